@@ -1,0 +1,138 @@
+import { eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { openAPIRouteHandler } from 'hono-openapi';
+import type { Locale } from '../contract/tenant.js';
+import { tenantOrigins } from './db/schema/index.js';
+import type { AppEnv, Deps } from './lib/context.js';
+import { ApiError, handleError, problemResponse } from './lib/errors.js';
+import { openApiDocumentation } from './lib/openapi.js';
+import { apiKeyRoutes } from './routes/api-keys.js';
+import { devOutboxRoutes } from './routes/dev-outbox.js';
+import { opsRoutes } from './routes/ops.js';
+import { originRoutes } from './routes/origins.js';
+import { tenantRoutes } from './routes/tenant.js';
+
+export type { Deps } from './lib/context.js';
+
+/** Every `/v1` route, chained so that `hc<BffApp>` types each call. */
+const api = new Hono<AppEnv>()
+  .route('/v1/tenant', tenantRoutes)
+  .route('/v1/api-keys', apiKeyRoutes)
+  .route('/v1/origins', originRoutes);
+
+/** The typed shape of the HTTP API, for `hc<BffApp>` in the widgets (type-only import). */
+export type BffApp = typeof api;
+
+export const MAX_BODY_BYTES = 64 * 1024;
+const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Accept-Language, X-Request-Id';
+const EXPOSED_HEADERS = 'Retry-After, Idempotency-Replayed, X-Request-Id, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset';
+
+function negotiateLocale(header: string | undefined): Locale {
+  const ranked = (header ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = Number(params.find((p) => p.trim().startsWith('q='))?.split('=')[1] ?? 1);
+      return { lang: tag.toLowerCase().split('-')[0], q: Number.isFinite(q) ? q : 0 };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  return ranked.find((x) => x.lang === 'de' || x.lang === 'en')?.lang === 'en' ? 'en' : 'de';
+}
+
+/** Builds the BFF from its dependencies; tests build it with their own database and clock. */
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  const production = deps.env.nodeEnv === 'production';
+
+  app.use(requestId({ headerName: 'X-Request-Id' }));
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    c.set('locale', negotiateLocale(c.req.header('accept-language')));
+    const started = performance.now();
+    await next();
+    deps.log.info('request', {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path, // never the query string: it may carry a link token
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
+  });
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      crossOriginResourcePolicy: false,
+      strictTransportSecurity: production ? 'max-age=31536000; includeSubDomains' : false,
+    }),
+  );
+
+  // CORS by tenant: a preflight passes for origins some tenant allows; the real request is answered
+  // with Access-Control-Allow-Origin only when the key's own tenant allows the origin (see lib/auth.ts).
+  app.use('/v1/*', async (c, next) => {
+    const origin = c.req.header('origin');
+    if (c.req.method === 'OPTIONS' && origin && c.req.header('access-control-request-method')) {
+      const known = await deps.db
+        .select({ origin: tenantOrigins.origin })
+        .from(tenantOrigins)
+        .where(eq(tenantOrigins.origin, origin))
+        .limit(1);
+      if (known.length === 0) throw new ApiError(403, 'origin_not_allowed');
+      return c.body(null, 204, {
+        'Access-Control-Allow-Origin': origin,
+        'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE',
+        'Access-Control-Allow-Headers': ALLOWED_HEADERS,
+        'Access-Control-Max-Age': '600',
+        Vary: 'Origin',
+      });
+    }
+    await next();
+    c.res.headers.append('Vary', 'Origin');
+    if (origin && c.get('corsOrigin') === origin) {
+      c.res.headers.set('Access-Control-Allow-Origin', origin);
+      c.res.headers.set('Access-Control-Expose-Headers', EXPOSED_HEADERS);
+    }
+  });
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large');
+      },
+    }),
+  );
+
+  app.route('/', api);
+  app.route('/', opsRoutes);
+  app.get(
+    '/openapi.json',
+    openAPIRouteHandler(api, {
+      documentation: { ...openApiDocumentation, servers: [{ url: deps.env.publicUrl }] },
+      defaultValidationErrorResponse: false,
+    }),
+  );
+  if (!production) app.route('/dev', devOutboxRoutes);
+
+  const routes = app.routes.filter((r) => r.method !== 'ALL');
+  const patterns = routes.map((r) => ({
+    method: r.method,
+    regex: new RegExp(`^${r.path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\/:[^/]+/g, '/[^/]+').replace(/\*/g, '.*')}/?$`),
+  }));
+
+  app.notFound((c) => {
+    const allow = [...new Set(patterns.filter((p) => p.regex.test(c.req.path)).map((p) => p.method))];
+    if (allow.length > 0) {
+      return problemResponse(c, new ApiError(405, 'method_not_allowed', { headers: { Allow: allow.join(', ') } }));
+    }
+    return problemResponse(c, new ApiError(404, 'not_found'));
+  });
+  app.onError(handleError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

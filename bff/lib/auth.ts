@@ -1,0 +1,73 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Executor } from '../db/client.js';
+import { apiKeys, tenantOrigins, tenants } from '../db/schema/index.js';
+import type { AppEnv, Caller } from './context.js';
+import { sha256 } from './crypto.js';
+import { ApiError } from './errors.js';
+
+export type KeyKind = 'publishable' | 'secret';
+export const KEY_PREFIX: Record<KeyKind, string> = { publishable: 'tk_pub_', secret: 'tk_sec_' };
+
+function bearer(c: Context): string | undefined {
+  const header = c.req.header('authorization');
+  const match = header && /^Bearer\s+(\S+)$/i.exec(header);
+  return match ? match[1] : undefined;
+}
+
+export async function findCallerByKey(db: Executor, token: string): Promise<Caller | undefined> {
+  const [row] = await db
+    .select({
+      keyId: apiKeys.id,
+      kind: apiKeys.kind,
+      tenant: { id: tenants.id, kind: tenants.kind, parentId: tenants.parentId, name: tenants.name },
+    })
+    .from(apiKeys)
+    .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
+    .where(and(eq(apiKeys.tokenHash, sha256(token)), isNull(apiKeys.revokedAt)))
+    .limit(1);
+  return row && { tenant: row.tenant, credential: { kind: row.kind, id: row.keyId } };
+}
+
+export async function isAllowedOrigin(db: Executor, tenantId: string, origin: string): Promise<boolean> {
+  const rows = await db
+    .select({ origin: tenantOrigins.origin })
+    .from(tenantOrigins)
+    .where(and(eq(tenantOrigins.tenantId, tenantId), eq(tenantOrigins.origin, origin)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+const unauthorized = () =>
+  new ApiError(401, 'unauthorized', { headers: { 'WWW-Authenticate': 'Bearer realm="telkit"' } });
+
+/**
+ * Authenticates the request by its key and sets `caller`. Every route declares which kinds it accepts:
+ * publishable keys only from the tenant's allowed origins, secret keys only without an `Origin` header.
+ */
+export function auth(...accepted: KeyKind[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const origin = c.req.header('origin');
+    const token = bearer(c);
+    // A 401 carries no tenant data, so the browser may read it: widgets can then say "wrong key".
+    if (origin) c.set('corsOrigin', origin);
+    if (!token) throw unauthorized();
+    const kind = (Object.keys(KEY_PREFIX) as KeyKind[]).find((k) => token.startsWith(KEY_PREFIX[k]));
+    if (!kind) throw unauthorized();
+    if (kind === 'secret' && origin !== undefined) {
+      c.set('corsOrigin', undefined);
+      throw new ApiError(403, 'secret_key_in_browser');
+    }
+    const { db } = c.get('deps');
+    const caller = await findCallerByKey(db, token);
+    if (!caller) throw unauthorized();
+    c.set('corsOrigin', undefined);
+    if (origin !== undefined) {
+      if (!(await isAllowedOrigin(db, caller.tenant.id, origin))) throw new ApiError(403, 'origin_not_allowed');
+      c.set('corsOrigin', origin);
+    }
+    if (!accepted.includes(kind)) throw new ApiError(403, 'forbidden');
+    c.set('caller', caller);
+    await next();
+  };
+}

@@ -1,0 +1,36 @@
+import type { IncomingMessage } from 'node:http';
+import type { Locale } from '../../contract/tenant.js';
+import type { Db } from '../db/client.js';
+import type { Env } from '../env.js';
+import type { Logger } from './logger.js';
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Everything the app needs from outside; tests build it with their own. */
+export interface Deps {
+  db: Db;
+  env: Pick<Env, 'nodeEnv' | 'publicUrl' | 'secret' | 'trustProxy'>;
+  clock: Clock;
+  log: Logger;
+}
+
+/** Who is calling, set by the `auth` middleware. */
+export interface Caller {
+  tenant: { id: string; kind: 'operator' | 'reseller'; parentId: string | null; name: string };
+  credential: { kind: 'publishable' | 'secret'; id: string };
+}
+
+export type AppEnv = {
+  Bindings: { incoming?: IncomingMessage };
+  Variables: {
+    deps: Deps;
+    requestId: string;
+    locale: Locale;
+    caller: Caller;
+    /** The origin to answer with `Access-Control-Allow-Origin`, once it is known to be allowed. */
+    corsOrigin: string | undefined;
+  };
+};

@@ -1,0 +1,48 @@
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+export type LogFields = Record<string, unknown>;
+
+export interface Logger {
+  debug(msg: string, fields?: LogFields): void;
+  info(msg: string, fields?: LogFields): void;
+  warn(msg: string, fields?: LogFields): void;
+  error(msg: string, fields?: LogFields): void;
+}
+
+const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+
+const SENSITIVE_KEY = /authorization|password|passwd|secret|token|api[-_]?key|^key$|iban|pin|cookie/i;
+const SENSITIVE_VALUE: [RegExp, string][] = [
+  [/\btk_(pub|sec|ses|cs)_[A-Za-z0-9_-]+/g, 'tk_$1_[redacted]'],
+  [/\bBearer\s+\S+/gi, 'Bearer [redacted]'],
+  // IBANs, with or without the usual groups of four.
+  [/\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,4})?\b/g, '[iban redacted]'],
+];
+
+/** Removes keys, tokens, passwords and IBANs from anything about to be logged. */
+export function redact(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') {
+    return SENSITIVE_VALUE.reduce((s, [re, by]) => s.replace(re, by), value);
+  }
+  if (value instanceof Error) {
+    return { name: value.name, message: redact(value.message), stack: redact(value.stack ?? '') };
+  }
+  if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, SENSITIVE_KEY.test(k) ? '[redacted]' : redact(v, depth + 1)]),
+  );
+}
+
+/** JSON lines, one object per event, redacted. `write` is injectable so tests can read the output. */
+export function createLogger(
+  level: LogLevel = 'info',
+  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): Logger {
+  const at =
+    (lvl: Exclude<LogLevel, 'silent'>) =>
+    (msg: string, fields: LogFields = {}) => {
+      if (order[lvl] < order[level]) return;
+      write(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...(redact(fields) as LogFields) }));
+    };
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}

@@ -1,0 +1,69 @@
+import { lt, sql } from 'drizzle-orm';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Executor } from '../db/client.js';
+import { rateLimits } from '../db/schema/index.js';
+import { clientIp } from './client-ip.js';
+import type { AppEnv } from './context.js';
+import { ApiError } from './errors.js';
+
+export interface RateRule {
+  /** Names the counter, e.g. `api-keys.create`; one counter per name and key. */
+  name: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface RateResult {
+  allowed: boolean;
+  remaining: number;
+  /** Seconds until the window ends and the counter starts again. */
+  retryAfter: number;
+}
+
+/**
+ * Counts one hit against `rule` for `key` in Postgres, so the limit holds across BFF instances.
+ * Fixed windows aligned to the epoch: one upsert, no read-modify-write race.
+ */
+export async function hit(db: Executor, rule: RateRule, key: string, now: Date): Promise<RateResult> {
+  const windowMs = rule.windowSeconds * 1000;
+  const start = Math.floor(now.getTime() / windowMs) * windowMs;
+  const end = new Date(start + windowMs);
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ bucket: `${rule.name}|${key}|${start}`, windowStart: new Date(start), windowEnd: end, hits: 1 })
+    .onConflictDoUpdate({ target: rateLimits.bucket, set: { hits: sql`${rateLimits.hits} + 1` } })
+    .returning({ hits: rateLimits.hits });
+  const hits = row?.hits ?? 1;
+  return {
+    allowed: hits <= rule.limit,
+    remaining: Math.max(0, rule.limit - hits),
+    retryAfter: Math.max(1, Math.ceil((end.getTime() - now.getTime()) / 1000)),
+  };
+}
+
+export function rateLimitError(result: RateResult): ApiError {
+  return new ApiError(429, 'rate_limited', { headers: { 'Retry-After': String(result.retryAfter) } });
+}
+
+/** Who a limit counts: the caller's IP, its tenant, its credential, or anything a route derives. */
+export const byIp = (c: Context<AppEnv>) => `ip:${clientIp(c)}`;
+export const byTenant = (c: Context<AppEnv>) => `tenant:${c.get('caller').tenant.id}`;
+export const byCredential = (c: Context<AppEnv>) => `credential:${c.get('caller').credential.id}`;
+
+/** Declares a limit on a route: `rateLimit({ name, limit, windowSeconds }, byTenant)`. */
+export function rateLimit(rule: RateRule, by: (c: Context<AppEnv>) => string): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const { db, clock } = c.get('deps');
+    const result = await hit(db, rule, by(c), clock.now());
+    c.header('RateLimit-Limit', String(rule.limit));
+    c.header('RateLimit-Remaining', String(result.remaining));
+    c.header('RateLimit-Reset', String(result.retryAfter));
+    if (!result.allowed) throw rateLimitError(result);
+    await next();
+  };
+}
+
+/** Deletes counters whose window has passed; the worker calls it now and then. */
+export async function pruneRateLimits(db: Executor, now: Date): Promise<void> {
+  await db.delete(rateLimits).where(lt(rateLimits.windowEnd, now));
+}

@@ -1,0 +1,176 @@
+import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { type OutboxRow, outbox, tenants } from '../db/schema/index.js';
+import type { Clock } from '../lib/context.js';
+import { unseal } from '../lib/crypto.js';
+import { pruneIdempotencyKeys } from '../lib/idempotency.js';
+import type { Logger } from '../lib/logger.js';
+import { redact } from '../lib/logger.js';
+import { pruneRateLimits } from '../lib/rate-limit.js';
+import type { EmailPayload, SmsPayload, WebhookPayload } from './outbox.js';
+import type { Transports } from './transports.js';
+
+export const WEBHOOK_SECRET_PURPOSE = 'webhook-secret';
+
+export interface WorkerOptions {
+  db: Db;
+  transports: Transports;
+  clock: Clock;
+  log: Logger;
+  /** TELKIT_SECRET, to unseal tenants' webhook secrets. */
+  secret: string;
+  batchSize?: number;
+  /** After this many failed attempts a message is `dead`. */
+  maxAttempts?: number;
+  /** Delay before attempt n+1 after n failures. Default 10 s · 2^(n-1), at most 1 h. */
+  backoffMs?: (failures: number) => number;
+  /** A claimed message not finished by then is taken by another worker. Longer than any transport timeout. */
+  leaseMs?: number;
+  pollMs?: number;
+}
+
+export interface Worker {
+  /** Claims one batch of due messages and delivers it; returns how many it claimed. */
+  runOnce(): Promise<number>;
+  /** Polls until `stop()`. */
+  start(): void;
+  stop(): Promise<void>;
+}
+
+class NoTransport extends Error {}
+
+export function createWorker(options: WorkerOptions): Worker {
+  const { db, transports, clock, log, secret } = options;
+  const batchSize = options.batchSize ?? 10;
+  const maxAttempts = options.maxAttempts ?? 8;
+  const backoffMs = options.backoffMs ?? ((n: number) => Math.min(10_000 * 2 ** (n - 1), 3_600_000));
+  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const pollMs = options.pollMs ?? 1000;
+
+  async function claim(now: Date): Promise<OutboxRow[]> {
+    const due = db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(
+        or(
+          and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)),
+          and(eq(outbox.status, 'sending'), lt(outbox.lockedUntil, now)),
+        ),
+      )
+      .orderBy(asc(outbox.nextAttemptAt))
+      .limit(batchSize)
+      .for('update', { skipLocked: true });
+    return db
+      .update(outbox)
+      .set({ status: 'sending', lockedUntil: new Date(now.getTime() + leaseMs), attempts: sql`${outbox.attempts} + 1` })
+      .where(inArray(outbox.id, due))
+      .returning();
+  }
+
+  async function deliver(row: OutboxRow, now: Date): Promise<void> {
+    const base = { id: row.id, tenantId: row.tenantId, now };
+    switch (row.channel) {
+      case 'email':
+        if (!transports.email) throw new NoTransport();
+        return transports.email({ ...base, payload: row.payload as EmailPayload });
+      case 'sms':
+        if (!transports.sms) throw new NoTransport();
+        return transports.sms({ ...base, payload: row.payload as SmsPayload });
+      case 'webhook': {
+        const [tenant] = await db
+          .select({ url: tenants.webhookUrl, sealed: tenants.webhookSecretSealed })
+          .from(tenants)
+          .where(eq(tenants.id, row.tenantId));
+        if (!transports.webhook || !tenant?.url || !tenant.sealed) throw new NoTransport();
+        const webhookSecret = unseal(secret, WEBHOOK_SECRET_PURPOSE, tenant.sealed);
+        return transports.webhook({ ...base, payload: row.payload as WebhookPayload, url: tenant.url, secret: webhookSecret });
+      }
+    }
+  }
+
+  async function settle(row: OutboxRow, error: unknown): Promise<void> {
+    const now = clock.now();
+    const mine = and(eq(outbox.id, row.id), eq(outbox.status, 'sending'));
+    if (error === undefined) {
+      await db.update(outbox).set({ status: 'sent', sentAt: now, lockedUntil: null, lastError: null }).where(mine);
+      return;
+    }
+    if (error instanceof NoTransport) {
+      await db.update(outbox).set({ status: 'held', lockedUntil: null, lastError: 'no transport configured' }).where(mine);
+      return;
+    }
+    const message = String(redact(error instanceof Error ? error.message : String(error))).slice(0, 500);
+    const dead = row.attempts >= maxAttempts;
+    await db
+      .update(outbox)
+      .set({
+        status: dead ? 'dead' : 'pending',
+        lockedUntil: null,
+        lastError: message,
+        nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts)),
+      })
+      .where(mine);
+    log[dead ? 'error' : 'warn']('outbox delivery failed', {
+      messageId: row.id,
+      channel: row.channel,
+      attempt: row.attempts,
+      dead,
+      error: message,
+    });
+  }
+
+  async function runOnce(): Promise<number> {
+    const claimed = await claim(clock.now());
+    await Promise.all(
+      claimed.map(async (row) => {
+        let failure: unknown;
+        try {
+          await deliver(row, clock.now());
+        } catch (error) {
+          failure = error ?? new Error('delivery failed');
+        }
+        await settle(row, failure);
+      }),
+    );
+    return claimed.length;
+  }
+
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let wake: (() => void) | undefined;
+  let lastPrune = 0;
+
+  async function run(): Promise<void> {
+    while (running) {
+      try {
+        const claimed = await runOnce();
+        if (Date.now() - lastPrune > 60_000) {
+          lastPrune = Date.now();
+          await pruneRateLimits(db, clock.now());
+          await pruneIdempotencyKeys(db, clock.now());
+        }
+        if (claimed === batchSize) continue;
+      } catch (error) {
+        log.error('outbox worker error', { error: redact(error) });
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, pollMs).unref();
+      });
+    }
+  }
+
+  return {
+    runOnce,
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { apiKeyIdParamSchema, apiKeySchema, createApiKeySchema, createdApiKeySchema } from '../../contract/api-keys.js';
+import { apiKeys } from '../db/schema/index.js';
+import { createKey, otherActiveSecretKeys, presentKey } from '../domain/api-keys.js';
+import { auth } from '../lib/auth.js';
+import type { AppEnv } from '../lib/context.js';
+import { ApiError } from '../lib/errors.js';
+import { idempotent } from '../lib/idempotency.js';
+import { doc } from '../lib/openapi.js';
+import { byTenant, rateLimit } from '../lib/rate-limit.js';
+import { requireJson, validate } from '../lib/validate.js';
+
+const tags = ['keys'];
+
+/** The tenant's own keys, for rotation: create a new key, move over, revoke the old one. */
+export const apiKeyRoutes = new Hono<AppEnv>()
+  .get(
+    '/',
+    doc({
+      summary: "List the tenant's keys (hints only)",
+      tags,
+      auth: ['secret'],
+      success: { status: 200, description: 'Keys', schema: z.object({ keys: z.array(apiKeySchema) }) },
+    }),
+    auth('secret'),
+    async (c) => {
+      const { db } = c.get('deps');
+      const rows = await db
+        .select()
+        .from(apiKeys)
+        .where(eq(apiKeys.tenantId, c.get('caller').tenant.id))
+        .orderBy(desc(apiKeys.createdAt));
+      return c.json({ keys: rows.map(presentKey) }, 200);
+    },
+  )
+  .post(
+    '/',
+    doc({
+      summary: 'Create a key; the response is the only time the key is shown',
+      tags,
+      auth: ['secret'],
+      idempotent: true,
+      success: { status: 201, description: 'Created', schema: createdApiKeySchema },
+      problems: [400, 409, 413, 415, 422],
+    }),
+    auth('secret'),
+    idempotent(),
+    rateLimit({ name: 'api-keys.create', limit: 30, windowSeconds: 3600 }, byTenant),
+    requireJson,
+    validate('json', createApiKeySchema),
+    async (c) => {
+      const { kind, label } = c.req.valid('json');
+      const { row, key } = await createKey(c.get('deps').db, c.get('caller').tenant.id, kind, label);
+      return c.json({ ...presentKey(row), key }, 201);
+    },
+  )
+  .delete(
+    '/:id',
+    doc({
+      summary: 'Revoke a key; it stops working at once',
+      tags,
+      auth: ['secret'],
+      success: { status: 200, description: 'Revoked', schema: apiKeySchema },
+      problems: [404, 409, 422],
+    }),
+    auth('secret'),
+    rateLimit({ name: 'api-keys.revoke', limit: 30, windowSeconds: 3600 }, byTenant),
+    validate('param', apiKeyIdParamSchema),
+    async (c) => {
+      const { db, clock } = c.get('deps');
+      const tenantId = c.get('caller').tenant.id;
+      const { id } = c.req.valid('param');
+      const row = await db.transaction(async (tx) => {
+        const [key] = await tx
+          .select()
+          .from(apiKeys)
+          .where(and(eq(apiKeys.id, id), eq(apiKeys.tenantId, tenantId)))
+          .for('update');
+        if (!key) throw new ApiError(404, 'not_found');
+        if (key.revokedAt) return key;
+        if (key.kind === 'secret' && (await otherActiveSecretKeys(tx, tenantId, key.id)) === 0) {
+          throw new ApiError(409, 'last_secret_key');
+        }
+        const [revoked] = await tx
+          .update(apiKeys)
+          .set({ revokedAt: clock.now() })
+          .where(and(eq(apiKeys.id, id), eq(apiKeys.tenantId, tenantId), isNull(apiKeys.revokedAt)))
+          .returning();
+        return revoked!;
+      });
+      return c.json(presentKey(row), 200);
+    },
+  );

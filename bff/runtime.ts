@@ -1,0 +1,49 @@
+import { type Database, openDatabase } from './db/client.js';
+import { type Env, EnvError, parseEnv } from './env.js';
+import { createLogger, type Logger } from './lib/logger.js';
+import type { Transports } from './messaging/transports.js';
+import { smsGateway, smtpTransport, webhookTransport } from './messaging/transports.js';
+
+/** Shared start-up of `server.ts` and `worker.ts`: configuration, logger, migrated database. */
+export async function boot(): Promise<{ env: Env; log: Logger; database: Database }> {
+  let env: Env;
+  try {
+    env = parseEnv(process.env);
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(`telkit: ${error.message}`);
+    process.exit(1);
+  }
+  const log = createLogger(env.logLevel);
+  const database = openDatabase(env.databaseUrl ? { url: env.databaseUrl } : { pgliteDir: env.pgliteDir });
+  try {
+    await database.migrate();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    console.error(`telkit: cannot open the database (${env.databaseUrl ? 'DATABASE_URL' : `PGlite in ${env.pgliteDir}`}): ${reason}`);
+    process.exit(1);
+  }
+  return { env, log, database };
+}
+
+export function transportsFrom(env: Env): Transports {
+  return {
+    email: env.smtpUrl ? smtpTransport(env.smtpUrl, env.mailFrom) : undefined,
+    sms: env.smsWebhookUrl ? smsGateway(env.smsWebhookUrl, env.secret) : undefined,
+    webhook: webhookTransport,
+  };
+}
+
+export function onShutdown(stop: () => Promise<void>): void {
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) process.exit(1);
+      stopping = true;
+      stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}

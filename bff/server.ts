@@ -1,0 +1,41 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { DEMO, seedDemo } from './domain/demo-seed.js';
+import { systemClock } from './lib/context.js';
+import { createWorker } from './messaging/worker.js';
+import { boot, onShutdown, transportsFrom } from './runtime.js';
+
+const { env, log, database } = await boot();
+const { db } = database;
+
+if (env.nodeEnv !== 'production') await seedDemo(db, env.publicUrl);
+
+const app = createApp({ db, env, clock: systemClock, log });
+const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
+  log.info('listening', { port: info.port, url: env.publicUrl, database: database.driver });
+  if (env.nodeEnv !== 'production') {
+    console.log(
+      [
+        '',
+        `  telkit demo      ${env.publicUrl}/`,
+        `  dev outbox       ${env.publicUrl}/dev/outbox`,
+        `  API description  ${env.publicUrl}/openapi.json`,
+        `  database         ${database.driver === 'pglite' ? `PGlite in ${env.pgliteDir}` : 'Postgres (DATABASE_URL)'}`,
+        '',
+        `  Demo Telecom     publishable ${DEMO.operator.publishableKey}   secret ${DEMO.operator.secretKey}`,
+        `  Demo Reseller    publishable ${DEMO.reseller.publishableKey}   secret ${DEMO.reseller.secretKey}`,
+        '',
+      ].join('\n'),
+    );
+  }
+});
+
+// One worker in-process; `npm run worker` adds more next to it when scaling out.
+const worker = createWorker({ db, transports: transportsFrom(env), clock: systemClock, log, secret: env.secret });
+worker.start();
+
+onShutdown(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await worker.stop();
+  await database.close();
+});

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+export const createApiKeySchema = z
+  .object({
+    kind: z.enum(['publishable', 'secret']),
+    label: z.string().trim().max(100).default(''),
+  })
+  .strict();
+
+export const apiKeySchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(['publishable', 'secret']),
+    hint: z.string(),
+    label: z.string(),
+    createdAt: z.iso.datetime(),
+    revokedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'ApiKey' });
+
+export const createdApiKeySchema = apiKeySchema
+  .extend({ key: z.string().describe('The key itself. Shown only in this response; store it now.') })
+  .meta({ id: 'CreatedApiKey' });
+
+export const apiKeyIdParamSchema = z.object({ id: z.uuid() });

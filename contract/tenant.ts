@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+export const accountTypes = ['private', 'professional', 'business'] as const;
+export type AccountType = (typeof accountTypes)[number];
+
+export const locales = ['de', 'en'] as const;
+export type Locale = (typeof locales)[number];
+
+export const tariffSchema = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    accountTypes: z.array(z.enum(accountTypes)),
+    monthlyPriceCents: z.number().int(),
+    oneOffFeeCents: z.number().int(),
+    currency: z.string().length(3),
+    minimumTermMonths: z.number().int(),
+    noticePeriodMonths: z.number().int(),
+  })
+  .meta({ id: 'Tariff' });
+export type TariffInfo = z.infer<typeof tariffSchema>;
+
+/** What `GET /v1/tenant` returns: everything a widget needs to look and speak like the tenant. */
+export const tenantConfigSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(['operator', 'reseller']),
+    name: z.string(),
+    branding: z.object({
+      logoUrl: z.string().nullable(),
+      /** `--tk-*` token values keyed without the `--tk-` prefix. */
+      theme: z.record(z.string(), z.string()),
+    }),
+    locales: z.array(z.enum(locales)),
+    defaultLocale: z.enum(locales),
+    legal: z.object({
+      termsUrl: z.string(),
+      termsVersion: z.string(),
+      privacyUrl: z.string(),
+      imprintUrl: z.string(),
+    }),
+    support: z.object({
+      email: z.string(),
+      phone: z.string().nullable(),
+      hours: z.string().nullable(),
+    }),
+    tariffs: z.array(tariffSchema),
+  })
+  .meta({ id: 'TenantConfig' });
+export type TenantConfig = z.infer<typeof tenantConfigSchema>;

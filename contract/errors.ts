@@ -28,6 +28,19 @@ export function fieldErrorMessage(code: string, locale: Locale): string {
   return (entry ?? fieldErrorMessages.invalid)[locale];
 }
 
+function pathKeys(path: NonNullable<SchemaIssue['path']>): string[] {
+  return path.map((p) => String(typeof p === 'object' ? p.key : p));
+}
+
+function valueAt(input: unknown, path: NonNullable<SchemaIssue['path']>): unknown {
+  let value = input;
+  for (const key of pathKeys(path)) {
+    if (value == null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
 /** The parts of a zod (Standard Schema) issue that decide its field error code. */
 export interface SchemaIssue {
   readonly message: string;
@@ -40,10 +53,12 @@ export interface SchemaIssue {
   readonly params?: { code?: string };
 }
 
-export function fieldErrorCode(issue: SchemaIssue): string {
+/** `input`: the validated value, to tell a missing field (`required`) from a wrong one. */
+export function fieldErrorCode(issue: SchemaIssue, input?: unknown): string {
+  const missing = valueAt(input, issue.path ?? []) == null;
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'required' : 'invalid_type';
+      return missing ? 'required' : 'invalid_type';
     case 'too_small':
       return issue.origin === 'string' || issue.origin === 'array' ? 'too_short' : 'too_small';
     case 'too_big':
@@ -52,7 +67,7 @@ export function fieldErrorCode(issue: SchemaIssue): string {
       return issue.format === 'email' ? 'invalid_email' : issue.format === 'url' ? 'invalid_url' : 'invalid_format';
     case 'invalid_value':
     case 'invalid_union':
-      return 'invalid_choice';
+      return missing ? 'required' : 'invalid_choice';
     case 'unrecognized_keys':
       return 'unknown_field';
     case 'custom':
@@ -63,10 +78,10 @@ export function fieldErrorCode(issue: SchemaIssue): string {
 }
 
 /** Turns schema issues into field errors with stable codes and messages in the given locale. */
-export function toFieldErrors(issues: readonly SchemaIssue[], locale: Locale): FieldError[] {
+export function toFieldErrors(issues: readonly SchemaIssue[], locale: Locale, input?: unknown): FieldError[] {
   return issues.flatMap((issue) => {
-    const code = fieldErrorCode(issue);
-    const base = (issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p));
+    const code = fieldErrorCode(issue, input);
+    const base = pathKeys(issue.path ?? []);
     // An unknown key is reported on the key itself, so the client can point at it.
     const paths = issue.code === 'unrecognized_keys' && issue.keys ? issue.keys.map((k) => [...base, k]) : [base];
     return paths.map((p) => ({ path: p.join('.'), code, message: fieldErrorMessage(code, locale) }));

@@ -16,7 +16,7 @@ export function validate<S extends StandardSchemaV1, T extends keyof ValidationT
 ) {
   return validator<S, T, E, P>(target, schema, (result, c: Context) => {
     if (result.success) return;
-    throw new ApiError(422, 'validation_failed', { errors: toFieldErrors(result.error, c.get('locale') ?? 'de') });
+    throw new ApiError(422, 'validation_failed', { errors: toFieldErrors(result.error, c.get('locale') ?? 'de', result.data) });
   });
 }
 

@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestApp, type TestApp } from './helpers/app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('/openapi.json', () => {
+  it('describes every /v1 route with its security, request schema and problem responses', async () => {
+    const res = await call(t.app, 'GET', '/openapi.json');
+    expect(res.status).toBe(200);
+    const spec = res.json;
+    expect(spec.openapi).toMatch(/^3\./);
+    const routes = t.app.routes.filter((r) => r.path.startsWith('/v1/') && r.method !== 'ALL');
+    expect(routes.length).toBeGreaterThan(0);
+    for (const route of routes) {
+      const path = route.path.replace(/:([^/]+)/g, '{$1}').replace(/\/$/, '');
+      const op = spec.paths[path]?.[route.method.toLowerCase()];
+      expect(op, `${route.method} ${path} is documented`).toBeDefined();
+      expect(op.security?.length, `${route.method} ${path} names its key`).toBeGreaterThan(0);
+      expect(op.responses['401']?.content['application/problem+json']).toBeDefined();
+    }
+    const create = spec.paths['/v1/api-keys'].post;
+    expect(create.requestBody.content['application/json'].schema).toBeDefined();
+    expect(create.parameters.some((p: { name: string }) => p.name === 'Idempotency-Key')).toBe(true);
+    expect(spec.components.securitySchemes).toHaveProperty('secretKey');
+  });
+});

@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+
+// The BFF suite runs on PGlite always and, when DATABASE_URL is set (CI), again on that Postgres server.
+// `*.pg.test.ts` need several real connections (concurrent workers) and run on Postgres only.
+const onPostgres = Boolean(process.env.DATABASE_URL);
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        test: {
+          name: 'bff:pglite',
+          include: ['test/bff/**/*.test.ts'],
+          exclude: ['test/bff/**/*.pg.test.ts'],
+          env: { TEST_DB: 'pglite' },
+        },
+      },
+      ...(onPostgres
+        ? [{ test: { name: 'bff:postgres', include: ['test/bff/**/*.test.ts'], env: { TEST_DB: 'postgres' } } }]
+        : []),
+      { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 120_000 } },
+    ],
+  },
+});

@@ -62,9 +62,15 @@ export function createApp(deps: Deps) {
       ms: Math.round(performance.now() - started),
     });
   });
+  app.use(async (c, next) => {
+    await next();
+    // Pages set their own policy; everything else (JSON, problems) may load and frame nothing.
+    if (!c.res.headers.has('Content-Security-Policy')) {
+      c.res.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+    }
+  });
   app.use(
     secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
       referrerPolicy: 'strict-origin-when-cross-origin',
       crossOriginResourcePolicy: false,
       strictTransportSecurity: production ? 'max-age=31536000; includeSubDomains' : false,

@@ -12,7 +12,6 @@ if (env.nodeEnv !== 'production') await seedDemo(db, env.publicUrl);
 
 const app = createApp({ db, env, clock: systemClock, log });
 const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
-  log.info('listening', { port: info.port, url: env.publicUrl, database: database.driver });
   if (env.nodeEnv !== 'production') {
     console.log(
       [
@@ -28,6 +27,7 @@ const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
       ].join('\n'),
     );
   }
+  log.info('listening', { port: info.port, url: env.publicUrl, database: database.driver });
 });
 
 // One worker in-process; `npm run worker` adds more next to it when scaling out.

@@ -71,3 +71,16 @@ export function openDatabase(options: DatabaseOptions): Database {
 export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
+
+/**
+ * Memoizes something built from a database, once per database: used for prepared statements on hot
+ * paths, so drizzle does not rebuild their SQL on every request.
+ */
+export function perDatabase<T>(build: (db: Db) => T): (db: Db) => T {
+  const cache = new WeakMap<Db, T>();
+  return (db) => {
+    let value = cache.get(db);
+    if (value === undefined) cache.set(db, (value = build(db)));
+    return value;
+  };
+}

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Locale } from '../../contract/tenant.js';
 import type { Db } from '../db/client.js';
+import type { Tenant } from '../db/schema/index.js';
 import type { Env } from '../env.js';
 import type { Logger } from './logger.js';
 
@@ -19,7 +20,7 @@ export interface Deps {
 
 /** Who is calling, set by the `auth` middleware. */
 export interface Caller {
-  tenant: { id: string; kind: 'operator' | 'reseller'; parentId: string | null; name: string };
+  tenant: Tenant;
   credential: { kind: 'publishable' | 'secret'; id: string };
 }
 

@@ -1,11 +1,25 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { type Locale, type TenantConfig, tenantConfigSchema } from '../../contract/tenant.js';
-import { tariffs, tenants } from '../db/schema/index.js';
+import { type Db, perDatabase } from '../db/client.js';
+import { tariffs } from '../db/schema/index.js';
 import { auth } from '../lib/auth.js';
 import type { AppEnv } from '../lib/context.js';
-import { ApiError } from '../lib/errors.js';
 import { doc } from '../lib/openapi.js';
+
+const tariffsQuery = perDatabase((db) =>
+  db
+    .select()
+    .from(tariffs)
+    .where(and(eq(tariffs.tenantId, sql.placeholder('tenantId')), eq(tariffs.active, true)))
+    .orderBy(asc(tariffs.sortOrder), asc(tariffs.name))
+    .prepare('telkit_active_tariffs'),
+);
+
+/** The tariffs a tenant offers, in display order. */
+export function activeTariffs(db: Db, tenantId: string) {
+  return tariffsQuery(db).execute({ tenantId });
+}
 
 export const tenantRoutes = new Hono<AppEnv>().get(
   '/',
@@ -17,15 +31,8 @@ export const tenantRoutes = new Hono<AppEnv>().get(
   }),
   auth('publishable', 'secret'),
   async (c) => {
-    const { db } = c.get('deps');
-    const tenantId = c.get('caller').tenant.id;
-    const [tenant] = await db.select().from(tenants).where(eq(tenants.id, tenantId));
-    if (!tenant) throw new ApiError(404, 'not_found');
-    const offered = await db
-      .select()
-      .from(tariffs)
-      .where(and(eq(tariffs.tenantId, tenantId), eq(tariffs.active, true)))
-      .orderBy(asc(tariffs.sortOrder), asc(tariffs.name));
+    const { tenant } = c.get('caller');
+    const offered = await activeTariffs(c.get('deps').db, tenant.id);
     const body: TenantConfig = {
       id: tenant.id,
       kind: tenant.kind,

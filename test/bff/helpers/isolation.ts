@@ -1,11 +1,11 @@
 import { eq, getTableColumns, getTableName, is } from 'drizzle-orm';
-import { PgTable } from 'drizzle-orm/pg-core';
+import { type PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../bff/db/client.js';
 import * as schema from '../../../bff/db/schema/index.js';
 
 /** Every table with a `tenantId` column, found from the schema: new tables are covered without edits. */
-export const tenantTables = Object.values(schema).filter(
-  (t): t is PgTable & { tenantId: any } => is(t, PgTable) && 'tenantId' in getTableColumns(t),
+export const tenantTables = (Object.values(schema) as unknown[]).filter(
+  (t): t is PgTable & { tenantId: PgColumn } => is(t, PgTable) && 'tenantId' in getTableColumns(t),
 );
 
 /** All rows a tenant owns, as comparable JSON per table. */

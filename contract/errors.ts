@@ -1,31 +1,22 @@
 import type { FieldError } from './problem.js';
-import type { Locale } from './tenant.js';
+import type { Locale } from './enums.js';
+import * as de from './messages/de.js';
+import type { ProblemCode } from './messages/de.js';
+import * as en from './messages/en.js';
 
-/** Stable field error codes, shared by the BFF and the widgets, with their messages per locale. */
-export const fieldErrorMessages = {
-  required: { de: 'Bitte füllen Sie dieses Feld aus.', en: 'Please fill in this field.' },
-  invalid_type: { de: 'Dieser Wert hat das falsche Format.', en: 'This value has the wrong type.' },
-  too_short: { de: 'Die Eingabe ist zu kurz.', en: 'This is too short.' },
-  too_long: { de: 'Die Eingabe ist zu lang.', en: 'This is too long.' },
-  too_small: { de: 'Der Wert ist zu klein.', en: 'This value is too small.' },
-  too_big: { de: 'Der Wert ist zu groß.', en: 'This value is too large.' },
-  invalid_format: { de: 'Die Eingabe hat nicht das erwartete Format.', en: 'This is not in the expected format.' },
-  invalid_email: { de: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.', en: 'Please enter a valid e-mail address.' },
-  invalid_url: { de: 'Bitte geben Sie eine gültige Adresse (URL) ein.', en: 'Please enter a valid URL.' },
-  invalid_choice: { de: 'Bitte wählen Sie eine der angebotenen Möglichkeiten.', en: 'Please choose one of the options offered.' },
-  invalid_origin: {
-    de: 'Bitte geben Sie einen Ursprung wie https://shop.example.com an (ohne Pfad und ohne Schrägstrich am Ende).',
-    en: 'Please give an origin such as https://shop.example.com (no path, no trailing slash).',
-  },
-  unknown_field: { de: 'Dieses Feld ist hier nicht vorgesehen.', en: 'This field is not expected here.' },
-  invalid: { de: 'Die Eingabe ist ungültig.', en: 'This value is not valid.' },
-} as const satisfies Record<string, Record<Locale, string>>;
+export type { FieldErrorCode, ProblemCode } from './messages/de.js';
 
-export type FieldErrorCode = keyof typeof fieldErrorMessages;
+
+/** The messages per locale: one file per locale in `messages/`. */
+const catalogs: Record<Locale, { fieldErrors: Record<string, string>; problems: Record<ProblemCode, string> }> = { de, en };
 
 export function fieldErrorMessage(code: string, locale: Locale): string {
-  const entry = (fieldErrorMessages as Record<string, Record<Locale, string>>)[code];
-  return (entry ?? fieldErrorMessages.invalid)[locale];
+  const { fieldErrors } = catalogs[locale];
+  return fieldErrors[code] ?? fieldErrors.invalid!;
+}
+
+export function problemTitle(code: ProblemCode, locale: Locale): string {
+  return catalogs[locale].problems[code];
 }
 
 function pathKeys(path: NonNullable<SchemaIssue['path']>): string[] {
@@ -88,48 +79,4 @@ export function toFieldErrors(issues: readonly SchemaIssue[], locale: Locale, in
   });
 }
 
-/** Titles of the problem codes the BFF answers with, per locale. */
-export const problemTitles = {
-  validation_failed: { de: 'Bitte prüfen Sie Ihre Eingaben.', en: 'Please check your input.' },
-  malformed_json: { de: 'Die Anfrage enthält kein gültiges JSON.', en: 'The request body is not valid JSON.' },
-  unsupported_media_type: { de: 'Bitte senden Sie JSON (application/json).', en: 'Please send JSON (application/json).' },
-  unauthorized: { de: 'Der Zugangsschlüssel fehlt oder ist ungültig.', en: 'The key is missing or not valid.' },
-  forbidden: { de: 'Dieser Zugriff ist nicht erlaubt.', en: 'This access is not allowed.' },
-  origin_not_allowed: {
-    de: 'Diese Website ist für diesen Schlüssel nicht freigegeben.',
-    en: 'This website is not allowed to use this key.',
-  },
-  secret_key_in_browser: {
-    de: 'Ein geheimer Schlüssel darf nicht im Browser verwendet werden.',
-    en: 'A secret key must not be used from a browser.',
-  },
-  not_found: { de: 'Nicht gefunden.', en: 'Not found.' },
-  method_not_allowed: { de: 'Diese Methode ist hier nicht erlaubt.', en: 'This method is not allowed here.' },
-  payload_too_large: { de: 'Die Anfrage ist zu groß.', en: 'The request is too large.' },
-  rate_limited: {
-    de: 'Zu viele Anfragen. Bitte versuchen Sie es später erneut.',
-    en: 'Too many requests. Please try again later.',
-  },
-  idempotency_key_reused: {
-    de: 'Dieser Idempotency-Key wurde bereits für eine andere Anfrage verwendet.',
-    en: 'This Idempotency-Key was already used for a different request.',
-  },
-  idempotency_in_progress: {
-    de: 'Diese Anfrage wird noch bearbeitet. Bitte versuchen Sie es gleich erneut.',
-    en: 'This request is still being processed. Please retry shortly.',
-  },
-  invalid_idempotency_key: {
-    de: 'Der Idempotency-Key ist ungültig (1 bis 255 sichtbare ASCII-Zeichen).',
-    en: 'The Idempotency-Key is not valid (1 to 255 visible ASCII characters).',
-  },
-  last_secret_key: {
-    de: 'Der letzte aktive geheime Schlüssel kann nicht widerrufen werden. Legen Sie zuerst einen neuen an.',
-    en: 'The last active secret key cannot be revoked. Create a new one first.',
-  },
-  internal_error: {
-    de: 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
-    en: 'An internal error occurred. Please try again later.',
-  },
-} as const satisfies Record<string, Record<Locale, string>>;
 
-export type ProblemCode = keyof typeof problemTitles;

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 
-export const accountTypes = ['private', 'professional', 'business'] as const;
-export type AccountType = (typeof accountTypes)[number];
+import { accountTypes, locales } from './enums.js';
 
-export const locales = ['de', 'en'] as const;
-export type Locale = (typeof locales)[number];
+export { type AccountType, accountTypes, type Locale, locales } from './enums.js';
 
 export const tariffSchema = z
   .object({

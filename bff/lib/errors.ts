@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
-import { type ProblemCode, problemTitles, toFieldErrors } from '../../contract/errors.js';
+import { type ProblemCode, problemTitle, toFieldErrors } from '../../contract/errors.js';
 import type { FieldError, Problem } from '../../contract/problem.js';
 import type { Locale } from '../../contract/tenant.js';
 import { redact } from './logger.js';
@@ -30,7 +30,7 @@ export function problemBody(
 ): Problem {
   return {
     type: PROBLEM_TYPE_BASE + code.replaceAll('_', '-'),
-    title: problemTitles[code][locale],
+    title: problemTitle(code, locale),
     status,
     code,
     ...extra,

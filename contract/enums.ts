@@ -1,0 +1,7 @@
+// Plain constants, no zod: the widgets import these without pulling a schema library into the bundle.
+
+export const accountTypes = ['private', 'professional', 'business'] as const;
+export type AccountType = (typeof accountTypes)[number];
+
+export const locales = ['de', 'en'] as const;
+export type Locale = (typeof locales)[number];

@@ -1,0 +1,102 @@
+import type { ClientRequestOptions } from 'hono/client';
+import { hc } from 'hono/client';
+import type { BffApp } from '../../bff/app.js';
+import type { FieldError, Problem } from '../../contract/problem.js';
+import type { TenantConfig } from '../../contract/tenant.js';
+
+export type Rpc = ReturnType<typeof hc<BffApp>>;
+
+/** The BFF answered with problem+json. `fieldErrors` maps field paths to their errors. */
+export class TkApiError extends Error {
+  readonly fieldErrors: ReadonlyMap<string, FieldError>;
+  constructor(readonly problem: Problem) {
+    super(problem.title);
+    this.name = 'TkApiError';
+    this.fieldErrors = new Map((problem.errors ?? []).map((e) => [e.path, e]));
+  }
+  get status(): number {
+    return this.problem.status;
+  }
+  get code(): string {
+    return this.problem.code;
+  }
+}
+
+/** No answer could be read: offline, the BFF down, or (from the browser's side) a CORS refusal. */
+export class TkNetworkError extends Error {
+  constructor(cause: unknown) {
+    super('network error', { cause });
+    this.name = 'TkNetworkError';
+  }
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Sent as `Idempotency-Key`: one per logical submit, reused by its retries. */
+  idempotencyKey?: string;
+}
+
+type Sent<T> = Promise<{ ok: boolean; status: number; headers: Headers; json(): Promise<T> }>;
+
+export interface Api {
+  readonly baseUrl: string;
+  /** The typed RPC client (`hc<BffApp>`); use it through `call`. */
+  readonly rpc: Rpc;
+  /** Runs one typed request; resolves with its JSON or throws TkApiError / TkNetworkError. */
+  call<T>(send: (rpc: Rpc, options: ClientRequestOptions) => Sent<T>, options?: CallOptions): Promise<T>;
+  tenant(signal?: AbortSignal): Promise<TenantConfig>;
+}
+
+export interface ApiOptions {
+  baseUrl: string;
+  /** The credential: a publishable key, or the session token once there is one. */
+  credential: () => string | undefined;
+  locale: () => string;
+  fetch?: typeof fetch;
+}
+
+export function createApi(options: ApiOptions): Api {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const rpc = hc<BffApp>(baseUrl, {
+    fetch: options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init)),
+    headers: (): Record<string, string> => {
+      const credential = options.credential();
+      return {
+        'Accept-Language': options.locale(),
+        ...(credential ? { Authorization: `Bearer ${credential}` } : {}),
+      };
+    },
+  });
+
+  async function call<T>(send: (rpc: Rpc, o: ClientRequestOptions) => Sent<T>, callOptions: CallOptions = {}): Promise<T> {
+    let res: Awaited<Sent<T>>;
+    try {
+      res = await send(rpc, {
+        headers: callOptions.idempotencyKey ? { 'Idempotency-Key': callOptions.idempotencyKey } : {},
+        init: { signal: callOptions.signal },
+      });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      throw new TkNetworkError(error);
+    }
+    if (res.ok) return res.json();
+    let problem: Problem | undefined;
+    try {
+      problem = (await res.json()) as unknown as Problem;
+    } catch {
+      // not problem+json: a proxy or gateway answered
+    }
+    throw new TkApiError(
+      problem && typeof problem.code === 'string'
+        ? problem
+        : { type: 'about:blank', title: `HTTP ${res.status}`, status: res.status, code: 'http_error', requestId: '' },
+    );
+  }
+
+  return {
+    baseUrl,
+    rpc,
+    call,
+    tenant: (signal) => call((r, o) => r.v1.tenant.$get({}, o), { signal }),
+  };
+}

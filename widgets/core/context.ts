@@ -1,0 +1,29 @@
+import { ContextRoot, createContext } from '@lit/context';
+import type { Locale, TenantConfig } from '../../contract/tenant.js';
+import type { Api } from './api.js';
+
+/** A customer session, once later flows have one. */
+export interface Session {
+  token: string;
+  expiresAt: string;
+}
+
+/** What `<tk-provider>` hands to every widget inside it: the one seam stories and tests replace. */
+export interface Kit {
+  api: Api;
+  locale: Locale;
+  /** Undefined while it loads. */
+  tenant: TenantConfig | undefined;
+  session: Session | undefined;
+}
+
+export const kitContext = createContext<Kit | undefined>(Symbol.for('telkit.kit.v1'));
+
+// Widgets may be defined before their provider (the loader defines tags lazily): a context root replays
+// their requests once the provider appears. One root per page, whichever copy of the kit came first.
+const ROOT = Symbol.for('telkit.context-root.v1');
+const global = globalThis as { [ROOT]?: ContextRoot };
+if (typeof document !== 'undefined' && !global[ROOT]) {
+  global[ROOT] = new ContextRoot();
+  global[ROOT].attach(document.documentElement);
+}

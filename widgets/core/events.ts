@@ -1,0 +1,53 @@
+/** Fired when a widget's flow finished; `detail` says with what. */
+export class TkCompleteEvent<D = unknown> extends Event {
+  static readonly type = 'tk-complete';
+  constructor(readonly detail: D) {
+    super(TkCompleteEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** Fired when the user leaves a flow on purpose. */
+export class TkCancelEvent extends Event {
+  static readonly type = 'tk-cancel';
+  constructor(readonly detail: { step?: string } = {}) {
+    super(TkCancelEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+export interface TkErrorDetail {
+  /** A problem code from the BFF (`unauthorized`, `rate_limited`, …) or `network_error`. */
+  code: string;
+  status?: number;
+  message: string;
+}
+
+/** Fired when a request failed in a way the user sees; integrators may log it. */
+export class TkErrorEvent extends Event {
+  static readonly type = 'tk-error';
+  constructor(readonly detail: TkErrorDetail) {
+    super(TkErrorEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+export interface TkStepChangeDetail {
+  step: string;
+  index: number;
+  count: number;
+}
+
+/** Fired by wizards when the visible step changes. */
+export class TkStepChangeEvent extends Event {
+  static readonly type = 'tk-step-change';
+  constructor(readonly detail: TkStepChangeDetail) {
+    super(TkStepChangeEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'tk-complete': TkCompleteEvent;
+    'tk-cancel': TkCancelEvent;
+    'tk-error': TkErrorEvent;
+    'tk-step-change': TkStepChangeEvent;
+  }
+}

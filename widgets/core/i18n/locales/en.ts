@@ -1,0 +1,37 @@
+import type { Messages } from './de.js';
+
+export { fieldErrors } from '../../../../contract/messages/en.js';
+
+export const en: Messages = {
+  'kit.loading': 'Loading …',
+  'kit.brand': 'A service of {name}',
+  'kit.error.unauthorized': 'This service is set up wrongly: the access key is not valid.',
+  'kit.error.origin': 'This service is not enabled for this website.',
+  'kit.error.network': 'The service cannot be reached right now. Please check your internet connection and try again.',
+  'kit.error.generic': 'The service could not be loaded.',
+  'kit.error.contact': 'Please contact the operator of this website.',
+  'kit.retry': 'Try again',
+  'form.requiredLegend': 'Fields marked with * are required.',
+  'form.errorSummary': 'Please correct the following:',
+  'form.errorPrefix': 'Error:',
+  'form.choose': 'Please choose',
+  'date.day': 'Day',
+  'date.month': 'Month',
+  'date.year': 'Year',
+  'date.example': 'For example 27 3 1985',
+  'button.busy': 'Please wait, sending …',
+  'stepper.label': 'Progress',
+  'stepper.position': 'Step {index} of {count}',
+  'stepper.done': 'done',
+  'summary.edit': 'Change',
+  'wizard.back': 'Back',
+  'wizard.next': 'Continue',
+  'wizard.cancel': 'Cancel',
+  'alert.error': 'Error',
+  'alert.warning': 'Warning',
+  'alert.info': 'Note',
+  'alert.success': 'Success',
+  'error.network': 'No connection to the service. Your entries are kept; please try again.',
+  'error.rateLimited': 'Too many attempts. Please wait {seconds} seconds.',
+  'error.generic': 'That did not work. Please try again.',
+};

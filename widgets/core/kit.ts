@@ -1,0 +1,88 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Locale } from '../../contract/tenant.js';
+import { createApi } from './api.js';
+import { type Kit, kitContext } from './context.js';
+import { isLocaleLoaded, loadLocale, type MessageKey, resolveLocale, translate } from './i18n/index.js';
+
+type Host = ReactiveControllerHost & HTMLElement & { kit?: Kit };
+
+/** A widget used without `<tk-provider>` reads the same attributes itself. */
+export interface StandaloneHost extends Host {
+  api?: string;
+  publishableKey?: string;
+  locale?: string;
+}
+
+function insideProvider(el: Element): boolean {
+  for (let node: Node | null = el.parentNode; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+    if (node instanceof Element && node.localName === 'tk-provider') return true;
+  }
+  return false;
+}
+
+function langOf(el: Element): string | null {
+  for (let node: Node | null = el; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+    if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang');
+  }
+  return null;
+}
+
+/**
+ * Gives a component the kit: its own `kit` property (stories, tests), else the nearest provider's
+ * (through the one context), else — with `standalone` — a kit built from its own attributes.
+ */
+export class KitController implements ReactiveController {
+  private provided: Kit | undefined;
+  private own: Kit | undefined;
+
+  constructor(
+    private readonly host: Host,
+    private readonly options: { standalone?: boolean } = {},
+  ) {
+    new ContextConsumer(host, {
+      context: kitContext,
+      subscribe: true,
+      callback: (kit) => {
+        this.provided = kit;
+        host.requestUpdate();
+      },
+    });
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (!this.options.standalone || this.host.kit || insideProvider(this.host)) return;
+    const host = this.host as StandaloneHost;
+    const locale = () => resolveLocale(host.locale ?? host.getAttribute('locale'), this.own?.tenant);
+    const api = createApi({
+      baseUrl: host.api ?? host.getAttribute('api') ?? location.origin,
+      credential: () => host.publishableKey ?? host.getAttribute('publishable-key') ?? undefined,
+      locale,
+    });
+    this.own = { api, locale: locale(), tenant: undefined, session: undefined };
+    api.tenant().then(
+      (tenant) => {
+        this.own = { ...this.own!, tenant, locale: resolveLocale(host.getAttribute('locale'), tenant) };
+        host.requestUpdate();
+      },
+      () => {
+        // the widget shows its own error state through its requests; nothing to add here
+      },
+    );
+  }
+
+  hostDisconnected(): void {}
+
+  get kit(): Kit | undefined {
+    return this.host.kit ?? this.provided ?? this.own;
+  }
+
+  get locale(): Locale {
+    const locale = this.kit?.locale ?? resolveLocale(langOf(this.host), undefined, []);
+    if (!isLocaleLoaded(locale)) loadLocale(locale).then(() => this.host.requestUpdate());
+    return locale;
+  }
+
+  t = (key: MessageKey, params?: Record<string, string | number>): string => translate(this.locale, key, params);
+}

@@ -1,0 +1,87 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { type CallOptions, TkApiError, TkNetworkError } from './api.js';
+import { TkErrorEvent } from './events.js';
+import { translate } from './i18n/index.js';
+import type { KitController } from './kit.js';
+
+export interface FieldLike extends HTMLElement {
+  name: string;
+  error: string;
+}
+
+/**
+ * One submission at a time: busy state, an Idempotency-Key per logical submit (kept for a retry after a
+ * network failure, new after an answer), problem+json field errors set onto the fields of the same
+ * name, an abort when the host leaves the page.
+ */
+export class SubmitController implements ReactiveController {
+  busy = false;
+  /** The last failure, for the host to show (for example in its error summary). */
+  error: TkApiError | TkNetworkError | undefined;
+  private key: string | undefined;
+  private abort = new AbortController();
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly i18n: KitController,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.abort.signal.aborted) this.abort = new AbortController();
+  }
+
+  hostDisconnected(): void {
+    this.abort.abort();
+  }
+
+  /** Runs `send` unless a submit is running already; resolves with its result, or undefined on failure. */
+  async run<T>(send: (options: Required<CallOptions>) => Promise<T>): Promise<T | undefined> {
+    if (this.busy) return undefined;
+    this.busy = true;
+    this.error = undefined;
+    this.key ??= crypto.randomUUID();
+    this.host.requestUpdate();
+    try {
+      const result = await send({ signal: this.abort.signal, idempotencyKey: this.key });
+      this.key = undefined;
+      return result;
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') return undefined;
+      // A network failure may have reached the server: the retry must carry the same key.
+      if (!(error instanceof TkNetworkError)) this.key = undefined;
+      this.error = error instanceof TkApiError || error instanceof TkNetworkError ? error : new TkNetworkError(error);
+      if (this.error instanceof TkApiError) this.applyFieldErrors(this.error);
+      this.host.dispatchEvent(
+        new TkErrorEvent({
+          code: this.error instanceof TkApiError ? this.error.code : 'network_error',
+          status: this.error instanceof TkApiError ? this.error.status : undefined,
+          message: this.message(),
+        }),
+      );
+      return undefined;
+    } finally {
+      this.busy = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** A sentence for the last failure, in the user's language. */
+  message(): string {
+    const error = this.error;
+    if (!error) return '';
+    if (error instanceof TkNetworkError) return translate(this.i18n.locale, 'error.network');
+    if (error.status === 429) return translate(this.i18n.locale, 'error.rateLimited', { seconds: 60 });
+    return error.problem.title || translate(this.i18n.locale, 'error.generic');
+  }
+
+  /** Puts each field error onto the control named like its path. */
+  applyFieldErrors(error: TkApiError): void {
+    const root = this.host.shadowRoot ?? this.host;
+    for (const field of root.querySelectorAll<FieldLike>('[name]')) {
+      const fieldError = error.fieldErrors.get(field.name);
+      if (fieldError && 'error' in field) field.error = fieldError.message;
+    }
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * `telkit.js`: registers every element at once. Import this, or one entry per widget, or use
+ * `loader.js`, which defines each tag lazily when it first appears on the page.
+ */
+export { defineOnce } from './define.js';
+export * from './core/api.js';
+export * from './core/context.js';
+export * from './core/events.js';
+export { formatDate, formatMoney, resolveLocale, translate } from './core/i18n/index.js';
+export { TkProvider } from './provider/provider.js';
+export { TkAlert } from './primitives/alert.js';
+export { TkButton } from './primitives/button.js';
+export { TkCheckbox } from './primitives/checkbox.js';
+export { TkDateField } from './primitives/date-field.js';
+export { TkRadioGroup } from './primitives/radio-group.js';
+export { TkSelect } from './primitives/select.js';
+export { TkStepper } from './primitives/stepper.js';
+export { TkSummary } from './primitives/summary.js';
+export { TkTextField } from './primitives/text-field.js';

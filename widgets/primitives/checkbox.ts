@@ -1,0 +1,109 @@
+import { css, html, nothing } from 'lit';
+import { baseStyles, fieldStyles } from '../core/tokens.styles.js';
+import { defineOnce } from '../define.js';
+import { TkFormControl } from './form-control.js';
+
+/**
+ * A checkbox, form-associated. The label is the `label` property or the default slot (which may hold
+ * links, for example to terms).
+ *
+ * @slot - label content, instead of `label`
+ * @csspart input - the native checkbox
+ * @csspart label - the label
+ * @csspart error - the error message
+ * @fires change - when the user toggles it
+ */
+export class TkCheckbox extends TkFormControl {
+  static override styles = [
+    baseStyles,
+    fieldStyles,
+    css`
+      .row {
+        display: flex;
+        gap: var(--tk-space-2, 0.5rem);
+        align-items: flex-start;
+      }
+      label {
+        font-weight: 400;
+      }
+      ::slotted(a),
+      a {
+        color: var(--tk-color-link, var(--tk-color-primary, #0b57d0));
+      }
+    `,
+  ];
+  static override properties = {
+    ...TkFormControl.properties,
+    checked: { type: Boolean, reflect: true },
+    value: {},
+  };
+
+  declare checked: boolean;
+  /** Submitted when checked. */
+  declare value: string;
+  private initiallyChecked: boolean | undefined;
+
+  constructor() {
+    super();
+    this.checked = false;
+    this.value = 'on';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.initiallyChecked ??= this.checked;
+  }
+
+  protected formValue() {
+    return this.checked ? this.value : null;
+  }
+  protected resetValue() {
+    this.checked = this.initiallyChecked ?? false;
+  }
+  protected override restoreValue(state: string) {
+    this.checked = state === this.value;
+  }
+  protected anchor() {
+    return this.renderRoot?.querySelector('input') ?? null;
+  }
+  protected validate() {
+    return this.required && !this.checked ? 'required' : '';
+  }
+
+  private onChange(event: Event) {
+    this.checked = (event.target as HTMLInputElement).checked;
+    this.touched = true;
+    this.userChanged();
+    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }
+
+  protected override render() {
+    return html`
+      ${this.renderHint()} ${this.renderError()}
+      <div class="row">
+        <input
+          part="input"
+          class="choice"
+          id="${this.uid}"
+          type="checkbox"
+          name="${this.name}"
+          .checked="${this.checked}"
+          ?required="${this.required}"
+          ?disabled="${this.disabled}"
+          aria-invalid="${this.shownError ? 'true' : 'false'}"
+          aria-describedby="${this.describedBy || nothing}"
+          @change="${this.onChange}"
+        />
+        <label part="label" for="${this.uid}"><slot>${this.label}</slot>${this.required ? html`<span class="required" aria-hidden="true">*</span>` : ''}</label>
+      </div>
+    `;
+  }
+}
+
+defineOnce('tk-checkbox', TkCheckbox);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tk-checkbox': TkCheckbox;
+  }
+}

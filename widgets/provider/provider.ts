@@ -1,0 +1,164 @@
+import { ContextProvider } from '@lit/context';
+import { Task } from '@lit/task';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { Locale, TenantConfig } from '../../contract/tenant.js';
+import { type Api, createApi, TkApiError } from '../core/api.js';
+import { type Kit, kitContext } from '../core/context.js';
+import { type TkErrorDetail, TkErrorEvent } from '../core/events.js';
+import { loadLocale, resolveLocale, translate } from '../core/i18n/index.js';
+import { baseStyles } from '../core/tokens.styles.js';
+import { defineOnce } from '../define.js';
+import '../primitives/alert.js';
+import '../primitives/button.js';
+import { providerStyles } from './provider.styles.js';
+
+const TOKEN_NAME = /^[a-z0-9-]{1,40}$/;
+const TOKEN_VALUE = /^[^;{}<>\\]{1,100}$/;
+
+/** The tenant's theme tokens as `:host` defaults: page CSS on `tk-provider` still wins over them. */
+function themeSheet(theme: Record<string, string>): CSSStyleSheet {
+  const sheet = new CSSStyleSheet();
+  const declarations = Object.entries(theme)
+    .filter(([name, value]) => TOKEN_NAME.test(name) && TOKEN_VALUE.test(value))
+    .map(([name, value]) => `--tk-${name}: ${value};`)
+    .join(' ');
+  sheet.replaceSync(`:host { ${declarations} }`);
+  return sheet;
+}
+
+/**
+ * Connects the widgets inside it to the BFF: API client, locale, tenant configuration (branding,
+ * legal links, tariffs) and session, through one context. Shows the tenant's name, and a clear
+ * message when the key is wrong, the website is not allowed, or the service cannot be reached.
+ *
+ * @slot - the widgets
+ * @csspart brand - the "a service of …" line with the tenant's logo and name
+ * @csspart error - the message shown when the tenant cannot be loaded
+ * @cssprop --tk-color-primary - brand colour (default from the tenant's theme)
+ * @cssprop --tk-color-on-primary - text on the brand colour
+ * @cssprop --tk-color-text - text
+ * @cssprop --tk-color-text-muted - secondary text
+ * @cssprop --tk-color-background - page and input background
+ * @cssprop --tk-color-surface - cards
+ * @cssprop --tk-color-border - borders of inputs and cards
+ * @cssprop --tk-color-danger - errors
+ * @cssprop --tk-color-success - success messages
+ * @cssprop --tk-color-warning - warnings
+ * @cssprop --tk-font-family - font
+ * @cssprop --tk-font-size - base size
+ * @cssprop --tk-radius - corner radius
+ * @cssprop --tk-space-1 - smallest spacing (also -2, -3, -4)
+ * @cssprop --tk-focus-ring-color - focus outline colour
+ * @cssprop --tk-focus-ring-width - focus outline width
+ * @fires tk-error - when the tenant cannot be loaded
+ */
+export class TkProvider extends LitElement {
+  static override styles = [baseStyles, providerStyles];
+  static override properties = {
+    api: {},
+    publishableKey: { attribute: 'publishable-key' },
+    locale: {},
+    sessionSecret: { attribute: 'session-secret' },
+    noBrand: { type: Boolean, attribute: 'no-brand' },
+    kit: { attribute: false },
+  };
+
+  /** Base URL of the BFF; defaults to this page's origin. */
+  declare api: string | undefined;
+  /** The tenant's publishable key, `tk_pub_…`. */
+  declare publishableKey: string | undefined;
+  /** `de` or `en`; default: the tenant's default locale, else the browser's language. */
+  declare locale: string | undefined;
+  /** A client secret from an embed session (exchanged for a session by the portal-access flows). */
+  declare sessionSecret: string | undefined;
+  /** Hides the "a service of …" line. */
+  declare noBrand: boolean;
+  /** A complete kit handed in directly (stories, tests): no loading at all. */
+  declare kit: Kit | undefined;
+
+  private readonly provider = new ContextProvider(this, { context: kitContext });
+  private apiClient: Api;
+  private readonly tenantTask: Task<readonly [string | undefined, string | undefined, Kit | undefined], TenantConfig | undefined> =
+    new Task(this, {
+      args: () => [this.api, this.publishableKey, this.kit] as const,
+      task: async ([, , handed], { signal }) => {
+        if (handed) return handed.tenant;
+        const [tenant] = await Promise.all([this.apiClient.tenant(signal), loadLocale(this.currentLocale())]);
+        await loadLocale(resolveLocale(this.locale ?? this.getAttribute('locale'), tenant));
+        return tenant;
+      },
+      onError: (error) => this.dispatchEvent(new TkErrorEvent(this.errorDetail(error))),
+    });
+  private appliedTheme: TenantConfig['branding']['theme'] | undefined;
+
+  constructor() {
+    super();
+    this.noBrand = false;
+    this.apiClient = this.client();
+  }
+
+  private client(): Api {
+    return createApi({
+      baseUrl: this.api || location.origin,
+      credential: () => this.publishableKey,
+      locale: () => this.currentLocale(),
+    });
+  }
+
+  private currentLocale(): Locale {
+    return resolveLocale(this.locale ?? this.getAttribute('locale'), this.tenantTask?.value);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('api') || changed.has('publishableKey')) this.apiClient = this.client();
+    const tenant = this.tenantTask.value;
+    const kit: Kit = this.kit ?? { api: this.apiClient, locale: this.currentLocale(), tenant, session: undefined };
+    this.provider.setValue(this.kit ? this.kit : { ...kit, tenant });
+    const theme = (this.kit?.tenant ?? tenant)?.branding.theme;
+    if (theme && theme !== this.appliedTheme && this.shadowRoot) {
+      this.appliedTheme = theme;
+      const base = (this.constructor as typeof TkProvider).elementStyles.map((s) => (s instanceof CSSStyleSheet ? s : s.styleSheet!));
+      this.shadowRoot.adoptedStyleSheets = [...base, themeSheet(theme)];
+    }
+  }
+
+  private errorDetail(error: unknown): TkErrorDetail {
+    const status = error instanceof TkApiError ? error.status : undefined;
+    const code = error instanceof TkApiError ? error.code : 'network_error';
+    const key = status === 401 ? 'unauthorized' : code === 'origin_not_allowed' ? 'origin' : status ? 'generic' : 'network';
+    return { code, status, message: translate(this.currentLocale(), `kit.error.${key}`) };
+  }
+
+  protected override render() {
+    const locale = this.currentLocale();
+    const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate(locale, key, params);
+    return html`${this.tenantTask.render({
+        pending: () => html`<p class="loading" role="status">${t('kit.loading')}</p>`,
+        complete: (tenant) =>
+          tenant && !this.noBrand
+            ? html`<p class="brand" part="brand">
+                ${tenant.branding.logoUrl ? html`<img src="${tenant.branding.logoUrl}" alt="" />` : nothing}
+                <span>${t('kit.brand', { name: tenant.name })}</span>
+              </p>`
+            : nothing,
+        error: (error) => {
+          const detail = this.errorDetail(error);
+          return html`<tk-alert part="error" variant="error" lang="${locale}">
+            <p>${detail.message}</p>
+            ${detail.code === 'network_error'
+              ? html`<tk-button variant="secondary" @click="${() => this.tenantTask.run()}">${t('kit.retry')}</tk-button>`
+              : html`<p>${t('kit.error.contact')}</p>`}
+          </tk-alert>`;
+        },
+      })}
+      <slot></slot>`;
+  }
+}
+
+defineOnce('tk-provider', TkProvider);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tk-provider': TkProvider;
+  }
+}

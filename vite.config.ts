@@ -15,7 +15,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
-    minify: 'oxc',
+    minify: 'terser',
+    terserOptions: { module: true, ecma: 2020, compress: { passes: 2 } },
     lib: {
       entry: {
         loader: 'widgets/loader.ts',
@@ -28,8 +29,6 @@ export default defineConfig({
     rollupOptions: {
       external: ['react'],
       output: {
-        // Vite keeps whitespace in library builds; these files are served as they are, so minify fully.
-        minify: true,
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
         manualChunks: (id: string) => {

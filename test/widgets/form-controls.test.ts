@@ -7,6 +7,7 @@ import '../../widgets/primitives/radio-group.js';
 import '../../widgets/primitives/select.js';
 import '../../widgets/primitives/text-field.js';
 import type { TkFormControl } from '../../widgets/primitives/form-control.js';
+import { loadLocale } from '../../widgets/core/i18n/index.js';
 
 type Control = TkFormControl & { value?: string; checked?: boolean };
 
@@ -150,6 +151,9 @@ for (const c of cases) {
 }
 
 describe('<tk-text-field> specifics', () => {
+  // The provider loads a non-default locale before it renders; without one, load it here.
+  before(() => loadLocale('en'));
+
   it('submits the form on Enter and validates e-mail and pattern with codes shared with the BFF', async () => {
     const form = await fixture<HTMLFormElement>(html`<form lang="en">
       <tk-text-field name="email" type="email" label="E-mail" autocomplete="email"></tk-text-field>

@@ -10,6 +10,8 @@ import type { AppEnv, Deps } from './lib/context.js';
 import { ApiError, handleError, problemResponse } from './lib/errors.js';
 import { openApiDocumentation } from './lib/openapi.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
+import { assetRoutes } from './routes/assets.js';
+import { demoRoutes } from './routes/demo.js';
 import { devOutboxRoutes } from './routes/dev-outbox.js';
 import { opsRoutes } from './routes/ops.js';
 import { originRoutes } from './routes/origins.js';
@@ -122,7 +124,11 @@ export function createApp(deps: Deps) {
       defaultValidationErrorResponse: false,
     }),
   );
-  if (!production) app.route('/dev', devOutboxRoutes);
+  app.route('/telkit', assetRoutes);
+  if (!production) {
+    app.route('/dev', devOutboxRoutes);
+    app.route('/', demoRoutes);
+  }
 
   const routes = app.routes.filter((r) => r.method !== 'ALL');
   const patterns = routes.map((r) => ({

@@ -10,6 +10,7 @@ const ICONS = { info: 'i', success: '✓', warning: '!', error: '!' } as const;
  * A message in a live region: `error` is assertive (role alert), the others polite (role status).
  * `focus()` moves focus to it, as the error summary of a form does on a failed submit.
  *
+ * @tag tk-alert
  * @slot - the message
  * @csspart alert - the box
  * @csspart heading - the heading

@@ -8,6 +8,7 @@ import { defineOnce } from '../define.js';
  * A button that can submit or reset the form it is in. While `busy` it stays focusable, ignores clicks
  * and says that it is working.
  *
+ * @tag tk-button
  * @slot - the button text
  * @csspart button - the native button
  * @cssprop --tk-color-primary - primary background, secondary and link text

@@ -7,6 +7,7 @@ import { TkFormControl } from './form-control.js';
  * A checkbox, form-associated. The label is the `label` property or the default slot (which may hold
  * links, for example to terms).
  *
+ * @tag tk-checkbox
  * @slot - label content, instead of `label`
  * @csspart input - the native checkbox
  * @csspart label - the label

@@ -20,6 +20,7 @@ export function isoDate(day: string, month: string, year: string): string {
  * A date as three fields — day, month, year — the pattern that works best with keyboards, screen
  * readers and autofill. The value is ISO `YYYY-MM-DD` ('' while incomplete).
  *
+ * @tag tk-date-field
  * @csspart fieldset - the group
  * @csspart legend - the group's label
  * @csspart input - each of the three inputs

@@ -15,6 +15,7 @@ export interface RadioOption {
  * A group of radio buttons with a legend, form-associated; arrow keys move between options.
  * `variant="cards"` shows each option as a selectable card (used for the account type).
  *
+ * @tag tk-radio-group
  * @csspart fieldset - the group
  * @csspart legend - the group's label
  * @csspart option - each option (a card with `variant="cards"`)

@@ -12,6 +12,7 @@ export interface SelectOption {
 /**
  * A labelled native select, form-associated. Options come as a property.
  *
+ * @tag tk-select
  * @csspart label - the label
  * @csspart select - the native select
  * @csspart error - the error message

@@ -12,6 +12,7 @@ export interface Step {
 /**
  * A wizard's progress: the steps in order, the current one marked with `aria-current="step"`.
  *
+ * @tag tk-stepper
  * @csspart list - the ordered list
  * @csspart step - each step
  * @cssprop --tk-color-primary - current and completed steps

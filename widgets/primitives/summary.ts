@@ -21,6 +21,7 @@ export class TkSummaryEditEvent extends Event {
 /**
  * The review before a submit: sections of term and value, each with a "change" action.
  *
+ * @tag tk-summary
  * @csspart section - each section
  * @csspart heading - each section heading
  * @csspart edit - each change button

@@ -8,6 +8,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /**
  * A labelled text input, form-associated.
  *
+ * @tag tk-text-field
  * @csspart label - the label
  * @csspart hint - the hint text
  * @csspart error - the error message

@@ -31,6 +31,7 @@ function themeSheet(theme: Record<string, string>): CSSStyleSheet {
  * legal links, tariffs) and session, through one context. Shows the tenant's name, and a clear
  * message when the key is wrong, the website is not allowed, or the service cannot be reached.
  *
+ * @tag tk-provider
  * @slot - the widgets
  * @csspart brand - the "a service of …" line with the tenant's logo and name
  * @csspart error - the message shown when the tenant cannot be loaded

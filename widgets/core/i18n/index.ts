@@ -5,6 +5,9 @@ import type { MessageKey, Messages } from './locales/de.js';
 export type { MessageKey } from './locales/de.js';
 
 /** German is built in; every other locale is `locales/<locale>.ts`, fetched the first time it is used. */
+const lazy: Record<Exclude<Locale, 'de'>, () => Promise<{ fieldErrors: Record<string, string> } & Record<string, unknown>>> = {
+  en: () => import('./locales/en.js'),
+};
 type Catalog = { messages: Messages; fieldErrors: Record<string, string> };
 const catalogs: Partial<Record<Locale, Catalog>> = { de: { messages: german.de, fieldErrors: german.fieldErrors } };
 const loading = new Map<Locale, Promise<void>>();
@@ -14,9 +17,9 @@ export function loadLocale(locale: Locale): Promise<void> {
   if (catalogs[locale]) return Promise.resolve();
   let pending = loading.get(locale);
   if (!pending) {
-    pending = (import(`./locales/${locale}.ts`) as Promise<Record<string, Messages> & { fieldErrors: Record<string, string> }>).then(
+    pending = lazy[locale as Exclude<Locale, 'de'>]().then(
       (module) => {
-        catalogs[locale] = { messages: module[locale]!, fieldErrors: module.fieldErrors };
+        catalogs[locale] = { messages: module[locale] as Messages, fieldErrors: module.fieldErrors };
       },
       () => {
         loading.delete(locale); // German meanwhile; a later call tries again

@@ -1,0 +1,64 @@
+// The demo site's own script: a language switch and a theme switch, remembered in the URL.
+const texts = {
+  en: {
+    skip: 'Skip to content',
+    settings: 'Settings',
+    language: 'Language',
+    theme: 'Appearance',
+    themeDefault: 'Default',
+    themeDark: 'Dark',
+    outbox: 'Outbox (development)',
+    title: 'Telephony for everyone – in sign language too',
+    intro: 'This page is the website of a made-up reseller. The forms below come from telkit: one script tag, then the elements.',
+    signup: 'Open a customer account',
+    login: 'Log in to the customer portal',
+    subUsers: 'Manage co-users',
+    locations: 'Manage locations',
+    porting: 'Bring your numbers',
+    credentials: 'New internet access credentials',
+    soon: 'This form is coming soon.',
+    footer: 'Demo Reseller GmbH · Musterstraße 1 · 10115 Berlin · an example, not a real offer',
+  },
+};
+const original = {};
+for (const el of document.querySelectorAll('[data-i18n]')) original[el.dataset.i18n] = el.textContent.trim();
+for (const el of document.querySelectorAll('[data-i18n-label]')) original[el.dataset.i18nLabel] = el.getAttribute('aria-label');
+
+const provider = document.querySelector('tk-provider');
+const params = new URLSearchParams(location.search);
+
+function setLanguage(lang) {
+  const dict = lang === 'de' ? original : texts[lang];
+  document.documentElement.lang = lang;
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = dict[el.dataset.i18n];
+  for (const el of document.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', dict[el.dataset.i18nLabel]);
+  document.title = lang === 'de' ? 'Demo Reseller – Telefonie für alle' : 'Demo Reseller – Telephony for everyone';
+  provider.setAttribute('locale', lang);
+  for (const b of document.querySelectorAll('[data-lang]')) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
+}
+
+function setTheme(theme) {
+  if (theme === 'dark') document.documentElement.dataset.theme = 'dark';
+  else delete document.documentElement.dataset.theme;
+  for (const b of document.querySelectorAll('button[data-theme]')) b.setAttribute('aria-pressed', String(b.dataset.theme === theme));
+}
+
+function remember(key, value) {
+  params.set(key, value);
+  history.replaceState(null, '', `${location.pathname}?${params}`);
+}
+
+for (const b of document.querySelectorAll('[data-lang]')) {
+  b.addEventListener('click', () => {
+    setLanguage(b.dataset.lang);
+    remember('lang', b.dataset.lang);
+  });
+}
+for (const b of document.querySelectorAll('button[data-theme]')) {
+  b.addEventListener('click', () => {
+    setTheme(b.dataset.theme);
+    remember('theme', b.dataset.theme);
+  });
+}
+if (params.get('lang') === 'en') setLanguage('en');
+if (params.get('theme') === 'dark') setTheme('dark');

@@ -8,6 +8,8 @@ const SHARED = [/node_modules\/(lit|lit-html|lit-element|@lit\/(?!react))/, /nod
 export default defineConfig({
   plugins: [minifyTemplates(/\/widgets\/.*\.ts$/)],
   resolve: {
+    // Always Lit's production build, whatever NODE_ENV the build runs under (npm start sets development).
+    conditions: ['module', 'browser', 'production'],
     alias: [{ find: /^\.\.\/utils\/cookie\.js$/, replacement: fileURLToPath(new URL('./tools/no-cookies.ts', import.meta.url)) }],
   },
   build: {

@@ -133,12 +133,21 @@ export function createApp(deps: Deps) {
   const routes = app.routes.filter((r) => r.method !== 'ALL');
   const patterns = routes.map((r) => ({
     method: r.method,
-    regex: new RegExp(`^${r.path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\/:[^/]+/g, '/[^/]+').replace(/\*/g, '.*')}/?$`),
+    regex: new RegExp(
+      `^${r.path
+        .split('/')
+        .map((part) => {
+          const param = /^:\w+(?:\{(.+)\})?$/.exec(part);
+          if (param) return param[1] ? `(?:${param[1]})` : '[^/]+';
+          return part === '*' ? '.*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+        })
+        .join('/')}/?$`,
+    ),
   }));
 
   app.notFound((c) => {
     const allow = [...new Set(patterns.filter((p) => p.regex.test(c.req.path)).map((p) => p.method))];
-    if (allow.length > 0) {
+    if (allow.length > 0 && !allow.includes(c.req.method)) {
       return problemResponse(c, new ApiError(405, 'method_not_allowed', { headers: { Allow: allow.join(', ') } }));
     }
     return problemResponse(c, new ApiError(404, 'not_found'));

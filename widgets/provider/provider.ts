@@ -5,7 +5,7 @@ import type { Locale, TenantConfig } from '../../contract/tenant.js';
 import { type Api, createApi, TkApiError } from '../core/api.js';
 import { type Kit, kitContext } from '../core/context.js';
 import { type TkErrorDetail, TkErrorEvent } from '../core/events.js';
-import { loadLocale, resolveLocale, translate } from '../core/i18n/index.js';
+import { isLocaleLoaded, loadLocale, resolveLocale, translate } from '../core/i18n/index.js';
 import { baseStyles } from '../core/tokens.styles.js';
 import { defineOnce } from '../define.js';
 import '../primitives/alert.js';
@@ -112,8 +112,10 @@ export class TkProvider extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('api') || changed.has('publishableKey')) this.apiClient = this.client();
+    const locale = this.currentLocale();
+    if (!isLocaleLoaded(locale)) loadLocale(locale).then(() => this.requestUpdate());
     const tenant = this.tenantTask.value;
-    const kit: Kit = this.kit ?? { api: this.apiClient, locale: this.currentLocale(), tenant, session: undefined };
+    const kit: Kit = this.kit ?? { api: this.apiClient, locale, tenant, session: undefined };
     this.provider.setValue(this.kit ? this.kit : { ...kit, tenant });
     const theme = (this.kit?.tenant ?? tenant)?.branding.theme;
     if (theme && theme !== this.appliedTheme && this.shadowRoot) {

@@ -7,16 +7,19 @@ import type { Clock, Deps } from '../../../bff/lib/context.js';
 import { createLogger } from '../../../bff/lib/logger.js';
 import { createTestDatabase } from './db.js';
 
-/** A clock tests can move. */
-export function testClock(start = new Date('2026-11-21T09:00:00Z')) {
-  let now = start.getTime();
+/**
+ * A clock tests can move: real time plus an offset that `advance` and `set` change. It keeps running, so
+ * rows the database stamps with now() (outbox messages) are due for a worker reading this clock.
+ */
+export function testClock() {
+  let offset = 0;
   return {
-    now: () => new Date(now),
+    now: () => new Date(Date.now() + offset),
     advance(ms: number) {
-      now += ms;
+      offset += ms;
     },
     set(date: Date) {
-      now = date.getTime();
+      offset = date.getTime() - Date.now();
     },
   } satisfies Clock & Record<string, unknown>;
 }

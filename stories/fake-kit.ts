@@ -1,0 +1,69 @@
+import type { Locale, TenantConfig } from '../contract/tenant.js';
+import { createApi } from '../widgets/core/api.js';
+import type { Kit } from '../widgets/core/context.js';
+
+/** The fake BFF of the stories: answers by key, no network. */
+export const FAKE_API = 'https://fake-bff.telkit.example';
+
+export const fakeTenant: TenantConfig = {
+  id: '00000000-0000-4000-8000-00000000d002',
+  kind: 'reseller',
+  name: 'Demo Reseller',
+  branding: { logoUrl: null, theme: { 'color-primary': '#6b21a8' } },
+  locales: ['de', 'en'],
+  defaultLocale: 'de',
+  legal: {
+    termsUrl: 'https://demo-reseller.example/agb',
+    termsVersion: '2026-01',
+    privacyUrl: 'https://demo-reseller.example/datenschutz',
+    imprintUrl: 'https://demo-reseller.example/impressum',
+  },
+  support: { email: 'hilfe@demo-reseller.example', phone: null, hours: null },
+  tariffs: [
+    {
+      id: '7d3c5a1e-0000-4000-8000-000000000001',
+      code: 'partner-privat',
+      name: 'Partner Privat',
+      accountTypes: ['private'],
+      monthlyPriceCents: 590,
+      oneOffFeeCents: 0,
+      currency: 'EUR',
+      minimumTermMonths: 1,
+      noticePeriodMonths: 1,
+    },
+  ],
+};
+
+/** Keys the fake BFF knows: a good one, a wrong one, one whose requests never get an answer, one offline. */
+export const FAKE_KEYS = { good: 'tk_pub_story', wrong: 'tk_pub_wrong', slow: 'tk_pub_slow', offline: 'tk_pub_offline' } as const;
+
+let installed = false;
+export function installFakeApi(): void {
+  if (installed) return;
+  installed = true;
+  const real = window.fetch.bind(window);
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    if (!request.url.startsWith(FAKE_API)) return real(input, init);
+    const key = request.headers.get('authorization')?.replace('Bearer ', '');
+    if (key === FAKE_KEYS.offline) throw new TypeError('Failed to fetch');
+    if (key === FAKE_KEYS.slow) return new Promise<Response>(() => {});
+    if (key !== FAKE_KEYS.good) {
+      return new Response(
+        JSON.stringify({ type: 'https://telkit.dev/problems/unauthorized', title: 'Unauthorized', status: 401, code: 'unauthorized', requestId: 'story' }),
+        { status: 401, headers: { 'content-type': 'application/problem+json' } },
+      );
+    }
+    return new Response(JSON.stringify(fakeTenant), { headers: { 'content-type': 'application/json' } });
+  };
+}
+
+/** A complete kit for stories and tests: the fake API, the given locale, the fake tenant. */
+export function fakeKit(locale: Locale): Kit {
+  return {
+    api: createApi({ baseUrl: FAKE_API, credential: () => FAKE_KEYS.good, locale: () => locale }),
+    locale,
+    tenant: fakeTenant,
+    session: undefined,
+  };
+}

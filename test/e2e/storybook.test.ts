@@ -1,0 +1,56 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, collectProblems, launch } from './helpers/browser.js';
+
+// Every story — every primitive in every state, and the provider's states — in both themes and both
+// languages, checked with axe in a real browser. Needs `npm run build-storybook` first (npm test does).
+const root = 'storybook-static';
+const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
+let server: Server;
+let base: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(join(root, 'index.json'))) throw new Error('storybook-static is missing: run `npm run build-storybook`');
+  server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url!, 'http://x').pathname)).replace(/^\/+/, '') || 'index.html';
+    const file = join(root, path);
+    if (path.startsWith('..') || !existsSync(file)) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+describe('Storybook', () => {
+  it('has a story for every primitive in every state, each axe-clean in both themes and languages', async () => {
+    const index = JSON.parse(readFileSync(join(root, 'index.json'), 'utf8')) as { entries: Record<string, { id: string; type: string; title: string }> };
+    const stories = Object.values(index.entries).filter((e) => e.type === 'story');
+    for (const tag of ['Text field', 'Select', 'Checkbox', 'Radio group', 'Date field']) {
+      const names = stories.filter((s) => s.title === `Primitives/${tag}`).map((s) => s.id.split('--')[1]);
+      expect(names, tag).toEqual(expect.arrayContaining(['empty', 'filled', 'invalid', 'disabled']));
+    }
+    expect(stories.filter((s) => s.title === 'Primitives/Button').map((s) => s.id.split('--')[1])).toEqual(expect.arrayContaining(['busy', 'disabled']));
+
+    const page = await browser.newPage();
+    const problems = collectProblems(page).filter((p) => !p.includes('favicon'));
+    for (const story of stories) {
+      for (const globals of ['theme:light;locale:de', 'theme:dark;locale:en']) {
+        await page.goto(`${base}/iframe.html?id=${story.id}&viewMode=story&globals=${globals}`);
+        await page.waitForFunction(() => document.querySelector('#storybook-root')?.childElementCount);
+        await page.waitForTimeout(150); // the provider's own requests to the fake API
+        expect(await axeViolations(page), `${story.id} (${globals})`).toEqual([]);
+      }
+    }
+    expect(problems.filter((p) => !/favicon|HTTP 404: .*favicon/.test(p))).toEqual([]);
+  });
+});

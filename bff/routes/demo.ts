@@ -11,7 +11,7 @@ export const DEMO_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /** The demo reseller website at `/` (development only), embedding the kit through loader.js. */
-export const demoRoutes = new Hono<AppEnv>().get('/:file{(demo\\.css|demo\\.js)?}', async (c) => {
+export const demoRoutes = new Hono<AppEnv>().get('/:file{(demo\\.css|demo\\.js|theme-dark\\.css)?}', async (c) => {
   const name = c.req.param('file') || 'index.html';
   const file = await read(name);
   if (!file) throw new ApiError(404, 'not_found');

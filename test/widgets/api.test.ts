@@ -11,7 +11,7 @@ describe('typed API client', () => {
     let credential = 'tk_pub_x';
     const api = createApi({ baseUrl: 'https://bff.example/', credential: () => credential, locale: () => 'en' });
     const tenant = await api.tenant();
-    expect(tenant.name).to.equal('Fake Reseller');
+    expect(tenant.name).to.equal('Demo Reseller');
     const [first] = fake.requests;
     expect(first!.url).to.equal('https://bff.example/v1/tenant');
     expect(first!.headers.get('authorization')).to.equal('Bearer tk_pub_x');

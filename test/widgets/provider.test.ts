@@ -29,11 +29,11 @@ describe('<tk-provider>', () => {
       <kit-probe></kit-probe>
     </tk-provider>`);
     const probe = provider.querySelector<KitProbe>('kit-probe')!;
-    await waitUntil(() => provider.shadowRoot!.textContent!.includes('Ein Service von Fake Reseller'));
-    await waitUntil(() => probe.shadowRoot!.textContent!.includes('Fake Reseller / de'));
+    await waitUntil(() => provider.shadowRoot!.textContent!.includes('Ein Service von Demo Reseller'));
+    await waitUntil(() => probe.shadowRoot!.textContent!.includes('Demo Reseller / de'));
     expect(fake.requests).to.have.length(1); // the probe used the provider's kit, it did not load its own
     expect(fake.requests[0]!.headers.get('authorization')).to.equal('Bearer tk_pub_demo');
-    expect(getComputedStyle(provider).getPropertyValue('--tk-color-primary').trim()).to.equal('rgb(107, 33, 168)');
+    expect(getComputedStyle(provider).getPropertyValue('--tk-color-primary').trim()).to.equal('#6b21a8');
     await expect(provider).to.be.accessible();
   });
 
@@ -46,14 +46,14 @@ describe('<tk-provider>', () => {
       <div class="brand-override"><tk-provider api="https://bff.example" publishable-key="tk_pub_demo"></tk-provider></div>
     </div>`);
     const provider = wrapper.querySelector<TkProvider>('tk-provider')!;
-    await waitUntil(() => provider.shadowRoot!.textContent!.includes('Fake Reseller'));
+    await waitUntil(() => provider.shadowRoot!.textContent!.includes('Demo Reseller'));
     expect(getComputedStyle(provider).getPropertyValue('--tk-color-primary').trim()).to.equal('rgb(1, 2, 3)');
   });
 
   it('speaks English with locale="en"', async () => {
     fake = fakeFetch(() => json(demoTenant));
     const provider = await fixture<TkProvider>(html`<tk-provider api="https://bff.example" publishable-key="k" locale="en"></tk-provider>`);
-    await waitUntil(() => provider.shadowRoot!.textContent!.includes('A service of Fake Reseller'));
+    await waitUntil(() => provider.shadowRoot!.textContent!.includes('A service of Demo Reseller'));
   });
 
   it('without a locale and before the tenant is known, follows the browser (English here)', async () => {
@@ -86,7 +86,7 @@ describe('<tk-provider>', () => {
     online = true;
     const retry = provider.shadowRoot!.querySelector('tk-button')!;
     retry.shadowRoot!.querySelector('button')!.click();
-    await waitUntil(() => provider.shadowRoot!.textContent!.includes('Ein Service von Fake Reseller'));
+    await waitUntil(() => provider.shadowRoot!.textContent!.includes('Ein Service von Demo Reseller'));
   });
 
   it('a widget without a provider reads the same attributes itself', async () => {

@@ -5,7 +5,7 @@ import { TkFormControl } from './form-control.js';
 
 /**
  * A checkbox, form-associated. The label is the `label` property or the default slot (which may hold
- * links, for example to terms).
+ * links, for example to terms). `value` is what is submitted when checked (default `on`).
  *
  * @tag tk-checkbox
  * @slot - label content, instead of `label`
@@ -36,12 +36,9 @@ export class TkCheckbox extends TkFormControl {
   static override properties = {
     ...TkFormControl.properties,
     checked: { type: Boolean, reflect: true },
-    value: {},
   };
 
   declare checked: boolean;
-  /** Submitted when checked. */
-  declare value: string;
   private initiallyChecked: boolean | undefined;
 
   constructor() {
@@ -55,10 +52,10 @@ export class TkCheckbox extends TkFormControl {
     this.initiallyChecked ??= this.checked;
   }
 
-  protected formValue() {
+  protected override formValue() {
     return this.checked ? this.value : null;
   }
-  protected resetValue() {
+  protected override resetValue() {
     this.checked = this.initiallyChecked ?? false;
   }
   protected override restoreValue(state: string) {

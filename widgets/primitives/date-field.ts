@@ -50,14 +50,12 @@ export class TkDateField extends TkFormControl {
   ];
   static override properties = {
     ...TkFormControl.properties,
-    value: {},
     min: {},
     max: {},
     autocompleteSection: { attribute: 'autocomplete-section' },
     parts: { state: true },
   };
 
-  declare value: string;
   /** Earliest allowed date, ISO. */
   declare min: string | undefined;
   /** Latest allowed date, ISO. */
@@ -65,17 +63,10 @@ export class TkDateField extends TkFormControl {
   /** `bday` gives the inputs `bday-day`, `bday-month`, `bday-year` for autofill. */
   declare autocompleteSection: string | undefined;
   private declare parts: Record<Part, string>;
-  private initialValue: string | undefined;
 
   constructor() {
     super();
-    this.value = '';
     this.parts = { day: '', month: '', year: '' };
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.initialValue ??= this.value;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -87,16 +78,10 @@ export class TkDateField extends TkFormControl {
     super.willUpdate(changed);
   }
 
-  protected formValue() {
-    return this.value;
-  }
-  protected resetValue() {
+  protected override resetValue() {
     this.value = this.initialValue ?? '';
     this.parts = { day: '', month: '', year: '' };
     if (this.value) this.requestUpdate('value', '');
-  }
-  protected override restoreValue(state: string) {
-    this.value = state;
   }
   protected anchor() {
     return this.renderRoot?.querySelector('input') ?? null;

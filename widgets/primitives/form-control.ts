@@ -16,6 +16,7 @@ export abstract class TkFormControl extends LitElement {
 
   static override properties = {
     name: { reflect: true },
+    value: {},
     label: {},
     hint: {},
     error: {},
@@ -27,6 +28,8 @@ export abstract class TkFormControl extends LitElement {
 
   /** Name under which the value is submitted with the form. */
   declare name: string;
+  /** The value as a string ('' when empty). */
+  declare value: string;
   /** Visible label. */
   declare label: string;
   /** Help text below the label. */
@@ -43,11 +46,14 @@ export abstract class TkFormControl extends LitElement {
   protected readonly i18n = new KitController(this);
   protected readonly uid = `tk${++nextId}`;
   private ownErrorCode = '';
+  /** The value at connection time, restored by a form reset. */
+  protected initialValue: string | undefined;
 
   constructor() {
     super();
     this.internals = this.attachInternals();
     this.name = '';
+    this.value = '';
     this.label = '';
     this.hint = '';
     this.error = '';
@@ -62,10 +68,19 @@ export abstract class TkFormControl extends LitElement {
     });
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.initialValue ??= this.value;
+  }
+
   /** The value as submitted (`null` means: nothing, like an unchecked checkbox). */
-  protected abstract formValue(): string | null;
+  protected formValue(): string | null {
+    return this.value;
+  }
   /** Back to the initial state on form reset. */
-  protected abstract resetValue(): void;
+  protected resetValue(): void {
+    this.value = this.initialValue ?? '';
+  }
   /** Own validation from the current values (no DOM): a field error code from `contract/errors.ts`, or ''. */
   protected abstract validate(): string;
   /** The element validation messages point at. */
@@ -126,7 +141,9 @@ export abstract class TkFormControl extends LitElement {
     if (typeof state === 'string') this.restoreValue(state);
   }
 
-  protected restoreValue(_state: string): void {}
+  protected restoreValue(state: string): void {
+    this.value = state;
+  }
 
   /** The user changed the value: clear a server error, it was about the old value. */
   protected userChanged(): void {

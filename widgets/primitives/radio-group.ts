@@ -67,37 +67,23 @@ export class TkRadioGroup extends TkFormControl {
   ];
   static override properties = {
     ...TkFormControl.properties,
-    value: {},
     options: { attribute: false },
     variant: { reflect: true },
   };
 
-  declare value: string;
   declare options: RadioOption[];
   /** `list` (default) or `cards`. */
   declare variant: 'list' | 'cards';
-  private initialValue: string | undefined;
 
   constructor() {
     super();
-    this.value = '';
     this.options = [];
     this.variant = 'list';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.initialValue ??= this.value;
-  }
-
-  protected formValue() {
+  /** Like native radios: nothing is submitted until one is chosen. */
+  protected override formValue() {
     return this.value || null;
-  }
-  protected resetValue() {
-    this.value = this.initialValue ?? '';
-  }
-  protected override restoreValue(state: string) {
-    this.value = state;
   }
   protected anchor() {
     return this.renderRoot?.querySelector<HTMLInputElement>('input:checked') ?? this.renderRoot?.querySelector('input') ?? null;

@@ -22,36 +22,18 @@ export class TkSelect extends TkFormControl {
   static override styles = [baseStyles, fieldStyles];
   static override properties = {
     ...TkFormControl.properties,
-    value: {},
     options: { attribute: false },
     autocomplete: {},
   };
 
-  declare value: string;
   declare options: SelectOption[];
   declare autocomplete: string | undefined;
-  private initialValue: string | undefined;
 
   constructor() {
     super();
-    this.value = '';
     this.options = [];
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.initialValue ??= this.value;
-  }
-
-  protected formValue() {
-    return this.value;
-  }
-  protected resetValue() {
-    this.value = this.initialValue ?? '';
-  }
-  protected override restoreValue(state: string) {
-    this.value = state;
-  }
   protected anchor() {
     return this.renderRoot?.querySelector('select') ?? null;
   }

@@ -23,7 +23,6 @@ export class TkTextField extends TkFormControl {
   static override styles = [baseStyles, fieldStyles, css``];
   static override properties = {
     ...TkFormControl.properties,
-    value: {},
     type: {},
     autocomplete: {},
     inputmode: {},
@@ -33,7 +32,6 @@ export class TkTextField extends TkFormControl {
     spellcheck: { type: Boolean },
   };
 
-  declare value: string;
   /** `text`, `email`, `tel`, `password`, `url` or `search`. */
   declare type: 'text' | 'email' | 'tel' | 'password' | 'url' | 'search';
   declare autocomplete: string | undefined;
@@ -43,29 +41,13 @@ export class TkTextField extends TkFormControl {
   /** A regular expression the whole value must match. */
   declare pattern: string | undefined;
   declare spellcheck: boolean;
-  private initialValue: string | undefined;
 
   constructor() {
     super();
-    this.value = '';
     this.type = 'text';
     this.spellcheck = false;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.initialValue ??= this.value;
-  }
-
-  protected formValue() {
-    return this.value;
-  }
-  protected resetValue() {
-    this.value = this.initialValue ?? '';
-  }
-  protected override restoreValue(state: string) {
-    this.value = state;
-  }
   protected anchor() {
     return this.renderRoot?.querySelector('input') ?? null;
   }

@@ -1,16 +1,5 @@
-import type { TenantConfig } from '../../../contract/tenant.js';
-
-export const demoTenant: TenantConfig = {
-  id: '00000000-0000-4000-8000-00000000d002',
-  kind: 'reseller',
-  name: 'Fake Reseller',
-  branding: { logoUrl: null, theme: { 'color-primary': 'rgb(107, 33, 168)' } },
-  locales: ['de', 'en'],
-  defaultLocale: 'de',
-  legal: { termsUrl: 'https://x.example/agb', termsVersion: '2026-01', privacyUrl: 'https://x.example/ds', imprintUrl: 'https://x.example/imp' },
-  support: { email: 'hilfe@x.example', phone: null, hours: null },
-  tariffs: [],
-};
+/** The same tenant the stories use. */
+export { fakeTenant as demoTenant } from '../../../stories/fake-kit.js';
 
 export interface Recorded {
   url: string;

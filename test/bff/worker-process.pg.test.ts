@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outbox } from '../../bff/db/schema/index.js';
+import { enqueue } from '../../bff/messaging/outbox.js';
+import { seedTenant } from './helpers/app.js';
+import { createTestDatabase } from './helpers/db.js';
+import { startSmtp } from './helpers/smtp.js';
+
+// Scale-out: `npm run worker` alone, on the same Postgres as the BFF instances, delivers the outbox.
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  smtp = await startSmtp();
+});
+afterAll(async () => {
+  await smtp.stop();
+  await database.close();
+});
+
+describe('npm run worker', () => {
+  it('delivers what a BFF instance enqueued, and stops cleanly on SIGTERM', async () => {
+    const tenant = await seedTenant(database.db, 'worker-proc');
+    const id = await enqueue(database.db, { tenantId: tenant.id, channel: 'email', payload: { to: 'w@x.example', subject: 'from the worker', text: 'x' } });
+    const child = spawn('npm', ['run', 'worker', '--silent'], {
+      env: { ...process.env, DATABASE_URL: database.url!, SMTP_URL: smtp.url, NODE_ENV: 'development', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let output = '';
+    child.stdout!.on('data', (d: Buffer) => (output += d));
+    child.stderr!.on('data', (d: Buffer) => (output += d));
+    const exited = new Promise<number | null>((r) => child.once('exit', r));
+    try {
+      for (let i = 0; i < 300 && !smtp.received.some((m) => m.raw.includes(`<${id}@telkit>`)); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(smtp.received.filter((m) => m.raw.includes(`<${id}@telkit>`)), output).toHaveLength(1);
+      for (let i = 0; i < 50; i++) {
+        const [row] = await database.db.select().from(outbox).where(eq(outbox.id, id));
+        if (row?.status === 'sent') break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const [row] = await database.db.select().from(outbox).where(eq(outbox.id, id));
+      expect(row!.status).toBe('sent');
+    } finally {
+      process.kill(-child.pid!, 'SIGTERM');
+    }
+    await exited;
+  });
+
+  it('refuses to run without DATABASE_URL (PGlite belongs to one process)', async () => {
+    const { DATABASE_URL: _ignored, ...env } = process.env;
+    const child = spawn('npm', ['run', 'worker', '--silent'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (stderr += d));
+    const code = await new Promise<number | null>((r) => child.once('exit', r));
+    expect(code).toBe(1);
+    expect(stderr).toContain('needs DATABASE_URL');
+  });
+});

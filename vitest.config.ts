@@ -9,6 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
+      { test: { name: 'contract', include: ['test/contract/**/*.test.ts'] } },
       {
         test: {
           name: 'bff:pglite',

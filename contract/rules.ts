@@ -1,0 +1,65 @@
+// Pure field rules shared by the widgets and the BFF: no I/O, no schema library.
+import { electronicFormatIBAN, isValidBIC, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
+
+export const countries = ['DE', 'AT', 'CH'] as const;
+export type Country = (typeof countries)[number];
+
+const POSTAL_CODE: Record<Country, RegExp> = { DE: /^\d{5}$/, AT: /^\d{4}$/, CH: /^\d{4}$/ };
+const CALLING_CODE: Record<Country, string> = { DE: '49', AT: '43', CH: '41' };
+/** Mobile ranges: DE 015x/016x/017x, AT 065x–069x, CH 075–079. */
+const MOBILE: Record<Country, RegExp> = { DE: /^\+491[567]\d{7,10}$/, AT: /^\+436[5-9]\d{6,11}$/, CH: /^\+417[5-9]\d{7}$/ };
+
+export function isPostalCode(country: Country, code: string): boolean {
+  return POSTAL_CODE[country].test(code);
+}
+
+/** Whole years between two ISO dates (`YYYY-MM-DD`). */
+export function ageOn(birthDate: string, today: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+export const isAdult = (birthDate: string, today: string): boolean => ageOn(birthDate, today) >= 18;
+
+/**
+ * A phone number in E.164 (`+4917012345678`), from what people type: spaces, dashes, slashes and
+ * brackets are ignored; `00` means international; a leading `0` is the national prefix of `country`.
+ * Undefined when it cannot be a phone number.
+ */
+export function toE164(input: string, country: Country): string | undefined {
+  const compact = input.trim().replace(/[\s\-/().]/g, '');
+  let e164: string;
+  if (/^\+\d+$/.test(compact)) e164 = compact;
+  else if (/^00\d+$/.test(compact)) e164 = `+${compact.slice(2)}`;
+  else if (/^0\d+$/.test(compact)) e164 = `+${CALLING_CODE[country]}${compact.slice(1)}`;
+  else return undefined;
+  return /^\+[1-9]\d{7,14}$/.test(e164) ? e164 : undefined;
+}
+
+/** A mobile number (for SMS PINs) in one of the supported countries. */
+export function isMobile(e164: string): boolean {
+  return countries.some((c) => MOBILE[c].test(e164));
+}
+
+export function normalizeIban(input: string): string {
+  return electronicFormatIBAN(input) ?? input.replace(/\s+/g, '').toUpperCase();
+}
+
+/** Why an IBAN is not valid, as a field error code; undefined when it is. */
+export function ibanProblem(input: string): 'iban_format' | 'iban_country' | 'iban_length' | 'iban_checksum' | undefined {
+  const iban = normalizeIban(input);
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{8,30}$/.test(iban)) return 'iban_format';
+  const { valid, errorCodes } = validateIBAN(iban);
+  if (valid) return undefined;
+  if (errorCodes.includes(ValidationErrorsIBAN.NoIBANCountry)) return 'iban_country';
+  if (errorCodes.includes(ValidationErrorsIBAN.WrongBBANLength)) return 'iban_length';
+  if (errorCodes.includes(ValidationErrorsIBAN.WrongIBANChecksum) || errorCodes.includes(ValidationErrorsIBAN.WrongAccountBankBranchChecksum)) {
+    return 'iban_checksum';
+  }
+  return 'iban_format';
+}
+
+export function isBic(input: string): boolean {
+  return isValidBIC(input.replace(/\s+/g, '').toUpperCase());
+}

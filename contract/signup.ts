@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import { accountTypes } from './enums.js';
+import { type Country, countries, ibanProblem, isAdult, isBic, isMobile, isPostalCode, normalizeIban, toE164 } from './rules.js';
+
+// The signup request, one schema for the widget and the BFF. Codes of custom issues are field error
+// codes from `messages/`; `checkSignupContext` adds the checks that need today's date and the tenant.
+
+const fail = (ctx: z.RefinementCtx, path: (string | number)[], code: string) =>
+  ctx.addIssue({ code: 'custom', path, message: code, params: { code } });
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v || undefined);
+
+export const salutations = ['ms', 'mr', 'mx', 'none'] as const;
+
+export const addressSchema = z
+  .object({
+    street: text(100),
+    houseNumber: text(20),
+    postalCode: z.string().trim().min(1).max(10),
+    city: text(100),
+    country: z.enum(countries),
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    if (!isPostalCode(a.country, a.postalCode)) fail(ctx, ['postalCode'], 'postal_code');
+  });
+
+/** A phone number normalized to E.164 by the country of the address it belongs to (see `withPhones`). */
+const phoneText = z.string().trim().max(30);
+
+const personFields = {
+  salutation: z.enum(salutations),
+  firstName: text(100),
+  lastName: text(100),
+  email: z.email().max(254),
+  mobile: phoneText.min(1),
+  phone: phoneText.optional(),
+};
+
+export const personSchema = z
+  .object({
+    ...personFields,
+    title: optionalText(40),
+    birthDate: z.iso.date(),
+    address: addressSchema,
+  })
+  .strict();
+
+export const employerSchema = z
+  .object({
+    name: text(150),
+    address: addressSchema,
+    contactName: text(150),
+    contactEmail: z.email().max(254).optional(),
+    contactPhone: phoneText.optional(),
+  })
+  .strict();
+
+export const legalForms = ['gmbh', 'ug', 'ag', 'kg', 'ohg', 'gbr', 'ek', 'verein', 'other'] as const;
+
+export const companySchema = z
+  .object({
+    name: text(150),
+    legalForm: z.enum(legalForms),
+    vatId: optionalText(20),
+    registerNumber: optionalText(40),
+    address: addressSchema,
+  })
+  .strict();
+
+export const contactPersonSchema = z.object(personFields).strict();
+
+export const invoiceAddressSchema = z.object({ name: text(150), address: addressSchema }).strict();
+
+export const paymentSchema = z.discriminatedUnion('method', [
+  z
+    .object({
+      method: z.literal('sepa'),
+      accountHolder: text(70),
+      iban: z.string().trim().max(42),
+      bic: optionalText(11),
+      mandateAccepted: z.boolean(),
+    })
+    .strict(),
+  z.object({ method: z.literal('invoice') }).strict(),
+]);
+
+export const termsSchema = z.object({ accepted: z.boolean(), version: z.string().trim().min(1).max(40) }).strict();
+
+const common = {
+  tariffId: z.uuid(),
+  payment: paymentSchema,
+  terms: termsSchema,
+  /** The page the signup was made on, kept as double-opt-in evidence. */
+  originPage: z.url().max(2000).optional(),
+};
+
+const accountSchema = z.discriminatedUnion('accountType', [
+  z.object({ accountType: z.literal('private'), person: personSchema, ...common }).strict(),
+  z
+    .object({
+      accountType: z.literal('professional'),
+      person: personSchema,
+      employer: employerSchema,
+      invoiceAddress: invoiceAddressSchema.optional(),
+      ...common,
+    })
+    .strict(),
+  z
+    .object({
+      accountType: z.literal('business'),
+      company: companySchema,
+      invoiceAddress: invoiceAddressSchema.optional(),
+      contact: contactPersonSchema,
+      ...common,
+    })
+    .strict(),
+]);
+
+/**
+ * The whole signup: shape, per-country postal codes, phone numbers normalized to E.164 (mobile must be
+ * a mobile), IBAN checksum and length, optional BIC, the mandate, the terms checkbox.
+ */
+export const signupSchema = accountSchema
+  .superRefine((s, ctx) => {
+    const holder = s.accountType === 'business' ? s.contact : s.person;
+    const country: Country = s.accountType === 'business' ? s.company.address.country : s.person.address.country;
+    const holderPath = s.accountType === 'business' ? 'contact' : 'person';
+    const mobile = toE164(holder.mobile, country);
+    if (!mobile || !isMobile(mobile)) fail(ctx, [holderPath, 'mobile'], 'mobile_invalid');
+    if (holder.phone && !toE164(holder.phone, country)) fail(ctx, [holderPath, 'phone'], 'phone_invalid');
+    if (s.payment.method === 'sepa') {
+      const problem = ibanProblem(s.payment.iban);
+      if (problem) fail(ctx, ['payment', 'iban'], problem);
+      if (s.payment.bic && !isBic(s.payment.bic)) fail(ctx, ['payment', 'bic'], 'bic_invalid');
+      if (!s.payment.mandateAccepted) fail(ctx, ['payment', 'mandateAccepted'], 'mandate_required');
+    }
+    if (!s.terms.accepted) fail(ctx, ['terms', 'accepted'], 'terms_required');
+  })
+  .transform((s) => {
+    const country = s.accountType === 'business' ? s.company.address.country : s.person.address.country;
+    const phones = <T extends { mobile: string; phone?: string | undefined }>(p: T): T => ({
+      ...p,
+      mobile: toE164(p.mobile, country)!,
+      phone: p.phone ? toE164(p.phone, country) : undefined,
+    });
+    const payment = s.payment.method === 'sepa' ? { ...s.payment, iban: normalizeIban(s.payment.iban), bic: s.payment.bic?.toUpperCase() } : s.payment;
+    return s.accountType === 'business'
+      ? { ...s, contact: phones(s.contact), payment }
+      : { ...s, person: phones(s.person), payment };
+  })
+  .meta({ id: 'Signup' });
+
+export type SignupInput = z.input<typeof signupSchema>;
+export type Signup = z.output<typeof signupSchema>;
+
+export interface SignupContext {
+  /** Today in the tenant's time zone, ISO. */
+  today: string;
+  termsVersion: string;
+  tariffs: { id: string; accountTypes: readonly string[] }[];
+}
+
+/** The checks that need today's date and the tenant: age, terms version, tariff for the account type. */
+export function checkSignupContext(s: Signup, context: SignupContext): { path: string; code: string }[] {
+  const problems: { path: string; code: string }[] = [];
+  if (s.accountType !== 'business' && !isAdult(s.person.birthDate, context.today)) {
+    problems.push({ path: 'person.birthDate', code: 'underage' });
+  }
+  if (s.terms.version !== context.termsVersion) problems.push({ path: 'terms.version', code: 'terms_outdated' });
+  const tariff = context.tariffs.find((t) => t.id === s.tariffId);
+  if (!tariff) problems.push({ path: 'tariffId', code: 'tariff_unknown' });
+  else if (!tariff.accountTypes.includes(s.accountType)) problems.push({ path: 'tariffId', code: 'tariff_not_offered' });
+  return problems;
+}
+
+export { accountTypes };

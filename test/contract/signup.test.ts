@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { toFieldErrors } from '../../contract/errors.js';
+import { ibanProblem, isAdult, isMobile, toE164 } from '../../contract/rules.js';
+import { checkSignupContext, signupSchema } from '../../contract/signup.js';
+import { businessSignup, privateSignup, professionalSignup, TARIFFS } from './fixtures.js';
+
+const context = {
+  today: '2026-11-21',
+  termsVersion: '2026-01',
+  tariffs: [
+    { id: TARIFFS.private, accountTypes: ['private', 'professional'] },
+    { id: TARIFFS.professional, accountTypes: ['professional'] },
+    { id: TARIFFS.business, accountTypes: ['business'] },
+  ],
+};
+
+/** Field errors (path and code) of a payload: schema first, then the context checks. */
+function errorsOf(input: unknown) {
+  const parsed = signupSchema.safeParse(input);
+  if (!parsed.success) return toFieldErrors(parsed.error.issues, 'de', input).map(({ path, code }) => ({ path, code }));
+  return checkSignupContext(parsed.data, context);
+}
+
+function change(base: () => Record<string, any>, edit: (s: Record<string, any>) => void) {
+  const s = base();
+  edit(s);
+  return s;
+}
+
+describe('signup contract', () => {
+  it('accepts a valid signup of each account type and normalizes phone numbers and the IBAN', () => {
+    for (const make of [privateSignup, professionalSignup, businessSignup]) expect(errorsOf(make())).toEqual([]);
+    const p = signupSchema.parse(privateSignup());
+    expect(p.accountType === 'private' && p.person.mobile).toBe('+491701234567');
+    expect(p.payment.method === 'sepa' && p.payment.iban).toBe('DE89370400440532013000');
+    const b = signupSchema.parse(businessSignup());
+    expect(b.accountType === 'business' && b.contact.mobile).toBe('+491512345678');
+    expect(errorsOf(change(privateSignup, (s) => (s.payment = { method: 'invoice' })))).toEqual([]);
+  });
+
+  it.each([
+    ['bad IBAN checksum', change(privateSignup, (s) => (s.payment.iban = 'DE88 3704 0044 0532 0130 00')), 'payment.iban', 'iban_checksum'],
+    ['IBAN length wrong for its country', change(privateSignup, (s) => (s.payment.iban = 'AT61 1904 3002 3457 3201 1')), 'payment.iban', 'iban_length'],
+    ['postal code wrong for the country', change(privateSignup, (s) => (s.person.address = { ...s.person.address, country: 'AT' })), 'person.address.postalCode', 'postal_code'],
+    ['under 18', change(privateSignup, (s) => (s.person.birthDate = '2008-11-22')), 'person.birthDate', 'underage'],
+    ['terms not accepted', change(privateSignup, (s) => (s.terms.accepted = false)), 'terms.accepted', 'terms_required'],
+    ['outdated terms version', change(privateSignup, (s) => (s.terms.version = '2025-06')), 'terms.version', 'terms_outdated'],
+    ['tariff not offered for the account type', change(privateSignup, (s) => (s.tariffId = TARIFFS.business)), 'tariffId', 'tariff_not_offered'],
+    ['unknown tariff', change(privateSignup, (s) => (s.tariffId = '00000000-0000-4000-8000-0000000000ff')), 'tariffId', 'tariff_unknown'],
+    ['malformed e-mail', change(privateSignup, (s) => (s.person.email = 'anna@')), 'person.email', 'invalid_email'],
+    ['mobile that cannot be normalized', change(privateSignup, (s) => (s.person.mobile = '12345')), 'person.mobile', 'mobile_invalid'],
+    ['a landline as mobile', change(privateSignup, (s) => (s.person.mobile = '030 1234567')), 'person.mobile', 'mobile_invalid'],
+    ['missing employer data for professional', change(professionalSignup, (s) => delete s.employer), 'employer', 'required'],
+    ['missing contact person for business', change(businessSignup, (s) => delete s.contact), 'contact', 'required'],
+    ['SEPA mandate not granted', change(privateSignup, (s) => (s.payment.mandateAccepted = false)), 'payment.mandateAccepted', 'mandate_required'],
+    ['invalid BIC', change(privateSignup, (s) => (s.payment.bic = 'NOTABIC')), 'payment.bic', 'bic_invalid'],
+    ['unknown account type', change(privateSignup, (s) => (s.accountType = 'vip')), 'accountType', 'invalid_choice'],
+    ['an unexpected field', change(privateSignup, (s) => (s.admin = true)), 'admin', 'unknown_field'],
+  ])('%s → %s %s', (_name, input, path, code) => {
+    expect(errorsOf(input)).toContainEqual({ path, code });
+  });
+
+  it('turns age on the birthday, not a day earlier', () => {
+    expect(isAdult('2008-11-21', '2026-11-21')).toBe(true);
+    expect(isAdult('2008-11-22', '2026-11-21')).toBe(false);
+    expect(isAdult('2008-02-29', '2026-02-28')).toBe(false);
+  });
+
+  it('normalizes phone numbers as people type them', () => {
+    expect(toE164('0170 / 123 45-67', 'DE')).toBe('+491701234567');
+    expect(toE164('0049 170 1234567', 'AT')).toBe('+491701234567');
+    expect(toE164('(0664) 1234567', 'AT')).toBe('+436641234567');
+    expect(toE164('079 123 45 67', 'CH')).toBe('+41791234567');
+    expect(toE164('hello', 'DE')).toBeUndefined();
+    expect(isMobile('+41791234567')).toBe(true);
+    expect(isMobile('+41441234567')).toBe(false);
+  });
+
+  it('tells IBAN problems apart', () => {
+    expect(ibanProblem('DE89370400440532013000')).toBeUndefined();
+    expect(ibanProblem('CH93 0076 2011 6238 5295 7')).toBeUndefined();
+    expect(ibanProblem('AT61 1904 3002 3457 3201')).toBeUndefined();
+    expect(ibanProblem('XX89370400440532013000')).toBe('iban_country');
+    expect(ibanProblem('DE8937040044053201300')).toBe('iban_length');
+    expect(ibanProblem('kein iban')).toBe('iban_format');
+  });
+});

@@ -63,3 +63,45 @@ export function ibanProblem(input: string): 'iban_format' | 'iban_country' | 'ib
 export function isBic(input: string): boolean {
   return isValidBIC(input.replace(/\s+/g, '').toUpperCase());
 }
+
+/** Luhn (mod 10) check digit over the digits of `digits`. */
+export function luhnDigit(digits: string): number {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+/** Tenant prefix + 7-digit sequence + check digit, e.g. `DT00000425`. */
+export function customerNumber(prefix: string, sequence: number): string {
+  const digits = String(sequence).padStart(7, '0');
+  return `${prefix}${digits}${luhnDigit(digits)}`;
+}
+
+export function isCustomerNumber(value: string): boolean {
+  const match = /^[A-Z]{1,4}(\d{7,})(\d)$/.exec(value);
+  return Boolean(match) && luhnDigit(match![1]!) === Number(match![2]);
+}
+
+const FOLD: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', æ: 'ae', ø: 'oe', å: 'aa', ł: 'l', đ: 'd' };
+
+/** Lower-case ASCII: ä→ae, ö→oe, ü→ue, ß→ss, other accents dropped (é→e), anything else removed. */
+export function asciiFold(value: string): string {
+  return value
+    .toLowerCase()
+    .replace(/[äöüßæøåłđ]/g, (ch) => FOLD[ch]!)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z0-9]+/g, '');
+}
+
+/** The username a person gets before uniqueness: `firstname.lastname`, ASCII-folded. */
+export function usernameBase(firstName: string, lastName: string): string {
+  return [asciiFold(firstName), asciiFold(lastName)].filter(Boolean).join('.') || 'kunde';
+}

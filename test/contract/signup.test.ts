@@ -39,24 +39,24 @@ describe('signup contract', () => {
   });
 
   it.each([
-    ['bad IBAN checksum', change(privateSignup, (s) => (s.payment.iban = 'DE88 3704 0044 0532 0130 00')), 'payment.iban', 'iban_checksum'],
-    ['IBAN length wrong for its country', change(privateSignup, (s) => (s.payment.iban = 'AT61 1904 3002 3457 3201 1')), 'payment.iban', 'iban_length'],
-    ['postal code wrong for the country', change(privateSignup, (s) => (s.person.address = { ...s.person.address, country: 'AT' })), 'person.address.postalCode', 'postal_code'],
-    ['under 18', change(privateSignup, (s) => (s.person.birthDate = '2008-11-22')), 'person.birthDate', 'underage'],
-    ['terms not accepted', change(privateSignup, (s) => (s.terms.accepted = false)), 'terms.accepted', 'terms_required'],
-    ['outdated terms version', change(privateSignup, (s) => (s.terms.version = '2025-06')), 'terms.version', 'terms_outdated'],
-    ['tariff not offered for the account type', change(privateSignup, (s) => (s.tariffId = TARIFFS.business)), 'tariffId', 'tariff_not_offered'],
-    ['unknown tariff', change(privateSignup, (s) => (s.tariffId = '00000000-0000-4000-8000-0000000000ff')), 'tariffId', 'tariff_unknown'],
-    ['malformed e-mail', change(privateSignup, (s) => (s.person.email = 'anna@')), 'person.email', 'invalid_email'],
-    ['mobile that cannot be normalized', change(privateSignup, (s) => (s.person.mobile = '12345')), 'person.mobile', 'mobile_invalid'],
-    ['a landline as mobile', change(privateSignup, (s) => (s.person.mobile = '030 1234567')), 'person.mobile', 'mobile_invalid'],
-    ['missing employer data for professional', change(professionalSignup, (s) => delete s.employer), 'employer', 'required'],
-    ['missing contact person for business', change(businessSignup, (s) => delete s.contact), 'contact', 'required'],
-    ['SEPA mandate not granted', change(privateSignup, (s) => (s.payment.mandateAccepted = false)), 'payment.mandateAccepted', 'mandate_required'],
-    ['invalid BIC', change(privateSignup, (s) => (s.payment.bic = 'NOTABIC')), 'payment.bic', 'bic_invalid'],
-    ['unknown account type', change(privateSignup, (s) => (s.accountType = 'vip')), 'accountType', 'invalid_choice'],
-    ['an unexpected field', change(privateSignup, (s) => (s.admin = true)), 'admin', 'unknown_field'],
-  ])('%s → %s %s', (_name, input, path, code) => {
+    ['bad IBAN checksum', 'payment.iban', 'iban_checksum', change(privateSignup, (s) => (s.payment.iban = 'DE88 3704 0044 0532 0130 00'))],
+    ['IBAN length wrong for its country', 'payment.iban', 'iban_length', change(privateSignup, (s) => (s.payment.iban = 'AT61 1904 3002 3457 3201 1'))],
+    ['postal code wrong for the country', 'person.address.postalCode', 'postal_code', change(privateSignup, (s) => (s.person.address = { ...s.person.address, country: 'AT' }))],
+    ['under 18', 'person.birthDate', 'underage', change(privateSignup, (s) => (s.person.birthDate = '2008-11-22'))],
+    ['terms not accepted', 'terms.accepted', 'terms_required', change(privateSignup, (s) => (s.terms.accepted = false))],
+    ['outdated terms version', 'terms.version', 'terms_outdated', change(privateSignup, (s) => (s.terms.version = '2025-06'))],
+    ['tariff not offered for the account type', 'tariffId', 'tariff_not_offered', change(privateSignup, (s) => (s.tariffId = TARIFFS.business))],
+    ['unknown tariff', 'tariffId', 'tariff_unknown', change(privateSignup, (s) => (s.tariffId = '00000000-0000-4000-8000-0000000000ff'))],
+    ['malformed e-mail', 'person.email', 'invalid_email', change(privateSignup, (s) => (s.person.email = 'anna@'))],
+    ['mobile that cannot be normalized', 'person.mobile', 'mobile_invalid', change(privateSignup, (s) => (s.person.mobile = '12345'))],
+    ['a landline as mobile', 'person.mobile', 'mobile_invalid', change(privateSignup, (s) => (s.person.mobile = '030 1234567'))],
+    ['missing employer data for professional', 'employer', 'required', change(professionalSignup, (s) => delete s.employer)],
+    ['missing contact person for business', 'contact', 'required', change(businessSignup, (s) => delete s.contact)],
+    ['SEPA mandate not granted', 'payment.mandateAccepted', 'mandate_required', change(privateSignup, (s) => (s.payment.mandateAccepted = false))],
+    ['invalid BIC', 'payment.bic', 'bic_invalid', change(privateSignup, (s) => (s.payment.bic = 'NOTABIC'))],
+    ['unknown account type', 'accountType', 'invalid_choice', change(privateSignup, (s) => (s.accountType = 'vip'))],
+    ['an unexpected field', 'admin', 'unknown_field', change(privateSignup, (s) => (s.admin = true))],
+  ])('%s → %s %s', (_name, path, code, input) => {
     expect(errorsOf(input)).toContainEqual({ path, code });
   });
 
@@ -83,5 +83,26 @@ describe('signup contract', () => {
     expect(ibanProblem('XX89370400440532013000')).toBe('iban_country');
     expect(ibanProblem('DE8937040044053201300')).toBe('iban_length');
     expect(ibanProblem('kein iban')).toBe('iban_format');
+  });
+});
+
+describe('customer numbers and usernames', () => {
+  it('customer numbers carry a check digit that catches a changed digit', async () => {
+    const { customerNumber, isCustomerNumber } = await import('../../contract/rules.js');
+    const n = customerNumber('DT', 425);
+    expect(n).toMatch(/^DT0000425\d$/);
+    expect(isCustomerNumber(n)).toBe(true);
+    for (let i = 2; i < n.length; i++) {
+      const digit = Number(n[i]);
+      const changed = n.slice(0, i) + String((digit + 1) % 10) + n.slice(i + 1);
+      expect(isCustomerNumber(changed), changed).toBe(false);
+    }
+  });
+
+  it('usernames are ASCII-folded', async () => {
+    const { usernameBase } = await import('../../contract/rules.js');
+    expect(usernameBase('Jürgen', 'Groß')).toBe('juergen.gross');
+    expect(usernameBase('Zoë-Anne', 'Bâtiment')).toBe('zoeanne.batiment');
+    expect(usernameBase('Łukasz', 'Ørsted')).toBe('lukasz.oersted');
   });
 });

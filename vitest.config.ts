@@ -9,8 +9,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { test: { name: 'contract', include: ['test/contract/**/*.test.ts'] } },
+      { extends: true, test: { name: 'contract', include: ['test/contract/**/*.test.ts'] } },
       {
+        extends: true,
         test: {
           name: 'bff:pglite',
           include: ['test/bff/**/*.test.ts'],
@@ -19,9 +20,9 @@ export default defineConfig({
         },
       },
       ...(onPostgres
-        ? [{ test: { name: 'bff:postgres', include: ['test/bff/**/*.test.ts'], env: { TEST_DB: 'postgres' } } }]
+        ? [{ extends: true as const, test: { name: 'bff:postgres', include: ['test/bff/**/*.test.ts'], env: { TEST_DB: 'postgres' } } }]
         : []),
-      { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 120_000 } },
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 120_000 } },
     ],
   },
 });

@@ -10,6 +10,8 @@ import type { AppEnv, Deps } from './lib/context.js';
 import { ApiError, handleError, problemResponse } from './lib/errors.js';
 import { openApiDocumentation } from './lib/openapi.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
+import { confirmationRoutes } from './routes/confirmations.js';
+import { signupRoutes } from './routes/signups.js';
 import { assetRoutes } from './routes/assets.js';
 import { demoRoutes } from './routes/demo.js';
 import { devOutboxRoutes } from './routes/dev-outbox.js';
@@ -23,7 +25,9 @@ export type { Deps } from './lib/context.js';
 const api = new Hono<AppEnv>()
   .route('/v1/tenant', tenantRoutes)
   .route('/v1/api-keys', apiKeyRoutes)
-  .route('/v1/origins', originRoutes);
+  .route('/v1/origins', originRoutes)
+  .route('/v1/signups', signupRoutes)
+  .route('/v1/confirmations', confirmationRoutes);
 
 /** The typed shape of the HTTP API, for `hc<BffApp>` in the widgets (type-only import). */
 export type BffApp = typeof api;

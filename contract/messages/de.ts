@@ -48,6 +48,9 @@ export const problems = {
   idempotency_in_progress: 'Diese Anfrage wird noch bearbeitet. Bitte versuchen Sie es gleich erneut.',
   invalid_idempotency_key: 'Der Idempotency-Key ist ungültig (1 bis 255 sichtbare ASCII-Zeichen).',
   last_secret_key: 'Der letzte aktive geheime Schlüssel kann nicht widerrufen werden. Legen Sie zuerst einen neuen an.',
+  link_invalid: 'Dieser Link ist ungültig. Bitte prüfen Sie, ob Sie ihn vollständig geöffnet haben.',
+  link_expired: 'Dieser Link ist abgelaufen. Fordern Sie einen neuen Link an.',
+  link_superseded: 'Es gibt einen neueren Link. Bitte verwenden Sie den Link aus der neuesten E-Mail.',
   internal_error: 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
 } as const;
 

@@ -49,5 +49,8 @@ export const problems: Record<ProblemCode, string> = {
   idempotency_in_progress: 'This request is still being processed. Please retry shortly.',
   invalid_idempotency_key: 'The Idempotency-Key is not valid (1 to 255 visible ASCII characters).',
   last_secret_key: 'The last active secret key cannot be revoked. Create a new one first.',
+  link_invalid: 'This link is not valid. Please check that you opened it completely.',
+  link_expired: 'This link has expired. Request a new link.',
+  link_superseded: 'There is a newer link. Please use the link from the latest e-mail.',
   internal_error: 'An internal error occurred. Please try again later.',
 };

@@ -1,0 +1,203 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq, like, sql } from 'drizzle-orm';
+import type { Locale } from '../../contract/enums.js';
+import { customerNumber, usernameBase } from '../../contract/rules.js';
+import type { Signup } from '../../contract/signup.js';
+import type { Executor } from '../db/client.js';
+import { accounts, customerNumberCounters, emailLinks, sepaMandates, signups, type SignupEvidence, type Tenant } from '../db/schema/index.js';
+import { seal } from '../lib/crypto.js';
+import { ApiError } from '../lib/errors.js';
+import { enqueue } from '../messaging/outbox.js';
+import { confirmationEmail, credentialsEmail } from '../messaging/templates/signup.js';
+import { issueLink, lockLink } from './email-links.js';
+
+export const CONFIRM_HOURS = 24;
+export const SET_PASSWORD_HOURS = 48;
+export const IBAN_PURPOSE = 'iban';
+
+const brandOf = (t: Tenant) => ({ name: t.name, supportEmail: t.supportEmail, mailFromName: t.mailFromName, mailFromAddress: t.mailFromAddress });
+
+/** The wording the customer accepted: SEPA Core for consumers, SEPA B2B for businesses. */
+export function mandateText(scheme: 'core' | 'b2b', creditor: string, reference: string, locale: Locale): string {
+  if (locale === 'de') {
+    return scheme === 'core'
+      ? `SEPA-Lastschriftmandat (Mandatsreferenz ${reference}): Ich ermächtige ${creditor}, Zahlungen von meinem Konto mittels Lastschrift einzuziehen. Zugleich weise ich mein Kreditinstitut an, die von ${creditor} auf mein Konto gezogenen Lastschriften einzulösen. Hinweis: Ich kann innerhalb von acht Wochen, beginnend mit dem Belastungsdatum, die Erstattung des belasteten Betrages verlangen. Es gelten dabei die mit meinem Kreditinstitut vereinbarten Bedingungen.`
+      : `SEPA-Firmenlastschrift-Mandat (Mandatsreferenz ${reference}): Wir ermächtigen ${creditor}, Zahlungen von unserem Konto mittels Lastschrift einzuziehen. Zugleich weisen wir unser Kreditinstitut an, die von ${creditor} auf unser Konto gezogenen Lastschriften einzulösen. Hinweis: Dieses Lastschriftmandat dient nur dem Einzug von Lastschriften, die auf Konten von Unternehmen gezogen sind. Wir sind nicht berechtigt, nach der erfolgten Einlösung eine Erstattung des belasteten Betrages zu verlangen.`;
+  }
+  return scheme === 'core'
+    ? `SEPA direct debit mandate (reference ${reference}): I authorise ${creditor} to collect payments from my account by direct debit and instruct my bank to pay them. I can ask for a refund within eight weeks of the debit date, under the terms agreed with my bank.`
+    : `SEPA business-to-business direct debit mandate (reference ${reference}): We authorise ${creditor} to collect payments from our account by direct debit and instruct our bank to pay them. This mandate is for business accounts only; we are not entitled to a refund after the debit has been paid.`;
+}
+
+/** ≤ 35 characters, unique per tenant: prefix, date, random part. */
+export function mandateReference(prefix: string, now: Date): string {
+  const date = now.toISOString().slice(0, 10).replaceAll('-', '');
+  return `${prefix}-${date}-${randomBytes(6).toString('hex').toUpperCase()}`.slice(0, 35);
+}
+
+function holderOf(s: Signup) {
+  if (s.accountType === 'business') {
+    return { displayName: s.company.name, firstName: s.contact.firstName, lastName: s.contact.lastName, email: s.contact.email, mobile: s.contact.mobile };
+  }
+  return { displayName: `${s.person.firstName} ${s.person.lastName}`, firstName: s.person.firstName, lastName: s.person.lastName, email: s.person.email, mobile: s.person.mobile };
+}
+
+/** Stores a signup as `pending_confirmation`, with its evidence and mandate, and sends the confirmation link. */
+export async function createSignup(
+  tx: Executor,
+  options: { tenant: Tenant; signup: Signup; locale: Locale; now: Date; ip: string; userAgent: string; secret: string; publicUrl: string },
+) {
+  const { tenant, signup: s, locale, now } = options;
+  const holder = holderOf(s);
+  const { payment, terms, originPage, ...data } = s;
+  const reference = payment.method === 'sepa' ? mandateReference(tenant.customerNumberPrefix, now) : undefined;
+  const scheme = s.accountType === 'business' ? 'b2b' : 'core';
+  const wording = reference ? mandateText(scheme, tenant.name, reference, locale) : undefined;
+  const link = (token: string) => `${options.publicUrl}/confirm?token=${token}`;
+  const placeholder = confirmationEmail(brandOf(tenant), locale, { name: holder.displayName, link: link(''), hours: CONFIRM_HOURS });
+  const evidence: SignupEvidence = {
+    at: now.toISOString(),
+    ip: options.ip,
+    userAgent: options.userAgent.slice(0, 500),
+    originPage: originPage ?? null,
+    termsVersion: terms.version,
+    consentTexts: {
+      terms: `${tenant.termsUrl} (${terms.version}); ${tenant.privacyUrl}`,
+      ...(wording && { mandate: wording }),
+    },
+    emailTemplateId: placeholder.templateId,
+  };
+  const [row] = await tx
+    .insert(signups)
+    .values({
+      tenantId: tenant.id,
+      accountType: s.accountType,
+      tariffId: s.tariffId,
+      data,
+      displayName: holder.displayName,
+      email: holder.email.toLowerCase(),
+      mobile: holder.mobile,
+      locale,
+      paymentMethod: payment.method,
+      evidence,
+      createdAt: now,
+    })
+    .returning();
+  if (payment.method === 'sepa') {
+    await tx.insert(sepaMandates).values({
+      tenantId: tenant.id,
+      signupId: row!.id,
+      reference: reference!,
+      scheme,
+      accountHolder: payment.accountHolder,
+      ibanSealed: seal(options.secret, IBAN_PURPOSE, payment.iban),
+      ibanLast4: payment.iban.slice(-4),
+      bic: payment.bic ?? null,
+      mandateText: wording!,
+      signedAt: now,
+    });
+  }
+  await sendConfirmation(tx, tenant, row!, now, options.publicUrl);
+  return { signup: row!, mandateReference: reference };
+}
+
+async function sendConfirmation(tx: Executor, tenant: Tenant, row: typeof signups.$inferSelect, now: Date, publicUrl: string) {
+  const token = await issueLink(tx, tenant.id, 'signup', row.id, now, CONFIRM_HOURS * 3_600_000);
+  const mail = confirmationEmail(brandOf(tenant), row.locale as Locale, {
+    name: row.displayName,
+    link: `${publicUrl}/confirm?token=${token}`,
+    hours: CONFIRM_HOURS,
+  });
+  await enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: row.email, ...mail } });
+}
+
+/** Sends a fresh confirmation link for the signup an (even expired) link belongs to; older links stop working. */
+export async function resendConfirmation(tx: Executor, tenant: Tenant, token: string, now: Date, publicUrl: string) {
+  const link = await lockLink(tx, tenant.id, 'signup', token);
+  if (!link) throw new ApiError(404, 'link_invalid');
+  const [row] = await tx.select().from(signups).where(and(eq(signups.id, link.subjectId), eq(signups.tenantId, tenant.id))).for('update');
+  if (!row) throw new ApiError(404, 'link_invalid');
+  if (row.status === 'confirmed') return { status: 'already_confirmed' as const };
+  await sendConfirmation(tx, tenant, row, now, publicUrl);
+  return { status: 'sent' as const };
+}
+
+/** The first suffix after every `base`, `base2`, `base3` … taken so far (1 means `base` itself is free). */
+async function freeUsernameSuffix(tx: Executor, tenantId: string, base: string): Promise<number> {
+  const taken = await tx
+    .select({ username: accounts.username })
+    .from(accounts)
+    .where(and(eq(accounts.tenantId, tenantId), like(accounts.username, `${base}%`)));
+  let highest = 0;
+  for (const { username } of taken) {
+    const suffix = username === base ? '1' : username.slice(base.length);
+    if (/^\d+$/.test(suffix)) highest = Math.max(highest, Number(suffix));
+  }
+  return highest + 1;
+}
+
+async function nextCustomerNumber(tx: Executor, tenant: Tenant): Promise<string> {
+  const [counter] = await tx
+    .insert(customerNumberCounters)
+    .values({ tenantId: tenant.id, next: 2 })
+    .onConflictDoUpdate({ target: customerNumberCounters.tenantId, set: { next: sql`${customerNumberCounters.next} + 1` } })
+    .returning({ next: customerNumberCounters.next });
+  return customerNumber(tenant.customerNumberPrefix, counter!.next - 1);
+}
+
+/**
+ * Redeems a confirmation link: the account becomes active with a customer number, a username and (for
+ * private and professional accounts) a SIP address, and the credentials e-mail goes out with a
+ * set-password link. A used link answers "already confirmed" and sends nothing again.
+ */
+export async function confirmSignup(tx: Executor, tenant: Tenant, token: string, now: Date, publicUrl: string) {
+  const link = await lockLink(tx, tenant.id, 'signup', token);
+  if (!link) throw new ApiError(404, 'link_invalid');
+  if (link.usedAt) return { status: 'already_confirmed' as const };
+  if (link.supersededAt) throw new ApiError(410, 'link_superseded');
+  if (link.expiresAt < now) throw new ApiError(410, 'link_expired');
+  await tx.update(emailLinks).set({ usedAt: now }).where(eq(emailLinks.id, link.id));
+  const [row] = await tx
+    .update(signups)
+    .set({ status: 'confirmed', confirmedAt: now })
+    .where(and(eq(signups.id, link.subjectId), eq(signups.tenantId, tenant.id)))
+    .returning();
+  if (!row) throw new ApiError(404, 'link_invalid');
+
+  const data = row.data as { person?: { firstName: string; lastName: string }; contact?: { firstName: string; lastName: string } };
+  const names = data.person ?? data.contact!;
+  const base = usernameBase(names.firstName, names.lastName);
+  const number = await nextCustomerNumber(tx, tenant);
+  let account: typeof accounts.$inferSelect | undefined;
+  for (let n = await freeUsernameSuffix(tx, tenant.id, base); !account; n++) {
+    const username = n === 1 ? base : `${base}${n}`;
+    [account] = await tx
+      .insert(accounts)
+      .values({
+        tenantId: tenant.id,
+        signupId: row.id,
+        accountType: row.accountType,
+        customerNumber: number,
+        username,
+        sipAddress: row.accountType === 'business' ? null : `${username}@${tenant.sipDomain}`,
+        displayName: row.displayName,
+        email: row.email,
+        mobile: row.mobile,
+        tariffId: row.tariffId,
+        createdAt: now,
+      })
+      .onConflictDoNothing({ target: [accounts.tenantId, accounts.username] })
+      .returning();
+  }
+  const setPassword = await issueLink(tx, tenant.id, 'set_password', account.id, now, SET_PASSWORD_HOURS * 3_600_000);
+  const mail = credentialsEmail(brandOf(tenant), row.locale as Locale, {
+    name: row.displayName,
+    username: account.username,
+    sipAddress: account.sipAddress,
+    customerNumber: account.customerNumber,
+    link: `${publicUrl}/set-password?token=${setPassword}`,
+    hours: SET_PASSWORD_HOURS,
+  });
+  await enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: row.email, ...mail } });
+  return { status: 'confirmed' as const, account };
+}

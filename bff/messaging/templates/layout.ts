@@ -1,0 +1,52 @@
+import type { Locale } from '../../../contract/enums.js';
+
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+export interface Brand {
+  name: string;
+  supportEmail: string;
+  mailFromName: string;
+  mailFromAddress: string;
+}
+
+export interface Rendered {
+  subject: string;
+  text: string;
+  html: string;
+  from: string;
+  templateId: string;
+}
+
+/** One e-mail in the tenant's name: plain text and simple, accessible HTML with the same content. */
+export function renderEmail(
+  brand: Brand,
+  locale: Locale,
+  templateId: string,
+  subject: string,
+  blocks: ({ p: string } | { link: { label: string; href: string } } | { facts: [string, string][] })[],
+): Rendered {
+  const footer = locale === 'de' ? `Fragen? Schreiben Sie an ${brand.supportEmail}.` : `Questions? Write to ${brand.supportEmail}.`;
+  const text = [
+    ...blocks.map((b) =>
+      'p' in b ? b.p : 'link' in b ? `${b.link.label}:\n${b.link.href}` : b.facts.map(([k, v]) => `${k}: ${v}`).join('\n'),
+    ),
+    '--',
+    brand.name,
+    footer,
+  ].join('\n\n');
+  const body = blocks
+    .map((b) =>
+      'p' in b
+        ? `<p>${escapeHtml(b.p)}</p>`
+        : 'link' in b
+          ? `<p><a href="${escapeHtml(b.link.href)}" style="display:inline-block;padding:12px 20px;background:#0b57d0;color:#ffffff;border-radius:6px;font-weight:600;text-decoration:none">${escapeHtml(b.link.label)}</a></p><p style="font-size:14px">${escapeHtml(b.link.href)}</p>`
+          : `<table role="presentation" style="border-collapse:collapse">${b.facts.map(([k, v]) => `<tr><th scope="row" style="text-align:left;padding:4px 16px 4px 0">${escapeHtml(k)}</th><td style="padding:4px 0">${escapeHtml(v)}</td></tr>`).join('')}</table>`,
+    )
+    .join('\n');
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#1b1b1f;max-width:40rem;margin:0 auto;padding:16px">
+<p style="font-weight:700;font-size:18px">${escapeHtml(brand.name)}</p>
+${body}
+<hr><p style="font-size:14px;color:#4a4a55">${escapeHtml(footer)}</p></body></html>`;
+  return { subject, text, html, from: `${brand.mailFromName} <${brand.mailFromAddress}>`, templateId };
+}

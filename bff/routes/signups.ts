@@ -1,0 +1,62 @@
+import { Hono } from 'hono';
+import { fieldErrorMessage } from '../../contract/errors.js';
+import { signupCreatedSchema } from '../../contract/confirmations.js';
+import { checkSignupContext, signupSchema } from '../../contract/signup.js';
+import { createSignup } from '../domain/signups.js';
+import { auth } from '../lib/auth.js';
+import { clientIp } from '../lib/client-ip.js';
+import type { AppEnv } from '../lib/context.js';
+import { ApiError } from '../lib/errors.js';
+import { idempotent } from '../lib/idempotency.js';
+import { doc } from '../lib/openapi.js';
+import { byIp, rateLimit } from '../lib/rate-limit.js';
+import { requireJson, validate } from '../lib/validate.js';
+import { activeTariffs } from './tenant.js';
+
+/** Today's date where the tenants are (Germany, Austria, Switzerland share a time zone). */
+const today = (now: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);
+
+export const signupRoutes = new Hono<AppEnv>().post(
+  '/',
+  doc({
+    summary: 'Create a signup (private, professional or business); sends the double-opt-in e-mail',
+    tags: ['signup'],
+    auth: ['publishable', 'secret'],
+    idempotent: true,
+    success: { status: 201, description: 'Stored as pending_confirmation; the confirmation e-mail is on its way', schema: signupCreatedSchema },
+    problems: [400, 409, 413, 415, 422],
+  }),
+  auth('publishable', 'secret'),
+  idempotent(),
+  rateLimit({ name: 'signups.create', limit: 30, windowSeconds: 3600 }, byIp),
+  requireJson,
+  validate('json', signupSchema),
+  async (c) => {
+    const { db, clock, env } = c.get('deps');
+    const { tenant } = c.get('caller');
+    const signup = c.req.valid('json');
+    const now = clock.now();
+    const tariffs = await activeTariffs(db, tenant.id);
+    const problems = checkSignupContext(signup, { today: today(now), termsVersion: tenant.termsVersion, tariffs });
+    if (problems.length > 0) {
+      const locale = c.get('locale');
+      throw new ApiError(422, 'validation_failed', { errors: problems.map((p) => ({ ...p, message: fieldErrorMessage(p.code, locale) })) });
+    }
+    const created = await db.transaction((tx) =>
+      createSignup(tx, {
+        tenant,
+        signup,
+        locale: c.get('locale'),
+        now,
+        ip: clientIp(c),
+        userAgent: c.req.header('user-agent') ?? '',
+        secret: env.secret,
+        publicUrl: env.publicUrl,
+      }),
+    );
+    return c.json(
+      { id: created.signup.id, status: 'pending_confirmation' as const, email: created.signup.email, mandateReference: created.mandateReference ?? null },
+      201,
+    );
+  },
+);

@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 import { minifyTemplates } from './tools/minify-templates.js';
 
 /** What every widget needs: Lit, the kit core, the provider and the primitives, in one shared chunk. */
-const SHARED = [/node_modules\/(lit|lit-html|lit-element|@lit\/(?!react))/, /node_modules\/hono\//, /\/widgets\/(core|provider|primitives)\//, /\/widgets\/define\.ts$/, /\/contract\//];
+const SHARED = [/node_modules\/(lit|lit-html|lit-element|@lit\/(?!react))/, /node_modules\/hono\//, /\/widgets\/(core|provider|primitives)\//, /\/widgets\/define\.ts$/, /\/contract\/(enums|messages\/de)\.ts$/];
 
 export default defineConfig({
   plugins: [minifyTemplates(/\/widgets\/.*\.ts$/)],
@@ -24,6 +24,7 @@ export default defineConfig({
         loader: 'widgets/loader.ts',
         telkit: 'widgets/index.ts',
         provider: 'widgets/provider/provider.ts',
+        signup: 'widgets/signup/signup.ts',
         react: 'widgets/react.ts',
       },
       formats: ['es'],

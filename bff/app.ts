@@ -17,6 +17,7 @@ import { demoRoutes } from './routes/demo.js';
 import { devOutboxRoutes } from './routes/dev-outbox.js';
 import { opsRoutes } from './routes/ops.js';
 import { originRoutes } from './routes/origins.js';
+import { pageRoutes } from './routes/pages.js';
 import { tenantRoutes } from './routes/tenant.js';
 
 export type { Deps } from './lib/context.js';
@@ -129,6 +130,7 @@ export function createApp(deps: Deps) {
     }),
   );
   app.route('/telkit', assetRoutes);
+  app.route('/', pageRoutes);
   if (!production) {
     app.route('/dev', devOutboxRoutes);
     app.route('/', demoRoutes);

@@ -5,3 +5,6 @@ export type AccountType = (typeof accountTypes)[number];
 
 export const locales = ['de', 'en'] as const;
 export type Locale = (typeof locales)[number];
+
+export const salutations = ['ms', 'mr', 'mx', 'none'] as const;
+export const legalForms = ['gmbh', 'ug', 'ag', 'kg', 'ohg', 'gbr', 'ek', 'verein', 'other'] as const;

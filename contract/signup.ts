@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountTypes } from './enums.js';
+import { accountTypes, legalForms, salutations } from './enums.js';
 import { type Country, countries, ibanProblem, isAdult, isBic, isMobile, isPostalCode, normalizeIban, toE164 } from './rules.js';
 
 // The signup request, one schema for the widget and the BFF. Codes of custom issues are field error
@@ -16,8 +16,6 @@ const optionalText = (max: number) =>
     .max(max)
     .optional()
     .transform((v) => v || undefined);
-
-export const salutations = ['ms', 'mr', 'mx', 'none'] as const;
 
 export const addressSchema = z
   .object({
@@ -62,8 +60,6 @@ export const employerSchema = z
     contactPhone: phoneText.optional(),
   })
   .strict();
-
-export const legalForms = ['gmbh', 'ug', 'ag', 'kg', 'ohg', 'gbr', 'ek', 'verein', 'other'] as const;
 
 export const companySchema = z
   .object({

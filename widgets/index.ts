@@ -8,6 +8,7 @@ export * from './core/context.js';
 export * from './core/events.js';
 export { formatDate, formatMoney, resolveLocale, translate } from './core/i18n/index.js';
 export { TkProvider } from './provider/provider.js';
+export { TkSignup } from './signup/signup.js';
 export { TkAlert } from './primitives/alert.js';
 export { TkButton } from './primitives/button.js';
 export { TkCheckbox } from './primitives/checkbox.js';

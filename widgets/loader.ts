@@ -5,6 +5,7 @@
  */
 const entries: Record<string, () => Promise<unknown>> = {
   'tk-provider': () => import('./provider/provider.js'),
+  'tk-signup': () => import('./signup/signup.js'),
 };
 
 const LOADED = Symbol.for('telkit.loader.v1');

@@ -59,7 +59,8 @@ export class WizardController implements ReactiveController {
       // checkValidity() fired `invalid`, which marks the control as touched so its message shows.
       invalid.push({ control, label: control.label ?? control.getAttribute('name') ?? '', message: control.validationMessage });
     }
-    return [...invalid, ...this.extraValidation(this.step)];
+    const seen = new Set(invalid.map((i) => i.control));
+    return [...invalid, ...this.extraValidation(this.step).filter((i) => !seen.has(i.control))];
   }
 
   async next(): Promise<boolean> {

@@ -68,10 +68,14 @@ export class TkCheckbox extends TkFormControl {
     return this.required && !this.checked ? 'required' : '';
   }
 
-  private onChange(event: Event) {
+  /** `input` comes first and crosses the shadow boundary: `checked` must be current by then. */
+  private onInput(event: Event) {
     this.checked = (event.target as HTMLInputElement).checked;
-    this.touched = true;
     this.userChanged();
+  }
+
+  private onChange() {
+    this.touched = true;
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   }
 
@@ -90,6 +94,7 @@ export class TkCheckbox extends TkFormControl {
           ?disabled="${this.disabled}"
           aria-invalid="${this.shownError ? 'true' : 'false'}"
           aria-describedby="${this.describedBy || nothing}"
+          @input="${this.onInput}"
           @change="${this.onChange}"
         />
         <label part="label" for="${this.uid}"><slot>${this.label}</slot>${this.required ? html`<span class="required" aria-hidden="true">*</span>` : ''}</label>

@@ -92,10 +92,14 @@ export class TkRadioGroup extends TkFormControl {
     return this.required && !this.value ? 'required' : '';
   }
 
-  private onChange(event: Event) {
+  /** `input` comes first and crosses the shadow boundary: the value must be current by then. */
+  private onInput(event: Event) {
     this.value = (event.target as HTMLInputElement).value;
-    this.touched = true;
     this.userChanged();
+  }
+
+  private onChange() {
+    this.touched = true;
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   }
 
@@ -118,6 +122,7 @@ export class TkRadioGroup extends TkFormControl {
                   ?disabled="${this.disabled || o.disabled}"
                   aria-invalid="${this.shownError ? 'true' : 'false'}"
                   aria-describedby="${o.description && this.variant === 'cards' ? `${this.uid}-d${i}` : nothing}"
+                  @input="${this.onInput}"
                   @change="${this.onChange}"
                   @blur="${this.markTouched}"
                 />

@@ -54,25 +54,25 @@ export class TkStepper extends LitElement {
         font-size: 0.875em;
       }
       li.done,
-      li[aria-current] {
+      li[aria-current='step'] {
         color: var(--tk-color-text, #1b1b1f);
       }
-      li[aria-current] {
+      li[aria-current='step'] {
         font-weight: 700;
       }
-      li[aria-current] .marker,
+      li[aria-current='step'] .marker,
       li.done .marker {
         background: var(--tk-color-primary, #0b57d0);
         border-color: var(--tk-color-primary, #0b57d0);
         color: var(--tk-color-on-primary, #ffffff);
       }
       @media (max-width: 30rem) {
-        li:not([aria-current]) .label {
+        li:not([aria-current='step']) .label {
           display: none;
         }
       }
       @media (forced-colors: active) {
-        li[aria-current] .marker,
+        li[aria-current='step'] .marker,
         li.done .marker {
           forced-color-adjust: none;
           background: Highlight;

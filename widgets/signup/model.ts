@@ -1,0 +1,115 @@
+import type { AccountType } from '../../contract/enums.js';
+import type { Country } from '../../contract/rules.js';
+import { ibanProblem, isAdult, isBic, isMobile, isPostalCode, toE164 } from '../../contract/rules.js';
+import type { WizardStep } from '../core/wizard.js';
+
+export type { AccountType } from '../../contract/enums.js';
+
+/** The values of the form, by field path (`person.address.city`). */
+export type Values = Record<string, string | boolean>;
+
+export type StepId = 'type' | 'person' | 'employer' | 'company' | 'contact' | 'payment' | 'terms' | 'review';
+
+const STEPS: Record<AccountType, StepId[]> = {
+  private: ['type', 'person', 'payment', 'terms', 'review'],
+  professional: ['type', 'person', 'employer', 'payment', 'terms', 'review'],
+  business: ['type', 'company', 'contact', 'payment', 'terms', 'review'],
+};
+
+export function stepsFor(type: AccountType | undefined, preset: boolean): StepId[] {
+  const steps = STEPS[type as AccountType] ?? STEPS.private;
+  return preset ? steps.slice(1) : steps;
+}
+
+export const wizardSteps = (ids: StepId[], label: (id: StepId) => string): WizardStep[] => ids.map((id) => ({ id, label: label(id) }));
+
+const ADDRESS = ['street', 'houseNumber', 'postalCode', 'city', 'country'];
+const address = (prefix: string) => ADDRESS.map((f) => `${prefix}.address.${f}`);
+const PERSON = ['salutation', 'title', 'firstName', 'lastName', 'birthDate', 'email', 'mobile', 'phone'].map((f) => `person.${f}`);
+
+/** The paths each step owns; what is not listed for the chosen account type is not sent. */
+export function pathsOf(step: StepId, v: Values): string[] {
+  switch (step) {
+    case 'type':
+      return ['accountType'];
+    case 'person':
+      return [...PERSON, ...address('person')];
+    case 'employer':
+      return ['employer.name', 'employer.contactName', ...address('employer')];
+    case 'company':
+      return [
+        'company.name',
+        'company.legalForm',
+        'company.vatId',
+        'company.registerNumber',
+        ...address('company'),
+        ...(v.separateInvoice ? ['invoiceAddress.name', ...address('invoiceAddress')] : []),
+      ];
+    case 'contact':
+      return ['salutation', 'firstName', 'lastName', 'email', 'mobile', 'phone'].map((f) => `contact.${f}`);
+    case 'payment':
+      return [
+        'tariffId',
+        'payment.method',
+        ...(v['payment.method'] === 'sepa' ? ['payment.accountHolder', 'payment.iban', 'payment.bic', 'payment.mandateAccepted'] : []),
+        ...(v.accountType === 'professional' && v.separateInvoice ? ['invoiceAddress.name', ...address('invoiceAddress')] : []),
+      ];
+    case 'terms':
+      return ['terms.accepted', 'terms.version'];
+    case 'review':
+      return [];
+  }
+}
+
+/** The request body: the chosen steps' paths as nested objects, empty optional fields left out. */
+export function payload(steps: StepId[], v: Values, originPage: string): Record<string, unknown> {
+  const out: Record<string, unknown> = { accountType: v.accountType, originPage };
+  for (const step of steps) {
+    for (const path of pathsOf(step, v)) {
+      const value = v[path];
+      if (value === undefined || value === '') continue;
+      const keys = path.split('.');
+      let node = out as Record<string, unknown>;
+      for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+      node[keys.at(-1)!] = value;
+    }
+  }
+  return out;
+}
+
+/**
+ * The contract's rules on one step, before the server sees it: a field error code per path. The server
+ * checks the same rules with the same codes.
+ */
+export function checkStep(step: StepId, v: Values, today: string): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const s = (p: string) => String(v[p] ?? '');
+  const checkAddress = (prefix: string) => {
+    const country = s(`${prefix}.address.country`) as Country;
+    const code = s(`${prefix}.address.postalCode`);
+    if (country && code && !isPostalCode(country, code)) errors[`${prefix}.address.postalCode`] = 'postal_code';
+  };
+  const checkPhones = (prefix: string, country: Country) => {
+    const mobile = toE164(s(`${prefix}.mobile`), country);
+    if (s(`${prefix}.mobile`) && (!mobile || !isMobile(mobile))) errors[`${prefix}.mobile`] = 'mobile_invalid';
+    if (s(`${prefix}.phone`) && !toE164(s(`${prefix}.phone`), country)) errors[`${prefix}.phone`] = 'phone_invalid';
+  };
+  if (step === 'person') {
+    checkAddress('person');
+    checkPhones('person', (s('person.address.country') || 'DE') as Country);
+    if (s('person.birthDate') && !isAdult(s('person.birthDate'), today)) errors['person.birthDate'] = 'underage';
+  }
+  if (step === 'employer') checkAddress('employer');
+  if (step === 'company') {
+    checkAddress('company');
+    if (v.separateInvoice) checkAddress('invoiceAddress');
+  }
+  if (step === 'contact') checkPhones('contact', (s('company.address.country') || 'DE') as Country);
+  if (step === 'payment' && v['payment.method'] === 'sepa') {
+    const problem = s('payment.iban') && ibanProblem(s('payment.iban'));
+    if (problem) errors['payment.iban'] = problem;
+    if (s('payment.bic') && !isBic(s('payment.bic'))) errors['payment.bic'] = 'bic_invalid';
+    if (v.accountType === 'professional' && v.separateInvoice) checkAddress('invoiceAddress');
+  }
+  return errors;
+}

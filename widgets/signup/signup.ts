@@ -1,0 +1,227 @@
+import { html, LitElement, nothing } from 'lit';
+import type { Locale } from '../../contract/enums.js';
+import { TkApiError } from '../core/api.js';
+import type { Kit } from '../core/context.js';
+import { errorSummaryStyles, renderErrorSummary } from '../core/error-summary.js';
+import { TkCompleteEvent } from '../core/events.js';
+import { errorMessage } from '../core/i18n/index.js';
+import { KitController } from '../core/kit.js';
+import { SubmitController } from '../core/submit.js';
+import { baseStyles } from '../core/tokens.styles.js';
+import { type InvalidField, WizardController } from '../core/wizard.js';
+import { defineOnce } from '../define.js';
+import '../primitives/alert.js';
+import '../primitives/button.js';
+import '../primitives/checkbox.js';
+import '../primitives/date-field.js';
+import '../primitives/radio-group.js';
+import '../primitives/select.js';
+import '../primitives/stepper.js';
+import '../primitives/summary.js';
+import '../primitives/text-field.js';
+import { type SignupKey, st } from './messages.js';
+import { type AccountType, checkStep, pathsOf, payload, type StepId, stepsFor, type Values, wizardSteps } from './model.js';
+import { signupStyles } from './signup.styles.js';
+import { contractFacts, reviewSections, type StepContext, steps } from './steps.js';
+
+export interface SignupCompleteDetail {
+  signupId: string;
+  email: string;
+}
+
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+
+/**
+ * New customer signup for private, professional and business accounts: the steps of each account type,
+ * a review with the key contract facts right above the order button, and double opt-in by e-mail.
+ *
+ * @tag tk-signup
+ * @fires tk-complete - `{ signupId, email }` once the signup is stored and the confirmation e-mail is on its way
+ * @fires tk-step-change - `{ step, index, count }` when the visible step changes
+ * @fires tk-error - when the submit failed in a way the user sees
+ * @csspart form - the form
+ */
+export class TkSignup extends LitElement {
+  static override styles = [baseStyles, errorSummaryStyles, signupStyles];
+  static override properties = {
+    accountType: { attribute: 'account-type' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    api: {},
+    publishableKey: { attribute: 'publishable-key' },
+    locale: {},
+    kit: { attribute: false },
+    values: { state: true },
+    errors: { state: true },
+    done: { state: true },
+  };
+
+  /** Preset the account type (`private`, `professional`, `business`) and skip the first step. */
+  declare accountType: AccountType | undefined;
+  /** Level of the step headings (default 2). */
+  declare headingLevel: number;
+  declare api: string | undefined;
+  declare publishableKey: string | undefined;
+  declare locale: string | undefined;
+  declare kit: Kit | undefined;
+  private declare values: Values;
+  private declare errors: Record<string, string>;
+  private declare done: { email: string } | undefined;
+  private dirty = false;
+
+  private readonly i18n = new KitController(this, { standalone: true });
+  private readonly wizard = new WizardController(
+    this,
+    () => wizardSteps(this.stepIds, (id) => this.t(`step.${id}`)),
+    (step) => this.checkCurrent(step.id as StepId),
+  );
+  private readonly submit = new SubmitController(this, this.i18n);
+
+  constructor() {
+    super();
+    this.headingLevel = 2;
+    this.values = { 'person.address.country': 'DE', 'company.address.country': 'DE', 'employer.address.country': 'DE', 'invoiceAddress.address.country': 'DE' };
+    this.errors = {};
+  }
+
+  private get loc(): Locale {
+    return this.i18n.locale;
+  }
+  private t = (key: SignupKey, params?: Record<string, string | number>) => st(this.loc, key, params);
+
+  private get type(): AccountType | undefined {
+    return this.accountType ?? (this.values.accountType as AccountType | undefined);
+  }
+  private get stepIds(): StepId[] {
+    return stepsFor(this.type, Boolean(this.accountType));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeunload', this.onBeforeUnload);
+  }
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeunload', this.onBeforeUnload);
+  }
+  private onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (this.dirty && !this.done) {
+      event.preventDefault();
+      event.returnValue = this.t('leave.warning');
+    }
+  };
+
+  private onValue(event: Event) {
+    const field = event.target as HTMLElement & { name?: string; value?: string; checked?: boolean };
+    if (!field.name) return;
+    const value = field.localName === 'tk-checkbox' ? Boolean(field.checked) : String(field.value ?? '');
+    this.values = { ...this.values, [field.name]: value };
+    if (this.errors[field.name]) this.errors = { ...this.errors, [field.name]: '' };
+    this.dirty = true;
+  }
+
+  /** The contract's rules on the current step; errors go onto the fields and into the summary. */
+  private checkCurrent(step: StepId): InvalidField[] {
+    const codes = checkStep(step, this.values, today());
+    const found: InvalidField[] = [];
+    const errors = { ...this.errors };
+    for (const [path, code] of Object.entries(codes)) {
+      const control = this.renderRoot.querySelector<HTMLElement & { label: string; error: string }>(`[name="${path}"]`);
+      errors[path] = errorMessage(this.loc, code);
+      if (control) {
+        control.error = errors[path]!;
+        found.push({ control, label: control.label, message: errors[path]! });
+      }
+    }
+    this.errors = errors;
+    return found;
+  }
+
+  private async onSubmit(event: Event) {
+    event.preventDefault();
+    if (this.wizard.step.id !== 'review') {
+      await this.wizard.next();
+      return;
+    }
+    await this.order();
+  }
+
+  private async order() {
+    const kit = this.i18n.kit;
+    if (!kit?.tenant) return;
+    const body = payload(this.stepIds, { ...this.values, accountType: this.type ?? 'private', 'terms.version': kit.tenant.legal.termsVersion }, location.href);
+    const result = await this.submit.run((o) => kit.api.call((rpc, opts) => rpc.v1.signups.$post({ json: body as never }, opts), o));
+    if (result) {
+      this.done = { email: result.email };
+      this.dirty = false;
+      this.dispatchEvent(new TkCompleteEvent<SignupCompleteDetail>({ signupId: result.id, email: result.email }));
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[data-step-heading]')?.focus();
+      return;
+    }
+    const error = this.submit.error;
+    if (error instanceof TkApiError && error.fieldErrors.size > 0) {
+      this.errors = Object.fromEntries([...error.fieldErrors].map(([path, e]) => [path, e.message]));
+      const first = this.stepIds.find((id) => pathsOf(id, this.values).some((p) => error.fieldErrors.has(p)));
+      if (first) {
+        await this.wizard.goTo(first);
+        await this.wizard.next(); // shows the summary of what the server refused, and focuses it
+        return;
+      }
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[data-submit-error]')?.focus();
+  }
+
+  private context(kit: Kit): StepContext {
+    return { locale: this.loc, values: this.values, errors: this.errors, tenant: kit.tenant!, t: this.t };
+  }
+
+  private heading(text: string) {
+    return html`<div class="heading" role="heading" aria-level=${this.headingLevel} data-step-heading tabindex="-1">${text}</div>`;
+  }
+
+  protected override render() {
+    const kit = this.i18n.kit;
+    if (!kit?.tenant) return nothing;
+    if (this.done) {
+      return html`${this.heading(this.t('done.title'))}
+        <tk-alert variant="success"><p>${this.t('done.text', { email: this.done.email })}</p><p>${this.t('done.spam')}</p></tk-alert>`;
+    }
+    const c = this.context(kit);
+    const step = this.wizard.step.id as StepId;
+    const tariff = kit.tenant.tariffs.find((t) => t.id === this.values.tariffId);
+    const ordering = step === 'review';
+    const submitError = this.submit.error && !(this.submit.error instanceof TkApiError && this.submit.error.fieldErrors.size > 0);
+    return html`<form part="form" novalidate @input=${this.onValue} @change=${this.onValue} @submit=${this.onSubmit}>
+      <tk-stepper .steps=${wizardSteps(this.stepIds, (id) => this.t(`step.${id}`))} current=${this.wizard.index}></tk-stepper>
+      ${renderErrorSummary(this.wizard.invalid, this.i18n.t('form.errorSummary'))}
+      ${submitError ? html`<tk-alert variant="error" data-submit-error><p>${this.submit.message()}</p></tk-alert>` : nothing}
+      ${this.heading(this.wizard.step.label)}
+      ${ordering ? nothing : html`<p class="legend">${this.i18n.t('form.requiredLegend')}</p>`}
+      <div data-step=${step}>
+        ${ordering
+          ? html`<tk-summary heading-level=${this.headingLevel + 1} .sections=${reviewSections(c, this.stepIds)} @tk-summary-edit=${(e: { detail: { section: string } }) => this.wizard.goTo(e.detail.section)}></tk-summary>
+              ${tariff
+                ? html`<dl class="facts" aria-label=${this.t('review.contract')}>
+                    ${contractFacts(c, tariff).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}
+                  </dl>`
+                : nothing}`
+          : steps[step](c)}
+      </div>
+      <div class="actions">
+        ${this.wizard.isFirst ? html`<span></span>` : html`<tk-button variant="secondary" @click=${() => this.wizard.back()}>${this.i18n.t('wizard.back')}</tk-button>`}
+        <tk-button type="submit" ?busy=${this.submit.busy}>
+          ${ordering ? this.t(this.type === 'business' ? 'order.submit' : 'order.pay') : this.i18n.t('wizard.next')}
+        </tk-button>
+      </div>
+    </form>`;
+  }
+}
+
+defineOnce('tk-signup', TkSignup);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tk-signup': TkSignup;
+  }
+}

@@ -1,0 +1,225 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Locale } from '../../contract/enums.js';
+import { countries } from '../../contract/rules.js';
+import { legalForms, salutations } from '../../contract/enums.js';
+import type { TariffInfo, TenantConfig } from '../../contract/tenant.js';
+import { formatMoney } from '../core/i18n/index.js';
+import type { SummarySection } from '../primitives/summary.js';
+import { type AccountType, type StepId, type Values } from './model.js';
+import { type SignupKey, st } from './messages.js';
+
+/** What the step render functions need from the element. */
+export interface StepContext {
+  locale: Locale;
+  values: Values;
+  errors: Record<string, string>;
+  tenant: TenantConfig;
+  t: (key: SignupKey, params?: Record<string, string | number>) => string;
+}
+
+type FieldOptions = { optional?: boolean; autocomplete?: string; type?: string; inputmode?: string; hint?: string; maxlength?: number; label?: string };
+
+function text(c: StepContext, path: string, key: SignupKey, o: FieldOptions = {}) {
+  return html`<tk-text-field
+    name=${path}
+    label=${o.label ?? c.t(key)}
+    hint=${o.hint ?? ''}
+    .value=${String(c.values[path] ?? '')}
+    .error=${c.errors[path] ?? ''}
+    ?required=${!o.optional}
+    type=${o.type ?? 'text'}
+    autocomplete=${o.autocomplete ?? 'off'}
+    inputmode=${o.inputmode ?? nothing}
+    maxlength=${o.maxlength ?? nothing}
+  ></tk-text-field>`;
+}
+
+function select(c: StepContext, path: string, key: SignupKey, options: { value: string; label: string }[], autocomplete?: string) {
+  return html`<tk-select
+    name=${path}
+    label=${c.t(key)}
+    .options=${options}
+    .value=${String(c.values[path] ?? '')}
+    .error=${c.errors[path] ?? ''}
+    required
+    autocomplete=${autocomplete ?? nothing}
+  ></tk-select>`;
+}
+
+function checkbox(c: StepContext, path: string, content: TemplateResult | string, required = true) {
+  return html`<tk-checkbox name=${path} .checked=${Boolean(c.values[path])} .error=${c.errors[path] ?? ''} ?required=${required}>${content}</tk-checkbox>`;
+}
+
+function address(c: StepContext, prefix: string, section: string) {
+  // Autofill sections: '' for the person's own address, `section-…` for others, `billing` for invoices.
+  const ac = (f: string) => (section ? `${section} ${f}` : f);
+  return html`<div class="row">
+      ${text(c, `${prefix}.address.street`, 'street', { autocomplete: ac('address-line1'), maxlength: 100 })}
+      ${text(c, `${prefix}.address.houseNumber`, 'houseNumber', { autocomplete: 'off', maxlength: 20 })}
+    </div>
+    <div class="row">
+      ${text(c, `${prefix}.address.postalCode`, 'postalCode', { autocomplete: ac('postal-code'), inputmode: 'numeric', maxlength: 5 })}
+      ${text(c, `${prefix}.address.city`, 'city', { autocomplete: ac('address-level2'), maxlength: 100 })}
+    </div>
+    ${select(c, `${prefix}.address.country`, 'country', countries.map((k) => ({ value: k, label: c.t(`country.${k}`) })), ac('country'))}`;
+}
+
+function salutation(c: StepContext, path: string) {
+  return select(c, path, 'salutation', salutations.map((s) => ({ value: s, label: c.t(`salutation.${s}`) })), 'honorific-prefix');
+}
+
+function contactFields(c: StepContext, prefix: string) {
+  return html`${text(c, `${prefix}.email`, 'email', { type: 'email', autocomplete: 'email', hint: c.t('email.hint'), maxlength: 254 })}
+  ${text(c, `${prefix}.mobile`, 'mobile', { type: 'tel', autocomplete: 'tel', hint: c.t('mobile.hint'), maxlength: 30 })}
+  ${text(c, `${prefix}.phone`, 'phone', { type: 'tel', optional: true, autocomplete: 'off', maxlength: 30 })}`;
+}
+
+export const steps: Record<Exclude<StepId, 'review'>, (c: StepContext) => TemplateResult> = {
+  type: (c) => html`<tk-radio-group
+    name="accountType"
+    variant="cards"
+    label=${c.t('type.label')}
+    required
+    .value=${String(c.values.accountType ?? '')}
+    .options=${(['private', 'professional', 'business'] as AccountType[]).map((v) => ({ value: v, label: c.t(`type.${v}`), description: c.t(`type.${v}.hint`) }))}
+  ></tk-radio-group>`,
+
+  person: (c) => html`${salutation(c, 'person.salutation')}
+    ${text(c, 'person.title', 'personTitle', { optional: true, autocomplete: 'honorific-suffix', maxlength: 40 })}
+    <div class="row">
+      ${text(c, 'person.firstName', 'firstName', { autocomplete: 'given-name', maxlength: 100 })}
+      ${text(c, 'person.lastName', 'lastName', { autocomplete: 'family-name', maxlength: 100 })}
+    </div>
+    <tk-date-field name="person.birthDate" label=${c.t('birthDate')} required autocomplete-section="bday" .value=${String(c.values['person.birthDate'] ?? '')} .error=${c.errors['person.birthDate'] ?? ''}></tk-date-field>
+    ${address(c, 'person', '')} ${contactFields(c, 'person')}`,
+
+  employer: (c) => html`${text(c, 'employer.name', 'employerName', { autocomplete: 'organization', maxlength: 150 })}
+    ${address(c, 'employer', 'section-employer')}
+    ${text(c, 'employer.contactName', 'employerContact', { autocomplete: 'off', maxlength: 150 })}`,
+
+  company: (c) => html`${text(c, 'company.name', 'companyName', { autocomplete: 'organization', maxlength: 150 })}
+    ${select(c, 'company.legalForm', 'legalForm', legalForms.map((f) => ({ value: f, label: c.t(`legalForm.${f}`) })))}
+    <div class="row">
+      ${text(c, 'company.vatId', 'vatId', { optional: true, maxlength: 20 })} ${text(c, 'company.registerNumber', 'registerNumber', { optional: true, maxlength: 40 })}
+    </div>
+    ${address(c, 'company', 'section-company')} ${invoiceAddress(c)}`,
+
+  contact: (c) => html`${salutation(c, 'contact.salutation')}
+    <div class="row">
+      ${text(c, 'contact.firstName', 'firstName', { autocomplete: 'given-name', maxlength: 100 })}
+      ${text(c, 'contact.lastName', 'lastName', { autocomplete: 'family-name', maxlength: 100 })}
+    </div>
+    ${contactFields(c, 'contact')}`,
+
+  payment: (c) => {
+    const type = c.values.accountType as AccountType;
+    const offered = c.tenant.tariffs.filter((t) => t.accountTypes.includes(type));
+    const sepa = c.values['payment.method'] === 'sepa';
+    return html`<tk-radio-group
+        name="tariffId"
+        label=${c.t('tariff')}
+        variant="cards"
+        required
+        .value=${String(c.values.tariffId ?? '')}
+        .error=${c.errors.tariffId ?? ''}
+        .options=${offered.map((t) => ({ value: t.id, label: c.t('tariff.option', { name: t.name, price: money(c, t.monthlyPriceCents, t) }), description: facts(c, t) }))}
+      ></tk-radio-group>
+      <tk-radio-group
+        name="payment.method"
+        label=${c.t('paymentMethod')}
+        required
+        .value=${String(c.values['payment.method'] ?? '')}
+        .options=${[{ value: 'sepa', label: c.t('payment.sepa') }, { value: 'invoice', label: c.t('payment.invoice') }]}
+      ></tk-radio-group>
+      ${sepa
+        ? html`${text(c, 'payment.accountHolder', 'accountHolder', { autocomplete: 'cc-name', maxlength: 70 })}
+            ${text(c, 'payment.iban', 'iban', { autocomplete: 'off', maxlength: 42 })} ${text(c, 'payment.bic', 'bic', { optional: true, maxlength: 11 })}
+            <p class="mandate" id="mandate-text">${c.t(type === 'business' ? 'mandate.b2b' : 'mandate.core', { creditor: c.tenant.name })}</p>
+            ${checkbox(c, 'payment.mandateAccepted', c.t('mandate'))}`
+        : nothing}
+      ${type === 'professional' ? invoiceAddress(c) : nothing}`;
+  },
+
+  terms: (c) =>
+    checkbox(
+      c,
+      'terms.accepted',
+      html`${c.t('terms', { terms: '\u0000', version: c.tenant.legal.termsVersion, privacy: '\u0001' })
+        .split(/(\u0000|\u0001)/)
+        .map((part) =>
+          part === '\u0000'
+            ? html`<a href=${c.tenant.legal.termsUrl} target="_blank" rel="noopener">${c.t('terms.link')}</a>`
+            : part === '\u0001'
+              ? html`<a href=${c.tenant.legal.privacyUrl} target="_blank" rel="noopener">${c.t('privacy.link')}</a>`
+              : part,
+        )}`,
+    ),
+};
+
+function invoiceAddress(c: StepContext) {
+  return html`${checkbox(c, 'separateInvoice', c.t('separateInvoice'), false)}
+  ${c.values.separateInvoice
+    ? html`<fieldset class="group">
+        <legend>${c.t('invoiceName')}</legend>
+        ${text(c, 'invoiceAddress.name', 'invoiceName', { autocomplete: 'off', maxlength: 150 })} ${address(c, 'invoiceAddress', 'billing')}
+      </fieldset>`
+    : nothing}`;
+}
+
+const money = (c: StepContext, cents: number, t: TariffInfo) => formatMoney(cents, t.currency, c.locale);
+const months = (c: StepContext, n: number) => c.t('months', { n });
+
+function facts(c: StepContext, t: TariffInfo) {
+  return c.t('tariff.facts', { term: months(c, t.minimumTermMonths), notice: months(c, t.noticePeriodMonths), fee: money(c, t.oneOffFeeCents, t) });
+}
+
+/** The key contract facts, shown right above the order button. */
+export function contractFacts(c: StepContext, t: TariffInfo): [string, string][] {
+  return [
+    [c.t('tariff'), t.name],
+    [c.t('review.monthly'), money(c, t.monthlyPriceCents, t)],
+    [c.t('review.oneOff'), t.oneOffFeeCents ? money(c, t.oneOffFeeCents, t) : c.t('review.none')],
+    [c.t('review.term'), months(c, t.minimumTermMonths)],
+    [c.t('review.notice'), months(c, t.noticePeriodMonths)],
+  ];
+}
+
+/** The review sections: what was entered, step by step, each with "change". */
+export function reviewSections(c: StepContext, ids: StepId[]): SummarySection[] {
+  const v = (p: string) => String(c.values[p] ?? '');
+  const addr = (prefix: string) => `${v(`${prefix}.address.street`)} ${v(`${prefix}.address.houseNumber`)}, ${v(`${prefix}.address.postalCode`)} ${v(`${prefix}.address.city`)}, ${c.t(`country.${v(`${prefix}.address.country`) || 'DE'}` as SignupKey)}`;
+  const who = (prefix: string) => [v(`${prefix}.salutation`) && v(`${prefix}.salutation`) !== 'none' ? c.t(`salutation.${v(`${prefix}.salutation`)}` as SignupKey) : '', v(`${prefix}.title`), v(`${prefix}.firstName`), v(`${prefix}.lastName`)].filter(Boolean).join(' ');
+  const sections: Record<string, [string, string][]> = {
+    type: [[c.t('step.type'), c.t(`type.${v('accountType') || 'private'}` as SignupKey)]],
+    person: [
+      [c.t('lastName'), who('person')],
+      [c.t('birthDate'), v('person.birthDate')],
+      [c.t('street'), addr('person')],
+      [c.t('email'), v('person.email')],
+      [c.t('mobile'), v('person.mobile')],
+    ],
+    employer: [
+      [c.t('employerName'), v('employer.name')],
+      [c.t('street'), addr('employer')],
+      [c.t('employerContact'), v('employer.contactName')],
+    ],
+    company: [
+      [c.t('companyName'), `${v('company.name')} (${c.t(`legalForm.${v('company.legalForm') || 'other'}` as SignupKey)})`],
+      [c.t('street'), addr('company')],
+      ...(c.values.separateInvoice ? ([[c.t('invoiceName'), `${v('invoiceAddress.name')}, ${addr('invoiceAddress')}`]] as [string, string][]) : []),
+    ],
+    contact: [
+      [c.t('lastName'), who('contact')],
+      [c.t('email'), v('contact.email')],
+      [c.t('mobile'), v('contact.mobile')],
+    ],
+    payment: [
+      [c.t('paymentMethod'), c.t(v('payment.method') === 'sepa' ? 'payment.sepa' : 'payment.invoice')],
+      ...(v('payment.method') === 'sepa' ? ([[c.t('iban'), `${v('payment.iban').slice(0, 4)} … ${v('payment.iban').replace(/\s/g, '').slice(-4)}`]] as [string, string][]) : []),
+      ...(c.values.accountType === 'professional' && c.values.separateInvoice ? ([[c.t('invoiceName'), `${v('invoiceAddress.name')}, ${addr('invoiceAddress')}`]] as [string, string][]) : []),
+    ],
+  };
+  return ids
+    .filter((id) => id in sections)
+    .map((id) => ({ id, heading: c.t(`step.${id}` as SignupKey), items: sections[id]!.map(([label, value]) => ({ label, value })) }));
+}

@@ -25,6 +25,7 @@ export default defineConfig({
         telkit: 'widgets/index.ts',
         provider: 'widgets/provider/provider.ts',
         signup: 'widgets/signup/signup.ts',
+        confirm: 'widgets/confirm/confirm.ts',
         react: 'widgets/react.ts',
       },
       formats: ['es'],

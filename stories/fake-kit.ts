@@ -20,17 +20,9 @@ export const fakeTenant: TenantConfig = {
   },
   support: { email: 'hilfe@demo-reseller.example', phone: null, hours: null },
   tariffs: [
-    {
-      id: '7d3c5a1e-0000-4000-8000-000000000001',
-      code: 'partner-privat',
-      name: 'Partner Privat',
-      accountTypes: ['private'],
-      monthlyPriceCents: 590,
-      oneOffFeeCents: 0,
-      currency: 'EUR',
-      minimumTermMonths: 1,
-      noticePeriodMonths: 1,
-    },
+    { id: '7d3c5a1e-0000-4000-8000-000000000001', code: 'partner-privat', name: 'Partner Privat', accountTypes: ['private'], monthlyPriceCents: 590, oneOffFeeCents: 0, currency: 'EUR', minimumTermMonths: 1, noticePeriodMonths: 1 },
+    { id: '7d3c5a1e-0000-4000-8000-000000000002', code: 'partner-beruf', name: 'Partner Beruf', accountTypes: ['professional'], monthlyPriceCents: 1590, oneOffFeeCents: 0, currency: 'EUR', minimumTermMonths: 12, noticePeriodMonths: 1 },
+    { id: '7d3c5a1e-0000-4000-8000-000000000003', code: 'partner-business', name: 'Partner Business', accountTypes: ['business'], monthlyPriceCents: 3490, oneOffFeeCents: 2900, currency: 'EUR', minimumTermMonths: 12, noticePeriodMonths: 3 },
   ],
 };
 
@@ -48,6 +40,7 @@ export function installFakeApi(): void {
     const key = request.headers.get('authorization')?.replace('Bearer ', '');
     if (key === FAKE_KEYS.offline) throw new TypeError('Failed to fetch');
     if (key === FAKE_KEYS.slow) return new Promise<Response>(() => {});
+    if (key === FAKE_KEYS.good && request.method === 'POST') return answerPost(new URL(request.url).pathname, await request.text());
     if (key !== FAKE_KEYS.good) {
       return new Response(
         JSON.stringify({ type: 'https://telkit.dev/problems/unauthorized', title: 'Unauthorized', status: 401, code: 'unauthorized', requestId: 'story' }),
@@ -56,6 +49,38 @@ export function installFakeApi(): void {
     }
     return new Response(JSON.stringify(fakeTenant), { headers: { 'content-type': 'application/json' } });
   };
+}
+
+const problem = (status: number, code: string, title: string, errors?: unknown[]) =>
+  new Response(JSON.stringify({ type: `https://telkit.dev/problems/${code}`, title, status, code, errors, requestId: 'story' }), {
+    status,
+    headers: { 'content-type': 'application/problem+json' },
+  });
+const json = (body: unknown, status: number) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+/**
+ * The fake BFF's creating routes. Signups: an e-mail starting with `slow` never gets an answer (busy),
+ * `offline` fails like a lost connection, `server-error` is refused with a field error; others succeed.
+ * Confirmations: the tokens `expired`, `used` and `superseded` behave as their names say.
+ */
+async function answerPost(path: string, body: string): Promise<Response> {
+  if (path === '/v1/signups') {
+    const email = /"email":"([^"]+)"/.exec(body)?.[1] ?? '';
+    if (email.startsWith('slow')) return new Promise<Response>(() => {});
+    if (email.startsWith('offline')) throw new TypeError('Failed to fetch');
+    if (email.startsWith('server-error')) {
+      return problem(422, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', [
+        { path: 'payment.iban', code: 'iban_checksum', message: 'Die IBAN ist nicht gültig: Die Prüfziffer stimmt nicht. Bitte prüfen Sie jede Stelle.' },
+      ]);
+    }
+    return json({ id: '00000000-0000-4000-8000-0000000000c1', status: 'pending_confirmation', email, mandateReference: 'DR-20261121-ABCDEF' }, 201);
+  }
+  const token = /"token":"([^"]+)"/.exec(body)?.[1] ?? '';
+  if (path === '/v1/confirmations/resend') return json({ status: 'sent' }, 202);
+  if (token.startsWith('expired')) return problem(410, 'link_expired', 'Dieser Link ist abgelaufen. Fordern Sie einen neuen Link an.');
+  if (token.startsWith('superseded')) return problem(410, 'link_superseded', 'Es gibt einen neueren Link. Bitte verwenden Sie den Link aus der neuesten E-Mail.');
+  if (token.startsWith('used')) return json({ status: 'already_confirmed' }, 200);
+  return json({ status: 'confirmed' }, 200);
 }
 
 /** A complete kit for stories and tests: the fake API, the given locale, the fake tenant. */

@@ -9,6 +9,7 @@ export * from './core/events.js';
 export { formatDate, formatMoney, resolveLocale, translate } from './core/i18n/index.js';
 export { TkProvider } from './provider/provider.js';
 export { TkSignup } from './signup/signup.js';
+export { TkConfirm } from './confirm/confirm.js';
 export { TkAlert } from './primitives/alert.js';
 export { TkButton } from './primitives/button.js';
 export { TkCheckbox } from './primitives/checkbox.js';

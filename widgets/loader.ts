@@ -6,6 +6,7 @@
 const entries: Record<string, () => Promise<unknown>> = {
   'tk-provider': () => import('./provider/provider.js'),
   'tk-signup': () => import('./signup/signup.js'),
+  'tk-confirm': () => import('./confirm/confirm.js'),
 };
 
 const LOADED = Symbol.for('telkit.loader.v1');

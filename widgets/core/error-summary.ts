@@ -30,6 +30,7 @@ export const errorSummaryStyles = css`
     color: var(--tk-color-danger, #b3261e);
     text-decoration: underline;
     text-align: start;
+    display: inline;
     cursor: pointer;
   }
 `;

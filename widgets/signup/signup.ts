@@ -50,6 +50,7 @@ export class TkSignup extends LitElement {
     publishableKey: { attribute: 'publishable-key' },
     locale: {},
     kit: { attribute: false },
+    prefill: { attribute: false },
     values: { state: true },
     errors: { state: true },
     done: { state: true },
@@ -63,6 +64,8 @@ export class TkSignup extends LitElement {
   declare publishableKey: string | undefined;
   declare locale: string | undefined;
   declare kit: Kit | undefined;
+  /** Values to start with, by field path (`company.name`, …), e.g. a main account's company data. */
+  declare prefill: Values | undefined;
   private declare values: Values;
   private declare errors: Record<string, string>;
   private declare done: { email: string } | undefined;
@@ -97,6 +100,7 @@ export class TkSignup extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.prefill) this.values = { ...this.values, ...this.prefill };
     window.addEventListener('beforeunload', this.onBeforeUnload);
   }
   override disconnectedCallback(): void {

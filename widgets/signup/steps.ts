@@ -3,7 +3,7 @@ import type { Locale } from '../../contract/enums.js';
 import { countries } from '../../contract/rules.js';
 import { legalForms, salutations } from '../../contract/enums.js';
 import type { TariffInfo, TenantConfig } from '../../contract/tenant.js';
-import { formatMoney } from '../core/i18n/index.js';
+import { formatDate, formatMoney } from '../core/i18n/index.js';
 import type { SummarySection } from '../primitives/summary.js';
 import { type AccountType, type StepId, type Values } from './model.js';
 import { type SignupKey, st } from './messages.js';
@@ -192,24 +192,24 @@ export function reviewSections(c: StepContext, ids: StepId[]): SummarySection[] 
   const sections: Record<string, [string, string][]> = {
     type: [[c.t('step.type'), c.t(`type.${v('accountType') || 'private'}` as SignupKey)]],
     person: [
-      [c.t('lastName'), who('person')],
-      [c.t('birthDate'), v('person.birthDate')],
-      [c.t('street'), addr('person')],
+      [c.t('review.name'), who('person')],
+      [c.t('birthDate'), v('person.birthDate') ? formatDate(v('person.birthDate'), c.locale) : ''],
+      [c.t('review.address'), addr('person')],
       [c.t('email'), v('person.email')],
       [c.t('mobile'), v('person.mobile')],
     ],
     employer: [
       [c.t('employerName'), v('employer.name')],
-      [c.t('street'), addr('employer')],
+      [c.t('review.address'), addr('employer')],
       [c.t('employerContact'), v('employer.contactName')],
     ],
     company: [
       [c.t('companyName'), `${v('company.name')} (${c.t(`legalForm.${v('company.legalForm') || 'other'}` as SignupKey)})`],
-      [c.t('street'), addr('company')],
+      [c.t('review.address'), addr('company')],
       ...(c.values.separateInvoice ? ([[c.t('invoiceName'), `${v('invoiceAddress.name')}, ${addr('invoiceAddress')}`]] as [string, string][]) : []),
     ],
     contact: [
-      [c.t('lastName'), who('contact')],
+      [c.t('review.name'), who('contact')],
       [c.t('email'), v('contact.email')],
       [c.t('mobile'), v('contact.mobile')],
     ],

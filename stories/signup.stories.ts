@@ -1,0 +1,108 @@
+import type { Meta, StoryObj } from '@storybook/web-components';
+import { html } from 'lit';
+import type { TkSignup } from '../widgets/signup/signup.js';
+import { fakeTenant } from './fake-kit.js';
+
+type Values = Record<string, string | boolean>;
+const tariff = (type: string) => fakeTenant.tariffs.find((t) => t.accountTypes.includes(type as never))!.id;
+
+const person: Values = {
+  'person.salutation': 'ms',
+  'person.firstName': 'Anna',
+  'person.lastName': 'Müller',
+  'person.birthDate': '1985-03-27',
+  'person.address.street': 'Musterstraße',
+  'person.address.houseNumber': '1',
+  'person.address.postalCode': '10115',
+  'person.address.city': 'Berlin',
+  'person.email': 'anna@example.com',
+  'person.mobile': '0170 1234567',
+};
+const sepa: Values = { 'payment.method': 'sepa', 'payment.accountHolder': 'Anna Müller', 'payment.iban': 'DE89 3704 0044 0532 0130 00', 'payment.mandateAccepted': true };
+const complete: Record<string, Values> = {
+  private: { accountType: 'private', ...person, tariffId: tariff('private'), ...sepa, 'terms.accepted': true },
+  professional: {
+    accountType: 'professional',
+    ...person,
+    'employer.name': 'Beispiel GmbH',
+    'employer.address.street': 'Arbeitsweg',
+    'employer.address.houseNumber': '5',
+    'employer.address.postalCode': '10117',
+    'employer.address.city': 'Berlin',
+    'employer.contactName': 'Petra Chefin',
+    tariffId: tariff('professional'),
+    ...sepa,
+    separateInvoice: true,
+    'invoiceAddress.name': 'Beispiel GmbH, Buchhaltung',
+    'invoiceAddress.address.street': 'Rechnungsweg',
+    'invoiceAddress.address.houseNumber': '9',
+    'invoiceAddress.address.postalCode': '10117',
+    'invoiceAddress.address.city': 'Berlin',
+    'terms.accepted': true,
+  },
+  business: {
+    accountType: 'business',
+    'company.name': 'Gehörlosen Service AG',
+    'company.legalForm': 'ag',
+    'company.address.street': 'Firmenstraße',
+    'company.address.houseNumber': '2',
+    'company.address.postalCode': '80331',
+    'company.address.city': 'München',
+    'contact.salutation': 'mr',
+    'contact.firstName': 'Jürgen',
+    'contact.lastName': 'Groß',
+    'contact.email': 'j.gross@example.com',
+    'contact.mobile': '0151 2345678',
+    tariffId: tariff('business'),
+    ...sepa,
+    'payment.accountHolder': 'Gehörlosen Service AG',
+    'terms.accepted': true,
+  },
+};
+
+/** Presses the widget's main button `times` times, waiting for each update. */
+async function advance(root: HTMLElement, times: number) {
+  const el = root.querySelector<TkSignup>('tk-signup')!;
+  await el.updateComplete;
+  for (let i = 0; i < times; i++) {
+    el.shadowRoot!.querySelector('tk-button[type=submit]')!.shadowRoot!.querySelector('button')!.click();
+    await new Promise((r) => setTimeout(r, 30));
+    await el.updateComplete;
+  }
+}
+
+type Args = { type: 'private' | 'professional' | 'business'; step: number; values: Values };
+const meta: Meta<Args> = {
+  title: 'Widgets/Signup',
+  component: 'tk-signup',
+  args: { type: 'private', step: 0, values: {} },
+  render: (a) => html`<tk-signup .prefill=${a.values}></tk-signup>`,
+  play: async ({ canvasElement, args }) => advance(canvasElement, args.step),
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+const at = (type: Args['type'], step: number, extra: Values = {}): Story => ({ args: { type, step, values: { ...complete[type], ...extra } } });
+
+export const ChooseAccountType: Story = { args: { step: 0, values: {} } };
+export const PrivatePersonalData = at('private', 1);
+export const PrivatePayment = at('private', 2);
+export const PrivateTerms = at('private', 3);
+export const PrivateReview = at('private', 4);
+export const ProfessionalPersonalData = at('professional', 1);
+export const ProfessionalEmployer = at('professional', 2);
+export const ProfessionalPaymentWithInvoiceAddress = at('professional', 3);
+export const ProfessionalTerms = at('professional', 4);
+export const ProfessionalReview = at('professional', 5);
+export const BusinessCompany = at('business', 1);
+export const BusinessContactPerson = at('business', 2);
+export const BusinessPayment = at('business', 3);
+export const BusinessTerms = at('business', 4);
+export const BusinessReview = at('business', 5);
+export const ValidationErrors: Story = { args: { step: 2, values: { accountType: 'private' } } };
+export const RuleErrors = at('private', 2, { 'person.address.country': 'AT', 'person.mobile': '030 1234567' });
+export const ServerError = at('private', 5, { 'person.email': 'server-error@example.com' });
+export const Offline = at('private', 5, { 'person.email': 'offline@example.com' });
+export const Busy = at('private', 5, { 'person.email': 'slow@example.com' });
+export const Success = at('private', 5);
+export const PresetBusiness: Story = { render: () => html`<tk-signup account-type="business"></tk-signup>` };

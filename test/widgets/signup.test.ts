@@ -1,0 +1,87 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../widgets/signup/signup.js';
+import type { TkSignup } from '../../widgets/signup/signup.js';
+import { fakeKit, fakeTenant, installFakeApi } from '../../stories/fake-kit.js';
+
+installFakeApi();
+const kit = fakeKit('de');
+
+const complete = {
+  accountType: 'private',
+  'person.salutation': 'ms',
+  'person.firstName': 'Anna',
+  'person.lastName': 'Müller',
+  'person.birthDate': '1985-03-27',
+  'person.address.street': 'Musterstraße',
+  'person.address.houseNumber': '1',
+  'person.address.postalCode': '10115',
+  'person.address.city': 'Berlin',
+  'person.address.country': 'DE',
+  'person.email': 'anna@example.com',
+  'person.mobile': '0170 1234567',
+  tariffId: fakeTenant.tariffs[0]!.id,
+  'payment.method': 'invoice',
+  'terms.accepted': true,
+};
+
+async function press(el: TkSignup, name: RegExp) {
+  const buttons = [...el.shadowRoot!.querySelectorAll('tk-button')];
+  const button = buttons.find((b) => name.test(b.textContent ?? ''))!;
+  button.shadowRoot!.querySelector('button')!.click();
+  await new Promise((r) => setTimeout(r, 20));
+  await el.updateComplete;
+}
+const heading = (el: TkSignup) => el.shadowRoot!.querySelector('[data-step-heading]')!.textContent!.trim();
+
+describe('<tk-signup>', () => {
+  it('a preset account type skips the first step; business orders with "Absenden"', async () => {
+    const el = await fixture<TkSignup>(html`<tk-signup account-type="business" .kit=${kit}></tk-signup>`);
+    expect(heading(el)).to.equal('Firma');
+    expect(el.shadowRoot!.querySelector('tk-stepper')!.steps.map((s) => s.id)).to.deep.equal(['company', 'contact', 'payment', 'terms', 'review']);
+  });
+
+  it('back keeps what was entered', async () => {
+    const el = await fixture<TkSignup>(html`<tk-signup .kit=${kit} .prefill=${complete}></tk-signup>`);
+    await press(el, /Weiter/);
+    await press(el, /Weiter/);
+    expect(heading(el)).to.equal('Tarif und Zahlung');
+    await press(el, /Zurück/);
+    const first = el.shadowRoot!.querySelector<HTMLElement & { value: string }>('tk-text-field[name="person.firstName"]')!;
+    expect(first.value).to.equal('Anna');
+    expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('[data-step-heading]'));
+  });
+
+  it('a field the server refuses takes the user back to its step, with the error at the field and in the summary', async () => {
+    const el = await fixture<TkSignup>(html`<tk-signup .kit=${kit} .prefill=${{ ...complete, 'payment.method': 'sepa', 'payment.accountHolder': 'A', 'payment.iban': 'DE89370400440532013000', 'payment.mandateAccepted': true, 'person.email': 'server-error@example.com' }}></tk-signup>`);
+    for (let i = 0; i < 4; i++) await press(el, /Weiter/);
+    expect(heading(el)).to.equal('Prüfen und bestellen');
+    const error = oneEvent(el, 'tk-error');
+    await press(el, /Zahlungspflichtigen Vertrag schließen/);
+    expect((await error).detail.code).to.equal('validation_failed');
+    await waitUntil(() => heading(el) === 'Tarif und Zahlung');
+    const iban = el.shadowRoot!.querySelector<HTMLElement & { error: string }>('tk-text-field[name="payment.iban"]')!;
+    expect(iban.error).to.contain('Prüfziffer');
+    expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('[data-error-summary]'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('success: says what happens next, fires tk-complete, and no longer warns before leaving', async () => {
+    const el = await fixture<TkSignup>(html`<tk-signup .kit=${kit} .prefill=${complete}></tk-signup>`);
+    await press(el, /Weiter/);
+    // the user types: from now on, leaving the page asks first
+    el.shadowRoot!.querySelector('tk-text-field[name="person.firstName"]')!.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    for (let i = 0; i < 3; i++) await press(el, /Weiter/);
+    const leave = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(leave);
+    expect(leave.defaultPrevented).to.equal(true);
+    const done = oneEvent(el, 'tk-complete');
+    await press(el, /Zahlungspflichtigen Vertrag schließen/);
+    expect((await done).detail).to.deep.equal({ signupId: '00000000-0000-4000-8000-0000000000c1', email: 'anna@example.com' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.contain('bitte bestätigen Sie Ihre E-Mail-Adresse');
+    const after = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(after);
+    expect(after.defaultPrevented).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+});

@@ -18,7 +18,7 @@ const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:543
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 /** Budgets: BFF requests/s as a share of raw Postgres doing the same statements. */
-const BUDGETS: Record<string, number> = { 'GET /v1/tenant': 0.3 };
+const BUDGETS: Record<string, number> = { 'GET /v1/tenant': 0.3, 'POST /v1/signups': 0.5 };
 
 const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
 const dbName = `telkit_bench_${randomBytes(4).toString('hex')}`;
@@ -28,7 +28,9 @@ url.pathname = `/${dbName}`;
 
 const port = await freePort();
 const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bff/server.ts'], {
-  env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), NODE_ENV: 'development', LOG_LEVEL: 'info' },
+  // TRUST_PROXY: the load comes from "many clients" (X-Forwarded-For), as behind a load balancer.
+  // OUTBOX_WORKER=off: the request path alone; delivery is measured apart from it.
+  env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), NODE_ENV: 'development', LOG_LEVEL: 'info', TRUST_PROXY: 'true', OUTBOX_WORKER: 'off' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 await new Promise<void>((resolve, reject) => {
@@ -42,16 +44,20 @@ await new Promise<void>((resolve, reject) => {
 server.stdout!.resume();
 
 const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-function get(path: string, key: string): Promise<void> {
+let client = 0;
+function send(method: string, path: string, key: string, body?: string, expect = 200): Promise<void> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, agent, headers: { authorization: `Bearer ${key}` } }, (res) => {
+    const headers: Record<string, string> = { authorization: `Bearer ${key}`, 'x-forwarded-for': `10.${(client >> 16) & 255}.${(client >> 8) & 255}.${client++ & 255}` };
+    if (body) headers['content-type'] = 'application/json';
+    const req = request({ host: '127.0.0.1', port, path, method, agent, headers }, (res) => {
       res.resume();
-      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(String(res.statusCode)))));
+      res.on('end', () => (res.statusCode === expect ? resolve() : reject(new Error(String(res.statusCode)))));
     });
     req.on('error', reject);
-    req.end();
+    req.end(body);
   });
 }
+const get = (path: string, key: string) => send('GET', path, key);
 
 const raw = postgres(url.toString(), { max: 10, onnotice: () => {} });
 const keyHash = sha256('tk_pub_demo');
@@ -63,6 +69,39 @@ async function rawTenant(): Promise<void> {
   JSON.stringify({ tenant, tariffs });
 }
 
+// A private signup as the widget sends it, and the same writes done directly: signup, mandate, link, outbox.
+const [tariff] = await raw`select id from tariffs where code = 'partner-privat'`;
+const [tenantRow] = await raw`select id, terms_version from tenants where slug = 'demo-reseller'`;
+let n = 0;
+const signupBody = () =>
+  JSON.stringify({
+    accountType: 'private',
+    person: {
+      salutation: 'ms',
+      firstName: 'Anna',
+      lastName: 'Muster',
+      birthDate: '1985-03-27',
+      email: `bench${n++}@example.com`,
+      mobile: '0170 1234567',
+      address: { street: 'Musterstraße', houseNumber: '1', postalCode: '10115', city: 'Berlin', country: 'DE' },
+    },
+    tariffId: tariff!.id,
+    payment: { method: 'sepa', accountHolder: 'Anna Muster', iban: 'DE89 3704 0044 0532 0130 00', mandateAccepted: true },
+    terms: { accepted: true, version: tenantRow!.terms_version },
+  });
+async function rawSignup(): Promise<void> {
+  await raw.begin(async (tx) => {
+    const [s] = await tx`insert into signups (tenant_id, account_type, tariff_id, data, display_name, email, mobile, locale, payment_method, evidence)
+      values (${tenantRow!.id}, 'private', ${tariff!.id}, ${tx.json({ person: { firstName: 'Anna' } })}, 'Anna Muster', ${`raw${n++}@example.com`}, '+491701234567', 'de', 'sepa', ${tx.json({ at: new Date().toISOString() })})
+      returning id`;
+    await tx`insert into sepa_mandates (tenant_id, signup_id, reference, scheme, account_holder, iban_sealed, iban_last4, mandate_text, signed_at)
+      values (${tenantRow!.id}, ${s!.id}, ${`DR-${n}-${Math.random().toString(36).slice(2, 10)}`}, 'core', 'Anna Muster', 'sealed', '3000', 'text', now())`;
+    await tx`update email_links set superseded_at = now() where subject_id = ${s!.id} and purpose = 'signup' and used_at is null and superseded_at is null`;
+    await tx`insert into email_links (tenant_id, purpose, subject_id, token_hash, expires_at) values (${tenantRow!.id}, 'signup', ${s!.id}, ${`h${n}-${Math.random()}`}, now() + interval '1 day')`;
+    await tx`insert into outbox (tenant_id, channel, payload) values (${tenantRow!.id}, 'email', ${tx.json({ to: 'x', subject: 'y', text: 'z' })})`;
+  });
+}
+
 const results: { scenario: string; bff: Awaited<ReturnType<typeof load>>; raw: Awaited<ReturnType<typeof load>> }[] = [];
 try {
   const scenario = 'GET /v1/tenant';
@@ -71,6 +110,13 @@ try {
   await load(rawTenant, { concurrency: CONCURRENCY, seconds: 2 });
   const direct = await load(rawTenant, { concurrency: CONCURRENCY, seconds: SECONDS });
   results.push({ scenario, bff, raw: direct });
+
+  const post = () => send('POST', '/v1/signups', 'tk_pub_demo_reseller', signupBody(), 201);
+  await load(post, { concurrency: CONCURRENCY, seconds: 2 });
+  const bffSignup = await load(post, { concurrency: CONCURRENCY, seconds: SECONDS });
+  await load(rawSignup, { concurrency: CONCURRENCY, seconds: 2 });
+  const rawSignups = await load(rawSignup, { concurrency: CONCURRENCY, seconds: SECONDS });
+  results.push({ scenario: 'POST /v1/signups', bff: bffSignup, raw: rawSignups });
 } finally {
   server.kill('SIGTERM');
   await new Promise((r) => server.once('exit', r));

@@ -15,6 +15,7 @@ const DIST = 'dist/telkit';
 const BUDGETS: Record<string, number> = {
   'loader.js': 2 * 1024,
   'shared chunk': 16 * 1024,
+  'signup.js over shared': 20 * 1024,
 };
 
 if (!process.argv.includes('--no-build')) execSync('npx vite build --logLevel warn', { stdio: 'inherit' });

@@ -28,6 +28,7 @@ const envSchema = z
       .default('false')
       .transform((v) => v === 'true' || v === '1'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    OUTBOX_WORKER: z.enum(['in-process', 'off']).default('in-process'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -51,6 +52,8 @@ export type Env = {
   secret: string;
   trustProxy: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** `off`: this instance only serves HTTP; separate `npm run worker` processes deliver the outbox. */
+  outboxWorker: 'in-process' | 'off';
 };
 
 export class EnvError extends Error {}
@@ -75,5 +78,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     secret: e.TELKIT_SECRET ?? DEV_SECRET,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    outboxWorker: e.OUTBOX_WORKER,
   };
 }

@@ -32,7 +32,7 @@ const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
 
 // One worker in-process; `npm run worker` adds more next to it when scaling out.
 const worker = createWorker({ db, transports: transportsFrom(env), clock: systemClock, log, secret: env.secret });
-worker.start();
+if (env.outboxWorker === 'in-process') worker.start();
 
 onShutdown(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));

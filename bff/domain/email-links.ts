@@ -9,9 +9,19 @@ export type LinkPurpose = (typeof emailLinks.$inferSelect)['purpose'];
  * A new single-use link for a subject; every older unused link for the same subject and purpose stops
  * working. Returns the token for the e-mail; only its hash is stored.
  */
-export async function issueLink(tx: Executor, tenantId: string, purpose: LinkPurpose, subjectId: string, now: Date, ttlMs: number) {
-  await tx
-    .update(emailLinks)
+export async function issueLink(
+  tx: Executor,
+  tenantId: string,
+  purpose: LinkPurpose,
+  subjectId: string,
+  now: Date,
+  ttlMs: number,
+  options: { first?: boolean } = {},
+) {
+  // A subject created in this very transaction has no older links to retire.
+  if (!options.first)
+    await tx
+      .update(emailLinks)
     .set({ supersededAt: now })
     .where(and(eq(emailLinks.subjectId, subjectId), eq(emailLinks.purpose, purpose), isNull(emailLinks.usedAt), isNull(emailLinks.supersededAt)));
   const token = randomToken('', 32);

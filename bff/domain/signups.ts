@@ -97,12 +97,12 @@ export async function createSignup(
       signedAt: now,
     });
   }
-  await sendConfirmation(tx, tenant, row!, now, options.publicUrl);
+  await sendConfirmation(tx, tenant, row!, now, options.publicUrl, true);
   return { signup: row!, mandateReference: reference };
 }
 
-async function sendConfirmation(tx: Executor, tenant: Tenant, row: typeof signups.$inferSelect, now: Date, publicUrl: string) {
-  const token = await issueLink(tx, tenant.id, 'signup', row.id, now, CONFIRM_HOURS * 3_600_000);
+async function sendConfirmation(tx: Executor, tenant: Tenant, row: typeof signups.$inferSelect, now: Date, publicUrl: string, first = false) {
+  const token = await issueLink(tx, tenant.id, 'signup', row.id, now, CONFIRM_HOURS * 3_600_000, { first });
   const mail = confirmationEmail(brandOf(tenant), row.locale as Locale, {
     name: row.displayName,
     link: `${publicUrl}/confirm?token=${token}`,

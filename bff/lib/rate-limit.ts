@@ -1,10 +1,20 @@
 import { lt, sql } from 'drizzle-orm';
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Executor } from '../db/client.js';
+import { type Db, type Executor, perDatabase } from '../db/client.js';
 import { rateLimits } from '../db/schema/index.js';
 import { clientIp } from './client-ip.js';
 import type { AppEnv } from './context.js';
 import { ApiError } from './errors.js';
+
+// On every limited request: prepared once per database.
+const upsert = perDatabase((db) =>
+  db
+    .insert(rateLimits)
+    .values({ bucket: sql.placeholder('bucket'), windowStart: sql.placeholder('start'), windowEnd: sql.placeholder('end'), hits: 1 })
+    .onConflictDoUpdate({ target: rateLimits.bucket, set: { hits: sql`${rateLimits.hits} + 1` } })
+    .returning({ hits: rateLimits.hits })
+    .prepare('telkit_rate_limit_hit'),
+);
 
 export interface RateRule {
   /** Names the counter, e.g. `api-keys.create`; one counter per name and key. */
@@ -24,15 +34,11 @@ export interface RateResult {
  * Counts one hit against `rule` for `key` in Postgres, so the limit holds across BFF instances.
  * Fixed windows aligned to the epoch: one upsert, no read-modify-write race.
  */
-export async function hit(db: Executor, rule: RateRule, key: string, now: Date): Promise<RateResult> {
+export async function hit(db: Db, rule: RateRule, key: string, now: Date): Promise<RateResult> {
   const windowMs = rule.windowSeconds * 1000;
   const start = Math.floor(now.getTime() / windowMs) * windowMs;
   const end = new Date(start + windowMs);
-  const [row] = await db
-    .insert(rateLimits)
-    .values({ bucket: `${rule.name}|${key}|${start}`, windowStart: new Date(start), windowEnd: end, hits: 1 })
-    .onConflictDoUpdate({ target: rateLimits.bucket, set: { hits: sql`${rateLimits.hits} + 1` } })
-    .returning({ hits: rateLimits.hits });
+  const [row] = await upsert(db).execute({ bucket: `${rule.name}|${key}|${start}`, start: new Date(start), end });
   const hits = row?.hits ?? 1;
   return {
     allowed: hits <= rule.limit,

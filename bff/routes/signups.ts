@@ -14,7 +14,8 @@ import { requireJson, validate } from '../lib/validate.js';
 import { activeTariffs } from './tenant.js';
 
 /** Today's date where the tenants are (Germany, Austria, Switzerland share a time zone). */
-const today = (now: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);
+const berlinDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' });
+const today = (now: Date) => berlinDate.format(now);
 
 export const signupRoutes = new Hono<AppEnv>().post(
   '/',

@@ -71,14 +71,15 @@ export function createApp(deps: Deps) {
   });
   app.use(async (c, next) => {
     await next();
-    // Pages set their own policy; everything else (JSON, problems) may load and frame nothing.
+    // Pages set their own policies; everything else (JSON, problems) may load and frame nothing.
     if (!c.res.headers.has('Content-Security-Policy')) {
       c.res.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
     }
+    if (!c.res.headers.has('Referrer-Policy')) c.res.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   });
   app.use(
     secureHeaders({
-      referrerPolicy: 'strict-origin-when-cross-origin',
+      referrerPolicy: false, // set above, unless a page sets its own
       crossOriginResourcePolicy: false,
       strictTransportSecurity: production ? 'max-age=31536000; includeSubDomains' : false,
     }),

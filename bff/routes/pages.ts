@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { html } from 'hono/html';
 import type { Locale } from '../../contract/enums.js';
+import { problemTitle } from '../../contract/errors.js';
+import { confirmTexts } from '../../contract/messages/confirm.js';
 import { emailLinks, signups, tenants } from '../db/schema/index.js';
 import { confirmSignup, resendConfirmation } from '../domain/signups.js';
 import type { AppEnv } from '../lib/context.js';
@@ -11,32 +13,13 @@ import { byIp, rateLimit } from '../lib/rate-limit.js';
 
 const PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-const TEXT = {
-  de: {
-    title: 'Anmeldung bestätigen',
-    intro: 'Bitte bestätigen Sie Ihre E-Mail-Adresse. Danach richten wir Ihr Konto ein und senden Ihnen Ihre Zugangsdaten.',
-    button: 'Anmeldung bestätigen',
-    confirmed: 'Vielen Dank! Ihr Konto ist eingerichtet. Ihre Zugangsdaten und einen Link zum Festlegen Ihres Passworts haben wir Ihnen per E-Mail geschickt.',
-    already: 'Diese Anmeldung ist bereits bestätigt. Ihre Zugangsdaten haben wir Ihnen per E-Mail geschickt.',
-    link_expired: 'Dieser Link ist abgelaufen. Sie können einen neuen Link anfordern.',
-    link_superseded: 'Es gibt einen neueren Link. Bitte verwenden Sie den Link aus der neuesten E-Mail.',
-    link_invalid: 'Dieser Link ist ungültig. Bitte prüfen Sie, ob Sie ihn vollständig geöffnet haben.',
-    resend: 'Neuen Link anfordern',
-    sent: 'Wir haben Ihnen einen neuen Link geschickt. Er gilt 24 Stunden.',
-  },
-  en: {
-    title: 'Confirm your signup',
-    intro: 'Please confirm your e-mail address. Then we set up your account and send you your details.',
-    button: 'Confirm signup',
-    confirmed: 'Thank you! Your account is ready. We have sent you your details and a link to set your password by e-mail.',
-    already: 'This signup is confirmed already. We have sent you your details by e-mail.',
-    link_expired: 'This link has expired. You can request a new link.',
-    link_superseded: 'There is a newer link. Please use the link from the latest e-mail.',
-    link_invalid: 'This link is not valid. Please check that you opened it completely.',
-    resend: 'Request a new link',
-    sent: 'We have sent you a new link. It is valid for 24 hours.',
-  },
-} as const;
+/** The fallback page's texts: the widget's, and the problem titles for broken links. */
+const texts = (locale: Locale) => ({
+  ...confirmTexts[locale],
+  link_expired: problemTitle('link_expired', locale),
+  link_superseded: problemTitle('link_superseded', locale),
+  link_invalid: problemTitle('link_invalid', locale),
+});
 
 const STYLES = `body{font:1rem/1.5 system-ui,sans-serif;color:#1b1b1f;background:#fff;max-width:40rem;margin:0 auto;padding:1.5rem}
 .brand{font-weight:800;font-size:1.25rem}h1{font-size:1.5rem}button{font:inherit;font-weight:600;min-height:2.75rem;padding:.5rem 1.25rem;border-radius:.375rem;border:2px solid #0b57d0;background:#0b57d0;color:#fff;cursor:pointer}
@@ -61,7 +44,7 @@ function page(locale: Locale, brand: string, body: ReturnType<typeof html>) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${TEXT[locale].title} – ${brand}</title>
+        <title>${confirmTexts[locale].title} – ${brand}</title>
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/pages.css" />
       </head>
@@ -91,7 +74,7 @@ export const pageRoutes = new Hono<AppEnv>()
     const token = c.req.query('token') ?? '';
     const found = token ? await context(c.get('deps').db, token) : undefined;
     const locale = (found?.locale as Locale | undefined) ?? c.get('locale');
-    const t = TEXT[locale];
+    const t = texts(locale);
     if (!found) return c.html(page(locale, '', html`<h1>${t.title}</h1><p class="message" role="alert">${t.link_invalid}</p>`), 404);
     return c.html(
       page(
@@ -112,14 +95,14 @@ export const pageRoutes = new Hono<AppEnv>()
     const token = typeof form.token === 'string' ? form.token : '';
     const found = token ? await context(c.get('deps').db, token) : undefined;
     const locale = (found?.locale as Locale | undefined) ?? c.get('locale');
-    const t = TEXT[locale];
+    const t = texts(locale);
     const message = (text: string, status: 200 | 404 | 410, extra: ReturnType<typeof html> | string = '') =>
       c.html(page(locale, found?.tenant.name ?? '', html`<h1>${t.title}</h1><p class="message" role="status">${text}</p>${extra}`), status);
     if (!found) return message(t.link_invalid, 404);
     const { db, clock, env } = c.get('deps');
     try {
       const result = await db.transaction((tx) => confirmSignup(tx, found.tenant, token, clock.now(), env.publicUrl));
-      return message(result.status === 'confirmed' ? t.confirmed : t.already, 200);
+      return message(result.status === 'confirmed' ? t.confirmed : t.already_confirmed, 200);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       const code = error.code as 'link_expired' | 'link_superseded' | 'link_invalid';
@@ -135,10 +118,10 @@ export const pageRoutes = new Hono<AppEnv>()
     const token = typeof form.token === 'string' ? form.token : '';
     const found = token ? await context(c.get('deps').db, token) : undefined;
     const locale = (found?.locale as Locale | undefined) ?? c.get('locale');
-    const t = TEXT[locale];
+    const t = texts(locale);
     if (!found) return c.html(page(locale, '', html`<h1>${t.title}</h1><p class="message" role="status">${t.link_invalid}</p>`), 404);
     const { db, clock, env } = c.get('deps');
     const result = await db.transaction((tx) => resendConfirmation(tx, found.tenant, token, clock.now(), env.publicUrl));
-    return c.html(page(locale, found.tenant.name, html`<h1>${t.title}</h1><p class="message" role="status">${result.status === 'sent' ? t.sent : t.already}</p>`), 200);
+    return c.html(page(locale, found.tenant.name, html`<h1>${t.title}</h1><p class="message" role="status">${result.status === 'sent' ? t.sent : t.already_confirmed}</p>`), 200);
   });
 

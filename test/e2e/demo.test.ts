@@ -1,24 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, collectProblems, launch } from './helpers/browser.js';
-import { freePort, npmStart, type Started } from './helpers/server.js';
+import { type Started, startFresh } from './helpers/server.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'telkit-demo-'));
 let server: Started;
 let browser: Browser;
 
 beforeAll(async () => {
-  const port = await freePort();
-  server = await npmStart({ PORT: String(port), PGLITE_DIR: join(dir, 'pglite'), PUBLIC_URL: `http://127.0.0.1:${port}` });
+  server = await startFresh('demo');
   browser = await launch();
 });
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the demo page', () => {

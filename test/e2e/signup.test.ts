@@ -1,28 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isCustomerNumber } from '../../contract/rules.js';
 import { axeViolations, collectProblems, launch } from './helpers/browser.js';
 import { chooseRadio, press, tabTo, typeInto } from './helpers/keyboard.js';
-import { freePort, npmStart, type Started } from './helpers/server.js';
+import { type Started, startFresh } from './helpers/server.js';
 
 // The signup flows of the demo page, by keyboard only, against `npm start`: order, the confirmation
 // link from the dev outbox, the credentials e-mail.
-const dir = mkdtempSync(join(tmpdir(), 'telkit-signup-'));
 let server: Started;
 let browser: Browser;
 
 beforeAll(async () => {
-  const port = await freePort();
-  server = await npmStart({ PORT: String(port), PGLITE_DIR: join(dir, 'pglite'), PUBLIC_URL: `http://127.0.0.1:${port}` });
+  server = await startFresh('signup');
   browser = await launch();
 });
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 type Mail = { to: string; subject: string; text: string };

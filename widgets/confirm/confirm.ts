@@ -1,37 +1,14 @@
 import { css, html, LitElement, nothing } from 'lit';
-import type { Locale } from '../../contract/enums.js';
+import { confirmTexts } from '../../contract/messages/confirm.js';
 import { TkApiError } from '../core/api.js';
 import type { Kit } from '../core/context.js';
 import { TkCompleteEvent } from '../core/events.js';
-import { KitController } from '../core/kit.js';
+import { KitController, standaloneProperties } from '../core/kit.js';
 import { SubmitController } from '../core/submit.js';
 import { baseStyles } from '../core/tokens.styles.js';
 import { defineOnce } from '../define.js';
 import '../primitives/alert.js';
 import '../primitives/button.js';
-
-const TEXT = {
-  de: {
-    title: 'Anmeldung bestätigen',
-    intro: 'Bitte bestätigen Sie Ihre E-Mail-Adresse. Danach richten wir Ihr Konto ein und senden Ihnen Ihre Zugangsdaten.',
-    button: 'Anmeldung bestätigen',
-    confirmed: 'Vielen Dank! Ihr Konto ist eingerichtet. Ihre Zugangsdaten und einen Link zum Festlegen Ihres Passworts haben wir Ihnen per E-Mail geschickt.',
-    already_confirmed: 'Diese Anmeldung ist bereits bestätigt. Ihre Zugangsdaten haben wir Ihnen per E-Mail geschickt.',
-    resend: 'Neuen Link anfordern',
-    sent: 'Wir haben Ihnen einen neuen Link geschickt. Er gilt 24 Stunden.',
-    missing: 'Der Link ist unvollständig. Bitte öffnen Sie ihn noch einmal aus der E-Mail.',
-  },
-  en: {
-    title: 'Confirm your signup',
-    intro: 'Please confirm your e-mail address. Then we set up your account and send you your details.',
-    button: 'Confirm signup',
-    confirmed: 'Thank you! Your account is ready. We have sent you your details and a link to set your password by e-mail.',
-    already_confirmed: 'This signup is confirmed already. We have sent you your details by e-mail.',
-    resend: 'Request a new link',
-    sent: 'We have sent you a new link. It is valid for 24 hours.',
-    missing: 'The link is incomplete. Please open it again from the e-mail.',
-  },
-} satisfies Record<Locale, Record<string, string>>;
 
 type State = 'ready' | 'confirmed' | 'already_confirmed' | 'sent' | 'failed';
 
@@ -61,10 +38,7 @@ export class TkConfirm extends LitElement {
   static override properties = {
     token: {},
     headingLevel: { type: Number, attribute: 'heading-level' },
-    api: {},
-    publishableKey: { attribute: 'publishable-key' },
-    locale: {},
-    kit: { attribute: false },
+    ...standaloneProperties,
     state: { state: true },
   };
 
@@ -117,7 +91,7 @@ export class TkConfirm extends LitElement {
   }
 
   protected override render() {
-    const t = TEXT[this.i18n.locale];
+    const t = confirmTexts[this.i18n.locale];
     const heading = html`<div class="heading" role="heading" aria-level=${this.headingLevel}>${t.title}</div>`;
     if (!this.linkToken) return html`${heading}<tk-alert variant="error"><p>${t.missing}</p></tk-alert>`;
     if (this.state === 'confirmed' || this.state === 'already_confirmed' || this.state === 'sent') {

@@ -7,6 +7,14 @@ import { isLocaleLoaded, loadLocale, type MessageKey, resolveLocale, translate }
 
 type Host = ReactiveControllerHost & HTMLElement & { kit?: Kit };
 
+/** The attributes a widget reads when it is used without `<tk-provider>`; spread into its `properties`. */
+export const standaloneProperties = {
+  api: {},
+  publishableKey: { attribute: 'publishable-key' },
+  locale: {},
+  kit: { attribute: false },
+} as const;
+
 /** A widget used without `<tk-provider>` reads the same attributes itself. */
 export interface StandaloneHost extends Host {
   api?: string;

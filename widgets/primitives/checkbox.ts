@@ -74,10 +74,6 @@ export class TkCheckbox extends TkFormControl {
     this.userChanged();
   }
 
-  private onChange() {
-    this.touched = true;
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-  }
 
   protected override render() {
     return html`
@@ -95,7 +91,7 @@ export class TkCheckbox extends TkFormControl {
           aria-invalid="${this.shownError ? 'true' : 'false'}"
           aria-describedby="${this.describedBy || nothing}"
           @input="${this.onInput}"
-          @change="${this.onChange}"
+          @change="${this.commitChange}"
         />
         <label part="label" for="${this.uid}"><slot>${this.label}</slot>${this.required ? html`<span class="required" aria-hidden="true">*</span>` : ''}</label>
       </div>

@@ -154,6 +154,12 @@ export abstract class TkFormControl extends LitElement {
     this.touched = true;
   };
 
+  /** The user committed a value: it counts as touched, and `change` crosses the shadow boundary. */
+  protected commitChange = (): void => {
+    this.touched = true;
+    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  };
+
   protected get describedBy(): string {
     return [this.hint ? `${this.uid}-hint` : '', this.shownError ? `${this.uid}-error` : ''].filter(Boolean).join(' ');
   }

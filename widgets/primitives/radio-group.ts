@@ -98,10 +98,6 @@ export class TkRadioGroup extends TkFormControl {
     this.userChanged();
   }
 
-  private onChange() {
-    this.touched = true;
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-  }
 
   protected override render() {
     return html`
@@ -123,7 +119,7 @@ export class TkRadioGroup extends TkFormControl {
                   aria-invalid="${this.shownError ? 'true' : 'false'}"
                   aria-describedby="${o.description && this.variant === 'cards' ? `${this.uid}-d${i}` : nothing}"
                   @input="${this.onInput}"
-                  @change="${this.onChange}"
+                  @change="${this.commitChange}"
                   @blur="${this.markTouched}"
                 />
                 <span>

@@ -43,9 +43,8 @@ export class TkSelect extends TkFormControl {
 
   private onChange(event: Event) {
     this.value = (event.target as HTMLSelectElement).value;
-    this.touched = true;
     this.userChanged();
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    this.commitChange();
   }
 
   protected override render() {

@@ -67,10 +67,6 @@ export class TkTextField extends TkFormControl {
     this.userChanged();
   }
 
-  private refireChange() {
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-  }
-
   private onKeydown(event: KeyboardEvent) {
     // Implicit submission does not cross the shadow boundary on its own.
     if (event.key === 'Enter' && !event.isComposing) {
@@ -103,7 +99,7 @@ export class TkTextField extends TkFormControl {
         @input="${this.onInput}"
         @blur="${this.markTouched}"
         @keydown="${this.onKeydown}"
-        @change="${this.refireChange}"
+        @change="${this.commitChange}"
       />
     `;
   }

@@ -5,7 +5,7 @@ import type { Kit } from '../core/context.js';
 import { errorSummaryStyles, renderErrorSummary } from '../core/error-summary.js';
 import { TkCompleteEvent } from '../core/events.js';
 import { errorMessage } from '../core/i18n/index.js';
-import { KitController } from '../core/kit.js';
+import { KitController, standaloneProperties } from '../core/kit.js';
 import { SubmitController } from '../core/submit.js';
 import { baseStyles } from '../core/tokens.styles.js';
 import { type InvalidField, WizardController } from '../core/wizard.js';
@@ -46,10 +46,7 @@ export class TkSignup extends LitElement {
   static override properties = {
     accountType: { attribute: 'account-type' },
     headingLevel: { type: Number, attribute: 'heading-level' },
-    api: {},
-    publishableKey: { attribute: 'publishable-key' },
-    locale: {},
-    kit: { attribute: false },
+    ...standaloneProperties,
     prefill: { attribute: false },
     values: { state: true },
     errors: { state: true },

@@ -64,3 +64,20 @@ export async function npmStart(env: Record<string, string>, timeoutMs = 90_000):
     },
   };
 }
+
+/** `npm start` on a fresh PGlite directory and a free port; `stop()` ends it and removes the data. */
+export async function startFresh(name: string): Promise<Started> {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), `telkit-${name}-`));
+  const port = await freePort();
+  const started = await npmStart({ PORT: String(port), PGLITE_DIR: join(dir, 'pglite'), PUBLIC_URL: `http://127.0.0.1:${port}` });
+  return {
+    ...started,
+    async stop() {
+      await started.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

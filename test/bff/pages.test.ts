@@ -1,0 +1,56 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accounts, tariffs } from '../../bff/db/schema/index.js';
+import { privateSignup } from '../contract/fixtures.js';
+import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
+import { emailsOf, tokenIn } from './helpers/outbox.js';
+
+let t: TestApp;
+let tenant: TestTenant;
+let token: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  tenant = await seedTenant(t.db, 'pages');
+  const [tariff] = await t.db.select().from(tariffs).where(eq(tariffs.tenantId, tenant.id));
+  const body: Record<string, any> = privateSignup();
+  body.tariffId = tariff!.id;
+  body.terms.version = `v-${tenant.name.replace('Tenant ', '')}`;
+  await call(t.app, 'POST', '/v1/signups', { key: tenant.publishableKey, body });
+  token = tokenIn((await emailsOf(t.db, tenant.id))[0]!, '/confirm');
+});
+afterAll(() => t.close());
+
+const form = (path: string, token: string) =>
+  t.app.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token }) });
+
+describe('the fallback confirmation page', () => {
+  it('opening the link only shows a button (a mail scanner confirms nothing), under a strict CSP without referrer', async () => {
+    const res = await t.app.request(`/confirm?token=${token}`);
+    const page = await res.text();
+    expect(res.status).toBe(200);
+    expect(page).toContain(tenant.name);
+    expect(page).toContain('<button type="submit">Anmeldung bestätigen</button>');
+    expect(res.headers.get('content-security-policy')).toContain("form-action 'self'");
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(await t.db.select().from(accounts).where(eq(accounts.tenantId, tenant.id))).toHaveLength(0);
+  });
+
+  it('pressing the button confirms; pressing it again says so; nothing is sent twice', async () => {
+    const first = await form('/confirm', token);
+    expect(await first.text()).toContain('Ihr Konto ist eingerichtet');
+    const mails = (await emailsOf(t.db, tenant.id)).length;
+    const again = await form('/confirm', token);
+    expect(await again.text()).toContain('bereits bestätigt');
+    expect((await emailsOf(t.db, tenant.id)).length).toBe(mails);
+    expect(await t.db.select().from(accounts).where(eq(accounts.tenantId, tenant.id))).toHaveLength(1);
+  });
+
+  it('an unknown link is a clear 404 page, and the API routes keep their own headers', async () => {
+    const res = await t.app.request('/confirm?token=nope-nope-nope-nope-nope');
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('Dieser Link ist ungültig');
+    const api = await call(t.app, 'GET', '/v1/tenant', { key: tenant.secretKey });
+    expect(api.headers.get('cache-control')).not.toBe('no-store');
+  });
+});

@@ -22,7 +22,8 @@ export default defineConfig({
       ...(onPostgres
         ? [{ extends: true as const, test: { name: 'bff:postgres', include: ['test/bff/**/*.test.ts'], env: { TEST_DB: 'postgres' } } }]
         : []),
-      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 120_000 } },
+      // One file at a time: each `npm start` rebuilds dist/telkit, which another file's server may be serving.
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 120_000, fileParallelism: false } },
     ],
   },
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../bff/db/client.js';
 import { outbox } from '../../bff/db/schema/index.js';
 import { createLogger } from '../../bff/lib/logger.js';
@@ -7,37 +7,26 @@ import { enqueue } from '../../bff/messaging/outbox.js';
 import { smtpTransport } from '../../bff/messaging/transports.js';
 import { createWorker } from '../../bff/messaging/worker.js';
 import { seedTenant } from './helpers/app.js';
-import { createTestDatabase } from './helpers/db.js';
-import { startSmtp } from './helpers/smtp.js';
+import { databaseWithSmtp } from './helpers/db.js';
 
 // Postgres only: two workers need two real connections, as two BFF instances would have.
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  smtp = await startSmtp();
-});
-afterAll(async () => {
-  await smtp.stop();
-  await database.close();
-});
+const ctx = databaseWithSmtp();
 
 describe('two workers on Postgres', () => {
   it('never deliver one message twice', async () => {
-    const tenant = await seedTenant(database.db, 'workers');
-    const ids = await database.db.transaction(async (tx) =>
+    const tenant = await seedTenant(ctx.database.db, 'workers');
+    const ids = await ctx.database.db.transaction(async (tx) =>
       Promise.all(
         Array.from({ length: 60 }, (_, i) =>
           enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: `u${i}@x.example`, subject: `m${i}`, text: 'x' } }),
         ),
       ),
     );
-    const second = openDatabase({ url: database.url!, poolSize: 5 });
+    const second = openDatabase({ url: ctx.database.url!, poolSize: 5 });
     const log = createLogger('silent');
-    const make = (db: typeof database.db) =>
-      createWorker({ db, transports: { email: smtpTransport(smtp.url, 'x <x@x.example>') }, clock: systemClock, log, secret: 'x'.repeat(32), batchSize: 4 });
-    const workers = [make(database.db), make(second.db)];
+    const make = (db: typeof ctx.database.db) =>
+      createWorker({ db, transports: { email: smtpTransport(ctx.smtp.url, 'x <x@x.example>') }, clock: systemClock, log, secret: 'x'.repeat(32), batchSize: 4 });
+    const workers = [make(ctx.database.db), make(second.db)];
     const claimedBy = [0, 0];
     await Promise.all(
       workers.map(async (w, i) => {
@@ -49,11 +38,11 @@ describe('two workers on Postgres', () => {
       }),
     );
     await second.close();
-    const delivered = ids.map((id) => smtp.received.filter((m) => m.raw.includes(`<${id}@telkit>`)).length);
+    const delivered = ids.map((id) => ctx.smtp.received.filter((m) => m.raw.includes(`<${id}@telkit>`)).length);
     expect(delivered).toEqual(Array(60).fill(1));
     expect(claimedBy[0]! + claimedBy[1]!).toBe(60);
     expect(claimedBy.every((n) => n > 0)).toBe(true);
-    const rows = await database.db.select({ status: outbox.status }).from(outbox);
+    const rows = await ctx.database.db.select({ status: outbox.status }).from(outbox);
     expect(rows.every((r) => r.status === 'sent')).toBe(true);
   });
 });

@@ -1,31 +1,20 @@
 import { spawn } from 'node:child_process';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { outbox } from '../../bff/db/schema/index.js';
 import { enqueue } from '../../bff/messaging/outbox.js';
 import { seedTenant } from './helpers/app.js';
-import { createTestDatabase } from './helpers/db.js';
-import { startSmtp } from './helpers/smtp.js';
+import { databaseWithSmtp } from './helpers/db.js';
 
 // Scale-out: `npm run worker` alone, on the same Postgres as the BFF instances, delivers the outbox.
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  smtp = await startSmtp();
-});
-afterAll(async () => {
-  await smtp.stop();
-  await database.close();
-});
+const ctx = databaseWithSmtp();
 
 describe('npm run worker', () => {
   it('delivers what a BFF instance enqueued, and stops cleanly on SIGTERM', async () => {
-    const tenant = await seedTenant(database.db, 'worker-proc');
-    const id = await enqueue(database.db, { tenantId: tenant.id, channel: 'email', payload: { to: 'w@x.example', subject: 'from the worker', text: 'x' } });
+    const tenant = await seedTenant(ctx.database.db, 'worker-proc');
+    const id = await enqueue(ctx.database.db, { tenantId: tenant.id, channel: 'email', payload: { to: 'w@x.example', subject: 'from the worker', text: 'x' } });
     const child = spawn('npm', ['run', 'worker', '--silent'], {
-      env: { ...process.env, DATABASE_URL: database.url!, SMTP_URL: smtp.url, NODE_ENV: 'development', LOG_LEVEL: 'warn' },
+      env: { ...process.env, DATABASE_URL: ctx.database.url!, SMTP_URL: ctx.smtp.url, NODE_ENV: 'development', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
@@ -34,14 +23,14 @@ describe('npm run worker', () => {
     child.stderr!.on('data', (d: Buffer) => (output += d));
     const exited = new Promise<number | null>((r) => child.once('exit', r));
     try {
-      for (let i = 0; i < 300 && !smtp.received.some((m) => m.raw.includes(`<${id}@telkit>`)); i++) await new Promise((r) => setTimeout(r, 100));
-      expect(smtp.received.filter((m) => m.raw.includes(`<${id}@telkit>`)), output).toHaveLength(1);
+      for (let i = 0; i < 300 && !ctx.smtp.received.some((m) => m.raw.includes(`<${id}@telkit>`)); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(ctx.smtp.received.filter((m) => m.raw.includes(`<${id}@telkit>`)), output).toHaveLength(1);
       for (let i = 0; i < 50; i++) {
-        const [row] = await database.db.select().from(outbox).where(eq(outbox.id, id));
+        const [row] = await ctx.database.db.select().from(outbox).where(eq(outbox.id, id));
         if (row?.status === 'sent') break;
         await new Promise((r) => setTimeout(r, 100));
       }
-      const [row] = await database.db.select().from(outbox).where(eq(outbox.id, id));
+      const [row] = await ctx.database.db.select().from(outbox).where(eq(outbox.id, id));
       expect(row!.status).toBe('sent');
     } finally {
       process.kill(-child.pid!, 'SIGTERM');

@@ -1,28 +1,13 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../widgets/signup/signup.js';
 import type { TkSignup } from '../../widgets/signup/signup.js';
-import { fakeKit, fakeTenant, installFakeApi } from '../../stories/fake-kit.js';
+import { fakeKit, installFakeApi } from '../../stories/fake-kit.js';
+import { complete as fixtures } from '../../stories/signup-fixtures.js';
 
 installFakeApi();
 const kit = fakeKit('de');
 
-const complete = {
-  accountType: 'private',
-  'person.salutation': 'ms',
-  'person.firstName': 'Anna',
-  'person.lastName': 'Müller',
-  'person.birthDate': '1985-03-27',
-  'person.address.street': 'Musterstraße',
-  'person.address.houseNumber': '1',
-  'person.address.postalCode': '10115',
-  'person.address.city': 'Berlin',
-  'person.address.country': 'DE',
-  'person.email': 'anna@example.com',
-  'person.mobile': '0170 1234567',
-  tariffId: fakeTenant.tariffs[0]!.id,
-  'payment.method': 'invoice',
-  'terms.accepted': true,
-};
+const complete = { ...fixtures.private, 'payment.method': 'invoice' };
 
 async function press(el: TkSignup, name: RegExp) {
   const buttons = [...el.shadowRoot!.querySelectorAll('tk-button')];

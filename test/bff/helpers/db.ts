@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
+import { afterAll, beforeAll } from 'vitest';
 import { type Database, openDatabase } from '../../../bff/db/client.js';
 
 export const onPostgres = process.env.TEST_DB === 'postgres';
@@ -32,4 +33,18 @@ export async function createTestDatabase(options: { poolSize?: number } = {}): P
       await admin.end();
     },
   };
+}
+
+/** A fresh database and a real SMTP server for one test file, closed after it. Read them inside tests. */
+export function databaseWithSmtp() {
+  const ctx = {} as { database: Awaited<ReturnType<typeof createTestDatabase>>; smtp: Awaited<ReturnType<typeof import('./smtp.js').startSmtp>> };
+  beforeAll(async () => {
+    ctx.database = await createTestDatabase();
+    ctx.smtp = await (await import('./smtp.js')).startSmtp();
+  });
+  afterAll(async () => {
+    await ctx.smtp?.stop();
+    await ctx.database?.close();
+  });
+  return ctx;
 }

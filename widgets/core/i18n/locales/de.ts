@@ -25,7 +25,6 @@ export const de = {
   'summary.edit': 'Ändern',
   'wizard.back': 'Zurück',
   'wizard.next': 'Weiter',
-  'wizard.cancel': 'Abbrechen',
   'alert.error': 'Fehler',
   'alert.warning': 'Warnung',
   'alert.info': 'Hinweis',

@@ -26,7 +26,6 @@ export const en: Messages = {
   'summary.edit': 'Change',
   'wizard.back': 'Back',
   'wizard.next': 'Continue',
-  'wizard.cancel': 'Cancel',
   'alert.error': 'Error',
   'alert.warning': 'Warning',
   'alert.info': 'Note',

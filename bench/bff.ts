@@ -27,7 +27,9 @@ const url = new URL(ADMIN_URL);
 url.pathname = `/${dbName}`;
 
 const port = await freePort();
-const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bff/server.ts'], {
+// BENCH_PROFILE=dir writes a V8 CPU profile of the BFF process there (open it in Chrome DevTools).
+const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+const server: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'bff/server.ts'], {
   // TRUST_PROXY: the load comes from "many clients" (X-Forwarded-For), as behind a load balancer.
   // OUTBOX_WORKER=off: the request path alone; delivery is measured apart from it.
   env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), NODE_ENV: 'development', LOG_LEVEL: 'info', TRUST_PROXY: 'true', OUTBOX_WORKER: 'off' },

@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import { PostgresJsPreparedQuery } from 'drizzle-orm/postgres-js/session';
 import postgres from 'postgres';
 import * as schema from './schema/index.js';
 
@@ -27,6 +28,19 @@ export interface Database {
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 /** Arbitrary constant: serializes migrations of BFF instances starting at the same time. */
 const MIGRATION_LOCK = 7_411_001;
+
+/**
+ * drizzle sends every query it did not name with `prepare: false`, so postgres.js parses it anew and,
+ * when it has parameters, describes it first: two round trips per statement. Here the client's own
+ * `prepare` option decides instead (postgres.js: on by default, cached per connection by SQL text);
+ * behind a transaction-mode pooler, open the client with `prepare: false`.
+ */
+Object.defineProperty(PostgresJsPreparedQuery.prototype, 'prepare', {
+  get(this: { client: { options?: { prepare?: boolean } } }) {
+    return this.client.options?.prepare !== false;
+  },
+  set() {},
+});
 
 export type DatabaseOptions =
   | { url: string; poolSize?: number }

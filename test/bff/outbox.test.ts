@@ -26,6 +26,13 @@ afterAll(async () => {
 const worker = (transports: Parameters<typeof createWorker>[0]['transports'], extra: Partial<Parameters<typeof createWorker>[0]> = {}) =>
   createWorker({ db: t.db, transports, clock: t.clock, log: t.deps.log, secret: t.deps.env.secret, ...extra });
 
+/** Enqueues, then moves the clock past the row's due time: the database stamps it with its own clock, in µs. */
+async function enqueueDue(...args: Parameters<typeof enqueue>) {
+  const id = await enqueue(...args);
+  t.clock.advance(1000);
+  return id;
+}
+
 async function status(id: string) {
   const [row] = await t.db.select().from(outbox).where(eq(outbox.id, id));
   return row!;
@@ -61,6 +68,7 @@ describe('outbox', () => {
         },
       }),
     );
+    t.clock.advance(1000);
     expect(await worker({ email: smtpTransport(smtp.url, 'telkit <no-reply@x.example>') }).runOnce()).toBe(1);
     const mail = smtp.received.find((m) => m.raw.includes(`<${id}@telkit>`))!;
     expect(mail.to).toEqual(['kunde@x.example']);
@@ -76,7 +84,7 @@ describe('outbox', () => {
     const url = down.url;
     await down.stop();
     const w = worker({ email: smtpTransport(url, 'telkit <no-reply@x.example>') });
-    const id = await enqueue(t.db, { tenantId: tenant.id, channel: 'email', payload: { to: 'retry@x.example', subject: 'retry me', text: 'hi' } });
+    const id = await enqueueDue(t.db, { tenantId: tenant.id, channel: 'email', payload: { to: 'retry@x.example', subject: 'retry me', text: 'hi' } });
 
     await w.runOnce();
     let row = await status(id);
@@ -108,7 +116,7 @@ describe('outbox', () => {
     const gateway = await startHttpSink();
     gateway.state.status = 500;
     const w = worker({ sms: smsGateway(gateway.url, 'k'.repeat(32)) }, { maxAttempts: 3, backoffMs: () => 1000 });
-    const id = await enqueue(t.db, { tenantId: tenant.id, channel: 'sms', payload: { to: '+491701234567', text: 'PIN 123456' } });
+    const id = await enqueueDue(t.db, { tenantId: tenant.id, channel: 'sms', payload: { to: '+491701234567', text: 'PIN 123456' } });
     for (let i = 0; i < 5; i++) {
       await w.runOnce();
       t.clock.advance(1000);
@@ -121,7 +129,7 @@ describe('outbox', () => {
   it('SMS go to the gateway as JSON signed with HMAC-SHA256', async () => {
     const gateway = await startHttpSink();
     const secret = 'gateway-secret-gateway-secret-0000';
-    const id = await enqueue(t.db, { tenantId: tenant.id, channel: 'sms', payload: { to: '+491701234567', text: 'Ihr Code: 123456' } });
+    const id = await enqueueDue(t.db, { tenantId: tenant.id, channel: 'sms', payload: { to: '+491701234567', text: 'Ihr Code: 123456' } });
     await worker({ sms: smsGateway(gateway.url, secret) }).runOnce();
     const [req] = gateway.requests;
     expect(JSON.parse(req!.body)).toEqual({ id, tenantId: tenant.id, to: '+491701234567', text: 'Ihr Code: 123456' });
@@ -138,7 +146,7 @@ describe('outbox', () => {
       .update(tenants)
       .set({ webhookUrl: receiver.url, webhookSecretSealed: seal(t.deps.env.secret, WEBHOOK_SECRET_PURPOSE, webhookSecret) })
       .where(eq(tenants.id, tenant.id));
-    const id = await enqueue(t.db, { tenantId: tenant.id, channel: 'webhook', payload: { event: 'port_order.approved', data: { id: 'po_1' } } });
+    const id = await enqueueDue(t.db, { tenantId: tenant.id, channel: 'webhook', payload: { event: 'port_order.approved', data: { id: 'po_1' } } });
     await worker({ webhook: webhookTransport }).runOnce();
     const [req] = receiver.requests;
     const body = JSON.parse(req!.body);
@@ -150,7 +158,7 @@ describe('outbox', () => {
   });
 
   it('without a transport (development) a message is held for the dev outbox', async () => {
-    const id = await enqueue(t.db, { tenantId: tenant.id, channel: 'email', payload: { to: 'dev@x.example', subject: 'dev', text: 'dev' } });
+    const id = await enqueueDue(t.db, { tenantId: tenant.id, channel: 'email', payload: { to: 'dev@x.example', subject: 'dev', text: 'dev' } });
     await worker({}).runOnce();
     expect(await status(id)).toMatchObject({ status: 'held', attempts: 1 });
   });

@@ -11,6 +11,10 @@ import { ApiError, handleError, problemResponse } from './lib/errors.js';
 import { openApiDocumentation } from './lib/openapi.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { confirmationRoutes } from './routes/confirmations.js';
+import { embedSessionRoutes } from './routes/embed-sessions.js';
+import { meRoutes } from './routes/me.js';
+import { passwordResetRoutes, passwordSetupRoutes } from './routes/passwords.js';
+import { sessionRoutes } from './routes/sessions.js';
 import { signupRoutes } from './routes/signups.js';
 import { assetRoutes } from './routes/assets.js';
 import { demoRoutes } from './routes/demo.js';
@@ -28,7 +32,12 @@ const api = new Hono<AppEnv>()
   .route('/v1/api-keys', apiKeyRoutes)
   .route('/v1/origins', originRoutes)
   .route('/v1/signups', signupRoutes)
-  .route('/v1/confirmations', confirmationRoutes);
+  .route('/v1/confirmations', confirmationRoutes)
+  .route('/v1/password-setup', passwordSetupRoutes)
+  .route('/v1/password-resets', passwordResetRoutes)
+  .route('/v1/sessions', sessionRoutes)
+  .route('/v1/embed-sessions', embedSessionRoutes)
+  .route('/v1/me', meRoutes);
 
 /** The typed shape of the HTTP API, for `hc<BffApp>` in the widgets (type-only import). */
 export type BffApp = typeof api;

@@ -23,6 +23,9 @@ const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
         '',
         `  Demo Telecom     publishable ${DEMO.operator.publishableKey}   secret ${DEMO.operator.secretKey}`,
         `  Demo Reseller    publishable ${DEMO.reseller.publishableKey}   secret ${DEMO.reseller.secretKey}`,
+        `  Portal logins    ${DEMO.admin.username} / ${DEMO.admin.password} (business account admin)`,
+        `                   ${DEMO.agent.username} / ${DEMO.agent.password} (partner agent)`,
+        '                   the SMS PINs appear in the dev outbox',
         '',
       ].join('\n'),
     );

@@ -8,3 +8,10 @@ export type Locale = (typeof locales)[number];
 
 export const salutations = ['ms', 'mr', 'mx', 'none'] as const;
 export const legalForms = ['gmbh', 'ug', 'ag', 'kg', 'ohg', 'gbr', 'ek', 'verein', 'other'] as const;
+
+/** Widgets that act for a logged-in user; an embed session names the ones it may use. */
+export const sessionComponents = ['tk-profile', 'tk-sub-users', 'tk-locations', 'tk-porting', 'tk-port-orders', 'tk-credential-reset'] as const;
+export type SessionComponent = (typeof sessionComponents)[number];
+
+export const userRoles = ['account_admin', 'partner_agent'] as const;
+export type UserRole = (typeof userRoles)[number];

@@ -17,6 +17,8 @@ export const problemSchema = z
     code: z.string(),
     detail: z.string().optional(),
     errors: z.array(fieldErrorSchema).optional(),
+    /** After a wrong SMS PIN: how many more tries this PIN has. */
+    attemptsLeft: z.number().int().optional(),
     requestId: z.string(),
   })
   .meta({ id: 'Problem' });

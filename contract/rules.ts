@@ -105,3 +105,31 @@ export function asciiFold(value: string): string {
 export function usernameBase(firstName: string, lastName: string): string {
   return [asciiFold(firstName), asciiFold(lastName)].filter(Boolean).join('.') || 'kunde';
 }
+
+/** Passwords: 12 to 128 characters (counted as people see them), no composition rules. */
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 128;
+export function passwordLengthProblem(password: string): 'password_too_short' | 'password_too_long' | undefined {
+  const length = [...password].length;
+  if (length < PASSWORD_MIN) return 'password_too_short';
+  if (length > PASSWORD_MAX) return 'password_too_long';
+  return undefined;
+}
+
+/** SMS PINs are six digits; people may type spaces between them. */
+export const normalizePin = (input: string): string => input.replace(/\s/g, '');
+export const isPin = (input: string): boolean => /^\d{6}$/.test(normalizePin(input));
+
+/** `+4917012345678` → `+49 170 ••••• 78`: enough to recognize one's own number, not to read it. */
+export function maskMobile(e164: string): string {
+  const country = /^\+(41|43|49)/.exec(e164)?.[1] ?? e164.slice(1, 3);
+  const rest = e164.slice(country.length + 1);
+  return `+${country} ${rest.slice(0, 3)} ${'•'.repeat(Math.max(rest.length - 5, 1))} ${rest.slice(-2)}`;
+}
+
+/** `anna.muster@example.com` → `a••••••••••@example.com`. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return '•••';
+  return `${email[0]}${'•'.repeat(Math.max(at - 1, 2))}${email.slice(at)}`;
+}

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { AccountType } from '../../contract/tenant.js';
+import { customerNumber } from '../../contract/rules.js';
 import type { Executor } from '../db/client.js';
-import { tariffs, tenantOrigins, tenants } from '../db/schema/index.js';
+import { accounts, tariffs, tenantOrigins, tenants, users } from '../db/schema/index.js';
+import { hashPassword } from './passwords.js';
 import { storeKey } from './api-keys.js';
 
 /** Fixed ids and keys of the demo tenants. Development only: `server.ts` never seeds in production. */
@@ -16,6 +18,9 @@ export const DEMO = {
     publishableKey: 'tk_pub_demo_reseller',
     secretKey: 'tk_sec_demo_reseller',
   },
+  /** Logins of the reseller's demo users; their SMS PINs appear in the dev outbox. */
+  admin: { accountId: '00000000-0000-4000-8000-00000000da01', username: 'demo.admin', password: 'Demo-Admin-Passwort-2026', customerNumber: customerNumber('DR', 9_000_001) },
+  agent: { username: 'demo.agent', password: 'Demo-Agent-Passwort-2026' },
 } as const;
 
 type TariffSeed = {
@@ -108,5 +113,37 @@ export async function seedDemo(db: Executor, publicUrl: string): Promise<void> {
           .onConflictDoUpdate({ target: [tariffs.tenantId, tariffs.code], set: { ...tariff, sortOrder, updatedAt: sql`now()` } });
       }
     }
+    await seedDemoUsers(tx);
   });
+}
+
+/** The reseller's demo business account with its portal admin, and a partner agent; passwords reset at every start. */
+async function seedDemoUsers(tx: Executor) {
+  const tenantId = DEMO.reseller.id;
+  const [business] = await tx.select({ id: tariffs.id }).from(tariffs).where(sql`${tariffs.tenantId} = ${tenantId} and ${tariffs.code} = 'partner-business'`);
+  await tx
+    .insert(accounts)
+    .values({
+      id: DEMO.admin.accountId,
+      tenantId,
+      accountType: 'business',
+      customerNumber: DEMO.admin.customerNumber,
+      username: DEMO.admin.username,
+      displayName: 'Muster Hörtechnik GmbH',
+      email: 'admin@muster-hoertechnik.example',
+      mobile: '+4915112345678',
+      tariffId: business?.id ?? null,
+    })
+    .onConflictDoNothing();
+  const people = [
+    { role: 'account_admin' as const, accountId: DEMO.admin.accountId, username: DEMO.admin.username, displayName: 'Max Muster', email: 'admin@muster-hoertechnik.example', mobile: '+4915112345678', password: DEMO.admin.password },
+    { role: 'partner_agent' as const, accountId: null, username: DEMO.agent.username, displayName: 'Paula Partner', email: 'agent@demo-reseller.example', mobile: '+4917612345678', password: DEMO.agent.password },
+  ];
+  for (const { password, ...person } of people) {
+    const passwordHash = await hashPassword(password);
+    await tx
+      .insert(users)
+      .values({ tenantId, ...person, passwordHash, passwordChangedAt: sql`now()` })
+      .onConflictDoUpdate({ target: [users.tenantId, users.username], set: { passwordHash, email: person.email, mobile: person.mobile } });
+  }
 }

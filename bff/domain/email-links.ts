@@ -16,7 +16,7 @@ export async function issueLink(
   subjectId: string,
   now: Date,
   ttlMs: number,
-  options: { first?: boolean } = {},
+  options: { first?: boolean; payload?: { email?: string } } = {},
 ) {
   // A subject created in this very transaction has no older links to retire.
   if (!options.first)
@@ -25,7 +25,9 @@ export async function issueLink(
     .set({ supersededAt: now })
     .where(and(eq(emailLinks.subjectId, subjectId), eq(emailLinks.purpose, purpose), isNull(emailLinks.usedAt), isNull(emailLinks.supersededAt)));
   const token = randomToken('', 32);
-  await tx.insert(emailLinks).values({ tenantId, purpose, subjectId, tokenHash: sha256(token), expiresAt: new Date(now.getTime() + ttlMs) });
+  await tx
+    .insert(emailLinks)
+    .values({ tenantId, purpose, subjectId, tokenHash: sha256(token), expiresAt: new Date(now.getTime() + ttlMs), payload: options.payload ?? null });
   return token;
 }
 
@@ -35,6 +37,16 @@ export async function lockLink(tx: Executor, tenantId: string, purpose: LinkPurp
     .select()
     .from(emailLinks)
     .where(and(eq(emailLinks.tokenHash, sha256(token)), eq(emailLinks.tenantId, tenantId), eq(emailLinks.purpose, purpose)))
+    .for('update');
+  return link;
+}
+
+/** The link a token stands for, of any purpose, locked for this transaction. */
+export async function lockAnyLink(tx: Executor, tenantId: string, token: string) {
+  const [link] = await tx
+    .select()
+    .from(emailLinks)
+    .where(and(eq(emailLinks.tokenHash, sha256(token)), eq(emailLinks.tenantId, tenantId)))
     .for('update');
   return link;
 }

@@ -4,18 +4,19 @@ import type { Locale } from '../../contract/enums.js';
 import { customerNumber, usernameBase } from '../../contract/rules.js';
 import type { Signup } from '../../contract/signup.js';
 import type { Executor } from '../db/client.js';
-import { accounts, customerNumberCounters, emailLinks, sepaMandates, signups, type SignupEvidence, type Tenant } from '../db/schema/index.js';
+import { accounts, customerNumberCounters, emailLinks, sepaMandates, signups, type SignupEvidence, type Tenant, users } from '../db/schema/index.js';
 import { seal } from '../lib/crypto.js';
 import { ApiError } from '../lib/errors.js';
 import { enqueue } from '../messaging/outbox.js';
+import { brandOf } from '../messaging/templates/layout.js';
 import { confirmationEmail, credentialsEmail } from '../messaging/templates/signup.js';
-import { issueLink, lockLink } from './email-links.js';
+import { issueLink, lockAnyLink, lockLink } from './email-links.js';
+import { confirmEmailChange } from './portal.js';
 
 export const CONFIRM_HOURS = 24;
 export const SET_PASSWORD_HOURS = 48;
 export const IBAN_PURPOSE = 'iban';
 
-const brandOf = (t: Tenant) => ({ name: t.name, supportEmail: t.supportEmail, mailFromName: t.mailFromName, mailFromAddress: t.mailFromAddress });
 
 /** The wording the customer accepted: SEPA Core for consumers, SEPA B2B for businesses. */
 export function mandateText(scheme: 'core' | 'b2b', creditor: string, reference: string, locale: Locale): string {
@@ -124,10 +125,11 @@ export async function resendConfirmation(tx: Executor, tenant: Tenant, token: st
 
 /** The first suffix after every `base`, `base2`, `base3` … taken so far (1 means `base` itself is free). */
 async function freeUsernameSuffix(tx: Executor, tenantId: string, base: string): Promise<number> {
+  // Users hold every login name of the tenant: account admins and partner agents.
   const taken = await tx
-    .select({ username: accounts.username })
-    .from(accounts)
-    .where(and(eq(accounts.tenantId, tenantId), like(accounts.username, `${base}%`)));
+    .select({ username: users.username })
+    .from(users)
+    .where(and(eq(users.tenantId, tenantId), like(users.username, `${base}%`)));
   let highest = 0;
   for (const { username } of taken) {
     const suffix = username === base ? '1' : username.slice(base.length);
@@ -189,7 +191,21 @@ export async function confirmSignup(tx: Executor, tenant: Tenant, token: string,
       .onConflictDoNothing({ target: [accounts.tenantId, accounts.username] })
       .returning();
   }
-  const setPassword = await issueLink(tx, tenant.id, 'set_password', account.id, now, SET_PASSWORD_HOURS * 3_600_000);
+  // The account's portal admin ("Administrator Kundenportal"): same name, no password until they set one.
+  const [user] = await tx
+    .insert(users)
+    .values({
+      tenantId: tenant.id,
+      role: 'account_admin',
+      accountId: account.id,
+      username: account.username,
+      displayName: account.displayName,
+      email: account.email,
+      mobile: account.mobile,
+      createdAt: now,
+    })
+    .returning();
+  const setPassword = await issueLink(tx, tenant.id, 'set_password', user!.id, now, SET_PASSWORD_HOURS * 3_600_000);
   const mail = credentialsEmail(brandOf(tenant), row.locale as Locale, {
     name: row.displayName,
     username: account.username,
@@ -200,4 +216,13 @@ export async function confirmSignup(tx: Executor, tenant: Tenant, token: string,
   });
   await enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: row.email, ...mail } });
   return { status: 'confirmed' as const, account };
+}
+
+/** Redeems any e-mail link a page hands in: a signup confirmation or a new e-mail address. */
+export async function redeemLink(tx: Executor, tenant: Tenant, token: string, now: Date, publicUrl: string, locale: Locale) {
+  const link = await lockAnyLink(tx, tenant.id, token);
+  if (link?.purpose === 'email_change') return { ...(await confirmEmailChange(tx, { tenant, link, now, locale })), kind: 'email_change' as const };
+  if (link && link.purpose !== 'signup') throw new ApiError(404, 'link_invalid');
+  const result = await confirmSignup(tx, tenant, token, now, publicUrl);
+  return { status: result.status, kind: 'signup' as const };
 }

@@ -3,11 +3,14 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { type Db, type Executor, perDatabase } from '../db/client.js';
 import { apiKeys, tenantOrigins, tenants } from '../db/schema/index.js';
 import type { AppEnv, Caller } from './context.js';
+import { resumeSession } from '../domain/sessions.js';
+import type { SessionComponent } from '../../contract/enums.js';
 import { sha256 } from './crypto.js';
 import { ApiError } from './errors.js';
 
 export type KeyKind = 'publishable' | 'secret';
-export const KEY_PREFIX: Record<KeyKind, string> = { publishable: 'tk_pub_', secret: 'tk_sec_' };
+export type CredentialKind = KeyKind | 'session';
+export const KEY_PREFIX: Record<CredentialKind, string> = { publishable: 'tk_pub_', secret: 'tk_sec_', session: 'tk_ses_' };
 
 function bearer(c: Context): string | undefined {
   const header = c.req.header('authorization');
@@ -42,26 +45,37 @@ export async function isAllowedOrigin(db: Executor, tenantId: string, origin: st
 
 const unauthorized = () =>
   new ApiError(401, 'unauthorized', { headers: { 'WWW-Authenticate': 'Bearer realm="telkit"' } });
+const sessionExpired = () =>
+  new ApiError(401, 'session_expired', { headers: { 'WWW-Authenticate': 'Bearer realm="telkit", error="invalid_token"' } });
+
+async function findCaller(c: Context<AppEnv>, kind: CredentialKind, token: string): Promise<Caller | undefined> {
+  const { db, clock } = c.get('deps');
+  if (kind !== 'session') return findCallerByKey(db, token);
+  const found = await resumeSession(db, token, clock.now());
+  if (!found) throw sessionExpired();
+  return { tenant: found.tenant, credential: { kind: 'session', id: found.session.id }, user: found.user, session: found.session };
+}
 
 /**
- * Authenticates the request by its key and sets `caller`. Every route declares which kinds it accepts:
- * publishable keys only from the tenant's allowed origins, secret keys only without an `Origin` header.
+ * Authenticates the request by its key or session and sets `caller`. Every route declares which kinds
+ * it accepts: publishable keys and sessions only from the tenant's allowed origins, secret keys only
+ * without an `Origin` header.
  */
-export function auth(...accepted: KeyKind[]): MiddlewareHandler<AppEnv> {
+export function auth(...accepted: CredentialKind[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const origin = c.req.header('origin');
     const token = bearer(c);
     // A 401 carries no tenant data, so the browser may read it: widgets can then say "wrong key".
     if (origin) c.set('corsOrigin', origin);
     if (!token) throw unauthorized();
-    const kind = (Object.keys(KEY_PREFIX) as KeyKind[]).find((k) => token.startsWith(KEY_PREFIX[k]));
+    const kind = (Object.keys(KEY_PREFIX) as CredentialKind[]).find((k) => token.startsWith(KEY_PREFIX[k]));
     if (!kind) throw unauthorized();
     if (kind === 'secret' && origin !== undefined) {
       c.set('corsOrigin', undefined);
       throw new ApiError(403, 'secret_key_in_browser');
     }
     const { db } = c.get('deps');
-    const caller = await findCallerByKey(db, token);
+    const caller = await findCaller(c, kind, token);
     if (!caller) throw unauthorized();
     c.set('corsOrigin', undefined);
     if (origin !== undefined) {
@@ -70,6 +84,37 @@ export function auth(...accepted: KeyKind[]): MiddlewareHandler<AppEnv> {
     }
     if (!accepted.includes(kind)) throw new ApiError(403, 'forbidden');
     c.set('caller', caller);
+    await next();
+  };
+}
+
+/**
+ * For routes a link token or PIN challenge authenticates by itself (password setup): a key is optional.
+ * Without one the request must come from the BFF's own pages (no `Origin`, or the BFF's own origin);
+ * the tenant is then the token's.
+ */
+export function keyOrOwnPage(): MiddlewareHandler<AppEnv> {
+  const withKey = auth('publishable', 'secret');
+  return async (c, next) => {
+    if (c.req.header('authorization')) return withKey(c, next);
+    const origin = c.req.header('origin');
+    if (origin !== undefined && origin !== new URL(c.get('deps').env.publicUrl).origin) throw unauthorized();
+    await next();
+  };
+}
+
+/** The tenant a key or session named, if any (see `keyOrOwnPage`). */
+export const callerTenantId = (c: Context<AppEnv>): string | undefined => (c.get('caller') as Caller | undefined)?.tenant.id;
+
+/**
+ * Limits a session route to the widget it serves: a session from an embed session may call only the
+ * routes of the components it was minted for. A key never passes.
+ */
+export function forComponent(component: SessionComponent): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const { session } = c.get('caller');
+    if (!session) throw new ApiError(403, 'forbidden');
+    if (session.components && !session.components.includes(component)) throw new ApiError(403, 'component_not_allowed');
     await next();
   };
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Locale } from '../../contract/tenant.js';
 import type { Db } from '../db/client.js';
-import type { Tenant } from '../db/schema/index.js';
+import type { Session, Tenant, User } from '../db/schema/index.js';
 import type { Env } from '../env.js';
 import type { Logger } from './logger.js';
 
@@ -18,10 +18,13 @@ export interface Deps {
   log: Logger;
 }
 
-/** Who is calling, set by the `auth` middleware. */
+/** Who is calling, set by the `auth` middleware: a key's tenant, or a session's user and tenant. */
 export interface Caller {
   tenant: Tenant;
-  credential: { kind: 'publishable' | 'secret'; id: string };
+  credential: { kind: 'publishable' | 'secret' | 'session'; id: string };
+  /** With a session: who is logged in, and the session (its `components` limit an embed session). */
+  user?: User;
+  session?: Session;
 }
 
 export type AppEnv = {

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
-import { type ProblemCode, problemTitle, toFieldErrors } from '../../contract/errors.js';
+import { fieldErrorMessage, type ProblemCode, problemTitle, toFieldErrors } from '../../contract/errors.js';
 import type { FieldError, Problem } from '../../contract/problem.js';
 import type { Locale } from '../../contract/tenant.js';
 import { redact } from './logger.js';
@@ -13,7 +13,7 @@ export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
     readonly code: ProblemCode,
-    readonly options: { detail?: string; errors?: FieldError[]; headers?: Record<string, string> } = {},
+    readonly options: { detail?: string; errors?: FieldError[]; headers?: Record<string, string>; /** Extra members of the problem, e.g. `attemptsLeft`. */ extensions?: Record<string, number | string> } = {},
   ) {
     super(code);
   }
@@ -39,11 +39,14 @@ export function problemBody(
 }
 
 export function problemResponse(c: Context<AppEnv>, error: ApiError): Response {
-  const { detail, errors, headers } = error.options;
-  const body = problemBody(error.status, error.code, c.get('locale') ?? 'de', c.get('requestId') ?? '', {
+  const { detail, errors, headers, extensions } = error.options;
+  const locale = c.get('locale') ?? 'de';
+  const body = problemBody(error.status, error.code, locale, c.get('requestId') ?? '', {
     ...(detail !== undefined && { detail }),
-    ...(errors !== undefined && { errors }),
+    // Field messages in the caller's language, also for errors raised without one.
+    ...(errors !== undefined && { errors: errors.map((e) => ({ ...e, message: e.message || fieldErrorMessage(e.code, locale) })) }),
   });
+  if (extensions) Object.assign(body, extensions);
   return c.body(JSON.stringify(body), error.status, {
     'Content-Type': 'application/problem+json; charset=utf-8',
     ...headers,

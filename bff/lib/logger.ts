@@ -12,7 +12,7 @@ const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 
 const SENSITIVE_KEY = /authorization|password|passwd|secret|token|api[-_]?key|^key$|iban|pin|cookie/i;
 const SENSITIVE_VALUE: [RegExp, string][] = [
-  [/\btk_(pub|sec|ses|cs)_[A-Za-z0-9_-]+/g, 'tk_$1_[redacted]'],
+  [/\btk_(pub|sec|ses|ess)_[A-Za-z0-9_-]+/g, 'tk_$1_[redacted]'],
   [/\bBearer\s+\S+/gi, 'Bearer [redacted]'],
   // IBANs, with or without the usual groups of four.
   [/\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,4})?\b/g, '[iban redacted]'],

@@ -2,14 +2,15 @@ import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { describeRoute, resolver } from 'hono-openapi';
 import { problemSchema } from '../../contract/problem.js';
 
-type Auth = 'publishable' | 'secret' | 'none';
+type Auth = 'publishable' | 'secret' | 'session' | 'none';
 
 const problemText: Record<number, string> = {
   400: 'Malformed request (bad JSON or header)',
-  401: 'Missing, unknown or revoked key',
+  401: 'Missing, unknown or revoked key; or the session expired (`session_expired`)',
   403: 'Key not allowed here: origin not allowed, or secret key sent from a browser',
   404: 'Not found',
   409: 'Conflict (for example an Idempotency-Key reused with another body)',
+  410: 'Gone: the link or PIN expired, was used or replaced (`code` says which)',
   413: 'Body larger than 64 KiB',
   415: 'Body is not JSON',
   422: 'Validation failed; `errors[]` names each field',
@@ -28,11 +29,11 @@ export function doc(spec: {
   problems?: number[];
   idempotent?: boolean;
 }) {
-  const problems = [...new Set([...(spec.auth.includes('none') ? [] : [401, 403]), ...(spec.problems ?? []), 429])];
+  const problems = [...new Set([...(spec.auth.every((a) => a === 'none') ? [] : [401, 403]), ...(spec.problems ?? []), 429])];
   return describeRoute({
     summary: spec.summary,
     tags: spec.tags,
-    security: spec.auth.filter((a) => a !== 'none').map((a) => ({ [`${a}Key`]: [] })),
+    security: spec.auth.filter((a) => a !== 'none').map((a) => ({ [a === 'session' ? 'session' : `${a}Key`]: [] })),
     ...(spec.idempotent && {
       parameters: [
         {
@@ -73,6 +74,7 @@ export const openApiDocumentation = {
     securitySchemes: {
       publishableKey: { type: 'http', scheme: 'bearer', description: '`tk_pub_…`, from the tenant\'s allowed origins only' },
       secretKey: { type: 'http', scheme: 'bearer', description: '`tk_sec_…`, server to server only (never with an Origin header)' },
+      session: { type: 'http', scheme: 'bearer', description: '`tk_ses_…` from a login or an embed session; one hour, extended by use' },
     },
   },
 } as const;

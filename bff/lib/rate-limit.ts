@@ -1,4 +1,4 @@
-import { lt, sql } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import type { Context, MiddlewareHandler } from 'hono';
 import { type Db, type Executor, perDatabase } from '../db/client.js';
 import { rateLimits } from '../db/schema/index.js';
@@ -44,6 +44,19 @@ export async function hit(db: Db, rule: RateRule, key: string, now: Date): Promi
     allowed: hits <= rule.limit,
     remaining: Math.max(0, rule.limit - hits),
     retryAfter: Math.max(1, Math.ceil((end.getTime() - now.getTime()) / 1000)),
+  };
+}
+
+/** The count so far in the current window, without counting: for limits that only failures raise. */
+export async function peek(db: Executor, rule: RateRule, key: string, now: Date): Promise<RateResult> {
+  const windowMs = rule.windowSeconds * 1000;
+  const start = Math.floor(now.getTime() / windowMs) * windowMs;
+  const [row] = await db.select({ hits: rateLimits.hits }).from(rateLimits).where(eq(rateLimits.bucket, `${rule.name}|${key}|${start}`));
+  const hits = row?.hits ?? 0;
+  return {
+    allowed: hits < rule.limit,
+    remaining: Math.max(0, rule.limit - hits),
+    retryAfter: Math.max(1, Math.ceil((start + windowMs - now.getTime()) / 1000)),
   };
 }
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { confirmationResultSchema, linkTokenSchema, resendResultSchema } from '../../contract/confirmations.js';
-import { confirmSignup, resendConfirmation } from '../domain/signups.js';
+import { redeemLink, resendConfirmation } from '../domain/signups.js';
 import { auth } from '../lib/auth.js';
 import type { AppEnv } from '../lib/context.js';
 import { doc } from '../lib/openapi.js';
@@ -14,7 +14,7 @@ export const confirmationRoutes = new Hono<AppEnv>()
   .post(
     '/',
     doc({
-      summary: 'Redeem a confirmation link: activates the account and sends the credentials e-mail',
+      summary: 'Redeem an e-mail link: a signup (activates the account, sends the credentials) or a new e-mail address',
       tags,
       auth: ['publishable'],
       success: { status: 200, description: 'Confirmed now, or earlier (then nothing is sent again)', schema: confirmationResultSchema },
@@ -27,8 +27,8 @@ export const confirmationRoutes = new Hono<AppEnv>()
     async (c) => {
       const { db, clock, env } = c.get('deps');
       const { token } = c.req.valid('json');
-      const result = await db.transaction((tx) => confirmSignup(tx, c.get('caller').tenant, token, clock.now(), env.publicUrl));
-      return c.json({ status: result.status }, 200);
+      const result = await db.transaction((tx) => redeemLink(tx, c.get('caller').tenant, token, clock.now(), env.publicUrl, c.get('locale')));
+      return c.json(result, 200);
     },
   )
   .post(

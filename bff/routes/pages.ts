@@ -5,7 +5,7 @@ import type { Locale } from '../../contract/enums.js';
 import { problemTitle } from '../../contract/errors.js';
 import { confirmTexts } from '../../contract/messages/confirm.js';
 import { emailLinks, signups, tenants } from '../db/schema/index.js';
-import { confirmSignup, resendConfirmation } from '../domain/signups.js';
+import { redeemLink, resendConfirmation } from '../domain/signups.js';
 import type { AppEnv } from '../lib/context.js';
 import { sha256 } from '../lib/crypto.js';
 import { ApiError } from '../lib/errors.js';
@@ -14,8 +14,15 @@ import { byIp, rateLimit } from '../lib/rate-limit.js';
 const PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /** The fallback page's texts: the widget's, and the problem titles for broken links. */
-const texts = (locale: Locale) => ({
+const texts = (locale: Locale, purpose?: string) => ({
   ...confirmTexts[locale],
+  ...(purpose === 'email_change' && {
+    title: confirmTexts[locale].email_title,
+    intro: confirmTexts[locale].email_intro,
+    button: confirmTexts[locale].email_button,
+    confirmed: confirmTexts[locale].email_confirmed,
+    already_confirmed: confirmTexts[locale].email_already_confirmed,
+  }),
   link_expired: problemTitle('link_expired', locale),
   link_superseded: problemTitle('link_superseded', locale),
   link_invalid: problemTitle('link_invalid', locale),
@@ -29,7 +36,7 @@ button:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}.message{borde
 /** The link's tenant and the signup's language, for branding the page. */
 async function context(db: AppEnv['Variables']['deps']['db'], token: string) {
   const [row] = await db
-    .select({ tenant: tenants, locale: signups.locale })
+    .select({ tenant: tenants, locale: signups.locale, purpose: emailLinks.purpose })
     .from(emailLinks)
     .innerJoin(tenants, eq(tenants.id, emailLinks.tenantId))
     .leftJoin(signups, eq(signups.id, emailLinks.subjectId))
@@ -38,13 +45,13 @@ async function context(db: AppEnv['Variables']['deps']['db'], token: string) {
   return row;
 }
 
-function page(locale: Locale, brand: string, body: ReturnType<typeof html>) {
+function page(t: { title: string }, locale: Locale, brand: string, body: ReturnType<typeof html>) {
   return html`<!doctype html>
     <html lang="${locale}">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${confirmTexts[locale].title} – ${brand}</title>
+        <title>${t.title} – ${brand}</title>
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/pages.css" />
       </head>
@@ -74,10 +81,11 @@ export const pageRoutes = new Hono<AppEnv>()
     const token = c.req.query('token') ?? '';
     const found = token ? await context(c.get('deps').db, token) : undefined;
     const locale = (found?.locale as Locale | undefined) ?? c.get('locale');
-    const t = texts(locale);
-    if (!found) return c.html(page(locale, '', html`<h1>${t.title}</h1><p class="message" role="alert">${t.link_invalid}</p>`), 404);
+    const t = texts(locale, found?.purpose);
+    if (!found) return c.html(page(t, locale, '', html`<h1>${t.title}</h1><p class="message" role="alert">${t.link_invalid}</p>`), 404);
     return c.html(
       page(
+        t,
         locale,
         found.tenant.name,
         html`<h1>${t.title}</h1>
@@ -95,13 +103,13 @@ export const pageRoutes = new Hono<AppEnv>()
     const token = typeof form.token === 'string' ? form.token : '';
     const found = token ? await context(c.get('deps').db, token) : undefined;
     const locale = (found?.locale as Locale | undefined) ?? c.get('locale');
-    const t = texts(locale);
+    const t = texts(locale, found?.purpose);
     const message = (text: string, status: 200 | 404 | 410, extra: ReturnType<typeof html> | string = '') =>
-      c.html(page(locale, found?.tenant.name ?? '', html`<h1>${t.title}</h1><p class="message" role="status">${text}</p>${extra}`), status);
+      c.html(page(t, locale, found?.tenant.name ?? '', html`<h1>${t.title}</h1><p class="message" role="status">${text}</p>${extra}`), status);
     if (!found) return message(t.link_invalid, 404);
     const { db, clock, env } = c.get('deps');
     try {
-      const result = await db.transaction((tx) => confirmSignup(tx, found.tenant, token, clock.now(), env.publicUrl));
+      const result = await db.transaction((tx) => redeemLink(tx, found.tenant, token, clock.now(), env.publicUrl, locale));
       return message(result.status === 'confirmed' ? t.confirmed : t.already_confirmed, 200);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
@@ -119,9 +127,9 @@ export const pageRoutes = new Hono<AppEnv>()
     const found = token ? await context(c.get('deps').db, token) : undefined;
     const locale = (found?.locale as Locale | undefined) ?? c.get('locale');
     const t = texts(locale);
-    if (!found) return c.html(page(locale, '', html`<h1>${t.title}</h1><p class="message" role="status">${t.link_invalid}</p>`), 404);
+    if (!found) return c.html(page(t, locale, '', html`<h1>${t.title}</h1><p class="message" role="status">${t.link_invalid}</p>`), 404);
     const { db, clock, env } = c.get('deps');
     const result = await db.transaction((tx) => resendConfirmation(tx, found.tenant, token, clock.now(), env.publicUrl));
-    return c.html(page(locale, found.tenant.name, html`<h1>${t.title}</h1><p class="message" role="status">${result.status === 'sent' ? t.sent : t.already_confirmed}</p>`), 200);
+    return c.html(page(t, locale, found.tenant.name, html`<h1>${t.title}</h1><p class="message" role="status">${result.status === 'sent' ? t.sent : t.already_confirmed}</p>`), 200);
   });
 

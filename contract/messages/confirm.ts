@@ -11,6 +11,11 @@ export const confirmTexts = {
     resend: 'Neuen Link anfordern',
     sent: 'Wir haben Ihnen einen neuen Link geschickt. Er gilt 24 Stunden.',
     missing: 'Der Link ist unvollständig. Bitte öffnen Sie ihn noch einmal aus der E-Mail.',
+    email_title: 'E-Mail-Adresse bestätigen',
+    email_intro: 'Bitte bestätigen Sie, dass wir Ihnen künftig an diese Adresse schreiben sollen.',
+    email_button: 'E-Mail-Adresse bestätigen',
+    email_confirmed: 'Vielen Dank! Ihre neue E-Mail-Adresse gilt ab sofort.',
+    email_already_confirmed: 'Diese E-Mail-Adresse ist bereits bestätigt.',
   },
   en: {
     title: 'Confirm your signup',
@@ -21,5 +26,10 @@ export const confirmTexts = {
     resend: 'Request a new link',
     sent: 'We have sent you a new link. It is valid for 24 hours.',
     missing: 'The link is incomplete. Please open it again from the e-mail.',
+    email_title: 'Confirm your e-mail address',
+    email_intro: 'Please confirm that we should write to this address from now on.',
+    email_button: 'Confirm e-mail address',
+    email_confirmed: 'Thank you! Your new e-mail address holds from now on.',
+    email_already_confirmed: 'This e-mail address is confirmed already.',
   },
 } satisfies Record<Locale, Record<string, string>>;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueue } from '../../bff/messaging/outbox.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { markersOf, snapshotTenant, UUID } from './helpers/isolation.js';
+import { browser, seedUser, setPasswordToken } from './helpers/portal.js';
 
 /**
  * Tenant isolation for every route the app registers under /v1, found from `app.routes`: a new route is
@@ -11,6 +12,7 @@ import { markersOf, snapshotTenant, UUID } from './helpers/isolation.js';
 let t: TestApp;
 let a: TestTenant;
 let b: TestTenant;
+let aSessions: string[];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -19,6 +21,17 @@ beforeAll(async () => {
   await enqueue(t.db, { tenantId: b.id, channel: 'email', payload: { to: 'b@iso-b.example', subject: 'B secret', text: 'for B' } });
   // B has an idempotent record too.
   await call(t.app, 'POST', '/v1/api-keys', { key: b.secretKey, body: { kind: 'publishable', label: 'b-label' }, headers: { 'idempotency-key': 'b-key-1' } });
+  // B's portal: a user with a session, an open PIN challenge, a set-password link and an embed secret.
+  const bUser = await seedUser(t.db, b, { password: 'b-password-long-enough' });
+  await browser(t, b).login(bUser);
+  await browser(t, b).post('/v1/sessions', { username: bUser.username, password: bUser.password });
+  await setPasswordToken(t.db, b, bUser);
+  await call(t.app, 'POST', '/v1/embed-sessions', { key: b.secretKey, body: { username: bUser.username, components: ['tk-profile'] } });
+  // A calls with its keys and with sessions of its own user: from a login and from an embed session.
+  const aUser = await seedUser(t.db, a, { password: 'a-password-long-enough' });
+  const minted = await call(t.app, 'POST', '/v1/embed-sessions', { key: a.secretKey, body: { username: aUser.username, components: ['tk-profile', 'tk-sub-users'] } });
+  const embed = await browser(t, a).post('/v1/embed-sessions/exchange', { clientSecret: minted.json.clientSecret });
+  aSessions = [await browser(t, a).login(aUser), embed.json.token];
 });
 afterAll(() => t.close());
 
@@ -30,18 +43,24 @@ describe('tenant isolation', () => {
     expect(bIds.length).toBeGreaterThan(5);
 
     const routes = t.app.routes.filter((r) => r.path.startsWith('/v1/') && r.method !== 'ALL');
-    const unique = [...new Map(routes.map((r) => [`${r.method} ${r.path}`, r])).values()];
+    // DELETEs last: logging out A's sessions first would leave the other session routes unprobed.
+    const unique = [...new Map(routes.map((r) => [`${r.method} ${r.path}`, r])).values()].sort((x, y) => Number(x.method === 'DELETE') - Number(y.method === 'DELETE'));
     expect(unique.length).toBeGreaterThanOrEqual(6);
 
-    const credentials = [{ key: a.publishableKey, origin: a.origin }, { key: a.secretKey }];
+    const credentials = [{ key: a.publishableKey, origin: a.origin }, { key: a.secretKey }, ...aSessions.map((key) => ({ key, origin: a.origin }))];
     let answered = 0;
     for (const route of unique) {
       const paths = route.path.includes(':') ? bIds.map((id) => route.path.replace(/:[^/]+/g, id)) : [route.path];
       for (const path of paths) {
         for (const cred of credentials) {
-          const bodies = route.method === 'GET' || route.method === 'DELETE' ? [undefined] : [{}, { id: bIds[0], tenantId: b.id }];
+          const bodies =
+            route.method === 'GET' || route.method === 'DELETE'
+              ? [undefined]
+              : [{}, { id: bIds[0], tenantId: b.id }, ...bIds.map((challengeId) => ({ challengeId, pin: '000000' }))];
           for (const body of bodies) {
-            const res = await call(t.app, route.method, path, { ...cred, body });
+            // Each call from its own client address: per-IP limits must not be what answers.
+            const ip = `10.${(answered >> 16) & 255}.${(answered >> 8) & 255}.${answered & 255}`;
+            const res = await call(t.app, route.method, path, { ...cred, body, headers: { 'x-forwarded-for': ip } });
             answered++;
             expect(res.status, `${route.method} ${path}`).toBeLessThan(500);
             for (const marker of markers) {

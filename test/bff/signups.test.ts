@@ -128,7 +128,7 @@ describe('confirmation links', () => {
     const { id, token } = await signUp(privateSignup, 'confirm-me@example.com');
     const res = await post('/v1/confirmations', { token });
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ status: 'confirmed' });
+    expect(res.json).toEqual({ status: 'confirmed', kind: 'signup' });
     const [account] = await t.db.select().from(accounts).where(eq(accounts.signupId, id));
     expect(account!.status).toBe('active');
     expect(isCustomerNumber(account!.customerNumber)).toBe(true);
@@ -154,7 +154,7 @@ describe('confirmation links', () => {
     await post('/v1/confirmations', { token });
     const before = await counts();
     const again = await post('/v1/confirmations', { token });
-    expect(again.json).toEqual({ status: 'already_confirmed' });
+    expect(again.json).toEqual({ status: 'already_confirmed', kind: 'signup' });
     expect(await counts()).toEqual(before);
   });
 

@@ -5,7 +5,7 @@ import { accountType, tariffs, tenants } from './tenancy.js';
 export const signupStatus = pgEnum('signup_status', ['pending_confirmation', 'confirmed']);
 export const paymentMethod = pgEnum('payment_method', ['sepa', 'invoice']);
 export const mandateScheme = pgEnum('mandate_scheme', ['core', 'b2b']);
-export const linkPurpose = pgEnum('link_purpose', ['signup', 'set_password']);
+export const linkPurpose = pgEnum('link_purpose', ['signup', 'set_password', 'email_change']);
 
 /** Double-opt-in evidence kept with each signup. */
 export interface SignupEvidence {
@@ -68,7 +68,7 @@ export const sepaMandates = pgTable(
   (t) => [unique('sepa_mandates_reference_uq').on(t.tenantId, t.reference)],
 );
 
-/** Single-use e-mail links: confirm a signup, set a password. Only the hash of the token is kept. */
+/** Single-use e-mail links: confirm a signup, set a password, confirm a new e-mail address. Only the hash of the token is kept. */
 export const emailLinks = pgTable(
   'email_links',
   {
@@ -84,6 +84,8 @@ export const emailLinks = pgTable(
     usedAt: at('used_at'),
     /** Set when a newer link for the same subject and purpose was sent. */
     supersededAt: at('superseded_at'),
+    /** What the link carries out when redeemed, e.g. the new address of an e-mail change. */
+    payload: jsonb('payload').$type<{ email?: string }>(),
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [index('email_links_subject_idx').on(t.subjectId, t.purpose)],

@@ -9,6 +9,9 @@ export interface Brand {
   mailFromAddress: string;
 }
 
+/** A tenant's sender identity and name, as every e-mail shows them. */
+export const brandOf = (t: Brand): Brand => ({ name: t.name, supportEmail: t.supportEmail, mailFromName: t.mailFromName, mailFromAddress: t.mailFromAddress });
+
 export interface Rendered {
   subject: string;
   text: string;

@@ -1,6 +1,6 @@
 import type { Locale, TenantConfig } from '../contract/tenant.js';
 import { createApi } from '../widgets/core/api.js';
-import type { Kit } from '../widgets/core/context.js';
+import type { Kit, Session } from '../widgets/core/context.js';
 
 /** The fake BFF of the stories: answers by key, no network. */
 export const FAKE_API = 'https://fake-bff.telkit.example';
@@ -83,12 +83,23 @@ async function answerPost(path: string, body: string): Promise<Response> {
   return json({ status: 'confirmed' }, 200);
 }
 
-/** A complete kit for stories and tests: the fake API, the given locale, the fake tenant. */
-export function fakeKit(locale: Locale): Kit {
-  return {
-    api: createApi({ baseUrl: FAKE_API, credential: () => FAKE_KEYS.good, locale: () => locale }),
+/** A complete kit for stories and tests: the fake API, the given locale, the fake tenant; logged in with `session`. */
+export function fakeKit(locale: Locale, options: { session?: Session } = {}): Kit {
+  const kit: Kit = {
+    api: createApi({
+      baseUrl: FAKE_API,
+      credential: () => FAKE_KEYS.good,
+      session: () => kit.session?.token,
+      onSessionExpired: () => kit.setSession(undefined, 'expired'),
+      locale: () => locale,
+    }),
     locale,
     tenant: fakeTenant,
-    session: undefined,
+    session: options.session,
+    // Stories hand the kit to one widget directly: it re-reads `kit.session` when it re-renders.
+    setSession(session) {
+      kit.session = session;
+    },
   };
+  return kit;
 }

@@ -10,6 +10,9 @@ export { formatDate, formatMoney, resolveLocale, translate } from './core/i18n/i
 export { TkProvider } from './provider/provider.js';
 export { TkSignup } from './signup/signup.js';
 export { TkConfirm } from './confirm/confirm.js';
+export { TkLogin } from './portal/login.js';
+export { TkPasswordSetup } from './portal/password-setup.js';
+export { TkProfile } from './portal/profile.js';
 export { TkAlert } from './primitives/alert.js';
 export { TkButton } from './primitives/button.js';
 export { TkCheckbox } from './primitives/checkbox.js';

@@ -7,6 +7,9 @@ const entries: Record<string, () => Promise<unknown>> = {
   'tk-provider': () => import('./provider/provider.js'),
   'tk-signup': () => import('./signup/signup.js'),
   'tk-confirm': () => import('./confirm/confirm.js'),
+  'tk-login': () => import('./portal/login.js'),
+  'tk-password-setup': () => import('./portal/password-setup.js'),
+  'tk-profile': () => import('./portal/profile.js'),
 };
 
 const LOADED = Symbol.for('telkit.loader.v1');

@@ -5,7 +5,10 @@
  */
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
-import type { TkCompleteEvent, TkErrorEvent, TkStepChangeEvent } from './core/events.js';
+import type { TkCompleteEvent, TkErrorEvent, TkSessionExpiredEvent, TkStepChangeEvent } from './core/events.js';
+import { TkLogin as TkLoginElement } from './portal/login.js';
+import { TkPasswordSetup as TkPasswordSetupElement } from './portal/password-setup.js';
+import { TkProfile as TkProfileElement } from './portal/profile.js';
 import { TkProvider as TkProviderElement } from './provider/provider.js';
 import { type SignupCompleteDetail, TkSignup as TkSignupElement } from './signup/signup.js';
 
@@ -13,7 +16,7 @@ export const TkProvider = createComponent({
   tagName: 'tk-provider',
   elementClass: TkProviderElement,
   react: React,
-  events: { onTkError: 'tk-error' as EventName<TkErrorEvent> },
+  events: { onTkError: 'tk-error' as EventName<TkErrorEvent>, onTkSessionExpired: 'tk-session-expired' as EventName<TkSessionExpiredEvent> },
 });
 
 export const TkSignup = createComponent({
@@ -26,3 +29,8 @@ export const TkSignup = createComponent({
     onTkError: 'tk-error' as EventName<TkErrorEvent>,
   },
 });
+
+const portalEvents = { onTkComplete: 'tk-complete' as EventName<TkCompleteEvent>, onTkError: 'tk-error' as EventName<TkErrorEvent> };
+export const TkLogin = createComponent({ tagName: 'tk-login', elementClass: TkLoginElement, react: React, events: portalEvents });
+export const TkPasswordSetup = createComponent({ tagName: 'tk-password-setup', elementClass: TkPasswordSetupElement, react: React, events: portalEvents });
+export const TkProfile = createComponent({ tagName: 'tk-profile', elementClass: TkProfileElement, react: React, events: portalEvents });

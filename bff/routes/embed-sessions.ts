@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
+import type { SessionComponent } from '../../contract/enums.js';
 import { embedExchangeSchema, embedSecretSchema, embedSessionSchema, sessionIssuedSchema } from '../../contract/portal.js';
 import { accounts, users } from '../db/schema/index.js';
 import { createSession, mintEmbedSecret, profileOf, redeemEmbedSecret } from '../domain/sessions.js';
@@ -70,6 +71,6 @@ export const embedSessionRoutes = new Hono<AppEnv>()
         const [user] = await tx.select().from(users).where(eq(users.id, secret.userId));
         return { session, components: secret.components, user: await profileOf(tx, user!) };
       });
-      return c.json({ token: issued.session.token, expiresAt: issued.session.expiresAt.toISOString(), components: issued.components as never, user: issued.user }, 201);
+      return c.json({ token: issued.session.token, expiresAt: issued.session.expiresAt.toISOString(), components: issued.components as SessionComponent[], user: issued.user }, 201);
     },
   );

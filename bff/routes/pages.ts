@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { html } from 'hono/html';
+
 import type { Locale } from '../../contract/enums.js';
 import { problemTitle } from '../../contract/errors.js';
 import { confirmTexts } from '../../contract/messages/confirm.js';
@@ -73,7 +74,34 @@ const pageHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.header('Cache-Control', 'no-store');
 };
 
+/** The set-password page runs the `<tk-password-setup>` widget from this BFF: its script and its API calls. */
+const widgetPageHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  c.header('Content-Security-Policy', PAGE_CSP.replace("default-src 'none';", "default-src 'none'; script-src 'self'; connect-src 'self';"));
+  c.header('Referrer-Policy', 'no-referrer');
+  c.header('Cache-Control', 'no-store');
+};
+
 export const pageRoutes = new Hono<AppEnv>()
+  .use('/set-password', widgetPageHeaders)
+  .get('/set-password', async (c) => {
+    const token = c.req.query('token') ?? '';
+    const found = token ? await context(c.get('deps').db, token) : undefined;
+    const locale = c.get('locale');
+    const title = locale === 'de' ? 'Passwort festlegen' : 'Set your password';
+    // Outside production the demo page hosts the login; a tenant's own portal would link its own.
+    const loginUrl = c.get('deps').env.nodeEnv === 'production' ? '' : '/#portal';
+    return c.html(
+      page(
+        { title },
+        locale,
+        found?.tenant.name ?? '',
+        html`<tk-password-setup heading-level="1" locale="${locale}" login-url="${loginUrl}"></tk-password-setup>
+          <script type="module" src="/telkit/password-setup.js"></script>`,
+      ),
+      found ? 200 : 404,
+    );
+  })
   .use('/confirm', pageHeaders)
   .use('/confirm/*', pageHeaders)
   .get('/pages.css', (c) => c.body(STYLES, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }))

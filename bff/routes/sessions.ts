@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { SessionComponent } from '../../contract/enums.js';
 import { challengeRefSchema, loginSchema, pinChallengeSchema, pinVerifySchema, sessionIssuedSchema } from '../../contract/portal.js';
 import { completeLogin, resendPin, startLogin } from '../domain/portal.js';
 import { profileOf, revokeSession } from '../domain/sessions.js';
@@ -52,7 +53,7 @@ export const sessionRoutes = new Hono<AppEnv>()
         completeLogin(tx, { tenantId: c.get('caller').tenant.id, challengeId, pin, now: clock.now(), secret: env.secret, locale: c.get('locale') }),
       );
       if (!result.ok) throw result.error;
-      return c.json({ token: result.session.token, expiresAt: result.session.expiresAt.toISOString(), components: null, user: result.user }, 201);
+      return c.json({ token: result.session.token, expiresAt: result.session.expiresAt.toISOString(), components: null as SessionComponent[] | null, user: result.user }, 201);
     },
   )
   .post(
@@ -92,7 +93,7 @@ export const sessionRoutes = new Hono<AppEnv>()
     auth('session'),
     async (c) => {
       const { session, user } = c.get('caller');
-      return c.json({ expiresAt: session!.expiresAt.toISOString(), components: session!.components as never, user: await profileOf(c.get('deps').db, user!) }, 200);
+      return c.json({ expiresAt: session!.expiresAt.toISOString(), components: session!.components as SessionComponent[] | null, user: await profileOf(c.get('deps').db, user!) }, 200);
     },
   )
   .delete(

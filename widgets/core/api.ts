@@ -34,6 +34,8 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Sent as `Idempotency-Key`: one per logical submit, reused by its retries. */
   idempotencyKey?: string;
+  /** Sends the session token instead of the publishable key (routes of logged-in users). */
+  session?: boolean;
 }
 
 type Sent<T> = Promise<{ ok: boolean; status: number; headers: Headers; json(): Promise<T> }>;
@@ -49,8 +51,12 @@ export interface Api {
 
 export interface ApiOptions {
   baseUrl: string;
-  /** The credential: a publishable key, or the session token once there is one. */
+  /** The publishable key. */
   credential: () => string | undefined;
+  /** The session token, for calls made with `{ session: true }`. */
+  session?: () => string | undefined;
+  /** Told when a session call comes back `session_expired`. */
+  onSessionExpired?: () => void;
   locale: () => string;
   fetch?: typeof fetch;
 }
@@ -71,8 +77,12 @@ export function createApi(options: ApiOptions): Api {
   async function call<T>(send: (rpc: Rpc, o: ClientRequestOptions) => Sent<T>, callOptions: CallOptions = {}): Promise<T> {
     let res: Awaited<Sent<T>>;
     try {
+      const session = callOptions.session ? options.session?.() : undefined;
       res = await send(rpc, {
-        headers: callOptions.idempotencyKey ? { 'Idempotency-Key': callOptions.idempotencyKey } : {},
+        headers: {
+          ...(callOptions.idempotencyKey && { 'Idempotency-Key': callOptions.idempotencyKey }),
+          ...(session && { Authorization: `Bearer ${session}` }),
+        },
         init: { signal: callOptions.signal },
       });
     } catch (error) {
@@ -86,11 +96,13 @@ export function createApi(options: ApiOptions): Api {
     } catch {
       // not problem+json: a proxy or gateway answered
     }
-    throw new TkApiError(
+    const error = new TkApiError(
       problem && typeof problem.code === 'string'
         ? problem
         : { type: 'about:blank', title: `HTTP ${res.status}`, status: res.status, code: 'http_error', requestId: '' },
     );
+    if (callOptions.session && error.code === 'session_expired') options.onSessionExpired?.();
+    throw error;
   }
 
   return {

@@ -1,11 +1,15 @@
 import { ContextRoot, createContext } from '@lit/context';
+import type { Profile } from '../../contract/portal.js';
 import type { Locale, TenantConfig } from '../../contract/tenant.js';
 import type { Api } from './api.js';
 
-/** A customer session, once later flows have one. */
+/** A logged-in user's session: from `tk-login` or from an embed session. */
 export interface Session {
   token: string;
   expiresAt: string;
+  /** From an embed session: the only components it may use; null after a login. */
+  components: readonly string[] | null;
+  user: Profile;
 }
 
 /** What `<tk-provider>` hands to every widget inside it: the one seam stories and tests replace. */
@@ -15,6 +19,8 @@ export interface Kit {
   /** Undefined while it loads. */
   tenant: TenantConfig | undefined;
   session: Session | undefined;
+  /** Sets (after a login) or clears (logout, expiry) the session for every widget of the kit. */
+  setSession(session: Session | undefined, reason?: 'logout' | 'expired'): void;
 }
 
 export const kitContext = createContext<Kit | undefined>(Symbol.for('telkit.kit.v1'));

@@ -43,8 +43,17 @@ export class TkStepChangeEvent extends Event {
   }
 }
 
+/** Fired by `<tk-provider>` (or a standalone widget) when the session ended by itself; the widgets show the login again. */
+export class TkSessionExpiredEvent extends Event {
+  static readonly type = 'tk-session-expired';
+  constructor() {
+    super(TkSessionExpiredEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'tk-session-expired': TkSessionExpiredEvent;
     'tk-complete': TkCompleteEvent;
     'tk-cancel': TkCancelEvent;
     'tk-error': TkErrorEvent;

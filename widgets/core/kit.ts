@@ -2,7 +2,8 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Locale } from '../../contract/tenant.js';
 import { createApi } from './api.js';
-import { type Kit, kitContext } from './context.js';
+import { type Kit, kitContext, type Session } from './context.js';
+import { TkSessionExpiredEvent } from './events.js';
 import { isLocaleLoaded, loadLocale, type MessageKey, resolveLocale, translate } from './i18n/index.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { kit?: Kit };
@@ -63,12 +64,19 @@ export class KitController implements ReactiveController {
     if (!this.options.standalone || this.host.kit || insideProvider(this.host)) return;
     const host = this.host as StandaloneHost;
     const locale = () => resolveLocale(host.locale ?? host.getAttribute('locale'), this.own?.tenant);
+    const setSession = (session: Session | undefined, reason?: 'logout' | 'expired') => {
+      this.own = { ...this.own!, session };
+      if (!session && reason === 'expired') host.dispatchEvent(new TkSessionExpiredEvent());
+      host.requestUpdate();
+    };
     const api = createApi({
       baseUrl: host.api ?? host.getAttribute('api') ?? location.origin,
       credential: () => host.publishableKey ?? host.getAttribute('publishable-key') ?? undefined,
+      session: () => this.own?.session?.token,
+      onSessionExpired: () => setSession(undefined, 'expired'),
       locale,
     });
-    this.own = { api, locale: locale(), tenant: undefined, session: undefined };
+    this.own = { api, locale: locale(), tenant: undefined, session: undefined, setSession };
     api.tenant().then(
       (tenant) => {
         this.own = { ...this.own!, tenant, locale: resolveLocale(host.getAttribute('locale'), tenant) };

@@ -37,7 +37,7 @@ export class SubmitController implements ReactiveController {
   }
 
   /** Runs `send` unless a submit is running already; resolves with its result, or undefined on failure. */
-  async run<T>(send: (options: Required<CallOptions>) => Promise<T>): Promise<T | undefined> {
+  async run<T>(send: (options: Required<Pick<CallOptions, 'signal' | 'idempotencyKey'>>) => Promise<T>): Promise<T | undefined> {
     if (this.busy) return undefined;
     this.busy = true;
     this.error = undefined;

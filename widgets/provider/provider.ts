@@ -3,8 +3,8 @@ import { Task } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { Locale, TenantConfig } from '../../contract/tenant.js';
 import { type Api, createApi, TkApiError } from '../core/api.js';
-import { type Kit, kitContext } from '../core/context.js';
-import { type TkErrorDetail, TkErrorEvent } from '../core/events.js';
+import { type Kit, kitContext, type Session } from '../core/context.js';
+import { type TkErrorDetail, TkErrorEvent, TkSessionExpiredEvent } from '../core/events.js';
 import { isLocaleLoaded, loadLocale, resolveLocale, translate } from '../core/i18n/index.js';
 import { baseStyles } from '../core/tokens.styles.js';
 import { defineOnce } from '../define.js';
@@ -51,7 +51,8 @@ function themeSheet(theme: Record<string, string>): CSSStyleSheet {
  * @cssprop --tk-space-1 - smallest spacing (also -2, -3, -4)
  * @cssprop --tk-focus-ring-color - focus outline colour
  * @cssprop --tk-focus-ring-width - focus outline width
- * @fires tk-error - when the tenant cannot be loaded
+ * @fires tk-error - when the tenant cannot be loaded, or a `session-secret` cannot be exchanged
+ * @fires tk-session-expired - when the session ended by itself (idle for an hour, revoked); widgets then show the login
  */
 export class TkProvider extends LitElement {
   static override styles = [baseStyles, providerStyles];
@@ -60,6 +61,7 @@ export class TkProvider extends LitElement {
     publishableKey: { attribute: 'publishable-key' },
     locale: {},
     sessionSecret: { attribute: 'session-secret' },
+    persistSession: { type: Boolean, attribute: 'persist-session' },
     noBrand: { type: Boolean, attribute: 'no-brand' },
     kit: { attribute: false },
   };
@@ -70,8 +72,10 @@ export class TkProvider extends LitElement {
   declare publishableKey: string | undefined;
   /** `de` or `en`; default: the tenant's default locale, else the browser's language. */
   declare locale: string | undefined;
-  /** A client secret from an embed session (exchanged for a session by the portal-access flows). */
+  /** A client secret from an embed session (`POST /v1/embed-sessions` on your server): exchanged once for a session. */
   declare sessionSecret: string | undefined;
+  /** Keeps the session in `sessionStorage` (this tab only) so that a reload stays logged in; off by default. */
+  declare persistSession: boolean;
   /** Hides the "a service of …" line. */
   declare noBrand: boolean;
   /** A complete kit handed in directly (stories, tests): no loading at all. */
@@ -91,10 +95,14 @@ export class TkProvider extends LitElement {
       onError: (error) => this.dispatchEvent(new TkErrorEvent(this.errorDetail(error))),
     });
   private appliedTheme: TenantConfig['branding']['theme'] | undefined;
+  /** Held in memory; with `persist-session` also in sessionStorage. Never in a cookie. */
+  private session: Session | undefined;
+  private exchanged: string | undefined;
 
   constructor() {
     super();
     this.noBrand = false;
+    this.persistSession = false;
     this.apiClient = this.client();
   }
 
@@ -102,8 +110,49 @@ export class TkProvider extends LitElement {
     return createApi({
       baseUrl: this.api || location.origin,
       credential: () => this.publishableKey,
+      session: () => this.session?.token,
+      onSessionExpired: () => this.setSession(undefined, 'expired'),
       locale: () => this.currentLocale(),
     });
+  }
+
+  private get storageKey(): string {
+    return `telkit.session.v1|${this.api || location.origin}|${this.publishableKey ?? ''}`;
+  }
+
+  private readonly setSession = (session: Session | undefined, reason?: 'logout' | 'expired'): void => {
+    this.session = session;
+    try {
+      if (session && this.persistSession) sessionStorage.setItem(this.storageKey, JSON.stringify(session));
+      else sessionStorage.removeItem(this.storageKey);
+    } catch {
+      // storage blocked (private mode, sandboxed frame): the session lives in memory only
+    }
+    if (!session && reason === 'expired') this.dispatchEvent(new TkSessionExpiredEvent());
+    this.requestUpdate();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.persistSession || this.session) return;
+    try {
+      const stored = JSON.parse(sessionStorage.getItem(this.storageKey) ?? 'null') as Session | null;
+      if (stored && Date.parse(stored.expiresAt) > Date.now()) this.session = stored;
+    } catch {
+      // nothing usable stored
+    }
+  }
+
+  /** Exchanges `session-secret` once: the secret is single use, so a second exchange would fail. */
+  private async exchange(secret: string): Promise<void> {
+    this.exchanged = secret;
+    try {
+      const issued = await this.apiClient.call((rpc, o) => rpc.v1['embed-sessions'].exchange.$post({ json: { clientSecret: secret } }, o));
+      this.setSession(issued);
+    } catch (error) {
+      this.dispatchEvent(new TkErrorEvent(this.errorDetail(error)));
+      this.setSession(undefined, 'expired');
+    }
   }
 
   private currentLocale(): Locale {
@@ -114,8 +163,9 @@ export class TkProvider extends LitElement {
     if (changed.has('api') || changed.has('publishableKey')) this.apiClient = this.client();
     const locale = this.currentLocale();
     if (!isLocaleLoaded(locale)) loadLocale(locale).then(() => this.requestUpdate());
+    if (this.sessionSecret && this.sessionSecret !== this.exchanged && !this.kit) void this.exchange(this.sessionSecret);
     const tenant = this.tenantTask.value;
-    const kit: Kit = this.kit ?? { api: this.apiClient, locale, tenant, session: undefined };
+    const kit: Kit = this.kit ?? { api: this.apiClient, locale, tenant, session: this.session, setSession: this.setSession };
     this.provider.setValue(this.kit ? this.kit : { ...kit, tenant });
     const theme = (this.kit?.tenant ?? tenant)?.branding.theme;
     if (theme && theme !== this.appliedTheme && this.shadowRoot) {

@@ -1,0 +1,174 @@
+import { html, nothing } from 'lit';
+import type { PinChallenge, Profile } from '../../contract/portal.js';
+import { isMobile, toE164 } from '../../contract/rules.js';
+import { TkCompleteEvent } from '../core/events.js';
+import { defineOnce } from '../define.js';
+import { PortalElement } from './form.js';
+import './login.js';
+
+type Step = 'view' | 'email' | 'mobile' | 'pin';
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+type ProfileChange = PinChallenge | { status: 'verification_sent'; email: string };
+
+/**
+ * "Benutzerverwaltung": the logged-in user's name, username, e-mail address and mobile number (masked);
+ * change the e-mail address (a link goes to the new one) or the mobile number (a PIN goes to the new
+ * one); log out. Without a session it shows `<tk-login>` in its place.
+ *
+ * @tag tk-profile
+ * @fires tk-complete - `{ change: 'email' | 'mobile' | 'logout' }`
+ * @fires tk-error - when a request fails
+ */
+export class TkProfile extends PortalElement {
+  static override properties = { ...PortalElement.properties, step: { state: true }, profile: { state: true } };
+
+  private declare step: Step;
+  private declare profile: Profile | undefined;
+  private loadedFor: string | undefined;
+  private challenge: PinChallenge | undefined;
+
+  constructor() {
+    super();
+    this.step = 'view';
+  }
+
+  protected override willUpdate(): void {
+    const session = this.i18n.kit?.session;
+    if (!session) {
+      this.profile = undefined;
+      this.loadedFor = undefined;
+      this.step = 'view';
+    } else if (session.token !== this.loadedFor) {
+      this.loadedFor = session.token;
+      this.profile = session.user;
+      void this.reload();
+    }
+  }
+
+  private async reload() {
+    const profile = await this.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1.me.$get({}, opts), { ...o, session: true }));
+    if (profile) this.profile = profile;
+  }
+
+  private async go(step: Step) {
+    this.step = step;
+    this.errors = {};
+    this.submit.error = undefined;
+    await this.focusOn('[data-heading]');
+  }
+
+  private async changeEmail(e: Event) {
+    e.preventDefault();
+    if (this.submit.busy) return;
+    const email = (this.values.email ?? '').trim();
+    if (!(await this.check({ email: !email ? this.fieldError('required') : EMAIL.test(email) ? undefined : this.fieldError('invalid_email') }))) return;
+    const done = await this.send((kit, o) => kit.api.call<ProfileChange>((rpc, opts) => rpc.v1.me.$patch({ json: { email } }, opts), { ...o, session: true }));
+    if (!done) return;
+    this.values = {};
+    await this.go('view');
+    this.notice = this.t('profile.emailSent', { email });
+    this.dispatchEvent(new TkCompleteEvent({ change: 'email' }));
+  }
+
+  private async changeMobile(e: Event) {
+    e.preventDefault();
+    if (this.submit.busy) return;
+    const mobile = (this.values.mobile ?? '').trim();
+    const e164 = toE164(mobile, 'DE');
+    if (!(await this.check({ mobile: !mobile ? this.fieldError('required') : e164 && isMobile(e164) ? undefined : this.fieldError('mobile_invalid') }))) return;
+    const challenge = await this.send((kit, o) => kit.api.call<ProfileChange>((rpc, opts) => rpc.v1.me.$patch({ json: { mobile } }, opts), { ...o, session: true }));
+    if (!challenge || !('challengeId' in challenge)) return;
+    this.challenge = challenge;
+    this.values = { pin: '' };
+    await this.go('pin');
+  }
+
+  private async verify(pin: string) {
+    const challengeId = this.challenge!.challengeId;
+    const profile = await this.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1.me.mobile.verify.$post({ json: { challengeId, pin } }, opts), { ...o, session: true }));
+    if (!profile) return;
+    this.profile = profile;
+    this.values = {};
+    await this.go('view');
+    this.notice = this.t('profile.mobileChanged');
+    this.dispatchEvent(new TkCompleteEvent({ change: 'mobile' }));
+  }
+
+  private async resend() {
+    if (this.submit.busy) return;
+    const challengeId = this.challenge!.challengeId;
+    const challenge = await this.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1.me.mobile.resend.$post({ json: { challengeId } }, opts), { ...o, session: true }));
+    if (!challenge) return;
+    this.challenge = challenge;
+    this.notice = this.t('pin.resent', { to: challenge.sentTo });
+  }
+
+  private async logout() {
+    const kit = this.i18n.kit;
+    if (!kit?.session || this.submit.busy) return;
+    await this.send((k, o) => k.api.call((rpc, opts) => rpc.v1.sessions.current.$delete({}, opts), { ...o, session: true }));
+    kit.setSession(undefined, 'logout');
+    this.requestUpdate();
+    this.dispatchEvent(new TkCompleteEvent({ change: 'logout' }));
+  }
+
+  protected override render() {
+    const kit = this.i18n.kit;
+    if (!kit?.session) {
+      return html`<p>${this.t('profile.loginFirst')}</p>
+        <tk-login .kit=${kit} heading-level=${this.headingLevel} @tk-complete=${(e: Event) => (e.stopPropagation(), this.requestUpdate())}></tk-login>`;
+    }
+    const p = this.profile ?? kit.session.user;
+    switch (this.step) {
+      case 'pin':
+        return this.pinStep(this.challenge!, { verify: (pin) => this.verify(pin), resend: () => this.resend(), back: () => this.go('mobile') });
+      case 'email':
+        return html`<form novalidate @submit=${this.changeEmail}>
+          ${this.heading(this.t('profile.changeEmail'))} ${this.summary({ email: this.t('profile.newEmail') })} ${this.requiredLegend()}
+          ${this.field({ name: 'email', label: this.t('profile.newEmail'), type: 'email', autocomplete: 'email', inputmode: 'email' })}
+          <div class="tk-actions">
+            ${this.busyButton(this.t('profile.save'))}
+            <button type="button" class="tk-link" @click=${() => this.go('view')}>${this.t('cancel')}</button>
+          </div>
+        </form>`;
+      case 'mobile':
+        return html`<form novalidate @submit=${this.changeMobile}>
+          ${this.heading(this.t('profile.changeMobile'))} ${this.summary({ mobile: this.t('profile.newMobile') })} ${this.requiredLegend()}
+          ${this.field({ name: 'mobile', label: this.t('profile.newMobile'), hint: this.t('profile.newMobileHint'), type: 'tel', autocomplete: 'tel', inputmode: 'tel' })}
+          <div class="tk-actions">
+            ${this.busyButton(this.t('profile.save'))}
+            <button type="button" class="tk-link" @click=${() => this.go('view')}>${this.t('cancel')}</button>
+          </div>
+        </form>`;
+      default:
+        return html`${this.heading(this.t('profile.title'))} ${this.summary({})}
+          <p role="status">${this.notice}</p>
+          <dl>
+            <dt>${this.t('profile.name')}</dt>
+            <dd>${p.displayName}</dd>
+            <dt>${this.t('username')}</dt>
+            <dd>${p.username}</dd>
+            ${p.account ? html`<dt>${this.t('profile.customerNumber')}</dt><dd>${p.account.customerNumber}</dd>` : nothing}
+            <dt>${this.t('profile.role')}</dt>
+            <dd>${this.t(`role.${p.role}`)}</dd>
+            <dt>${this.t('profile.email')}</dt>
+            <dd>${p.email}</dd>
+            <dt>${this.t('profile.mobile')}</dt>
+            <dd>${p.mobile}</dd>
+          </dl>
+          <div class="tk-actions">
+            <button type="button" class="tk-button tk-secondary" @click=${() => this.go('email')}>${this.t('profile.changeEmail')}</button>
+            <button type="button" class="tk-button tk-secondary" @click=${() => this.go('mobile')}>${this.t('profile.changeMobile')}</button>
+            <button type="button" class="tk-button" @click=${this.logout}>${this.t('logout')}</button>
+          </div>`;
+    }
+  }
+}
+
+defineOnce('tk-profile', TkProfile);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tk-profile': TkProfile;
+  }
+}

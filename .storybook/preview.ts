@@ -3,7 +3,7 @@ import type { Decorator, Loader, Preview } from '@storybook/web-components';
 import { html } from 'lit';
 import manifest from '../custom-elements.json';
 import { loadLocale } from '../widgets/core/i18n/index.js';
-import { fakeKit, installFakeApi } from '../stories/fake-kit.js';
+import { FAKE_KEYS, FAKE_SESSION, fakeKit, installFakeApi } from '../stories/fake-kit.js';
 import './preview.css';
 import '../widgets/index.js';
 
@@ -16,7 +16,8 @@ const withKit: Decorator = (story, { globals, parameters }) => {
   document.documentElement.lang = locale;
   document.documentElement.dataset.theme = globals.theme === 'dark' ? 'dark' : 'light';
   if (parameters.noKit) return story();
-  return html`<tk-provider no-brand .kit=${fakeKit(locale)} lang=${locale}>${story()}</tk-provider>`;
+  const session = parameters.session === 'expired' ? { ...FAKE_SESSION, token: FAKE_KEYS.expiredSession } : parameters.session ? FAKE_SESSION : undefined;
+  return html`<tk-provider no-brand .kit=${fakeKit(locale, { session })} lang=${locale}>${story()}</tk-provider>`;
 };
 
 const localeLoader: Loader = async ({ globals }) => {

@@ -1,3 +1,4 @@
+import type { Profile } from '../contract/portal.js';
 import type { Locale, TenantConfig } from '../contract/tenant.js';
 import { createApi } from '../widgets/core/api.js';
 import type { Kit, Session } from '../widgets/core/context.js';
@@ -27,7 +28,19 @@ export const fakeTenant: TenantConfig = {
 };
 
 /** Keys the fake BFF knows: a good one, a wrong one, one whose requests never get an answer, one offline. */
-export const FAKE_KEYS = { good: 'tk_pub_story', wrong: 'tk_pub_wrong', slow: 'tk_pub_slow', offline: 'tk_pub_offline' } as const;
+export const FAKE_KEYS = { good: 'tk_pub_story', wrong: 'tk_pub_wrong', slow: 'tk_pub_slow', offline: 'tk_pub_offline', expiredSession: 'tk_ses_expired' } as const;
+
+export const fakeProfile: Profile = {
+  username: 'max.muster',
+  displayName: 'Max Muster',
+  role: 'account_admin',
+  email: 'max@muster-hoertechnik.example',
+  mobile: '+49 151 ••••• 78',
+  account: { customerNumber: 'DR90000019', accountType: 'business' },
+};
+/** A logged-in session the fake BFF accepts; `FAKE_KEYS.expiredSession` is one it answers with `session_expired`. */
+export const FAKE_SESSION: Session = { token: 'tk_ses_story', expiresAt: '2099-01-01T00:00:00.000Z', components: null, user: fakeProfile };
+const challenge = (id = '00000000-0000-4000-8000-0000000000a1') => ({ challengeId: id, expiresAt: '2099-01-01T00:10:00.000Z', sentTo: '+49 151 ••••• 78' });
 
 let installed = false;
 export function installFakeApi(): void {
@@ -40,7 +53,9 @@ export function installFakeApi(): void {
     const key = request.headers.get('authorization')?.replace('Bearer ', '');
     if (key === FAKE_KEYS.offline) throw new TypeError('Failed to fetch');
     if (key === FAKE_KEYS.slow) return new Promise<Response>(() => {});
-    if (key === FAKE_KEYS.good && request.method === 'POST') return answerPost(new URL(request.url).pathname, await request.text());
+    const path = new URL(request.url).pathname;
+    if (key === FAKE_SESSION.token || key === FAKE_KEYS.expiredSession) return answerSession(request.method, path, await request.text(), key);
+    if (key === FAKE_KEYS.good && request.method === 'POST') return answerPost(path, await request.text());
     if (key !== FAKE_KEYS.good) {
       return new Response(
         JSON.stringify({ type: 'https://telkit.dev/problems/unauthorized', title: 'Unauthorized', status: 401, code: 'unauthorized', requestId: 'story' }),
@@ -51,8 +66,8 @@ export function installFakeApi(): void {
   };
 }
 
-const problem = (status: number, code: string, title: string, errors?: unknown[]) =>
-  new Response(JSON.stringify({ type: `https://telkit.dev/problems/${code}`, title, status, code, errors, requestId: 'story' }), {
+const problem = (status: number, code: string, title: string, errors?: unknown[], extensions: Record<string, unknown> = {}) =>
+  new Response(JSON.stringify({ type: `https://telkit.dev/problems/${code}`, title, status, code, errors, ...extensions, requestId: 'story' }), {
     status,
     headers: { 'content-type': 'application/problem+json' },
   });
@@ -75,6 +90,7 @@ async function answerPost(path: string, body: string): Promise<Response> {
     }
     return json({ id: '00000000-0000-4000-8000-0000000000c1', status: 'pending_confirmation', email, mandateReference: 'DR-20261121-ABCDEF' }, 201);
   }
+  if (path.startsWith('/v1/sessions') || path.startsWith('/v1/password-')) return answerPortal(path, body);
   const token = /"token":"([^"]+)"/.exec(body)?.[1] ?? '';
   if (path === '/v1/confirmations/resend') return json({ status: 'sent' }, 202);
   if (token.startsWith('expired')) return problem(410, 'link_expired', 'Dieser Link ist abgelaufen. Fordern Sie einen neuen Link an.');
@@ -102,4 +118,63 @@ export function fakeKit(locale: Locale, options: { session?: Session } = {}): Ki
     },
   };
   return kit;
+}
+
+let body_ = '';
+const field = (name: string) => (JSON.parse(body_ || '{}') as Record<string, string | undefined>)[name];
+
+/**
+ * The fake BFF's portal routes. Login: the username `locked` is locked, any password but `richtig`
+ * (German for "right") is wrong. PINs: `000000` is wrong (4 tries left), `999999` locked, `111111`
+ * expired, others right. Password setup: the token `expired` has expired; `passwortpasswort` is common.
+ */
+function answerPortal(path: string, body: string): Response {
+  body_ = body;
+  const pin = field('pin');
+  if (pin === '000000') {
+    return problem(422, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', [{ path: 'pin', code: 'pin_wrong', message: 'Der Code stimmt nicht. Bitte prüfen Sie die SMS und versuchen Sie es erneut.' }], { attemptsLeft: 4 });
+  }
+  if (pin === '999999') return problem(410, 'pin_locked', 'Der Code wurde zu oft falsch eingegeben. Fordern Sie einen neuen Code an.');
+  if (pin === '111111') return problem(410, 'pin_expired', 'Der Code ist abgelaufen. Fordern Sie einen neuen Code an.');
+  switch (path) {
+    case '/v1/sessions':
+      if (field('username') === 'locked') return problem(429, 'account_locked', 'Zu viele fehlgeschlagene Anmeldungen. Der Zugang ist vorübergehend gesperrt.');
+      if (field('password') !== 'richtig') return problem(401, 'invalid_credentials', 'Benutzername oder Passwort stimmen nicht.');
+      return json(challenge(), 202);
+    case '/v1/sessions/verify':
+      return json(FAKE_SESSION, 201);
+    case '/v1/sessions/resend':
+    case '/v1/password-setup/resend':
+      return json(challenge('00000000-0000-4000-8000-0000000000a2'), 202);
+    case '/v1/password-setup':
+      if (field('token')?.startsWith('expired')) return problem(410, 'link_expired', 'Dieser Link ist abgelaufen. Fordern Sie einen neuen Link an.');
+      if (field('password') === 'passwortpasswort') {
+        return problem(422, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', [{ path: 'password', code: 'password_common', message: 'Dieses Passwort ist weit verbreitet und leicht zu erraten. Bitte wählen Sie ein anderes.' }]);
+      }
+      return json(challenge(), 202);
+    case '/v1/password-setup/verify':
+      return json({ status: 'password_set', username: fakeProfile.username }, 200);
+    case '/v1/password-resets':
+      return json({ status: 'accepted' }, 202);
+    default:
+      return problem(404, 'not_found', 'Nicht gefunden.');
+  }
+}
+
+/** Routes of a logged-in user. */
+function answerSession(method: string, path: string, body: string, token: string): Response {
+  if (token === FAKE_KEYS.expiredSession) return problem(401, 'session_expired', 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.');
+  body_ = body;
+  if (method === 'DELETE' && path === '/v1/sessions/current') return new Response(null, { status: 204 });
+  if (method === 'GET' && path === '/v1/me') return json(fakeProfile, 200);
+  if (method === 'PATCH' && path === '/v1/me') {
+    if (field('email')) return json({ status: 'verification_sent', email: field('email') }, 202);
+    return json(challenge(), 202);
+  }
+  if (path === '/v1/me/mobile/verify') {
+    if (field('pin') === '000000') return answerPortal('/v1/sessions/verify', body);
+    return json({ ...fakeProfile, mobile: '+49 171 ••••• 43' }, 200);
+  }
+  if (path === '/v1/me/mobile/resend') return json(challenge('00000000-0000-4000-8000-0000000000a2'), 202);
+  return problem(404, 'not_found', 'Nicht gefunden.');
 }

@@ -53,5 +53,5 @@ describe('Storybook', () => {
       }
     }
     expect(problems.filter((p) => !/favicon|HTTP 404: .*favicon/.test(p))).toEqual([]);
-  });
+  }, 600_000);
 });

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { PinChallenge, Profile } from '../../contract/portal.js';
 import { isMobile, toE164 } from '../../contract/rules.js';
+import { TkApiError } from '../core/api.js';
 import { TkCompleteEvent } from '../core/events.js';
 import { defineOnce } from '../define.js';
 import { PortalElement } from './form.js';
@@ -115,7 +116,8 @@ export class TkProfile extends PortalElement {
   protected override render() {
     const kit = this.i18n.kit;
     if (!kit?.session) {
-      return html`<p>${this.t('profile.loginFirst')}</p>
+      const expired = this.submit.error instanceof TkApiError && this.submit.error.code === 'session_expired';
+      return html`${expired ? html`<div class="tk-alert" role="status"><p>${this.t('session.expired')}</p></div>` : html`<p>${this.t('profile.loginFirst')}</p>`}
         <tk-login .kit=${kit} heading-level=${this.headingLevel} @tk-complete=${(e: Event) => (e.stopPropagation(), this.requestUpdate())}></tk-login>`;
     }
     const p = this.profile ?? kit.session.user;

@@ -1,0 +1,27 @@
+import type { Meta, StoryObj } from '@storybook/web-components';
+import { html } from 'lit';
+import { type Step, walk } from './portal-steps.js';
+
+/** Setting a password from the e-mail link. The fake BFF: token `expired…` has expired; `passwortpasswort` is a common password. */
+const meta: Meta<{ token: string; steps: Step[] }> = {
+  title: 'Widgets/Password setup',
+  component: 'tk-password-setup',
+  args: { token: 'good-token-0123456789', steps: [] },
+  render: (a) => html`<tk-password-setup token=${a.token} login-url="#login"></tk-password-setup>`,
+  play: async ({ canvasElement, args }) => walk(canvasElement, 'tk-password-setup', args.steps),
+};
+export default meta;
+type Story = StoryObj<{ token: string; steps: Step[] }>;
+
+const passwords = (first: string, second = first): Step[] => [{ type: ['new-password', first, 0] }, { type: ['new-password', second, 1] }, { submit: true }];
+const good = passwords('ein langes gutes Passwort');
+
+export const Empty: Story = {};
+export const TooShortAndMismatch: Story = { args: { steps: passwords('zu kurz', 'anders') } };
+export const CommonPassword: Story = { args: { steps: passwords('passwortpasswort') } };
+export const ExpiredLink: Story = { args: { token: 'expired-token-0123456789', steps: good } };
+export const MissingToken: Story = { args: { token: '' }, render: () => html`<tk-password-setup token=""></tk-password-setup>` };
+export const PinStep: Story = { args: { steps: good } };
+export const WrongPin: Story = { args: { steps: [...good, { type: ['one-time-code', '000000'] }, { submit: true }] } };
+export const PinResent: Story = { args: { steps: [...good, { press: /Neuen Code|new code/ }] } };
+export const Success: Story = { args: { steps: [...good, { type: ['one-time-code', '123456'] }, { submit: true }] } };

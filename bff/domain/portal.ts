@@ -96,7 +96,7 @@ export async function requestPasswordReset(tx: Executor, o: { tenant: Tenant; lo
     const mail = passwordResetEmail(brandOf(o.tenant), o.locale, {
       name: user.displayName,
       username: user.username,
-      link: `${o.publicUrl}/set-password?token=${token}`,
+      link: `${o.publicUrl}/set-password?token=${token}&lang=${o.locale}`,
       minutes: RESET_MINUTES,
     });
     await enqueue(tx, { tenantId: o.tenant.id, channel: 'email', payload: { to: user.email, ...mail } });

@@ -211,7 +211,7 @@ export async function confirmSignup(tx: Executor, tenant: Tenant, token: string,
     username: account.username,
     sipAddress: account.sipAddress,
     customerNumber: account.customerNumber,
-    link: `${publicUrl}/set-password?token=${setPassword}`,
+    link: `${publicUrl}/set-password?token=${setPassword}&lang=${row.locale}`,
     hours: SET_PASSWORD_HOURS,
   });
   await enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: row.email, ...mail } });

@@ -87,7 +87,9 @@ export const pageRoutes = new Hono<AppEnv>()
   .get('/set-password', async (c) => {
     const token = c.req.query('token') ?? '';
     const found = token ? await context(c.get('deps').db, token) : undefined;
-    const locale = c.get('locale');
+    // The e-mail's language (the link says it), else the browser's.
+    const lang = c.req.query('lang');
+    const locale: Locale = lang === 'de' || lang === 'en' ? lang : c.get('locale');
     const title = locale === 'de' ? 'Passwort festlegen' : 'Set your password';
     // Outside production the demo page hosts the login; a tenant's own portal would link its own.
     const loginUrl = c.get('deps').env.nodeEnv === 'production' ? '' : '/#portal';

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isCustomerNumber } from '../../contract/rules.js';
 import { axeViolations, collectProblems, launch } from './helpers/browser.js';
-import { chooseRadio, press, tabTo, typeInto } from './helpers/keyboard.js';
+import { acceptTermsAndReview, chooseFirst, confirmFromOutbox, expectCredentials, fillAddress, next, openSignup, payBySepa } from './helpers/flows.js';
+import { chooseRadio, press, typeInto } from './helpers/keyboard.js';
 import { type Started, startFresh } from './helpers/server.js';
 
 // The signup flows of the demo page, by keyboard only, against `npm start`: order, the confirmation
@@ -19,76 +19,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
-type Mail = { to: string; subject: string; text: string };
-async function mailsTo(address: string): Promise<Mail[]> {
-  const { messages } = (await (await fetch(`${server.url}/dev/outbox.json`)).json()) as { messages: Mail[] };
-  return messages.filter((m) => m.to === address);
-}
-async function waitForMail(address: string, subject: RegExp): Promise<Mail> {
-  for (let i = 0; i < 100; i++) {
-    const mail = (await mailsTo(address)).find((m) => subject.test(m.subject));
-    if (mail) return mail;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no e-mail "${subject}" to ${address}`);
-}
-
-const next = (page: Page) => press(page, page.getByRole('button', { name: 'Weiter' }), 'Enter');
-
-async function fillAddress(page: Page, street: string) {
-  await typeInto(page, page.getByLabel('Straße').last(), street);
-  await typeInto(page, page.getByLabel('Hausnummer').last(), '12');
-  await typeInto(page, page.getByLabel('Postleitzahl').last(), '10115');
-  await typeInto(page, page.getByLabel('Ort').last(), 'Berlin');
-}
-
-async function chooseFirst(page: Page, label: string) {
-  await tabTo(page, page.getByRole('combobox', { name: label }));
-  await page.keyboard.press('ArrowDown');
-}
-
-async function payBySepa(page: Page, holder: string) {
-  await chooseRadio(page, page.getByRole('radio').first()); // the first tariff offered
-  await chooseRadio(page, page.getByRole('radio', { name: 'SEPA-Lastschrift' }));
-  await typeInto(page, page.getByLabel('Kontoinhaber'), holder);
-  await typeInto(page, page.getByLabel('IBAN'), 'DE89 3704 0044 0532 0130 00');
-  await press(page, page.getByRole('checkbox', { name: /SEPA-Lastschriftmandat/ }), 'Space');
-}
-
-async function acceptTermsAndReview(page: Page) {
-  await press(page, page.getByRole('checkbox', { name: /AGB/ }), 'Space');
-  await next(page);
-  await page.getByText('Mindestlaufzeit').first().waitFor();
-}
-
-async function confirmFromOutbox(page: Page, email: string) {
-  const mail = await waitForMail(email, /bestätigen/);
-  const link = /https?:\/\/\S+\/confirm\?token=[\w-]+/.exec(mail.text)![0];
-  await page.goto(link);
-  await press(page, page.getByRole('button', { name: 'Anmeldung bestätigen' }), 'Enter');
-  await page.getByText('Ihr Konto ist eingerichtet').waitFor();
-  return waitForMail(email, /eingerichtet/);
-}
-
-function expectCredentials(mail: Mail, sip: boolean) {
-  const number = /Kundennummer: (\S+)/.exec(mail.text)![1]!;
-  expect(isCustomerNumber(number)).toBe(true);
-  expect(mail.text).toMatch(/Benutzername: [a-z0-9.]+/);
-  expect(/SIP-Adresse: \S+@sip\.demo-reseller\.example/.test(mail.text)).toBe(sip);
-  expect(mail.text).toMatch(/\/set-password\?token=[\w-]{40,}/);
-  expect(mail.text).not.toMatch(/Passwort:|password:/i);
-}
-
-async function openSignup(page: Page) {
-  await page.goto(`${server.url}/`);
-  await page.getByText('Wofür möchten Sie das Konto nutzen?').waitFor();
-}
-
 describe('signup on the demo page, keyboard only', () => {
   it('private: order with obligation to pay, confirm from the outbox, credentials without a password', async () => {
     const page = await browser.newPage();
     const problems = collectProblems(page);
-    await openSignup(page);
+    await openSignup(page, server);
     await chooseRadio(page, page.getByRole('radio', { name: /Privat/ }));
     await next(page);
 
@@ -117,13 +52,13 @@ describe('signup on the demo page, keyboard only', () => {
     await page.getByText('bitte bestätigen Sie Ihre E-Mail-Adresse').waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
-    expectCredentials(await confirmFromOutbox(page, 'anna.private@example.com'), true);
+    expectCredentials(await confirmFromOutbox(page, server, 'anna.private@example.com'), true);
     expect(problems).toEqual([]);
   });
 
   it('professional: employer data and a separate invoice address', async () => {
     const page = await browser.newPage();
-    await openSignup(page);
+    await openSignup(page, server);
     await chooseRadio(page, page.getByRole('radio', { name: /Beruflich/ }));
     await next(page);
     await chooseFirst(page, 'Anrede');
@@ -148,12 +83,12 @@ describe('signup on the demo page, keyboard only', () => {
     await acceptTermsAndReview(page);
     await press(page, page.getByRole('button', { name: 'Zahlungspflichtigen Vertrag schließen' }), 'Enter');
     await page.getByText('bitte bestätigen Sie Ihre E-Mail-Adresse').waitFor();
-    expectCredentials(await confirmFromOutbox(page, 'bernd.pro@example.com'), true);
+    expectCredentials(await confirmFromOutbox(page, server, 'bernd.pro@example.com'), true);
   });
 
   it('business: company, contact person, "Absenden", no SIP address', async () => {
     const page = await browser.newPage();
-    await openSignup(page);
+    await openSignup(page, server);
     await chooseRadio(page, page.getByRole('radio', { name: /Firma/ }));
     await next(page);
     await typeInto(page, page.getByLabel('Firmenname'), 'Gehörlosen Service AG');
@@ -172,6 +107,6 @@ describe('signup on the demo page, keyboard only', () => {
     expect(await page.getByRole('button', { name: 'Zahlungspflichtigen Vertrag schließen' }).count()).toBe(0);
     await press(page, page.getByRole('button', { name: 'Absenden' }), 'Enter');
     await page.getByText('bitte bestätigen Sie Ihre E-Mail-Adresse').waitFor();
-    expectCredentials(await confirmFromOutbox(page, 'j.gross@example.com'), false);
+    expectCredentials(await confirmFromOutbox(page, server, 'j.gross@example.com'), false);
   });
 });

@@ -77,6 +77,8 @@ export class KitController implements ReactiveController {
       locale,
     });
     this.own = { api, locale: locale(), tenant: undefined, session: undefined, setSession };
+    // Without a key (the BFF's own pages) there is no tenant to load: the page's link authenticates.
+    if (!(host.publishableKey ?? host.getAttribute('publishable-key'))) return;
     api.tenant().then(
       (tenant) => {
         this.own = { ...this.own!, tenant, locale: resolveLocale(host.getAttribute('locale'), tenant) };

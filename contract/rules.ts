@@ -1,5 +1,4 @@
 // Pure field rules shared by the widgets and the BFF: no I/O, no schema library.
-import { electronicFormatIBAN, isValidBIC, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
 
 export const countries = ['DE', 'AT', 'CH'] as const;
 export type Country = (typeof countries)[number];
@@ -40,28 +39,6 @@ export function toE164(input: string, country: Country): string | undefined {
 /** A mobile number (for SMS PINs) in one of the supported countries. */
 export function isMobile(e164: string): boolean {
   return countries.some((c) => MOBILE[c].test(e164));
-}
-
-export function normalizeIban(input: string): string {
-  return electronicFormatIBAN(input) ?? input.replace(/\s+/g, '').toUpperCase();
-}
-
-/** Why an IBAN is not valid, as a field error code; undefined when it is. */
-export function ibanProblem(input: string): 'iban_format' | 'iban_country' | 'iban_length' | 'iban_checksum' | undefined {
-  const iban = normalizeIban(input);
-  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{8,30}$/.test(iban)) return 'iban_format';
-  const { valid, errorCodes } = validateIBAN(iban);
-  if (valid) return undefined;
-  if (errorCodes.includes(ValidationErrorsIBAN.NoIBANCountry)) return 'iban_country';
-  if (errorCodes.includes(ValidationErrorsIBAN.WrongBBANLength)) return 'iban_length';
-  if (errorCodes.includes(ValidationErrorsIBAN.WrongIBANChecksum) || errorCodes.includes(ValidationErrorsIBAN.WrongAccountBankBranchChecksum)) {
-    return 'iban_checksum';
-  }
-  return 'iban_format';
-}
-
-export function isBic(input: string): boolean {
-  return isValidBIC(input.replace(/\s+/g, '').toUpperCase());
 }
 
 /** Luhn (mod 10) check digit over the digits of `digits`. */

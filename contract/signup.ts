@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountTypes, legalForms, salutations } from './enums.js';
-import { type Country, countries, ibanProblem, isAdult, isBic, isMobile, isPostalCode, normalizeIban, toE164 } from './rules.js';
+import { ibanProblem, isBic, normalizeIban } from './banking.js';
+import { type Country, countries, isAdult, isMobile, isPostalCode, toE164 } from './rules.js';
 
 // The signup request, one schema for the widget and the BFF. Codes of custom issues are field error
 // codes from `messages/`; `checkSignupContext` adds the checks that need today's date and the tenant.

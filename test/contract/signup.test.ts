@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toFieldErrors } from '../../contract/errors.js';
-import { ibanProblem, isAdult, isMobile, toE164 } from '../../contract/rules.js';
+import { ibanProblem } from '../../contract/banking.js';
+import { isAdult, isMobile, toE164 } from '../../contract/rules.js';
 import { checkSignupContext, signupSchema } from '../../contract/signup.js';
 import { businessSignup, privateSignup, professionalSignup, TARIFFS } from './fixtures.js';
 

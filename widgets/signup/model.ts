@@ -1,6 +1,7 @@
 import type { AccountType } from '../../contract/enums.js';
 import type { Country } from '../../contract/rules.js';
-import { ibanProblem, isAdult, isBic, isMobile, isPostalCode, toE164 } from '../../contract/rules.js';
+import { ibanProblem, isBic } from '../../contract/banking.js';
+import { isAdult, isMobile, isPostalCode, toE164 } from '../../contract/rules.js';
 import type { WizardStep } from '../core/wizard.js';
 
 export type { AccountType } from '../../contract/enums.js';

@@ -7,7 +7,7 @@
  * postgres.js running the same statements without HTTP. Exits non-zero when a ratio is under budget.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import postgres from 'postgres';
 import { sha256 } from '../bff/lib/crypto.js';
@@ -92,16 +92,17 @@ const signupBody = () =>
     terms: { accepted: true, version: tenantRow!.terms_version },
   });
 async function rawSignup(): Promise<void> {
-  await raw.begin(async (tx) => {
-    const [s] = await tx`insert into signups (tenant_id, account_type, tariff_id, data, display_name, email, mobile, locale, payment_method, evidence)
-      values (${tenantRow!.id}, 'private', ${tariff!.id}, ${tx.json({ person: { firstName: 'Anna' } })}, 'Anna Muster', ${`raw${n++}@example.com`}, '+491701234567', 'de', 'sepa', ${tx.json({ at: new Date().toISOString() })})
-      returning id`;
-    await tx`insert into sepa_mandates (tenant_id, signup_id, reference, scheme, account_holder, iban_sealed, iban_last4, mandate_text, signed_at)
-      values (${tenantRow!.id}, ${s!.id}, ${`DR-${n}-${Math.random().toString(36).slice(2, 10)}`}, 'core', 'Anna Muster', 'sealed', '3000', 'text', now())`;
-    await tx`update email_links set superseded_at = now() where subject_id = ${s!.id} and purpose = 'signup' and used_at is null and superseded_at is null`;
-    await tx`insert into email_links (tenant_id, purpose, subject_id, token_hash, expires_at) values (${tenantRow!.id}, 'signup', ${s!.id}, ${`h${n}-${Math.random()}`}, now() + interval '1 day')`;
-    await tx`insert into outbox (tenant_id, channel, payload) values (${tenantRow!.id}, 'email', ${tx.json({ to: 'x', subject: 'y', text: 'z' })})`;
-  });
+  // What the BFF writes, as postgres.js would without it: ids made up front, the four inserts pipelined in one transaction.
+  const id = randomUUID();
+  await raw.begin((tx) => [
+    tx`insert into signups (id, tenant_id, account_type, tariff_id, data, display_name, email, mobile, locale, payment_method, evidence)
+      values (${id}, ${tenantRow!.id}, 'private', ${tariff!.id}, ${tx.json({ person: { firstName: 'Anna' } })}, 'Anna Muster', ${`raw${n++}@example.com`}, '+491701234567', 'de', 'sepa', ${tx.json({ at: new Date().toISOString() })})
+      returning *`,
+    tx`insert into sepa_mandates (tenant_id, signup_id, reference, scheme, account_holder, iban_sealed, iban_last4, mandate_text, signed_at)
+      values (${tenantRow!.id}, ${id}, ${`DR-${n}-${Math.random().toString(36).slice(2, 10)}`}, 'core', 'Anna Muster', 'sealed', '3000', 'text', now())`,
+    tx`insert into email_links (tenant_id, purpose, subject_id, token_hash, expires_at) values (${tenantRow!.id}, 'signup', ${id}, ${`h${n}-${Math.random()}`}, now() + interval '1 day')`,
+    tx`insert into outbox (tenant_id, channel, payload) values (${tenantRow!.id}, 'email', ${tx.json({ to: 'x', subject: 'y', text: 'z' })}) returning id`,
+  ]);
 }
 
 const results: { scenario: string; bff: Awaited<ReturnType<typeof load>>; raw: Awaited<ReturnType<typeof load>> }[] = [];

@@ -16,12 +16,10 @@ export async function issueLink(
   subjectId: string,
   now: Date,
   ttlMs: number,
-  options: { first?: boolean; payload?: { email?: string } } = {},
+  options: { payload?: { email?: string } } = {},
 ) {
-  // A subject created in this very transaction has no older links to retire.
-  if (!options.first)
-    await tx
-      .update(emailLinks)
+  await tx
+    .update(emailLinks)
     .set({ supersededAt: now })
     .where(and(eq(emailLinks.subjectId, subjectId), eq(emailLinks.purpose, purpose), isNull(emailLinks.usedAt), isNull(emailLinks.supersededAt)));
   const token = randomToken('', 32);

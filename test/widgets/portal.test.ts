@@ -191,6 +191,25 @@ describe('<tk-profile>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('logging in inside the profile moves focus to the profile; logging out back to the login', async () => {
+    const el = await fixture<TkProfile>(html`<tk-profile .kit=${fakeKit('de')}></tk-profile>`);
+    await settle(el);
+    type(el, 'username', 'max.muster');
+    type(el, 'current-password', 'richtig');
+    el.querySelector('tk-login')!.querySelector('form')!.requestSubmit();
+    await settle(el);
+    type(el, 'one-time-code', '123456');
+    el.querySelector('tk-login')!.querySelector('form')!.requestSubmit();
+    await settle(el);
+    await waitUntil(() => el.querySelector('dl'));
+    expect(document.activeElement?.textContent).to.equal('Benutzerverwaltung');
+    [...el.querySelectorAll('button')].find((b) => /Abmelden/.test(b.textContent!))!.click();
+    await settle(el);
+    await waitUntil(() => el.querySelector('input[autocomplete="username"]'));
+    expect(document.activeElement?.textContent).to.equal('Anmelden');
+    await expect(el).to.be.accessible();
+  });
+
   it('an expired session: the provider fires tk-session-expired and the login comes back', async () => {
     sessionStorage.setItem(`telkit.session.v1|${FAKE_API}|${FAKE_KEYS.good}`, JSON.stringify({ ...FAKE_SESSION, token: FAKE_KEYS.expiredSession }));
     const provider = await fixture(html`<tk-provider api=${FAKE_API} publishable-key=${FAKE_KEYS.good} persist-session><tk-profile></tk-profile></tk-provider>`);

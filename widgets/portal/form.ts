@@ -247,6 +247,8 @@ export abstract class PortalElement extends LitElement {
   /** Moves focus after the next render: to the summary after a failure, to the heading on a new step. */
   protected async focusOn(selector: string): Promise<void> {
     await this.updateComplete;
+    // A portal widget inside this one (the login inside the profile) renders on its own schedule.
+    for (const inner of this.querySelectorAll<PortalElement>('.tk-portal')) await inner.updateComplete;
     this.querySelector<HTMLElement>(selector)?.focus();
   }
 

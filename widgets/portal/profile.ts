@@ -33,17 +33,23 @@ export class TkProfile extends PortalElement {
     this.step = 'view';
   }
 
+  /** Whether the login was on screen: after a login (or logout) focus moves to the new heading. */
+  private showedLogin = false;
+
   protected override willUpdate(): void {
     const session = this.i18n.kit?.session;
     if (!session) {
+      if (this.loadedFor !== undefined) void this.focusOn('[data-heading]'); // logged out or expired: the login's heading
       this.profile = undefined;
       this.loadedFor = undefined;
       this.step = 'view';
     } else if (session.token !== this.loadedFor) {
+      if (this.showedLogin) void this.focusOn('[data-heading]');
       this.loadedFor = session.token;
       this.profile = session.user;
       void this.reload();
     }
+    this.showedLogin = !session;
   }
 
   private async reload() {

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { Context } from 'hono';
 import type { Locale } from '../../contract/tenant.js';
 import type { Db } from '../db/client.js';
 import type { Session, Tenant, User } from '../db/schema/index.js';
@@ -38,3 +39,6 @@ export type AppEnv = {
     corsOrigin: string | undefined;
   };
 };
+
+/** What the portal flows need of a request: the time, the server secret, the caller's language. */
+export const flowContext = (c: Context<AppEnv>) => ({ now: c.get('deps').clock.now(), secret: c.get('deps').env.secret, locale: c.get('locale') });

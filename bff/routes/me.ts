@@ -3,7 +3,7 @@ import { challengeRefSchema, emailChangeStartedSchema, pinChallengeSchema, pinVe
 import { completeMobileChange, resendPin, startEmailChange, startMobileChange } from '../domain/portal.js';
 import { profileOf } from '../domain/sessions.js';
 import { auth, forComponent } from '../lib/auth.js';
-import type { AppEnv } from '../lib/context.js';
+import { type AppEnv, flowContext } from '../lib/context.js';
 import { doc } from '../lib/openapi.js';
 import { byCredential, rateLimit } from '../lib/rate-limit.js';
 import { requireJson, validate } from '../lib/validate.js';
@@ -31,15 +31,15 @@ export const meRoutes = new Hono<AppEnv>()
     requireJson,
     validate('json', profileUpdateSchema),
     async (c) => {
-      const { db, clock, env } = c.get('deps');
+      const { db, env } = c.get('deps');
       const { tenant, user } = c.get('caller');
       const change = c.req.valid('json');
-      const common = { tenant, user: user!, now: clock.now(), locale: c.get('locale') };
+      const common = { tenant, user: user!, ...flowContext(c) };
       if (change.email) {
         await db.transaction((tx) => startEmailChange(tx, { ...common, email: change.email!, publicUrl: env.publicUrl }));
         return c.json({ status: 'verification_sent' as const, email: change.email }, 202);
       }
-      const challenge = await db.transaction((tx) => startMobileChange(tx, { ...common, mobile: change.mobile!, secret: env.secret }));
+      const challenge = await db.transaction((tx) => startMobileChange(tx, { ...common, mobile: change.mobile! }));
       return c.json(challenge, 202);
     },
   )
@@ -55,10 +55,10 @@ export const meRoutes = new Hono<AppEnv>()
     requireJson,
     validate('json', pinVerifySchema),
     async (c) => {
-      const { db, clock, env } = c.get('deps');
+      const { db } = c.get('deps');
       const { challengeId, pin } = c.req.valid('json');
       const result = await db.transaction((tx) =>
-        completeMobileChange(tx, { user: c.get('caller').user!, challengeId, pin, now: clock.now(), secret: env.secret, locale: c.get('locale') }),
+        completeMobileChange(tx, { user: c.get('caller').user!, challengeId, pin, ...flowContext(c) }),
       );
       if (!result.ok) throw result.error;
       return c.json(await profileOf(db, result.user), 200);
@@ -76,10 +76,10 @@ export const meRoutes = new Hono<AppEnv>()
     requireJson,
     validate('json', challengeRefSchema),
     async (c) => {
-      const { db, clock, env } = c.get('deps');
+      const { db } = c.get('deps');
       const { user } = c.get('caller');
       const challenge = await db.transaction((tx) =>
-        resendPin(tx, { challengeId: c.req.valid('json').challengeId, purposes: ['mobile_change'], tenantId: user!.tenantId, userId: user!.id, now: clock.now(), secret: env.secret, locale: c.get('locale') }),
+        resendPin(tx, { challengeId: c.req.valid('json').challengeId, purposes: ['mobile_change'], tenantId: user!.tenantId, userId: user!.id, ...flowContext(c) }),
       );
       return c.json(challenge, 202);
     },

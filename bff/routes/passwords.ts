@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { acceptedSchema, challengeRefSchema, passwordResetSchema, passwordSetResultSchema, passwordSetupSchema, pinChallengeSchema, pinVerifySchema } from '../../contract/portal.js';
 import { completePasswordSetup, requestPasswordReset, resendPin, startPasswordSetup } from '../domain/portal.js';
 import { auth, callerTenantId, keyOrOwnPage } from '../lib/auth.js';
-import type { AppEnv } from '../lib/context.js';
+import { type AppEnv, flowContext } from '../lib/context.js';
 import { sha256 } from '../lib/crypto.js';
 import { doc } from '../lib/openapi.js';
 import { byIp, rateLimit } from '../lib/rate-limit.js';
@@ -32,10 +32,10 @@ export const passwordSetupRoutes = new Hono<AppEnv>()
     requireJson,
     validate('json', passwordSetupSchema),
     async (c) => {
-      const { db, clock, env } = c.get('deps');
+      const { db } = c.get('deps');
       const { token, password } = c.req.valid('json');
       const challenge = await db.transaction((tx) =>
-        startPasswordSetup(tx, { token, password, tenantId: callerTenantId(c), now: clock.now(), secret: env.secret, locale: c.get('locale') }),
+        startPasswordSetup(tx, { token, password, tenantId: callerTenantId(c), ...flowContext(c) }),
       );
       return c.json(challenge, 202);
     },
@@ -54,10 +54,10 @@ export const passwordSetupRoutes = new Hono<AppEnv>()
     requireJson,
     validate('json', pinVerifySchema),
     async (c) => {
-      const { db, clock, env } = c.get('deps');
+      const { db } = c.get('deps');
       const { challengeId, pin } = c.req.valid('json');
       const result = await db.transaction((tx) =>
-        completePasswordSetup(tx, { challengeId, pin, tenantId: callerTenantId(c), now: clock.now(), secret: env.secret, locale: c.get('locale') }),
+        completePasswordSetup(tx, { challengeId, pin, tenantId: callerTenantId(c), ...flowContext(c) }),
       );
       if (!result.ok) throw result.error;
       return c.json({ status: 'password_set' as const, username: result.username }, 200);
@@ -77,10 +77,10 @@ export const passwordSetupRoutes = new Hono<AppEnv>()
     requireJson,
     validate('json', challengeRefSchema),
     async (c) => {
-      const { db, clock, env } = c.get('deps');
+      const { db } = c.get('deps');
       const { challengeId } = c.req.valid('json');
       const challenge = await db.transaction((tx) =>
-        resendPin(tx, { challengeId, purposes: ['password_setup'], tenantId: callerTenantId(c), now: clock.now(), secret: env.secret, locale: c.get('locale') }),
+        resendPin(tx, { challengeId, purposes: ['password_setup'], tenantId: callerTenantId(c), ...flowContext(c) }),
       );
       return c.json(challenge, 202);
     },

@@ -4,7 +4,7 @@ import { challengeRefSchema, loginSchema, pinChallengeSchema, pinVerifySchema, s
 import { completeLogin, resendPin, startLogin } from '../domain/portal.js';
 import { profileOf, revokeSession } from '../domain/sessions.js';
 import { auth } from '../lib/auth.js';
-import type { AppEnv } from '../lib/context.js';
+import { type AppEnv, flowContext } from '../lib/context.js';
 import { doc } from '../lib/openapi.js';
 import { byIp, rateLimit } from '../lib/rate-limit.js';
 import { requireJson, validate } from '../lib/validate.js';
@@ -27,9 +27,9 @@ export const sessionRoutes = new Hono<AppEnv>()
     requireJson,
     validate('json', loginSchema),
     async (c) => {
-      const { db, clock, env } = c.get('deps');
+      const { db } = c.get('deps');
       const { username, password } = c.req.valid('json');
-      const challenge = await startLogin(db, { tenant: c.get('caller').tenant, username, password, now: clock.now(), secret: env.secret, locale: c.get('locale') });
+      const challenge = await startLogin(db, { tenant: c.get('caller').tenant, username, password, ...flowContext(c) });
       return c.json(challenge, 202);
     },
   )
@@ -47,10 +47,10 @@ export const sessionRoutes = new Hono<AppEnv>()
     requireJson,
     validate('json', pinVerifySchema),
     async (c) => {
-      const { db, clock, env } = c.get('deps');
+      const { db } = c.get('deps');
       const { challengeId, pin } = c.req.valid('json');
       const result = await db.transaction((tx) =>
-        completeLogin(tx, { tenantId: c.get('caller').tenant.id, challengeId, pin, now: clock.now(), secret: env.secret, locale: c.get('locale') }),
+        completeLogin(tx, { tenantId: c.get('caller').tenant.id, challengeId, pin, ...flowContext(c) }),
       );
       if (!result.ok) throw result.error;
       return c.json({ token: result.session.token, expiresAt: result.session.expiresAt.toISOString(), components: null as SessionComponent[] | null, user: result.user }, 201);
@@ -70,10 +70,10 @@ export const sessionRoutes = new Hono<AppEnv>()
     requireJson,
     validate('json', challengeRefSchema),
     async (c) => {
-      const { db, clock, env } = c.get('deps');
+      const { db } = c.get('deps');
       const { challengeId } = c.req.valid('json');
       const challenge = await db.transaction((tx) =>
-        resendPin(tx, { challengeId, purposes: ['login'], tenantId: c.get('caller').tenant.id, now: clock.now(), secret: env.secret, locale: c.get('locale') }),
+        resendPin(tx, { challengeId, purposes: ['login'], tenantId: c.get('caller').tenant.id, ...flowContext(c) }),
       );
       return c.json(challenge, 202);
     },

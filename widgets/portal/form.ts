@@ -99,9 +99,10 @@ let instances = 0;
  * Base of the portal widgets: light-DOM rendering, the kit, one submission at a time, field values and
  * errors, an error summary that takes focus, and the SMS PIN step they share.
  */
-export abstract class PortalElement extends LitElement {
+export abstract class PortalElement<Step extends string = string> extends LitElement {
   static override properties = {
     headingLevel: { type: Number, attribute: 'heading-level' },
+    step: { state: true },
     ...standaloneProperties,
     values: { state: true },
     errors: { state: true },
@@ -120,6 +121,8 @@ export abstract class PortalElement extends LitElement {
   /** A status line read out politely: "new code sent", "logged out". */
   protected declare notice: string;
   protected declare revealed: boolean;
+  /** The widget's current step; `go` changes it. */
+  protected declare step: Step;
   protected readonly i18n = new KitController(this, { standalone: true });
   protected readonly submit = new SubmitController(this, this.i18n);
   private readonly uid = `tk-p${++instances}`;
@@ -242,6 +245,14 @@ export abstract class PortalElement extends LitElement {
       await this.focusOn('[data-summary]');
     }
     return result;
+  }
+
+  /** Shows another step with a clean slate and moves focus to its heading. */
+  protected async go(step: Step): Promise<void> {
+    this.step = step;
+    this.errors = {};
+    this.submit.error = undefined;
+    await this.focusOn('[data-heading]');
   }
 
   /** Moves focus after the next render: to the summary after a failure, to the heading on a new step. */

@@ -16,10 +16,8 @@ type Step = 'credentials' | 'pin' | 'forgot' | 'forgot-sent' | 'done';
  * @fires tk-complete - `{ user }` after the PIN: the session is set on the provider
  * @fires tk-error - when a request fails (wrong password, wrong PIN, locked, offline)
  */
-export class TkLogin extends PortalElement {
-  static override properties = { ...PortalElement.properties, step: { state: true } };
+export class TkLogin extends PortalElement<Step> {
 
-  private declare step: Step;
   private challenge: PinChallenge | undefined;
 
   constructor() {
@@ -27,12 +25,6 @@ export class TkLogin extends PortalElement {
     this.step = 'credentials';
   }
 
-  private async go(step: Step) {
-    this.step = step;
-    this.errors = {};
-    this.submit.error = undefined;
-    await this.focusOn('[data-heading]');
-  }
 
   private async login(e: Event) {
     e.preventDefault();

@@ -18,19 +18,17 @@ type Step = 'password' | 'pin' | 'done';
  * @fires tk-complete - `{ username }` once the password holds
  * @fires tk-error - when the link is invalid or expired, or a request fails
  */
-export class TkPasswordSetup extends PortalElement {
+export class TkPasswordSetup extends PortalElement<Step> {
   static override properties = {
     ...PortalElement.properties,
     token: {},
     loginUrl: { attribute: 'login-url' },
-    step: { state: true },
   };
 
   /** The link's token; default: the `token` query parameter of the page. */
   declare token: string | undefined;
   /** Where "Log in now" leads after success; without it the widget says how to log in. */
   declare loginUrl: string | undefined;
-  private declare step: Step;
   private challenge: PinChallenge | undefined;
   private username = '';
 
@@ -43,12 +41,6 @@ export class TkPasswordSetup extends PortalElement {
     return this.token ?? new URLSearchParams(location.search).get('token') ?? '';
   }
 
-  private async go(step: Step) {
-    this.step = step;
-    this.errors = {};
-    this.submit.error = undefined;
-    await this.focusOn('[data-heading]');
-  }
 
   private async start(e: Event) {
     e.preventDefault();

@@ -20,10 +20,9 @@ type ProfileChange = PinChallenge | { status: 'verification_sent'; email: string
  * @fires tk-complete - `{ change: 'email' | 'mobile' | 'logout' }`
  * @fires tk-error - when a request fails
  */
-export class TkProfile extends PortalElement {
-  static override properties = { ...PortalElement.properties, step: { state: true }, profile: { state: true } };
+export class TkProfile extends PortalElement<Step> {
+  static override properties = { ...PortalElement.properties, profile: { state: true } };
 
-  private declare step: Step;
   private declare profile: Profile | undefined;
   private loadedFor: string | undefined;
   private challenge: PinChallenge | undefined;
@@ -57,12 +56,6 @@ export class TkProfile extends PortalElement {
     if (profile) this.profile = profile;
   }
 
-  private async go(step: Step) {
-    this.step = step;
-    this.errors = {};
-    this.submit.error = undefined;
-    await this.focusOn('[data-heading]');
-  }
 
   private async changeEmail(e: Event) {
     e.preventDefault();

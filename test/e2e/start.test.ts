@@ -38,6 +38,16 @@ describe('npm start', () => {
       expect(list.keys.map((k: { label: string }) => k.label)).toContain('survives restart');
       const tenant = await (await fetch(`${second.url}/v1/tenant`, { headers: { authorization: 'Bearer tk_pub_demo' } })).json();
       expect(tenant.tariffs).toHaveLength(4); // the seed ran again without duplicating
+      // The demo logins it prints work: the partner agent gets a PIN challenge (the PIN is in the dev outbox).
+      expect(second.output()).toContain('demo.agent / Demo-Agent-Passwort-2026');
+      const login = await fetch(`${second.url}/v1/sessions`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer tk_pub_demo_reseller', origin: `http://localhost:${port}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'demo.agent', password: 'Demo-Agent-Passwort-2026' }),
+      });
+      expect(login.status).toBe(202);
+      const { messages } = await (await fetch(`${second.url}/dev/outbox.json`)).json();
+      expect(messages.some((m: { channel: string; text: string }) => m.channel === 'sms' && /\b\d{6}\b/.test(m.text))).toBe(true);
     } finally {
       await second.stop();
     }

@@ -32,7 +32,7 @@ const texts = (locale: Locale, purpose?: string) => ({
 const STYLES = `body{font:1rem/1.5 system-ui,sans-serif;color:#1b1b1f;background:#fff;max-width:40rem;margin:0 auto;padding:1.5rem}
 .brand{font-weight:800;font-size:1.25rem}h1{font-size:1.5rem}button{font:inherit;font-weight:600;min-height:2.75rem;padding:.5rem 1.25rem;border-radius:.375rem;border:2px solid #0b57d0;background:#0b57d0;color:#fff;cursor:pointer}
 button:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}.message{border-inline-start:.5rem solid #0b57d0;padding:.75rem 1rem;background:#f5f6f8}
-@media (prefers-color-scheme:dark){body{background:#16141a;color:#f3f1f6}.message{background:#231f29}button{background:#8ab4f8;border-color:#8ab4f8;color:#111}}`;
+@media (prefers-color-scheme:dark){body{background:#16141a;color:#f3f1f6;--tk-color-text:#f3f1f6;--tk-color-text-muted:#c9c4d1;--tk-color-background:#16141a;--tk-color-surface:#231f29;--tk-color-border:#a39cad;--tk-color-danger:#ffb4ab;--tk-color-success:#8fd6a0;--tk-color-primary:#8ab4f8;--tk-color-on-primary:#111}.message{background:#231f29}button{background:#8ab4f8;border-color:#8ab4f8;color:#111}}`;
 
 /** The link's tenant and the signup's language, for branding the page. */
 async function context(db: AppEnv['Variables']['deps']['db'], token: string) {

@@ -66,7 +66,7 @@ export const portalStyles = css`
   .tk-portal .tk-alert.tk-success { border-color: var(--tk-color-success, #146c2e); }
   .tk-portal .tk-alert > :last-child { margin-block-end: 0; }
   .tk-portal .tk-alert ul { margin: 0; padding-inline-start: 1.25rem; }
-  .tk-portal .tk-alert .tk-link { color: var(--tk-color-danger, #b3261e); padding: 0.25rem 0; min-height: 0; }
+  .tk-portal .tk-alert .tk-link { color: var(--tk-color-danger, #b3261e); padding: 0.25rem 0; min-height: 0; vertical-align: top; }
   .tk-portal dl { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: var(--tk-space-2, 0.5rem) var(--tk-space-4, 1.25rem); margin: 0 0 var(--tk-space-4, 1.25rem); }
   .tk-portal dt { font-weight: 600; }
   .tk-portal dd { margin: 0; overflow-wrap: anywhere; }

@@ -5,7 +5,7 @@ import { html } from 'hono/html';
 import type { Locale } from '../../contract/enums.js';
 import { problemTitle } from '../../contract/errors.js';
 import { confirmTexts } from '../../contract/messages/confirm.js';
-import { emailLinks, signups, tenants } from '../db/schema/index.js';
+import { emailLinks, signups, tenants, users } from '../db/schema/index.js';
 import { redeemLink, resendConfirmation } from '../domain/signups.js';
 import type { AppEnv } from '../lib/context.js';
 import { sha256 } from '../lib/crypto.js';
@@ -37,7 +37,7 @@ button:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}.message{borde
 /** The link's tenant and the signup's language, for branding the page. */
 async function context(db: AppEnv['Variables']['deps']['db'], token: string) {
   const [row] = await db
-    .select({ tenant: tenants, locale: signups.locale, purpose: emailLinks.purpose })
+    .select({ tenant: tenants, locale: signups.locale, purpose: emailLinks.purpose, link: emailLinks })
     .from(emailLinks)
     .innerJoin(tenants, eq(tenants.id, emailLinks.tenantId))
     .leftJoin(signups, eq(signups.id, emailLinks.subjectId))
@@ -86,7 +86,13 @@ export const pageRoutes = new Hono<AppEnv>()
   .use('/set-password', widgetPageHeaders)
   .get('/set-password', async (c) => {
     const token = c.req.query('token') ?? '';
-    const found = token ? await context(c.get('deps').db, token) : undefined;
+    const { db } = c.get('deps');
+    const found = token ? await context(db, token) : undefined;
+    // Only for a link that can still be used: the holder of the link is the user it was sent to.
+    const [user] =
+      found?.link.purpose === 'set_password' && !found.link.usedAt && !found.link.supersededAt && found.link.expiresAt > c.get('deps').clock.now()
+        ? await db.select({ username: users.username }).from(users).where(eq(users.id, found.link.subjectId))
+        : [];
     // The e-mail's language (the link says it), else the browser's.
     const lang = c.req.query('lang');
     const locale: Locale = lang === 'de' || lang === 'en' ? lang : c.get('locale');
@@ -98,7 +104,7 @@ export const pageRoutes = new Hono<AppEnv>()
         { title },
         locale,
         found?.tenant.name ?? '',
-        html`<tk-password-setup heading-level="1" locale="${locale}" login-url="${loginUrl}"></tk-password-setup>
+        html`<tk-password-setup heading-level="1" locale="${locale}" login-url="${loginUrl}" username="${user?.username ?? ''}"></tk-password-setup>
           <script type="module" src="/telkit/password-setup.js"></script>`,
       ),
       found ? 200 : 404,

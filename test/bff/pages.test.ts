@@ -54,3 +54,25 @@ describe('the fallback confirmation page', () => {
     expect(api.headers.get('cache-control')).not.toBe('no-store');
   });
 });
+
+describe('the set-password page', () => {
+  it('hosts <tk-password-setup> in the e-mail\'s language, names the user for password managers, allows only its own scripts', async () => {
+    const { seedUser, setPasswordToken } = await import('./helpers/portal.js');
+    const user = await seedUser(t.db, tenant);
+    const link = await setPasswordToken(t.db, tenant, user);
+    const res = await t.app.request(`/set-password?token=${link}&lang=en`, { headers: { 'accept-language': 'de' } });
+    const page = await res.text();
+    expect(res.status).toBe(200);
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain(`username="${user.username}"`);
+    expect(page).toContain('<script type="module" src="/telkit/password-setup.js"></script>');
+    expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self'; connect-src 'self'/);
+    expect(res.headers.get('content-security-policy')).not.toContain('unsafe-inline');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+
+    t.clock.advance(49 * 3_600_000); // expired: the page no longer says whose it was
+    const late = await (await t.app.request(`/set-password?token=${link}`)).text();
+    expect(late).not.toContain(user.username);
+    t.clock.advance(-49 * 3_600_000);
+  });
+});

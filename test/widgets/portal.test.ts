@@ -40,8 +40,10 @@ describe('portal widgets and password managers', () => {
     expect(pin.inputMode).to.equal('numeric');
     expect(pin.closest('tk-login')).to.equal(login);
 
-    const setup = await fixture<TkPasswordSetup>(html`<tk-password-setup token="good-token-0123456789" .kit=${fakeKit('de')}></tk-password-setup>`);
+    const setup = await fixture<TkPasswordSetup>(html`<tk-password-setup token="good-token-0123456789" username="max.muster" .kit=${fakeKit('de')}></tk-password-setup>`);
     expect(document.querySelectorAll('tk-password-setup input[autocomplete="new-password"]')).to.have.length(2);
+    // the username the new password belongs to, for the password manager to save it under
+    expect(document.querySelector<HTMLInputElement>('tk-password-setup input[autocomplete="username"]')!.value).to.equal('max.muster');
     expect(setup.shadowRoot).to.equal(null);
 
     const profile = await fixture<TkProfile>(html`<tk-profile .kit=${fakeKit('de')}></tk-profile>`);

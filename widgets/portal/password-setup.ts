@@ -22,15 +22,18 @@ export class TkPasswordSetup extends PortalElement<Step> {
   static override properties = {
     ...PortalElement.properties,
     token: {},
+    username: {},
     loginUrl: { attribute: 'login-url' },
   };
 
   /** The link's token; default: the `token` query parameter of the page. */
   declare token: string | undefined;
+  /** The account's username, when the page knows it: password managers then save the new password under it. */
+  declare username: string | undefined;
   /** Where "Log in now" leads after success; without it the widget says how to log in. */
   declare loginUrl: string | undefined;
   private challenge: PinChallenge | undefined;
-  private username = '';
+  private savedFor = '';
 
   constructor() {
     super();
@@ -64,7 +67,7 @@ export class TkPasswordSetup extends PortalElement<Step> {
     const challengeId = this.challenge!.challengeId;
     const done = await this.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1['password-setup'].verify.$post({ json: { challengeId, pin } }, opts), o));
     if (!done) return;
-    this.username = done.username;
+    this.savedFor = done.username;
     this.values = {};
     await this.go('done');
     this.dispatchEvent(new TkCompleteEvent({ username: done.username }));
@@ -89,7 +92,7 @@ export class TkPasswordSetup extends PortalElement<Step> {
         <div class="tk-alert tk-success" role="status"><p>${this.t('setup.done')}</p></div>
         ${this.loginUrl
           ? html`<p><a class="tk-button" href=${this.loginUrl}>${this.t('setup.loginNow')}</a></p>`
-          : html`<p>${this.t('setup.loginHint', { username: this.username })}</p>`}`;
+          : html`<p>${this.t('setup.loginHint', { username: this.savedFor })}</p>`}`;
     }
     const error = this.submit.error;
     const linkBroken = error instanceof TkApiError && /^link_/.test(error.code);
@@ -99,6 +102,7 @@ export class TkPasswordSetup extends PortalElement<Step> {
       ${linkBroken ? html`<p>${this.t('setup.newLink')}</p>` : nothing}
       <p>${this.t('setup.intro')}</p>
       ${this.requiredLegend()}
+      ${this.username ? html`<input type="text" name="username" autocomplete="username" .value=${this.username} readonly hidden />` : nothing}
       ${this.field({ name: 'password', label: this.t('setup.password'), hint: this.t('setup.passwordHint'), type: this.revealed ? 'text' : 'password', autocomplete: 'new-password' })}
       ${this.field({ name: 'repeat', label: this.t('setup.repeat'), type: this.revealed ? 'text' : 'password', autocomplete: 'new-password' })}
       ${this.revealSwitch()}

@@ -167,6 +167,7 @@ function answerSession(method: string, path: string, body: string, token: string
   body_ = body;
   if (method === 'DELETE' && path === '/v1/sessions/current') return new Response(null, { status: 204 });
   if (method === 'GET' && path === '/v1/me') return json(fakeProfile, 200);
+  if (method === 'GET' && path === '/v1/sessions/current') return json({ expiresAt: new Date(Date.now() + 3_600_000).toISOString(), components: null, user: fakeProfile }, 200);
   if (method === 'PATCH' && path === '/v1/me') {
     if (field('email')) return json({ status: 'verification_sent', email: field('email') }, 202);
     return json(challenge(), 202);

@@ -222,3 +222,22 @@ describe('<tk-profile>', () => {
     expect(sessionStorage.getItem(`telkit.session.v1|${FAKE_API}|${FAKE_KEYS.good}`)).to.equal(null);
   });
 });
+
+describe('<tk-provider> and an idle session', () => {
+  const key = `telkit.session.v1|${FAKE_API}|${FAKE_KEYS.good}`;
+  it('at the known expiry it asks the BFF: a session still alive moves on, an ended one brings the login back', async () => {
+    const soon = () => new Date(Date.now() + 200).toISOString();
+    sessionStorage.setItem(key, JSON.stringify({ ...FAKE_SESSION, expiresAt: soon() }));
+    const alive = await fixture(html`<tk-provider api=${FAKE_API} publishable-key=${FAKE_KEYS.good} persist-session><tk-profile></tk-profile></tk-provider>`);
+    await waitUntil(() => Date.parse(JSON.parse(sessionStorage.getItem(key) ?? '{}').expiresAt) > Date.now() + 60_000, 'expiry moved on', { timeout: 4000 });
+    expect(alive.querySelector('tk-profile dl')).to.exist;
+    alive.remove();
+
+    sessionStorage.setItem(key, JSON.stringify({ ...FAKE_SESSION, token: FAKE_KEYS.expiredSession, expiresAt: soon() }));
+    const idle = await fixture(html`<tk-provider api=${FAKE_API} publishable-key=${FAKE_KEYS.good} persist-session><tk-login></tk-login></tk-provider>`);
+    const login = idle.querySelector('tk-login')!;
+    await waitUntil(() => login.textContent!.includes('angemeldet als'), 'logged in at first');
+    await oneEvent(idle, 'tk-session-expired');
+    await waitUntil(() => login.querySelector('input[autocomplete="username"]'), 'the login is back', { timeout: 4000 });
+  });
+});

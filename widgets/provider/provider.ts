@@ -129,18 +129,50 @@ export class TkProvider extends LitElement {
       // storage blocked (private mode, sandboxed frame): the session lives in memory only
     }
     if (!session && reason === 'expired') this.dispatchEvent(new TkSessionExpiredEvent());
+    this.watchExpiry();
     this.requestUpdate();
   };
 
+  /**
+   * When the session's known expiry comes, asks the BFF whether it still holds (use extends it): yes moves
+   * the expiry on; no ends it here too, so an idle page does not keep showing a logged-in view.
+   */
+  private expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  private watchExpiry(delay?: number): void {
+    clearTimeout(this.expiryTimer);
+    if (!this.session || !this.isConnected) return;
+    const due = delay ?? Date.parse(this.session.expiresAt) - Date.now() + 1000;
+    this.expiryTimer = setTimeout(() => void this.checkSession(), Math.min(Math.max(due, 1000), 2 ** 31 - 1));
+  }
+
+  private async checkSession(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    try {
+      const current = await this.apiClient.call((rpc, o) => rpc.v1.sessions.current.$get({}, o), { session: true });
+      if (this.session === session) this.setSession({ ...session, expiresAt: current.expiresAt });
+    } catch (error) {
+      // `session_expired` has ended the session already (see `client`); anything else: try again in a minute
+      if (this.session === session) this.watchExpiry(60_000);
+    }
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.persistSession || this.session) return;
-    try {
-      const stored = JSON.parse(sessionStorage.getItem(this.storageKey) ?? 'null') as Session | null;
-      if (stored && Date.parse(stored.expiresAt) > Date.now()) this.session = stored;
-    } catch {
-      // nothing usable stored
+    if (this.persistSession && !this.session) {
+      try {
+        const stored = JSON.parse(sessionStorage.getItem(this.storageKey) ?? 'null') as Session | null;
+        if (stored && Date.parse(stored.expiresAt) > Date.now()) this.session = stored;
+      } catch {
+        // nothing usable stored
+      }
     }
+    this.watchExpiry();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.expiryTimer);
   }
 
   /** Exchanges `session-secret` once: the secret is single use, so a second exchange would fail. */

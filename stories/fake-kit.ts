@@ -120,8 +120,8 @@ export function fakeKit(locale: Locale, options: { session?: Session } = {}): Ki
   return kit;
 }
 
-let body_ = '';
-const field = (name: string) => (JSON.parse(body_ || '{}') as Record<string, string | undefined>)[name];
+/** The JSON body's fields the fake BFF looks at. */
+const fieldsOf = (body: string) => (JSON.parse(body || '{}') as Record<string, string | undefined>);
 
 /**
  * The fake BFF's portal routes. Login: the username `locked` is locked, any password but `richtig`
@@ -129,8 +129,8 @@ const field = (name: string) => (JSON.parse(body_ || '{}') as Record<string, str
  * expired, others right. Password setup: the token `expired` has expired; `passwortpasswort` is common.
  */
 function answerPortal(path: string, body: string): Response {
-  body_ = body;
-  const pin = field('pin');
+  const field = fieldsOf(body);
+  const pin = field.pin;
   if (pin === '000000') {
     return problem(422, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', [{ path: 'pin', code: 'pin_wrong', message: 'Der Code stimmt nicht. Bitte prüfen Sie die SMS und versuchen Sie es erneut.' }], { attemptsLeft: 4 });
   }
@@ -138,8 +138,8 @@ function answerPortal(path: string, body: string): Response {
   if (pin === '111111') return problem(410, 'pin_expired', 'Der Code ist abgelaufen. Fordern Sie einen neuen Code an.');
   switch (path) {
     case '/v1/sessions':
-      if (field('username') === 'locked') return problem(429, 'account_locked', 'Zu viele fehlgeschlagene Anmeldungen. Der Zugang ist vorübergehend gesperrt.');
-      if (field('password') !== 'richtig') return problem(401, 'invalid_credentials', 'Benutzername oder Passwort stimmen nicht.');
+      if (field.username === 'locked') return problem(429, 'account_locked', 'Zu viele fehlgeschlagene Anmeldungen. Der Zugang ist vorübergehend gesperrt.');
+      if (field.password !== 'richtig') return problem(401, 'invalid_credentials', 'Benutzername oder Passwort stimmen nicht.');
       return json(challenge(), 202);
     case '/v1/sessions/verify':
       return json(FAKE_SESSION, 201);
@@ -147,8 +147,8 @@ function answerPortal(path: string, body: string): Response {
     case '/v1/password-setup/resend':
       return json(challenge('00000000-0000-4000-8000-0000000000a2'), 202);
     case '/v1/password-setup':
-      if (field('token')?.startsWith('expired')) return problem(410, 'link_expired', 'Dieser Link ist abgelaufen. Fordern Sie einen neuen Link an.');
-      if (field('password') === 'passwortpasswort') {
+      if (field.token?.startsWith('expired')) return problem(410, 'link_expired', 'Dieser Link ist abgelaufen. Fordern Sie einen neuen Link an.');
+      if (field.password === 'passwortpasswort') {
         return problem(422, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', [{ path: 'password', code: 'password_common', message: 'Dieses Passwort ist weit verbreitet und leicht zu erraten. Bitte wählen Sie ein anderes.' }]);
       }
       return json(challenge(), 202);
@@ -164,16 +164,16 @@ function answerPortal(path: string, body: string): Response {
 /** Routes of a logged-in user. */
 function answerSession(method: string, path: string, body: string, token: string): Response {
   if (token === FAKE_KEYS.expiredSession) return problem(401, 'session_expired', 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.');
-  body_ = body;
+  const field = fieldsOf(body);
   if (method === 'DELETE' && path === '/v1/sessions/current') return new Response(null, { status: 204 });
   if (method === 'GET' && path === '/v1/me') return json(fakeProfile, 200);
   if (method === 'GET' && path === '/v1/sessions/current') return json({ expiresAt: new Date(Date.now() + 3_600_000).toISOString(), components: null, user: fakeProfile }, 200);
   if (method === 'PATCH' && path === '/v1/me') {
-    if (field('email')) return json({ status: 'verification_sent', email: field('email') }, 202);
+    if (field.email) return json({ status: 'verification_sent', email: field.email }, 202);
     return json(challenge(), 202);
   }
   if (path === '/v1/me/mobile/verify') {
-    if (field('pin') === '000000') return answerPortal('/v1/sessions/verify', body);
+    if (field.pin === '000000') return answerPortal('/v1/sessions/verify', body);
     return json({ ...fakeProfile, mobile: '+49 171 ••••• 43' }, 200);
   }
   if (path === '/v1/me/mobile/resend') return json(challenge('00000000-0000-4000-8000-0000000000a2'), 202);

@@ -29,22 +29,21 @@ export async function issueLink(
   return token;
 }
 
-/** The link a token stands for, locked for this transaction. */
-export async function lockLink(tx: Executor, tenantId: string, purpose: LinkPurpose, token: string) {
+/**
+ * The link a token stands for, locked for this transaction: within the tenant and of the purpose when
+ * they are given (a link token alone names its tenant on the BFF's own pages).
+ */
+export async function lockLink(tx: Executor, tenantId: string | undefined, purpose: LinkPurpose | undefined, token: string) {
   const [link] = await tx
     .select()
     .from(emailLinks)
-    .where(and(eq(emailLinks.tokenHash, sha256(token)), eq(emailLinks.tenantId, tenantId), eq(emailLinks.purpose, purpose)))
-    .for('update');
-  return link;
-}
-
-/** The link a token stands for, of any purpose, locked for this transaction. */
-export async function lockAnyLink(tx: Executor, tenantId: string, token: string) {
-  const [link] = await tx
-    .select()
-    .from(emailLinks)
-    .where(and(eq(emailLinks.tokenHash, sha256(token)), eq(emailLinks.tenantId, tenantId)))
+    .where(
+      and(
+        eq(emailLinks.tokenHash, sha256(token)),
+        tenantId ? eq(emailLinks.tenantId, tenantId) : undefined,
+        purpose ? eq(emailLinks.purpose, purpose) : undefined,
+      ),
+    )
     .for('update');
   return link;
 }

@@ -75,13 +75,13 @@ export async function lockChallenge(tx: Executor, challengeId: string, purposes:
   return row;
 }
 
-export type PinCheck = { ok: true; challenge: typeof pinChallenges.$inferSelect } | { ok: false; error: ApiError };
+export type PinFailure = { ok: false; error: ApiError };
 
 /**
  * Checks a PIN against a locked challenge. A wrong PIN is counted, so the caller must commit and only
  * then report `error`; after five wrong entries even the right PIN fails.
  */
-export async function checkPin(tx: Executor, challenge: typeof pinChallenges.$inferSelect, pin: string, now: Date, secret: string): Promise<PinCheck> {
+export async function checkPin(tx: Executor, challenge: typeof pinChallenges.$inferSelect, pin: string, now: Date, secret: string): Promise<{ ok: true } | PinFailure> {
   if (challenge.usedAt || challenge.supersededAt) return { ok: false, error: new ApiError(410, 'pin_used') };
   if (challenge.attempts >= PIN_MAX_WRONG) return { ok: false, error: new ApiError(410, 'pin_locked') };
   if (challenge.expiresAt <= now) return { ok: false, error: new ApiError(410, 'pin_expired') };
@@ -101,5 +101,5 @@ export async function checkPin(tx: Executor, challenge: typeof pinChallenges.$in
     };
   }
   await tx.update(pinChallenges).set({ usedAt: now }).where(eq(pinChallenges.id, challenge.id));
-  return { ok: true, challenge };
+  return { ok: true };
 }

@@ -8,11 +8,10 @@ import { hit, peek, rateLimitError } from '../lib/rate-limit.js';
 import { enqueue } from '../messaging/outbox.js';
 import { brandOf } from '../messaging/templates/layout.js';
 import { emailChangedEmail, emailChangeEmail, passwordChangedEmail, passwordResetEmail } from '../messaging/templates/portal.js';
-import { issueLink } from './email-links.js';
+import { issueLink, lockLink } from './email-links.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
-import { checkPin, lockChallenge, type PinCheck, sendPin } from './pins.js';
+import { checkPin, lockChallenge, type PinFailure, sendPin } from './pins.js';
 import { createSession, profileOf, revokeSessions } from './sessions.js';
-import { sha256 } from '../lib/crypto.js';
 
 export const RESET_MINUTES = 60;
 /** At most 100 failed logins per account and hour; then even the right password waits. */
@@ -29,11 +28,7 @@ const userById = async (tx: Executor, id: string) => (await tx.select().from(use
 
 /** The set-password link a token stands for, locked, and still usable. */
 async function usableLink(tx: Executor, token: string, tenantId: string | undefined, now: Date) {
-  const [link] = await tx
-    .select()
-    .from(emailLinks)
-    .where(and(eq(emailLinks.tokenHash, sha256(token)), eq(emailLinks.purpose, 'set_password'), tenantId ? eq(emailLinks.tenantId, tenantId) : undefined))
-    .for('update');
+  const link = await lockLink(tx, tenantId, 'set_password', token);
   if (!link) throw new ApiError(404, 'link_invalid');
   if (link.usedAt) throw new ApiError(410, 'link_invalid');
   if (link.supersededAt) throw new ApiError(410, 'link_superseded');
@@ -62,7 +57,7 @@ export async function startPasswordSetup(tx: Executor, o: Ctx & { token: string;
 export async function completePasswordSetup(
   tx: Executor,
   o: Ctx & { challengeId: string; pin: string; tenantId?: string },
-): Promise<{ ok: true; username: string } | Extract<PinCheck, { ok: false }>> {
+): Promise<{ ok: true; username: string } | PinFailure> {
   const challenge = await lockChallenge(tx, o.challengeId, ['password_setup'], o.tenantId);
   const check = await checkPin(tx, challenge, o.pin, o.now, o.secret);
   if (!check.ok) return check;

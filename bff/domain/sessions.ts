@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Profile } from '../../contract/portal.js';
 import { maskMobile } from '../../contract/rules.js';
 import { type Db, type Executor, perDatabase } from '../db/client.js';
@@ -56,12 +56,12 @@ export async function resumeSession(db: Db, token: string, now: Date) {
   return row;
 }
 
-/** Ends every live session of a user (after a password change), or all but one. */
-export async function revokeSessions(tx: Executor, userId: string, now: Date, exceptId?: string) {
+/** Ends every live session of a user (after a password change). */
+export async function revokeSessions(tx: Executor, userId: string, now: Date) {
   await tx
     .update(sessions)
     .set({ revokedAt: now })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), exceptId ? ne(sessions.id, exceptId) : undefined));
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
 }
 
 export async function revokeSession(tx: Executor, sessionId: string, now: Date) {

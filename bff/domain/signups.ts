@@ -10,7 +10,7 @@ import { ApiError } from '../lib/errors.js';
 import { enqueue } from '../messaging/outbox.js';
 import { brandOf } from '../messaging/templates/layout.js';
 import { confirmationEmail, credentialsEmail } from '../messaging/templates/signup.js';
-import { issueLink, lockAnyLink, lockLink } from './email-links.js';
+import { issueLink, lockLink } from './email-links.js';
 import { confirmEmailChange } from './portal.js';
 
 export const CONFIRM_HOURS = 24;
@@ -223,7 +223,7 @@ export async function confirmSignup(tx: Executor, tenant: Tenant, token: string,
 
 /** Redeems any e-mail link a page hands in: a signup confirmation or a new e-mail address. */
 export async function redeemLink(tx: Executor, tenant: Tenant, token: string, now: Date, publicUrl: string, locale: Locale) {
-  const link = await lockAnyLink(tx, tenant.id, token);
+  const link = await lockLink(tx, tenant.id, undefined, token);
   if (link?.purpose === 'email_change') return { ...(await confirmEmailChange(tx, { tenant, link, now, locale })), kind: 'email_change' as const };
   if (link && link.purpose !== 'signup') throw new ApiError(404, 'link_invalid');
   const result = await confirmSignup(tx, tenant, token, now, publicUrl);

@@ -123,6 +123,8 @@ export abstract class PortalElement<Step extends string = string> extends LitEle
   protected declare revealed: boolean;
   /** The widget's current step; `go` changes it. */
   protected declare step: Step;
+  /** The PIN challenge the PIN step answers. */
+  protected challenge: PinChallenge | undefined;
   protected readonly i18n = new KitController(this, { standalone: true });
   protected readonly submit = new SubmitController(this, this.i18n);
   private readonly uid = `tk-p${++instances}`;
@@ -208,7 +210,7 @@ export abstract class PortalElement<Step extends string = string> extends LitEle
     const fieldErrors = Object.entries(this.errors).filter(([name, message]) => message && labels[name]);
     const problem = fieldErrors.length === 0 && this.submit.error ? this.submit.message() : '';
     if (fieldErrors.length === 0 && !problem) return nothing;
-    const attemptsLeft = this.submit.error instanceof TkApiError ? (this.submit.error.problem as { attemptsLeft?: number }).attemptsLeft : undefined;
+    const attemptsLeft = this.submit.error instanceof TkApiError ? this.submit.error.problem.attemptsLeft : undefined;
     return html`<div class="tk-alert tk-danger" role="alert" tabindex="-1" data-summary>
       ${problem
         ? html`<p>${problem}</p>`
@@ -269,13 +271,30 @@ export abstract class PortalElement<Step extends string = string> extends LitEle
     </button>`;
   }
 
-  /** The SMS PIN step: the masked number, the code, confirm, a new code, back. */
-  protected pinStep(challenge: PinChallenge, on: { verify: (pin: string) => void; resend: () => void; back: () => void }) {
+  /**
+   * The SMS PIN step for `this.challenge`: the masked number, the code, confirm, a new code (`resend`
+   * asks for it; the new challenge replaces the old one), back.
+   */
+  protected pinStep(on: {
+    verify: (pin: string, challengeId: string) => void;
+    resend: (kit: Kit, challengeId: string, o: { signal: AbortSignal; idempotencyKey: string }) => Promise<PinChallenge>;
+    back: () => void;
+  }) {
+    const challenge = this.challenge!;
     const submit = async (e: Event) => {
       e.preventDefault();
       if (this.submit.busy) return;
       const pin = this.values.pin ?? '';
-      if (await this.check({ pin: pin ? (isPin(pin) ? undefined : this.fieldError('pin_format')) : this.fieldError('required') })) on.verify(pin);
+      if (await this.check({ pin: pin ? (isPin(pin) ? undefined : this.fieldError('pin_format')) : this.fieldError('required') })) on.verify(pin, challenge.challengeId);
+    };
+    const resend = async () => {
+      if (this.submit.busy) return;
+      const next = await this.send((kit, o) => on.resend(kit, challenge.challengeId, o));
+      if (!next) return;
+      this.challenge = next;
+      this.errors = {};
+      this.values = { ...this.values, pin: '' }; // the old code no longer works
+      this.notice = this.t('pin.resent', { to: next.sentTo });
     };
     return html`<form novalidate @submit=${submit}>
       ${this.heading(this.t('pin.title'))}
@@ -285,10 +304,20 @@ export abstract class PortalElement<Step extends string = string> extends LitEle
       ${this.field({ name: 'pin', label: this.t('pin'), autocomplete: 'one-time-code', inputmode: 'numeric', maxlength: 7, hint: this.t('pin.hint'), className: 'tk-pin' })}
       <div class="tk-actions">
         ${this.busyButton(this.t('pin.submit'))}
-        <button type="button" class="tk-button tk-secondary" @click=${on.resend}>${this.t('pin.resend')}</button>
+        <button type="button" class="tk-button tk-secondary" @click=${resend}>${this.t('pin.resend')}</button>
         <button type="button" class="tk-link" @click=${on.back}>${this.t('back')}</button>
       </div>
     </form>`;
+  }
+
+  /** Logs out at the BFF and clears the session of every widget of the kit; false when there was none. */
+  protected async logOut(): Promise<boolean> {
+    const kit = this.i18n.kit;
+    if (!kit?.session || this.submit.busy) return false;
+    await this.send((k, o) => k.api.call((rpc, opts) => rpc.v1.sessions.current.$delete({}, opts), { ...o, session: true }));
+    kit.setSession(undefined, 'logout');
+    this.requestUpdate();
+    return true;
   }
 
   /** A field error message in the widget's language (the same codes the BFF uses). */

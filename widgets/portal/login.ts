@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import type { PinChallenge } from '../../contract/portal.js';
 import type { Session } from '../core/context.js';
 import { TkCompleteEvent } from '../core/events.js';
 import { defineOnce } from '../define.js';
@@ -18,7 +17,6 @@ type Step = 'credentials' | 'pin' | 'forgot' | 'forgot-sent' | 'done';
  */
 export class TkLogin extends PortalElement<Step> {
 
-  private challenge: PinChallenge | undefined;
 
   constructor() {
     super();
@@ -39,8 +37,7 @@ export class TkLogin extends PortalElement<Step> {
     await this.go('pin');
   }
 
-  private async verify(pin: string) {
-    const challengeId = this.challenge!.challengeId;
+  private async verify(pin: string, challengeId: string) {
     const issued = await this.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1.sessions.verify.$post({ json: { challengeId, pin } }, opts), o));
     if (!issued) return;
     const session: Session = issued;
@@ -48,16 +45,6 @@ export class TkLogin extends PortalElement<Step> {
     this.values = {};
     await this.go('done');
     this.dispatchEvent(new TkCompleteEvent({ user: session.user }));
-  }
-
-  private async resend() {
-    if (this.submit.busy) return;
-    const challengeId = this.challenge!.challengeId;
-    const challenge = await this.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1.sessions.resend.$post({ json: { challengeId } }, opts), o));
-    if (!challenge) return;
-    this.challenge = challenge;
-    this.errors = {};
-    this.notice = this.t('pin.resent', { to: challenge.sentTo });
   }
 
   private async forgot(e: Event) {
@@ -70,10 +57,7 @@ export class TkLogin extends PortalElement<Step> {
   }
 
   private async logout() {
-    const kit = this.i18n.kit;
-    if (!kit?.session) return;
-    await this.send((k, o) => k.api.call((rpc, opts) => rpc.v1.sessions.current.$delete({}, opts), { ...o, session: true }));
-    kit.setSession(undefined, 'logout');
+    if (!(await this.logOut())) return;
     this.notice = this.t('logout.done');
     await this.go('credentials');
   }
@@ -88,7 +72,11 @@ export class TkLogin extends PortalElement<Step> {
     }
     switch (this.step) {
       case 'pin':
-        return this.pinStep(this.challenge!, { verify: (pin) => this.verify(pin), resend: () => this.resend(), back: () => this.go('credentials') });
+        return this.pinStep({
+          verify: (pin, challengeId) => this.verify(pin, challengeId),
+          resend: (kit, challengeId, o) => kit.api.call((rpc, opts) => rpc.v1.sessions.resend.$post({ json: { challengeId } }, opts), o),
+          back: () => this.go('credentials'),
+        });
       case 'forgot':
         return html`<form novalidate @submit=${this.forgot}>
           ${this.heading(this.t('forgot.title'))} ${this.summary({ login: this.t('forgot.login') })}

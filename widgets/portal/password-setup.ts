@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import type { PinChallenge } from '../../contract/portal.js';
 import { passwordLengthProblem } from '../../contract/rules.js';
 import { TkApiError } from '../core/api.js';
 import { TkCompleteEvent } from '../core/events.js';
@@ -32,7 +31,6 @@ export class TkPasswordSetup extends PortalElement<Step> {
   declare username: string | undefined;
   /** Where "Log in now" leads after success; without it the widget says how to log in. */
   declare loginUrl: string | undefined;
-  private challenge: PinChallenge | undefined;
   private savedFor = '';
 
   constructor() {
@@ -63,8 +61,7 @@ export class TkPasswordSetup extends PortalElement<Step> {
     await this.go('pin');
   }
 
-  private async verify(pin: string) {
-    const challengeId = this.challenge!.challengeId;
+  private async verify(pin: string, challengeId: string) {
     const done = await this.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1['password-setup'].verify.$post({ json: { challengeId, pin } }, opts), o));
     if (!done) return;
     this.savedFor = done.username;
@@ -73,20 +70,17 @@ export class TkPasswordSetup extends PortalElement<Step> {
     this.dispatchEvent(new TkCompleteEvent({ username: done.username }));
   }
 
-  private async resend() {
-    if (this.submit.busy) return;
-    const challengeId = this.challenge!.challengeId;
-    const challenge = await this.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1['password-setup'].resend.$post({ json: { challengeId } }, opts), o));
-    if (!challenge) return;
-    this.challenge = challenge;
-    this.notice = this.t('pin.resent', { to: challenge.sentTo });
-  }
-
   protected override render() {
     if (!this.linkToken) {
       return html`${this.heading(this.t('setup.title'))}<div class="tk-alert tk-danger" role="alert"><p>${this.t('setup.noToken')}</p></div>`;
     }
-    if (this.step === 'pin') return this.pinStep(this.challenge!, { verify: (pin) => this.verify(pin), resend: () => this.resend(), back: () => this.go('password') });
+    if (this.step === 'pin') {
+      return this.pinStep({
+        verify: (pin, challengeId) => this.verify(pin, challengeId),
+        resend: (kit, challengeId, o) => kit.api.call((rpc, opts) => rpc.v1['password-setup'].resend.$post({ json: { challengeId } }, opts), o),
+        back: () => this.go('password'),
+      });
+    }
     if (this.step === 'done') {
       return html`${this.heading(this.t('setup.title'))}
         <div class="tk-alert tk-success" role="status"><p>${this.t('setup.done')}</p></div>

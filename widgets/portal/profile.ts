@@ -4,11 +4,11 @@ import { isMobile, toE164 } from '../../contract/rules.js';
 import { TkApiError } from '../core/api.js';
 import { TkCompleteEvent } from '../core/events.js';
 import { defineOnce } from '../define.js';
+import { EMAIL } from '../primitives/text-field.js';
 import { PortalElement } from './form.js';
 import './login.js';
 
 type Step = 'view' | 'email' | 'mobile' | 'pin';
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 type ProfileChange = PinChallenge | { status: 'verification_sent'; email: string };
 
 /**
@@ -25,7 +25,6 @@ export class TkProfile extends PortalElement<Step> {
 
   private declare profile: Profile | undefined;
   private loadedFor: string | undefined;
-  private challenge: PinChallenge | undefined;
 
   constructor() {
     super();
@@ -83,8 +82,7 @@ export class TkProfile extends PortalElement<Step> {
     await this.go('pin');
   }
 
-  private async verify(pin: string) {
-    const challengeId = this.challenge!.challengeId;
+  private async verify(pin: string, challengeId: string) {
     const profile = await this.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1.me.mobile.verify.$post({ json: { challengeId, pin } }, opts), { ...o, session: true }));
     if (!profile) return;
     this.profile = profile;
@@ -94,21 +92,8 @@ export class TkProfile extends PortalElement<Step> {
     this.dispatchEvent(new TkCompleteEvent({ change: 'mobile' }));
   }
 
-  private async resend() {
-    if (this.submit.busy) return;
-    const challengeId = this.challenge!.challengeId;
-    const challenge = await this.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1.me.mobile.resend.$post({ json: { challengeId } }, opts), { ...o, session: true }));
-    if (!challenge) return;
-    this.challenge = challenge;
-    this.notice = this.t('pin.resent', { to: challenge.sentTo });
-  }
-
   private async logout() {
-    const kit = this.i18n.kit;
-    if (!kit?.session || this.submit.busy) return;
-    await this.send((k, o) => k.api.call((rpc, opts) => rpc.v1.sessions.current.$delete({}, opts), { ...o, session: true }));
-    kit.setSession(undefined, 'logout');
-    this.requestUpdate();
+    if (!(await this.logOut())) return;
     this.dispatchEvent(new TkCompleteEvent({ change: 'logout' }));
   }
 
@@ -122,7 +107,11 @@ export class TkProfile extends PortalElement<Step> {
     const p = this.profile ?? kit.session.user;
     switch (this.step) {
       case 'pin':
-        return this.pinStep(this.challenge!, { verify: (pin) => this.verify(pin), resend: () => this.resend(), back: () => this.go('mobile') });
+        return this.pinStep({
+          verify: (pin, challengeId) => this.verify(pin, challengeId),
+          resend: (kit, challengeId, o) => kit.api.call((rpc, opts) => rpc.v1.me.mobile.resend.$post({ json: { challengeId } }, opts), { ...o, session: true }),
+          back: () => this.go('mobile'),
+        });
       case 'email':
         return html`<form novalidate @submit=${this.changeEmail}>
           ${this.heading(this.t('profile.changeEmail'))} ${this.summary({ email: this.t('profile.newEmail') })} ${this.requiredLegend()}

@@ -3,7 +3,8 @@ import { baseStyles, fieldStyles } from '../core/tokens.styles.js';
 import { defineOnce } from '../define.js';
 import { TkFormControl } from './form-control.js';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** What the browser can check of an e-mail address before the BFF checks it properly. */
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * A labelled text input, form-associated.

@@ -1,4 +1,5 @@
 import { timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenants } from './schema/tenancy.js';
 
 export const id = () => uuid('id').primaryKey().defaultRandom();
 
@@ -8,3 +9,9 @@ export const timestamps = () => ({
   createdAt: at('created_at').notNull().defaultNow(),
   updatedAt: at('updated_at').notNull().defaultNow(),
 });
+
+/** The tenant a row belongs to: every row of customer data has one, and goes with its tenant. */
+export const tenantId = () =>
+  uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id, { onDelete: 'cascade' });

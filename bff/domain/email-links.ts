@@ -1,4 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import type { LinkPayload } from '../../contract/links.js';
 import type { Executor } from '../db/client.js';
 import { emailLinks } from '../db/schema/index.js';
 import { randomToken, sha256 } from '../lib/crypto.js';
@@ -16,7 +17,7 @@ export async function issueLink(
   subjectId: string,
   now: Date,
   ttlMs: number,
-  options: { payload?: { email?: string } } = {},
+  options: { payload?: LinkPayload } = {},
 ) {
   await tx
     .update(emailLinks)
@@ -25,7 +26,7 @@ export async function issueLink(
   const token = randomToken('', 32);
   await tx
     .insert(emailLinks)
-    .values({ tenantId, purpose, subjectId, tokenHash: sha256(token), expiresAt: new Date(now.getTime() + ttlMs), payload: options.payload ?? null });
+    .values({ tenantId, purpose, subjectId, tokenHash: sha256(token), expiresAt: new Date(now.getTime() + ttlMs), payload: options.payload ?? ({ purpose } as LinkPayload) });
   return token;
 }
 

@@ -56,7 +56,7 @@ export async function sendPin(
     purpose: o.purpose,
     pinHash: pinHash(o.secret, id, pin),
     mobile: to,
-    payload: o.payload ?? {},
+    payload: o.payload ?? ({ purpose: o.purpose } as Payload),
     expiresAt,
     createdAt: now,
   });

@@ -47,7 +47,7 @@ export async function startPasswordSetup(tx: Executor, o: Ctx & { token: string;
   const problem = passwordProblem(o.password, user);
   if (problem) throw new ApiError(422, 'validation_failed', { errors: [{ path: 'password', code: problem, message: '' }] });
   const passwordHash = await hashPassword(o.password);
-  return sendPin(tx, { ...o, tenant: await tenantById(tx, user.tenantId), user, purpose: 'password_setup', payload: { passwordHash, linkId: link.id } });
+  return sendPin(tx, { ...o, tenant: await tenantById(tx, user.tenantId), user, purpose: 'password_setup', payload: { purpose: 'password_setup', passwordHash, linkId: link.id } });
 }
 
 /**
@@ -61,12 +61,13 @@ export async function completePasswordSetup(
   const challenge = await lockChallenge(tx, o.challengeId, ['password_setup'], o.tenantId);
   const check = await checkPin(tx, challenge, o.pin, o.now, o.secret);
   if (!check.ok) return check;
-  const [link] = await tx.select().from(emailLinks).where(eq(emailLinks.id, challenge.payload.linkId!)).for('update');
+  if (challenge.payload.purpose !== 'password_setup') throw new ApiError(404, 'challenge_invalid');
+  const [link] = await tx.select().from(emailLinks).where(eq(emailLinks.id, challenge.payload.linkId)).for('update');
   if (!link || link.usedAt || link.supersededAt) throw new ApiError(410, 'link_invalid');
   await tx.update(emailLinks).set({ usedAt: o.now }).where(eq(emailLinks.id, link.id));
   const [user] = await tx
     .update(users)
-    .set({ passwordHash: challenge.payload.passwordHash!, passwordChangedAt: o.now })
+    .set({ passwordHash: challenge.payload.passwordHash, passwordChangedAt: o.now })
     .where(eq(users.id, challenge.userId))
     .returning();
   await revokeSessions(tx, user!.id, o.now);
@@ -149,7 +150,7 @@ export const EMAIL_CHANGE_HOURS = 24;
 
 /** Profile: a link to the new address; the address changes when it is opened. */
 export async function startEmailChange(tx: Executor, o: { tenant: Tenant; user: User; email: string; now: Date; publicUrl: string; locale: Locale }) {
-  const token = await issueLink(tx, o.tenant.id, 'email_change', o.user.id, o.now, EMAIL_CHANGE_HOURS * 3_600_000, { payload: { email: o.email } });
+  const token = await issueLink(tx, o.tenant.id, 'email_change', o.user.id, o.now, EMAIL_CHANGE_HOURS * 3_600_000, { payload: { purpose: 'email_change', email: o.email } });
   const mail = emailChangeEmail(brandOf(o.tenant), o.locale, { name: o.user.displayName, link: `${o.publicUrl}/confirm?token=${token}`, hours: EMAIL_CHANGE_HOURS });
   await enqueue(tx, { tenantId: o.tenant.id, channel: 'email', payload: { to: o.email, ...mail } });
 }
@@ -160,18 +161,20 @@ export async function confirmEmailChange(tx: Executor, o: { tenant: Tenant; link
   if (link.usedAt) return { status: 'already_confirmed' as const };
   if (link.supersededAt) throw new ApiError(410, 'link_superseded');
   if (link.expiresAt <= o.now) throw new ApiError(410, 'link_expired');
+  if (link.payload?.purpose !== 'email_change') throw new ApiError(404, 'link_invalid');
+  const { email } = link.payload;
   await tx.update(emailLinks).set({ usedAt: o.now }).where(eq(emailLinks.id, link.id));
   const before = await userById(tx, link.subjectId);
   if (!before || before.tenantId !== o.tenant.id) throw new ApiError(404, 'link_invalid');
-  await tx.update(users).set({ email: link.payload!.email! }).where(eq(users.id, before.id));
-  const mail = emailChangedEmail(brandOf(o.tenant), o.locale, { name: before.displayName, newEmail: link.payload!.email! });
+  await tx.update(users).set({ email }).where(eq(users.id, before.id));
+  const mail = emailChangedEmail(brandOf(o.tenant), o.locale, { name: before.displayName, newEmail: email });
   await enqueue(tx, { tenantId: o.tenant.id, channel: 'email', payload: { to: before.email, ...mail } });
   return { status: 'confirmed' as const };
 }
 
 /** Profile: a PIN to the new number; the number changes when the PIN comes back. */
 export function startMobileChange(tx: Executor, o: Ctx & { tenant: Tenant; user: User; mobile: string }) {
-  return sendPin(tx, { ...o, purpose: 'mobile_change', to: o.mobile, payload: { mobile: o.mobile } });
+  return sendPin(tx, { ...o, purpose: 'mobile_change', to: o.mobile, payload: { purpose: 'mobile_change', mobile: o.mobile } });
 }
 
 export async function completeMobileChange(tx: Executor, o: Ctx & { user: User; challengeId: string; pin: string }) {
@@ -179,6 +182,7 @@ export async function completeMobileChange(tx: Executor, o: Ctx & { user: User; 
   if (challenge.userId !== o.user.id) throw new ApiError(404, 'challenge_invalid');
   const check = await checkPin(tx, challenge, o.pin, o.now, o.secret);
   if (!check.ok) return check;
-  const [user] = await tx.update(users).set({ mobile: challenge.payload.mobile! }).where(eq(users.id, o.user.id)).returning();
+  if (challenge.payload.purpose !== 'mobile_change') throw new ApiError(404, 'challenge_invalid');
+  const [user] = await tx.update(users).set({ mobile: challenge.payload.mobile }).where(eq(users.id, o.user.id)).returning();
   return { ok: true as const, user: user! };
 }

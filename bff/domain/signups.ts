@@ -99,7 +99,7 @@ export async function createSignup(
         mandateText: wording!,
         signedAt: now,
       }),
-    tx.insert(emailLinks).values({ tenantId: tenant.id, purpose: 'signup', subjectId: id, tokenHash: sha256(token), expiresAt: new Date(now.getTime() + CONFIRM_HOURS * 3_600_000) }),
+    tx.insert(emailLinks).values({ tenantId: tenant.id, purpose: 'signup', subjectId: id, payload: { purpose: 'signup' }, tokenHash: sha256(token), expiresAt: new Date(now.getTime() + CONFIRM_HOURS * 3_600_000) }),
     enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: values.email, ...mail } }),
   ]);
   return { signup: row!, mandateReference: reference };

@@ -35,7 +35,7 @@ export interface WebhookPayload {
 export type OutboxMessage =
   | { tenantId: string; channel: 'email'; payload: EmailPayload }
   | { tenantId: string; channel: 'sms'; payload: SmsPayload }
-  | { tenantId: string; channel: 'webhook'; payload: WebhookPayload };
+  | { tenantId: string; channel: 'webhook'; endpointId: string; payload: WebhookPayload };
 
 /**
  * Writes a message in the caller's transaction: it is delivered if and only if that transaction commits.
@@ -44,7 +44,12 @@ export type OutboxMessage =
 export async function enqueue(tx: Executor, message: OutboxMessage): Promise<string> {
   const [row] = await tx
     .insert(outbox)
-    .values({ tenantId: message.tenantId, channel: message.channel, payload: message.payload })
+    .values({
+      tenantId: message.tenantId,
+      channel: message.channel,
+      payload: message.payload,
+      endpointId: message.channel === 'webhook' ? message.endpointId : null,
+    })
     .returning({ id: outbox.id });
   return row!.id;
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { type OutboxRow, outbox, tenants } from '../db/schema/index.js';
+import { type OutboxRow, outbox, webhookEndpoints } from '../db/schema/index.js';
 import type { Clock } from '../lib/context.js';
 import { unseal } from '../lib/crypto.js';
 import { pruneIdempotencyKeys } from '../lib/idempotency.js';
@@ -77,13 +77,15 @@ export function createWorker(options: WorkerOptions): Worker {
         if (!transports.sms) throw new NoTransport();
         return transports.sms({ ...base, payload: row.payload as SmsPayload });
       case 'webhook': {
-        const [tenant] = await db
-          .select({ url: tenants.webhookUrl, sealed: tenants.webhookSecretSealed })
-          .from(tenants)
-          .where(eq(tenants.id, row.tenantId));
-        if (!transports.webhook || !tenant?.url || !tenant.sealed) throw new NoTransport();
-        const webhookSecret = unseal(secret, WEBHOOK_SECRET_PURPOSE, tenant.sealed);
-        return transports.webhook({ ...base, payload: row.payload as WebhookPayload, url: tenant.url, secret: webhookSecret });
+        const [endpoint] = row.endpointId
+          ? await db
+              .select({ url: webhookEndpoints.url, sealed: webhookEndpoints.secretSealed })
+              .from(webhookEndpoints)
+              .where(and(eq(webhookEndpoints.id, row.endpointId), eq(webhookEndpoints.tenantId, row.tenantId)))
+          : [];
+        if (!transports.webhook || !endpoint) throw new NoTransport();
+        const webhookSecret = unseal(secret, WEBHOOK_SECRET_PURPOSE, endpoint.sealed);
+        return transports.webhook({ ...base, payload: row.payload as WebhookPayload, url: endpoint.url, secret: webhookSecret });
       }
     }
   }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox, tenants } from '../../bff/db/schema/index.js';
+import { outbox, webhookEndpoints } from '../../bff/db/schema/index.js';
 import { hmacSha256, seal } from '../../bff/lib/crypto.js';
 import { enqueue } from '../../bff/messaging/outbox.js';
 import { smsGateway, smtpTransport, webhookTransport } from '../../bff/messaging/transports.js';
@@ -142,11 +142,11 @@ describe('outbox', () => {
   it("webhooks go to the tenant's URL, signed with the tenant's secret", async () => {
     const receiver = await startHttpSink();
     const webhookSecret = 'whsec_tenant_secret_value_1234567890';
-    await t.db
-      .update(tenants)
-      .set({ webhookUrl: receiver.url, webhookSecretSealed: seal(t.deps.env.secret, WEBHOOK_SECRET_PURPOSE, webhookSecret) })
-      .where(eq(tenants.id, tenant.id));
-    const id = await enqueueDue(t.db, { tenantId: tenant.id, channel: 'webhook', payload: { event: 'port_order.approved', data: { id: 'po_1' } } });
+    const [endpoint] = await t.db
+      .insert(webhookEndpoints)
+      .values({ tenantId: tenant.id, url: receiver.url, eventTypes: ['*'], secretSealed: seal(t.deps.env.secret, WEBHOOK_SECRET_PURPOSE, webhookSecret) })
+      .returning();
+    const id = await enqueueDue(t.db, { tenantId: tenant.id, channel: 'webhook', endpointId: endpoint!.id, payload: { event: 'port_order.approved', data: { id: 'po_1' } } });
     await worker({ webhook: webhookTransport }).runOnce();
     const [req] = receiver.requests;
     const body = JSON.parse(req!.body);

@@ -1,6 +1,6 @@
-import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { at, id } from '../columns.js';
-import { tenants } from './tenancy.js';
+import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { at, id, tenantId } from '../columns.js';
+import { webhookEndpoints } from './webhooks.js';
 
 export const idempotencyState = pgEnum('idempotency_state', ['in_progress', 'done']);
 
@@ -11,9 +11,7 @@ export const idempotencyKeys = pgTable(
     /** Tenant and caller the key belongs to: one caller cannot replay another's response. */
     scope: text('scope').notNull(),
     key: text('key').notNull(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     requestHash: text('request_hash').notNull(),
     state: idempotencyState('state').notNull().default('in_progress'),
     responseStatus: integer('response_status'),
@@ -46,11 +44,15 @@ export const outbox = pgTable(
   'outbox',
   {
     id: id(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     channel: outboxChannel('channel').notNull(),
     payload: jsonb('payload').notNull(),
+    /** For a webhook: the endpoint it goes to (deleting the endpoint drops its undelivered messages). */
+    endpointId: uuid('endpoint_id').references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    /** Carries something secret (a credentials PDF): body and attachments are purged right after delivery. */
+    sensitive: boolean('sensitive').notNull().default(false),
+    /** When the body and attachments were purged; the recipient, type and times stay. */
+    purgedAt: at('purged_at'),
     status: outboxStatus('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: at('next_attempt_at').notNull().defaultNow(),

@@ -12,7 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { accountTypes } from '../../../contract/tenant.js';
-import { at, id, timestamps } from '../columns.js';
+import { at, id, tenantId, timestamps } from '../columns.js';
 
 export const tenantKind = pgEnum('tenant_kind', ['operator', 'reseller']);
 export const accountType = pgEnum('account_type', accountTypes);
@@ -40,18 +40,13 @@ export const tenants = pgTable('tenants', {
   mailFromAddress: text('mail_from_address').notNull(),
   sipDomain: text('sip_domain').notNull(),
   customerNumberPrefix: text('customer_number_prefix').notNull(),
-  webhookUrl: text('webhook_url'),
-  /** AES-256-GCM sealed with TELKIT_SECRET; needed in clear to sign webhooks, so not hashed. */
-  webhookSecretSealed: text('webhook_secret_sealed'),
   ...timestamps(),
 });
 
 export const tenantOrigins = pgTable(
   'tenant_origins',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     origin: text('origin').notNull(),
     createdAt: at('created_at').notNull().defaultNow(),
   },
@@ -62,9 +57,7 @@ export const apiKeys = pgTable(
   'api_keys',
   {
     id: id(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     kind: apiKeyKind('kind').notNull(),
     /** SHA-256 of the whole key, hex. The key itself is shown once, at creation. */
     tokenHash: text('token_hash').notNull().unique(),
@@ -81,9 +74,7 @@ export const tariffs = pgTable(
   'tariffs',
   {
     id: id(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     code: text('code').notNull(),
     name: text('name').notNull(),
     accountTypes: accountType('account_types').array().notNull(),

@@ -1,0 +1,35 @@
+import { integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { at, id, tenantId } from '../columns.js';
+import { signups } from './signup.js';
+import { accountType, tariffs, tenants } from './tenancy.js';
+
+/** A customer account, created when its signup is confirmed. */
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    signupId: uuid('signup_id')
+      .references(() => signups.id)
+      .unique(),
+    accountType: accountType('account_type').notNull(),
+    status: text('status').notNull().default('active'),
+    customerNumber: text('customer_number').notNull(),
+    username: text('username').notNull(),
+    sipAddress: text('sip_address'),
+    displayName: text('display_name').notNull(),
+    email: text('email').notNull(),
+    mobile: text('mobile').notNull(),
+    tariffId: uuid('tariff_id').references(() => tariffs.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [unique('accounts_customer_number_uq').on(t.tenantId, t.customerNumber), unique('accounts_username_uq').on(t.tenantId, t.username)],
+);
+
+/** Next customer number per tenant; one row each, incremented under its row lock. */
+export const customerNumberCounters = pgTable('customer_number_counters', {
+  tenantId: uuid('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id, { onDelete: 'cascade' }),
+  next: integer('next').notNull(),
+});

@@ -93,8 +93,8 @@ export function auth(...accepted: CredentialKind[]): MiddlewareHandler<AppEnv> {
  * Without one the request must come from the BFF's own pages (no `Origin`, or the BFF's own origin);
  * the tenant is then the token's.
  */
-export function keyOrOwnPage(): MiddlewareHandler<AppEnv> {
-  const withKey = auth('publishable', 'secret');
+export function keyOrOwnPage(kinds: CredentialKind[]): MiddlewareHandler<AppEnv> {
+  const withKey = auth(...kinds);
   return async (c, next) => {
     if (c.req.header('authorization')) return withKey(c, next);
     const origin = c.req.header('origin');

@@ -4,6 +4,7 @@ import type { Locale } from '../../contract/tenant.js';
 import type { Db } from '../db/client.js';
 import type { Session, Tenant, User } from '../db/schema/index.js';
 import type { Env } from '../env.js';
+import { clientIp } from './client-ip.js';
 import type { Logger } from './logger.js';
 
 export interface Clock {
@@ -40,5 +41,5 @@ export type AppEnv = {
   };
 };
 
-/** What the portal flows need of a request: the time, the server secret, the caller's language. */
-export const flowContext = (c: Context<AppEnv>) => ({ now: c.get('deps').clock.now(), secret: c.get('deps').env.secret, locale: c.get('locale') });
+/** What the flows need of a request: the time, the server secret, the caller's language and address. */
+export const flowContext = (c: Context<AppEnv>) => ({ now: c.get('deps').clock.now(), secret: c.get('deps').env.secret, locale: c.get('locale'), ip: clientIp(c) });

@@ -4,13 +4,12 @@ import { z } from 'zod';
 import { apiKeyIdParamSchema, apiKeySchema, createApiKeySchema, createdApiKeySchema } from '../../contract/api-keys.js';
 import { apiKeys } from '../db/schema/index.js';
 import { createKey, otherActiveSecretKeys, presentKey } from '../domain/api-keys.js';
-import { auth } from '../lib/auth.js';
 import type { AppEnv } from '../lib/context.js';
 import { ApiError } from '../lib/errors.js';
 import { idempotent } from '../lib/idempotency.js';
-import { doc } from '../lib/openapi.js';
+import { endpoint } from '../lib/openapi.js';
 import { byTenant, rateLimit } from '../lib/rate-limit.js';
-import { requireJson, validate } from '../lib/validate.js';
+import { validate } from '../lib/validate.js';
 
 const tags = ['keys'];
 
@@ -18,13 +17,12 @@ const tags = ['keys'];
 export const apiKeyRoutes = new Hono<AppEnv>()
   .get(
     '/',
-    doc({
+    endpoint({
       summary: "List the tenant's keys (hints only)",
       tags,
       auth: ['secret'],
       success: { status: 200, description: 'Keys', schema: z.object({ keys: z.array(apiKeySchema) }) },
     }),
-    auth('secret'),
     async (c) => {
       const { db } = c.get('deps');
       const rows = await db
@@ -37,7 +35,7 @@ export const apiKeyRoutes = new Hono<AppEnv>()
   )
   .post(
     '/',
-    doc({
+    endpoint({
       summary: 'Create a key; the response is the only time the key is shown',
       tags,
       auth: ['secret'],
@@ -45,10 +43,8 @@ export const apiKeyRoutes = new Hono<AppEnv>()
       success: { status: 201, description: 'Created', schema: createdApiKeySchema },
       problems: [400, 409, 413, 415, 422],
     }),
-    auth('secret'),
     idempotent(),
     rateLimit({ name: 'api-keys.create', limit: 30, windowSeconds: 3600 }, byTenant),
-    requireJson,
     validate('json', createApiKeySchema),
     async (c) => {
       const { kind, label } = c.req.valid('json');
@@ -58,14 +54,13 @@ export const apiKeyRoutes = new Hono<AppEnv>()
   )
   .delete(
     '/:id',
-    doc({
+    endpoint({
       summary: 'Revoke a key; it stops working at once',
       tags,
       auth: ['secret'],
       success: { status: 200, description: 'Revoked', schema: apiKeySchema },
       problems: [404, 409, 422],
     }),
-    auth('secret'),
     rateLimit({ name: 'api-keys.revoke', limit: 30, windowSeconds: 3600 }, byTenant),
     validate('param', apiKeyIdParamSchema),
     async (c) => {

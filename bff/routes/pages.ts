@@ -6,7 +6,9 @@ import type { Locale } from '../../contract/enums.js';
 import { problemTitle } from '../../contract/errors.js';
 import { confirmTexts } from '../../contract/messages/confirm.js';
 import { emailLinks, signups, tenants, users } from '../db/schema/index.js';
+import { redeemable } from '../domain/links.js';
 import { redeemLink, resendConfirmation } from '../domain/signups.js';
+import { clientIp } from '../lib/client-ip.js';
 import type { AppEnv } from '../lib/context.js';
 import { sha256 } from '../lib/crypto.js';
 import { ApiError } from '../lib/errors.js';
@@ -90,7 +92,7 @@ export const pageRoutes = new Hono<AppEnv>()
     const found = token ? await context(db, token) : undefined;
     // Only for a link that can still be used: the holder of the link is the user it was sent to.
     const [user] =
-      found?.link.purpose === 'set_password' && !found.link.usedAt && !found.link.supersededAt && found.link.expiresAt > c.get('deps').clock.now()
+      found?.link.purpose === 'set_password' && redeemable(found.link, c.get('deps').clock.now())
         ? await db.select({ username: users.username }).from(users).where(eq(users.id, found.link.subjectId))
         : [];
     // The e-mail's language (the link says it), else the browser's.
@@ -145,7 +147,7 @@ export const pageRoutes = new Hono<AppEnv>()
     if (!found) return message(t.link_invalid, 404);
     const { db, clock, env } = c.get('deps');
     try {
-      const result = await db.transaction((tx) => redeemLink(tx, found.tenant, token, clock.now(), env.publicUrl, locale));
+      const result = await db.transaction((tx) => redeemLink(tx, { tenant: found.tenant, token, now: clock.now(), publicUrl: env.publicUrl, locale, ip: clientIp(c) }));
       return message(result.status === 'confirmed' ? t.confirmed : t.already_confirmed, 200);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;

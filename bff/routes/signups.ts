@@ -3,14 +3,13 @@ import { fieldErrorMessage } from '../../contract/errors.js';
 import { signupCreatedSchema } from '../../contract/confirmations.js';
 import { checkSignupContext, signupSchema } from '../../contract/signup.js';
 import { createSignup } from '../domain/signups.js';
-import { auth } from '../lib/auth.js';
 import { clientIp } from '../lib/client-ip.js';
 import type { AppEnv } from '../lib/context.js';
 import { ApiError } from '../lib/errors.js';
 import { idempotent } from '../lib/idempotency.js';
-import { doc } from '../lib/openapi.js';
+import { endpoint } from '../lib/openapi.js';
 import { byIp, rateLimit } from '../lib/rate-limit.js';
-import { requireJson, validate } from '../lib/validate.js';
+import { validate } from '../lib/validate.js';
 import { activeTariffs } from './tenant.js';
 
 /** Today's date where the tenants are (Germany, Austria, Switzerland share a time zone). */
@@ -19,7 +18,7 @@ const today = (now: Date) => berlinDate.format(now);
 
 export const signupRoutes = new Hono<AppEnv>().post(
   '/',
-  doc({
+  endpoint({
     summary: 'Create a signup (private, professional or business); sends the double-opt-in e-mail',
     tags: ['signup'],
     auth: ['publishable', 'secret'],
@@ -27,10 +26,8 @@ export const signupRoutes = new Hono<AppEnv>().post(
     success: { status: 201, description: 'Stored as pending_confirmation; the confirmation e-mail is on its way', schema: signupCreatedSchema },
     problems: [400, 409, 413, 415, 422],
   }),
-  auth('publishable', 'secret'),
   idempotent(),
   rateLimit({ name: 'signups.create', limit: 30, windowSeconds: 3600 }, byIp),
-  requireJson,
   validate('json', signupSchema),
   async (c) => {
     const { db, clock, env } = c.get('deps');

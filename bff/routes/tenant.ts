@@ -3,9 +3,8 @@ import { Hono } from 'hono';
 import { type Locale, type TenantConfig, tenantConfigSchema } from '../../contract/tenant.js';
 import { type Db, perDatabase } from '../db/client.js';
 import { tariffs } from '../db/schema/index.js';
-import { auth } from '../lib/auth.js';
 import type { AppEnv } from '../lib/context.js';
-import { doc } from '../lib/openapi.js';
+import { endpoint } from '../lib/openapi.js';
 
 const tariffsQuery = perDatabase((db) =>
   db
@@ -23,13 +22,12 @@ export function activeTariffs(db: Db, tenantId: string) {
 
 export const tenantRoutes = new Hono<AppEnv>().get(
   '/',
-  doc({
+  endpoint({
     summary: 'The calling tenant: branding, locales, legal links with terms version, support, tariffs',
     tags: ['tenant'],
     auth: ['publishable', 'secret'],
     success: { status: 200, description: 'Tenant configuration', schema: tenantConfigSchema },
   }),
-  auth('publishable', 'secret'),
   async (c) => {
     const { tenant } = c.get('caller');
     const offered = await activeTariffs(c.get('deps').db, tenant.id);

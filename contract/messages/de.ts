@@ -70,6 +70,7 @@ export const problems = {
   pin_used: 'Dieser Code wurde bereits verwendet oder durch einen neueren ersetzt. Fordern Sie einen neuen Code an.',
   component_not_allowed: 'Diese Sitzung ist für diese Funktion nicht freigegeben.',
   embed_secret_invalid: 'Der Sitzungsschlüssel ist ungültig, abgelaufen oder wurde bereits verwendet.',
+  invalid_transition: 'Dieser Schritt ist im aktuellen Status nicht möglich.',
   internal_error: 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
 } as const;
 

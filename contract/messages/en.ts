@@ -71,5 +71,6 @@ export const problems: Record<ProblemCode, string> = {
   pin_used: 'This code was used already or replaced by a newer one. Request a new code.',
   component_not_allowed: 'This session is not allowed to use this function.',
   embed_secret_invalid: 'The session secret is not valid, has expired or was used already.',
+  invalid_transition: 'This step is not possible in the current status.',
   internal_error: 'An internal error occurred. Please try again later.',
 };

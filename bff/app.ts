@@ -10,6 +10,7 @@ import type { AppEnv, Deps } from './lib/context.js';
 import { ApiError, handleError, problemResponse } from './lib/errors.js';
 import { openApiDocumentation } from './lib/openapi.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
+import { auditEventRoutes } from './routes/audit-events.js';
 import { confirmationRoutes } from './routes/confirmations.js';
 import { embedSessionRoutes } from './routes/embed-sessions.js';
 import { meRoutes } from './routes/me.js';
@@ -37,7 +38,8 @@ const api = new Hono<AppEnv>()
   .route('/v1/password-resets', passwordResetRoutes)
   .route('/v1/sessions', sessionRoutes)
   .route('/v1/embed-sessions', embedSessionRoutes)
-  .route('/v1/me', meRoutes);
+  .route('/v1/me', meRoutes)
+  .route('/v1/audit-events', auditEventRoutes);
 
 /** The typed shape of the HTTP API, for `hc<BffApp>` in the widgets (type-only import). */
 export type BffApp = typeof api;

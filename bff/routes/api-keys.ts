@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { apiKeyIdParamSchema, apiKeySchema, createApiKeySchema, createdApiKeySchema } from '../../contract/api-keys.js';
 import { apiKeys } from '../db/schema/index.js';
 import { createKey, otherActiveSecretKeys, presentKey } from '../domain/api-keys.js';
+import { audit, keyActor } from '../domain/audit.js';
+import { clientIp } from '../lib/client-ip.js';
 import type { AppEnv } from '../lib/context.js';
 import { ApiError } from '../lib/errors.js';
 import { idempotent } from '../lib/idempotency.js';
@@ -48,7 +50,13 @@ export const apiKeyRoutes = new Hono<AppEnv>()
     validate('json', createApiKeySchema),
     async (c) => {
       const { kind, label } = c.req.valid('json');
-      const { row, key } = await createKey(c.get('deps').db, c.get('caller').tenant.id, kind, label);
+      const caller = c.get('caller');
+      const { row, key } = await c.get('deps').db.transaction(async (tx) => {
+        const created = await createKey(tx, caller.tenant.id, kind, label);
+        const { hint } = created.row;
+        await audit(tx, { tenantId: caller.tenant.id, actor: keyActor(caller), action: 'api_key.created', target: { type: 'api_key', id: created.row.id }, ip: clientIp(c), data: { kind, label, hint } });
+        return created;
+      });
       return c.json({ ...presentKey(row), key }, 201);
     },
   )
@@ -75,6 +83,8 @@ export const apiKeyRoutes = new Hono<AppEnv>()
           .for('update');
         if (!key) throw new ApiError(404, 'not_found');
         if (key.revokedAt) return key;
+        const caller = c.get('caller');
+        await audit(tx, { tenantId, actor: keyActor(caller), action: 'api_key.revoked', target: { type: 'api_key', id: key.id }, ip: clientIp(c), data: { kind: key.kind, label: key.label, hint: key.hint } });
         if (key.kind === 'secret' && (await otherActiveSecretKeys(tx, tenantId, key.id)) === 0) {
           throw new ApiError(409, 'last_secret_key');
         }

@@ -3,6 +3,8 @@ import { Hono } from 'hono';
 import { allowedOriginsSchema } from '../../contract/origins.js';
 import type { Executor } from '../db/client.js';
 import { tenantOrigins } from '../db/schema/index.js';
+import { audit, keyActor } from '../domain/audit.js';
+import { clientIp } from '../lib/client-ip.js';
 import type { AppEnv } from '../lib/context.js';
 import { endpoint } from '../lib/openapi.js';
 import { byTenant, rateLimit } from '../lib/rate-limit.js';
@@ -47,8 +49,14 @@ export const originRoutes = new Hono<AppEnv>()
       const tenantId = c.get('caller').tenant.id;
       const origins = [...new Set(c.req.valid('json').origins)];
       await db.transaction(async (tx) => {
+        const before = await listOrigins(tx, tenantId);
         await tx.delete(tenantOrigins).where(eq(tenantOrigins.tenantId, tenantId));
         if (origins.length) await tx.insert(tenantOrigins).values(origins.map((origin) => ({ tenantId, origin })));
+        const added = origins.filter((o) => !before.includes(o));
+        const removed = before.filter((o) => !origins.includes(o));
+        if (added.length || removed.length) {
+          await audit(tx, { tenantId, actor: keyActor(c.get('caller')), action: 'origins.changed', ip: clientIp(c), data: { added, removed } });
+        }
       });
       return c.json({ origins: await listOrigins(db, tenantId) }, 200);
     },

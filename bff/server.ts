@@ -2,8 +2,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { DEMO, seedDemo } from './domain/demo-seed.js';
 import { systemClock } from './lib/context.js';
-import { createWorker } from './messaging/worker.js';
-import { boot, onShutdown, transportsFrom } from './runtime.js';
+import { boot, onShutdown, startWorkers } from './runtime.js';
 
 const { env, log, database } = await boot();
 const { db } = database;
@@ -33,12 +32,11 @@ const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
   log.info('listening', { port: info.port, url: env.publicUrl, database: database.driver });
 });
 
-// One worker in-process; `npm run worker` adds more next to it when scaling out.
-const worker = createWorker({ db, transports: transportsFrom(env), clock: systemClock, log, secret: env.secret });
-if (env.outboxWorker === 'in-process') worker.start();
+// One worker in-process (outbox and scheduled jobs); `npm run worker` adds more next to it when scaling out.
+const stopWorkers = env.outboxWorker === 'in-process' ? startWorkers(env, log, db) : async () => {};
 
 onShutdown(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  await worker.stop();
+  await stopWorkers();
   await database.close();
 });

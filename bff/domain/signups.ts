@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, eq, like, sql } from 'drizzle-orm';
+import { and, eq, like, lt, sql } from 'drizzle-orm';
 import type { Locale } from '../../contract/enums.js';
 import { customerNumber, usernameBase } from '../../contract/rules.js';
 import { type Signup, signupLifecycle, type SignupStatus } from '../../contract/signup.js';
@@ -7,7 +7,8 @@ import type { Executor } from '../db/client.js';
 import { accounts, customerNumberCounters, emailLinks, sepaMandates, signups, type SignupEvidence, type Tenant, users } from '../db/schema/index.js';
 import { seal } from '../lib/crypto.js';
 import { ApiError } from '../lib/errors.js';
-import { stateMachine } from '../lib/lifecycle.js';
+import { SYSTEM, stateMachine } from '../lib/lifecycle.js';
+import { DAY, HOUR, type Job } from '../jobs/scheduler.js';
 import { enqueue } from '../messaging/outbox.js';
 import { brandOf } from '../messaging/templates/layout.js';
 import { confirmationEmail, credentialsEmail } from '../messaging/templates/signup.js';
@@ -143,12 +144,35 @@ async function nextCustomerNumber(tx: Executor, tenant: Tenant): Promise<string>
   return customerNumber(tenant.customerNumberPrefix, counter!.next - 1);
 }
 
-/** The signup lifecycle bound to its table: confirming writes the history row and the audit entry. */
+/** Unconfirmed for this long, a signup expires: its bank details are deleted and its link no longer works. */
+export const OPT_IN_DAYS = 7;
+
+/** The signup lifecycle bound to its table, with what entering each state does. */
 export const signupMachine = stateMachine<SignupStatus, typeof signups, { ip?: string }>(signupLifecycle, signups, {
   confirmed: async (tx, row, move) => {
     await audit(tx, { tenantId: row.tenantId, actor: move.actor, action: 'signup.confirmed', target: { type: 'signup', id: row.id }, ip: move.context?.ip });
   },
+  expired: async (tx, row) => {
+    await tx.delete(sepaMandates).where(eq(sepaMandates.signupId, row.id));
+  },
 });
+
+/** Scheduled: signups unconfirmed after {@link OPT_IN_DAYS} expire, one transaction each. */
+export const expireOptIns: Job = {
+  name: 'signups.expire-opt-ins',
+  every: HOUR,
+  async run({ db, now }) {
+    const due = await db
+      .select({ id: signups.id, tenantId: signups.tenantId, status: signups.status })
+      .from(signups)
+      .where(and(eq(signups.status, 'pending_confirmation'), lt(signups.createdAt, new Date(now.getTime() - OPT_IN_DAYS * DAY))))
+      .limit(500);
+    for (const row of due) {
+      await db.transaction((tx) => signupMachine.transition(tx, row, 'expired', { actor: SYSTEM, reason: 'opt_in_expired', now }));
+    }
+    return { expired: due.length };
+  },
+};
 
 /**
  * Redeems a confirmation link (locked by the caller): the signup moves to `confirmed`, the account

@@ -1,3 +1,4 @@
+import { expireOptIns } from '../domain/signups.js';
 import { linksExpire } from './links-expire.js';
 import { outboxRetention } from './outbox-retention.js';
 import { idempotencyPrune, rateLimitsPrune } from './prune.js';
@@ -30,8 +31,7 @@ export type { Job, JobContext } from './scheduler.js';
  * through the lifecycle helper in one transaction per entity, so a failure leaves the others done and the
  * next run retries it. Read the time from `now` (the injectable clock), never `new Date()`.
  *
- * Coming with the flows: `sub-users.cancel-due` (co-users on their end date), `signups.expire-opt-ins`
- * (unconfirmed signups past their link), `port-orders.release-temporary-numbers` (temporary numbers of
+ * Coming with the flows: `sub-users.cancel-due` (co-users on their end date), `port-orders.release-temporary-numbers` (temporary numbers of
  * completed ports back to the pool).
  */
-export const jobs: readonly Job[] = [outboxRetention, linksExpire, rateLimitsPrune, idempotencyPrune];
+export const jobs: readonly Job[] = [outboxRetention, linksExpire, rateLimitsPrune, idempotencyPrune, expireOptIns];

@@ -2,8 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkMove } from '../../contract/lifecycle.js';
 import { signupLifecycle } from '../../contract/signup.js';
-import { outbox, signups, statusHistory, tariffs } from '../../bff/db/schema/index.js';
-import { signupMachine } from '../../bff/domain/signups.js';
+import { outbox, sepaMandates, signups, statusHistory, tariffs } from '../../bff/db/schema/index.js';
+import { DAY, runDueJobs } from '../../bff/jobs/scheduler.js';
+import { createLogger } from '../../bff/lib/logger.js';
+import { expireOptIns, OPT_IN_DAYS, signupMachine } from '../../bff/domain/signups.js';
 import { ApiError } from '../../bff/lib/errors.js';
 import { privateSignup } from '../contract/fixtures.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
@@ -87,5 +89,20 @@ describe('lifecycles as data', () => {
     expect(res.status).toBe(410);
     expect(res.json.code).toBe('link_expired');
     expect(await outboxCount()).toBe(before);
+  });
+
+  it('the scheduled job expires signups unconfirmed after the opt-in period, deleting their bank details, once', async () => {
+    const id = await newSignup();
+    expect(await t.db.select().from(sepaMandates).where(eq(sepaMandates.signupId, id))).toHaveLength(1);
+    const env = { nodeEnv: 'test' as const, publicUrl: 'http://localhost:8787', secret: 's'.repeat(40), outboxRetentionDays: 30 };
+    const run = () => runDueJobs(t.db, t.clock, [expireOptIns], { log: createLogger('silent'), env });
+    await run();
+    expect((await signupRow(id)).status).toBe('pending_confirmation');
+    t.clock.advance(OPT_IN_DAYS * DAY + 60_000);
+    await run();
+    expect((await signupRow(id)).status).toBe('expired');
+    expect(await t.db.select().from(sepaMandates).where(eq(sepaMandates.signupId, id))).toEqual([]);
+    const history = await t.db.select().from(statusHistory).where(eq(statusHistory.entityId, id));
+    expect(history).toEqual([expect.objectContaining({ toStatus: 'expired', actorKind: 'system', reason: 'opt_in_expired' })]);
   });
 });

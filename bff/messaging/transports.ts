@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { WebhookEvent } from '../../contract/webhooks.js';
-import { assertPublicUrl, publicOnlyLookup, type Resolver, systemResolver } from '../lib/ssrf.js';
+import { assertPublicUrl, publicOnlyLookup, type Resolver, systemResolver, UnsafeUrlError } from '../lib/ssrf.js';
 import type { EmailPayload, SmsPayload, WebhookPayload } from './outbox.js';
 import { signedPost } from './signed-post.js';
 
@@ -51,23 +51,20 @@ export function smsGateway(url: string, secret: string): NonNullable<Transports[
 
 /**
  * Tenant webhooks: `{ id, type, created, data }`, signed with the endpoint's own secret. Unless
- * `allowPrivate` (outside production, for the demo), only to `https:` URLs whose host resolves to public
- * addresses, checked again at every delivery and pinned for the connection (see lib/ssrf.ts).
+ * `allowPrivate` (outside production: http and loopback for local receivers), only to `https:` URLs
+ * whose host resolves to public addresses: checked before every delivery and again in the connection's
+ * own lookup, so it connects only to addresses that passed (see lib/ssrf.ts).
  */
 export function webhookTransport(options: { allowPrivate?: boolean; resolve?: Resolver } = {}): NonNullable<Transports['webhook']> {
   const resolve = options.resolve ?? systemResolver;
   const lookup = options.allowPrivate ? undefined : publicOnlyLookup(resolve);
   return async ({ id, payload, createdAt, now, url, secret }) => {
-    if (!options.allowPrivate) await refuseUnsafe(url, resolve);
     const event = { id, type: payload.event, created: createdAt.toISOString(), data: payload.data } satisfies Record<keyof WebhookEvent, unknown>;
-    await signedPost(url, secret, id, event, now, { lookup });
+    try {
+      if (!options.allowPrivate) await assertPublicUrl(url, resolve);
+      await signedPost(url, secret, id, event, now, { lookup });
+    } catch (error) {
+      throw error instanceof UnsafeUrlError ? new Error(`webhook URL refused: ${error.message}`) : error;
+    }
   };
-}
-
-async function refuseUnsafe(url: string, resolve: Resolver): Promise<void> {
-  try {
-    await assertPublicUrl(url, resolve);
-  } catch (error) {
-    throw new Error(`webhook URL refused: ${error instanceof Error ? error.message : String(error)}`);
-  }
 }

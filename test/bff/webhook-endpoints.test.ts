@@ -266,6 +266,26 @@ describe('in production (SSRF)', () => {
     expect(sink.requests).toEqual([]);
     await sink.close();
   });
+  it('connects only to the addresses it checked: a name that turns private between check and connect is refused (DNS rebinding)', async () => {
+    const sink = await startHttpSink();
+    const r = await seedTenant(prod.db, 'wh-prod-rebind');
+    const answers = ['93.184.216.34', '127.0.0.1']; // the check sees a public address, the connection would get loopback
+    const dns: Resolver = async () => [{ address: answers.shift() ?? '127.0.0.1', family: 4 }];
+    await prod.db.insert(webhookEndpoints).values({
+      tenantId: r.id,
+      url: `https://rebind.example.com:${new URL(sink.url).port}/hook`,
+      eventTypes: ['*'],
+      secretSealed: seal(prod.deps.env.secret, WEBHOOK_SECRET_PURPOSE, 'whsec_x'),
+    });
+    await prod.db.transaction((tx) => emitEvent(tx, { tenantId: r.id, type: 'password.changed', data: {} }));
+    prod.clock.advance(1000);
+    await worker(prod, webhookTransport({ resolve: dns })).runOnce();
+    const [row] = await prod.db.select().from(outbox).where(eq(outbox.tenantId, r.id));
+    expect(row).toMatchObject({ status: 'pending', lastError: 'webhook URL refused: rebind.example.com resolves to 127.0.0.1, which is not a public address' });
+    expect(answers).toEqual([]);
+    expect(sink.requests).toEqual([]);
+    await sink.close();
+  });
 });
 
 describe('emitEvent', () => {

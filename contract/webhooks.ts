@@ -15,6 +15,7 @@ export type WebhookEventType = (typeof webhookEventTypes)[number];
 
 /** An endpoint subscribes to event types by name, or to all of them (also future ones) with `*`. */
 export const webhookSubscriptionSchema = z.enum([...webhookEventTypes, '*']);
+export type WebhookSubscription = z.infer<typeof webhookSubscriptionSchema>;
 
 export const createWebhookEndpointSchema = z
   .object({

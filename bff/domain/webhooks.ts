@@ -1,5 +1,5 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
-import type { WebhookEventType } from '../../contract/webhooks.js';
+import type { WebhookEventType, WebhookSubscription } from '../../contract/webhooks.js';
 import type { Executor } from '../db/client.js';
 import { outbox, type WebhookEndpoint, webhookEndpoints } from '../db/schema/index.js';
 import { randomToken, seal } from '../lib/crypto.js';
@@ -18,6 +18,7 @@ export const MAX_ENDPOINTS = 20;
  */
 export async function emitEvent(tx: Executor, event: { tenantId: string; type: WebhookEventType; data: Record<string, unknown> }) {
   const payload: WebhookPayload = { event: event.type, data: event.data };
+  // Written out: drizzle's insert … select wants every column, the defaults (id, status, times) included.
   const column = (c: { name: string }) => sql.identifier(c.name);
   await tx.execute(sql`
     insert into ${outbox} (${column(outbox.tenantId)}, ${column(outbox.channel)}, ${column(outbox.payload)}, ${column(outbox.endpointId)})
@@ -33,7 +34,7 @@ export function presentEndpoint(e: WebhookEndpoint) {
   return {
     id: e.id,
     url: e.url,
-    eventTypes: e.eventTypes as ('*' | WebhookEventType)[],
+    eventTypes: e.eventTypes as WebhookSubscription[],
     description: e.description,
     createdAt: e.createdAt.toISOString(),
     updatedAt: e.updatedAt.toISOString(),
@@ -41,7 +42,7 @@ export function presentEndpoint(e: WebhookEndpoint) {
 }
 
 /** `*` covers every type, so it stands alone; otherwise each type once, in the order given. */
-function normalizeEventTypes(types: readonly ('*' | WebhookEventType)[]): ('*' | WebhookEventType)[] {
+function normalizeEventTypes(types: readonly WebhookSubscription[]): WebhookSubscription[] {
   return types.includes('*') ? ['*'] : [...new Set(types)];
 }
 
@@ -74,11 +75,14 @@ export async function listEndpoints(db: Executor, tenantId: string): Promise<Web
     .orderBy(asc(webhookEndpoints.createdAt), asc(webhookEndpoints.id));
 }
 
-/** Registers an endpoint; the caller shows `secret` once, only its sealed form is kept. */
+/**
+ * Registers an endpoint; the caller shows `secret` once, only its sealed form is kept. The limit is
+ * counted without a lock: two registrations at the same moment may pass it by one, which is harmless.
+ */
 export async function createEndpoint(
   db: Executor,
   tenantId: string,
-  input: { url: string; eventTypes: readonly ('*' | WebhookEventType)[]; description: string },
+  input: { url: string; eventTypes: readonly WebhookSubscription[]; description: string },
   options: EndpointOptions,
 ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
   if (options.publicOnly) await checkUrl(input.url, options.resolve ?? systemResolver);

@@ -24,6 +24,7 @@ import { opsRoutes } from './routes/ops.js';
 import { originRoutes } from './routes/origins.js';
 import { pageRoutes } from './routes/pages.js';
 import { tenantRoutes } from './routes/tenant.js';
+import { webhookEndpointRoutes } from './routes/webhook-endpoints.js';
 
 export type { Deps } from './lib/context.js';
 
@@ -32,6 +33,7 @@ const api = new Hono<AppEnv>()
   .route('/v1/tenant', tenantRoutes)
   .route('/v1/api-keys', apiKeyRoutes)
   .route('/v1/origins', originRoutes)
+  .route('/v1/webhook-endpoints', webhookEndpointRoutes)
   .route('/v1/signups', signupRoutes)
   .route('/v1/confirmations', confirmationRoutes)
   .route('/v1/password-setup', passwordSetupRoutes)

@@ -8,6 +8,7 @@ import { enqueue } from '../messaging/outbox.js';
 import { brandOf } from '../messaging/templates/layout.js';
 import { passwordChangedEmail, passwordResetEmail } from '../messaging/templates/portal.js';
 import { audit, userActor } from './audit.js';
+import { emitEvent } from './webhooks.js';
 import { assertRedeemable, issueLink, linkState, linkUrl, lockLink, RESET_LINK_HOURS, useLink } from './links.js';
 import { hashPassword, passwordProblem } from './passwords.js';
 import { type Challenge, type PinContext, sendPin } from './pins.js';
@@ -51,6 +52,7 @@ export async function completePasswordSetup(tx: Executor, challenge: Challenge<'
   await Promise.all([
     enqueue(tx, { tenantId: tenant!.id, channel: 'email', payload: { to: user!.email, ...mail } }),
     audit(tx, { ...common, action: 'password.changed' }),
+    emitEvent(tx, { tenantId: user!.tenantId, type: 'password.changed', data: { userId: user!.id, username: user!.username, accountId: user!.accountId } }),
     revoked > 0 && audit(tx, { ...common, action: 'sessions.revoked', data: { count: revoked, reason: 'password_changed' } }),
   ]);
   return { status: 'password_set' as const, username: user!.username };

@@ -7,6 +7,7 @@ import { enqueue } from '../messaging/outbox.js';
 import { brandOf } from '../messaging/templates/layout.js';
 import { emailChangedEmail, emailChangeEmail } from '../messaging/templates/portal.js';
 import { audit, userActor } from './audit.js';
+import { emitEvent } from './webhooks.js';
 import { assertRedeemable, issueLink, LINKS, type Link, linkUrl, useLink } from './links.js';
 import { type Challenge, type PinContext, sendPin } from './pins.js';
 
@@ -31,6 +32,7 @@ export async function confirmEmailChange(tx: Executor, o: { tenant: Tenant; link
   await Promise.all([
     enqueue(tx, { tenantId: o.tenant.id, channel: 'email', payload: { to: before.email, ...mail } }),
     audit(tx, { tenantId: o.tenant.id, actor: userActor(before), account: before.accountId, action: 'profile.email_changed', target: { type: 'user', id: before.id }, ip: o.ip }),
+    emitEvent(tx, { tenantId: o.tenant.id, type: 'profile.email_changed', data: { userId: before.id, username: before.username, accountId: before.accountId, email } }),
   ]);
   return { status: 'confirmed' as const };
 }
@@ -43,6 +45,9 @@ export function startMobileChange(tx: Executor, o: PinContext & { tenant: Tenant
 /** After the right PIN from the new number: it holds. */
 export async function completeMobileChange(tx: Executor, challenge: Challenge<'mobile_change'>, o: { ip?: string }) {
   const [user] = await tx.update(users).set({ mobile: challenge.payload.mobile }).where(eq(users.id, challenge.userId)).returning();
-  await audit(tx, { tenantId: user!.tenantId, actor: userActor(user!), account: user!.accountId, action: 'profile.mobile_changed', target: { type: 'user', id: user!.id }, ip: o.ip });
+  await Promise.all([
+    audit(tx, { tenantId: user!.tenantId, actor: userActor(user!), account: user!.accountId, action: 'profile.mobile_changed', target: { type: 'user', id: user!.id }, ip: o.ip }),
+    emitEvent(tx, { tenantId: user!.tenantId, type: 'profile.mobile_changed', data: { userId: user!.id, username: user!.username, accountId: user!.accountId } }),
+  ]);
   return user!;
 }

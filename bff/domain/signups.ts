@@ -13,6 +13,7 @@ import { enqueue } from '../messaging/outbox.js';
 import { brandOf } from '../messaging/templates/layout.js';
 import { confirmationEmail, credentialsEmail } from '../messaging/templates/signup.js';
 import { audit } from './audit.js';
+import { emitEvent } from './webhooks.js';
 import { assertRedeemable, issueLink, LINKS, type Link, linkUrl, lockLink, newLink, useLink } from './links.js';
 import { confirmEmailChange } from './profile.js';
 
@@ -102,6 +103,7 @@ export async function createSignup(
       }),
     tx.insert(emailLinks).values(link.values),
     enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: values.email, ...mail } }),
+    emitEvent(tx, { tenantId: tenant.id, type: 'signup.created', data: { signupId: id, accountType: s.accountType, status: 'pending_confirmation', locale } }),
   ]);
   return { signup: row!, mandateReference: reference };
 }
@@ -243,7 +245,14 @@ export async function confirmSignup(tx: Executor, o: { tenant: Tenant; link: Lin
     link: linkUrl(o.publicUrl, 'set_password', setPassword, row.locale),
     hours: LINKS.set_password.hours,
   });
-  await enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: row.email, ...mail } });
+  await Promise.all([
+    enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: row.email, ...mail } }),
+    emitEvent(tx, {
+      tenantId: tenant.id,
+      type: 'signup.confirmed',
+      data: { signupId: row.id, accountId: account.id, accountType: account.accountType, customerNumber: account.customerNumber, username: account.username },
+    }),
+  ]);
   return { status: 'confirmed' as const, account };
 }
 

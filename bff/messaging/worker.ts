@@ -66,7 +66,7 @@ export function createWorker(options: WorkerOptions): Worker {
   }
 
   async function deliver(row: OutboxRow, now: Date): Promise<void> {
-    const base = { id: row.id, tenantId: row.tenantId, now };
+    const base = { id: row.id, tenantId: row.tenantId, createdAt: row.createdAt, now };
     switch (row.channel) {
       case 'email':
         if (!transports.email) throw new NoTransport();

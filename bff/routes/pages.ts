@@ -4,7 +4,7 @@ import { html } from 'hono/html';
 
 import type { Locale } from '../../contract/enums.js';
 import { problemTitle } from '../../contract/errors.js';
-import { confirmTexts } from '../../contract/messages/confirm.js';
+import { confirmMessages } from '../lib/i18n.js';
 import { emailLinks, signups, tenants, users } from '../db/schema/index.js';
 import { redeemLink, resendConfirmation } from '../domain/signups.js';
 import type { AppEnv } from '../lib/context.js';
@@ -16,13 +16,13 @@ const PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; fo
 
 /** The fallback page's texts: the widget's, and the problem titles for broken links. */
 const texts = (locale: Locale, purpose?: string) => ({
-  ...confirmTexts[locale],
+  ...confirmMessages.texts(locale),
   ...(purpose === 'email_change' && {
-    title: confirmTexts[locale].email_title,
-    intro: confirmTexts[locale].email_intro,
-    button: confirmTexts[locale].email_button,
-    confirmed: confirmTexts[locale].email_confirmed,
-    already_confirmed: confirmTexts[locale].email_already_confirmed,
+    title: confirmMessages.t(locale, 'email_title'),
+    intro: confirmMessages.t(locale, 'email_intro'),
+    button: confirmMessages.t(locale, 'email_button'),
+    confirmed: confirmMessages.t(locale, 'email_confirmed'),
+    already_confirmed: confirmMessages.t(locale, 'email_already_confirmed'),
   }),
   link_expired: problemTitle('link_expired', locale),
   link_superseded: problemTitle('link_superseded', locale),

@@ -8,6 +8,7 @@ import { availableLocales, catalogues } from '../../contract/i18n.js';
  */
 export { confirmMessages } from '../../contract/messages/confirm.js';
 export { fieldErrorMessages } from '../../contract/messages/field-errors.js';
+export { legalMessages } from '../../contract/messages/legal.js';
 export { problemMessages } from '../../contract/messages/problems.js';
 
 await Promise.all(catalogues().flatMap((catalogue) => availableLocales().map((locale) => catalogue.load(locale))));

@@ -64,14 +64,6 @@ export default {
   accountHolder: 'Kontoinhaber',
   iban: 'IBAN',
   bic: 'BIC',
-  mandate: 'Ich erteile das SEPA-Lastschriftmandat (Wortlaut oben).',
-  'mandate.core':
-    'Ich ermächtige {creditor}, Zahlungen von meinem Konto mittels Lastschrift einzuziehen. Zugleich weise ich mein Kreditinstitut an, die Lastschriften einzulösen. Ich kann innerhalb von acht Wochen, beginnend mit dem Belastungsdatum, die Erstattung des belasteten Betrages verlangen. Die Mandatsreferenz erhalten Sie per E-Mail.',
-  'mandate.b2b':
-    'Wir ermächtigen {creditor}, Zahlungen von unserem Konto mittels Lastschrift einzuziehen, und weisen unser Kreditinstitut an, die Lastschriften einzulösen. Dieses Mandat gilt nur für Konten von Unternehmen; nach der Einlösung besteht kein Anspruch auf Erstattung.',
-  terms: 'Ich akzeptiere die {terms} (Fassung {version}) und habe die {privacy} gelesen.',
-  'terms.link': 'AGB',
-  'privacy.link': 'Datenschutzhinweise',
   months: '{n} Monat(e)',
   'review.contract': 'Ihr Vertrag',
   'review.name': 'Name',
@@ -81,8 +73,6 @@ export default {
   'review.term': 'Mindestlaufzeit',
   'review.notice': 'Kündigungsfrist',
   'review.none': 'keine',
-  'order.pay': 'Zahlungspflichtigen Vertrag schließen',
-  'order.submit': 'Absenden',
   'done.title': 'Fast geschafft – bitte bestätigen Sie Ihre E-Mail-Adresse',
   'done.text': 'Wir haben eine E-Mail an {email} geschickt. Öffnen Sie den Link darin innerhalb von 24 Stunden. Danach richten wir Ihr Konto ein und senden Ihnen Ihre Zugangsdaten.',
   'done.spam': 'Keine E-Mail bekommen? Schauen Sie bitte auch im Spam-Ordner nach.',

@@ -66,14 +66,6 @@ export default {
   accountHolder: 'Account holder',
   iban: 'IBAN',
   bic: 'BIC',
-  mandate: 'I grant the SEPA direct debit mandate (wording above).',
-  'mandate.core':
-    'I authorise {creditor} to collect payments from my account by direct debit and instruct my bank to pay them. I can ask for a refund within eight weeks of the debit date. You will get the mandate reference by e-mail.',
-  'mandate.b2b':
-    'We authorise {creditor} to collect payments from our account by direct debit and instruct our bank to pay them. This mandate is for business accounts only; there is no refund once a debit has been paid.',
-  terms: 'I accept the {terms} (version {version}) and have read the {privacy}.',
-  'terms.link': 'terms',
-  'privacy.link': 'privacy notice',
   months: '{n} month(s)',
   'review.contract': 'Your contract',
   'review.name': 'Name',
@@ -83,8 +75,6 @@ export default {
   'review.term': 'Minimum term',
   'review.notice': 'Notice period',
   'review.none': 'none',
-  'order.pay': 'Place order with obligation to pay',
-  'order.submit': 'Submit',
   'done.title': 'Almost done – please confirm your e-mail address',
   'done.text': 'We have sent an e-mail to {email}. Open the link in it within 24 hours. Then we set up your account and send you your details.',
   'done.spam': 'No e-mail? Please look in your spam folder too.',

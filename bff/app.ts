@@ -22,7 +22,7 @@ import { demoRoutes } from './routes/demo.js';
 import { devOutboxRoutes } from './routes/dev-outbox.js';
 import { opsRoutes } from './routes/ops.js';
 import { originRoutes } from './routes/origins.js';
-import { pageRoutes } from './routes/pages.js';
+import { pageRoutes } from './pages/index.js';
 import { tenantRoutes } from './routes/tenant.js';
 
 export type { Deps } from './lib/context.js';

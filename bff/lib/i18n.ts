@@ -1,4 +1,5 @@
 import { availableLocales, catalogues } from '../../contract/i18n.js';
+import type { Locale } from '../../contract/locales.js';
 
 /**
  * The catalogues the BFF speaks. It renders e-mails, SMS and pages synchronously (inside transactions),
@@ -7,8 +8,16 @@ import { availableLocales, catalogues } from '../../contract/i18n.js';
  * from here, not from `contract/messages/`, and they are loaded.
  */
 export { confirmMessages } from '../../contract/messages/confirm.js';
+export { emailMessages } from '../../contract/messages/email.js';
 export { fieldErrorMessages } from '../../contract/messages/field-errors.js';
 export { legalMessages } from '../../contract/messages/legal.js';
+export { pageMessages } from '../../contract/messages/pages.js';
+export { portalEmailMessages } from '../../contract/messages/portal-email.js';
+export { portalSmsMessages } from '../../contract/messages/portal-sms.js';
 export { problemMessages } from '../../contract/messages/problems.js';
+export { signupEmailMessages } from '../../contract/messages/signup-email.js';
 
-await Promise.all(catalogues().flatMap((catalogue) => availableLocales().map((locale) => catalogue.load(locale))));
+/** Loads `locale` in every catalogue; `registerLocale` and then this, for a locale added at run time. */
+export const loadEverywhere = (locale: Locale) => Promise.all(catalogues().map((catalogue) => catalogue.load(locale)));
+
+await Promise.all(availableLocales().map(loadEverywhere));

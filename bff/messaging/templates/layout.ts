@@ -1,6 +1,6 @@
 import type { Locale } from '../../../contract/enums.js';
-
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+import { escapeHtml } from '../../lib/html.js';
+import { emailMessages } from '../../lib/i18n.js';
 
 export interface Brand {
   name: string;
@@ -20,15 +20,14 @@ export interface Rendered {
   templateId: string;
 }
 
+export type Block = { p: string } | { link: { label: string; href: string } } | { facts: [string, string][] };
+
+/** "Guten Tag Anna," in the e-mail's language. */
+export const greeting = (locale: Locale, name: string): Block => ({ p: emailMessages.t(locale, 'greeting', { name }) });
+
 /** One e-mail in the tenant's name: plain text and simple, accessible HTML with the same content. */
-export function renderEmail(
-  brand: Brand,
-  locale: Locale,
-  templateId: string,
-  subject: string,
-  blocks: ({ p: string } | { link: { label: string; href: string } } | { facts: [string, string][] })[],
-): Rendered {
-  const footer = locale === 'de' ? `Fragen? Schreiben Sie an ${brand.supportEmail}.` : `Questions? Write to ${brand.supportEmail}.`;
+export function renderEmail(brand: Brand, locale: Locale, templateId: string, subject: string, blocks: Block[]): Rendered {
+  const footer = emailMessages.t(locale, 'footer', { supportEmail: brand.supportEmail });
   const text = [
     ...blocks.map((b) =>
       'p' in b ? b.p : 'link' in b ? `${b.link.label}:\n${b.link.href}` : b.facts.map(([k, v]) => `${k}: ${v}`).join('\n'),
@@ -46,7 +45,7 @@ export function renderEmail(
           : `<table role="presentation" style="border-collapse:collapse">${b.facts.map(([k, v]) => `<tr><th scope="row" style="text-align:left;padding:4px 16px 4px 0">${escapeHtml(k)}</th><td style="padding:4px 0">${escapeHtml(v)}</td></tr>`).join('')}</table>`,
     )
     .join('\n');
-  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+  const html = `<!doctype html><html lang="${escapeHtml(locale)}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#1b1b1f;max-width:40rem;margin:0 auto;padding:16px">
 <p style="font-weight:700;font-size:18px">${escapeHtml(brand.name)}</p>
 ${body}

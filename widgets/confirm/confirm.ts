@@ -91,6 +91,7 @@ export class TkConfirm extends LitElement {
   }
 
   protected override render() {
+    if (!this.i18n.ready) return nothing; // no German flash before another locale's texts arrive
     const t = confirmMessages.texts(this.i18n.locale);
     const heading = html`<div class="heading" role="heading" aria-level=${this.headingLevel}>${t.title}</div>`;
     if (!this.linkToken) return html`${heading}<tk-alert variant="error"><p>${t.missing}</p></tk-alert>`;

@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { locales } from './contract/locales.js';
 import { minifyTemplates } from './tools/minify-templates.js';
 
 /** What every widget needs: Lit, the kit core, the provider and the primitives, in one shared chunk. */
-const SHARED = [/node_modules\/(lit|lit-html|lit-element|@lit\/(?!react))/, /node_modules\/hono\//, /\/widgets\/(core|provider|primitives)\//, /\/widgets\/define\.ts$/, /\/contract\/(enums|messages\/de)\.ts$/];
+const SHARED = [/rolldown\/runtime/, /node_modules\/(lit|lit-html|lit-element|@lit\/(?!react))/, /node_modules\/hono\//, /\/widgets\/(core|provider|primitives)\//, /\/widgets\/define\.ts$/, /\/contract\/(enums|locales|i18n)\.ts$/, /\/contract\/messages\/field-errors(\/de)?\.ts$/];
 
 export default defineConfig({
   plugins: [minifyTemplates(/\/widgets\/.*\.ts$/)],
@@ -35,12 +36,19 @@ export default defineConfig({
     },
     rollupOptions: {
       external: ['react'],
+      // A catalogue imports its German file and loads the others by a variable path that matches it too.
+      onLog: (level, log, handler) => {
+        if (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT' && /messages\/(?:[\w-]+\/)?de\.ts is dynamically imported/.test(log.message)) return;
+        handler(level, log);
+      },
       output: {
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
         manualChunks: (id: string) => {
-          const locale = /\/widgets\/core\/i18n\/locales\/(\w+)\.ts$/.exec(id)?.[1];
-          if (locale && locale !== 'de') return `locale-${locale}`; // fetched when first used
+          // A catalogue's non-default locale (`<feature>/messages/en.ts`, `messages/<feature>/en.ts`): its own
+          // chunk, fetched when first used.
+          const file = /\/(?:([\w-]+)\/messages|messages\/([\w-]+))\/([\w-]+)\.ts$/.exec(id);
+          if (file && file[3] !== 'de' && (locales as string[]).includes(file[3]!)) return `locale-${file[3]}-${file[1] ?? file[2]}`;
           return SHARED.some((re) => re.test(id)) ? 'shared' : undefined;
         },
       },

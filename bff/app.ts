@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { openAPIRouteHandler } from 'hono-openapi';
+import { isLocale } from '../contract/i18n.js';
 import type { Locale } from '../contract/tenant.js';
 import { tenantOrigins } from './db/schema/index.js';
 import type { AppEnv, Deps } from './lib/context.js';
@@ -22,7 +23,7 @@ import { demoRoutes } from './routes/demo.js';
 import { devOutboxRoutes } from './routes/dev-outbox.js';
 import { opsRoutes } from './routes/ops.js';
 import { originRoutes } from './routes/origins.js';
-import { pageRoutes } from './routes/pages.js';
+import { pageRoutes } from './pages/index.js';
 import { tenantRoutes } from './routes/tenant.js';
 import { webhookEndpointRoutes } from './routes/webhook-endpoints.js';
 
@@ -60,7 +61,7 @@ function negotiateLocale(header: string | undefined): Locale {
     })
     .filter((x) => x.q > 0)
     .sort((a, b) => b.q - a.q);
-  return ranked.find((x) => x.lang === 'de' || x.lang === 'en')?.lang === 'en' ? 'en' : 'de';
+  return ranked.map((x) => x.lang).find(isLocale) ?? 'de';
 }
 
 /** Builds the BFF from its dependencies; tests build it with their own database and clock. */

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, like, lt, sql } from 'drizzle-orm';
 import type { Locale } from '../../contract/enums.js';
+import { mandateText } from '../../contract/legal.js';
 import { customerNumber, usernameBase } from '../../contract/rules.js';
 import { type Signup, signupLifecycle, type SignupStatus } from '../../contract/signup.js';
 import type { Executor } from '../db/client.js';
@@ -19,18 +20,6 @@ import { confirmEmailChange } from './profile.js';
 
 export const IBAN_PURPOSE = 'iban';
 
-
-/** The wording the customer accepted: SEPA Core for consumers, SEPA B2B for businesses. */
-export function mandateText(scheme: 'core' | 'b2b', creditor: string, reference: string, locale: Locale): string {
-  if (locale === 'de') {
-    return scheme === 'core'
-      ? `SEPA-Lastschriftmandat (Mandatsreferenz ${reference}): Ich ermächtige ${creditor}, Zahlungen von meinem Konto mittels Lastschrift einzuziehen. Zugleich weise ich mein Kreditinstitut an, die von ${creditor} auf mein Konto gezogenen Lastschriften einzulösen. Hinweis: Ich kann innerhalb von acht Wochen, beginnend mit dem Belastungsdatum, die Erstattung des belasteten Betrages verlangen. Es gelten dabei die mit meinem Kreditinstitut vereinbarten Bedingungen.`
-      : `SEPA-Firmenlastschrift-Mandat (Mandatsreferenz ${reference}): Wir ermächtigen ${creditor}, Zahlungen von unserem Konto mittels Lastschrift einzuziehen. Zugleich weisen wir unser Kreditinstitut an, die von ${creditor} auf unser Konto gezogenen Lastschriften einzulösen. Hinweis: Dieses Lastschriftmandat dient nur dem Einzug von Lastschriften, die auf Konten von Unternehmen gezogen sind. Wir sind nicht berechtigt, nach der erfolgten Einlösung eine Erstattung des belasteten Betrages zu verlangen.`;
-  }
-  return scheme === 'core'
-    ? `SEPA direct debit mandate (reference ${reference}): I authorise ${creditor} to collect payments from my account by direct debit and instruct my bank to pay them. I can ask for a refund within eight weeks of the debit date, under the terms agreed with my bank.`
-    : `SEPA business-to-business direct debit mandate (reference ${reference}): We authorise ${creditor} to collect payments from our account by direct debit and instruct our bank to pay them. This mandate is for business accounts only; we are not entitled to a refund after the debit has been paid.`;
-}
 
 /** ≤ 35 characters, unique per tenant: prefix, date, random part. */
 export function mandateReference(prefix: string, now: Date): string {
@@ -55,7 +44,8 @@ export async function createSignup(
   const { payment, terms, originPage, ...data } = s;
   const reference = payment.method === 'sepa' ? mandateReference(tenant.customerNumberPrefix, now) : undefined;
   const scheme = s.accountType === 'business' ? 'b2b' : 'core';
-  const wording = reference ? mandateText(scheme, tenant.name, reference, locale) : undefined;
+  // Word for word what the review step showed; the reference is stored beside it.
+  const wording = reference ? mandateText(locale, scheme, tenant.name) : undefined;
   const id = randomUUID();
   const link = newLink({ tenantId: tenant.id, subjectId: id, payload: { purpose: 'signup' }, now });
   const mail = confirmationEmail(brandOf(tenant), locale, { name: holder.displayName, link: linkUrl(options.publicUrl, 'signup', link.token, locale), hours: LINKS.signup.hours });

@@ -14,8 +14,8 @@ export interface EmailPayload {
   subject: string;
   text: string;
   html?: string;
-  /** Sender as `Name <address>`; defaults to MAIL_FROM. */
-  from?: string;
+  /** Sender: an address object (`{ name, address }`, the tenant's) or `Name <address>`; defaults to MAIL_FROM. */
+  from?: string | { name: string; address: string };
   attachments?: Attachment[];
   /** Which template and version produced the text, kept as evidence (e.g. double opt-in). */
   templateId?: string;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { type OutboxRow, outbox } from '../db/schema/index.js';
 import type { AppEnv } from '../lib/context.js';
 import { ApiError } from '../lib/errors.js';
+import { escapeHtml } from '../lib/html.js';
 import type { Attachment, EmailPayload, SmsPayload, WebhookPayload } from '../messaging/outbox.js';
 
 const LIMIT = 200;
@@ -51,15 +52,14 @@ const URL_PATTERN = /https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)]/g;
 
 /** Escapes text and turns every URL into a link. */
 function linkify(text: string) {
-  const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
   let out = '';
   let last = 0;
   for (const match of text.matchAll(URL_PATTERN)) {
-    out += escape(text.slice(last, match.index));
-    out += `<a href="${escape(match[0])}">${escape(match[0])}</a>`;
+    out += escapeHtml(text.slice(last, match.index));
+    out += `<a href="${escapeHtml(match[0])}">${escapeHtml(match[0])}</a>`;
     last = match.index + match[0].length;
   }
-  return raw(out + escape(text.slice(last)));
+  return raw(out + escapeHtml(text.slice(last)));
 }
 
 async function recent(c: { get: (k: 'deps') => AppEnv['Variables']['deps'] }) {

@@ -1,8 +1,7 @@
-import type { Messages } from './de.js';
+import type { Translation } from '../../../../contract/i18n.js';
+import type de from './de.js';
 
-export { fieldErrors } from '../../../../contract/messages/en.js';
-
-export const en: Messages = {
+export default {
   'kit.loading': 'Loading …',
   'kit.brand': 'A service of {name}',
   'kit.error.unauthorized': 'This service is set up wrongly: the access key is not valid.',
@@ -33,4 +32,4 @@ export const en: Messages = {
   'error.network': 'No connection to the service. Your entries are kept; please try again.',
   'error.rateLimited': 'Too many attempts. Please wait {seconds} seconds.',
   'error.generic': 'That did not work. Please try again.',
-};
+} satisfies Translation<typeof de>;

@@ -1,7 +1,5 @@
-export { fieldErrors } from '../../../../contract/messages/de.js';
-
-/** German, the default locale, always loaded. Every other locale is a file beside this one with every key (checked by the typecheck), loaded when first used. */
-export const de = {
+/** The kit's shared texts (provider, primitives, controllers) in German, the source of every key. */
+export default {
   'kit.loading': 'Wird geladen …',
   'kit.brand': 'Ein Service von {name}',
   'kit.error.unauthorized': 'Dieser Dienst ist falsch eingerichtet: Der Zugangsschlüssel ist ungültig.',
@@ -33,6 +31,3 @@ export const de = {
   'error.rateLimited': 'Zu viele Versuche. Bitte warten Sie {seconds} Sekunden.',
   'error.generic': 'Das hat nicht geklappt. Bitte versuchen Sie es erneut.',
 } as const;
-
-export type MessageKey = keyof typeof de;
-export type Messages = Record<MessageKey, string>;

@@ -1,6 +1,7 @@
-import type { FieldErrorCode, ProblemCode } from './de.js';
+import type { Translation } from '../../i18n.js';
+import type de from './de.js';
 
-export const fieldErrors: Record<FieldErrorCode, string> = {
+export default {
   required: 'Please fill in this field.',
   invalid_type: 'This value has the wrong type.',
   too_short: 'This is too short.',
@@ -44,37 +45,4 @@ export const fieldErrors: Record<FieldErrorCode, string> = {
   duplicate: 'Each entry may appear only once.',
   unknown_field: 'This field is not expected here.',
   invalid: 'This value is not valid.',
-};
-
-export const problems: Record<ProblemCode, string> = {
-  validation_failed: 'Please check your input.',
-  malformed_json: 'The request body is not valid JSON.',
-  unsupported_media_type: 'Please send JSON (application/json).',
-  unauthorized: 'The key is missing or not valid.',
-  forbidden: 'This access is not allowed.',
-  origin_not_allowed: 'This website is not allowed to use this key.',
-  secret_key_in_browser: 'A secret key must not be used from a browser.',
-  not_found: 'Not found.',
-  method_not_allowed: 'This method is not allowed here.',
-  payload_too_large: 'The request is too large.',
-  rate_limited: 'Too many requests. Please try again later.',
-  idempotency_key_reused: 'This Idempotency-Key was already used for a different request.',
-  idempotency_in_progress: 'This request is still being processed. Please retry shortly.',
-  invalid_idempotency_key: 'The Idempotency-Key is not valid (1 to 255 visible ASCII characters).',
-  too_many_webhook_endpoints: 'There are already 20 webhook endpoints. Please delete one first.',
-  last_secret_key: 'The last active secret key cannot be revoked. Create a new one first.',
-  link_invalid: 'This link is not valid. Please check that you opened it completely.',
-  link_expired: 'This link has expired. Request a new link.',
-  link_superseded: 'There is a newer link. Please use the link from the latest e-mail.',
-  invalid_credentials: 'The username or password is not correct.',
-  session_expired: 'Your session has expired. Please log in again.',
-  account_locked: 'Too many failed logins. Access is locked for a while.',
-  challenge_invalid: 'This code request is unknown. Please start again.',
-  pin_expired: 'The code has expired. Request a new code.',
-  pin_locked: 'The code was entered wrongly too often. Request a new code.',
-  pin_used: 'This code was used already or replaced by a newer one. Request a new code.',
-  component_not_allowed: 'This session is not allowed to use this function.',
-  embed_secret_invalid: 'The session secret is not valid, has expired or was used already.',
-  invalid_transition: 'This step is not possible in the current status.',
-  internal_error: 'An internal error occurred. Please try again later.',
-};
+} satisfies Translation<typeof de>;

@@ -1,5 +1,5 @@
-/** Field error messages and problem titles in German; `en.ts` and any new locale have the same keys. */
-export const fieldErrors = {
+/** Field error messages by code, shared by the widgets (at the field) and the BFF (in problem+json). */
+export default {
   required: 'Bitte füllen Sie dieses Feld aus.',
   invalid_type: 'Dieser Wert hat das falsche Format.',
   too_short: 'Die Eingabe ist zu kurz.',
@@ -44,39 +44,3 @@ export const fieldErrors = {
   unknown_field: 'Dieses Feld ist hier nicht vorgesehen.',
   invalid: 'Die Eingabe ist ungültig.',
 } as const;
-
-export const problems = {
-  validation_failed: 'Bitte prüfen Sie Ihre Eingaben.',
-  malformed_json: 'Die Anfrage enthält kein gültiges JSON.',
-  unsupported_media_type: 'Bitte senden Sie JSON (application/json).',
-  unauthorized: 'Der Zugangsschlüssel fehlt oder ist ungültig.',
-  forbidden: 'Dieser Zugriff ist nicht erlaubt.',
-  origin_not_allowed: 'Diese Website ist für diesen Schlüssel nicht freigegeben.',
-  secret_key_in_browser: 'Ein geheimer Schlüssel darf nicht im Browser verwendet werden.',
-  not_found: 'Nicht gefunden.',
-  method_not_allowed: 'Diese Methode ist hier nicht erlaubt.',
-  payload_too_large: 'Die Anfrage ist zu groß.',
-  rate_limited: 'Zu viele Anfragen. Bitte versuchen Sie es später erneut.',
-  idempotency_key_reused: 'Dieser Idempotency-Key wurde bereits für eine andere Anfrage verwendet.',
-  idempotency_in_progress: 'Diese Anfrage wird noch bearbeitet. Bitte versuchen Sie es gleich erneut.',
-  invalid_idempotency_key: 'Der Idempotency-Key ist ungültig (1 bis 255 sichtbare ASCII-Zeichen).',
-  too_many_webhook_endpoints: 'Es sind bereits 20 Webhook-Endpunkte eingerichtet. Bitte löschen Sie zuerst einen.',
-  last_secret_key: 'Der letzte aktive geheime Schlüssel kann nicht widerrufen werden. Legen Sie zuerst einen neuen an.',
-  link_invalid: 'Dieser Link ist ungültig. Bitte prüfen Sie, ob Sie ihn vollständig geöffnet haben.',
-  link_expired: 'Dieser Link ist abgelaufen. Fordern Sie einen neuen Link an.',
-  link_superseded: 'Es gibt einen neueren Link. Bitte verwenden Sie den Link aus der neuesten E-Mail.',
-  invalid_credentials: 'Benutzername oder Passwort stimmen nicht.',
-  session_expired: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
-  account_locked: 'Zu viele fehlgeschlagene Anmeldungen. Der Zugang ist vorübergehend gesperrt.',
-  challenge_invalid: 'Dieser Code-Vorgang ist unbekannt. Bitte beginnen Sie von vorn.',
-  pin_expired: 'Der Code ist abgelaufen. Fordern Sie einen neuen Code an.',
-  pin_locked: 'Der Code wurde zu oft falsch eingegeben. Fordern Sie einen neuen Code an.',
-  pin_used: 'Dieser Code wurde bereits verwendet oder durch einen neueren ersetzt. Fordern Sie einen neuen Code an.',
-  component_not_allowed: 'Diese Sitzung ist für diese Funktion nicht freigegeben.',
-  embed_secret_invalid: 'Der Sitzungsschlüssel ist ungültig, abgelaufen oder wurde bereits verwendet.',
-  invalid_transition: 'Dieser Schritt ist im aktuellen Status nicht möglich.',
-  internal_error: 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
-} as const;
-
-export type FieldErrorCode = keyof typeof fieldErrors;
-export type ProblemCode = keyof typeof problems;

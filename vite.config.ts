@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { locales } from './contract/locales.js';
+import { quietCatalogueLogs } from './tools/catalogue-logs.js';
 import { minifyTemplates } from './tools/minify-templates.js';
 
 /** What every widget needs: Lit, the kit core, the provider and the primitives, in one shared chunk. */
@@ -36,11 +37,7 @@ export default defineConfig({
     },
     rollupOptions: {
       external: ['react'],
-      // A catalogue imports its German file and loads the others by a variable path that matches it too.
-      onLog: (level, log, handler) => {
-        if (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT' && /messages\/(?:[\w-]+\/)?de\.ts is dynamically imported/.test(log.message)) return;
-        handler(level, log);
-      },
+      onLog: quietCatalogueLogs,
       output: {
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',

@@ -70,7 +70,7 @@ export class TkProvider extends LitElement {
   declare api: string | undefined;
   /** The tenant's publishable key, `tk_pub_…`. */
   declare publishableKey: string | undefined;
-  /** `de` or `en`; default: the tenant's default locale, else the browser's language. */
+  /** A locale of `contract/locales.ts` (`de`, `en`) or one registered with `registerLocale`; default: the tenant's default locale, else the browser's language. */
   declare locale: string | undefined;
   /** A client secret from an embed session (`POST /v1/embed-sessions` on your server): exchanged once for a session. */
   declare sessionSecret: string | undefined;

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { Locale } from '../../contract/enums.js';
 import { orderButtonLabel } from '../../contract/legal.js';
 import { TkApiError } from '../core/api.js';
@@ -96,7 +96,8 @@ export class TkSignup extends LitElement {
     return stepsFor(this.type, Boolean(this.accountType));
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     // A preset type is the type of every step's rules and texts (tariffs, B2B mandate).
     if (this.accountType && this.values.accountType !== this.accountType) this.values = { ...this.values, accountType: this.accountType };
   }

@@ -19,8 +19,8 @@ import { passwordResetRoutes, passwordSetupRoutes } from './routes/passwords.js'
 import { sessionRoutes } from './routes/sessions.js';
 import { signupRoutes } from './routes/signups.js';
 import { assetRoutes } from './routes/assets.js';
-import { demoRoutes } from './routes/demo.js';
-import { devOutboxRoutes } from './routes/dev-outbox.js';
+import { demoRoutes } from './dev/demo.js';
+import { devOutboxRoutes } from './dev/outbox.js';
 import { opsRoutes } from './routes/ops.js';
 import { originRoutes } from './routes/origins.js';
 import { pageRoutes } from './pages/index.js';

@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { DEMO, seedDemo } from './domain/demo-seed.js';
+import { DEMO, seedDemo } from './dev/demo-seed.js';
 import { systemClock } from './lib/context.js';
 import { boot, onShutdown, startWorkers } from './runtime.js';
 

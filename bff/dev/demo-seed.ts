@@ -3,8 +3,8 @@ import type { AccountType } from '../../contract/tenant.js';
 import { customerNumber } from '../../contract/rules.js';
 import type { Executor } from '../db/client.js';
 import { accounts, tariffs, tenantOrigins, tenants, users } from '../db/schema/index.js';
-import { hashPassword } from './passwords.js';
-import { storeKey } from './api-keys.js';
+import { hashPassword } from '../domain/passwords.js';
+import { storeKey } from '../domain/api-keys.js';
 
 /** Fixed ids and keys of the demo tenants. Development only: `server.ts` never seeds in production. */
 export const DEMO = {

@@ -4,6 +4,7 @@ import { scheduledJobs } from '../db/schema/index.js';
 import type { Env } from '../env.js';
 import type { Clock } from '../lib/context.js';
 import { type Logger, redact } from '../lib/logger.js';
+import { pollingLoop } from '../lib/poll.js';
 
 /**
  * Scheduled jobs: a small table (`scheduled_jobs`, one row per job) and one conditional claim, not a job
@@ -187,36 +188,9 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const pollMs = options.pollMs ?? 10 * SECOND;
   const runOnce = () => runDueJobs(db, clock, jobs, options);
 
-  let running = false;
-  let loop: Promise<void> | undefined;
-  let wake: (() => void) | undefined;
-
-  async function run(): Promise<void> {
-    while (running) {
-      try {
-        await runOnce();
-      } catch (error) {
-        log.error('job runner error', { error: redact(error) });
-      }
-      if (!running) break;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, pollMs).unref();
-      });
-    }
-  }
-
-  return {
-    runOnce,
-    start() {
-      if (running) return;
-      running = true;
-      loop = run();
-    },
-    async stop() {
-      running = false;
-      wake?.();
-      await loop;
-    },
-  };
+  const loop = pollingLoop(async () => {
+    await runOnce();
+    return false;
+  }, { pollMs, log, name: 'job runner' });
+  return { runOnce, ...loop };
 }

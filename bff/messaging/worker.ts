@@ -5,6 +5,7 @@ import type { Clock } from '../lib/context.js';
 import { unseal } from '../lib/crypto.js';
 import type { Logger } from '../lib/logger.js';
 import { redact } from '../lib/logger.js';
+import { pollingLoop } from '../lib/poll.js';
 import { type EmailPayload, purgedPayload, type SmsPayload, type WebhookPayload } from './outbox.js';
 import type { Transports } from './transports.js';
 
@@ -138,36 +139,6 @@ export function createWorker(options: WorkerOptions): Worker {
     return claimed.length;
   }
 
-  let running = false;
-  let loop: Promise<void> | undefined;
-  let wake: (() => void) | undefined;
-
-  async function run(): Promise<void> {
-    while (running) {
-      try {
-        const claimed = await runOnce();
-        if (claimed === batchSize) continue;
-      } catch (error) {
-        log.error('outbox worker error', { error: redact(error) });
-      }
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, pollMs).unref();
-      });
-    }
-  }
-
-  return {
-    runOnce,
-    start() {
-      if (running) return;
-      running = true;
-      loop = run();
-    },
-    async stop() {
-      running = false;
-      wake?.();
-      await loop;
-    },
-  };
+  const loop = pollingLoop(async () => (await runOnce()) === batchSize, { pollMs, log, name: 'outbox worker' });
+  return { runOnce, ...loop };
 }

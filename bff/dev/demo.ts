@@ -4,6 +4,9 @@ import type { AppEnv } from '../lib/context.js';
 import { ApiError } from '../lib/errors.js';
 import { staticFiles } from '../lib/static-files.js';
 
+/** Where the demo page hosts the portal login (the set-password page's "Log in now" outside production). */
+export const DEMO_LOGIN_URL = '/#portal';
+
 const read = staticFiles(fileURLToPath(new URL('../../demo/', import.meta.url)));
 
 /** The strict policy the demo page runs under: what a careful integrator's site would send. */

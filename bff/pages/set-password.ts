@@ -1,3 +1,4 @@
+import { DEMO_LOGIN_URL } from '../dev/demo.js';
 import { redeemable } from '../domain/links.js';
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
@@ -23,7 +24,7 @@ export const setPasswordPage = new Hono<AppEnv>().use(pageHeaders({ widget: true
   const lang = c.req.query('lang');
   const locale = isLocale(lang) ? lang : c.get('locale');
   // Outside production the demo page hosts the login; a tenant's own portal would link its own.
-  const loginUrl = env.nodeEnv === 'production' ? '' : '/#portal';
+  const loginUrl = env.nodeEnv === 'production' ? '' : DEMO_LOGIN_URL;
   return c.html(
     page(
       pageMessages.t(locale, 'setPassword.title'),

@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { DEMO, seedDemo } from './domain/demo-seed.js';
 import { systemClock } from './lib/context.js';
+import { TenantCache } from './lib/tenant-cache.js';
 import { createWorker } from './messaging/worker.js';
 import { boot, onShutdown, transportsFrom } from './runtime.js';
 
@@ -10,7 +11,10 @@ const { db } = database;
 
 if (env.nodeEnv !== 'production') await seedDemo(db, env.publicUrl);
 
-const app = createApp({ db, env, clock: systemClock, log });
+// Keys, origins, tariffs and the tenant document in memory, dropped per tenant on telkit_tenant_changed.
+const tenantCache = new TenantCache(db, { listen: database.listen, log });
+await tenantCache.ready();
+const app = createApp({ db, env, clock: systemClock, log, tenantCache });
 const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
   if (env.nodeEnv !== 'production') {
     console.log(
@@ -40,5 +44,6 @@ if (env.outboxWorker === 'in-process') worker.start();
 onShutdown(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await worker.stop();
+  await tenantCache.close();
   await database.close();
 });

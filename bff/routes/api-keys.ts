@@ -52,7 +52,10 @@ export const apiKeyRoutes = new Hono<AppEnv>()
     validate('json', createApiKeySchema),
     async (c) => {
       const { kind, label } = c.req.valid('json');
-      const { row, key } = await createKey(c.get('deps').db, c.get('caller').tenant.id, kind, label);
+      const { db, tenantCache } = c.get('deps');
+      const tenantId = c.get('caller').tenant.id;
+      const { row, key } = await createKey(db, tenantId, kind, label);
+      tenantCache.invalidate(tenantId); // here at once; other instances on the database's notification
       return c.json({ ...presentKey(row), key }, 201);
     },
   )
@@ -69,7 +72,7 @@ export const apiKeyRoutes = new Hono<AppEnv>()
     rateLimit({ name: 'api-keys.revoke', limit: 30, windowSeconds: 3600 }, byTenant),
     validate('param', apiKeyIdParamSchema),
     async (c) => {
-      const { db, clock } = c.get('deps');
+      const { db, clock, tenantCache } = c.get('deps');
       const tenantId = c.get('caller').tenant.id;
       const { id } = c.req.valid('param');
       const row = await db.transaction(async (tx) => {
@@ -90,6 +93,7 @@ export const apiKeyRoutes = new Hono<AppEnv>()
           .returning();
         return revoked!;
       });
+      tenantCache.invalidate(tenantId); // refused here at once; other instances on the database's notification
       return c.json(presentKey(row), 200);
     },
   );

@@ -47,13 +47,14 @@ export const originRoutes = new Hono<AppEnv>()
     requireJson,
     validate('json', allowedOriginsSchema),
     async (c) => {
-      const { db } = c.get('deps');
+      const { db, tenantCache } = c.get('deps');
       const tenantId = c.get('caller').tenant.id;
       const origins = [...new Set(c.req.valid('json').origins)];
       await db.transaction(async (tx) => {
         await tx.delete(tenantOrigins).where(eq(tenantOrigins.tenantId, tenantId));
         if (origins.length) await tx.insert(tenantOrigins).values(origins.map((origin) => ({ tenantId, origin })));
       });
+      tenantCache.invalidate(tenantId); // here at once; other instances on the database's notification
       return c.json({ origins: await listOrigins(db, tenantId) }, 200);
     },
   );

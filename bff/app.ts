@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
@@ -6,7 +5,6 @@ import { secureHeaders } from 'hono/secure-headers';
 import { openAPIRouteHandler } from 'hono-openapi';
 import { isLocale } from '../contract/i18n.js';
 import type { Locale } from '../contract/tenant.js';
-import { tenantOrigins } from './db/schema/index.js';
 import type { AppEnv, Deps } from './lib/context.js';
 import { ApiError, handleError, problemResponse } from './lib/errors.js';
 import { openApiDocumentation } from './lib/openapi.js';
@@ -104,12 +102,7 @@ export function createApp(deps: Deps) {
   app.use('/v1/*', async (c, next) => {
     const origin = c.req.header('origin');
     if (c.req.method === 'OPTIONS' && origin && c.req.header('access-control-request-method')) {
-      const known = await deps.db
-        .select({ origin: tenantOrigins.origin })
-        .from(tenantOrigins)
-        .where(eq(tenantOrigins.origin, origin))
-        .limit(1);
-      if (known.length === 0) throw new ApiError(403, 'origin_not_allowed');
+      if (!(await deps.tenantCache.isKnownOrigin(origin))) throw new ApiError(403, 'origin_not_allowed');
       return c.body(null, 204, {
         'Access-Control-Allow-Origin': origin,
         'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE',

@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { DEMO, seedDemo } from './dev/demo-seed.js';
 import { systemClock } from './lib/context.js';
+import { TenantCache } from './lib/tenant-cache.js';
 import { boot, onShutdown, startWorkers } from './runtime.js';
 
 const { env, log, database } = await boot();
@@ -9,7 +10,10 @@ const { db } = database;
 
 if (env.nodeEnv !== 'production') await seedDemo(db, env.publicUrl);
 
-const app = createApp({ db, env, clock: systemClock, log });
+// Keys, origins, tariffs and the tenant document in memory, dropped per tenant on telkit_tenant_changed.
+const tenantCache = new TenantCache(db, { listen: database.listen, log });
+await tenantCache.ready();
+const app = createApp({ db, env, clock: systemClock, log, tenantCache });
 const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
   if (env.nodeEnv !== 'production') {
     console.log(
@@ -38,5 +42,6 @@ const stopWorkers = env.outboxWorker === 'in-process' ? startWorkers(env, log, d
 onShutdown(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await stopWorkers();
+  await tenantCache.close();
   await database.close();
 });

@@ -6,6 +6,7 @@ import type { Session, Tenant, User } from '../db/schema/index.js';
 import type { Env } from '../env.js';
 import { clientIp } from './client-ip.js';
 import type { Logger } from './logger.js';
+import type { TenantCache } from './tenant-cache.js';
 
 export interface Clock {
   now(): Date;
@@ -18,6 +19,8 @@ export interface Deps {
   env: Pick<Env, 'nodeEnv' | 'publicUrl' | 'secret' | 'trustProxy'>;
   clock: Clock;
   log: Logger;
+  /** Keys, origins, tariffs and the tenant document, kept per tenant and dropped when the database announces a change. */
+  tenantCache: TenantCache;
 }
 
 /** Who is calling, set by the `auth` middleware: a key's tenant, or a session's user and tenant. */

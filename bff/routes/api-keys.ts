@@ -51,12 +51,14 @@ export const apiKeyRoutes = new Hono<AppEnv>()
     async (c) => {
       const { kind, label } = c.req.valid('json');
       const caller = c.get('caller');
-      const { row, key } = await c.get('deps').db.transaction(async (tx) => {
+      const { db, tenantCache } = c.get('deps');
+      const { row, key } = await db.transaction(async (tx) => {
         const created = await createKey(tx, caller.tenant.id, kind, label);
         const { hint } = created.row;
         await audit(tx, { tenantId: caller.tenant.id, actor: keyActor(caller), action: 'api_key.created', target: { type: 'api_key', id: created.row.id }, ip: clientIp(c), data: { kind, label, hint } });
         return created;
       });
+      tenantCache.invalidate(caller.tenant.id); // here at once; other instances on the database's notification
       return c.json({ ...presentKey(row), key }, 201);
     },
   )
@@ -72,7 +74,7 @@ export const apiKeyRoutes = new Hono<AppEnv>()
     rateLimit({ name: 'api-keys.revoke', limit: 30, windowSeconds: 3600 }, byTenant),
     validate('param', apiKeyIdParamSchema),
     async (c) => {
-      const { db, clock } = c.get('deps');
+      const { db, clock, tenantCache } = c.get('deps');
       const tenantId = c.get('caller').tenant.id;
       const { id } = c.req.valid('param');
       const row = await db.transaction(async (tx) => {
@@ -95,6 +97,7 @@ export const apiKeyRoutes = new Hono<AppEnv>()
           .returning();
         return revoked!;
       });
+      tenantCache.invalidate(tenantId); // refused here at once; other instances on the database's notification
       return c.json(presentKey(row), 200);
     },
   );

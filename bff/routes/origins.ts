@@ -45,7 +45,7 @@ export const originRoutes = new Hono<AppEnv>()
     rateLimit({ name: 'origins.replace', limit: 60, windowSeconds: 3600 }, byTenant),
     validate('json', allowedOriginsSchema),
     async (c) => {
-      const { db } = c.get('deps');
+      const { db, tenantCache } = c.get('deps');
       const tenantId = c.get('caller').tenant.id;
       const origins = [...new Set(c.req.valid('json').origins)];
       await db.transaction(async (tx) => {
@@ -58,6 +58,7 @@ export const originRoutes = new Hono<AppEnv>()
           await audit(tx, { tenantId, actor: keyActor(c.get('caller')), action: 'origins.changed', ip: clientIp(c), data: { added, removed } });
         }
       });
+      tenantCache.invalidate(tenantId); // here at once; other instances on the database's notification
       return c.json({ origins: await listOrigins(db, tenantId) }, 200);
     },
   );

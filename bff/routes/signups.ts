@@ -10,7 +10,6 @@ import { idempotent } from '../lib/idempotency.js';
 import { endpoint } from '../lib/openapi.js';
 import { byIp, rateLimit } from '../lib/rate-limit.js';
 import { validate } from '../lib/validate.js';
-import { activeTariffs } from './tenant.js';
 
 /** Today's date where the tenants are (Germany, Austria, Switzerland share a time zone). */
 const berlinDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' });
@@ -30,11 +29,11 @@ export const signupRoutes = new Hono<AppEnv>().post(
   rateLimit({ name: 'signups.create', limit: 30, windowSeconds: 3600 }, byIp),
   validate('json', signupSchema),
   async (c) => {
-    const { db, clock, env } = c.get('deps');
+    const { db, clock, env, tenantCache } = c.get('deps');
     const { tenant } = c.get('caller');
     const signup = c.req.valid('json');
     const now = clock.now();
-    const tariffs = await activeTariffs(db, tenant.id);
+    const tariffs = await tenantCache.tariffs(tenant.id);
     const problems = checkSignupContext(signup, { today: today(now), termsVersion: tenant.termsVersion, tariffs });
     if (problems.length > 0) {
       const locale = c.get('locale');

@@ -54,8 +54,22 @@ const countRateLimit: Statement = {
 };
 
 const insertOutbox: Statement = {
-  sql: 'insert into "outbox" ("id", "tenant_id", "channel", "payload", "endpoint_id", "sensitive", "purged_at", "status", "attempts", "next_attempt_at", "locked_until", "last_error", "created_at", "sent_at") values (default, $1, $2, $3, $4, default, default, default, default, default, default, default, default, default) returning "id"',
-  params: (s) => [s.tenantId, 'email', s.outboxPayload, null],
+  sql: 'insert into "outbox" ("id", "tenant_id", "channel", "payload", "endpoint_id", "sensitive", "purged_at", "status", "attempts", "next_attempt_at", "locked_until", "last_error", "created_at", "sent_at") values (default, $1, $2, $3, $4, $5, default, default, default, default, default, default, default, default) returning "id"',
+  params: (s) => [s.tenantId, 'email', s.outboxPayload, null, false],
+};
+
+/** `signup.created` to the tenant's webhook endpoints (none here: the statement writes no row). */
+const emitSignupCreated: Statement = {
+  sql: `
+    insert into "outbox" ("tenant_id", "channel", "payload", "endpoint_id")
+    select "webhook_endpoints"."tenant_id", 'webhook', $1::jsonb, "webhook_endpoints"."id"
+    from "webhook_endpoints"
+    where "webhook_endpoints"."tenant_id" = $2 and "webhook_endpoints"."event_types" && array[$3, '*']::text[]`,
+  params: (s, r) => [
+    JSON.stringify({ event: 'signup.created', data: { signupId: r.id, accountType: 'private', status: 'pending_confirmation', locale: 'de' } }),
+    s.tenantId,
+    'signup.created',
+  ],
 };
 
 const insertSignup: Statement = {
@@ -69,8 +83,8 @@ const insertMandate: Statement = {
 };
 
 const insertLink: Statement = {
-  sql: 'insert into "email_links" ("id", "tenant_id", "purpose", "subject_id", "token_hash", "expires_at", "used_at", "superseded_at", "payload", "created_at") values (default, $1, $2, $3, $4, $5, default, default, $6, default)',
-  params: (s, r) => [s.tenantId, 'signup', r.id, randomBytes(32).toString('hex'), new Date(r.now.getTime() + 86_400_000), { purpose: 'signup' }],
+  sql: 'insert into "email_links" ("id", "tenant_id", "purpose", "subject_id", "token_hash", "expires_at", "used_at", "superseded_at", "payload", "created_at") values (default, $1, $2, $3, $4, $5, default, default, $6, $7)',
+  params: (s, r) => [s.tenantId, 'signup', r.id, randomBytes(32).toString('hex'), new Date(r.now.getTime() + 86_400_000), { purpose: 'signup' }, r.now],
 };
 
 const storeResponse: Statement = {
@@ -86,7 +100,7 @@ export const SIGNUP_ROUND_TRIPS: readonly (readonly string[])[] = [
   [claimIdempotencyKey.sql],
   [countRateLimit.sql],
   ['begin '],
-  [insertOutbox.sql, insertSignup.sql, insertMandate.sql, insertLink.sql],
+  [insertOutbox.sql, emitSignupCreated.sql, insertSignup.sql, insertMandate.sql, insertLink.sql],
   ['commit'],
   [storeResponse.sql],
 ];
@@ -102,7 +116,7 @@ export async function rawSignup(sql: Sql, sample: SignupSample): Promise<void> {
   const r: Run = { n, now: new Date(), id: randomUUID(), scope: `${sample.tenantId}:raw`, key: `raw-${randomUUID()}` };
   await run(sample, r, sql, claimIdempotencyKey);
   await run(sample, r, sql, countRateLimit);
-  await sql.begin((tx) => [insertOutbox, insertSignup, insertMandate, insertLink].map((st) => run(sample, r, tx, st)));
+  await sql.begin((tx) => [insertOutbox, emitSignupCreated, insertSignup, insertMandate, insertLink].map((st) => run(sample, r, tx, st)));
   await run(sample, r, sql, storeResponse);
 }
 

@@ -9,7 +9,11 @@ export type Rpc = ReturnType<typeof hc<BffApp>>;
 /** The BFF answered with problem+json. `fieldErrors` maps field paths to their errors. */
 export class TkApiError extends Error {
   readonly fieldErrors: ReadonlyMap<string, FieldError>;
-  constructor(readonly problem: Problem) {
+  constructor(
+    readonly problem: Problem,
+    /** Seconds from the `Retry-After` header (rate limits), when the BFF sent one. */
+    readonly retryAfter?: number,
+  ) {
     super(problem.title);
     this.name = 'TkApiError';
     this.fieldErrors = new Map((problem.errors ?? []).map((e) => [e.path, e]));
@@ -96,10 +100,12 @@ export function createApi(options: ApiOptions): Api {
     } catch {
       // not problem+json: a proxy or gateway answered
     }
+    const retryAfter = Number(res.headers.get('retry-after')) || undefined;
     const error = new TkApiError(
       problem && typeof problem.code === 'string'
         ? problem
         : { type: 'about:blank', title: `HTTP ${res.status}`, status: res.status, code: 'http_error', requestId: '' },
+      retryAfter,
     );
     if (callOptions.session && error.code === 'session_expired') options.onSessionExpired?.();
     throw error;

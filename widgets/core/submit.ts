@@ -72,7 +72,7 @@ export class SubmitController implements ReactiveController {
     const error = this.error;
     if (!error) return '';
     if (error instanceof TkNetworkError) return translate(this.i18n.locale, 'error.network');
-    if (error.status === 429) return translate(this.i18n.locale, 'error.rateLimited', { seconds: 60 });
+    if (error.status === 429) return translate(this.i18n.locale, 'error.rateLimited', { seconds: error.retryAfter ?? 60 });
     return error.problem.title || translate(this.i18n.locale, 'error.generic');
   }
 

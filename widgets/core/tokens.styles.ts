@@ -1,15 +1,49 @@
-import { css } from 'lit';
+import { css, type CSSResult, unsafeCSS } from 'lit';
+
+const token = (name: string, fallback: string | CSSResult): CSSResult => unsafeCSS(`var(--tk-${name}, ${fallback})`);
+const primary = token('color-primary', '#0b57d0');
 
 /**
- * The shared look: every colour, font, size, radius and spacing is a `--tk-*` token with a fallback,
- * so a widget looks right with no theme at all and a dark theme is only a set of token values.
+ * Every design token, read as `var(--tk-…, fallback)` with its fallback defined here and nowhere else:
+ * a widget looks right with no theme at all, and a dark theme is only a set of token values. Styles use
+ * them as `${tokens.colorPrimary}`; the names are the custom properties' without `--tk-`.
+ */
+export const tokens = {
+  colorPrimary: primary,
+  colorOnPrimary: token('color-on-primary', '#ffffff'),
+  colorText: token('color-text', '#1b1b1f'),
+  colorTextMuted: token('color-text-muted', '#4a4a55'),
+  colorBackground: token('color-background', '#ffffff'),
+  colorSurface: token('color-surface', '#f5f6f8'),
+  colorBorder: token('color-border', '#6b6b76'),
+  colorDanger: token('color-danger', '#b3261e'),
+  colorSuccess: token('color-success', '#146c2e'),
+  colorWarning: token('color-warning', '#8a5a00'),
+  colorLink: token('color-link', primary),
+  fontFamily: token('font-family', "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"),
+  fontSize: token('font-size', '1rem'),
+  radius: token('radius', '0.375rem'),
+  borderWidth: token('border-width', '2px'),
+  space1: token('space-1', '0.25rem'),
+  space2: token('space-2', '0.5rem'),
+  space3: token('space-3', '0.75rem'),
+  space4: token('space-4', '1.25rem'),
+  focusRingColor: token('focus-ring-color', primary),
+  focusRingWidth: token('focus-ring-width', '3px'),
+  fieldMaxWidth: token('field-max-width', '32rem'),
+} as const;
+
+/**
+ * What every shadow root starts with: font and colour from the tokens, the always-visible focus ring
+ * (also on light-DOM inputs slotted into a primitive), a visually hidden class, reduced motion and
+ * Windows high contrast.
  */
 export const baseStyles = css`
   :host {
-    font-family: var(--tk-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    font-size: var(--tk-font-size, 1rem);
+    font-family: ${tokens.fontFamily};
+    font-size: ${tokens.fontSize};
     line-height: 1.5;
-    color: var(--tk-color-text, #1b1b1f);
+    color: ${tokens.colorText};
     box-sizing: border-box;
   }
   *,
@@ -20,11 +54,13 @@ export const baseStyles = css`
   [hidden] {
     display: none !important;
   }
-  :focus-visible {
-    outline: var(--tk-focus-ring-width, 3px) solid var(--tk-focus-ring-color, var(--tk-color-primary, #0b57d0));
+  :focus-visible,
+  ::slotted(:focus-visible) {
+    outline: ${tokens.focusRingWidth} solid ${tokens.focusRingColor};
     outline-offset: 2px;
   }
-  .visually-hidden {
+  .visually-hidden,
+  ::slotted(.visually-hidden) {
     position: absolute !important;
     width: 1px;
     height: 1px;
@@ -45,85 +81,40 @@ export const baseStyles = css`
     }
   }
   @media (forced-colors: active) {
-    :focus-visible {
+    :focus-visible,
+    ::slotted(:focus-visible) {
       outline-color: Highlight;
     }
   }
 `;
 
-/** Label, hint, error and input box shared by the text, select and date fields. */
-export const fieldStyles = css`
+/**
+ * The parts of a widget around its fields, the same in every widget: the heading that takes focus on a
+ * step change (with the focus ring when reached by keyboard), the required-fields legend and the row of
+ * actions.
+ */
+export const widgetStyles = css`
   :host {
     display: block;
-    margin-block-end: var(--tk-space-4, 1.25rem);
+    max-width: 40rem;
   }
-  .label {
-    display: block;
-    font-weight: 600;
-    margin-block-end: var(--tk-space-1, 0.25rem);
+  .heading {
+    font-size: 1.375em;
+    font-weight: 700;
+    margin: 0 0 ${tokens.space3};
   }
-  .required {
-    color: var(--tk-color-danger, #b3261e);
-    margin-inline-start: 0.125em;
+  .heading:focus:not(:focus-visible) {
+    outline: none;
   }
-  .hint {
-    display: block;
-    color: var(--tk-color-text-muted, #4a4a55);
-    margin-block-end: var(--tk-space-1, 0.25rem);
+  .legend {
+    color: ${tokens.colorTextMuted};
+    margin: 0 0 ${tokens.space3};
   }
-  .error {
+  .actions {
     display: flex;
-    gap: 0.375em;
-    align-items: baseline;
-    color: var(--tk-color-danger, #b3261e);
-    font-weight: 600;
-    margin-block-end: var(--tk-space-1, 0.25rem);
-  }
-  .error:empty {
-    display: none;
-  }
-  .control {
-    font: inherit;
-    color: var(--tk-color-text, #1b1b1f);
-    background: var(--tk-color-background, #ffffff);
-    border: var(--tk-border-width, 2px) solid var(--tk-color-border, #6b6b76);
-    border-radius: var(--tk-radius, 0.375rem);
-    padding: var(--tk-space-2, 0.5rem) var(--tk-space-3, 0.75rem);
-    min-height: 2.75rem;
-    width: 100%;
-    max-width: var(--tk-field-max-width, 32rem);
-  }
-  .control[aria-invalid='true'] {
-    border-color: var(--tk-color-danger, #b3261e);
-    border-width: 3px;
-  }
-  fieldset {
-    border: 0;
-    margin: 0;
-    padding: 0;
-    min-width: 0;
-  }
-  legend {
-    padding: 0;
-  }
-  .choice {
-    width: 1.5rem;
-    height: 1.5rem;
-    margin: 0;
-    flex: none;
-    accent-color: var(--tk-color-primary, #0b57d0);
-  }
-  .control:disabled {
-    opacity: 0.6;
-    cursor: not-allowed;
-  }
-  @media (forced-colors: active) {
-    .control {
-      border-color: CanvasText;
-    }
-    .required,
-    .error {
-      color: CanvasText;
-    }
+    flex-wrap: wrap;
+    gap: ${tokens.space3};
+    align-items: center;
+    margin-block: ${tokens.space3};
   }
 `;

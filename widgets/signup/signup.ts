@@ -2,12 +2,13 @@ import { html, LitElement, nothing } from 'lit';
 import type { Locale } from '../../contract/enums.js';
 import { TkApiError } from '../core/api.js';
 import type { Kit } from '../core/context.js';
-import { errorSummaryStyles, renderErrorSummary } from '../core/error-summary.js';
+import { renderErrorSummary } from '../core/error-summary.js';
+import { errorSummaryStyles } from '../core/error-summary.styles.js';
 import { TkCompleteEvent } from '../core/events.js';
 import { errorMessage } from '../core/i18n/index.js';
 import { KitController, standaloneProperties } from '../core/kit.js';
 import { SubmitController } from '../core/submit.js';
-import { baseStyles } from '../core/tokens.styles.js';
+import { baseStyles, widgetStyles } from '../core/tokens.styles.js';
 import { type InvalidField, WizardController } from '../core/wizard.js';
 import { defineOnce } from '../define.js';
 import '../primitives/alert.js';
@@ -42,7 +43,7 @@ const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin'
  * @csspart form - the form
  */
 export class TkSignup extends LitElement {
-  static override styles = [baseStyles, errorSummaryStyles, signupStyles];
+  static override styles = [baseStyles, widgetStyles, errorSummaryStyles, signupStyles];
   static override properties = {
     accountType: { attribute: 'account-type' },
     headingLevel: { type: Number, attribute: 'heading-level' },

@@ -3,6 +3,8 @@ import '../../widgets/portal/login.js';
 import '../../widgets/portal/password-setup.js';
 import '../../widgets/portal/profile.js';
 import '../../widgets/provider/provider.js';
+import { loadLocale } from '../../widgets/core/i18n/index.js';
+import { loadPortalMessages } from '../../widgets/portal/messages.js';
 import type { TkLogin } from '../../widgets/portal/login.js';
 import type { TkPasswordSetup } from '../../widgets/portal/password-setup.js';
 import type { TkProfile } from '../../widgets/portal/profile.js';
@@ -11,6 +13,8 @@ import { FAKE_API, FAKE_KEYS, FAKE_SESSION, fakeKit, installFakeApi } from '../.
 import { button, deepActive, deepAll, settle, submit as requestSubmit, typeInto as type } from '../../stories/portal-steps.js';
 
 installFakeApi();
+// The provider loads a non-default locale before its widgets show; without one, English comes first here.
+before(() => Promise.all([loadLocale('en'), loadPortalMessages('en')]));
 
 type Widget = HTMLElement & { updateComplete: Promise<unknown>; requestUpdate(): void };
 async function submit(el: Widget) {

@@ -1,10 +1,9 @@
 import type { ClientRequestOptions } from 'hono/client';
-import { hc } from 'hono/client';
-import type { BffApp } from '../../bff/app.js';
 import type { FieldError, Problem } from '../../contract/problem.js';
 import type { TenantConfig } from '../../contract/tenant.js';
+import { createRpc, type Rpc } from './rpc.js';
 
-export type Rpc = ReturnType<typeof hc<BffApp>>;
+export type { Rpc } from './rpc.js';
 
 /** The BFF answered with problem+json. `fieldErrors` maps field paths to their errors. */
 export class TkApiError extends Error {
@@ -67,7 +66,7 @@ export interface ApiOptions {
 
 export function createApi(options: ApiOptions): Api {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const rpc = hc<BffApp>(baseUrl, {
+  const rpc = createRpc(baseUrl, {
     fetch: options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init)),
     headers: (): Record<string, string> => {
       const credential = options.credential();

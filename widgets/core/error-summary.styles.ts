@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { tokens } from './tokens.styles.js';
+import * as tokens from './tokens.styles.js';
 
 export const errorSummaryStyles = css`
   .error-list {

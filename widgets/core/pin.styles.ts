@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { tokens } from './tokens.styles.js';
+import * as tokens from './tokens.styles.js';
 
 /** The PIN step's live region takes no room while it has nothing to say. */
 export const pinStyles = css`

@@ -1,37 +1,37 @@
 import { css, type CSSResult, unsafeCSS } from 'lit';
 
 const token = (name: string, fallback: string | CSSResult): CSSResult => unsafeCSS(`var(--tk-${name}, ${fallback})`);
-const primary = token('color-primary', '#0b57d0');
 
 /**
  * Every design token, read as `var(--tk-…, fallback)` with its fallback defined here and nowhere else:
- * a widget looks right with no theme at all, and a dark theme is only a set of token values. Styles use
- * them as `${tokens.colorPrimary}`; the names are the custom properties' without `--tk-`.
+ * a widget looks right with no theme at all, and a dark theme is only a set of token values. Styles
+ * import them as a namespace and use them as `${tokens.colorPrimary}`; the names are the custom
+ * properties' without `--tk-`.
+ *
+ *   import * as tokens from '../core/tokens.styles.js';
  */
-export const tokens = {
-  colorPrimary: primary,
-  colorOnPrimary: token('color-on-primary', '#ffffff'),
-  colorText: token('color-text', '#1b1b1f'),
-  colorTextMuted: token('color-text-muted', '#4a4a55'),
-  colorBackground: token('color-background', '#ffffff'),
-  colorSurface: token('color-surface', '#f5f6f8'),
-  colorBorder: token('color-border', '#6b6b76'),
-  colorDanger: token('color-danger', '#b3261e'),
-  colorSuccess: token('color-success', '#146c2e'),
-  colorWarning: token('color-warning', '#8a5a00'),
-  colorLink: token('color-link', primary),
-  fontFamily: token('font-family', "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"),
-  fontSize: token('font-size', '1rem'),
-  radius: token('radius', '0.375rem'),
-  borderWidth: token('border-width', '2px'),
-  space1: token('space-1', '0.25rem'),
-  space2: token('space-2', '0.5rem'),
-  space3: token('space-3', '0.75rem'),
-  space4: token('space-4', '1.25rem'),
-  focusRingColor: token('focus-ring-color', primary),
-  focusRingWidth: token('focus-ring-width', '3px'),
-  fieldMaxWidth: token('field-max-width', '32rem'),
-} as const;
+export const colorPrimary = token('color-primary', '#0b57d0');
+export const colorOnPrimary = token('color-on-primary', '#ffffff');
+export const colorText = token('color-text', '#1b1b1f');
+export const colorTextMuted = token('color-text-muted', '#4a4a55');
+export const colorBackground = token('color-background', '#ffffff');
+export const colorSurface = token('color-surface', '#f5f6f8');
+export const colorBorder = token('color-border', '#6b6b76');
+export const colorDanger = token('color-danger', '#b3261e');
+export const colorSuccess = token('color-success', '#146c2e');
+export const colorWarning = token('color-warning', '#8a5a00');
+export const colorLink = token('color-link', colorPrimary);
+export const fontFamily = token('font-family', "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif");
+export const fontSize = token('font-size', '1rem');
+export const radius = token('radius', '0.375rem');
+export const borderWidth = token('border-width', '2px');
+export const space1 = token('space-1', '0.25rem');
+export const space2 = token('space-2', '0.5rem');
+export const space3 = token('space-3', '0.75rem');
+export const space4 = token('space-4', '1.25rem');
+export const focusRingColor = token('focus-ring-color', colorPrimary);
+export const focusRingWidth = token('focus-ring-width', '3px');
+export const fieldMaxWidth = token('field-max-width', '32rem');
 
 /**
  * What every shadow root starts with: font and colour from the tokens, the always-visible focus ring
@@ -40,10 +40,10 @@ export const tokens = {
  */
 export const baseStyles = css`
   :host {
-    font-family: ${tokens.fontFamily};
-    font-size: ${tokens.fontSize};
+    font-family: ${fontFamily};
+    font-size: ${fontSize};
     line-height: 1.5;
-    color: ${tokens.colorText};
+    color: ${colorText};
     box-sizing: border-box;
   }
   *,
@@ -56,7 +56,7 @@ export const baseStyles = css`
   }
   :focus-visible,
   ::slotted(:focus-visible) {
-    outline: ${tokens.focusRingWidth} solid ${tokens.focusRingColor};
+    outline: ${focusRingWidth} solid ${focusRingColor};
     outline-offset: 2px;
   }
   .visually-hidden,
@@ -101,20 +101,20 @@ export const widgetStyles = css`
   .heading {
     font-size: 1.375em;
     font-weight: 700;
-    margin: 0 0 ${tokens.space3};
+    margin: 0 0 ${space3};
   }
   .heading:focus:not(:focus-visible) {
     outline: none;
   }
   .legend {
-    color: ${tokens.colorTextMuted};
-    margin: 0 0 ${tokens.space3};
+    color: ${colorTextMuted};
+    margin: 0 0 ${space3};
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: ${tokens.space3};
+    gap: ${space3};
     align-items: center;
-    margin-block: ${tokens.space3};
+    margin-block: ${space3};
   }
 `;

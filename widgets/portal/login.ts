@@ -3,14 +3,13 @@ import type { Kit, Session } from '../core/context.js';
 import { errorSummaryStyles } from '../core/error-summary.styles.js';
 import { TkCompleteEvent } from '../core/events.js';
 import { KitController, standaloneProperties } from '../core/kit.js';
-import { PinController, renderPinField, renderPinStep } from '../core/pin.js';
 import { pinStyles } from '../core/pin.styles.js';
 import { baseStyles, widgetStyles } from '../core/tokens.styles.js';
 import { defineOnce } from '../define.js';
 import '../primitives/alert.js';
 import '../primitives/button.js';
-import '../primitives/checkbox.js';
 import { PortalForm } from './form.js';
+import { PortalPin } from './pin-step.js';
 import { portalStyles } from './portal.styles.js';
 
 type Step = 'credentials' | 'pin' | 'forgot' | 'forgot-sent' | 'done';
@@ -44,8 +43,7 @@ export class TkLogin extends LitElement {
 
   private readonly i18n = new KitController(this, { standalone: true });
   private readonly form = new PortalForm<Step>(this, this.i18n, 'credentials');
-  private readonly pin = new PinController(this, this.i18n, this.form.submit, {
-    t: this.form.t,
+  private readonly pin = new PortalPin<Step, Session>(this, this.form, {
     verify: (kit, answer, o) => kit.api.call((rpc, opts) => rpc.v1.sessions.verify.$post({ json: answer }, opts), o),
     resend: (kit, challengeId, o) => kit.api.call((rpc, opts) => rpc.v1.sessions.resend.$post({ json: { challengeId } }, opts), o),
     verified: (session) => this.loggedIn(session),
@@ -64,10 +62,9 @@ export class TkLogin extends LitElement {
     const { username = '', password = '' } = form.values;
     const required = (v: string) => (v.trim() ? undefined : form.fieldError('required'));
     if (!(await form.check({ username: required(username), password: required(password) }))) return;
+    this.pin.prepare();
     const challenge = await form.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1.sessions.$post({ json: { username: username.trim(), password } }, opts), o));
-    if (!challenge) return;
-    this.pin.start(challenge);
-    await form.go('pin');
+    if (challenge) await this.pin.start(challenge, 'pin');
   }
 
   private async loggedIn(session: Session) {
@@ -102,6 +99,7 @@ export class TkLogin extends LitElement {
     const t = form.t;
     const session = this.i18n.kit?.session;
     form.light.content = nothing;
+    if (!form.ready) return nothing;
     if (session && (form.step === 'done' || form.step === 'credentials')) {
       return html`${form.heading(t('login.title'))}
         <p role="status">${t('login.done', { name: session.user.displayName })}</p>
@@ -109,8 +107,8 @@ export class TkLogin extends LitElement {
     }
     switch (form.step) {
       case 'pin':
-        form.light.content = renderPinField(this.pin);
-        return renderPinStep(this.pin, { heading: form.heading, back: () => form.go('credentials'), busy: form.submit.busy });
+        form.light.content = this.pin.field();
+        return this.pin.render(() => form.go('credentials'));
       case 'forgot':
         form.light.content = form.credential({ name: 'login', label: t('forgot.login'), autocomplete: 'username' });
         return html`<form novalidate @submit=${this.forgot}>
@@ -144,7 +142,7 @@ export class TkLogin extends LitElement {
       <p>${t('login.intro')}</p>
       ${form.legend()}
       <slot></slot>
-      <tk-checkbox .checked=${this.revealed} @change=${(e: Event) => (this.revealed = (e.currentTarget as HTMLInputElement).checked)}>${t('password.show')}</tk-checkbox>
+      <tk-button variant="link" .pressed=${this.revealed} @click=${() => (this.revealed = !this.revealed)}>${t('password.show')}</tk-button>
       <div class="actions">
         <tk-button type="submit" ?busy=${form.submit.busy}>${t('login.submit')}</tk-button>
         <tk-button variant="link" @click=${() => form.go('forgot')}>${t('login.forgot')}</tk-button>

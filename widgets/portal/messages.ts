@@ -1,6 +1,6 @@
 import type { Locale } from '../../contract/enums.js';
 
-/** Texts of the portal widgets (login, password setup, profile); they travel with them, not in the shared chunk. */
+/** Texts of the portal widgets (login, password setup, profile); they travel with them, not in the shared chunk. German here, English in `messages.en.ts`. */
 const de = {
   'login.title': 'Anmelden',
   'login.intro': 'Melden Sie sich mit Ihrem Benutzernamen und Passwort an. Danach senden wir Ihnen einen Code per SMS.',
@@ -64,68 +64,20 @@ const de = {
 };
 export type PortalKey = keyof typeof de;
 
-const en: Record<PortalKey, string> = {
-  'login.title': 'Log in',
-  'login.intro': 'Log in with your username and password. Then we send you a code by text message.',
-  username: 'Username',
-  password: 'Password',
-  'password.show': 'Show password',
-  'login.submit': 'Log in',
-  'login.forgot': 'Forgot your password?',
-  'login.done': 'You are logged in as {name}.',
-  logout: 'Log out',
-  'logout.done': 'You are logged out.',
-  'session.expired': 'Your session has expired. Please log in again.',
-  'pin.title': 'Enter the code from the text message',
-  'pin.intro': 'We have sent a 6-digit code by text message to {to}. It is valid for 10 minutes.',
-  pin: 'Text message code',
-  'pin.hint': '6 digits, for example 123456',
-  'pin.submit': 'Confirm',
-  'pin.resend': 'Send a new code',
-  'pin.resent': 'We have sent a new code to {to}. The previous code no longer works.',
-  'pin.attemptsLeft': '{n} more tries with this code.',
-  'pin.attemptLeft': 'One more try with this code.',
-  'pin.resendIn': 'Send a new code (in {time})',
-  'pin.locked': 'The code was entered wrongly too often and no longer works. Use “Send a new code” to get a new one.',
-  'pin.limited': 'You have asked for many codes. You can ask for a new one in {time}.',
-  'pin.available': 'You can ask for a new code now.',
-  back: 'Back',
-  'forgot.title': 'Forgot your password',
-  'forgot.intro': 'Enter your username or your e-mail address. We send you a link to set a new password.',
-  'forgot.login': 'Username or e-mail address',
-  'forgot.submit': 'Send link',
-  'forgot.done': 'If we have an account for “{login}”, an e-mail with a link is on its way. The link is valid for 60 minutes. Please look in your spam folder too.',
-  'setup.title': 'Set your password',
-  'setup.intro': 'Choose a password of at least 12 characters. A sentence of several words is safe and easy to remember. To confirm it, we send you a code by text message.',
-  'setup.password': 'New password',
-  'setup.passwordHint': '12 to 128 characters, no other rules',
-  'setup.repeat': 'Repeat the new password',
-  'setup.submit': 'Continue',
-  'setup.done': 'Your password is saved. All other logins were ended; we have sent you a confirmation by e-mail.',
-  'setup.loginNow': 'Log in now',
-  'setup.loginHint': 'Now log in with your username {username} and the new password.',
-  'setup.noToken': 'The link is incomplete. Please open it again from the e-mail.',
-  'setup.newLink': 'Use “Forgot your password?” on the login to get a new link.',
-  'profile.title': 'User management',
-  'profile.name': 'Name',
-  'profile.email': 'E-mail address',
-  'profile.mobile': 'Mobile number',
-  'profile.customerNumber': 'Customer number',
-  'profile.role': 'Role',
-  'role.account_admin': 'Customer portal administrator',
-  'role.partner_agent': 'Partner agent',
-  'profile.changeEmail': 'Change e-mail address',
-  'profile.changeMobile': 'Change mobile number',
-  'profile.newEmail': 'New e-mail address',
-  'profile.newMobile': 'New mobile number',
-  'profile.newMobileHint': 'For example 0170 1234567. We send a code to this number.',
-  'profile.save': 'Send confirmation',
-  cancel: 'Cancel',
-  'profile.emailSent': 'We have sent a link to {email}. The new address holds once you open it (within 24 hours).',
-  'profile.mobileChanged': 'Your new mobile number is saved.',
-  'profile.loginFirst': 'Please log in to see your details.',
-};
+/** English comes with its first use (`messages.en.ts`); every other locale reads German meanwhile. */
+let en: Record<PortalKey, string> | undefined;
+
+/** Makes the portal texts of `locale` available; resolves at once when they are. */
+export function loadPortalMessages(locale: Locale): Promise<void> {
+  if (locale !== 'en' || en) return Promise.resolve();
+  return import('./messages.en.js').then((m) => {
+    en = m.en;
+  });
+}
+
+export const portalMessagesLoaded = (locale: Locale): boolean => locale !== 'en' || Boolean(en);
+
 
 export function pt(locale: Locale, key: PortalKey, params: Record<string, string | number> = {}): string {
-  return (locale === 'en' ? en : de)[key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+  return ((locale === 'en' && en) || de)[key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
 }

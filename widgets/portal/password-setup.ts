@@ -5,14 +5,13 @@ import type { Kit } from '../core/context.js';
 import { errorSummaryStyles } from '../core/error-summary.styles.js';
 import { TkCompleteEvent } from '../core/events.js';
 import { KitController, standaloneProperties } from '../core/kit.js';
-import { PinController, renderPinField, renderPinStep } from '../core/pin.js';
 import { pinStyles } from '../core/pin.styles.js';
 import { baseStyles, widgetStyles } from '../core/tokens.styles.js';
 import { defineOnce } from '../define.js';
 import '../primitives/alert.js';
 import '../primitives/button.js';
-import '../primitives/checkbox.js';
 import { PortalForm } from './form.js';
+import { PortalPin } from './pin-step.js';
 import { portalStyles } from './portal.styles.js';
 
 type Step = 'password' | 'pin' | 'done';
@@ -56,8 +55,7 @@ export class TkPasswordSetup extends LitElement {
 
   private readonly i18n = new KitController(this, { standalone: true });
   private readonly form = new PortalForm<Step>(this, this.i18n, 'password');
-  private readonly pin = new PinController(this, this.i18n, this.form.submit, {
-    t: this.form.t,
+  private readonly pin = new PortalPin<Step, { username: string }>(this, this.form, {
     verify: (kit, answer, o) => kit.api.call((rpc, opts) => rpc.v1['password-setup'].verify.$post({ json: answer }, opts), o),
     resend: (kit, challengeId, o) => kit.api.call((rpc, opts) => rpc.v1['password-setup'].resend.$post({ json: { challengeId } }, opts), o),
     verified: async (done) => {
@@ -90,22 +88,22 @@ export class TkPasswordSetup extends LitElement {
     });
     if (!ok) return;
     const token = this.linkToken;
+    this.pin.prepare();
     const challenge = await form.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1['password-setup'].$post({ json: { token, password } }, opts), o));
-    if (!challenge) return;
-    this.pin.start(challenge);
-    await form.go('pin');
+    if (challenge) await this.pin.start(challenge, 'pin');
   }
 
   protected override render() {
     const { form } = this;
     const t = form.t;
     form.light.content = nothing;
+    if (!form.ready) return nothing;
     if (!this.linkToken) {
       return html`${form.heading(t('setup.title'))}<tk-alert variant="error"><p>${t('setup.noToken')}</p></tk-alert>`;
     }
     if (form.step === 'pin') {
-      form.light.content = renderPinField(this.pin);
-      return renderPinStep(this.pin, { heading: form.heading, back: () => form.go('password'), busy: form.submit.busy });
+      form.light.content = this.pin.field();
+      return this.pin.render(() => form.go('password'));
     }
     if (form.step === 'done') {
       return html`${form.heading(t('setup.title'))}
@@ -128,7 +126,7 @@ export class TkPasswordSetup extends LitElement {
       <p>${t('setup.intro')}</p>
       ${form.legend()}
       <slot></slot>
-      <tk-checkbox .checked=${this.revealed} @change=${(e: Event) => (this.revealed = (e.currentTarget as HTMLInputElement).checked)}>${t('password.show')}</tk-checkbox>
+      <tk-button variant="link" .pressed=${this.revealed} @click=${() => (this.revealed = !this.revealed)}>${t('password.show')}</tk-button>
       <div class="actions"><tk-button type="submit" ?busy=${form.submit.busy}>${t('setup.submit')}</tk-button></div>
     </form>`;
   }

@@ -7,7 +7,6 @@ import type { Kit } from '../core/context.js';
 import { errorSummaryStyles } from '../core/error-summary.styles.js';
 import { TkCompleteEvent } from '../core/events.js';
 import { KitController, standaloneProperties } from '../core/kit.js';
-import { PinController, renderPinField, renderPinStep } from '../core/pin.js';
 import { pinStyles } from '../core/pin.styles.js';
 import { baseStyles, widgetStyles } from '../core/tokens.styles.js';
 import { defineOnce } from '../define.js';
@@ -16,8 +15,10 @@ import '../primitives/button.js';
 import { EMAIL } from '../primitives/text-field.js';
 import { failureMessage } from '../core/submit.js';
 import { PortalForm } from './form.js';
+import { PortalPin } from './pin-step.js';
 import './login.js';
 import { portalStyles } from './portal.styles.js';
+import { profileStyles } from './profile.styles.js';
 
 type Step = 'view' | 'email' | 'mobile' | 'pin';
 type ProfileChange = PinChallenge | { status: 'verification_sent'; email: string };
@@ -34,7 +35,7 @@ type ProfileChange = PinChallenge | { status: 'verification_sent'; email: string
  * @fires tk-error - when a request fails
  */
 export class TkProfile extends LitElement {
-  static override styles = [baseStyles, widgetStyles, errorSummaryStyles, pinStyles, portalStyles];
+  static override styles = [baseStyles, widgetStyles, errorSummaryStyles, pinStyles, portalStyles, profileStyles];
   static override properties = {
     headingLevel: { type: Number, attribute: 'heading-level' },
     ...standaloneProperties,
@@ -68,8 +69,7 @@ export class TkProfile extends LitElement {
       }
     },
   });
-  private readonly pin = new PinController(this, this.i18n, this.form.submit, {
-    t: this.form.t,
+  private readonly pin = new PortalPin<Step, Profile>(this, this.form, {
     verify: (kit, answer, o) => kit.api.call((rpc, opts) => rpc.v1.me.mobile.verify.$post({ json: answer }, opts), { ...o, session: true }),
     resend: (kit, challengeId, o) => kit.api.call((rpc, opts) => rpc.v1.me.mobile.resend.$post({ json: { challengeId } }, opts), { ...o, session: true }),
     verified: async (profile) => {
@@ -129,10 +129,9 @@ export class TkProfile extends LitElement {
     const mobile = (form.values.mobile ?? '').trim();
     const e164 = toE164(mobile, 'DE');
     if (!(await form.check({ mobile: !mobile ? form.fieldError('required') : e164 && isMobile(e164) ? undefined : form.fieldError('mobile_invalid') }))) return;
+    this.pin.prepare();
     const challenge = await form.send((kit, o) => kit.api.call<ProfileChange>((rpc, opts) => rpc.v1.me.$patch({ json: { mobile } }, opts), { ...o, session: true }));
-    if (!challenge || !('challengeId' in challenge)) return;
-    this.pin.start(challenge);
-    await form.go('pin');
+    if (challenge && 'challengeId' in challenge) await this.pin.start(challenge, 'pin');
   }
 
   private async logout() {
@@ -175,6 +174,7 @@ export class TkProfile extends LitElement {
     const t = form.t;
     const kit = this.i18n.kit;
     form.light.content = nothing;
+    if (!form.ready) return nothing;
     if (!kit?.session) {
       const expired = this.expired || (form.submit.error instanceof TkApiError && form.submit.error.code === 'session_expired');
       form.light.content = html`<tk-login .kit=${kit} heading-level=${this.headingLevel} @tk-complete=${(e: Event) => (e.stopPropagation(), this.requestUpdate())}></tk-login>`;
@@ -182,8 +182,8 @@ export class TkProfile extends LitElement {
     }
     switch (form.step) {
       case 'pin':
-        form.light.content = renderPinField(this.pin);
-        return renderPinStep(this.pin, { heading: form.heading, back: () => form.go('mobile'), busy: form.submit.busy });
+        form.light.content = this.pin.field();
+        return this.pin.render(() => form.go('mobile'));
       case 'email':
         return this.changeForm('email', (e) => this.changeEmail(e));
       case 'mobile':

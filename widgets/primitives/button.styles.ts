@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { tokens } from '../core/tokens.styles.js';
+import * as tokens from '../core/tokens.styles.js';
 
 export const buttonStyles = css`
   :host {
@@ -35,6 +35,14 @@ export const buttonStyles = css`
     color: ${tokens.colorLink};
     text-decoration: underline;
     padding-inline: ${tokens.space1};
+  }
+  [aria-pressed]::before {
+    content: '☐' / '';
+    font-size: 1.25em;
+    line-height: 1;
+  }
+  [aria-pressed='true']::before {
+    content: '☑' / '';
   }
   button[aria-disabled='true'] {
     cursor: progress;

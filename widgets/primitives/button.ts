@@ -1,4 +1,4 @@
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { buttonStyles } from './button.styles.js';
 import { baseStyles } from '../core/tokens.styles.js';
 import { KitController } from '../core/kit.js';
@@ -25,6 +25,7 @@ export class TkButton extends LitElement {
     busy: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
     href: {},
+    pressed: { type: Boolean },
     kit: { attribute: false },
   };
 
@@ -36,6 +37,8 @@ export class TkButton extends LitElement {
   declare disabled: boolean;
   /** Makes it a link to this address. */
   declare href: string | undefined;
+  /** Makes it a toggle ("show password"): pressed or not, said as `aria-pressed`. Unset: a plain button. */
+  declare pressed: boolean | undefined;
   declare kit: Kit | undefined;
   private readonly internals: ElementInternals;
   private readonly i18n = new KitController(this);
@@ -71,6 +74,7 @@ export class TkButton extends LitElement {
         type="button"
         ?disabled="${this.disabled}"
         aria-disabled="${this.busy ? 'true' : 'false'}"
+        aria-pressed="${this.pressed === undefined ? nothing : String(this.pressed)}"
         @click="${this.onClick}"
       >
         ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>` : ''}<slot></slot>

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { tokens } from '../core/tokens.styles.js';
+import * as tokens from '../core/tokens.styles.js';
 
 /**
  * Label, hint, error and input box of the form controls. Each rule also covers its `::slotted` twin:

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { tokens } from '../core/tokens.styles.js';
+import * as tokens from '../core/tokens.styles.js';
 
 export const stepperStyles = css`
   :host {

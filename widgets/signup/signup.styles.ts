@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { tokens } from '../core/tokens.styles.js';
+import * as tokens from '../core/tokens.styles.js';
 
 /** The signup's own layout, on top of `widgetStyles` (heading, legend, actions). */
 export const signupStyles = css`

@@ -21,7 +21,7 @@ import '../primitives/stepper.js';
 import '../primitives/summary.js';
 import '../primitives/text-field.js';
 import { type SignupKey, st } from './messages.js';
-import { type AccountType, checkStep, pathsOf, payload, type StepId, stepsFor, type Values, wizardSteps } from './model.js';
+import { type AccountType, checkStep, loadBankRules, pathsOf, payload, type StepId, stepsFor, type Values, wizardSteps } from './model.js';
 import { signupStyles } from './signup.styles.js';
 import { contractFacts, reviewSections, type StepContext, steps } from './steps.js';
 
@@ -138,8 +138,13 @@ export class TkSignup extends LitElement {
     return found;
   }
 
+  protected override updated(): void {
+    if (this.wizard.step.id === 'payment') void loadBankRules();
+  }
+
   private async onSubmit(event: Event) {
     event.preventDefault();
+    if (this.wizard.step.id === 'payment') await loadBankRules();
     if (this.wizard.step.id !== 'review') {
       await this.wizard.next();
       return;

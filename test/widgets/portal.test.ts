@@ -40,6 +40,9 @@ describe('portal widgets and password managers', () => {
     expect(document.querySelector('input[autocomplete="username"]')).to.equal(input(login, 'username'));
     expect(document.querySelector('input[autocomplete="current-password"]')?.getAttribute('type')).to.equal('password');
     expect(login.shadowRoot).to.exist; // everything but the credential inputs lives in its shadow root
+    // username and password share a form of their own, as password managers expect
+    expect(input(login, 'username').form).to.not.equal(null);
+    expect(input(login, 'username').form).to.equal(input(login, 'password').form);
     type(login, 'username', 'max.muster');
     type(login, 'current-password', 'richtig');
     await submit(login);

@@ -15,6 +15,7 @@ export const errorSummaryStyles = css`
     text-decoration: underline;
     text-align: start;
     display: inline;
+    vertical-align: top; /* the bullet stays with the first line of a wrapped entry */
     cursor: pointer;
   }
 `;

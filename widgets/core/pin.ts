@@ -207,13 +207,11 @@ export class PinController<T> implements ReactiveController {
 export function renderPinStep(pin: PinController<unknown>, o: { heading: (text: string) => TemplateResult; back: () => void; busy: boolean }) {
   const { t } = pin;
   const wait = pin.secondsLeft;
-  return html`<form
-    novalidate
-    @submit=${(e: Event) => {
-      e.preventDefault();
-      void pin.verify();
-    }}
-  >
+  const submit = (e: Event) => {
+    e.preventDefault();
+    void pin.verify();
+  };
+  return html`<form novalidate @submit=${submit}>
     ${o.heading(t('pin.title'))}
     <p>${t('pin.intro', { to: pin.challenge?.sentTo ?? '' })}</p>
     <slot></slot>
@@ -228,9 +226,16 @@ export function renderPinStep(pin: PinController<unknown>, o: { heading: (text: 
   </form>`;
 }
 
-/** The code field, for the widget's light DOM: SMS autofill and password managers look for it there. */
+/**
+ * The code field, for the widget's light DOM, in a form of its own: SMS autofill and password managers
+ * look for it there. Enter in it confirms the code.
+ */
 export function renderPinField(pin: PinController<unknown>) {
-  return html`<tk-text-field
+  const submit = (e: Event) => {
+    e.preventDefault();
+    void pin.verify();
+  };
+  return html`<form novalidate @submit=${submit}><tk-text-field
     credential
     name="pin"
     label=${pin.t('pin')}
@@ -242,5 +247,5 @@ export function renderPinField(pin: PinController<unknown>) {
     .value=${pin.code}
     .error=${pin.error}
     @input=${pin.onInput}
-  ></tk-text-field>`;
+  ></tk-text-field></form>`;
 }

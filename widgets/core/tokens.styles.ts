@@ -48,7 +48,8 @@ export const baseStyles = css`
   }
   *,
   *::before,
-  *::after {
+  *::after,
+  ::slotted(*) {
     box-sizing: inherit;
   }
   [hidden] {
@@ -102,6 +103,8 @@ export const widgetStyles = css`
     font-size: 1.375em;
     font-weight: 700;
     margin: 0 0 ${space3};
+    hyphens: auto;
+    overflow-wrap: break-word;
   }
   .heading:focus:not(:focus-visible) {
     outline: none;

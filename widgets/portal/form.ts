@@ -78,6 +78,14 @@ export class PortalForm<Step extends string> implements ReactiveController {
     return html`<p class="legend">${translate(this.i18n.locale, 'form.requiredLegend')}</p>`;
   }
 
+  /**
+   * The credential fields for the light DOM, in a form of their own as password managers expect; Enter in
+   * them submits it, to the same handler as the shadow root's form.
+   */
+  credentials(fields: TemplateResult, submit: (event: Event) => void): TemplateResult {
+    return html`<form novalidate @submit=${submit}>${fields}</form>`;
+  }
+
   credential(spec: CredentialSpec): TemplateResult {
     return html`<tk-text-field
       credential

@@ -110,7 +110,7 @@ export class TkLogin extends LitElement {
         form.light.content = this.pin.field();
         return this.pin.render(() => form.go('credentials'));
       case 'forgot':
-        form.light.content = form.credential({ name: 'login', label: t('forgot.login'), autocomplete: 'username' });
+        form.light.content = form.credentials(form.credential({ name: 'login', label: t('forgot.login'), autocomplete: 'username' }), this.forgot);
         return html`<form novalidate @submit=${this.forgot}>
           ${form.heading(t('forgot.title'))} ${form.summary({ login: t('forgot.login') })}
           <p>${t('forgot.intro')}</p>
@@ -134,8 +134,11 @@ export class TkLogin extends LitElement {
     const { form } = this;
     const t = form.t;
     const type = this.revealed ? 'text' : 'password';
-    form.light.content = html`${form.credential({ name: 'username', label: t('username'), autocomplete: 'username' })}
-    ${form.credential({ name: 'password', label: t('password'), autocomplete: 'current-password', type })}`;
+    form.light.content = form.credentials(
+      html`${form.credential({ name: 'username', label: t('username'), autocomplete: 'username' })}
+      ${form.credential({ name: 'password', label: t('password'), autocomplete: 'current-password', type })}`,
+      this.login,
+    );
     return html`<form novalidate @submit=${this.login}>
       ${form.heading(t('login.title'))} ${form.summary({ username: t('username'), password: t('password') })}
       ${form.notice ? html`<tk-alert variant="success"><p>${form.notice}</p></tk-alert>` : nothing}

@@ -115,11 +115,12 @@ export class TkPasswordSetup extends LitElement {
     const error = form.submit.error;
     const linkBroken = error instanceof TkApiError && /^link_/.test(error.code);
     const type = this.revealed ? 'text' : 'password';
-    form.light.content = html`${this.username
-      ? html`<input type="text" name="username" autocomplete="username" .value=${this.username} readonly hidden />`
-      : nothing}
-    ${form.credential({ name: 'password', label: t('setup.password'), hint: t('setup.passwordHint'), autocomplete: 'new-password', type })}
-    ${form.credential({ name: 'repeat', label: t('setup.repeat'), autocomplete: 'new-password', type })}`;
+    form.light.content = form.credentials(
+      html`${this.username ? html`<input type="text" name="username" autocomplete="username" .value=${this.username} readonly hidden />` : nothing}
+      ${form.credential({ name: 'password', label: t('setup.password'), hint: t('setup.passwordHint'), autocomplete: 'new-password', type })}
+      ${form.credential({ name: 'repeat', label: t('setup.repeat'), autocomplete: 'new-password', type })}`,
+      this.start,
+    );
     return html`<form novalidate @submit=${this.start}>
       ${form.heading(t('setup.title'))} ${form.summary({ password: t('setup.password'), repeat: t('setup.repeat') })}
       ${linkBroken ? html`<p>${t('setup.newLink')}</p>` : nothing}

@@ -6,4 +6,7 @@ export const portalStyles = css`
   p {
     margin: 0 0 ${tokens.space3};
   }
+  p:last-child {
+    margin-block-end: 0;
+  }
 `;

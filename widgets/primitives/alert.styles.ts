@@ -14,6 +14,7 @@ export const alertStyles = css`
     border-inline-start-width: 0.5rem;
     border-radius: ${tokens.radius};
     background: ${tokens.colorBackground};
+    overflow-wrap: anywhere; /* an e-mail address in a message wraps at 320 px */
   }
   .info {
     --accent: ${tokens.colorPrimary};

@@ -29,7 +29,7 @@ describe('the demo page', () => {
     // loader.js asked for every file of the page's widgets at once (one round trip after the loader), and
     // for nothing that loads on demand
     const preloads = await page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname));
-    for (const file of [/^\/telkit\/provider\.js$/, /^\/telkit\/signup\.js$/, /^\/telkit\/profile\.js$/, /^\/telkit\/chunks\/shared-/, /^\/telkit\/chunks\/signup-/, /^\/telkit\/chunks\/portal-/]) {
+    for (const file of [/^\/telkit\/chunks\/shared-/, /^\/telkit\/chunks\/signup-/, /^\/telkit\/chunks\/profile-/, /^\/telkit\/chunks\/portal-/]) {
       expect(preloads.some((p) => file.test(p)), String(file)).toBe(true);
     }
     expect(preloads.filter((p) => /chunks\/(pin|banking|locale-en|messages\.en)-/.test(p))).toEqual([]);

@@ -3,6 +3,7 @@ import type { Decorator, Loader, Preview } from '@storybook/web-components';
 import { html } from 'lit';
 import manifest from '../custom-elements.json';
 import { loadLocale } from '../widgets/core/i18n/index.js';
+import { loadPortalMessages } from '../widgets/portal/messages.js';
 import { FAKE_KEYS, FAKE_SESSION, fakeKit, installFakeApi } from '../stories/fake-kit.js';
 import './preview.css';
 import '../widgets/index.js';
@@ -21,7 +22,8 @@ const withKit: Decorator = (story, { globals, parameters }) => {
 };
 
 const localeLoader: Loader = async ({ globals }) => {
-  await loadLocale(globals.locale === 'en' ? 'en' : 'de');
+  const locale = globals.locale === 'en' ? 'en' : 'de';
+  await Promise.all([loadLocale(locale), loadPortalMessages(locale)]);
   return {};
 };
 

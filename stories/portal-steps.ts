@@ -71,6 +71,7 @@ export function skip(seconds: number): void {
 export async function walk(root: HTMLElement, tag: string, steps: Step[]): Promise<void> {
   skipped = 0;
   Date.now = realNow;
+  await import('../widgets/core/pin.js'); // the PIN step comes with the first code; have it at once here
   const el = root.querySelector<Updating>(tag)!;
   await settle(el);
   for (const step of steps) {

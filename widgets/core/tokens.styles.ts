@@ -106,6 +106,11 @@ export const widgetStyles = css`
     hyphens: auto;
     overflow-wrap: break-word;
   }
+  @media (max-width: 22rem) {
+    .heading {
+      font-size: 1.25em;
+    }
+  }
   .heading:focus:not(:focus-visible) {
     outline: none;
   }

@@ -1,4 +1,6 @@
 import { defineConfig } from 'vite';
+import { locales } from './contract/locales.js';
+import { quietCatalogueLogs } from './tools/catalogue-logs.js';
 import { minifyTemplates } from './tools/minify-templates.js';
 import { loaderPreloads } from './tools/preload.js';
 
@@ -9,13 +11,24 @@ import { loaderPreloads } from './tools/preload.js';
  *   and the text field and error summary that the signup and the portal pages both need;
  * `portal` — what the three portal widgets share, and the login.
  * The signup's own modules, its other primitives and the wizard end up in the signup's chunk. Fetched when
- * first used: non-default locales, the PIN step (with the first code sent), the IBAN rules (on the
- * payment step).
+ * first used: each non-default locale of each catalogue (`locale-<locale>-<feature>`, the first group), the
+ * PIN step (with the first code sent), the IBAN rules (on the payment step). One mechanism: rolldown's
+ * `codeSplitting.groups`, by priority (with them, a `manualChunks` would be ignored).
  */
 const GROUPS: { name: string; test: RegExp }[] = [
   { name: 'shared', test: /\/widgets\/(provider\/provider|core\/(kit|submit|error-summary(\.styles)?)|primitives\/text-field|define)\.ts$/ },
   { name: 'portal', test: /\/widgets\/(core\/pin\.styles|portal\/(form|messages|portal\.styles|pin-step|login))\.ts$/ },
 ];
+
+/** A catalogue's locale file: `<feature>/messages/<locale>.ts` (widgets) or `messages/<feature>/<locale>.ts` (contract). */
+const LOCALE_FILE = /\/(?:([\w-]+)\/messages|messages\/([\w-]+))\/([\w-]+)\.ts$/;
+
+/** Each non-default locale of each catalogue gets its own chunk, fetched when first used; German stays with its catalogue. */
+function localeChunk(id: string): string | null {
+  const file = LOCALE_FILE.exec(id);
+  if (!file || file[3] === 'de' || !(locales as string[]).includes(file[3]!)) return null;
+  return `locale-${file[3]}-${file[1] ?? file[2]}`;
+}
 
 export default defineConfig({
   plugins: [minifyTemplates(/\/widgets\/.*\.ts$/), loaderPreloads()],
@@ -46,12 +59,13 @@ export default defineConfig({
     },
     rollupOptions: {
       external: ['react'],
+      onLog: quietCatalogueLogs,
       output: {
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
         codeSplitting: {
           groups: [
-            { debugName: 'locales', name: (id: string) => `locale-${/\/i18n\/locales\/(\w+)\.ts$/.exec(id)![1]}`, test: /\/widgets\/core\/i18n\/locales\/(?!de\.ts)\w+\.ts$/, priority: 10 },
+            { debugName: 'locales', name: localeChunk, test: LOCALE_FILE, priority: GROUPS.length + 1 },
             ...GROUPS.map((group, i) => ({ ...group, priority: GROUPS.length - i })),
           ],
         },

@@ -1,4 +1,5 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import { quietCatalogueLogs } from '../tools/catalogue-logs.js';
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
@@ -9,6 +10,11 @@ const config: StorybookConfig = {
     options: { builder: { viteConfigPath: '.storybook/vite.config.ts' } },
   },
   core: { disableTelemetry: true },
+  viteFinal: (config) => {
+    const options = ((config.build ??= {}).rolldownOptions ??= {});
+    options.onLog = quietCatalogueLogs;
+    return config;
+  },
 };
 
 export default config;

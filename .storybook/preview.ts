@@ -3,7 +3,6 @@ import type { Decorator, Loader, Preview } from '@storybook/web-components';
 import { html } from 'lit';
 import manifest from '../custom-elements.json';
 import { loadLocale } from '../widgets/core/i18n/index.js';
-import { loadPortalMessages } from '../widgets/portal/messages.js';
 import { FAKE_KEYS, FAKE_SESSION, fakeKit, installFakeApi } from '../stories/fake-kit.js';
 import './preview.css';
 import '../widgets/index.js';
@@ -23,7 +22,7 @@ const withKit: Decorator = (story, { globals, parameters }) => {
 
 const localeLoader: Loader = async ({ globals }) => {
   const locale = globals.locale === 'en' ? 'en' : 'de';
-  await Promise.all([loadLocale(locale), loadPortalMessages(locale)]);
+  await loadLocale(locale); // every catalogue of the kit, the portal's among them
   return {};
 };
 

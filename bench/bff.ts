@@ -1,145 +1,190 @@
 /**
- * BFF throughput against raw Postgres doing the same work, in one run on this machine.
+ * BFF throughput against its baselines, in one run on this machine (see bench/README.md).
  *
- *   npm run bench            (needs a Postgres server; DATABASE_URL, default the local `test` database)
+ *   npm run bench:bff        (needs a Postgres server: DATABASE_URL, default the local `test` database)
  *
- * For each scenario: the BFF over HTTP (a real `bff/server.ts` process, keep-alive connections) and
- * postgres.js running the same statements without HTTP. Exits non-zero when a ratio is under budget.
+ * - `GET /v1/tenant` on a real `bff/server.ts` process against a bare node:http hello-world (and, for
+ *   context, a bare Hono app), each in its own process, all loaded by wrk with the same threads,
+ *   connections and duration.
+ * - `POST /v1/signups` on the BFF (loaded by wrk) against postgres.js sending the statements the BFF
+ *   sends for one signup (bench/lib/signup-statements.ts), without HTTP.
+ *
+ * Exits non-zero when a ratio is under its budget or a side had errors.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Agent, request } from 'node:http';
+import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { sha256 } from '../bff/lib/crypto.js';
 import { freePort } from '../test/e2e/helpers/server.js';
 import { load } from './lib/load.js';
+import { rawSignup, signupSample } from './lib/signup-statements.js';
+import { ensureWrk, headersLua, type Measured, wrk } from './lib/wrk.js';
 
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
-/** Budgets: BFF requests/s as a share of raw Postgres doing the same statements. */
-const BUDGETS: Record<string, number> = { 'GET /v1/tenant': 0.3, 'POST /v1/signups': 0.5 };
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? process.env.BENCH_CONCURRENCY ?? 32);
+/** One wrk thread: the load generator takes at most one of the machine's cores. */
+const THREADS = Number(process.env.BENCH_THREADS ?? 1);
+/** `tenant` or `signups` runs that scenario alone. */
+const ONLY = process.env.BENCH_ONLY;
+const TENANT = 'GET /v1/tenant';
+const SIGNUPS = 'POST /v1/signups';
+/** Budgets: the BFF's requests/s as a share of its baseline's. */
+const BUDGETS: Record<string, number> = { [TENANT]: 0.4, [SIGNUPS]: 0.5 };
+
+ensureWrk();
+
+/** Starts a node process and resolves when it prints `listening`. */
+async function start(args: string[], env: Record<string, string> = {}): Promise<ChildProcess> {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('listening')) {
+        child.stdout!.off('data', onData);
+        child.stdout!.resume(); // the BFF's request log goes to a pipe, as it would to a log collector
+        resolve();
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
+  });
+  return child;
+}
+
+async function stop(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Warm-up, then the measured run, with the same settings for every side. */
+async function measure(url: string, lua: string): Promise<Measured> {
+  await wrk({ url, threads: THREADS, connections: CONNECTIONS, seconds: WARMUP, lua });
+  return wrk({ url, threads: THREADS, connections: CONNECTIONS, seconds: SECONDS, lua });
+}
 
 const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
 const dbName = `telkit_bench_${randomBytes(4).toString('hex')}`;
 await admin.unsafe(`create database "${dbName}"`);
-const url = new URL(ADMIN_URL);
-url.pathname = `/${dbName}`;
+const dbUrl = new URL(ADMIN_URL);
+dbUrl.pathname = `/${dbName}`;
 
-const port = await freePort();
-// BENCH_PROFILE=dir writes a V8 CPU profile of the BFF process there (open it in Chrome DevTools).
-const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-const server: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'bff/server.ts'], {
-  // TRUST_PROXY: the load comes from "many clients" (X-Forwarded-For), as behind a load balancer.
-  // OUTBOX_WORKER=off: the request path alone; delivery is measured apart from it.
-  env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), NODE_ENV: 'development', LOG_LEVEL: 'info', TRUST_PROXY: 'true', OUTBOX_WORKER: 'off' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-await new Promise<void>((resolve, reject) => {
-  let out = '';
-  server.stdout!.on('data', (d: Buffer) => {
-    out += d.toString();
-    if (out.includes('"msg":"listening"')) resolve();
+const children: ChildProcess[] = [];
+class Done extends Error {}
+const raw = postgres(dbUrl.toString(), { max: 10, onnotice: () => {} });
+const rows: { scenario: string; side: string; m: Measured; of?: string }[] = [];
+try {
+  const bffPort = await freePort();
+  const bffUrl = `http://127.0.0.1:${bffPort}`;
+  const origin = `http://localhost:${bffPort}`; // the demo tenants' allowed origin (PUBLIC_URL's default)
+  // BENCH_PROFILE=dir writes a V8 CPU profile of the BFF process there (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const bff = await start([...profile, '--import', 'tsx', 'bff/server.ts'], {
+    DATABASE_URL: dbUrl.toString(),
+    PORT: String(bffPort),
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'info',
+    // TRUST_PROXY: the load comes from "many clients" (X-Forwarded-For), as behind a load balancer.
+    TRUST_PROXY: 'true',
+    // The request path alone; delivery is measured apart from it.
+    OUTBOX_WORKER: 'off',
   });
-  server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-});
-server.stdout!.resume();
+  children.push(bff);
 
-const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-let client = 0;
-function send(method: string, path: string, key: string, body?: string, expect = 200): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { authorization: `Bearer ${key}`, 'x-forwarded-for': `10.${(client >> 16) & 255}.${(client >> 8) & 255}.${client++ & 255}` };
-    if (body) headers['content-type'] = 'application/json';
-    const req = request({ host: '127.0.0.1', port, path, method, agent, headers }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode === expect ? resolve() : reject(new Error(String(res.statusCode)))));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-const get = (path: string, key: string) => send('GET', path, key);
+  // GET /v1/tenant: what a browser on the tenant's site sends; every server gets the same request.
+  const tenantLua = headersLua({ authorization: 'Bearer tk_pub_demo', origin, 'accept-language': 'de-DE,de;q=0.9,en;q=0.8' });
+  const yardsticks: [string, string][] = [
+    ['node:http', 'node'],
+    ['Hono', 'hono'],
+  ];
+  for (const [side, kind] of ONLY === 'signups' ? [] : yardsticks) {
+    const port = await freePort();
+    const server = await start(['--import', 'tsx', 'bench/lib/hello.ts', kind, String(port)]);
+    children.push(server);
+    rows.push({ scenario: TENANT, side: `bare ${side} hello-world`, m: await measure(`http://127.0.0.1:${port}/`, tenantLua) });
+    await stop(server);
+  }
+  if (ONLY !== 'signups') rows.push({ scenario: TENANT, side: 'BFF', m: await measure(`${bffUrl}/v1/tenant`, tenantLua), of: 'bare node:http hello-world' });
+  if (ONLY === 'tenant') throw new Done();
 
-const raw = postgres(url.toString(), { max: 10, onnotice: () => {} });
-const keyHash = sha256('tk_pub_demo');
-async function rawTenant(): Promise<void> {
-  // The BFF's statements: key with its tenant, then the tenant's active tariffs.
-  const [tenant] = await raw`select k.id as key_id, k.kind as key_kind, t.*
-    from api_keys k join tenants t on t.id = k.tenant_id where k.token_hash = ${keyHash} and k.revoked_at is null limit 1`;
-  const tariffs = await raw`select * from tariffs where tenant_id = ${tenant!.id} and active order by sort_order, name`;
-  JSON.stringify({ tenant, tariffs });
-}
-
-// A private signup as the widget sends it, and the same writes done directly: signup, mandate, link, outbox.
-const [tariff] = await raw`select id from tariffs where code = 'partner-privat'`;
-const [tenantRow] = await raw`select id, terms_version from tenants where slug = 'demo-reseller'`;
-let n = 0;
-const signupBody = () =>
-  JSON.stringify({
+  // POST /v1/signups: each request a new client address (per-IP limit), e-mail and Idempotency-Key.
+  const [tariff] = await raw`select id from tariffs where code = 'partner-privat'`;
+  const [reseller] = await raw`select id, terms_version from tenants where slug = 'demo-reseller'`;
+  const body = JSON.stringify({
     accountType: 'private',
     person: {
       salutation: 'ms',
       firstName: 'Anna',
       lastName: 'Muster',
       birthDate: '1985-03-27',
-      email: `bench${n++}@example.com`,
+      email: 'EMAIL',
       mobile: '0170 1234567',
       address: { street: 'Musterstraße', houseNumber: '1', postalCode: '10115', city: 'Berlin', country: 'DE' },
     },
     tariffId: tariff!.id,
     payment: { method: 'sepa', accountHolder: 'Anna Muster', iban: 'DE89 3704 0044 0532 0130 00', mandateAccepted: true },
-    terms: { accepted: true, version: tenantRow!.terms_version },
+    terms: { accepted: true, version: reseller!.terms_version },
   });
-async function rawSignup(): Promise<void> {
-  // What the BFF writes, as postgres.js would without it: ids made up front, the four inserts pipelined in one transaction.
-  const id = randomUUID();
-  await raw.begin((tx) => [
-    tx`insert into signups (id, tenant_id, account_type, tariff_id, data, display_name, email, mobile, locale, payment_method, evidence)
-      values (${id}, ${tenantRow!.id}, 'private', ${tariff!.id}, ${tx.json({ person: { firstName: 'Anna' } })}, 'Anna Muster', ${`raw${n++}@example.com`}, '+491701234567', 'de', 'sepa', ${tx.json({ at: new Date().toISOString() })})
-      returning *`,
-    tx`insert into sepa_mandates (tenant_id, signup_id, reference, scheme, account_holder, iban_sealed, iban_last4, mandate_text, signed_at)
-      values (${tenantRow!.id}, ${id}, ${`DR-${n}-${Math.random().toString(36).slice(2, 10)}`}, 'core', 'Anna Muster', 'sealed', '3000', 'text', now())`,
-    tx`insert into email_links (tenant_id, purpose, subject_id, token_hash, expires_at) values (${tenantRow!.id}, 'signup', ${id}, ${`h${n}-${Math.random()}`}, now() + interval '1 day')`,
-    tx`insert into outbox (tenant_id, channel, payload) values (${tenantRow!.id}, 'email', ${tx.json({ to: 'x', subject: 'y', text: 'z' })}) returning id`,
-  ]);
-}
+  let run = 0;
+  const signupLua = () => `
+    local threads = 0
+    function setup(thread) thread:set("tid", threads); threads = threads + 1 end
+    local n = 0
+    local run = ${run++}
+    local body = ${JSON.stringify(body)}
+    function request()
+      n = n + 1
+      local id = string.format("%d-%d-%d", run, tid, n)
+      return wrk.format("POST", "/v1/signups", {
+        ["authorization"] = "Bearer tk_pub_demo_reseller",
+        ["content-type"] = "application/json",
+        ["origin"] = "${origin}",
+        ["idempotency-key"] = "bench-" .. id,
+        ["x-forwarded-for"] = string.format("10.%d.%d.%d", (run * 8 + tid) % 256, math.floor(n / 256) % 256, n % 256),
+      }, (body:gsub("EMAIL", "bench-" .. id .. "@example.com")))
+    end`;
+  await wrk({ url: bffUrl, threads: THREADS, connections: CONNECTIONS, seconds: WARMUP, lua: signupLua() });
+  rows.push({
+    scenario: SIGNUPS,
+    side: 'BFF',
+    m: await wrk({ url: bffUrl, threads: THREADS, connections: CONNECTIONS, seconds: SECONDS, lua: signupLua() }),
+    of: 'raw postgres.js, same statements',
+  });
+  await stop(bff);
 
-const results: { scenario: string; bff: Awaited<ReturnType<typeof load>>; raw: Awaited<ReturnType<typeof load>> }[] = [];
-try {
-  const scenario = 'GET /v1/tenant';
-  await load(() => get('/v1/tenant', 'tk_pub_demo'), { concurrency: CONCURRENCY, seconds: 2 }); // warm-up
-  const bff = await load(() => get('/v1/tenant', 'tk_pub_demo'), { concurrency: CONCURRENCY, seconds: SECONDS });
-  await load(rawTenant, { concurrency: CONCURRENCY, seconds: 2 });
-  const direct = await load(rawTenant, { concurrency: CONCURRENCY, seconds: SECONDS });
-  results.push({ scenario, bff, raw: direct });
-
-  const post = () => send('POST', '/v1/signups', 'tk_pub_demo_reseller', signupBody(), 201);
-  await load(post, { concurrency: CONCURRENCY, seconds: 2 });
-  const bffSignup = await load(post, { concurrency: CONCURRENCY, seconds: SECONDS });
-  await load(rawSignup, { concurrency: CONCURRENCY, seconds: 2 });
-  const rawSignups = await load(rawSignup, { concurrency: CONCURRENCY, seconds: SECONDS });
-  results.push({ scenario: 'POST /v1/signups', bff: bffSignup, raw: rawSignups });
+  const sample = await signupSample(raw, reseller!.id);
+  await load(() => rawSignup(raw, sample), { concurrency: CONNECTIONS, seconds: WARMUP });
+  rows.push({ scenario: SIGNUPS, side: 'raw postgres.js, same statements', m: await load(() => rawSignup(raw, sample), { concurrency: CONNECTIONS, seconds: SECONDS }) });
+} catch (error) {
+  if (!(error instanceof Done)) throw error;
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
+  for (const child of children) await stop(child);
   await raw.end();
   await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
   await admin.end();
-  agent.destroy();
 }
 
 let failed = false;
-console.log(`\nconcurrency ${CONCURRENCY}, ${SECONDS} s per side\n`);
-console.log('scenario             side  req/s    p50 ms  p99 ms  errors');
-for (const r of results) {
-  for (const [side, m] of [['bff', r.bff], ['raw', r.raw]] as const) {
-    console.log(`${r.scenario.padEnd(20)} ${side}   ${m.rps.toFixed(0).padStart(6)}  ${m.p50.toFixed(1).padStart(6)}  ${m.p99.toFixed(1).padStart(6)}  ${m.errors}`);
-  }
-  const ratio = r.bff.rps / r.raw.rps;
-  const budget = BUDGETS[r.scenario] ?? 0;
-  const ok = ratio >= budget && r.bff.errors === 0;
-  failed ||= !ok;
-  console.log(`${r.scenario.padEnd(20)} ratio ${ratio.toFixed(2)} (budget ≥ ${budget}) ${ok ? 'ok' : 'OVER BUDGET'}\n`);
+console.log(`\nwrk: ${THREADS} thread, ${CONNECTIONS} connections, ${SECONDS} s after ${WARMUP} s warm-up; raw: ${CONNECTIONS} concurrent loops\n`);
+console.log(`${'scenario'.padEnd(18)} ${'side'.padEnd(34)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} errors`);
+for (const r of rows) {
+  const { rps, p50, p99, errors } = r.m;
+  console.log(`${r.scenario.padEnd(18)} ${r.side.padEnd(34)} ${rps.toFixed(0).padStart(7)} ${p50.toFixed(2).padStart(7)} ${p99.toFixed(2).padStart(7)} ${errors}`);
+  failed ||= errors > 0;
 }
+console.log('');
+for (const r of rows.filter((x) => x.of)) {
+  const base = rows.find((x) => x.scenario === r.scenario && x.side === r.of)!;
+  const ratio = r.m.rps / base.m.rps;
+  const budget = BUDGETS[r.scenario]!;
+  const ok = ratio >= budget && r.m.errors === 0 && base.m.errors === 0;
+  failed ||= !ok;
+  console.log(`${r.scenario.padEnd(18)} BFF ÷ ${r.of}: ${ratio.toFixed(2)} (budget ≥ ${budget}) ${ok ? 'ok' : 'OVER BUDGET'}`);
+}
+const hono = rows.find((x) => x.side === 'bare Hono hello-world');
+const node = rows.find((x) => x.side === 'bare node:http hello-world');
+if (hono && node) console.log(`${''.padEnd(18)} (bare Hono ÷ bare node:http: ${(hono.m.rps / node.m.rps).toFixed(2)})`);
 process.exit(failed ? 1 : 0);

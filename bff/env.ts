@@ -29,6 +29,7 @@ const envSchema = z
       .transform((v) => v === 'true' || v === '1'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     OUTBOX_WORKER: z.enum(['in-process', 'off']).default('in-process'),
+    OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -54,6 +55,8 @@ export type Env = {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** `off`: this instance only serves HTTP; separate `npm run worker` processes deliver the outbox. */
   outboxWorker: 'in-process' | 'off';
+  /** Days after which a sent (or dead) message keeps only its metadata: see `jobs/outbox-retention.ts`. */
+  outboxRetentionDays: number;
 };
 
 export class EnvError extends Error {}
@@ -79,5 +82,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     outboxWorker: e.OUTBOX_WORKER,
+    outboxRetentionDays: e.OUTBOX_RETENTION_DAYS,
   };
 }

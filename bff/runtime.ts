@@ -1,8 +1,12 @@
-import { type Database, openDatabase } from './db/client.js';
+import { type Database, type Db, openDatabase } from './db/client.js';
 import { type Env, EnvError, parseEnv } from './env.js';
+import { jobs } from './jobs/index.js';
+import { createJobRunner } from './jobs/scheduler.js';
+import { systemClock } from './lib/context.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import type { Transports } from './messaging/transports.js';
 import { smsGateway, smtpTransport, webhookTransport } from './messaging/transports.js';
+import { createWorker } from './messaging/worker.js';
 
 /** Shared start-up of `server.ts` and `worker.ts`: configuration, logger, migrated database. */
 export async function boot(): Promise<{ env: Env; log: Logger; database: Database }> {
@@ -30,7 +34,23 @@ export function transportsFrom(env: Env): Transports {
   return {
     email: env.smtpUrl ? smtpTransport(env.smtpUrl, env.mailFrom) : undefined,
     sms: env.smsWebhookUrl ? smsGateway(env.smsWebhookUrl, env.secret) : undefined,
-    webhook: webhookTransport,
+    // Outside production, http: and loopback or private addresses are allowed (the demo, local receivers).
+    webhook: webhookTransport({ allowPrivate: env.nodeEnv !== 'production' }),
+  };
+}
+
+/**
+ * What a worker does, in `npm start` (unless `OUTBOX_WORKER=off`) and in each `npm run worker`: deliver
+ * the outbox and run the scheduled jobs of `jobs/index.ts`, as two loops so a long job never delays a PIN.
+ * Returns the function that stops both.
+ */
+export function startWorkers(env: Env, log: Logger, db: Db): () => Promise<void> {
+  const outbox = createWorker({ db, transports: transportsFrom(env), clock: systemClock, log, secret: env.secret });
+  const scheduled = createJobRunner({ db, clock: systemClock, jobs, log, env });
+  outbox.start();
+  scheduled.start();
+  return async () => {
+    await Promise.all([outbox.stop(), scheduled.stop()]);
   };
 }
 

@@ -1,16 +1,19 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { DEMO, seedDemo } from './domain/demo-seed.js';
+import { DEMO, seedDemo } from './dev/demo-seed.js';
 import { systemClock } from './lib/context.js';
-import { createWorker } from './messaging/worker.js';
-import { boot, onShutdown, transportsFrom } from './runtime.js';
+import { TenantCache } from './lib/tenant-cache.js';
+import { boot, onShutdown, startWorkers } from './runtime.js';
 
 const { env, log, database } = await boot();
 const { db } = database;
 
 if (env.nodeEnv !== 'production') await seedDemo(db, env.publicUrl);
 
-const app = createApp({ db, env, clock: systemClock, log });
+// Keys, origins, tariffs and the tenant document in memory, dropped per tenant on telkit_tenant_changed.
+const tenantCache = new TenantCache(db, { listen: database.listen, log });
+await tenantCache.ready();
+const app = createApp({ db, env, clock: systemClock, log, tenantCache });
 const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
   if (env.nodeEnv !== 'production') {
     console.log(
@@ -33,12 +36,12 @@ const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
   log.info('listening', { port: info.port, url: env.publicUrl, database: database.driver });
 });
 
-// One worker in-process; `npm run worker` adds more next to it when scaling out.
-const worker = createWorker({ db, transports: transportsFrom(env), clock: systemClock, log, secret: env.secret });
-if (env.outboxWorker === 'in-process') worker.start();
+// One worker in-process (outbox and scheduled jobs); `npm run worker` adds more next to it when scaling out.
+const stopWorkers = env.outboxWorker === 'in-process' ? startWorkers(env, log, db) : async () => {};
 
 onShutdown(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  await worker.stop();
+  await stopWorkers();
+  await tenantCache.close();
   await database.close();
 });

@@ -3,8 +3,8 @@
 export const accountTypes = ['private', 'professional', 'business'] as const;
 export type AccountType = (typeof accountTypes)[number];
 
-export const locales = ['de', 'en'] as const;
-export type Locale = (typeof locales)[number];
+/** The locale registry lives in `locales.ts`. */
+export { type Locale, locales } from './locales.js';
 
 export const salutations = ['ms', 'mr', 'mx', 'none'] as const;
 export const legalForms = ['gmbh', 'ug', 'ag', 'kg', 'ohg', 'gbr', 'ek', 'verein', 'other'] as const;

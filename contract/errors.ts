@@ -1,22 +1,18 @@
 import type { FieldError } from './problem.js';
-import type { Locale } from './enums.js';
-import * as de from './messages/de.js';
-import type { ProblemCode } from './messages/de.js';
-import * as en from './messages/en.js';
+import type { Locale } from './locales.js';
+import { fieldErrorMessages } from './messages/field-errors.js';
+import { type ProblemCode, problemMessages } from './messages/problems.js';
 
-export type { FieldErrorCode, ProblemCode } from './messages/de.js';
-
-
-/** The messages per locale: one file per locale in `messages/`. */
-const catalogs: Record<Locale, { fieldErrors: Record<string, string>; problems: Record<ProblemCode, string> }> = { de, en };
+export type { FieldErrorCode } from './messages/field-errors.js';
+export type { ProblemCode } from './messages/problems.js';
 
 export function fieldErrorMessage(code: string, locale: Locale): string {
-  const { fieldErrors } = catalogs[locale];
-  return fieldErrors[code] ?? fieldErrors.invalid!;
+  const texts: Record<string, string> = fieldErrorMessages.texts(locale);
+  return texts[code] ?? texts.invalid!;
 }
 
 export function problemTitle(code: ProblemCode, locale: Locale): string {
-  return catalogs[locale].problems[code];
+  return problemMessages.t(locale, code);
 }
 
 function pathKeys(path: NonNullable<SchemaIssue['path']>): string[] {

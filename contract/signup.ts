@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineLifecycle } from './lifecycle.js';
 import { accountTypes, legalForms, salutations } from './enums.js';
 import { ibanProblem, isBic, normalizeIban } from './banking.js';
 import { type Country, countries, isAdult, isMobile, isPostalCode, toE164 } from './rules.js';
@@ -179,3 +180,17 @@ export function checkSignupContext(s: Signup, context: SignupContext): { path: s
 }
 
 export { accountTypes };
+
+/**
+ * A signup's lifecycle: the customer confirms it from the e-mail link (double opt-in); unconfirmed, it
+ * expires (the system, after `OPT_IN_DAYS`).
+ */
+export const signupLifecycle = defineLifecycle({
+  name: 'signup',
+  states: ['pending_confirmation', 'confirmed', 'expired'],
+  transitions: [
+    { from: ['pending_confirmation'], to: 'confirmed', by: ['customer'] },
+    { from: ['pending_confirmation'], to: 'expired', by: ['system'] },
+  ],
+});
+export type SignupStatus = (typeof signupLifecycle.states)[number];

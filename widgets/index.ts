@@ -6,7 +6,7 @@ export { defineOnce } from './define.js';
 export * from './core/api.js';
 export * from './core/context.js';
 export * from './core/events.js';
-export { formatDate, formatMoney, resolveLocale, translate } from './core/i18n/index.js';
+export { formatDate, formatMoney, loadLocale, registerLocale, resolveLocale, translate } from './core/i18n/index.js';
 export { TkProvider } from './provider/provider.js';
 export { TkSignup } from './signup/signup.js';
 export { TkConfirm } from './confirm/confirm.js';

@@ -22,7 +22,19 @@ export interface Database {
   driver: 'pglite' | 'postgres';
   /** Applies the committed migrations; safe to call from several instances at once. */
   migrate(): Promise<void>;
+  /**
+   * Listens for `NOTIFY` on `channel`: on Postgres on a dedicated connection of its own (reconnected
+   * after a drop), on PGlite in process. `up` runs each time the listener is in place (again); `down` when
+   * its connection dropped, so notifications may be missed until the next `up`. Resolves to a stop function.
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+export interface ListenHandlers {
+  notify(payload: string): void;
+  up(): void;
+  down(): void;
 }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -43,7 +55,7 @@ Object.defineProperty(PostgresJsPreparedQuery.prototype, 'prepare', {
 });
 
 export type DatabaseOptions =
-  | { url: string; poolSize?: number }
+  | { url: string; poolSize?: number; /** postgres.js `debug`: told every statement sent (tests count them). */ debug?: (connection: number, sql: string, parameters: unknown[]) => void }
   | { pgliteDir: string | undefined /* undefined: in memory */ };
 
 export function openDatabase(options: DatabaseOptions): Database {
@@ -51,6 +63,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     const client = postgres(options.url, {
       max: options.poolSize ?? 10,
       onnotice: () => {},
+      ...(options.debug && { debug: options.debug }),
       connection: { application_name: 'telkit' },
     });
     const db = drizzlePostgres({ client, schema }) as unknown as Db;
@@ -67,6 +80,7 @@ export function openDatabase(options: DatabaseOptions): Database {
           lock.release();
         }
       },
+      listen: (channel, handlers) => listenPostgres(options.url, channel, handlers),
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -77,7 +91,58 @@ export function openDatabase(options: DatabaseOptions): Database {
     db: pglite as unknown as Db,
     driver: 'pglite',
     migrate: () => migratePglite(pglite, { migrationsFolder }),
+    async listen(channel, handlers) {
+      const unlisten = await client.listen(channel, handlers.notify);
+      handlers.up();
+      return () => unlisten();
+    },
     close: () => client.close(),
+  };
+}
+
+/** How long to wait before listening again after the listening connection failed: 0.1 s doubling to 5 s. */
+const relistenDelay = (attempt: number) => Math.min(100 * 2 ** attempt, 5_000);
+
+/**
+ * A connection of its own for LISTEN (postgres.js `sql.listen` reconnects too, but does not say when its
+ * connection drops, and a drop is when notifications get lost). After a drop it reports `down`, then
+ * listens again until it succeeds, and reports `up`.
+ */
+async function listenPostgres(url: string, channel: string, handlers: ListenHandlers): Promise<() => Promise<void>> {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const client = postgres(url, {
+    max: 1,
+    idle_timeout: 0,
+    max_lifetime: null,
+    fetch_types: false,
+    onnotice: () => {},
+    connection: { application_name: 'telkit-listen' },
+    // postgres.js passes NOTIFY messages to `onnotify`; it is not in its typings.
+    ...({ onnotify: (from: string, payload: string) => from === channel && handlers.notify(payload) } as object),
+    onclose: () => {
+      if (stopped) return;
+      handlers.down();
+      relisten(0);
+    },
+  });
+  const statement = `listen "${channel.replace(/"/g, '""')}"`;
+  function relisten(attempt: number) {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (stopped) return;
+      client.unsafe(statement).then(
+        () => !stopped && handlers.up(),
+        () => relisten(attempt + 1), // onclose may fire as well and restart the wait: either way one retry runs
+      );
+    }, relistenDelay(attempt));
+  }
+  await client.unsafe(statement);
+  handlers.up();
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await client.end({ timeout: 1 });
   };
 }
 

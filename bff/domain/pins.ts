@@ -1,35 +1,53 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Locale } from '../../contract/enums.js';
-import type { PinChallenge } from '../../contract/portal.js';
+import type { PinPayload, PinPurpose } from '../../contract/links.js';
+import type { PinChallenge as IssuedChallenge } from '../../contract/portal.js';
 import { maskMobile } from '../../contract/rules.js';
-import type { Executor } from '../db/client.js';
-import { pinChallenges, type Tenant, type User, users } from '../db/schema/index.js';
+import type { Db, Executor } from '../db/client.js';
+import { pinChallenges, type Tenant, tenants, type User, users } from '../db/schema/index.js';
 import { hmacSha256, safeEqual } from '../lib/crypto.js';
 import { ApiError } from '../lib/errors.js';
 import { enqueue } from '../messaging/outbox.js';
 import { pinSms } from '../messaging/templates/portal.js';
+import { audit } from './audit.js';
+
+/**
+ * The PIN service: every SMS code is sent, checked and resent here. A new purpose is one entry in
+ * `PINS` (and its payload in `contract/links.ts`); its routes come from `routes/pin-steps.ts`.
+ */
+export const PINS = {
+  login: { minutes: 10 },
+  password_setup: { minutes: 10 },
+  mobile_change: { minutes: 10 },
+} as const satisfies Record<PinPurpose, { minutes: number }>;
 
 export const PIN_MINUTES = 10;
 export const PIN_MAX_WRONG = 5;
 export const PIN_MAX_SENDS = 5;
 export const PIN_SEND_WINDOW_MINUTES = 10;
 
-type Purpose = (typeof pinChallenges.$inferSelect)['purpose'];
-type Payload = (typeof pinChallenges.$inferSelect)['payload'];
+/** A challenge row with its payload typed by purpose. */
+export type Challenge<P extends PinPurpose = PinPurpose> = Omit<typeof pinChallenges.$inferSelect, 'purpose' | 'payload'> & {
+  purpose: P;
+  payload: Extract<PinPayload, { purpose: P }>;
+};
 
 /** Keyed with the server secret and bound to its challenge: a copy of the table reveals no PIN. */
 const pinHash = (secret: string, challengeId: string, pin: string) => hmacSha256(secret, `pin:${challengeId}:${pin}`);
 
+export interface PinContext {
+  now: Date;
+  secret: string;
+  locale: Locale;
+}
+
 /**
- * Sends a new SMS PIN for `purpose` and retires the user's unused ones for it. At most five sends per
- * user in ten minutes, counted under the user's row lock so parallel requests cannot exceed it.
+ * Sends a new SMS PIN for the payload's purpose and retires the user's unused ones for it. At most five
+ * sends per user in ten minutes, counted under the user's row lock so parallel requests cannot exceed it.
  */
-export async function sendPin(
-  tx: Executor,
-  o: { tenant: Tenant; user: User; purpose: Purpose; to?: string; payload?: Payload; now: Date; secret: string; locale: Locale },
-): Promise<PinChallenge> {
-  const { tenant, user, now } = o;
+export async function sendPin(tx: Executor, o: PinContext & { tenant: Tenant; user: User; payload: PinPayload; to?: string }): Promise<IssuedChallenge> {
+  const { tenant, user, now, payload } = o;
   await tx.select({ id: users.id }).from(users).where(eq(users.id, user.id)).for('update');
   const windowStart = new Date(now.getTime() - PIN_SEND_WINDOW_MINUTES * 60_000);
   const recent = await tx
@@ -44,62 +62,109 @@ export async function sendPin(
   await tx
     .update(pinChallenges)
     .set({ supersededAt: now })
-    .where(and(eq(pinChallenges.userId, user.id), eq(pinChallenges.purpose, o.purpose), isNull(pinChallenges.usedAt), isNull(pinChallenges.supersededAt)));
+    .where(and(eq(pinChallenges.userId, user.id), eq(pinChallenges.purpose, payload.purpose), isNull(pinChallenges.usedAt), isNull(pinChallenges.supersededAt)));
   const id = randomUUID();
   const pin = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const to = o.to ?? user.mobile;
-  const expiresAt = new Date(now.getTime() + PIN_MINUTES * 60_000);
+  const minutes = PINS[payload.purpose].minutes;
+  const expiresAt = new Date(now.getTime() + minutes * 60_000);
   await tx.insert(pinChallenges).values({
     id,
     tenantId: tenant.id,
     userId: user.id,
-    purpose: o.purpose,
+    purpose: payload.purpose,
     pinHash: pinHash(o.secret, id, pin),
     mobile: to,
-    payload: o.payload ?? ({ purpose: o.purpose } as Payload),
+    payload,
     expiresAt,
     createdAt: now,
   });
-  await enqueue(tx, { tenantId: tenant.id, channel: 'sms', payload: { to, text: pinSms(tenant.name, o.locale, o.purpose, pin, PIN_MINUTES) } });
+  await enqueue(tx, { tenantId: tenant.id, channel: 'sms', payload: { to, text: pinSms(tenant.name, o.locale, payload.purpose, pin, minutes) } });
   return { challengeId: id, expiresAt: expiresAt.toISOString(), sentTo: maskMobile(to) };
 }
 
-/** A challenge of one of `purposes`, locked for this transaction; tenant-scoped when the tenant is known. */
-export async function lockChallenge(tx: Executor, challengeId: string, purposes: Purpose[], tenantId: string | undefined) {
+export interface ChallengeScope<P extends PinPurpose> {
+  purposes: readonly P[];
+  /** When the tenant is known (a key or session named it), only its challenges. */
+  tenantId?: string;
+  /** With a session: only the logged-in user's challenges. */
+  userId?: string;
+}
+
+/** A challenge of one of `purposes`, locked for this transaction; anything else is `challenge_invalid`. */
+export async function lockChallenge<P extends PinPurpose>(tx: Executor, challengeId: string, scope: ChallengeScope<P>): Promise<Challenge<P>> {
   const [row] = await tx
     .select()
     .from(pinChallenges)
-    .where(and(eq(pinChallenges.id, challengeId), tenantId ? eq(pinChallenges.tenantId, tenantId) : undefined))
+    .where(and(eq(pinChallenges.id, challengeId), scope.tenantId ? eq(pinChallenges.tenantId, scope.tenantId) : undefined))
     .for('update');
-  if (!row || !purposes.includes(row.purpose)) throw new ApiError(404, 'challenge_invalid');
-  return row;
+  if (!row || !scope.purposes.includes(row.purpose as P) || (scope.userId && row.userId !== scope.userId)) {
+    throw new ApiError(404, 'challenge_invalid');
+  }
+  return row as Challenge<P>;
 }
 
-export type PinFailure = { ok: false; error: ApiError };
+type PinFailure = { ok: false; error: ApiError };
 
 /**
- * Checks a PIN against a locked challenge. A wrong PIN is counted, so the caller must commit and only
- * then report `error`; after five wrong entries even the right PIN fails.
+ * Checks a PIN against a locked challenge. A wrong PIN is counted (the caller commits, then reports);
+ * after five wrong entries even the right PIN fails, and the lock is audited.
  */
-export async function checkPin(tx: Executor, challenge: typeof pinChallenges.$inferSelect, pin: string, now: Date, secret: string): Promise<{ ok: true } | PinFailure> {
+async function checkPin(tx: Executor, challenge: Challenge, pin: string, o: PinContext & { ip?: string }): Promise<{ ok: true } | PinFailure> {
   if (challenge.usedAt || challenge.supersededAt) return { ok: false, error: new ApiError(410, 'pin_used') };
   if (challenge.attempts >= PIN_MAX_WRONG) return { ok: false, error: new ApiError(410, 'pin_locked') };
-  if (challenge.expiresAt <= now) return { ok: false, error: new ApiError(410, 'pin_expired') };
-  if (!safeEqual(pinHash(secret, challenge.id, pin), challenge.pinHash)) {
+  if (challenge.expiresAt <= o.now) return { ok: false, error: new ApiError(410, 'pin_expired') };
+  if (!safeEqual(pinHash(o.secret, challenge.id, pin), challenge.pinHash)) {
     const [row] = await tx
       .update(pinChallenges)
       .set({ attempts: sql`${pinChallenges.attempts} + 1` })
       .where(eq(pinChallenges.id, challenge.id))
       .returning({ attempts: pinChallenges.attempts });
     const attemptsLeft = PIN_MAX_WRONG - row!.attempts;
-    return {
-      ok: false,
-      error:
-        attemptsLeft <= 0
-          ? new ApiError(410, 'pin_locked')
-          : new ApiError(422, 'validation_failed', { errors: [{ path: 'pin', code: 'pin_wrong', message: '' }], extensions: { attemptsLeft } }),
-    };
+    if (attemptsLeft > 0) {
+      return {
+        ok: false,
+        error: new ApiError(422, 'validation_failed', { errors: [{ path: 'pin', code: 'pin_wrong', message: '' }], extensions: { attemptsLeft } }),
+      };
+    }
+    await audit(tx, {
+      tenantId: challenge.tenantId,
+      actor: { kind: 'system' },
+      action: 'pin.locked',
+      target: { type: 'user', id: challenge.userId },
+      ip: o.ip,
+      data: { purpose: challenge.purpose },
+    });
+    return { ok: false, error: new ApiError(410, 'pin_locked') };
   }
-  await tx.update(pinChallenges).set({ usedAt: now }).where(eq(pinChallenges.id, challenge.id));
+  await tx.update(pinChallenges).set({ usedAt: o.now }).where(eq(pinChallenges.id, challenge.id));
   return { ok: true };
+}
+
+/**
+ * Verifies a PIN and, when it is right, completes the step in the same transaction. A wrong PIN's count
+ * is committed first and only then reported, so failed attempts cannot be rolled back by the error.
+ */
+export async function verifyPin<P extends PinPurpose, R>(
+  db: Db,
+  o: PinContext & ChallengeScope<P> & { challengeId: string; pin: string; ip?: string },
+  complete: (tx: Executor, challenge: Challenge<P>) => Promise<R>,
+): Promise<R> {
+  const result = await db.transaction(async (tx): Promise<{ ok: true; value: R } | PinFailure> => {
+    const challenge = await lockChallenge(tx, o.challengeId, o);
+    const check = await checkPin(tx, challenge, o.pin, o);
+    if (!check.ok) return check;
+    return { ok: true, value: await complete(tx, challenge) };
+  });
+  if (!result.ok) throw result.error;
+  return result.value;
+}
+
+/** A new PIN for an open challenge (the old one stops working), to the same number, for the same step. */
+export async function resendPin<P extends PinPurpose>(tx: Executor, o: PinContext & ChallengeScope<P> & { challengeId: string }): Promise<IssuedChallenge> {
+  const challenge = await lockChallenge(tx, o.challengeId, o);
+  if (challenge.usedAt) throw new ApiError(410, 'pin_used');
+  const [user] = await tx.select().from(users).where(eq(users.id, challenge.userId));
+  const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, user!.tenantId));
+  return sendPin(tx, { ...o, tenant: tenant!, user: user!, to: challenge.mobile, payload: challenge.payload });
 }

@@ -56,12 +56,14 @@ export async function resumeSession(db: Db, token: string, now: Date) {
   return row;
 }
 
-/** Ends every live session of a user (after a password change). */
-export async function revokeSessions(tx: Executor, userId: string, now: Date) {
-  await tx
+/** Ends every live session of a user (after a password change); returns how many there were. */
+export async function revokeSessions(tx: Executor, userId: string, now: Date): Promise<number> {
+  const ended = await tx
     .update(sessions)
     .set({ revokedAt: now })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+    .returning({ id: sessions.id });
+  return ended.length;
 }
 
 export async function revokeSession(tx: Executor, sessionId: string, now: Date) {

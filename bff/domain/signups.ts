@@ -1,34 +1,25 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, eq, like, sql } from 'drizzle-orm';
+import { and, eq, like, lt, sql } from 'drizzle-orm';
 import type { Locale } from '../../contract/enums.js';
+import { mandateText } from '../../contract/legal.js';
 import { customerNumber, usernameBase } from '../../contract/rules.js';
-import type { Signup } from '../../contract/signup.js';
+import { type Signup, signupLifecycle, type SignupStatus } from '../../contract/signup.js';
 import type { Executor } from '../db/client.js';
 import { accounts, customerNumberCounters, emailLinks, sepaMandates, signups, type SignupEvidence, type Tenant, users } from '../db/schema/index.js';
-import { randomToken, seal, sha256 } from '../lib/crypto.js';
+import { seal } from '../lib/crypto.js';
 import { ApiError } from '../lib/errors.js';
+import { SYSTEM, stateMachine } from '../lib/lifecycle.js';
+import { DAY, HOUR, type Job } from '../jobs/scheduler.js';
 import { enqueue } from '../messaging/outbox.js';
 import { brandOf } from '../messaging/templates/layout.js';
 import { confirmationEmail, credentialsEmail } from '../messaging/templates/signup.js';
-import { issueLink, lockLink } from './email-links.js';
-import { confirmEmailChange } from './portal.js';
+import { audit } from './audit.js';
+import { emitEvent } from './webhooks.js';
+import { assertRedeemable, issueLink, LINKS, type Link, linkUrl, lockLink, newLink, useLink } from './links.js';
+import { confirmEmailChange } from './profile.js';
 
-export const CONFIRM_HOURS = 24;
-export const SET_PASSWORD_HOURS = 48;
 export const IBAN_PURPOSE = 'iban';
 
-
-/** The wording the customer accepted: SEPA Core for consumers, SEPA B2B for businesses. */
-export function mandateText(scheme: 'core' | 'b2b', creditor: string, reference: string, locale: Locale): string {
-  if (locale === 'de') {
-    return scheme === 'core'
-      ? `SEPA-Lastschriftmandat (Mandatsreferenz ${reference}): Ich ermächtige ${creditor}, Zahlungen von meinem Konto mittels Lastschrift einzuziehen. Zugleich weise ich mein Kreditinstitut an, die von ${creditor} auf mein Konto gezogenen Lastschriften einzulösen. Hinweis: Ich kann innerhalb von acht Wochen, beginnend mit dem Belastungsdatum, die Erstattung des belasteten Betrages verlangen. Es gelten dabei die mit meinem Kreditinstitut vereinbarten Bedingungen.`
-      : `SEPA-Firmenlastschrift-Mandat (Mandatsreferenz ${reference}): Wir ermächtigen ${creditor}, Zahlungen von unserem Konto mittels Lastschrift einzuziehen. Zugleich weisen wir unser Kreditinstitut an, die von ${creditor} auf unser Konto gezogenen Lastschriften einzulösen. Hinweis: Dieses Lastschriftmandat dient nur dem Einzug von Lastschriften, die auf Konten von Unternehmen gezogen sind. Wir sind nicht berechtigt, nach der erfolgten Einlösung eine Erstattung des belasteten Betrages zu verlangen.`;
-  }
-  return scheme === 'core'
-    ? `SEPA direct debit mandate (reference ${reference}): I authorise ${creditor} to collect payments from my account by direct debit and instruct my bank to pay them. I can ask for a refund within eight weeks of the debit date, under the terms agreed with my bank.`
-    : `SEPA business-to-business direct debit mandate (reference ${reference}): We authorise ${creditor} to collect payments from our account by direct debit and instruct our bank to pay them. This mandate is for business accounts only; we are not entitled to a refund after the debit has been paid.`;
-}
 
 /** ≤ 35 characters, unique per tenant: prefix, date, random part. */
 export function mandateReference(prefix: string, now: Date): string {
@@ -53,9 +44,11 @@ export async function createSignup(
   const { payment, terms, originPage, ...data } = s;
   const reference = payment.method === 'sepa' ? mandateReference(tenant.customerNumberPrefix, now) : undefined;
   const scheme = s.accountType === 'business' ? 'b2b' : 'core';
-  const wording = reference ? mandateText(scheme, tenant.name, reference, locale) : undefined;
-  const token = randomToken('', 32);
-  const mail = confirmationEmail(brandOf(tenant), locale, { name: holder.displayName, link: `${options.publicUrl}/confirm?token=${token}`, hours: CONFIRM_HOURS });
+  // Word for word what the review step showed; the reference is stored beside it.
+  const wording = reference ? mandateText(locale, scheme, tenant.name) : undefined;
+  const id = randomUUID();
+  const link = newLink({ tenantId: tenant.id, subjectId: id, payload: { purpose: 'signup' }, now });
+  const mail = confirmationEmail(brandOf(tenant), locale, { name: holder.displayName, link: linkUrl(options.publicUrl, 'signup', link.token, locale), hours: LINKS.signup.hours });
   const evidence: SignupEvidence = {
     at: now.toISOString(),
     ip: options.ip,
@@ -69,7 +62,6 @@ export async function createSignup(
     emailTemplateId: mail.templateId,
   };
   // Every id is known up front, so the four inserts go out together: one round trip, not four.
-  const id = randomUUID();
   const values = {
     id,
     tenantId: tenant.id,
@@ -99,30 +91,24 @@ export async function createSignup(
         mandateText: wording!,
         signedAt: now,
       }),
-    tx.insert(emailLinks).values({ tenantId: tenant.id, purpose: 'signup', subjectId: id, payload: { purpose: 'signup' }, tokenHash: sha256(token), expiresAt: new Date(now.getTime() + CONFIRM_HOURS * 3_600_000) }),
+    tx.insert(emailLinks).values(link.values),
     enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: values.email, ...mail } }),
+    emitEvent(tx, { tenantId: tenant.id, type: 'signup.created', data: { signupId: id, accountType: s.accountType, status: 'pending_confirmation', locale } }),
   ]);
   return { signup: row!, mandateReference: reference };
 }
 
-async function sendConfirmation(tx: Executor, tenant: Tenant, row: typeof signups.$inferSelect, now: Date, publicUrl: string) {
-  const token = await issueLink(tx, tenant.id, 'signup', row.id, now, CONFIRM_HOURS * 3_600_000);
-  const mail = confirmationEmail(brandOf(tenant), row.locale as Locale, {
-    name: row.displayName,
-    link: `${publicUrl}/confirm?token=${token}`,
-    hours: CONFIRM_HOURS,
-  });
-  await enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: row.email, ...mail } });
-}
-
 /** Sends a fresh confirmation link for the signup an (even expired) link belongs to; older links stop working. */
 export async function resendConfirmation(tx: Executor, tenant: Tenant, token: string, now: Date, publicUrl: string) {
-  const link = await lockLink(tx, tenant.id, 'signup', token);
+  const link = await lockLink(tx, token, { tenantId: tenant.id, purposes: ['signup'] });
   if (!link) throw new ApiError(404, 'link_invalid');
   const [row] = await tx.select().from(signups).where(and(eq(signups.id, link.subjectId), eq(signups.tenantId, tenant.id))).for('update');
   if (!row) throw new ApiError(404, 'link_invalid');
   if (row.status === 'confirmed') return { status: 'already_confirmed' as const };
-  await sendConfirmation(tx, tenant, row, now, publicUrl);
+  if (row.status === 'expired') throw new ApiError(410, 'link_expired');
+  const fresh = await issueLink(tx, { tenantId: tenant.id, subjectId: row.id, payload: { purpose: 'signup' }, now });
+  const mail = confirmationEmail(brandOf(tenant), row.locale, { name: row.displayName, link: linkUrl(publicUrl, 'signup', fresh, row.locale), hours: LINKS.signup.hours });
+  await enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: row.email, ...mail } });
   return { status: 'sent' as const };
 }
 
@@ -150,27 +136,59 @@ async function nextCustomerNumber(tx: Executor, tenant: Tenant): Promise<string>
   return customerNumber(tenant.customerNumberPrefix, counter!.next - 1);
 }
 
-/**
- * Redeems a confirmation link: the account becomes active with a customer number, a username and (for
- * private and professional accounts) a SIP address, and the credentials e-mail goes out with a
- * set-password link. A used link answers "already confirmed" and sends nothing again.
- */
-export async function confirmSignup(tx: Executor, tenant: Tenant, token: string, now: Date, publicUrl: string) {
-  const link = await lockLink(tx, tenant.id, 'signup', token);
-  if (!link) throw new ApiError(404, 'link_invalid');
-  if (link.usedAt) return { status: 'already_confirmed' as const };
-  if (link.supersededAt) throw new ApiError(410, 'link_superseded');
-  if (link.expiresAt < now) throw new ApiError(410, 'link_expired');
-  await tx.update(emailLinks).set({ usedAt: now }).where(eq(emailLinks.id, link.id));
-  const [row] = await tx
-    .update(signups)
-    .set({ status: 'confirmed', confirmedAt: now })
-    .where(and(eq(signups.id, link.subjectId), eq(signups.tenantId, tenant.id)))
-    .returning();
-  if (!row) throw new ApiError(404, 'link_invalid');
+/** Unconfirmed for this long, a signup expires: its bank details are deleted and its link no longer works. */
+export const OPT_IN_DAYS = 7;
 
-  const data = row.data as { person?: { firstName: string; lastName: string }; contact?: { firstName: string; lastName: string } };
-  const names = data.person ?? data.contact!;
+/** The signup lifecycle bound to its table, with what entering each state does. */
+export const signupMachine = stateMachine<SignupStatus, typeof signups, { ip?: string }>(signupLifecycle, signups, {
+  confirmed: async (tx, row, move) => {
+    await audit(tx, { tenantId: row.tenantId, actor: move.actor, action: 'signup.confirmed', target: { type: 'signup', id: row.id }, ip: move.context?.ip });
+  },
+  expired: async (tx, row) => {
+    await tx.delete(sepaMandates).where(eq(sepaMandates.signupId, row.id));
+  },
+});
+
+/** Scheduled: signups unconfirmed after {@link OPT_IN_DAYS} expire, one transaction each. */
+export const expireOptIns: Job = {
+  name: 'signups.expire-opt-ins',
+  every: HOUR,
+  async run({ db, now }) {
+    const due = await db
+      .select({ id: signups.id, tenantId: signups.tenantId, status: signups.status })
+      .from(signups)
+      .where(and(eq(signups.status, 'pending_confirmation'), lt(signups.createdAt, new Date(now.getTime() - OPT_IN_DAYS * DAY))))
+      .limit(500);
+    for (const row of due) {
+      await db.transaction((tx) => signupMachine.transition(tx, row, 'expired', { actor: SYSTEM, reason: 'opt_in_expired', now }));
+    }
+    return { expired: due.length };
+  },
+};
+
+/**
+ * Redeems a confirmation link (locked by the caller): the signup moves to `confirmed`, the account
+ * becomes active with a customer number, a username and (for private and professional accounts) a SIP
+ * address, and the credentials e-mail goes out with a set-password link. A used link answers "already
+ * confirmed" and sends nothing again.
+ */
+export async function confirmSignup(tx: Executor, o: { tenant: Tenant; link: Link<'signup'>; now: Date; publicUrl: string; ip?: string }) {
+  const { tenant, link, now } = o;
+  if (link.usedAt) return { status: 'already_confirmed' as const };
+  assertRedeemable(link, now);
+  const [pending] = await tx.select().from(signups).where(and(eq(signups.id, link.subjectId), eq(signups.tenantId, tenant.id))).for('update');
+  if (!pending) throw new ApiError(404, 'link_invalid');
+  if (pending.status === 'expired') throw new ApiError(410, 'link_expired');
+  await useLink(tx, link, now);
+  const row = await signupMachine.transition(tx, pending, 'confirmed', {
+    actor: { kind: 'customer', id: pending.id },
+    reason: 'link_redeemed',
+    now,
+    set: { confirmedAt: now },
+    context: { ip: o.ip },
+  });
+
+  const names = row.data.accountType === 'business' ? row.data.contact : row.data.person;
   const base = usernameBase(names.firstName, names.lastName);
   const number = await nextCustomerNumber(tx, tenant);
   let account: typeof accounts.$inferSelect | undefined;
@@ -208,24 +226,33 @@ export async function confirmSignup(tx: Executor, tenant: Tenant, token: string,
       createdAt: now,
     })
     .returning();
-  const setPassword = await issueLink(tx, tenant.id, 'set_password', user!.id, now, SET_PASSWORD_HOURS * 3_600_000);
-  const mail = credentialsEmail(brandOf(tenant), row.locale as Locale, {
+  const setPassword = await issueLink(tx, { tenantId: tenant.id, subjectId: user!.id, payload: { purpose: 'set_password' }, now });
+  const mail = credentialsEmail(brandOf(tenant), row.locale, {
     name: row.displayName,
     username: account.username,
     sipAddress: account.sipAddress,
     customerNumber: account.customerNumber,
-    link: `${publicUrl}/set-password?token=${setPassword}&lang=${row.locale}`,
-    hours: SET_PASSWORD_HOURS,
+    link: linkUrl(o.publicUrl, 'set_password', setPassword, row.locale),
+    hours: LINKS.set_password.hours,
   });
-  await enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: row.email, ...mail } });
+  await Promise.all([
+    enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: row.email, ...mail } }),
+    emitEvent(tx, {
+      tenantId: tenant.id,
+      type: 'signup.confirmed',
+      data: { signupId: row.id, accountId: account.id, accountType: account.accountType, customerNumber: account.customerNumber, username: account.username },
+    }),
+  ]);
   return { status: 'confirmed' as const, account };
 }
 
 /** Redeems any e-mail link a page hands in: a signup confirmation or a new e-mail address. */
-export async function redeemLink(tx: Executor, tenant: Tenant, token: string, now: Date, publicUrl: string, locale: Locale) {
-  const link = await lockLink(tx, tenant.id, undefined, token);
-  if (link?.purpose === 'email_change') return { ...(await confirmEmailChange(tx, { tenant, link, now, locale })), kind: 'email_change' as const };
-  if (link && link.purpose !== 'signup') throw new ApiError(404, 'link_invalid');
-  const result = await confirmSignup(tx, tenant, token, now, publicUrl);
+export async function redeemLink(tx: Executor, o: { tenant: Tenant; token: string; now: Date; publicUrl: string; locale: Locale; ip?: string }) {
+  const link = await lockLink(tx, o.token, { tenantId: o.tenant.id, purposes: ['signup', 'email_change'] });
+  if (!link) throw new ApiError(404, 'link_invalid');
+  if (link.purpose === 'email_change') {
+    return { ...(await confirmEmailChange(tx, { ...o, link: link as Link<'email_change'> })), kind: 'email_change' as const };
+  }
+  const result = await confirmSignup(tx, { ...o, link: link as Link<'signup'> });
   return { status: result.status, kind: 'signup' as const };
 }

@@ -1,12 +1,10 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Context, MiddlewareHandler } from 'hono';
-import { type Db, type Executor, perDatabase } from '../db/client.js';
-import { apiKeys, tenantOrigins, tenants } from '../db/schema/index.js';
 import type { AppEnv, Caller } from './context.js';
 import { resumeSession } from '../domain/sessions.js';
 import type { SessionComponent } from '../../contract/enums.js';
 import { sha256 } from './crypto.js';
 import { ApiError } from './errors.js';
+import type { TenantCache } from './tenant-cache.js';
 
 export type KeyKind = 'publishable' | 'secret';
 export type CredentialKind = KeyKind | 'session';
@@ -18,29 +16,10 @@ function bearer(c: Context): string | undefined {
   return match ? match[1] : undefined;
 }
 
-// Runs on every request: prepared once per database, so drizzle does not rebuild the SQL each time.
-const findKey = perDatabase((db) =>
-  db
-    .select({ keyId: apiKeys.id, kind: apiKeys.kind, tenant: tenants })
-    .from(apiKeys)
-    .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
-    .where(and(eq(apiKeys.tokenHash, sql.placeholder('hash')), isNull(apiKeys.revokedAt)))
-    .limit(1)
-    .prepare('telkit_find_key'),
-);
-
-export async function findCallerByKey(db: Db, token: string): Promise<Caller | undefined> {
-  const [row] = await findKey(db).execute({ hash: sha256(token) });
-  return row && { tenant: row.tenant, credential: { kind: row.kind, id: row.keyId } };
-}
-
-export async function isAllowedOrigin(db: Executor, tenantId: string, origin: string): Promise<boolean> {
-  const rows = await db
-    .select({ origin: tenantOrigins.origin })
-    .from(tenantOrigins)
-    .where(and(eq(tenantOrigins.tenantId, tenantId), eq(tenantOrigins.origin, origin)))
-    .limit(1);
-  return rows.length > 0;
+/** The caller a key stands for (through the tenant cache), or undefined for an unknown or revoked key. */
+export async function findCallerByKey(cache: TenantCache, token: string): Promise<Caller | undefined> {
+  const hit = await cache.key(sha256(token));
+  return hit && { tenant: hit.tenant, credential: { kind: hit.kind, id: hit.keyId } };
 }
 
 const unauthorized = () =>
@@ -49,8 +28,8 @@ const sessionExpired = () =>
   new ApiError(401, 'session_expired', { headers: { 'WWW-Authenticate': 'Bearer realm="telkit", error="invalid_token"' } });
 
 async function findCaller(c: Context<AppEnv>, kind: CredentialKind, token: string): Promise<Caller | undefined> {
-  const { db, clock } = c.get('deps');
-  if (kind !== 'session') return findCallerByKey(db, token);
+  const { db, clock, tenantCache } = c.get('deps');
+  if (kind !== 'session') return findCallerByKey(tenantCache, token);
   const found = await resumeSession(db, token, clock.now());
   if (!found) throw sessionExpired();
   return { tenant: found.tenant, credential: { kind: 'session', id: found.session.id }, user: found.user, session: found.session };
@@ -74,12 +53,11 @@ export function auth(...accepted: CredentialKind[]): MiddlewareHandler<AppEnv> {
       c.set('corsOrigin', undefined);
       throw new ApiError(403, 'secret_key_in_browser');
     }
-    const { db } = c.get('deps');
     const caller = await findCaller(c, kind, token);
     if (!caller) throw unauthorized();
     c.set('corsOrigin', undefined);
     if (origin !== undefined) {
-      if (!(await isAllowedOrigin(db, caller.tenant.id, origin))) throw new ApiError(403, 'origin_not_allowed');
+      if (!(await c.get('deps').tenantCache.isAllowedOrigin(caller.tenant.id, origin))) throw new ApiError(403, 'origin_not_allowed');
       c.set('corsOrigin', origin);
     }
     if (!accepted.includes(kind)) throw new ApiError(403, 'forbidden');
@@ -93,8 +71,8 @@ export function auth(...accepted: CredentialKind[]): MiddlewareHandler<AppEnv> {
  * Without one the request must come from the BFF's own pages (no `Origin`, or the BFF's own origin);
  * the tenant is then the token's.
  */
-export function keyOrOwnPage(): MiddlewareHandler<AppEnv> {
-  const withKey = auth('publishable', 'secret');
+export function keyOrOwnPage(kinds: CredentialKind[]): MiddlewareHandler<AppEnv> {
+  const withKey = auth(...kinds);
   return async (c, next) => {
     if (c.req.header('authorization')) return withKey(c, next);
     const origin = c.req.header('origin');

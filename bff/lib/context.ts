@@ -4,7 +4,9 @@ import type { Locale } from '../../contract/tenant.js';
 import type { Db } from '../db/client.js';
 import type { Session, Tenant, User } from '../db/schema/index.js';
 import type { Env } from '../env.js';
+import { clientIp } from './client-ip.js';
 import type { Logger } from './logger.js';
+import type { TenantCache } from './tenant-cache.js';
 
 export interface Clock {
   now(): Date;
@@ -17,6 +19,8 @@ export interface Deps {
   env: Pick<Env, 'nodeEnv' | 'publicUrl' | 'secret' | 'trustProxy'>;
   clock: Clock;
   log: Logger;
+  /** Keys, origins, tariffs and the tenant document, kept per tenant and dropped when the database announces a change. */
+  tenantCache: TenantCache;
 }
 
 /** Who is calling, set by the `auth` middleware: a key's tenant, or a session's user and tenant. */
@@ -40,5 +44,5 @@ export type AppEnv = {
   };
 };
 
-/** What the portal flows need of a request: the time, the server secret, the caller's language. */
-export const flowContext = (c: Context<AppEnv>) => ({ now: c.get('deps').clock.now(), secret: c.get('deps').env.secret, locale: c.get('locale') });
+/** What the flows need of a request: the time, the server secret, the caller's language and address. */
+export const flowContext = (c: Context<AppEnv>) => ({ now: c.get('deps').clock.now(), secret: c.get('deps').env.secret, locale: c.get('locale'), ip: clientIp(c) });

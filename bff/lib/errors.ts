@@ -7,6 +7,7 @@ import type { FieldError, Problem } from '../../contract/problem.js';
 import type { Locale } from '../../contract/tenant.js';
 import { redact } from './logger.js';
 import type { AppEnv } from './context.js';
+import './i18n.js'; // problem titles and field errors in every locale
 
 /** A failure with a known meaning; `onError` renders it as problem+json. */
 export class ApiError extends Error {

@@ -102,6 +102,7 @@ async function claim(
   return claimed.length > 0;
 }
 
+/** Deletes stored responses past their expiry: the `idempotency.prune` job (see `jobs/prune.ts`). */
 export async function pruneIdempotencyKeys(db: Executor, now: Date): Promise<void> {
   await db.delete(idempotencyKeys).where(lt(idempotencyKeys.expiresAt, now));
 }

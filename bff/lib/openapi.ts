@@ -1,8 +1,16 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec';
+import type { MiddlewareHandler } from 'hono';
 import { describeRoute, resolver } from 'hono-openapi';
+import type { SessionComponent } from '../../contract/enums.js';
 import { problemSchema } from '../../contract/problem.js';
+import { auth, type CredentialKind, forComponent, keyOrOwnPage } from './auth.js';
+import type { AppEnv } from './context.js';
 
-type Auth = 'publishable' | 'secret' | 'session' | 'none';
+/**
+ * Who may call a route: a key kind, a session, `own_page` (no key, from the BFF's own pages; a link
+ * token or PIN challenge authenticates), or `none` (operations routes).
+ */
+export type Access = CredentialKind | 'own_page' | 'none';
 
 const problemText: Record<number, string> = {
   400: 'Malformed request (bad JSON or header)',
@@ -17,23 +25,45 @@ const problemText: Record<number, string> = {
   429: 'Rate limited; see Retry-After',
 };
 
-/**
- * Documents a route for /openapi.json: its success response schema and the problem responses it can give.
- * Request schemas come from the route's `validate(…)` middlewares.
- */
-export function doc(spec: {
+export interface EndpointSpec {
   summary: string;
   tags: string[];
-  auth: Auth[];
+  auth: Access[];
+  /** For session routes: the widget an embed session must have been minted for. */
+  component?: SessionComponent;
   success: { status: number; description: string; schema?: StandardSchemaV1 };
   problems?: number[];
   idempotent?: boolean;
-}) {
+}
+
+/** The middleware that enforces `spec.auth` (and `spec.component`). */
+function guard(spec: EndpointSpec): MiddlewareHandler<AppEnv> {
+  const kinds = spec.auth.filter((a): a is CredentialKind => a !== 'own_page' && a !== 'none');
+  const check = spec.auth.includes('own_page') ? keyOrOwnPage(kinds) : kinds.length > 0 ? auth(...kinds) : undefined;
+  const component = spec.component && forComponent(spec.component);
+  if (!check) return async (_c, next) => next();
+  if (!component) return check;
+  return (c, next) =>
+    check(c, async () => {
+      await component(c, next);
+    });
+}
+
+/**
+ * Declares a route in one place: who may call it (enforced here) and its documentation for
+ * /openapi.json (success schema, problem responses). Request schemas come from `validate(…)`. One
+ * declaration, so the documented and the enforced access cannot drift.
+ */
+export function endpoint(spec: EndpointSpec): MiddlewareHandler<AppEnv> {
   const problems = [...new Set([...(spec.auth.every((a) => a === 'none') ? [] : [401, 403]), ...(spec.problems ?? []), 429])];
-  return describeRoute({
+  const described = describeRoute({
     summary: spec.summary,
     tags: spec.tags,
-    security: spec.auth.filter((a) => a !== 'none').map((a) => ({ [a === 'session' ? 'session' : `${a}Key`]: [] })),
+    security: spec.auth
+      .filter((a) => a !== 'none' && a !== 'own_page')
+      .map((a) => ({ [a === 'session' ? 'session' : `${a}Key`]: [] }))
+      // An empty requirement: calling without a key is allowed too.
+      .concat(spec.auth.includes('own_page') ? [{}] : []),
     ...(spec.idempotent && {
       parameters: [
         {
@@ -61,6 +91,8 @@ export function doc(spec: {
       ),
     },
   });
+  // The guard carries the route's documentation (hono-openapi finds it on any handler of the route).
+  return Object.assign(guard(spec), described);
 }
 
 export const openApiDocumentation = {

@@ -82,7 +82,7 @@ export function rateLimit(rule: RateRule, by: (c: Context<AppEnv>) => string): M
   };
 }
 
-/** Deletes counters whose window has passed; the worker calls it now and then. */
+/** Deletes counters whose window has passed: the `rate-limits.prune` job (see `jobs/prune.ts`). */
 export async function pruneRateLimits(db: Executor, now: Date): Promise<void> {
   await db.delete(rateLimits).where(lt(rateLimits.windowEnd, now));
 }

@@ -1,5 +1,5 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec';
-import type { Context, Env, MiddlewareHandler, ValidationTargets } from 'hono';
+import type { Context, Env, ValidationTargets } from 'hono';
 import { validator } from 'hono-openapi';
 import { toFieldErrors } from '../../contract/errors.js';
 import { ApiError } from './errors.js';
@@ -8,21 +8,22 @@ const JSON_MEDIA = /^application\/([\w.-]+\+)?json$/i;
 
 /**
  * Validates one part of the request with a schema from `contract/` and documents it in /openapi.json.
- * Failures become 422 problem+json with field-level errors in the caller's language.
+ * Failures become 422 problem+json with field-level errors in the caller's language; a JSON body sent
+ * as anything but JSON is a 415.
  */
 export function validate<S extends StandardSchemaV1, T extends keyof ValidationTargets, E extends Env, P extends string>(
   target: T,
   schema: S,
 ) {
-  return validator<S, T, E, P>(target, schema, (result, c: Context) => {
+  const validated = validator<S, T, E, P>(target, schema, (result, c: Context) => {
     if (result.success) return;
     throw new ApiError(422, 'validation_failed', { errors: toFieldErrors(result.error, c.get('locale') ?? 'de', result.data) });
   });
+  if (target !== 'json') return validated;
+  // A JSON body must say so: otherwise the validator would read it as `{}`.
+  return Object.assign(((c, next) => {
+    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
+    if (!JSON_MEDIA.test(type)) throw new ApiError(415, 'unsupported_media_type');
+    return validated(c, next);
+  }) as typeof validated, validated);
 }
-
-/** Refuses request bodies that are not JSON, before a validator would read them as `{}`. */
-export const requireJson: MiddlewareHandler = async (c, next) => {
-  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
-  if (!JSON_MEDIA.test(type)) throw new ApiError(415, 'unsupported_media_type');
-  await next();
-};

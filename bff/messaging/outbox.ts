@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { outbox } from '../db/schema/index.js';
 
@@ -13,8 +14,8 @@ export interface EmailPayload {
   subject: string;
   text: string;
   html?: string;
-  /** Sender as `Name <address>`; defaults to MAIL_FROM. */
-  from?: string;
+  /** Sender: an address object (`{ name, address }`, the tenant's) or `Name <address>`; defaults to MAIL_FROM. */
+  from?: string | { name: string; address: string };
   attachments?: Attachment[];
   /** Which template and version produced the text, kept as evidence (e.g. double opt-in). */
   templateId?: string;
@@ -32,10 +33,33 @@ export interface WebhookPayload {
   data: unknown;
 }
 
+interface MessageBase {
+  tenantId: string;
+  /**
+   * The message carries a secret (a credentials PDF, the code that opens it): its body and attachments are
+   * purged right after delivery instead of after `OUTBOX_RETENTION_DAYS`.
+   */
+  sensitive?: boolean;
+}
+
 export type OutboxMessage =
-  | { tenantId: string; channel: 'email'; payload: EmailPayload }
-  | { tenantId: string; channel: 'sms'; payload: SmsPayload }
-  | { tenantId: string; channel: 'webhook'; endpointId: string; payload: WebhookPayload };
+  | (MessageBase & { channel: 'email'; payload: EmailPayload })
+  | (MessageBase & { channel: 'sms'; payload: SmsPayload })
+  | (MessageBase & { channel: 'webhook'; endpointId: string; payload: WebhookPayload });
+
+/**
+ * What a purged message keeps of its payload: the recipient and the message's type (`templateId` of an
+ * e-mail, `event` of a webhook) — no subject, text, HTML, data or attachments. The row keeps its channel,
+ * status and times, and `purgedAt` says when the rest went.
+ */
+export type PurgedPayload = Pick<EmailPayload, 'to' | 'templateId'> | Pick<SmsPayload, 'to'> | Pick<WebhookPayload, 'event'>;
+
+/** The {@link PurgedPayload} of a row, as an SQL expression for `update(outbox).set({ payload })`. */
+export const purgedPayload = sql`case ${outbox.channel}
+  when 'email' then jsonb_strip_nulls(jsonb_build_object('to', ${outbox.payload} -> 'to', 'templateId', ${outbox.payload} -> 'templateId'))
+  when 'sms' then jsonb_build_object('to', ${outbox.payload} -> 'to')
+  else jsonb_build_object('event', ${outbox.payload} -> 'event')
+end`;
 
 /**
  * Writes a message in the caller's transaction: it is delivered if and only if that transaction commits.
@@ -49,6 +73,7 @@ export async function enqueue(tx: Executor, message: OutboxMessage): Promise<str
       channel: message.channel,
       payload: message.payload,
       endpointId: message.channel === 'webhook' ? message.endpointId : null,
+      sensitive: message.sensitive ?? false,
     })
     .returning({ id: outbox.id });
   return row!.id;

@@ -1,4 +1,6 @@
 import nodemailer from 'nodemailer';
+import type { WebhookEvent } from '../../contract/webhooks.js';
+import { assertPublicUrl, publicOnlyLookup, type Resolver, systemResolver, UnsafeUrlError } from '../lib/ssrf.js';
 import type { EmailPayload, SmsPayload, WebhookPayload } from './outbox.js';
 import { signedPost } from './signed-post.js';
 
@@ -6,6 +8,8 @@ export interface Delivery<P> {
   id: string;
   tenantId: string;
   payload: P;
+  /** When the message was written: the time of the change that caused it. */
+  createdAt: Date;
   now: Date;
 }
 
@@ -45,6 +49,22 @@ export function smsGateway(url: string, secret: string): NonNullable<Transports[
   return ({ id, tenantId, payload, now }) => signedPost(url, secret, id, { id, tenantId, to: payload.to, text: payload.text }, now);
 }
 
-/** Tenant webhooks: signed with the tenant's own webhook secret. */
-export const webhookTransport: NonNullable<Transports['webhook']> = ({ id, payload, now, url, secret }) =>
-  signedPost(url, secret, id, { id, type: payload.event, createdAt: now.toISOString(), data: payload.data }, now);
+/**
+ * Tenant webhooks: `{ id, type, created, data }`, signed with the endpoint's own secret. Unless
+ * `allowPrivate` (outside production: http and loopback for local receivers), only to `https:` URLs
+ * whose host resolves to public addresses: checked before every delivery and again in the connection's
+ * own lookup, so it connects only to addresses that passed (see lib/ssrf.ts).
+ */
+export function webhookTransport(options: { allowPrivate?: boolean; resolve?: Resolver } = {}): NonNullable<Transports['webhook']> {
+  const resolve = options.resolve ?? systemResolver;
+  const lookup = options.allowPrivate ? undefined : publicOnlyLookup(resolve);
+  return async ({ id, payload, createdAt, now, url, secret }) => {
+    const event = { id, type: payload.event, created: createdAt.toISOString(), data: payload.data } satisfies Record<keyof WebhookEvent, unknown>;
+    try {
+      if (!options.allowPrivate) await assertPublicUrl(url, resolve);
+      await signedPost(url, secret, id, event, now, { lookup });
+    } catch (error) {
+      throw error instanceof UnsafeUrlError ? new Error(`webhook URL refused: ${error.message}`) : error;
+    }
+  };
+}

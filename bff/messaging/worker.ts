@@ -3,11 +3,10 @@ import type { Db } from '../db/client.js';
 import { type OutboxRow, outbox, webhookEndpoints } from '../db/schema/index.js';
 import type { Clock } from '../lib/context.js';
 import { unseal } from '../lib/crypto.js';
-import { pruneIdempotencyKeys } from '../lib/idempotency.js';
 import type { Logger } from '../lib/logger.js';
 import { redact } from '../lib/logger.js';
-import { pruneRateLimits } from '../lib/rate-limit.js';
-import type { EmailPayload, SmsPayload, WebhookPayload } from './outbox.js';
+import { pollingLoop } from '../lib/poll.js';
+import { type EmailPayload, purgedPayload, type SmsPayload, type WebhookPayload } from './outbox.js';
 import type { Transports } from './transports.js';
 
 export const WEBHOOK_SECRET_PURPOSE = 'webhook-secret';
@@ -68,7 +67,7 @@ export function createWorker(options: WorkerOptions): Worker {
   }
 
   async function deliver(row: OutboxRow, now: Date): Promise<void> {
-    const base = { id: row.id, tenantId: row.tenantId, now };
+    const base = { id: row.id, tenantId: row.tenantId, createdAt: row.createdAt, now };
     switch (row.channel) {
       case 'email':
         if (!transports.email) throw new NoTransport();
@@ -93,8 +92,10 @@ export function createWorker(options: WorkerOptions): Worker {
   async function settle(row: OutboxRow, error: unknown): Promise<void> {
     const now = clock.now();
     const mine = and(eq(outbox.id, row.id), eq(outbox.status, 'sending'));
+    // A sensitive message keeps its body only as long as it may still be sent.
+    const purge = row.sensitive ? { payload: purgedPayload, purgedAt: now } : {};
     if (error === undefined) {
-      await db.update(outbox).set({ status: 'sent', sentAt: now, lockedUntil: null, lastError: null }).where(mine);
+      await db.update(outbox).set({ status: 'sent', sentAt: now, lockedUntil: null, lastError: null, ...purge }).where(mine);
       return;
     }
     if (error instanceof NoTransport) {
@@ -110,6 +111,7 @@ export function createWorker(options: WorkerOptions): Worker {
         lockedUntil: null,
         lastError: message,
         nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts)),
+        ...(dead ? purge : {}),
       })
       .where(mine);
     log[dead ? 'error' : 'warn']('outbox delivery failed', {
@@ -137,42 +139,6 @@ export function createWorker(options: WorkerOptions): Worker {
     return claimed.length;
   }
 
-  let running = false;
-  let loop: Promise<void> | undefined;
-  let wake: (() => void) | undefined;
-  let lastPrune = 0;
-
-  async function run(): Promise<void> {
-    while (running) {
-      try {
-        const claimed = await runOnce();
-        if (Date.now() - lastPrune > 60_000) {
-          lastPrune = Date.now();
-          await pruneRateLimits(db, clock.now());
-          await pruneIdempotencyKeys(db, clock.now());
-        }
-        if (claimed === batchSize) continue;
-      } catch (error) {
-        log.error('outbox worker error', { error: redact(error) });
-      }
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, pollMs).unref();
-      });
-    }
-  }
-
-  return {
-    runOnce,
-    start() {
-      if (running) return;
-      running = true;
-      loop = run();
-    },
-    async stop() {
-      running = false;
-      wake?.();
-      await loop;
-    },
-  };
+  const loop = pollingLoop(async () => (await runOnce()) === batchSize, { pollMs, log, name: 'outbox worker' });
+  return { runOnce, ...loop };
 }

@@ -4,13 +4,14 @@ import { z } from 'zod';
 import { apiKeyIdParamSchema, apiKeySchema, createApiKeySchema, createdApiKeySchema } from '../../contract/api-keys.js';
 import { apiKeys } from '../db/schema/index.js';
 import { createKey, otherActiveSecretKeys, presentKey } from '../domain/api-keys.js';
-import { auth } from '../lib/auth.js';
+import { audit, keyActor } from '../domain/audit.js';
+import { clientIp } from '../lib/client-ip.js';
 import type { AppEnv } from '../lib/context.js';
 import { ApiError } from '../lib/errors.js';
 import { idempotent } from '../lib/idempotency.js';
-import { doc } from '../lib/openapi.js';
+import { endpoint } from '../lib/openapi.js';
 import { byTenant, rateLimit } from '../lib/rate-limit.js';
-import { requireJson, validate } from '../lib/validate.js';
+import { validate } from '../lib/validate.js';
 
 const tags = ['keys'];
 
@@ -18,13 +19,12 @@ const tags = ['keys'];
 export const apiKeyRoutes = new Hono<AppEnv>()
   .get(
     '/',
-    doc({
+    endpoint({
       summary: "List the tenant's keys (hints only)",
       tags,
       auth: ['secret'],
       success: { status: 200, description: 'Keys', schema: z.object({ keys: z.array(apiKeySchema) }) },
     }),
-    auth('secret'),
     async (c) => {
       const { db } = c.get('deps');
       const rows = await db
@@ -37,7 +37,7 @@ export const apiKeyRoutes = new Hono<AppEnv>()
   )
   .post(
     '/',
-    doc({
+    endpoint({
       summary: 'Create a key; the response is the only time the key is shown',
       tags,
       auth: ['secret'],
@@ -45,31 +45,36 @@ export const apiKeyRoutes = new Hono<AppEnv>()
       success: { status: 201, description: 'Created', schema: createdApiKeySchema },
       problems: [400, 409, 413, 415, 422],
     }),
-    auth('secret'),
     idempotent(),
     rateLimit({ name: 'api-keys.create', limit: 30, windowSeconds: 3600 }, byTenant),
-    requireJson,
     validate('json', createApiKeySchema),
     async (c) => {
       const { kind, label } = c.req.valid('json');
-      const { row, key } = await createKey(c.get('deps').db, c.get('caller').tenant.id, kind, label);
+      const caller = c.get('caller');
+      const { db, tenantCache } = c.get('deps');
+      const { row, key } = await db.transaction(async (tx) => {
+        const created = await createKey(tx, caller.tenant.id, kind, label);
+        const { hint } = created.row;
+        await audit(tx, { tenantId: caller.tenant.id, actor: keyActor(caller), action: 'api_key.created', target: { type: 'api_key', id: created.row.id }, ip: clientIp(c), data: { kind, label, hint } });
+        return created;
+      });
+      tenantCache.invalidate(caller.tenant.id); // here at once; other instances on the database's notification
       return c.json({ ...presentKey(row), key }, 201);
     },
   )
   .delete(
     '/:id',
-    doc({
+    endpoint({
       summary: 'Revoke a key; it stops working at once',
       tags,
       auth: ['secret'],
       success: { status: 200, description: 'Revoked', schema: apiKeySchema },
       problems: [404, 409, 422],
     }),
-    auth('secret'),
     rateLimit({ name: 'api-keys.revoke', limit: 30, windowSeconds: 3600 }, byTenant),
     validate('param', apiKeyIdParamSchema),
     async (c) => {
-      const { db, clock } = c.get('deps');
+      const { db, clock, tenantCache } = c.get('deps');
       const tenantId = c.get('caller').tenant.id;
       const { id } = c.req.valid('param');
       const row = await db.transaction(async (tx) => {
@@ -80,6 +85,8 @@ export const apiKeyRoutes = new Hono<AppEnv>()
           .for('update');
         if (!key) throw new ApiError(404, 'not_found');
         if (key.revokedAt) return key;
+        const caller = c.get('caller');
+        await audit(tx, { tenantId, actor: keyActor(caller), action: 'api_key.revoked', target: { type: 'api_key', id: key.id }, ip: clientIp(c), data: { kind: key.kind, label: key.label, hint: key.hint } });
         if (key.kind === 'secret' && (await otherActiveSecretKeys(tx, tenantId, key.id)) === 0) {
           throw new ApiError(409, 'last_secret_key');
         }
@@ -90,6 +97,7 @@ export const apiKeyRoutes = new Hono<AppEnv>()
           .returning();
         return revoked!;
       });
+      tenantCache.invalidate(tenantId); // refused here at once; other instances on the database's notification
       return c.json(presentKey(row), 200);
     },
   );

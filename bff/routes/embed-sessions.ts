@@ -4,12 +4,11 @@ import type { SessionComponent } from '../../contract/enums.js';
 import { embedExchangeSchema, embedSecretSchema, embedSessionSchema, sessionIssuedSchema } from '../../contract/portal.js';
 import { accounts, users } from '../db/schema/index.js';
 import { createSession, mintEmbedSecret, profileOf, redeemEmbedSecret } from '../domain/sessions.js';
-import { auth } from '../lib/auth.js';
 import type { AppEnv } from '../lib/context.js';
 import { ApiError } from '../lib/errors.js';
-import { doc } from '../lib/openapi.js';
+import { endpoint } from '../lib/openapi.js';
 import { byCredential, byIp, rateLimit } from '../lib/rate-limit.js';
-import { requireJson, validate } from '../lib/validate.js';
+import { validate } from '../lib/validate.js';
 
 const tags = ['sessions'];
 
@@ -20,16 +19,14 @@ const tags = ['sessions'];
 export const embedSessionRoutes = new Hono<AppEnv>()
   .post(
     '/',
-    doc({
+    endpoint({
       summary: 'Mint a client secret for a user (by username or customer number) and the components it may use; 5 minutes, single use',
       tags,
       auth: ['secret'],
       success: { status: 201, description: 'Hand the client secret to the page as `session-secret`', schema: embedSecretSchema },
       problems: [400, 404, 415, 422],
     }),
-    auth('secret'),
     rateLimit({ name: 'embed-sessions.mint', limit: 600, windowSeconds: 60 }, byCredential),
-    requireJson,
     validate('json', embedSessionSchema),
     async (c) => {
       const { db, clock } = c.get('deps');
@@ -49,16 +46,14 @@ export const embedSessionRoutes = new Hono<AppEnv>()
   )
   .post(
     '/exchange',
-    doc({
+    endpoint({
       summary: 'Exchange a client secret for a session limited to its components (once, within 5 minutes)',
       tags,
       auth: ['publishable'],
       success: { status: 201, description: 'The session token: the only response that shows it', schema: sessionIssuedSchema },
       problems: [400, 415, 422],
     }),
-    auth('publishable'),
     rateLimit({ name: 'embed-sessions.exchange', limit: 60, windowSeconds: 600 }, byIp),
-    requireJson,
     validate('json', embedExchangeSchema),
     async (c) => {
       const { db, clock } = c.get('deps');

@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
-import { acceptedSchema, challengeRefSchema, passwordResetSchema, passwordSetResultSchema, passwordSetupSchema, pinChallengeSchema, pinVerifySchema } from '../../contract/portal.js';
-import { completePasswordSetup, requestPasswordReset, resendPin, startPasswordSetup } from '../domain/portal.js';
-import { auth, callerTenantId, keyOrOwnPage } from '../lib/auth.js';
+import { acceptedSchema, passwordResetSchema, passwordSetResultSchema, passwordSetupSchema, pinChallengeSchema } from '../../contract/portal.js';
+import { completePasswordSetup, requestPasswordReset, startPasswordSetup } from '../domain/password-setup.js';
+import { callerTenantId } from '../lib/auth.js';
 import { type AppEnv, flowContext } from '../lib/context.js';
 import { sha256 } from '../lib/crypto.js';
-import { doc } from '../lib/openapi.js';
+import { endpoint } from '../lib/openapi.js';
 import { byIp, rateLimit } from '../lib/rate-limit.js';
-import { requireJson, validate } from '../lib/validate.js';
+import { validate } from '../lib/validate.js';
+import { pinStepRoutes } from './pin-steps.js';
 
 const tags = ['passwords'];
 /** Every reset answer takes at least this long, so its timing does not tell whether the account exists. */
@@ -20,85 +21,45 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export const passwordSetupRoutes = new Hono<AppEnv>()
   .post(
     '/',
-    doc({
+    endpoint({
       summary: 'Set a password, step 1: link token and new password (12–128 characters, not a common one); sends an SMS PIN',
       tags,
-      auth: ['publishable', 'none'],
+      auth: ['publishable', 'secret', 'own_page'],
       success: { status: 202, description: 'The PIN is on its way to the account\'s mobile', schema: pinChallengeSchema },
       problems: [400, 404, 410, 415, 422],
     }),
-    keyOrOwnPage(),
     rateLimit({ name: 'password-setup.start', limit: 20, windowSeconds: 600 }, byIp),
-    requireJson,
     validate('json', passwordSetupSchema),
     async (c) => {
       const { db } = c.get('deps');
       const { token, password } = c.req.valid('json');
-      const challenge = await db.transaction((tx) =>
-        startPasswordSetup(tx, { token, password, tenantId: callerTenantId(c), ...flowContext(c) }),
-      );
+      const challenge = await db.transaction((tx) => startPasswordSetup(tx, { token, password, tenantId: callerTenantId(c), ...flowContext(c) }));
       return c.json(challenge, 202);
     },
   )
-  .post(
-    '/verify',
-    doc({
-      summary: 'Set a password, step 2: the SMS PIN; the password holds, other sessions end, an e-mail tells the user',
+  .route(
+    '/',
+    pinStepRoutes({
+      purpose: 'password_setup',
       tags,
-      auth: ['publishable', 'none'],
-      success: { status: 200, description: 'Password set; log in with it', schema: passwordSetResultSchema },
-      problems: [400, 404, 410, 415, 422],
+      auth: ['publishable', 'secret', 'own_page'],
+      step: 'Set a password, step 2 (the password holds, other sessions end, an e-mail tells the user)',
+      verified: { status: 200, description: 'Password set; log in with it', schema: passwordSetResultSchema },
+      complete: (tx, challenge, c) => completePasswordSetup(tx, challenge, flowContext(c)),
     }),
-    keyOrOwnPage(),
-    rateLimit({ name: 'pins.verify', limit: 30, windowSeconds: 600 }, byIp),
-    requireJson,
-    validate('json', pinVerifySchema),
-    async (c) => {
-      const { db } = c.get('deps');
-      const { challengeId, pin } = c.req.valid('json');
-      const result = await db.transaction((tx) =>
-        completePasswordSetup(tx, { challengeId, pin, tenantId: callerTenantId(c), ...flowContext(c) }),
-      );
-      if (!result.ok) throw result.error;
-      return c.json({ status: 'password_set' as const, username: result.username }, 200);
-    },
-  )
-  .post(
-    '/resend',
-    doc({
-      summary: 'Send a new PIN for a password setup; the previous one stops working',
-      tags,
-      auth: ['publishable', 'none'],
-      success: { status: 202, description: 'A new PIN is on its way; use the new challenge id', schema: pinChallengeSchema },
-      problems: [400, 404, 410, 415, 422],
-    }),
-    keyOrOwnPage(),
-    rateLimit({ name: 'pins.send', limit: 20, windowSeconds: 600 }, byIp),
-    requireJson,
-    validate('json', challengeRefSchema),
-    async (c) => {
-      const { db } = c.get('deps');
-      const { challengeId } = c.req.valid('json');
-      const challenge = await db.transaction((tx) =>
-        resendPin(tx, { challengeId, purposes: ['password_setup'], tenantId: callerTenantId(c), ...flowContext(c) }),
-      );
-      return c.json(challenge, 202);
-    },
   );
 
 /** "Forgot password": the same answer, after the same time, whether or not the account exists. */
 export const passwordResetRoutes = new Hono<AppEnv>().post(
   '/',
-  doc({
+  endpoint({
     summary: 'Ask for a password reset link by username or e-mail address (same answer whether or not it exists)',
     tags,
     auth: ['publishable'],
     success: { status: 202, description: 'If the account exists, a link is on its way', schema: acceptedSchema },
     problems: [400, 415, 422],
   }),
-  auth('publishable'),
   rateLimit({ name: 'password-resets.ip', limit: 10, windowSeconds: 3600 }, byIp),
-  requireJson,
   validate('json', passwordResetSchema),
   // Per name asked for, whether or not it exists: the limit itself tells nothing.
   async (c, next) => rateLimit({ name: 'password-resets.login', limit: 5, windowSeconds: 3600 }, () => `login:${sha256(c.req.valid('json').login.toLowerCase())}`)(c, next),

@@ -3,15 +3,13 @@ import { fieldErrorMessage } from '../../contract/errors.js';
 import { signupCreatedSchema } from '../../contract/confirmations.js';
 import { checkSignupContext, signupSchema } from '../../contract/signup.js';
 import { createSignup } from '../domain/signups.js';
-import { auth } from '../lib/auth.js';
 import { clientIp } from '../lib/client-ip.js';
 import type { AppEnv } from '../lib/context.js';
 import { ApiError } from '../lib/errors.js';
 import { idempotent } from '../lib/idempotency.js';
-import { doc } from '../lib/openapi.js';
+import { endpoint } from '../lib/openapi.js';
 import { byIp, rateLimit } from '../lib/rate-limit.js';
-import { requireJson, validate } from '../lib/validate.js';
-import { activeTariffs } from './tenant.js';
+import { validate } from '../lib/validate.js';
 
 /** Today's date where the tenants are (Germany, Austria, Switzerland share a time zone). */
 const berlinDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' });
@@ -19,7 +17,7 @@ const today = (now: Date) => berlinDate.format(now);
 
 export const signupRoutes = new Hono<AppEnv>().post(
   '/',
-  doc({
+  endpoint({
     summary: 'Create a signup (private, professional or business); sends the double-opt-in e-mail',
     tags: ['signup'],
     auth: ['publishable', 'secret'],
@@ -27,17 +25,15 @@ export const signupRoutes = new Hono<AppEnv>().post(
     success: { status: 201, description: 'Stored as pending_confirmation; the confirmation e-mail is on its way', schema: signupCreatedSchema },
     problems: [400, 409, 413, 415, 422],
   }),
-  auth('publishable', 'secret'),
   idempotent(),
   rateLimit({ name: 'signups.create', limit: 30, windowSeconds: 3600 }, byIp),
-  requireJson,
   validate('json', signupSchema),
   async (c) => {
-    const { db, clock, env } = c.get('deps');
+    const { db, clock, env, tenantCache } = c.get('deps');
     const { tenant } = c.get('caller');
     const signup = c.req.valid('json');
     const now = clock.now();
-    const tariffs = await activeTariffs(db, tenant.id);
+    const tariffs = await tenantCache.tariffs(tenant.id);
     const problems = checkSignupContext(signup, { today: today(now), termsVersion: tenant.termsVersion, tariffs });
     if (problems.length > 0) {
       const locale = c.get('locale');

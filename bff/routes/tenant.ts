@@ -1,64 +1,41 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { Hono } from 'hono';
-import { type Locale, type TenantConfig, tenantConfigSchema } from '../../contract/tenant.js';
-import { type Db, perDatabase } from '../db/client.js';
-import { tariffs } from '../db/schema/index.js';
-import { auth } from '../lib/auth.js';
+import { Hono, type TypedResponse } from 'hono';
+import { type TenantConfig, tenantConfigSchema } from '../../contract/tenant.js';
 import type { AppEnv } from '../lib/context.js';
-import { doc } from '../lib/openapi.js';
+import { ApiError } from '../lib/errors.js';
+import { endpoint } from '../lib/openapi.js';
 
-const tariffsQuery = perDatabase((db) =>
-  db
-    .select()
-    .from(tariffs)
-    .where(and(eq(tariffs.tenantId, sql.placeholder('tenantId')), eq(tariffs.active, true)))
-    .orderBy(asc(tariffs.sortOrder), asc(tariffs.name))
-    .prepare('telkit_active_tariffs'),
-);
-
-/** The tariffs a tenant offers, in display order. */
-export function activeTariffs(db: Db, tenantId: string) {
-  return tariffsQuery(db).execute({ tenantId });
-}
+/**
+ * Every page view of every embedding site asks for this, so it is served from the tenant cache: the
+ * body and its strong ETag are made once per change of the tenant, and a matching `If-None-Match` gets a
+ * 304. Browsers keep it for a minute (`private`: the answer depends on the key and is not for shared
+ * caches; `Vary: Authorization`, so two keys on one page never share a copy).
+ */
+export const CACHE_CONTROL = 'private, max-age=60';
 
 export const tenantRoutes = new Hono<AppEnv>().get(
   '/',
-  doc({
+  endpoint({
     summary: 'The calling tenant: branding, locales, legal links with terms version, support, tariffs',
     tags: ['tenant'],
     auth: ['publishable', 'secret'],
-    success: { status: 200, description: 'Tenant configuration', schema: tenantConfigSchema },
+    success: { status: 200, description: 'Tenant configuration (a strong ETag; 304 on a matching If-None-Match)', schema: tenantConfigSchema },
   }),
-  auth('publishable', 'secret'),
   async (c) => {
-    const { tenant } = c.get('caller');
-    const offered = await activeTariffs(c.get('deps').db, tenant.id);
-    const body: TenantConfig = {
-      id: tenant.id,
-      kind: tenant.kind,
-      name: tenant.name,
-      branding: { logoUrl: tenant.logoUrl, theme: tenant.theme },
-      locales: tenant.locales as Locale[],
-      defaultLocale: tenant.defaultLocale as Locale,
-      legal: {
-        termsUrl: tenant.termsUrl,
-        termsVersion: tenant.termsVersion,
-        privacyUrl: tenant.privacyUrl,
-        imprintUrl: tenant.imprintUrl,
-      },
-      support: { email: tenant.supportEmail, phone: tenant.supportPhone, hours: tenant.supportHours },
-      tariffs: offered.map((t) => ({
-        id: t.id,
-        code: t.code,
-        name: t.name,
-        accountTypes: t.accountTypes,
-        monthlyPriceCents: t.monthlyPriceCents,
-        oneOffFeeCents: t.oneOffFeeCents,
-        currency: t.currency,
-        minimumTermMonths: t.minimumTermMonths,
-        noticePeriodMonths: t.noticePeriodMonths,
-      })),
-    };
-    return c.json(body, 200);
+    const document = await c.get('deps').tenantCache.document(c.get('caller').tenant.id);
+    if (!document) throw new ApiError(404, 'not_found');
+    const headers = { ETag: document.etag, 'Cache-Control': CACHE_CONTROL, Vary: 'Authorization' };
+    // Typed for `hc` as the TenantConfig the body is. A 304 answers only an If-None-Match the caller set
+    // itself; the browser's own revalidations turn into a 200 with the cached body for `fetch`.
+    const res: Response = matches(c.req.header('if-none-match'), document.etag)
+      ? c.body(null, 304, headers)
+      : c.body(document.body, 200, { ...headers, 'Content-Type': 'application/json' });
+    return res as Response & TypedResponse<TenantConfig, 200, 'json'>;
   },
 );
+
+/** `If-None-Match`: `*` or a list of entity tags (weak ones compared weakly, as RFC 9110 asks for GET). */
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}

@@ -10,6 +10,7 @@ describe('configuration', () => {
       databaseUrl: undefined,
       pgliteDir: '.data/pglite',
       nodeEnv: 'development',
+      outboxRetentionDays: 30,
     });
   });
 
@@ -24,8 +25,9 @@ describe('configuration', () => {
       SMS_WEBHOOK_URL: 'https://sms.example/send',
       TELKIT_SECRET: 's'.repeat(40),
       NODE_ENV: 'production',
+      OUTBOX_RETENTION_DAYS: '7',
     });
-    expect(env).toMatchObject({ port: 9000, publicUrl: 'https://bff.example.com', smtpUrl: 'smtp://mail:25', nodeEnv: 'production' });
+    expect(env).toMatchObject({ port: 9000, publicUrl: 'https://bff.example.com', smtpUrl: 'smtp://mail:25', nodeEnv: 'production', outboxRetentionDays: 7 });
   });
 
   it('rejects invalid values with one line naming each variable', () => {
@@ -45,5 +47,6 @@ describe('configuration', () => {
     expect(message).toMatch(/SMTP_URL/);
     expect(fail({ NODE_ENV: 'production' })).toMatch(/TELKIT_SECRET is required in production/);
     expect(fail({ TELKIT_SECRET: 'short' })).toMatch(/TELKIT_SECRET/);
+    for (const days of ['0', '-3', '1.5', 'thirty']) expect(fail({ OUTBOX_RETENTION_DAYS: days })).toMatch(/OUTBOX_RETENTION_DAYS/);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emitEvent } from '../../bff/domain/webhooks.js';
 import { enqueue } from '../../bff/messaging/outbox.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { markersOf, snapshotTenant, UUID } from './helpers/isolation.js';
@@ -13,6 +14,7 @@ let t: TestApp;
 let a: TestTenant;
 let b: TestTenant;
 let aSessions: string[];
+let bEndpointId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -21,6 +23,13 @@ beforeAll(async () => {
   await enqueue(t.db, { tenantId: b.id, channel: 'email', payload: { to: 'b@iso-b.example', subject: 'B secret', text: 'for B' } });
   // B has an idempotent record too.
   await call(t.app, 'POST', '/v1/api-keys', { key: b.secretKey, body: { kind: 'publishable', label: 'b-label' }, headers: { 'idempotency-key': 'b-key-1' } });
+  // B has a webhook endpoint with a message queued for it.
+  const endpoint = await call(t.app, 'POST', '/v1/webhook-endpoints', {
+    key: b.secretKey,
+    body: { url: 'https://hooks.iso-b.example/telkit', eventTypes: ['*'], description: 'b-webhook-description' },
+  });
+  bEndpointId = endpoint.json.id;
+  await t.db.transaction((tx) => emitEvent(tx, { tenantId: b.id, type: 'signup.created', data: { signupId: 'b-signup-webhook' } }));
   // B's portal: a user with a session, an open PIN challenge, a set-password link and an embed secret.
   const bUser = await seedUser(t.db, b, { password: 'b-password-long-enough' });
   await browser(t, b).login(bUser);
@@ -41,6 +50,7 @@ describe('tenant isolation', () => {
     const markers = markersOf(before, await snapshotTenant(t.db, a.id));
     const bIds = [...new Set(markers.filter((m) => UUID.test(m)))];
     expect(bIds.length).toBeGreaterThan(5);
+    expect(bIds).toContain(bEndpointId);
 
     const routes = t.app.routes.filter((r) => r.path.startsWith('/v1/') && r.method !== 'ALL');
     // DELETEs last: logging out A's sessions first would leave the other session routes unprobed.

@@ -27,4 +27,19 @@ describe('/openapi.json', () => {
     expect(create.parameters.some((p: { name: string }) => p.name === 'Idempotency-Key')).toBe(true);
     expect(spec.components.securitySchemes).toHaveProperty('secretKey');
   });
+
+  it('says which webhook-endpoint responses hold the secret, and that those take no Idempotency-Key', async () => {
+    const spec = (await call(t.app, 'GET', '/openapi.json')).json;
+    const endpoints = spec.paths['/v1/webhook-endpoints'];
+    for (const op of [endpoints.post, spec.paths['/v1/webhook-endpoints/{id}/rotate-secret'].post]) {
+      expect(op.summary).toMatch(/No Idempotency-Key/);
+      expect(op.parameters?.some((p: { name: string }) => p.name === 'Idempotency-Key') ?? false).toBe(false);
+    }
+    expect(endpoints.post.requestBody.content['application/json'].schema).toBeDefined();
+    expect(endpoints.post.responses['201'].content['application/json'].schema.$ref).toBe('#/components/schemas/WebhookEndpointWithSecret');
+    expect(spec.components.schemas.WebhookEndpointWithSecret.properties).toHaveProperty('secret');
+    expect(endpoints.get.responses['200'].content['application/json'].schema.properties.endpoints.items.$ref).toBe('#/components/schemas/WebhookEndpoint');
+    expect(spec.components.schemas.WebhookEndpoint.properties).not.toHaveProperty('secret');
+    expect(spec.paths['/v1/webhook-endpoints/{id}'].delete.responses).toHaveProperty('204');
+  });
 });

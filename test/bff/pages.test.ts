@@ -55,6 +55,22 @@ describe('the fallback confirmation page', () => {
   });
 });
 
+describe('the pages\' headers', () => {
+  it('come from one middleware: no page runs a script unless it hosts a widget, none is cached, nothing else gets them', async () => {
+    const confirm = await t.app.request(`/confirm?token=${token}`);
+    expect(confirm.headers.get('content-security-policy')).not.toContain('script-src');
+    expect(confirm.headers.get('cache-control')).toBe('no-store');
+    const unknown = await t.app.request('/set-password?token=nope-nope-nope-nope-nope');
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(unknown.headers.get('cache-control')).toBe('no-store');
+    const css = await t.app.request('/pages.css');
+    expect(css.headers.get('cache-control')).toBe('public, max-age=3600');
+    const api = await call(t.app, 'GET', '/v1/tenant', { key: tenant.secretKey });
+    expect(api.headers.get('referrer-policy')).not.toBe('no-referrer');
+  });
+});
+
 describe('the set-password page', () => {
   it('hosts <tk-password-setup> in the e-mail\'s language, names the user for password managers, allows only its own scripts', async () => {
     const { seedUser, setPasswordToken } = await import('./helpers/portal.js');
@@ -64,6 +80,7 @@ describe('the set-password page', () => {
     const page = await res.text();
     expect(res.status).toBe(200);
     expect(page).toContain('<html lang="en">');
+    expect(page).toContain(`<title>Set your password – ${tenant.name}</title>`);
     expect(page).toContain(`username="${user.username}"`);
     expect(page).toContain('<script type="module" src="/telkit/password-setup.js"></script>');
     expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self'; connect-src 'self'/);

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { mandateText } from '../../contract/legal.js';
 import { isCustomerNumber } from '../../contract/rules.js';
 import { accounts, sepaMandates, signups, tariffs } from '../../bff/db/schema/index.js';
 import { businessSignup, privateSignup, professionalSignup } from '../contract/fixtures.js';
@@ -102,6 +103,23 @@ describe('POST /v1/signups', () => {
     const [mandate] = await t.db.select().from(sepaMandates).where(eq(sepaMandates.reference, res.json.mandateReference));
     expect(mandate!.scheme).toBe('b2b');
     expect(mandate!.mandateText).toMatch(/^SEPA-Firmenlastschrift-Mandat/);
+  });
+
+  // The widget's review step renders mandateText(locale, scheme, tenant name) (test/widgets/signup.test.ts):
+  // the evidence is that text, word for word, in the signup's language.
+  it.each([
+    ['private', privateSignup, 'core', 'de'],
+    ['professional', professionalSignup, 'core', 'en'],
+    ['business', businessSignup, 'b2b', 'de'],
+    ['business', businessSignup, 'b2b', 'en'],
+  ] as const)('a %s signup stores exactly the %s mandate text the review step showed (%s)', async (_type, make, scheme, locale) => {
+    const res = await post('/v1/signups', valid(make), { 'accept-language': locale });
+    expect(res.status).toBe(201);
+    const shown = mandateText(locale, scheme, tenant.name);
+    const [mandate] = await t.db.select().from(sepaMandates).where(eq(sepaMandates.reference, res.json.mandateReference));
+    expect(mandate).toMatchObject({ scheme, mandateText: shown });
+    const [row] = await t.db.select().from(signups).where(eq(signups.id, res.json.id));
+    expect(row!.evidence.consentTexts.mandate).toBe(shown);
   });
 
   it('a double click (same Idempotency-Key) creates one signup and one e-mail', async () => {

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { outbox } from '../../bff/db/schema/index.js';
+import { outbox, scheduledJobs } from '../../bff/db/schema/index.js';
+import { jobs } from '../../bff/jobs/index.js';
 import { enqueue } from '../../bff/messaging/outbox.js';
 import { seedTenant } from './helpers/app.js';
 import { databaseWithSmtp } from './helpers/db.js';
@@ -10,7 +11,7 @@ import { databaseWithSmtp } from './helpers/db.js';
 const ctx = databaseWithSmtp();
 
 describe('npm run worker', () => {
-  it('delivers what a BFF instance enqueued, and stops cleanly on SIGTERM', async () => {
+  it('delivers what a BFF instance enqueued, runs the scheduled jobs, and stops cleanly on SIGTERM', async () => {
     const tenant = await seedTenant(ctx.database.db, 'worker-proc');
     const id = await enqueue(ctx.database.db, { tenantId: tenant.id, channel: 'email', payload: { to: 'w@x.example', subject: 'from the worker', text: 'x' } });
     const child = spawn('npm', ['run', 'worker', '--silent'], {
@@ -32,6 +33,9 @@ describe('npm run worker', () => {
       }
       const [row] = await ctx.database.db.select().from(outbox).where(eq(outbox.id, id));
       expect(row!.status).toBe('sent');
+      const ran = async () => (await ctx.database.db.select().from(scheduledJobs)).filter((r) => r.runs > 0 && r.lockedUntil === null).map((r) => r.name);
+      for (let i = 0; i < 50 && (await ran()).length < jobs.length; i++) await new Promise((r) => setTimeout(r, 100));
+      expect((await ran()).sort(), output).toEqual(jobs.map((j) => j.name).sort());
     } finally {
       process.kill(-child.pid!, 'SIGTERM');
     }

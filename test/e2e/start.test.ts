@@ -62,7 +62,7 @@ describe('npm start', () => {
     });
     expect(result.status).toBe(1);
     const lines = result.stderr.trim().split('\n').filter((l) => !l.startsWith('npm warn'));
-    expect(lines).toHaveLength(1);
+    expect(lines, result.stderr).toHaveLength(1);
     expect(lines[0]).toMatch(/^telkit: invalid configuration: .*PORT.*SMTP_URL/);
     expect(result.stderr + result.stdout).not.toMatch(/\n\s+at /);
   });

@@ -4,7 +4,6 @@ import '../../widgets/portal/password-setup.js';
 import '../../widgets/portal/profile.js';
 import '../../widgets/provider/provider.js';
 import { loadLocale } from '../../widgets/core/i18n/index.js';
-import { loadPortalMessages } from '../../widgets/portal/messages.js';
 import type { TkLogin } from '../../widgets/portal/login.js';
 import type { TkPasswordSetup } from '../../widgets/portal/password-setup.js';
 import type { TkProfile } from '../../widgets/portal/profile.js';
@@ -14,7 +13,7 @@ import { button, deepActive, deepAll, settle, submit as requestSubmit, typeInto 
 
 installFakeApi();
 // The provider loads a non-default locale before its widgets show; without one, English comes first here.
-before(() => Promise.all([loadLocale('en'), loadPortalMessages('en')]));
+before(() => loadLocale('en'));
 
 type Widget = HTMLElement & { updateComplete: Promise<unknown>; requestUpdate(): void };
 async function submit(el: Widget) {

@@ -1,7 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../widgets/signup/signup.js';
 import type { TkSignup } from '../../widgets/signup/signup.js';
-import { fakeKit, installFakeApi } from '../../stories/fake-kit.js';
+import { mandateText, orderButtonLabel } from '../../contract/legal.js';
+import { fakeKit, fakeTenant, installFakeApi } from '../../stories/fake-kit.js';
 import { complete as fixtures } from '../../stories/signup-fixtures.js';
 
 installFakeApi();
@@ -76,5 +77,34 @@ describe('<tk-signup>', () => {
     window.dispatchEvent(after);
     expect(after.defaultPrevented).to.equal(false);
     await expect(el).to.be.accessible();
+  });
+
+  // The BFF stores mandateText(locale, scheme, tenant name) as evidence (test/bff/signups.test.ts): the
+  // review step must show that text, word for word, above the order button with the § 312j wording.
+  for (const [type, scheme, steps] of [['private', 'core', 4], ['business', 'b2b', 5]] as const) {
+    it(`${type}: the review shows the ${scheme} mandate text the BFF stores, above "${orderButtonLabel('de', type)}"`, async () => {
+      const el = await fixture<TkSignup>(html`<tk-signup .kit=${kit} .prefill=${fixtures[type]}></tk-signup>`);
+      for (let i = 0; i < steps - 2; i++) await press(el, /Weiter/);
+      expect(heading(el)).to.equal('Tarif und Zahlung');
+      expect(el.shadowRoot!.querySelector('#mandate-text')!.textContent).to.equal(mandateText('de', scheme, fakeTenant.name));
+      await press(el, /Weiter/);
+      await press(el, /Weiter/);
+      expect(heading(el)).to.equal('Prüfen und bestellen');
+      expect(el.shadowRoot!.querySelector('[data-mandate-text]')!.textContent).to.equal(mandateText('de', scheme, fakeTenant.name));
+      const order = el.shadowRoot!.querySelector('tk-button[type="submit"]')!;
+      expect(order.textContent!.trim()).to.equal(orderButtonLabel('de', type));
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('a preset business type is the type of every step: business tariffs, the B2B mandate', async () => {
+    const { accountType: _, ...values } = fixtures.business;
+    const el = await fixture<TkSignup>(html`<tk-signup account-type="business" .kit=${kit} .prefill=${values}></tk-signup>`);
+    await press(el, /Weiter/);
+    await press(el, /Weiter/);
+    expect(heading(el)).to.equal('Tarif und Zahlung');
+    const tariffs = el.shadowRoot!.querySelector<HTMLElement & { options: { value: string }[] }>('tk-radio-group[name="tariffId"]')!.options;
+    expect(tariffs.map((o) => o.value)).to.deep.equal([values.tariffId]);
+    expect(el.shadowRoot!.querySelector('#mandate-text')!.textContent).to.equal(mandateText('de', 'b2b', fakeTenant.name));
   });
 });

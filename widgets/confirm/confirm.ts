@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import { confirmTexts } from '../../contract/messages/confirm.js';
+import { confirmMessages } from '../../contract/messages/confirm.js';
 import { TkApiError } from '../core/api.js';
 import type { Kit } from '../core/context.js';
 import { TkCompleteEvent } from '../core/events.js';
@@ -78,7 +78,8 @@ export class TkConfirm extends LitElement {
   }
 
   protected override render() {
-    const t = confirmTexts[this.i18n.locale];
+    if (!this.i18n.ready) return nothing; // no German flash before another locale's texts arrive
+    const t = confirmMessages.texts(this.i18n.locale);
     const heading = html`<div class="heading" role="heading" aria-level=${this.headingLevel}>${t.title}</div>`;
     if (!this.linkToken) return html`${heading}<tk-alert variant="error"><p>${t.missing}</p></tk-alert>`;
     if (this.state === 'confirmed' || this.state === 'already_confirmed' || this.state === 'sent') {

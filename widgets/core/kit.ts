@@ -96,10 +96,29 @@ export class KitController implements ReactiveController {
     return this.host.kit ?? this.provided ?? this.own;
   }
 
+  private readonly requested = new Set<Locale>();
+  private readonly settled = new Set<Locale>();
+
+  /**
+   * The kit's locale. The first time a locale is asked for that some catalogue on the page lacks, it is
+   * loaded (once per controller; a failed file keeps German) and the host renders again.
+   */
   get locale(): Locale {
     const locale = this.kit?.locale ?? resolveLocale(langOf(this.host), undefined, []);
-    if (!isLocaleLoaded(locale)) loadLocale(locale).then(() => this.host.requestUpdate());
+    if (!this.requested.has(locale) && !isLocaleLoaded(locale)) {
+      this.requested.add(locale);
+      loadLocale(locale).then(() => {
+        this.settled.add(locale);
+        this.host.requestUpdate();
+      });
+    }
     return locale;
+  }
+
+  /** Whether the kit's locale is loaded (or failed to, German standing in): a widget may render nothing until then. */
+  get ready(): boolean {
+    const locale = this.locale;
+    return this.settled.has(locale) || isLocaleLoaded(locale);
   }
 
   t = (key: MessageKey, params?: Record<string, string | number>): string => translate(this.locale, key, params);

@@ -7,7 +7,7 @@ import type { KitController } from '../core/kit.js';
 import { LightDomController } from '../core/light-dom.js';
 import { SubmitController } from '../core/submit.js';
 import '../primitives/text-field.js';
-import { loadPortalMessages, type PortalKey, portalMessagesLoaded, pt } from './messages.js';
+import { type PortalKey, pt } from './messages.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { headingLevel: number };
 type Field = HTMLElement & { name: string; value: string };
@@ -50,10 +50,7 @@ export class PortalForm<Step extends string> implements ReactiveController {
 
   /** Whether the texts of the widget's language are there; if not, they are fetched and the widget renders again. */
   get ready(): boolean {
-    const locale = this.i18n.locale;
-    if (portalMessagesLoaded(locale)) return true;
-    void loadPortalMessages(locale).then(() => this.host.requestUpdate());
-    return false;
+    return this.i18n.ready;
   }
 
   readonly t = (key: PortalKey, params?: Record<string, string | number>): string => pt(this.i18n.locale, key, params);

@@ -70,7 +70,7 @@ export class TkProvider extends LitElement {
   declare api: string | undefined;
   /** The tenant's publishable key, `tk_pub_…`. */
   declare publishableKey: string | undefined;
-  /** `de` or `en`; default: the tenant's default locale, else the browser's language. */
+  /** A locale of `contract/locales.ts` (`de`, `en`) or one registered with `registerLocale`; default: the tenant's default locale, else the browser's language. */
   declare locale: string | undefined;
   /** A client secret from an embed session (`POST /v1/embed-sessions` on your server): exchanged once for a session. */
   declare sessionSecret: string | undefined;
@@ -94,6 +94,7 @@ export class TkProvider extends LitElement {
       },
       onError: (error) => this.dispatchEvent(new TkErrorEvent(this.errorDetail(error))),
     });
+  private readonly requestedLocales = new Set<Locale>();
   private appliedTheme: TenantConfig['branding']['theme'] | undefined;
   /** Held in memory; with `persist-session` also in sessionStorage. Never in a cookie. */
   private session: Session | undefined;
@@ -194,7 +195,10 @@ export class TkProvider extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('api') || changed.has('publishableKey')) this.apiClient = this.client();
     const locale = this.currentLocale();
-    if (!isLocaleLoaded(locale)) loadLocale(locale).then(() => this.requestUpdate());
+    if (!this.requestedLocales.has(locale) && !isLocaleLoaded(locale)) {
+      this.requestedLocales.add(locale); // once: a file that fails keeps German instead of retrying on every update
+      loadLocale(locale).then(() => this.requestUpdate());
+    }
     if (this.sessionSecret && this.sessionSecret !== this.exchanged && !this.kit) void this.exchange(this.sessionSecret);
     const tenant = this.tenantTask.value;
     const kit: Kit = this.kit ?? { api: this.apiClient, locale, tenant, session: this.session, setSession: this.setSession };

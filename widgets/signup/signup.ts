@@ -1,5 +1,6 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { Locale } from '../../contract/enums.js';
+import { orderButtonLabel } from '../../contract/legal.js';
 import { TkApiError } from '../core/api.js';
 import type { Kit } from '../core/context.js';
 import { renderErrorSummary } from '../core/error-summary.js';
@@ -23,7 +24,7 @@ import '../primitives/text-field.js';
 import { type SignupKey, st } from './messages.js';
 import { type AccountType, checkStep, loadBankRules, pathsOf, payload, type StepId, stepsFor, type Values, wizardSteps } from './model.js';
 import { signupStyles } from './signup.styles.js';
-import { contractFacts, reviewSections, type StepContext, steps } from './steps.js';
+import { contractFacts, reviewMandate, reviewSections, type StepContext, steps } from './steps.js';
 
 export interface SignupCompleteDetail {
   signupId: string;
@@ -94,6 +95,12 @@ export class TkSignup extends LitElement {
   }
   private get stepIds(): StepId[] {
     return stepsFor(this.type, Boolean(this.accountType));
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // A preset type is the type of every step's rules and texts (tariffs, B2B mandate).
+    if (this.accountType && this.values.accountType !== this.accountType) this.values = { ...this.values, accountType: this.accountType };
   }
 
   override connectedCallback(): void {
@@ -189,7 +196,7 @@ export class TkSignup extends LitElement {
 
   protected override render() {
     const kit = this.i18n.kit;
-    if (!kit?.tenant) return nothing;
+    if (!kit?.tenant || !this.i18n.ready) return nothing;
     if (this.done) {
       return html`${this.heading(this.t('done.title'))}
         <tk-alert variant="success"><p>${this.t('done.text', { email: this.done.email })}</p><p>${this.t('done.spam')}</p></tk-alert>`;
@@ -208,6 +215,7 @@ export class TkSignup extends LitElement {
       <div data-step=${step}>
         ${ordering
           ? html`<tk-summary heading-level=${this.headingLevel + 1} .sections=${reviewSections(c, this.stepIds)} @tk-summary-edit=${(e: { detail: { section: string } }) => this.wizard.goTo(e.detail.section)}></tk-summary>
+              ${reviewMandate(c)}
               ${tariff
                 ? html`<dl class="facts" aria-label=${this.t('review.contract')}>
                     ${contractFacts(c, tariff).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}
@@ -218,7 +226,7 @@ export class TkSignup extends LitElement {
       <div class="actions">
         ${this.wizard.isFirst ? html`<span></span>` : html`<tk-button variant="secondary" @click=${() => this.wizard.back()}>${this.i18n.t('wizard.back')}</tk-button>`}
         <tk-button type="submit" ?busy=${this.submit.busy}>
-          ${ordering ? this.t(this.type === 'business' ? 'order.submit' : 'order.pay') : this.i18n.t('wizard.next')}
+          ${ordering ? orderButtonLabel(this.loc, this.type ?? 'private') : this.i18n.t('wizard.next')}
         </tk-button>
       </div>
     </form>`;

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale } from '../../contract/enums.js';
+import { legalDocumentNames, mandateConsent, mandateScheme, mandateText, termsConsent } from '../../contract/legal.js';
 import { countries } from '../../contract/rules.js';
 import { legalForms, salutations } from '../../contract/enums.js';
 import type { TariffInfo, TenantConfig } from '../../contract/tenant.js';
@@ -134,27 +135,36 @@ export const steps: Record<Exclude<StepId, 'review'>, (c: StepContext) => Templa
       ${sepa
         ? html`${text(c, 'payment.accountHolder', 'accountHolder', { autocomplete: 'cc-name', maxlength: 70 })}
             ${text(c, 'payment.iban', 'iban', { autocomplete: 'off', maxlength: 42 })} ${text(c, 'payment.bic', 'bic', { optional: true, maxlength: 11 })}
-            <p class="mandate" id="mandate-text">${c.t(type === 'business' ? 'mandate.b2b' : 'mandate.core', { creditor: c.tenant.name })}</p>
-            ${checkbox(c, 'payment.mandateAccepted', c.t('mandate'))}`
+            <p class="mandate" id="mandate-text">${mandateText(c.locale, mandateScheme(type), c.tenant.name)}</p>
+            ${checkbox(c, 'payment.mandateAccepted', mandateConsent(c.locale, mandateScheme(type)))}`
         : nothing}
       ${type === 'professional' ? invoiceAddress(c) : nothing}`;
   },
 
-  terms: (c) =>
-    checkbox(
+  terms: (c) => {
+    const names = legalDocumentNames(c.locale);
+    return checkbox(
       c,
       'terms.accepted',
-      html`${c.t('terms', { terms: '\u0000', version: c.tenant.legal.termsVersion, privacy: '\u0001' })
+      html`${termsConsent(c.locale, { terms: '\u0000', version: c.tenant.legal.termsVersion, privacy: '\u0001' })
         .split(/(\u0000|\u0001)/)
         .map((part) =>
           part === '\u0000'
-            ? html`<a href=${c.tenant.legal.termsUrl} target="_blank" rel="noopener">${c.t('terms.link')}</a>`
+            ? html`<a href=${c.tenant.legal.termsUrl} target="_blank" rel="noopener">${names.terms}</a>`
             : part === '\u0001'
-              ? html`<a href=${c.tenant.legal.privacyUrl} target="_blank" rel="noopener">${c.t('privacy.link')}</a>`
+              ? html`<a href=${c.tenant.legal.privacyUrl} target="_blank" rel="noopener">${names.privacy}</a>`
               : part,
         )}`,
-    ),
+    );
+  },
 };
+
+/** In the review, above the order: the mandate wording once more, exactly as the BFF stores it. */
+export function reviewMandate(c: StepContext) {
+  if (c.values['payment.method'] !== 'sepa') return nothing;
+  const type = c.values.accountType as AccountType;
+  return html`<p class="mandate" data-mandate-text>${mandateText(c.locale, mandateScheme(type), c.tenant.name)}</p>`;
+}
 
 function invoiceAddress(c: StepContext) {
   return html`${checkbox(c, 'separateInvoice', c.t('separateInvoice'), false)}

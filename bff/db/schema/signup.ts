@@ -21,7 +21,7 @@ export interface SignupEvidence {
 }
 
 /** The person or company data as submitted (normalized), without payment, consent or origin. */
-export type SignupData = Omit<Signup, 'payment' | 'terms' | 'originPage'>;
+export type SignupData = Signup extends infer S ? (S extends unknown ? Omit<S, 'payment' | 'terms' | 'originPage'> : never) : never;
 
 export const signups = pgTable(
   'signups',

@@ -5,6 +5,7 @@ import { tariffs, tenantOrigins, tenants } from '../../../bff/db/schema/index.js
 import { storeKey } from '../../../bff/domain/api-keys.js';
 import type { Clock, Deps } from '../../../bff/lib/context.js';
 import { createLogger } from '../../../bff/lib/logger.js';
+import { TenantCache } from '../../../bff/lib/tenant-cache.js';
 import { createTestDatabase } from './db.js';
 
 /**
@@ -74,6 +75,9 @@ export async function createTestApp(options: { nodeEnv?: Deps['env']['nodeEnv'];
   const database = await createTestDatabase();
   const clock = testClock();
   const logLines: string[] = [];
+  const log = createLogger('debug', (line) => logLines.push(line));
+  const tenantCache = new TenantCache(database.db, { listen: database.listen, log });
+  await tenantCache.ready();
   const deps: Deps = {
     db: database.db,
     env: {
@@ -83,10 +87,15 @@ export async function createTestApp(options: { nodeEnv?: Deps['env']['nodeEnv'];
       trustProxy: options.trustProxy ?? true,
     },
     clock,
-    log: createLogger('debug', (line) => logLines.push(line)),
+    log,
+    tenantCache,
   };
   const app = createApp(deps);
-  return { app, db: database.db, database, clock, deps, logLines, close: () => database.close() };
+  const close = async () => {
+    await tenantCache.close();
+    await database.close();
+  };
+  return { app, db: database.db, database, clock, deps, logLines, close };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

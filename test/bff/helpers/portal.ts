@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../../bff/db/client.js';
 import { accounts, users } from '../../../bff/db/schema/index.js';
-import { issueLink } from '../../../bff/domain/email-links.js';
+import { issueLink } from '../../../bff/domain/links.js';
 import { hashPassword } from '../../../bff/domain/passwords.js';
 import { call, type TestApp, type TestTenant } from './app.js';
 import { lastPin } from './outbox.js';
@@ -48,7 +48,8 @@ export async function seedUser(db: Db, tenant: TestTenant, options: { password?:
 }
 
 /** A set-password link for a user, as the credentials or reset e-mail carries it. */
-export const setPasswordToken = (db: Db, tenant: TestTenant, user: TestUser, now = new Date()) => issueLink(db, tenant.id, 'set_password', user.id, now, 48 * 3_600_000);
+export const setPasswordToken = (db: Db, tenant: TestTenant, user: TestUser, now = new Date()) =>
+  issueLink(db, { tenantId: tenant.id, subjectId: user.id, payload: { purpose: 'set_password' }, now });
 
 let client = 0;
 /** Browser-like calls of a tenant's widget: its publishable key and origin, one client address per helper. */

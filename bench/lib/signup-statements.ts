@@ -1,0 +1,131 @@
+/**
+ * What the BFF sends to Postgres for one `POST /v1/signups` with an `Idempotency-Key` (the widget sends
+ * one per submit), once its tenant cache holds the key and the tariffs: the same SQL text, in the same
+ * order, in the same round trips. `bench/bff.ts` runs it through postgres.js as the baseline, and
+ * `test/bff/signup-statements.pg.test.ts` proves that the BFF sends exactly this list, so a change to
+ * the request path shows up there first.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type postgres from 'postgres';
+
+type Sql = postgres.Sql;
+
+/** Values taken from a signup the BFF stored, so the baseline writes rows of the same size. */
+export interface SignupSample {
+  tenantId: string;
+  tariffId: string;
+  data: unknown;
+  evidence: unknown;
+  mandateText: string;
+  ibanSealed: string;
+  outboxPayload: unknown;
+  responseBody: string;
+}
+
+interface Statement {
+  sql: string;
+  params(s: SignupSample, r: Run): unknown[];
+}
+
+/** One signup's own values. */
+interface Run {
+  n: number;
+  now: Date;
+  id: string;
+  scope: string;
+  key: string;
+}
+
+const claimIdempotencyKey: Statement = {
+  sql: 'insert into "idempotency_keys" ("scope", "key", "tenant_id", "request_hash", "state", "response_status", "response_body", "response_headers", "locked_until", "expires_at", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) on conflict ("scope","key") do update set "request_hash" = $12, "state" = $13, "response_status" = $14, "response_body" = $15, "response_headers" = $16, "locked_until" = $17, "expires_at" = $18, "created_at" = $19 where ("idempotency_keys"."expires_at" < $20 or ("idempotency_keys"."state" = $21 and "idempotency_keys"."locked_until" < $22)) returning "key"',
+  params: (s, r) => {
+    const hash = randomBytes(32).toString('hex');
+    const fresh = [hash, 'in_progress', null, null, null, new Date(r.now.getTime() + 60_000), new Date(r.now.getTime() + 86_400_000), r.now];
+    return [r.scope, r.key, s.tenantId, ...fresh, ...fresh, r.now, 'in_progress', r.now];
+  },
+};
+
+const countRateLimit: Statement = {
+  sql: 'insert into "rate_limits" ("bucket", "window_start", "window_end", "hits") values ($1, $2, $3, $4) on conflict ("bucket") do update set "hits" = "rate_limits"."hits" + 1 returning "hits"',
+  params: (_s, r) => {
+    const start = Math.floor(r.now.getTime() / 3_600_000) * 3_600_000;
+    return [`signups.create|ip:raw-${r.n}|${start}`, new Date(start), new Date(start + 3_600_000), 1];
+  },
+};
+
+const insertOutbox: Statement = {
+  sql: 'insert into "outbox" ("id", "tenant_id", "channel", "payload", "endpoint_id", "sensitive", "purged_at", "status", "attempts", "next_attempt_at", "locked_until", "last_error", "created_at", "sent_at") values (default, $1, $2, $3, $4, default, default, default, default, default, default, default, default, default) returning "id"',
+  params: (s) => [s.tenantId, 'email', s.outboxPayload, null],
+};
+
+const insertSignup: Statement = {
+  sql: 'insert into "signups" ("id", "tenant_id", "account_type", "status", "tariff_id", "data", "display_name", "email", "mobile", "locale", "payment_method", "evidence", "created_at", "confirmed_at") values ($1, $2, $3, default, $4, $5, $6, $7, $8, $9, $10, $11, $12, default) returning "id", "tenant_id", "account_type", "status", "tariff_id", "data", "display_name", "email", "mobile", "locale", "payment_method", "evidence", "created_at", "confirmed_at"',
+  params: (s, r) => [r.id, s.tenantId, 'private', s.tariffId, s.data, 'Anna Muster', `raw${r.n}@example.com`, '+491701234567', 'de', 'sepa', s.evidence, r.now],
+};
+
+const insertMandate: Statement = {
+  sql: 'insert into "sepa_mandates" ("id", "tenant_id", "signup_id", "reference", "scheme", "account_holder", "iban_sealed", "iban_last4", "bic", "mandate_text", "signed_at") values (default, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+  params: (s, r) => [s.tenantId, r.id, `RAW-${randomBytes(12).toString('hex')}`, 'core', 'Anna Muster', s.ibanSealed, '3000', null, s.mandateText, r.now],
+};
+
+const insertLink: Statement = {
+  sql: 'insert into "email_links" ("id", "tenant_id", "purpose", "subject_id", "token_hash", "expires_at", "used_at", "superseded_at", "payload", "created_at") values (default, $1, $2, $3, $4, $5, default, default, $6, default)',
+  params: (s, r) => [s.tenantId, 'signup', r.id, randomBytes(32).toString('hex'), new Date(r.now.getTime() + 86_400_000), { purpose: 'signup' }],
+};
+
+const storeResponse: Statement = {
+  sql: 'update "idempotency_keys" set "state" = $1, "response_status" = $2, "response_body" = $3, "response_headers" = $4 where ("idempotency_keys"."scope" = $5 and "idempotency_keys"."key" = $6)',
+  params: (s, r) => ['done', 201, s.responseBody, { 'content-type': 'application/json' }, r.scope, r.key],
+};
+
+/**
+ * The round trips, in order; the statements of one round trip go out together (pipelined). `begin` and
+ * `commit` are the transaction's own (postgres.js sends them as `begin ` and `commit`).
+ */
+export const SIGNUP_ROUND_TRIPS: readonly (readonly string[])[] = [
+  [claimIdempotencyKey.sql],
+  [countRateLimit.sql],
+  ['begin '],
+  [insertOutbox.sql, insertSignup.sql, insertMandate.sql, insertLink.sql],
+  ['commit'],
+  [storeResponse.sql],
+];
+
+const run = (s: SignupSample, r: Run, sql: Sql | postgres.TransactionSql, st: Statement) =>
+  sql.unsafe(st.sql, st.params(s, r) as postgres.ParameterOrJSON<never>[], { prepare: true });
+
+let counter = 0;
+
+/** One signup's statements through postgres.js, as the BFF sends them. */
+export async function rawSignup(sql: Sql, sample: SignupSample): Promise<void> {
+  const n = counter++;
+  const r: Run = { n, now: new Date(), id: randomUUID(), scope: `${sample.tenantId}:raw`, key: `raw-${randomUUID()}` };
+  await run(sample, r, sql, claimIdempotencyKey);
+  await run(sample, r, sql, countRateLimit);
+  await sql.begin((tx) => [insertOutbox, insertSignup, insertMandate, insertLink].map((st) => run(sample, r, tx, st)));
+  await run(sample, r, sql, storeResponse);
+}
+
+/** Reads the values of the newest signup the BFF stored for the tenant. */
+export async function signupSample(sql: Sql, tenantId: string): Promise<SignupSample> {
+  const [row] = await sql`
+    select s.tariff_id, s.data, s.evidence, m.mandate_text, m.iban_sealed, o.payload as outbox_payload, k.response_body
+    from signups s
+    join sepa_mandates m on m.signup_id = s.id
+    join outbox o on o.tenant_id = s.tenant_id and o.payload->>'to' = s.email
+    left join idempotency_keys k on k.tenant_id = s.tenant_id and k.state = 'done'
+    where s.tenant_id = ${tenantId}
+    order by s.created_at desc, k.created_at desc
+    limit 1`;
+  if (!row) throw new Error('no signup stored yet to take the sample from');
+  return {
+    tenantId,
+    tariffId: row.tariff_id,
+    data: row.data,
+    evidence: row.evidence,
+    mandateText: row.mandate_text,
+    ibanSealed: row.iban_sealed,
+    outboxPayload: row.outbox_payload,
+    responseBody: row.response_body ?? '{"id":"00000000-0000-4000-8000-000000000000","status":"pending_confirmation","email":"anna@example.com","mandateReference":"DR-20261121-000000000000"}',
+  };
+}

@@ -1,0 +1,37 @@
+import { expireOptIns } from '../domain/signups.js';
+import { linksExpire } from './links-expire.js';
+import { outboxRetention } from './outbox-retention.js';
+import { idempotencyPrune, rateLimitsPrune } from './prune.js';
+import type { Job } from './scheduler.js';
+
+export type { Job, JobContext } from './scheduler.js';
+
+/**
+ * Every scheduled job, run by the workers (`npm start`'s in-process worker and `npm run worker`): each one
+ * once per due time among all of them (see `scheduler.ts`).
+ *
+ * A flow adds its time-based work as one job and one line here. Define the job next to the flow's logic
+ * (`bff/domain/<flow>.ts`), named `<flow>.<what>`:
+ *
+ * ```ts
+ * // bff/domain/sub-users.ts — co-users whose cancellation takes effect today
+ * export const cancelDueSubUsers: Job = {
+ *   name: 'sub-users.cancel-due',
+ *   every: HOUR,
+ *   async run({ db, now }) {
+ *     const due = await db.select(…).from(subUsers).where(and(eq(subUsers.status, 'cancellation_scheduled'), lte(subUsers.endsAt, now)));
+ *     for (const row of due) await db.transaction((tx) => transition(tx, row, 'cancelled', { actor: { kind: 'system' } }));
+ *     return { cancelled: due.length };
+ *   },
+ * };
+ * ```
+ *
+ * Select what is due by state and time, never by "since the last run": a run missed while no worker was
+ * up is not repeated, and a run that outlives its lease may be repeated by another worker. Change states
+ * through the lifecycle helper in one transaction per entity, so a failure leaves the others done and the
+ * next run retries it. Read the time from `now` (the injectable clock), never `new Date()`.
+ *
+ * Coming with the flows: `sub-users.cancel-due` (co-users on their end date), `port-orders.release-temporary-numbers` (temporary numbers of
+ * completed ports back to the pool).
+ */
+export const jobs: readonly Job[] = [outboxRetention, linksExpire, rateLimitsPrune, idempotencyPrune, expireOptIns];

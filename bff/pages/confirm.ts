@@ -1,0 +1,102 @@
+import { Hono } from 'hono';
+import { html } from 'hono/html';
+import { problemTitle } from '../../contract/errors.js';
+import { isLocale } from '../../contract/i18n.js';
+import type { Locale } from '../../contract/locales.js';
+import { redeemLink, resendConfirmation } from '../domain/signups.js';
+import { clientIp } from '../lib/client-ip.js';
+import type { AppEnv } from '../lib/context.js';
+import { ApiError } from '../lib/errors.js';
+import { confirmMessages } from '../lib/i18n.js';
+import { byIp, rateLimit } from '../lib/rate-limit.js';
+import { page, pageHeaders } from './layout.js';
+import { linkOf } from './link.js';
+
+/** The texts of `<tk-confirm>` (the same catalogue), for a signup or a new e-mail address, and the problem titles for broken links. */
+function texts(locale: Locale, purpose?: string) {
+  const t = confirmMessages.texts(locale);
+  const email = purpose === 'email_change';
+  return {
+    title: email ? t.email_title : t.title,
+    intro: email ? t.email_intro : t.intro,
+    button: email ? t.email_button : t.button,
+    confirmed: email ? t.email_confirmed : t.confirmed,
+    already_confirmed: email ? t.email_already_confirmed : t.already_confirmed,
+    resend: t.resend,
+    sent: t.sent,
+    link_expired: problemTitle('link_expired', locale),
+    link_superseded: problemTitle('link_superseded', locale),
+    link_invalid: problemTitle('link_invalid', locale),
+  };
+}
+
+/** The link's language: the signup's, else the browser's. */
+const localeOf = (found: Awaited<ReturnType<typeof linkOf>>, fallback: Locale): Locale => (isLocale(found?.locale) ? found.locale : fallback);
+
+const tokenIn = async (c: { req: { parseBody: () => Promise<Record<string, unknown>> } }) => {
+  const form = await c.req.parseBody();
+  return typeof form.token === 'string' ? form.token : '';
+};
+
+/**
+ * `/confirm`: the branded fallback page behind the confirmation link, for tenants that host no
+ * `<tk-confirm>`. Opening the link only shows a button (mail scanners that follow links confirm nothing);
+ * pressing it confirms. An expired link offers a new one.
+ */
+export const confirmPage = new Hono<AppEnv>()
+  .use(pageHeaders())
+  .get('/', async (c) => {
+    const token = c.req.query('token') ?? '';
+    const found = await linkOf(c.get('deps').db, token);
+    const locale = localeOf(found, c.get('locale'));
+    const t = texts(locale, found?.purpose);
+    if (!found) return c.html(page(t.title, locale, '', html`<h1>${t.title}</h1><p class="message" role="alert">${t.link_invalid}</p>`), 404);
+    return c.html(
+      page(
+        t.title,
+        locale,
+        found.tenant.name,
+        html`<h1>${t.title}</h1>
+          <p>${t.intro}</p>
+          <form method="post" action="/confirm">
+            <input type="hidden" name="token" value="${token}" />
+            <button type="submit">${t.button}</button>
+          </form>`,
+      ),
+      200,
+    );
+  })
+  .post('/', rateLimit({ name: 'pages.confirm', limit: 60, windowSeconds: 3600 }, byIp), async (c) => {
+    const token = await tokenIn(c);
+    const found = await linkOf(c.get('deps').db, token);
+    const locale = localeOf(found, c.get('locale'));
+    const t = texts(locale, found?.purpose);
+    const message = (text: string, status: 200 | 404 | 410, extra: ReturnType<typeof html> | string = '') =>
+      c.html(page(t.title, locale, found?.tenant.name ?? '', html`<h1>${t.title}</h1><p class="message" role="status">${text}</p>${extra}`), status);
+    if (!found) return message(t.link_invalid, 404);
+    const { db, clock, env } = c.get('deps');
+    try {
+      const result = await db.transaction((tx) => redeemLink(tx, { tenant: found.tenant, token, now: clock.now(), publicUrl: env.publicUrl, locale, ip: clientIp(c) }));
+      return message(result.status === 'confirmed' ? t.confirmed : t.already_confirmed, 200);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      const code = error.code as 'link_expired' | 'link_superseded' | 'link_invalid';
+      const resend =
+        code === 'link_expired'
+          ? html`<form method="post" action="/confirm/resend"><input type="hidden" name="token" value="${token}" /><button type="submit">${t.resend}</button></form>`
+          : '';
+      return message(t[code] ?? t.link_invalid, code === 'link_invalid' ? 404 : 410, resend);
+    }
+  })
+  .post('/resend', rateLimit({ name: 'pages.resend', limit: 10, windowSeconds: 3600 }, byIp), async (c) => {
+    const token = await tokenIn(c);
+    const found = await linkOf(c.get('deps').db, token);
+    const locale = localeOf(found, c.get('locale'));
+    const t = texts(locale);
+    const message = (text: string, status: 200 | 404) =>
+      c.html(page(t.title, locale, found?.tenant.name ?? '', html`<h1>${t.title}</h1><p class="message" role="status">${text}</p>`), status);
+    if (!found) return message(t.link_invalid, 404);
+    const { db, clock, env } = c.get('deps');
+    const result = await db.transaction((tx) => resendConfirmation(tx, found.tenant, token, clock.now(), env.publicUrl));
+    return message(result.status === 'sent' ? t.sent : t.already_confirmed, 200);
+  });

@@ -1,0 +1,18 @@
+import type { Translation } from '../../i18n.js';
+import type de from './de.js';
+
+export default {
+  'passwordChanged.subject': 'Your {brand} password was changed',
+  'passwordChanged.body': 'the password for the username {username} was changed on {when}. All other logins were ended.',
+  'passwordChanged.notYou': 'If this was not you, please contact {supportEmail} at once.',
+  'passwordReset.subject': 'New password for {brand}',
+  'passwordReset.body': 'you asked for a new password for the username {username}. The link is valid for {minutes} minutes and works once.',
+  'passwordReset.button': 'Set a new password',
+  'passwordReset.ignore': 'If you did not ask for this, ignore this e-mail; your password stays as it is.',
+  'emailChange.subject': 'Please confirm your new e-mail address with {brand}',
+  'emailChange.body': 'please confirm that we should write to this address from now on. The link is valid for {hours} hours and works once.',
+  'emailChange.button': 'Confirm e-mail address',
+  'emailChange.ignore': 'If you did not ask for this, ignore this e-mail; nothing will change.',
+  'emailChanged.subject': 'Your e-mail address with {brand} was changed',
+  'emailChanged.body': 'from now on we write to {newEmail}. If this was not you, please contact {supportEmail} at once.',
+} satisfies Translation<typeof de>;

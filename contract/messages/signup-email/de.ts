@@ -1,0 +1,14 @@
+/** The signup's e-mails: double opt-in and, once confirmed, the account's details. `{brand}` is the tenant's name. */
+export default {
+  'confirmation.subject': 'Bitte bestätigen Sie Ihre Anmeldung bei {brand}',
+  'confirmation.body': 'vielen Dank für Ihre Anmeldung. Bitte bestätigen Sie Ihre E-Mail-Adresse, damit wir Ihr Konto einrichten können. Der Link gilt {hours} Stunden und nur einmal.',
+  'confirmation.button': 'Anmeldung bestätigen',
+  'confirmation.ignore': 'Wenn Sie sich nicht angemeldet haben, ignorieren Sie diese E-Mail; dann geschieht nichts.',
+  'credentials.subject': 'Ihr Konto bei {brand} ist eingerichtet',
+  'credentials.body': 'Ihr Konto ist eingerichtet. Das sind Ihre Zugangsdaten:',
+  'credentials.customerNumber': 'Kundennummer',
+  'credentials.username': 'Benutzername',
+  'credentials.sipAddress': 'SIP-Adresse',
+  'credentials.setPassword': 'Legen Sie jetzt Ihr Passwort fest. Der Link gilt {hours} Stunden und nur einmal.',
+  'credentials.button': 'Passwort festlegen',
+} as const;

@@ -6,14 +6,19 @@ import { loaderPreloads } from './tools/preload.js';
 
 /**
  * The chunks, so that each page downloads only what its widgets use (budgets per page in bench/size.ts).
- * Each group also takes the dependencies of what it matches that no group before it took:
- * `shared` — what every page needs: Lit, the API client, the kit core, the provider, alerts and buttons,
- *   and the text field and error summary that the signup and the portal pages both need;
+ * One mechanism places modules: rolldown's `codeSplitting.groups`, by priority (beside them a
+ * `manualChunks` would be ignored). Each group also takes the dependencies of what it matches that no
+ * group before it took:
+ * `shared` — what every page needs: Lit, the API client, the kit core (its catalogue and the field errors'
+ *   German texts), the provider, alerts and buttons, and the text field and error summary that the signup
+ *   and the portal pages both need;
  * `portal` — what the three portal widgets share, and the login.
  * The signup's own modules, its other primitives and the wizard end up in the signup's chunk. Fetched when
- * first used: each non-default locale of each catalogue (`locale-<locale>-<feature>`, the first group), the
- * PIN step (with the first code sent), the IBAN rules (on the payment step). One mechanism: rolldown's
- * `codeSplitting.groups`, by priority (with them, a `manualChunks` would be ignored).
+ * first used: the PIN step (with the first code sent), the IBAN rules (on the payment step), and each
+ * non-default locale of each catalogue. A locale file needs no group for that: a catalogue imports it by
+ * a variable path (`contract/i18n.ts`), nothing imports it statically, so it is a chunk of its own —
+ * `chunkFileNames` only names it `locale-<locale>-<feature>`, and bench/size.ts checks that it stays alone.
+ * (In a group it would need a namespace object and the bundler's runtime around it: +80 B per file.)
  */
 const GROUPS: { name: string; test: RegExp }[] = [
   { name: 'shared', test: /\/widgets\/(provider\/provider|core\/(kit|submit|error-summary(\.styles)?)|primitives\/text-field|define)\.ts$/ },
@@ -23,10 +28,10 @@ const GROUPS: { name: string; test: RegExp }[] = [
 /** A catalogue's locale file: `<feature>/messages/<locale>.ts` (widgets) or `messages/<feature>/<locale>.ts` (contract). */
 const LOCALE_FILE = /\/(?:([\w-]+)\/messages|messages\/([\w-]+))\/([\w-]+)\.ts$/;
 
-/** Each non-default locale of each catalogue gets its own chunk, fetched when first used; German stays with its catalogue. */
-function localeChunk(id: string): string | null {
-  const file = LOCALE_FILE.exec(id);
-  if (!file || file[3] === 'de' || !(locales as string[]).includes(file[3]!)) return null;
+/** `locale-en-portal` for the chunk of `widgets/portal/messages/en.ts`; undefined for any other chunk. */
+function localeChunkName(facade: string | null | undefined): string | undefined {
+  const file = facade ? LOCALE_FILE.exec(facade) : null;
+  if (!file || file[3] === 'de' || !(locales as string[]).includes(file[3]!)) return undefined;
   return `locale-${file[3]}-${file[1] ?? file[2]}`;
 }
 
@@ -62,12 +67,9 @@ export default defineConfig({
       onLog: quietCatalogueLogs,
       output: {
         entryFileNames: '[name].js',
-        chunkFileNames: 'chunks/[name]-[hash].js',
+        chunkFileNames: (chunk) => `chunks/${localeChunkName(chunk.facadeModuleId) ?? '[name]'}-[hash].js`,
         codeSplitting: {
-          groups: [
-            { debugName: 'locales', name: localeChunk, test: LOCALE_FILE, priority: GROUPS.length + 1 },
-            ...GROUPS.map((group, i) => ({ ...group, priority: GROUPS.length - i })),
-          ],
+          groups: GROUPS.map((group, i) => ({ ...group, priority: GROUPS.length - i })),
         },
       },
     },

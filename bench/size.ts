@@ -3,14 +3,16 @@
  * page downloads through `loader.js` — the loader and what it imports for `tk-provider` and the page's
  * widget, with their static imports, each file compressed on its own as it travels. Also the whole kit
  * (`telkit.js`, every chunk, the lazily loaded ones too) and each file. Checks that `loader.js` preloads
- * exactly what each tag loads. Exits non-zero over budget.
+ * exactly what each tag loads, and that each catalogue's non-default locale is a chunk of its own that no
+ * page downloads up front. Exits non-zero over budget.
  *
  *   npm run bench:size
  */
 import { execSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { defaultLocale, locales } from '../contract/locales.js';
 
 const DIST = 'dist/telkit';
 const KB = 1024;
@@ -90,6 +92,27 @@ for (const tag of ['tk-provider', 'tk-signup', 'tk-confirm', 'tk-login', 'tk-pas
   const actual = [...(preload[tag] ?? [])].sort();
   if (!expected.length || JSON.stringify(actual) !== JSON.stringify(expected)) {
     console.log(`loader.js preloads for <${tag}> ${JSON.stringify(actual)}, what it loads is ${JSON.stringify(expected)}`);
+    failed = true;
+  }
+}
+// Each non-default locale of each catalogue is a chunk of its own (`locale-<locale>-<feature>`), fetched
+// when first used, and no page downloads one up front.
+const sources = (file: string): string[] =>
+  existsSync(join(DIST, `${file}.map`)) ? (JSON.parse(read(`${file}.map`).toString('utf8')) as { sources: string[] }).sources : [];
+for (const file of chunks) {
+  const locale = sources(file).filter((s) => {
+    const found = /\/(?:[\w-]+\/messages|messages\/[\w-]+)\/([\w-]+)\.ts$/.exec(s)?.[1];
+    return found !== undefined && found !== defaultLocale && (locales as string[]).includes(found);
+  });
+  if (locale.length > 0 && (!/^chunks\/locale-/.test(file) || sources(file).length !== 1)) {
+    console.log(`${short(file)} holds ${sources(file).join(', ')}: a locale file belongs in a chunk of its own`);
+    failed = true;
+  }
+}
+for (const page of pages) {
+  const eager = page.files.filter((f) => /^chunks\/locale-/.test(f));
+  if (eager.length) {
+    console.log(`${page.name} downloads ${eager.map(short).join(', ')} up front`);
     failed = true;
   }
 }

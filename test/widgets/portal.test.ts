@@ -45,6 +45,8 @@ describe('portal widgets and password managers', () => {
     type(login, 'username', 'max.muster');
     type(login, 'current-password', 'richtig');
     await submit(login);
+    // the PIN step's code is fetched with the first code sent: on a busy machine it takes longer than settle()
+    await waitUntil(() => document.querySelector('input[autocomplete="one-time-code"]'), 'no PIN step');
     const pin = document.querySelector<HTMLInputElement>('input[autocomplete="one-time-code"]')!;
     expect(pin.inputMode).to.equal('numeric');
     expect(pin.closest('tk-login')).to.equal(login);

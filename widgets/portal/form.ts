@@ -1,4 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { Catalogue, Params } from '../../contract/i18n.js';
 import { TkApiError } from '../core/api.js';
 import type { Kit } from '../core/context.js';
 import { renderErrorSummary } from '../core/error-summary.js';
@@ -26,7 +27,7 @@ export interface CredentialSpec {
  * of their fields, one submission at a time, the error summary that takes focus, the heading that takes
  * focus on a new step, and the light DOM for the inputs password managers fill.
  */
-export class PortalForm<Step extends string> implements ReactiveController {
+export class PortalForm<Step extends string, Key extends string = never> implements ReactiveController {
   step: Step;
   values: Record<string, string> = {};
   errors: Record<string, string> = {};
@@ -39,6 +40,8 @@ export class PortalForm<Step extends string> implements ReactiveController {
     private readonly host: Host,
     readonly i18n: KitController,
     first: Step,
+    /** The widget's own catalogue, beside the portal's (`messages.ts`). */
+    private readonly own?: Catalogue<Key>,
   ) {
     this.step = first;
     this.submit = new SubmitController(host, i18n);
@@ -53,7 +56,11 @@ export class PortalForm<Step extends string> implements ReactiveController {
     return this.i18n.ready;
   }
 
-  readonly t = (key: PortalKey, params?: Record<string, string | number>): string => pt(this.i18n.locale, key, params);
+  /** A text of the widget's own catalogue, else of the portal's. */
+  readonly t = (key: PortalKey | Key, params?: Params): string => {
+    const locale = this.i18n.locale;
+    return this.own && Object.hasOwn(this.own.texts(locale), key) ? this.own.t(locale, key as Key, params) : pt(locale, key as PortalKey, params);
+  };
 
   /** A field error message in the widget's language (the codes the BFF uses). */
   fieldError(code: string): string {

@@ -11,6 +11,7 @@ import { defineOnce } from '../define.js';
 import '../primitives/alert.js';
 import '../primitives/button.js';
 import { PortalForm } from './form.js';
+import { type PasswordSetupKey, passwordSetupMessages } from './password-setup.messages.js';
 import { PortalPin } from './pin-step.js';
 import { portalStyles } from './portal.styles.js';
 
@@ -54,7 +55,7 @@ export class TkPasswordSetup extends LitElement {
   private savedFor = '';
 
   private readonly i18n = new KitController(this, { standalone: true });
-  private readonly form = new PortalForm<Step>(this, this.i18n, 'password');
+  private readonly form = new PortalForm<Step, PasswordSetupKey>(this, this.i18n, 'password', passwordSetupMessages);
   private readonly pin = new PortalPin<Step, { username: string }>(this, this.form, {
     verify: (kit, answer, o) => kit.api.call((rpc, opts) => rpc.v1['password-setup'].verify.$post({ json: answer }, opts), o),
     resend: (kit, challengeId, o) => kit.api.call((rpc, opts) => rpc.v1['password-setup'].resend.$post({ json: { challengeId } }, opts), o),

@@ -18,6 +18,7 @@ import { PortalForm } from './form.js';
 import { PortalPin } from './pin-step.js';
 import './login.js';
 import { portalStyles } from './portal.styles.js';
+import { type ProfileKey, profileMessages } from './profile.messages.js';
 import { profileStyles } from './profile.styles.js';
 
 type Step = 'view' | 'email' | 'mobile' | 'pin';
@@ -55,7 +56,7 @@ export class TkProfile extends LitElement {
   private expired = false;
 
   private readonly i18n = new KitController(this, { standalone: true });
-  private readonly form = new PortalForm<Step>(this, this.i18n, 'view');
+  private readonly form = new PortalForm<Step, ProfileKey>(this, this.i18n, 'view', profileMessages);
   private readonly me = new Task(this, {
     args: () => [this.i18n.kit?.session?.token] as const,
     task: async ([token], { signal }) => {

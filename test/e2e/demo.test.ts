@@ -32,7 +32,7 @@ describe('the demo page', () => {
     for (const file of [/^\/telkit\/chunks\/shared-/, /^\/telkit\/chunks\/signup-/, /^\/telkit\/chunks\/profile-/, /^\/telkit\/chunks\/portal-/]) {
       expect(preloads.some((p) => file.test(p)), String(file)).toBe(true);
     }
-    expect(preloads.filter((p) => /chunks\/(pin|banking|locale-en|messages\.en)-/.test(p))).toEqual([]);
+    expect(preloads.filter((p) => /chunks\/(pin|iban|locale-[a-z]+-[\w-]+)-/.test(p))).toEqual([]);
     expect(new Set(preloads).size).toBe(preloads.length);
     expect(await axeViolations(page)).toEqual([]);
 

@@ -1,15 +1,15 @@
 import type { AccountType } from '../../contract/enums.js';
 import type { Country } from '../../contract/rules.js';
-import type * as BankRules from '../../contract/banking.js';
+import type * as BankRules from '../../contract/iban.js';
 import { isAdult, isMobile, isPostalCode, toE164 } from '../../contract/rules.js';
 import type { WizardStep } from '../core/wizard.js';
 
 export type { AccountType } from '../../contract/enums.js';
 
-/** The IBAN and BIC rules (with ibantools, 3.5 KB gzip) come when the payment step shows, not with the page. */
+/** The IBAN and BIC rules (`contract/iban.ts`) come when the payment step shows, not with the page. */
 let bankRules: typeof BankRules | undefined;
 export async function loadBankRules(): Promise<void> {
-  bankRules ??= await import('../../contract/banking.js');
+  bankRules ??= await import('../../contract/iban.js');
 }
 
 /** The values of the form, by field path (`person.address.city`). */

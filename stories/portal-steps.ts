@@ -71,7 +71,8 @@ export function skip(seconds: number): void {
 export async function walk(root: HTMLElement, tag: string, steps: Step[]): Promise<void> {
   skipped = 0;
   Date.now = realNow;
-  await import('../widgets/core/pin.js'); // the PIN step comes with the first code; have it at once here
+  // the PIN step and its texts come with the first code; have them at once here
+  await Promise.all([import('../widgets/core/pin.js'), import('../widgets/portal/pin-step.messages.js')]);
   const el = root.querySelector<Updating>(tag)!;
   await settle(el);
   for (const step of steps) {

@@ -10,7 +10,7 @@ const all = [...catalogues()];
 
 describe('message catalogues', () => {
   it('are found: the kit, each widget, and the texts the BFF sends', () => {
-    expect(all.map((c) => c.feature)).toEqual(expect.arrayContaining(['kit', 'signup', 'portal', 'password-setup', 'profile', 'confirm', 'field-errors', 'problems']));
+    expect(all.map((c) => c.feature)).toEqual(expect.arrayContaining(['kit', 'signup', 'portal', 'pin-step', 'password-setup', 'profile', 'confirm', 'field-errors', 'problems']));
     expect(new Set(all.map((c) => c.feature)).size).toBe(all.length); // a feature name is a file name: unique
   });
 

@@ -11,6 +11,7 @@ import type { TkPasswordSetup } from '../../widgets/portal/password-setup.js';
 import '../../widgets/signup/signup.js';
 import type { TkSignup } from '../../widgets/signup/signup.js';
 import { fakeKit, fakeTenant, installFakeApi } from '../../stories/fake-kit.js';
+import { submit, typeInto } from '../../stories/portal-steps.js';
 import { complete } from '../../stories/signup-fixtures.js';
 
 // A third locale from its files alone: test/fixtures/locale-fr/<feature>.ts, registered here as an
@@ -64,6 +65,11 @@ describe('a third locale added as a fixture', () => {
     // The heading in the shadow root, the credential field's label in the light DOM (for password managers).
     await waitUntil(() => el.shadowRoot!.querySelector('[data-heading]')?.textContent === '[fr] Anmelden', 'the portal catalogue in the fixture locale was not loaded');
     expect(el.querySelector('label[for]')!.textContent).to.contain('[fr] Benutzername');
+    // the PIN step's texts come with the step, the fixture locale's too
+    typeInto(el, 'username', 'max.muster');
+    typeInto(el, 'current-password', 'richtig');
+    submit(el);
+    await waitUntil(() => el.shadowRoot!.querySelector('[data-heading]')?.textContent === '[fr] Code aus der SMS eingeben', 'the PIN step in the fixture locale');
   });
 
   it('so does a portal widget with a catalogue of its own beside the portal\'s', async () => {

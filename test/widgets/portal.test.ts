@@ -12,8 +12,12 @@ import { FAKE_API, FAKE_KEYS, FAKE_SESSION, fakeKit, installFakeApi } from '../.
 import { button, deepActive, deepAll, settle, submit as requestSubmit, typeInto as type } from '../../stories/portal-steps.js';
 
 installFakeApi();
-// The provider loads a non-default locale before its widgets show; without one, English comes first here.
-before(() => loadLocale('en'));
+// The provider loads a non-default locale before its widgets show; without one, English comes first here,
+// for every catalogue: the PIN step's too, which a page gets with the first code sent.
+before(async () => {
+  await import('../../widgets/portal/pin-step.messages.js');
+  await loadLocale('en');
+});
 
 type Widget = HTMLElement & { updateComplete: Promise<unknown>; requestUpdate(): void };
 async function submit(el: Widget) {

@@ -4,12 +4,18 @@ import type { PinController, PinFlow } from '../core/pin.js';
 import type { PortalForm } from './form.js';
 
 type PinModule = typeof import('../core/pin.js');
+type Texts = typeof import('./pin-step.messages.js');
 let pin: PinModule | undefined;
-const load = async (): Promise<PinModule> => (pin ??= await import('../core/pin.js'));
+let texts: Texts | undefined;
+const load = async (): Promise<[PinModule, Texts]> => {
+  [pin, texts] = await Promise.all([pin ?? import('../core/pin.js'), texts ?? import('./pin-step.messages.js')]);
+  return [pin, texts];
+};
 
 /**
- * A portal widget's SMS PIN step (`core/pin.ts`). Its code is not part of the page: it is fetched
- * alongside the widget's first request for a code (`prepare`), so it is there when the code is.
+ * A portal widget's SMS PIN step (`core/pin.ts`). Its code and its texts (`pin-step.messages.ts`) are not
+ * part of the page: they are fetched alongside the widget's first request for a code (`prepare`), so they
+ * are there when the code is.
  */
 export class PortalPin<Step extends string, T> {
   controller: PinController<T> | undefined;
@@ -22,13 +28,15 @@ export class PortalPin<Step extends string, T> {
 
   /** Starts fetching the step's code; call it when sending the request that sends a code. */
   prepare(): void {
-    void load();
+    void load().then(([, { pinStepMessages }]) => pinStepMessages.load(this.form.i18n.locale)).catch(() => undefined);
   }
 
   /** Shows the step `step` for a challenge a request returned. */
   async start(challenge: PinChallenge, step: Step): Promise<void> {
-    const { PinController } = await load();
-    this.controller ??= new PinController(this.host, this.form.i18n, this.form.submit, { ...this.flow, t: this.form.t });
+    const [{ PinController }, { pinStepMessages }] = await load();
+    const { i18n } = this.form;
+    await pinStepMessages.load(i18n.locale).catch(() => undefined); // a missing file leaves German
+    this.controller ??= new PinController(this.host, i18n, this.form.submit, { ...this.flow, t: (key, params) => pinStepMessages.t(i18n.locale, key, params) });
     this.controller.start(challenge);
     await this.form.go(step);
   }

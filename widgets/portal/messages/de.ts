@@ -1,4 +1,4 @@
-/** Texts of the portal widgets: the login, the PIN step and what the three share (the password setup's and the profile's own texts are in `messages/<widget>/`). */
+/** Texts of the portal widgets: the login's and what the three share (the PIN step's, the password setup's and the profile's are in `messages/<feature>/`). */
 export default {
   'login.title': 'Anmelden',
   'login.intro': 'Melden Sie sich mit Ihrem Benutzernamen und Passwort an. Danach senden wir Ihnen einen Code per SMS.',
@@ -10,19 +10,6 @@ export default {
   'login.done': 'Sie sind angemeldet als {name}.',
   logout: 'Abmelden',
   'logout.done': 'Sie sind abgemeldet.',
-  'pin.title': 'Code aus der SMS eingeben',
-  'pin.intro': 'Wir haben einen 6-stelligen Code per SMS an {to} gesendet. Er gilt 10 Minuten.',
-  pin: 'SMS-Code',
-  'pin.hint': '6 Ziffern, zum Beispiel 123456',
-  'pin.submit': 'Bestätigen',
-  'pin.resend': 'Neuen Code senden',
-  'pin.resent': 'Wir haben einen neuen Code an {to} gesendet. Der vorige Code gilt nicht mehr.',
-  'pin.attemptsLeft': 'Noch {n} Versuche mit diesem Code.',
-  'pin.attemptLeft': 'Noch ein Versuch mit diesem Code.',
-  'pin.resendIn': 'Neuen Code senden (in {time})',
-  'pin.locked': 'Der Code wurde zu oft falsch eingegeben und gilt nicht mehr. Fordern Sie mit „Neuen Code senden“ einen neuen Code an.',
-  'pin.limited': 'Sie haben viele Codes angefordert. Einen neuen Code können Sie in {time} anfordern.',
-  'pin.available': 'Sie können jetzt einen neuen Code anfordern.',
   back: 'Zurück',
   'forgot.title': 'Passwort vergessen',
   'forgot.intro': 'Geben Sie Ihren Benutzernamen oder Ihre E-Mail-Adresse ein. Wir senden Ihnen einen Link, mit dem Sie ein neues Passwort festlegen.',

@@ -1,18 +1,45 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { locales } from './contract/locales.js';
 import { quietCatalogueLogs } from './tools/catalogue-logs.js';
 import { minifyTemplates } from './tools/minify-templates.js';
+import { loaderPreloads } from './tools/preload.js';
 
-/** What every widget needs: Lit, the kit core, the provider and the primitives, in one shared chunk. */
-const SHARED = [/rolldown\/runtime/, /node_modules\/(lit|lit-html|lit-element|@lit\/(?!react))/, /node_modules\/hono\//, /\/widgets\/(core|provider|primitives)\//, /\/widgets\/define\.ts$/, /\/contract\/(enums|locales|i18n)\.ts$/, /\/contract\/messages\/field-errors(\/de)?\.ts$/];
+/**
+ * The chunks, so that each page downloads only what its widgets use (budgets per page in bench/size.ts).
+ * One mechanism places modules: rolldown's `codeSplitting.groups`, by priority (beside them a
+ * `manualChunks` would be ignored). Each group also takes the dependencies of what it matches that no
+ * group before it took:
+ * `shared` — what every page needs: Lit, the API client, the kit core (its catalogue and the field errors'
+ *   German texts), the provider, alerts and buttons, and the text field and error summary that the signup
+ *   and the portal pages both need;
+ * `portal` — what the three portal widgets share, and the login.
+ * The signup's own modules, its other primitives and the wizard end up in the signup's chunk. Fetched when
+ * first used: the PIN step (with the first code sent), the IBAN rules (on the payment step), and each
+ * non-default locale of each catalogue. A locale file needs no group for that: a catalogue imports it by
+ * a variable path (`contract/i18n.ts`), nothing imports it statically, so it is a chunk of its own —
+ * `chunkFileNames` only names it `locale-<locale>-<feature>`, and bench/size.ts checks that it stays alone.
+ * (In a group it would need a namespace object and the bundler's runtime around it: +80 B per file.)
+ */
+const GROUPS: { name: string; test: RegExp }[] = [
+  { name: 'shared', test: /\/widgets\/(provider\/provider|core\/(kit|submit|error-summary(\.styles)?)|primitives\/text-field|define)\.ts$/ },
+  { name: 'portal', test: /\/widgets\/(core\/pin\.styles|portal\/(form|messages|portal\.styles|pin-step|login))\.ts$/ },
+];
+
+/** A catalogue's locale file: `<feature>/messages/<locale>.ts` (widgets) or `messages/<feature>/<locale>.ts` (contract). */
+const LOCALE_FILE = /\/(?:([\w-]+)\/messages|messages\/([\w-]+))\/([\w-]+)\.ts$/;
+
+/** `locale-en-portal` for the chunk of `widgets/portal/messages/en.ts`; undefined for any other chunk. */
+function localeChunkName(facade: string | null | undefined): string | undefined {
+  const file = facade ? LOCALE_FILE.exec(facade) : null;
+  if (!file || file[3] === 'de' || !(locales as string[]).includes(file[3]!)) return undefined;
+  return `locale-${file[3]}-${file[1] ?? file[2]}`;
+}
 
 export default defineConfig({
-  plugins: [minifyTemplates(/\/widgets\/.*\.ts$/)],
+  plugins: [minifyTemplates(/\/widgets\/.*\.ts$/), loaderPreloads()],
   resolve: {
     // Always Lit's production build, whatever NODE_ENV the build runs under (npm start sets development).
     conditions: ['module', 'browser', 'production'],
-    alias: [{ find: /^\.\.\/utils\/cookie\.js$/, replacement: fileURLToPath(new URL('./tools/no-cookies.ts', import.meta.url)) }],
   },
   build: {
     outDir: 'dist/telkit',
@@ -40,13 +67,9 @@ export default defineConfig({
       onLog: quietCatalogueLogs,
       output: {
         entryFileNames: '[name].js',
-        chunkFileNames: 'chunks/[name]-[hash].js',
-        manualChunks: (id: string) => {
-          // A catalogue's non-default locale (`<feature>/messages/en.ts`, `messages/<feature>/en.ts`): its own
-          // chunk, fetched when first used.
-          const file = /\/(?:([\w-]+)\/messages|messages\/([\w-]+))\/([\w-]+)\.ts$/.exec(id);
-          if (file && file[3] !== 'de' && (locales as string[]).includes(file[3]!)) return `locale-${file[3]}-${file[1] ?? file[2]}`;
-          return SHARED.some((re) => re.test(id)) ? 'shared' : undefined;
+        chunkFileNames: (chunk) => `chunks/${localeChunkName(chunk.facadeModuleId) ?? '[name]'}-[hash].js`,
+        codeSplitting: {
+          groups: GROUPS.map((group, i) => ({ ...group, priority: GROUPS.length - i })),
         },
       },
     },

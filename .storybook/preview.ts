@@ -21,7 +21,8 @@ const withKit: Decorator = (story, { globals, parameters }) => {
 };
 
 const localeLoader: Loader = async ({ globals }) => {
-  await loadLocale(globals.locale === 'en' ? 'en' : 'de');
+  const locale = globals.locale === 'en' ? 'en' : 'de';
+  await loadLocale(locale); // every catalogue of the kit, the portal's among them
   return {};
 };
 

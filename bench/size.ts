@@ -1,28 +1,38 @@
 /**
- * Bundle sizes per entry: builds the widgets, then prints minified, gzip (level 9) and brotli bytes of
- * every entry and of the shared chunk, with what each entry adds on top of the shared chunk.
- * Exits non-zero when a budget is exceeded.
+ * Bundle sizes per page: builds the widgets, then sums the gzip (level 9) and brotli bytes of everything a
+ * page downloads through `loader.js` — the loader and what it imports for `tk-provider` and the page's
+ * widget, with their static imports, each file compressed on its own as it travels. Also the whole kit
+ * (`telkit.js`, every chunk, the lazily loaded ones too) and each file. Checks that `loader.js` preloads
+ * exactly what each tag loads, and that each catalogue's non-default locale is a chunk of its own that no
+ * page downloads up front. Exits non-zero over budget.
  *
  *   npm run bench:size
  */
 import { execSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { defaultLocale, locales } from '../contract/locales.js';
 
 const DIST = 'dist/telkit';
-/** gzip budgets in bytes. */
-const BUDGETS: Record<string, number> = {
-  'loader.js': 2 * 1024,
-  'shared chunk': 16 * 1024,
-  'signup.js over shared': 20 * 1024,
-};
+const KB = 1024;
+
+/** A page: the tags the loader loads on it (or, without the loader, entries); its gzip budget in bytes. */
+const PAGES: { name: string; tags?: string[]; entries?: string[]; budget?: number }[] = [
+  { name: 'loader.js alone', tags: [], budget: 1 * KB },
+  { name: 'signup page (loader + provider + tk-signup)', tags: ['tk-provider', 'tk-signup'], budget: 30 * KB },
+  { name: 'login page (loader + provider + tk-login)', tags: ['tk-provider', 'tk-login'], budget: 22 * KB },
+  { name: 'profile page (loader + provider + tk-profile)', tags: ['tk-provider', 'tk-profile'], budget: 26 * KB },
+  { name: 'confirm page (loader + provider + tk-confirm)', tags: ['tk-provider', 'tk-confirm'] },
+  { name: "BFF's /set-password page (password-setup.js)", entries: ['password-setup.js'] },
+];
+const KIT_BUDGET = 48 * KB;
 
 if (!process.argv.includes('--no-build')) execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
 
 const read = (file: string) => readFileSync(join(DIST, file));
-const gzip = (b: Buffer) => gzipSync(b, { level: 9 }).length;
-const brotli = (b: Buffer) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const gzip = (file: string) => gzipSync(read(file), { level: 9 }).length;
+const brotli = (file: string) => brotliCompressSync(read(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 /** Files an entry loads before it runs: its static imports, transitively. */
 function staticGraph(file: string, seen = new Set<string>()): Set<string> {
@@ -30,44 +40,80 @@ function staticGraph(file: string, seen = new Set<string>()): Set<string> {
   seen.add(file);
   const code = read(file).toString('utf8');
   for (const match of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w{}\s,*$]+from\s*)?["'](\.\.?\/[^"']+)["']/g)) {
-    const target = join(file, '..', match[1]!).replace(/\\/g, '/');
-    staticGraph(target, seen);
+    staticGraph(join(file, '..', match[1]!).replace(/\\/g, '/'), seen);
   }
   return seen;
 }
+const closure = (entries: string[]) => [...new Set(entries.flatMap((e) => [...staticGraph(e)]))].sort();
 
-const chunks = readdirSync(join(DIST, 'chunks')).filter((f) => f.endsWith('.js'));
-const shared = chunks.find((f) => f.startsWith('shared-'));
-if (!shared) throw new Error('no shared chunk in the build');
-const sharedFile = `chunks/${shared}`;
+const chunks = readdirSync(join(DIST, 'chunks'))
+  .filter((f) => f.endsWith('.js'))
+  .map((f) => `chunks/${f}`);
 const entries = readdirSync(DIST).filter((f) => f.endsWith('.js'));
+const short = (file: string) => file.replace(/-[\w-]{8}\.js$/, '.js');
 
-type Row = { name: string; min: number; gzip: number; brotli: number; note?: string };
-const rows: Row[] = [];
-const measure = (name: string, files: string[], note?: string): Row => {
-  const body = Buffer.concat(files.map(read));
-  return { name, min: body.length, gzip: files.reduce((n, f) => n + gzip(read(f)), 0), brotli: files.reduce((n, f) => n + brotli(read(f)), 0), note };
-};
+type Row = { name: string; files: string[]; min: number; gzip: number; brotli: number; budget?: number };
+const measure = (name: string, files: string[], budget?: number): Row => ({
+  name,
+  files,
+  min: files.reduce((n, f) => n + read(f).length, 0),
+  gzip: files.reduce((n, f) => n + gzip(f), 0),
+  brotli: files.reduce((n, f) => n + brotli(f), 0),
+  budget,
+});
 
-rows.push(measure('shared chunk', [sharedFile], 'Lit, core, provider, primitives'));
-for (const entry of entries) {
-  const graph = [...staticGraph(entry)];
-  const own = graph.filter((f) => f !== sharedFile);
-  rows.push(measure(entry, [entry], graph.includes(sharedFile) ? `+ shared; adds ${own.length} file(s)` : 'stand-alone'));
-  if (own.length > 1) rows.push(measure(`${entry} over shared`, own));
-}
-for (const chunk of chunks.filter((f) => f !== shared)) rows.push(measure(`chunks/${chunk.replace(/-[\w-]{8}\.js$/, '.js')}`, [`chunks/${chunk}`], 'loaded on demand'));
+// What the loader imports for each tag (the chunk that defines the element), and what it preloads.
+const loader = read('loader.js').toString('utf8');
+const imports = Object.fromEntries([...loader.matchAll(/"(tk-[a-z-]+)":\(\)=>import\("\.\/([^"]+)"\)/g)].map((m) => [m[1]!, m[2]!]));
+const literal = /JSON\.parse\(('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\)/.exec(loader)?.[1] ?? "'{}'";
+const preload = JSON.parse((0, eval)(literal) as string) as Record<string, string[]>; // a string literal of our own build
+
+const pages = PAGES.map((p) => measure(p.name, closure(p.entries ?? ['loader.js', ...p.tags!.map((tag) => imports[tag]!)]), p.budget));
+const kit = measure('whole kit (telkit.js + every chunk)', [...new Set([...closure(['telkit.js']), ...chunks])].sort(), KIT_BUDGET);
 
 let failed = false;
-console.log('\nfile                               min B   gzip B  brotli B  budget (gzip)');
-for (const r of rows) {
-  const budget = BUDGETS[r.name];
-  const over = budget !== undefined && r.gzip > budget;
+const line = (r: Row) => {
+  const over = r.budget !== undefined && r.gzip > r.budget;
   failed ||= over;
-  console.log(
-    `${r.name.padEnd(32)} ${String(r.min).padStart(8)} ${String(r.gzip).padStart(8)} ${String(r.brotli).padStart(9)}  ${
-      budget === undefined ? '' : `${budget} ${over ? 'OVER BUDGET' : 'ok'}`
-    }${r.note ? `  (${r.note})` : ''}`,
-  );
+  const verdict = r.budget === undefined ? '' : `${r.budget} ${over ? `OVER BUDGET by ${r.gzip - r.budget} B` : 'ok'}`;
+  return `${r.name.padEnd(48)} ${String(r.min).padStart(7)} ${String(r.gzip).padStart(7)} ${String(r.brotli).padStart(8)}  ${verdict}`;
+};
+console.log(`\n${'page'.padEnd(48)} ${'min B'.padStart(7)} ${'gzip B'.padStart(7)} ${'brotli B'.padStart(8)}  budget (gzip)`);
+for (const r of [...pages, kit]) {
+  console.log(line(r));
+  console.log(`${''.padEnd(4)}${r.files.map(short).join(', ')}`);
+}
+console.log(`\n${'file'.padEnd(48)} ${'min B'.padStart(7)} ${'gzip B'.padStart(7)} ${'brotli B'.padStart(8)}`);
+for (const file of [...entries, ...chunks]) console.log(line(measure(short(file), [file])));
+
+// loader.js preloads what each tag loads, so a page needs one round trip after the loader.
+for (const tag of ['tk-provider', 'tk-signup', 'tk-confirm', 'tk-login', 'tk-password-setup', 'tk-profile']) {
+  const expected = imports[tag] ? closure([imports[tag]]) : [];
+  const actual = [...(preload[tag] ?? [])].sort();
+  if (!expected.length || JSON.stringify(actual) !== JSON.stringify(expected)) {
+    console.log(`loader.js preloads for <${tag}> ${JSON.stringify(actual)}, what it loads is ${JSON.stringify(expected)}`);
+    failed = true;
+  }
+}
+// Each non-default locale of each catalogue is a chunk of its own (`locale-<locale>-<feature>`), fetched
+// when first used, and no page downloads one up front.
+const sources = (file: string): string[] =>
+  existsSync(join(DIST, `${file}.map`)) ? (JSON.parse(read(`${file}.map`).toString('utf8')) as { sources: string[] }).sources : [];
+for (const file of chunks) {
+  const locale = sources(file).filter((s) => {
+    const found = /\/(?:[\w-]+\/messages|messages\/[\w-]+)\/([\w-]+)\.ts$/.exec(s)?.[1];
+    return found !== undefined && found !== defaultLocale && (locales as string[]).includes(found);
+  });
+  if (locale.length > 0 && (!/^chunks\/locale-/.test(file) || sources(file).length !== 1)) {
+    console.log(`${short(file)} holds ${sources(file).join(', ')}: a locale file belongs in a chunk of its own`);
+    failed = true;
+  }
+}
+for (const page of pages) {
+  const eager = page.files.filter((f) => /^chunks\/locale-/.test(f));
+  if (eager.length) {
+    console.log(`${page.name} downloads ${eager.map(short).join(', ')} up front`);
+    failed = true;
+  }
 }
 process.exit(failed ? 1 : 0);

@@ -40,6 +40,7 @@ export const fakeProfile: Profile = {
 };
 /** A logged-in session the fake BFF accepts; `FAKE_KEYS.expiredSession` is one it answers with `session_expired`. */
 export const FAKE_SESSION: Session = { token: 'tk_ses_story', expiresAt: '2099-01-01T00:00:00.000Z', components: null, user: fakeProfile };
+const RESENT = '00000000-0000-4000-8000-0000000000a2';
 const challenge = (id = '00000000-0000-4000-8000-0000000000a1') => ({ challengeId: id, expiresAt: '2099-01-01T00:10:00.000Z', sentTo: '+49 151 ••••• 78' });
 
 let installed = false;
@@ -126,7 +127,7 @@ const fieldsOf = (body: string) => (JSON.parse(body || '{}') as Record<string, s
 /**
  * The fake BFF's portal routes. Login: the username `locked` is locked, any password but `richtig`
  * (German for "right") is wrong. PINs: `000000` is wrong (4 tries left), `999999` locked, `111111`
- * expired, others right. Password setup: the token `expired` has expired; `passwortpasswort` is common.
+ * expired, others right; a second new code is refused with `Retry-After: 90`. Password setup: the token `expired` has expired; `passwortpasswort` is common.
  */
 function answerPortal(path: string, body: string): Response {
   const field = fieldsOf(body);
@@ -145,7 +146,7 @@ function answerPortal(path: string, body: string): Response {
       return json(FAKE_SESSION, 201);
     case '/v1/sessions/resend':
     case '/v1/password-setup/resend':
-      return json(challenge('00000000-0000-4000-8000-0000000000a2'), 202);
+      return resend(field.challengeId);
     case '/v1/password-setup':
       if (field.token?.startsWith('expired')) return problem(410, 'link_expired', 'Dieser Link ist abgelaufen. Fordern Sie einen neuen Link an.');
       if (field.password === 'passwortpasswort') {
@@ -159,6 +160,16 @@ function answerPortal(path: string, body: string): Response {
     default:
       return problem(404, 'not_found', 'Nicht gefunden.');
   }
+}
+
+/** A new code for the first challenge; asked again for the new one, the limit is reached (90 s to wait). */
+function resend(challengeId: string | undefined): Response {
+  if (challengeId === RESENT) {
+    const limited = problem(429, 'rate_limited', 'Zu viele Anfragen. Bitte warten Sie einen Moment.');
+    limited.headers.set('retry-after', '90');
+    return limited;
+  }
+  return json(challenge(RESENT), 202);
 }
 
 /** Routes of a logged-in user. */
@@ -176,6 +187,6 @@ function answerSession(method: string, path: string, body: string, token: string
     if (field.pin === '000000') return answerPortal('/v1/sessions/verify', body);
     return json({ ...fakeProfile, mobile: '+49 171 ••••• 43' }, 200);
   }
-  if (path === '/v1/me/mobile/resend') return json(challenge('00000000-0000-4000-8000-0000000000a2'), 202);
+  if (path === '/v1/me/mobile/resend') return resend(field.challengeId);
   return problem(404, 'not_found', 'Nicht gefunden.');
 }

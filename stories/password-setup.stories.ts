@@ -23,5 +23,6 @@ export const ExpiredLink: Story = { args: { token: 'expired-token-0123456789', s
 export const MissingToken: Story = { args: { token: '' }, render: () => html`<tk-password-setup token=""></tk-password-setup>` };
 export const PinStep: Story = { args: { steps: good } };
 export const WrongPin: Story = { args: { steps: [...good, { type: ['one-time-code', '000000'] }, { submit: true }] } };
-export const PinResent: Story = { args: { steps: [...good, { press: /Neuen Code|new code/ }] } };
+export const PinLocked: Story = { args: { steps: [...good, { type: ['one-time-code', '999999'] }, { submit: true }] } };
+export const PinResent: Story = { args: { steps: [...good, { skip: 31 }, { press: /Neuen Code|new code/ }] } };
 export const Success: Story = { args: { steps: [...good, { type: ['one-time-code', '123456'] }, { submit: true }] } };

@@ -25,4 +25,7 @@ export const ChangeEmailInvalid: Story = { args: { steps: [...email, { type: ['e
 export const EmailLinkSent: Story = { args: { steps: [...email, { type: ['email', 'neu@firma.example'] }, { submit: true }] } };
 export const MobilePin: Story = { args: { steps: mobile } };
 export const MobileWrongPin: Story = { args: { steps: [...mobile, { type: ['one-time-code', '000000'] }, { submit: true }] } };
+export const MobileResendLimited: Story = {
+  args: { steps: [...mobile, { skip: 31 }, { press: /Neuen Code|new code/ }, { skip: 31 }, { press: /Neuen Code|new code/ }] },
+};
 export const MobileChanged: Story = { args: { steps: [...mobile, { type: ['one-time-code', '123456'] }, { submit: true }] } };

@@ -1,7 +1,8 @@
 /**
  * `loader.js`: the one script tag integrators add. It defines each `tk-*` element the first time the
- * element appears on the page (one MutationObserver), loading only that widget's code. Including it
- * twice, or next to `telkit.js`, is harmless.
+ * element appears on the page (one MutationObserver), loading only that widget's code: all of its files
+ * at once (`<link rel="modulepreload">`, allowed by the same `script-src` as the loader), so a page needs
+ * one round trip after the loader. Including it twice, or next to `telkit.js`, is harmless.
  */
 const entries: Record<string, () => Promise<unknown>> = {
   'tk-provider': () => import('./provider/provider.js'),
@@ -12,15 +13,31 @@ const entries: Record<string, () => Promise<unknown>> = {
   'tk-profile': () => import('./portal/profile.js'),
 };
 
+/** Each tag's files, relative to this file: filled in by the build (`tools/preload.ts`); none from source. */
+const files: Record<string, string[] | undefined> = JSON.parse('{"__telkit_preload__":[]}');
+
 const LOADED = Symbol.for('telkit.loader.v1');
 const scope = globalThis as { [LOADED]?: true };
 
 if (!scope[LOADED] && typeof document !== 'undefined') {
   scope[LOADED] = true;
   const requested = new Set<string>();
+  const preloaded = new Set<string>();
+  const preload = (tag: string) => {
+    for (const file of files[tag] ?? []) {
+      const href = new URL(file, import.meta.url).href;
+      if (preloaded.has(href)) continue;
+      preloaded.add(href);
+      const link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.href = href;
+      (document.head ?? document.documentElement).append(link);
+    }
+  };
   const load = (tag: string) => {
     if (requested.has(tag) || customElements.get(tag)) return;
     requested.add(tag);
+    preload(tag);
     entries[tag]!().catch((error: unknown) => {
       requested.delete(tag);
       console.error(`telkit: could not load <${tag}>`, error);

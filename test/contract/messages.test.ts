@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { catalogues, defineCatalogue, format, placeholderMismatches, placeholders } from '../../contract/i18n.js';
 import { locales } from '../../contract/locales.js';
 
-// Every catalogue of the widgets and the BFF, found by where catalogues live: a new feature is checked
-// without being listed here.
-import.meta.glob(['../../contract/messages/*.ts', '../../widgets/**/messages.ts'], { eager: true });
+// Every catalogue of the widgets and the BFF, found by where catalogues live (`messages.ts`, or
+// `<widget>.messages.ts` beside a widget that shares a folder): a new feature is checked without being listed here.
+import.meta.glob(['../../contract/messages/*.ts', '../../widgets/**/*messages.ts'], { eager: true });
 const all = [...catalogues()];
 
 describe('message catalogues', () => {
   it('are found: the kit, each widget, and the texts the BFF sends', () => {
-    expect(all.map((c) => c.feature)).toEqual(expect.arrayContaining(['kit', 'signup', 'portal', 'confirm', 'field-errors', 'problems']));
+    expect(all.map((c) => c.feature)).toEqual(expect.arrayContaining(['kit', 'signup', 'portal', 'pin-step', 'password-setup', 'profile', 'confirm', 'field-errors', 'problems']));
     expect(new Set(all.map((c) => c.feature)).size).toBe(all.length); // a feature name is a file name: unique
   });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toFieldErrors } from '../../contract/errors.js';
-import { ibanProblem } from '../../contract/banking.js';
+import { getCountrySpecifications } from 'ibantools';
+import { ibanProblem, isBic } from '../../contract/banking.js';
+import * as widgetRules from '../../contract/iban.js';
 import { isAdult, isMobile, toE164 } from '../../contract/rules.js';
 import { checkSignupContext, signupSchema } from '../../contract/signup.js';
 import { businessSignup, privateSignup, professionalSignup, TARIFFS } from './fixtures.js';
@@ -84,6 +86,35 @@ describe('signup contract', () => {
     expect(ibanProblem('XX89370400440532013000')).toBe('iban_country');
     expect(ibanProblem('DE8937040044053201300')).toBe('iban_length');
     expect(ibanProblem('kein iban')).toBe('iban_format');
+  });
+
+  it('the widgets check a part of what the BFF checks, without ibantools: what the BFF accepts, they accept', () => {
+    const specs = Object.entries(getCountrySpecifications()).filter(([, spec]) => spec.chars);
+    expect(widgetRules.ibanLengths).toEqual(Object.fromEntries(specs.map(([country, spec]) => [country, spec.chars])));
+    // An IBAN for each country: a BBAN of its format, then the check digits (ISO 7064 MOD 97-10).
+    const checkDigits = (country: string, bban: string) => {
+      const digits = [...`${bban}${country}00`].map((c) => parseInt(c, 36)).join('');
+      return String(98 - Number(BigInt(digits) % 97n)).padStart(2, '0');
+    };
+    let nationalChecks = 0;
+    for (const [country, spec] of specs) {
+      const bban = [...spec.bban_regexp!.matchAll(/\[([^\]]+)\]\{(\d+)\}/g)].map(([, set, n]) => (set!.startsWith('0') ? '1' : 'B').repeat(Number(n))).join('');
+      const iban = `${country}${checkDigits(country, bban)}${bban}`;
+      expect(widgetRules.ibanProblem(iban), iban).toBeUndefined();
+      if (ibanProblem(iban)) nationalChecks++; // only the BFF knows the national check digits
+      for (const wrong of [iban.slice(0, -1), `${iban.slice(0, 4)}${bban.slice(0, -1)}${bban.endsWith('1') ? '2' : 'C'}`, `XQ${iban.slice(2)}`]) {
+        expect(widgetRules.ibanProblem(wrong), wrong).toBe(ibanProblem(wrong)); // the widgets' findings are the BFF's
+      }
+    }
+    expect(nationalChecks).toBeGreaterThan(0);
+    for (const iban of ['DE89370400440532013000', 'CH93 0076 2011 6238 5295 7', 'AT61 1904 3002 3457 3201', 'DE88 3704 0044 0532 0130 00', 'kein iban']) {
+      expect(widgetRules.ibanProblem(iban), iban).toBe(ibanProblem(iban));
+    }
+    for (const bic of ['COBADEFFXXX', 'cobadeff', 'COBA DE FF', 'COBADEF', 'COBAXXFF']) {
+      expect(widgetRules.isBic(bic) || !isBic(bic), bic).toBe(true);
+    }
+    expect(widgetRules.isBic('COBADEFFXXX') && isBic('COBADEFFXXX')).toBe(true);
+    expect(isBic('COBAXXFF')).toBe(false); // no country XX: only the BFF knows
   });
 });
 

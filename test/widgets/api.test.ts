@@ -23,6 +23,25 @@ describe('typed API client', () => {
     expect(fake.requests[1]!.method).to.equal('POST');
   });
 
+  it('builds paths, parameters, query and JSON bodies the way hc<BffApp> types them', async () => {
+    fake = fakeFetch(() => json({ ok: true }));
+    const api = createApi({ baseUrl: 'https://bff.example', credential: () => 'k', locale: () => 'de' });
+    const controller = new AbortController();
+    await api.call((rpc, o) => rpc.v1['password-setup'].verify.$post({ json: { challengeId: 'c', pin: '123456' } }, o), { signal: controller.signal });
+    const [post] = fake.requests;
+    expect([post!.method, post!.url, post!.headers.get('content-type'), post!.body]).to.deep.equal([
+      'POST',
+      'https://bff.example/v1/password-setup/verify',
+      'application/json',
+      '{"challengeId":"c","pin":"123456"}',
+    ]);
+    await api.call((rpc, o) => rpc.v1['api-keys'][':id'].$delete({ param: { id: 'a b/c' } }, o));
+    expect([fake.requests[1]!.method, fake.requests[1]!.url, fake.requests[1]!.body]).to.deep.equal(['DELETE', 'https://bff.example/v1/api-keys/a%20b%2Fc', undefined]);
+    const untyped = api.rpc as unknown as { v1: { tenant: { $get(a: unknown, o: unknown): Promise<Response> } } };
+    await untyped.v1.tenant.$get({ query: { a: '1', b: ['2', '3'], c: undefined } }, {});
+    expect(fake.requests[2]!.url).to.equal('https://bff.example/v1/tenant?a=1&b=2&b=3');
+  });
+
   it('turns problem+json into TkApiError with field errors by path', async () => {
     fake = fakeFetch(() => problem(422, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', [{ path: 'kind', code: 'required', message: 'Bitte füllen Sie dieses Feld aus.' }]));
     const api = createApi({ baseUrl: 'https://bff.example', credential: () => 'k', locale: () => 'de' });

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { TemplateResult } from 'lit';
+import { LitElement, type TemplateResult } from 'lit';
 import '../../widgets/primitives/checkbox.js';
 import '../../widgets/primitives/date-field.js';
 import '../../widgets/primitives/radio-group.js';
@@ -181,6 +181,75 @@ describe('<tk-text-field> specifics', () => {
     email!.focus();
     await sendKeys({ press: 'Enter' });
     expect(submitted).to.equal(1);
+  });
+});
+
+/** A widget's shape: a shadow-root form with a slot for credential fields kept in the light DOM. */
+class CredentialHost extends LitElement {
+  submitted = 0;
+  protected override render() {
+    return html`<form
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        this.submitted++;
+      }}
+    >
+      <tk-text-field name="nickname" label="Spitzname"></tk-text-field>
+      <slot></slot>
+    </form>`;
+  }
+}
+customElements.define('test-credential-host', CredentialHost);
+
+describe('<tk-text-field credential>', () => {
+  const render = (o: { error?: string } = {}) =>
+    fixture<CredentialHost>(html`<test-credential-host lang="de">
+      <tk-text-field credential name="password" type="password" label="Passwort" hint="12 bis 128 Zeichen" autocomplete="current-password" required .error=${o.error ?? ''}></tk-text-field>
+    </test-credential-host>`);
+
+  it('keeps input, label, hint and error in the light DOM, where password managers and ARIA references reach them', async () => {
+    const host = await render({ error: 'Zu kurz.' });
+    const field = host.querySelector('tk-text-field')!;
+    await field.updateComplete;
+    const input = document.querySelector<HTMLInputElement>('input[autocomplete="current-password"]')!;
+    expect(input.parentElement).to.equal(field);
+    expect(input.type).to.equal('password');
+    expect(input.labels![0]!.textContent).to.equal('Passwort');
+    const described = input.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)!.textContent);
+    expect(described).to.deep.equal(['12 bis 128 Zeichen', 'Fehler:', 'Zu kurz.']);
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    await expect(host).to.be.accessible();
+  });
+
+  it('takes its looks from the same tokens as a shadow field: one focus-ring colour reaches both', async () => {
+    const host = await render();
+    host.style.setProperty('--tk-focus-ring-color', 'rgb(1, 2, 3)');
+    host.style.setProperty('--tk-color-border', 'rgb(4, 5, 6)');
+    const shadowInput = host.shadowRoot!.querySelector('tk-text-field')!.shadowRoot!.querySelector('input')!;
+    const lightInput = host.querySelector('input')!;
+    for (const input of [shadowInput, lightInput]) {
+      input.focus();
+      const style = getComputedStyle(input);
+      expect(style.outlineColor, input.getRootNode() === document ? 'light' : 'shadow').to.equal('rgb(1, 2, 3)');
+      expect(style.outlineStyle).to.equal('solid');
+      expect(style.borderTopColor).to.equal('rgb(4, 5, 6)');
+    }
+    expect(getComputedStyle(lightInput).minHeight).to.equal(getComputedStyle(shadowInput).minHeight);
+  });
+
+  it('Enter submits the form of the slot it is shown in; a page form around it gets nothing', async () => {
+    const host = await render();
+    const field = host.querySelector('tk-text-field')!;
+    field.focus();
+    expect(document.activeElement).to.equal(host.querySelector('input'));
+    await sendKeys({ type: 'geheim' });
+    await sendKeys({ press: 'Enter' });
+    expect(host.submitted).to.equal(1);
+    expect(field.value).to.equal('geheim');
+
+    const page = await fixture<HTMLFormElement>(html`<form><tk-text-field credential name="password" label="Passwort" value="geheim"></tk-text-field></form>`);
+    await page.querySelector('tk-text-field')!.updateComplete;
+    expect([...new FormData(page).keys()]).to.deep.equal([]);
   });
 });
 

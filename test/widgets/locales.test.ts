@@ -6,9 +6,12 @@ import type { Kit } from '../../widgets/core/context.js';
 import { errorMessage, formatMoney, registerLocale, resolveLocale } from '../../widgets/core/i18n/index.js';
 import '../../widgets/portal/login.js';
 import type { TkLogin } from '../../widgets/portal/login.js';
+import '../../widgets/portal/password-setup.js';
+import type { TkPasswordSetup } from '../../widgets/portal/password-setup.js';
 import '../../widgets/signup/signup.js';
 import type { TkSignup } from '../../widgets/signup/signup.js';
 import { fakeKit, fakeTenant, installFakeApi } from '../../stories/fake-kit.js';
+import { submit, typeInto } from '../../stories/portal-steps.js';
 import { complete } from '../../stories/signup-fixtures.js';
 
 // A third locale from its files alone: test/fixtures/locale-fr/<feature>.ts, registered here as an
@@ -20,6 +23,7 @@ installFakeApi();
 const tenant: TenantConfig = { ...fakeTenant, locales: ['de', 'en', fr], defaultLocale: fr };
 const kit: Kit = { ...fakeKit(fr), tenant };
 
+const button = (el: HTMLElement, text: string) => [...el.shadowRoot!.querySelectorAll('tk-button')].find((b) => b.textContent!.trim() === text);
 const heading = (el: HTMLElement) => el.shadowRoot!.querySelector('[data-step-heading]')?.textContent!.trim();
 async function press(el: TkSignup, name: string) {
   [...el.shadowRoot!.querySelectorAll('tk-button')].find((b) => b.textContent!.trim() === name)!.shadowRoot!.querySelector('button')!.click();
@@ -58,7 +62,20 @@ describe('a third locale added as a fixture', () => {
 
   it('the portal widgets speak it too', async () => {
     const el = await fixture<TkLogin>(html`<tk-login .kit=${kit}></tk-login>`);
-    await waitUntil(() => el.textContent!.includes('[fr] Anmelden'), 'the portal catalogue in the fixture locale was not loaded');
+    // The heading in the shadow root, the credential field's label in the light DOM (for password managers).
+    await waitUntil(() => el.shadowRoot!.querySelector('[data-heading]')?.textContent === '[fr] Anmelden', 'the portal catalogue in the fixture locale was not loaded');
     expect(el.querySelector('label[for]')!.textContent).to.contain('[fr] Benutzername');
+    // the PIN step's texts come with the step, the fixture locale's too
+    typeInto(el, 'username', 'max.muster');
+    typeInto(el, 'current-password', 'richtig');
+    submit(el);
+    await waitUntil(() => el.shadowRoot!.querySelector('[data-heading]')?.textContent === '[fr] Code aus der SMS eingeben', 'the PIN step in the fixture locale');
+  });
+
+  it('so does a portal widget with a catalogue of its own beside the portal\'s', async () => {
+    const el = await fixture<TkPasswordSetup>(html`<tk-password-setup .kit=${kit} token="t"></tk-password-setup>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[data-heading]')?.textContent === '[fr] Passwort festlegen', 'the password-setup catalogue in the fixture locale was not loaded');
+    expect(el.querySelector('label[for]')!.textContent).to.contain('[fr] Neues Passwort'); // its own catalogue
+    expect(button(el, '[fr] Passwort anzeigen')).to.exist; // the portal's
   });
 });

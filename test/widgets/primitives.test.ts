@@ -60,6 +60,21 @@ describe('<tk-button>', () => {
     expect(disabled.shadowRoot!.querySelector('button')!.disabled).to.equal(true);
     await expect(disabled).to.be.accessible();
   });
+
+  it('as a toggle says whether it is pressed; with href it is a link', async () => {
+    const plain = await fixture<TkButton>(html`<tk-button>Weiter</tk-button>`);
+    expect(plain.shadowRoot!.querySelector('button')!.hasAttribute('aria-pressed')).to.equal(false);
+    const toggle = await fixture<TkButton>(html`<tk-button variant="link" .pressed=${false}>Passwort anzeigen</tk-button>`);
+    expect(toggle.shadowRoot!.querySelector('button')!.getAttribute('aria-pressed')).to.equal('false');
+    toggle.pressed = true;
+    await toggle.updateComplete;
+    expect(toggle.shadowRoot!.querySelector('button')!.getAttribute('aria-pressed')).to.equal('true');
+    await expect(toggle).to.be.accessible();
+    const link = await fixture<TkButton>(html`<tk-button href="/#portal">Jetzt anmelden</tk-button>`);
+    expect(link.shadowRoot!.querySelector('a')!.getAttribute('href')).to.equal('/#portal');
+    expect(link.shadowRoot!.querySelector('button')).to.equal(null);
+    await expect(link).to.be.accessible();
+  });
 });
 
 describe('<tk-alert>', () => {

@@ -37,6 +37,14 @@ describe('<tk-signup>', () => {
     expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('[data-step-heading]'));
   });
 
+  it('checks the IBAN in the browser too, with rules that load when the payment step shows', async () => {
+    const el = await fixture<TkSignup>(html`<tk-signup .kit=${kit} .prefill=${{ ...complete, 'payment.method': 'sepa', 'payment.accountHolder': 'A', 'payment.iban': 'DE89370400440532013001', 'payment.mandateAccepted': true }}></tk-signup>`);
+    for (let i = 0; i < 3; i++) await press(el, /Weiter/);
+    expect(heading(el)).to.equal('Tarif und Zahlung');
+    await waitUntil(() => el.shadowRoot!.querySelector<HTMLElement & { error: string }>('tk-text-field[name="payment.iban"]')!.error);
+    expect(el.shadowRoot!.querySelector('[data-error-summary]')!.textContent).to.contain('IBAN');
+  });
+
   it('a field the server refuses takes the user back to its step, with the error at the field and in the summary', async () => {
     const el = await fixture<TkSignup>(html`<tk-signup .kit=${kit} .prefill=${{ ...complete, 'payment.method': 'sepa', 'payment.accountHolder': 'A', 'payment.iban': 'DE89370400440532013000', 'payment.mandateAccepted': true, 'person.email': 'server-error@example.com' }}></tk-signup>`);
     for (let i = 0; i < 4; i++) await press(el, /Weiter/);

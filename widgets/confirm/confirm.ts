@@ -1,11 +1,11 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { confirmMessages } from '../../contract/messages/confirm.js';
 import { TkApiError } from '../core/api.js';
 import type { Kit } from '../core/context.js';
 import { TkCompleteEvent } from '../core/events.js';
 import { KitController, standaloneProperties } from '../core/kit.js';
 import { SubmitController } from '../core/submit.js';
-import { baseStyles } from '../core/tokens.styles.js';
+import { baseStyles, widgetStyles } from '../core/tokens.styles.js';
 import { defineOnce } from '../define.js';
 import '../primitives/alert.js';
 import '../primitives/button.js';
@@ -21,20 +21,7 @@ type State = 'ready' | 'confirmed' | 'already_confirmed' | 'sent' | 'failed';
  * @fires tk-error - when the link is invalid, expired or replaced by a newer one
  */
 export class TkConfirm extends LitElement {
-  static override styles = [
-    baseStyles,
-    css`
-      :host {
-        display: block;
-        max-width: 40rem;
-      }
-      .heading {
-        font-size: 1.375em;
-        font-weight: 700;
-        margin: 0 0 var(--tk-space-3, 0.75rem);
-      }
-    `,
-  ];
+  static override styles = [baseStyles, widgetStyles];
   static override properties = {
     token: {},
     headingLevel: { type: Number, attribute: 'heading-level' },

@@ -1,15 +1,18 @@
 import type { ClientRequestOptions } from 'hono/client';
-import { hc } from 'hono/client';
-import type { BffApp } from '../../bff/app.js';
 import type { FieldError, Problem } from '../../contract/problem.js';
 import type { TenantConfig } from '../../contract/tenant.js';
+import { createRpc, type Rpc } from './rpc.js';
 
-export type Rpc = ReturnType<typeof hc<BffApp>>;
+export type { Rpc } from './rpc.js';
 
 /** The BFF answered with problem+json. `fieldErrors` maps field paths to their errors. */
 export class TkApiError extends Error {
   readonly fieldErrors: ReadonlyMap<string, FieldError>;
-  constructor(readonly problem: Problem) {
+  constructor(
+    readonly problem: Problem,
+    /** Seconds from the `Retry-After` header (rate limits), when the BFF sent one. */
+    readonly retryAfter?: number,
+  ) {
     super(problem.title);
     this.name = 'TkApiError';
     this.fieldErrors = new Map((problem.errors ?? []).map((e) => [e.path, e]));
@@ -63,7 +66,7 @@ export interface ApiOptions {
 
 export function createApi(options: ApiOptions): Api {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const rpc = hc<BffApp>(baseUrl, {
+  const rpc = createRpc(baseUrl, {
     fetch: options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init)),
     headers: (): Record<string, string> => {
       const credential = options.credential();
@@ -96,10 +99,12 @@ export function createApi(options: ApiOptions): Api {
     } catch {
       // not problem+json: a proxy or gateway answered
     }
+    const retryAfter = Number(res.headers.get('retry-after')) || undefined;
     const error = new TkApiError(
       problem && typeof problem.code === 'string'
         ? problem
         : { type: 'about:blank', title: `HTTP ${res.status}`, status: res.status, code: 'http_error', requestId: '' },
+      retryAfter,
     );
     if (callOptions.session && error.code === 'session_expired') options.onSessionExpired?.();
     throw error;

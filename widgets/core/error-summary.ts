@@ -1,14 +1,15 @@
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import '../primitives/alert.js';
 import type { InvalidField } from './wizard.js';
 
 /**
  * The error summary at the top of a form: a focusable alert listing each problem; choosing one moves
- * focus to its field. Render it where `WizardController.next()` looks for it (`data-error-summary`).
+ * focus to its field; without field errors, the request's problem alone. Render it where
+ * `WizardController.next()` looks for it (`data-error-summary`), with `errorSummaryStyles`.
  */
-export function renderErrorSummary(invalid: InvalidField[], heading: string, extra?: string) {
-  if (invalid.length === 0 && !extra) return nothing;
+export function renderErrorSummary(invalid: InvalidField[], heading: string, problem?: string) {
+  if (invalid.length === 0) return problem ? html`<tk-alert variant="error" data-error-summary><p>${problem}</p></tk-alert>` : nothing;
   return html`<tk-alert variant="error" heading="${heading}" data-error-summary>
-    ${extra ? html`<p>${extra}</p>` : nothing}
     <ul class="error-list">
       ${invalid.map(
         (f) => html`<li><button type="button" class="error-link" @click="${() => f.control.focus()}">${f.label}: ${f.message}</button></li>`,
@@ -16,21 +17,3 @@ export function renderErrorSummary(invalid: InvalidField[], heading: string, ext
     </ul>
   </tk-alert>`;
 }
-
-export const errorSummaryStyles = css`
-  .error-list {
-    margin: 0;
-    padding-inline-start: 1.25rem;
-  }
-  .error-link {
-    font: inherit;
-    background: none;
-    border: 0;
-    padding: 0;
-    color: var(--tk-color-danger, #b3261e);
-    text-decoration: underline;
-    text-align: start;
-    display: inline;
-    cursor: pointer;
-  }
-`;

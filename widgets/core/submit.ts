@@ -3,10 +3,18 @@ import { type CallOptions, TkApiError, TkNetworkError } from './api.js';
 import { TkErrorEvent } from './events.js';
 import { translate } from './i18n/index.js';
 import type { KitController } from './kit.js';
+import type { Locale } from '../../contract/enums.js';
 
 export interface FieldLike extends HTMLElement {
   name: string;
   error: string;
+}
+
+/** A sentence for a failed request (a submission, or a load through `@lit/task`), in the user's language. */
+export function failureMessage(error: unknown, locale: Locale): string {
+  if (!(error instanceof TkApiError)) return translate(locale, 'error.network');
+  if (error.status === 429) return translate(locale, 'error.rateLimited', { seconds: error.retryAfter ?? 60 });
+  return error.problem.title || translate(locale, 'error.generic');
 }
 
 /**
@@ -69,11 +77,7 @@ export class SubmitController implements ReactiveController {
 
   /** A sentence for the last failure, in the user's language. */
   message(): string {
-    const error = this.error;
-    if (!error) return '';
-    if (error instanceof TkNetworkError) return translate(this.i18n.locale, 'error.network');
-    if (error.status === 429) return translate(this.i18n.locale, 'error.rateLimited', { seconds: 60 });
-    return error.problem.title || translate(this.i18n.locale, 'error.generic');
+    return this.error ? failureMessage(this.error, this.i18n.locale) : '';
   }
 
   /** Puts each field error onto the control named like its path. */

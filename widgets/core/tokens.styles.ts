@@ -1,30 +1,67 @@
-import { css } from 'lit';
+import { css, type CSSResult, unsafeCSS } from 'lit';
+
+const token = (name: string, fallback: string | CSSResult): CSSResult => unsafeCSS(`var(--tk-${name}, ${fallback})`);
 
 /**
- * The shared look: every colour, font, size, radius and spacing is a `--tk-*` token with a fallback,
- * so a widget looks right with no theme at all and a dark theme is only a set of token values.
+ * Every design token, read as `var(--tk-…, fallback)` with its fallback defined here and nowhere else:
+ * a widget looks right with no theme at all, and a dark theme is only a set of token values. Styles
+ * import them as a namespace and use them as `${tokens.colorPrimary}`; the names are the custom
+ * properties' without `--tk-`.
+ *
+ *   import * as tokens from '../core/tokens.styles.js';
+ */
+export const colorPrimary = token('color-primary', '#0b57d0');
+export const colorOnPrimary = token('color-on-primary', '#ffffff');
+export const colorText = token('color-text', '#1b1b1f');
+export const colorTextMuted = token('color-text-muted', '#4a4a55');
+export const colorBackground = token('color-background', '#ffffff');
+export const colorSurface = token('color-surface', '#f5f6f8');
+export const colorBorder = token('color-border', '#6b6b76');
+export const colorDanger = token('color-danger', '#b3261e');
+export const colorSuccess = token('color-success', '#146c2e');
+export const colorWarning = token('color-warning', '#8a5a00');
+export const colorLink = token('color-link', colorPrimary);
+export const fontFamily = token('font-family', "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif");
+export const fontSize = token('font-size', '1rem');
+export const radius = token('radius', '0.375rem');
+export const borderWidth = token('border-width', '2px');
+export const space1 = token('space-1', '0.25rem');
+export const space2 = token('space-2', '0.5rem');
+export const space3 = token('space-3', '0.75rem');
+export const space4 = token('space-4', '1.25rem');
+export const focusRingColor = token('focus-ring-color', colorPrimary);
+export const focusRingWidth = token('focus-ring-width', '3px');
+export const fieldMaxWidth = token('field-max-width', '32rem');
+
+/**
+ * What every shadow root starts with: font and colour from the tokens, the always-visible focus ring
+ * (also on light-DOM inputs slotted into a primitive), a visually hidden class, reduced motion and
+ * Windows high contrast.
  */
 export const baseStyles = css`
   :host {
-    font-family: var(--tk-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    font-size: var(--tk-font-size, 1rem);
+    font-family: ${fontFamily};
+    font-size: ${fontSize};
     line-height: 1.5;
-    color: var(--tk-color-text, #1b1b1f);
+    color: ${colorText};
     box-sizing: border-box;
   }
   *,
   *::before,
-  *::after {
+  *::after,
+  ::slotted(*) {
     box-sizing: inherit;
   }
   [hidden] {
     display: none !important;
   }
-  :focus-visible {
-    outline: var(--tk-focus-ring-width, 3px) solid var(--tk-focus-ring-color, var(--tk-color-primary, #0b57d0));
+  :focus-visible,
+  ::slotted(:focus-visible) {
+    outline: ${focusRingWidth} solid ${focusRingColor};
     outline-offset: 2px;
   }
-  .visually-hidden {
+  .visually-hidden,
+  ::slotted(.visually-hidden) {
     position: absolute !important;
     width: 1px;
     height: 1px;
@@ -45,85 +82,47 @@ export const baseStyles = css`
     }
   }
   @media (forced-colors: active) {
-    :focus-visible {
+    :focus-visible,
+    ::slotted(:focus-visible) {
       outline-color: Highlight;
     }
   }
 `;
 
-/** Label, hint, error and input box shared by the text, select and date fields. */
-export const fieldStyles = css`
+/**
+ * The parts of a widget around its fields, the same in every widget: the heading that takes focus on a
+ * step change (with the focus ring when reached by keyboard), the required-fields legend and the row of
+ * actions.
+ */
+export const widgetStyles = css`
   :host {
     display: block;
-    margin-block-end: var(--tk-space-4, 1.25rem);
+    max-width: 40rem;
   }
-  .label {
-    display: block;
-    font-weight: 600;
-    margin-block-end: var(--tk-space-1, 0.25rem);
+  .heading {
+    font-size: 1.375em;
+    font-weight: 700;
+    margin: 0 0 ${space3};
+    hyphens: auto;
+    overflow-wrap: break-word;
   }
-  .required {
-    color: var(--tk-color-danger, #b3261e);
-    margin-inline-start: 0.125em;
+  @media (max-width: 22rem) {
+    .heading {
+      font-size: 1.25em;
+    }
   }
-  .hint {
-    display: block;
-    color: var(--tk-color-text-muted, #4a4a55);
-    margin-block-end: var(--tk-space-1, 0.25rem);
+  .heading:focus:not(:focus-visible) {
+    outline: none;
   }
-  .error {
+  .legend {
+    color: ${colorTextMuted};
+    margin: 0 0 ${space3};
+  }
+  .actions {
     display: flex;
-    gap: 0.375em;
-    align-items: baseline;
-    color: var(--tk-color-danger, #b3261e);
-    font-weight: 600;
-    margin-block-end: var(--tk-space-1, 0.25rem);
-  }
-  .error:empty {
-    display: none;
-  }
-  .control {
-    font: inherit;
-    color: var(--tk-color-text, #1b1b1f);
-    background: var(--tk-color-background, #ffffff);
-    border: var(--tk-border-width, 2px) solid var(--tk-color-border, #6b6b76);
-    border-radius: var(--tk-radius, 0.375rem);
-    padding: var(--tk-space-2, 0.5rem) var(--tk-space-3, 0.75rem);
-    min-height: 2.75rem;
-    width: 100%;
-    max-width: var(--tk-field-max-width, 32rem);
-  }
-  .control[aria-invalid='true'] {
-    border-color: var(--tk-color-danger, #b3261e);
-    border-width: 3px;
-  }
-  fieldset {
-    border: 0;
-    margin: 0;
-    padding: 0;
-    min-width: 0;
-  }
-  legend {
-    padding: 0;
-  }
-  .choice {
-    width: 1.5rem;
-    height: 1.5rem;
-    margin: 0;
-    flex: none;
-    accent-color: var(--tk-color-primary, #0b57d0);
-  }
-  .control:disabled {
-    opacity: 0.6;
-    cursor: not-allowed;
-  }
-  @media (forced-colors: active) {
-    .control {
-      border-color: CanvasText;
-    }
-    .required,
-    .error {
-      color: CanvasText;
-    }
+    flex-wrap: wrap;
+    gap: ${space3};
+    align-items: center;
+    margin-block: ${space3};
   }
 `;

@@ -1,112 +1,154 @@
-import { html, nothing } from 'lit';
-import type { Session } from '../core/context.js';
+import { html, LitElement, nothing } from 'lit';
+import type { Kit, Session } from '../core/context.js';
+import { errorSummaryStyles } from '../core/error-summary.styles.js';
 import { TkCompleteEvent } from '../core/events.js';
+import { KitController, standaloneProperties } from '../core/kit.js';
+import { pinStyles } from '../core/pin.styles.js';
+import { baseStyles, widgetStyles } from '../core/tokens.styles.js';
 import { defineOnce } from '../define.js';
-import { PortalElement } from './form.js';
+import '../primitives/alert.js';
+import '../primitives/button.js';
+import { PortalForm } from './form.js';
+import { PortalPin } from './pin-step.js';
+import { portalStyles } from './portal.styles.js';
 
 type Step = 'credentials' | 'pin' | 'forgot' | 'forgot-sent' | 'done';
 
 /**
- * Portal login: username and password, then the SMS PIN; "forgot password" in the same place. Renders
- * in the light DOM so that password managers can save and fill it (`autocomplete` username,
- * current-password, one-time-code). The session goes to the kit, for every widget of the provider.
+ * Portal login: username and password, then the SMS PIN; "forgot password" in the same place. The
+ * username, password and code inputs are in the light DOM, so that password managers can save and fill
+ * them (`autocomplete` username, current-password, one-time-code); everything else is in its shadow
+ * root. The session goes to the kit, for every widget of the provider.
  *
  * @tag tk-login
+ * @slot - the credential fields it renders itself (do not fill)
  * @fires tk-complete - `{ user }` after the PIN: the session is set on the provider
  * @fires tk-error - when a request fails (wrong password, wrong PIN, locked, offline)
  */
-export class TkLogin extends PortalElement<Step> {
+export class TkLogin extends LitElement {
+  static override styles = [baseStyles, widgetStyles, errorSummaryStyles, pinStyles, portalStyles];
+  static override properties = {
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    ...standaloneProperties,
+    revealed: { state: true },
+  };
 
+  /** Level of the widget's heading (default 2), to fit the page's outline. */
+  declare headingLevel: number;
+  declare api: string | undefined;
+  declare publishableKey: string | undefined;
+  declare locale: string | undefined;
+  declare kit: Kit | undefined;
+  private declare revealed: boolean;
+
+  private readonly i18n = new KitController(this, { standalone: true });
+  private readonly form = new PortalForm<Step>(this, this.i18n, 'credentials');
+  private readonly pin = new PortalPin<Step, Session>(this, this.form, {
+    verify: (kit, answer, o) => kit.api.call((rpc, opts) => rpc.v1.sessions.verify.$post({ json: answer }, opts), o),
+    resend: (kit, challengeId, o) => kit.api.call((rpc, opts) => rpc.v1.sessions.resend.$post({ json: { challengeId } }, opts), o),
+    verified: (session) => this.loggedIn(session),
+  });
 
   constructor() {
     super();
-    this.step = 'credentials';
+    this.headingLevel = 2;
+    this.revealed = false;
   }
-
 
   private async login(e: Event) {
     e.preventDefault();
-    if (this.submit.busy) return;
-    const { username = '', password = '' } = this.values;
-    const required = (v: string) => (v.trim() ? undefined : this.fieldError('required'));
-    if (!(await this.check({ username: required(username), password: required(password) }))) return;
-    const challenge = await this.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1.sessions.$post({ json: { username: username.trim(), password } }, opts), o));
-    if (!challenge) return;
-    this.challenge = challenge;
-    this.values = { ...this.values, pin: '' };
-    await this.go('pin');
+    const { form } = this;
+    if (form.submit.busy) return;
+    const { username = '', password = '' } = form.values;
+    const required = (v: string) => (v.trim() ? undefined : form.fieldError('required'));
+    if (!(await form.check({ username: required(username), password: required(password) }))) return;
+    this.pin.prepare();
+    const challenge = await form.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1.sessions.$post({ json: { username: username.trim(), password } }, opts), o));
+    if (challenge) await this.pin.start(challenge, 'pin');
   }
 
-  private async verify(pin: string, challengeId: string) {
-    const issued = await this.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1.sessions.verify.$post({ json: { challengeId, pin } }, opts), o));
-    if (!issued) return;
-    const session: Session = issued;
+  private async loggedIn(session: Session) {
     this.i18n.kit?.setSession(session);
-    this.values = {};
-    await this.go('done');
+    this.form.values = {};
+    await this.form.go('done');
     this.dispatchEvent(new TkCompleteEvent({ user: session.user }));
   }
 
   private async forgot(e: Event) {
     e.preventDefault();
-    if (this.submit.busy) return;
-    const login = (this.values.login ?? '').trim();
-    if (!(await this.check({ login: login ? undefined : this.fieldError('required') }))) return;
-    const done = await this.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1['password-resets'].$post({ json: { login } }, opts), o));
-    if (done) await this.go('forgot-sent');
+    const { form } = this;
+    if (form.submit.busy) return;
+    const login = (form.values.login ?? '').trim();
+    if (!(await form.check({ login: login ? undefined : form.fieldError('required') }))) return;
+    const done = await form.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1['password-resets'].$post({ json: { login } }, opts), o));
+    if (done) await form.go('forgot-sent');
   }
 
+  /** Logs out at the BFF and ends the session for every widget of the kit. */
   private async logout() {
-    if (!(await this.logOut())) return;
-    this.notice = this.t('logout.done');
-    await this.go('credentials');
+    const kit = this.i18n.kit;
+    if (!kit?.session || this.form.submit.busy) return;
+    await this.form.send((k, o) => k.api.call((rpc, opts) => rpc.v1.sessions.current.$delete({}, opts), { ...o, session: true }));
+    kit.setSession(undefined, 'logout');
+    this.form.notice = this.form.t('logout.done');
+    await this.form.go('credentials');
   }
 
   protected override render() {
+    const { form } = this;
+    const t = form.t;
     const session = this.i18n.kit?.session;
-    if (this.step === 'done' || (session && this.step === 'credentials')) {
-      if (!session) return this.renderCredentials();
-      return html`${this.heading(this.t('login.title'))}
-        <p role="status">${this.t('login.done', { name: session.user.displayName })}</p>
-        <div class="tk-actions"><button type="button" class="tk-button tk-secondary" @click=${this.logout}>${this.t('logout')}</button></div>`;
+    form.light.content = nothing;
+    if (!form.ready) return nothing;
+    if (session && (form.step === 'done' || form.step === 'credentials')) {
+      return html`${form.heading(t('login.title'))}
+        <p role="status">${t('login.done', { name: session.user.displayName })}</p>
+        <div class="actions"><tk-button variant="secondary" ?busy=${form.submit.busy} @click=${this.logout}>${t('logout')}</tk-button></div>`;
     }
-    switch (this.step) {
+    switch (form.step) {
       case 'pin':
-        return this.pinStep({
-          verify: (pin, challengeId) => this.verify(pin, challengeId),
-          resend: (kit, challengeId, o) => kit.api.call((rpc, opts) => rpc.v1.sessions.resend.$post({ json: { challengeId } }, opts), o),
-          back: () => this.go('credentials'),
-        });
+        form.light.content = this.pin.field();
+        return this.pin.render(() => form.go('credentials'));
       case 'forgot':
+        form.light.content = form.credentials(form.credential({ name: 'login', label: t('forgot.login'), autocomplete: 'username' }), this.forgot);
         return html`<form novalidate @submit=${this.forgot}>
-          ${this.heading(this.t('forgot.title'))} ${this.summary({ login: this.t('forgot.login') })}
-          <p>${this.t('forgot.intro')}</p>
-          ${this.requiredLegend()} ${this.field({ name: 'login', label: this.t('forgot.login'), autocomplete: 'username' })}
-          <div class="tk-actions">
-            ${this.busyButton(this.t('forgot.submit'))}
-            <button type="button" class="tk-link" @click=${() => this.go('credentials')}>${this.t('back')}</button>
+          ${form.heading(t('forgot.title'))} ${form.summary({ login: t('forgot.login') })}
+          <p>${t('forgot.intro')}</p>
+          ${form.legend()}
+          <slot></slot>
+          <div class="actions">
+            <tk-button type="submit" ?busy=${form.submit.busy}>${t('forgot.submit')}</tk-button>
+            <tk-button variant="link" @click=${() => form.go('credentials')}>${t('back')}</tk-button>
           </div>
         </form>`;
       case 'forgot-sent':
-        return html`${this.heading(this.t('forgot.title'))}
-          <div class="tk-alert tk-success" role="status"><p>${this.t('forgot.done', { login: this.values.login ?? '' })}</p></div>
-          <button type="button" class="tk-link" @click=${() => this.go('credentials')}>${this.t('login.title')}</button>`;
+        return html`${form.heading(t('forgot.title'))}
+          <tk-alert variant="success"><p>${t('forgot.done', { login: form.values.login ?? '' })}</p></tk-alert>
+          <tk-button variant="link" @click=${() => form.go('credentials')}>${t('login.title')}</tk-button>`;
       default:
         return this.renderCredentials();
     }
   }
 
   private renderCredentials() {
+    const { form } = this;
+    const t = form.t;
+    const type = this.revealed ? 'text' : 'password';
+    form.light.content = form.credentials(
+      html`${form.credential({ name: 'username', label: t('username'), autocomplete: 'username' })}
+      ${form.credential({ name: 'password', label: t('password'), autocomplete: 'current-password', type })}`,
+      this.login,
+    );
     return html`<form novalidate @submit=${this.login}>
-      ${this.heading(this.t('login.title'))} ${this.summary({ username: this.t('username'), password: this.t('password') })}
-      ${this.notice ? html`<p role="status">${this.notice}</p>` : nothing}
-      <p>${this.t('login.intro')}</p>
-      ${this.requiredLegend()} ${this.field({ name: 'username', label: this.t('username'), autocomplete: 'username' })}
-      ${this.field({ name: 'password', label: this.t('password'), type: this.revealed ? 'text' : 'password', autocomplete: 'current-password' })}
-      ${this.revealSwitch()}
-      <div class="tk-actions">
-        ${this.busyButton(this.t('login.submit'))}
-        <button type="button" class="tk-link" @click=${() => this.go('forgot')}>${this.t('login.forgot')}</button>
+      ${form.heading(t('login.title'))} ${form.summary({ username: t('username'), password: t('password') })}
+      ${form.notice ? html`<tk-alert variant="success"><p>${form.notice}</p></tk-alert>` : nothing}
+      <p>${t('login.intro')}</p>
+      ${form.legend()}
+      <slot></slot>
+      <tk-button variant="link" .pressed=${this.revealed} @click=${() => (this.revealed = !this.revealed)}>${t('password.show')}</tk-button>
+      <div class="actions">
+        <tk-button type="submit" ?busy=${form.submit.busy}>${t('login.submit')}</tk-button>
+        <tk-button variant="link" @click=${() => form.go('forgot')}>${t('login.forgot')}</tk-button>
       </div>
     </form>`;
   }

@@ -1,106 +1,135 @@
-import { html, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { passwordLengthProblem } from '../../contract/rules.js';
 import { TkApiError } from '../core/api.js';
+import type { Kit } from '../core/context.js';
+import { errorSummaryStyles } from '../core/error-summary.styles.js';
 import { TkCompleteEvent } from '../core/events.js';
+import { KitController, standaloneProperties } from '../core/kit.js';
+import { pinStyles } from '../core/pin.styles.js';
+import { baseStyles, widgetStyles } from '../core/tokens.styles.js';
 import { defineOnce } from '../define.js';
-import { PortalElement } from './form.js';
+import '../primitives/alert.js';
+import '../primitives/button.js';
+import { PortalForm } from './form.js';
+import { type PasswordSetupKey, passwordSetupMessages } from './password-setup.messages.js';
+import { PortalPin } from './pin-step.js';
+import { portalStyles } from './portal.styles.js';
 
 type Step = 'password' | 'pin' | 'done';
 
 /**
  * The page behind an activation or reset link: a new password twice (12–128 characters, no
- * composition rules; the BFF also refuses common ones), confirmed with an SMS PIN. Light DOM, with
- * `autocomplete="new-password"`, so password managers offer and save a strong one. Without a key (on the
- * BFF's own `/set-password` page) the link alone authenticates.
+ * composition rules; the BFF also refuses common ones), confirmed with an SMS PIN. The password and code
+ * inputs are in the light DOM, with `autocomplete="new-password"`, so that password managers offer and
+ * save a strong one. Without a key (on the BFF's own `/set-password` page) the link alone authenticates.
  *
  * @tag tk-password-setup
+ * @slot - the credential fields it renders itself (do not fill)
  * @fires tk-complete - `{ username }` once the password holds
  * @fires tk-error - when the link is invalid or expired, or a request fails
  */
-export class TkPasswordSetup extends PortalElement<Step> {
+export class TkPasswordSetup extends LitElement {
+  static override styles = [baseStyles, widgetStyles, errorSummaryStyles, pinStyles, portalStyles];
   static override properties = {
-    ...PortalElement.properties,
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    ...standaloneProperties,
     token: {},
     username: {},
     loginUrl: { attribute: 'login-url' },
+    revealed: { state: true },
   };
 
+  /** Level of the widget's heading (default 2), to fit the page's outline. */
+  declare headingLevel: number;
+  declare api: string | undefined;
+  declare publishableKey: string | undefined;
+  declare locale: string | undefined;
+  declare kit: Kit | undefined;
   /** The link's token; default: the `token` query parameter of the page. */
   declare token: string | undefined;
   /** The account's username, when the page knows it: password managers then save the new password under it. */
   declare username: string | undefined;
   /** Where "Log in now" leads after success; without it the widget says how to log in. */
   declare loginUrl: string | undefined;
+  private declare revealed: boolean;
   private savedFor = '';
+
+  private readonly i18n = new KitController(this, { standalone: true });
+  private readonly form = new PortalForm<Step, PasswordSetupKey>(this, this.i18n, 'password', passwordSetupMessages);
+  private readonly pin = new PortalPin<Step, { username: string }>(this, this.form, {
+    verify: (kit, answer, o) => kit.api.call((rpc, opts) => rpc.v1['password-setup'].verify.$post({ json: answer }, opts), o),
+    resend: (kit, challengeId, o) => kit.api.call((rpc, opts) => rpc.v1['password-setup'].resend.$post({ json: { challengeId } }, opts), o),
+    verified: async (done) => {
+      this.savedFor = done.username;
+      this.form.values = {};
+      await this.form.go('done');
+      this.dispatchEvent(new TkCompleteEvent({ username: done.username }));
+    },
+  });
 
   constructor() {
     super();
-    this.step = 'password';
+    this.headingLevel = 2;
+    this.revealed = false;
   }
 
   private get linkToken(): string {
     return this.token ?? new URLSearchParams(location.search).get('token') ?? '';
   }
 
-
   private async start(e: Event) {
     e.preventDefault();
-    if (this.submit.busy) return;
-    const { password = '', repeat = '' } = this.values;
+    const { form } = this;
+    if (form.submit.busy) return;
+    const { password = '', repeat = '' } = form.values;
     const length = password ? passwordLengthProblem(password) : 'required';
-    const ok = await this.check({
-      password: length && this.fieldError(length),
-      repeat: !repeat ? this.fieldError('required') : repeat !== password ? this.fieldError('password_mismatch') : undefined,
+    const ok = await form.check({
+      password: length && form.fieldError(length),
+      repeat: !repeat ? form.fieldError('required') : repeat !== password ? form.fieldError('password_mismatch') : undefined,
     });
     if (!ok) return;
     const token = this.linkToken;
-    const challenge = await this.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1['password-setup'].$post({ json: { token, password } }, opts), o));
-    if (!challenge) return;
-    this.challenge = challenge;
-    this.values = { ...this.values, pin: '' };
-    await this.go('pin');
-  }
-
-  private async verify(pin: string, challengeId: string) {
-    const done = await this.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1['password-setup'].verify.$post({ json: { challengeId, pin } }, opts), o));
-    if (!done) return;
-    this.savedFor = done.username;
-    this.values = {};
-    await this.go('done');
-    this.dispatchEvent(new TkCompleteEvent({ username: done.username }));
+    this.pin.prepare();
+    const challenge = await form.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1['password-setup'].$post({ json: { token, password } }, opts), o));
+    if (challenge) await this.pin.start(challenge, 'pin');
   }
 
   protected override render() {
+    const { form } = this;
+    const t = form.t;
+    form.light.content = nothing;
+    if (!form.ready) return nothing;
     if (!this.linkToken) {
-      return html`${this.heading(this.t('setup.title'))}<div class="tk-alert tk-danger" role="alert"><p>${this.t('setup.noToken')}</p></div>`;
+      return html`${form.heading(t('setup.title'))}<tk-alert variant="error"><p>${t('setup.noToken')}</p></tk-alert>`;
     }
-    if (this.step === 'pin') {
-      return this.pinStep({
-        verify: (pin, challengeId) => this.verify(pin, challengeId),
-        resend: (kit, challengeId, o) => kit.api.call((rpc, opts) => rpc.v1['password-setup'].resend.$post({ json: { challengeId } }, opts), o),
-        back: () => this.go('password'),
-      });
+    if (form.step === 'pin') {
+      form.light.content = this.pin.field();
+      return this.pin.render(() => form.go('password'));
     }
-    if (this.step === 'done') {
-      return html`${this.heading(this.t('setup.title'))}
-        <div class="tk-alert tk-success" role="status"><p>${this.t('setup.done')}</p></div>
+    if (form.step === 'done') {
+      return html`${form.heading(t('setup.title'))}
+        <tk-alert variant="success"><p>${t('setup.done')}</p></tk-alert>
         ${this.loginUrl
-          ? html`<p><a class="tk-button" href=${this.loginUrl}>${this.t('setup.loginNow')}</a></p>`
-          : html`<p>${this.t('setup.loginHint', { username: this.savedFor })}</p>`}`;
+          ? html`<p><tk-button href=${this.loginUrl}>${t('setup.loginNow')}</tk-button></p>`
+          : html`<p>${t('setup.loginHint', { username: this.savedFor })}</p>`}`;
     }
-    const error = this.submit.error;
+    const error = form.submit.error;
     const linkBroken = error instanceof TkApiError && /^link_/.test(error.code);
+    const type = this.revealed ? 'text' : 'password';
+    form.light.content = form.credentials(
+      html`${this.username ? html`<input type="text" name="username" autocomplete="username" .value=${this.username} readonly hidden />` : nothing}
+      ${form.credential({ name: 'password', label: t('setup.password'), hint: t('setup.passwordHint'), autocomplete: 'new-password', type })}
+      ${form.credential({ name: 'repeat', label: t('setup.repeat'), autocomplete: 'new-password', type })}`,
+      this.start,
+    );
     return html`<form novalidate @submit=${this.start}>
-      ${this.heading(this.t('setup.title'))}
-      ${this.summary({ password: this.t('setup.password'), repeat: this.t('setup.repeat') })}
-      ${linkBroken ? html`<p>${this.t('setup.newLink')}</p>` : nothing}
-      <p>${this.t('setup.intro')}</p>
-      ${this.requiredLegend()}
-      ${this.username ? html`<input type="text" name="username" autocomplete="username" .value=${this.username} readonly hidden />` : nothing}
-      ${this.field({ name: 'password', label: this.t('setup.password'), hint: this.t('setup.passwordHint'), type: this.revealed ? 'text' : 'password', autocomplete: 'new-password' })}
-      ${this.field({ name: 'repeat', label: this.t('setup.repeat'), type: this.revealed ? 'text' : 'password', autocomplete: 'new-password' })}
-      ${this.revealSwitch()}
-      <div class="tk-actions">${this.busyButton(this.t('setup.submit'))}</div>
+      ${form.heading(t('setup.title'))} ${form.summary({ password: t('setup.password'), repeat: t('setup.repeat') })}
+      ${linkBroken ? html`<p>${t('setup.newLink')}</p>` : nothing}
+      <p>${t('setup.intro')}</p>
+      ${form.legend()}
+      <slot></slot>
+      <tk-button variant="link" .pressed=${this.revealed} @click=${() => (this.revealed = !this.revealed)}>${t('password.show')}</tk-button>
+      <div class="actions"><tk-button type="submit" ?busy=${form.submit.busy}>${t('setup.submit')}</tk-button></div>
     </form>`;
   }
 }

@@ -1,6 +1,7 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import type { Kit } from '../core/context.js';
 import { KitController } from '../core/kit.js';
+import { alertStyles } from './alert.styles.js';
 import { baseStyles } from '../core/tokens.styles.js';
 import { defineOnce } from '../define.js';
 
@@ -21,61 +22,7 @@ const ICONS = { info: 'i', success: '✓', warning: '!', error: '!' } as const;
 export class TkAlert extends LitElement {
   static override styles = [
     baseStyles,
-    css`
-      :host {
-        display: block;
-        margin-block-end: var(--tk-space-4, 1.25rem);
-      }
-      .alert {
-        display: flex;
-        gap: var(--tk-space-3, 0.75rem);
-        padding: var(--tk-space-3, 0.75rem) var(--tk-space-4, 1.25rem);
-        border: var(--tk-border-width, 2px) solid var(--accent);
-        border-inline-start-width: 0.5rem;
-        border-radius: var(--tk-radius, 0.375rem);
-        background: var(--tk-color-background, #ffffff);
-      }
-      .info {
-        --accent: var(--tk-color-primary, #0b57d0);
-      }
-      .success {
-        --accent: var(--tk-color-success, #146c2e);
-      }
-      .warning {
-        --accent: var(--tk-color-warning, #8a5a00);
-      }
-      .error {
-        --accent: var(--tk-color-danger, #b3261e);
-      }
-      .icon {
-        flex: none;
-        width: 1.5rem;
-        height: 1.5rem;
-        border-radius: 50%;
-        background: var(--accent);
-        color: var(--tk-color-background, #ffffff);
-        font-weight: 700;
-        text-align: center;
-        line-height: 1.5rem;
-      }
-      .heading {
-        font-weight: 700;
-        margin: 0 0 var(--tk-space-1, 0.25rem);
-      }
-      .alert:focus-visible {
-        outline-offset: 3px;
-      }
-      @media (forced-colors: active) {
-        .alert {
-          border-color: CanvasText;
-        }
-        .icon {
-          forced-color-adjust: none;
-          background: CanvasText;
-          color: Canvas;
-        }
-      }
-    `,
+    alertStyles,
   ];
   static override properties = { variant: { reflect: true }, heading: {}, kit: { attribute: false } };
 

@@ -1,4 +1,5 @@
-import { css, html, LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
+import { buttonStyles } from './button.styles.js';
 import { baseStyles } from '../core/tokens.styles.js';
 import { KitController } from '../core/kit.js';
 import type { Kit } from '../core/context.js';
@@ -6,7 +7,7 @@ import { defineOnce } from '../define.js';
 
 /**
  * A button that can submit or reset the form it is in. While `busy` it stays focusable, ignores clicks
- * and says that it is working.
+ * and says that it is working. With `href` it is a link that looks like a button ("Log in now").
  *
  * @tag tk-button
  * @slot - the button text
@@ -17,73 +18,14 @@ import { defineOnce } from '../define.js';
 export class TkButton extends LitElement {
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  static override styles = [
-    baseStyles,
-    css`
-      :host {
-        display: inline-block;
-      }
-      button {
-        font: inherit;
-        font-weight: 600;
-        display: inline-flex;
-        align-items: center;
-        justify-content: center;
-        gap: var(--tk-space-2, 0.5rem);
-        min-height: 2.75rem;
-        min-width: 2.75rem;
-        padding: var(--tk-space-2, 0.5rem) var(--tk-space-4, 1.25rem);
-        border-radius: var(--tk-radius, 0.375rem);
-        border: var(--tk-border-width, 2px) solid var(--tk-color-primary, #0b57d0);
-        cursor: pointer;
-      }
-      .primary {
-        background: var(--tk-color-primary, #0b57d0);
-        color: var(--tk-color-on-primary, #ffffff);
-      }
-      .secondary {
-        background: var(--tk-color-background, #ffffff);
-        color: var(--tk-color-primary, #0b57d0);
-      }
-      .link {
-        background: none;
-        border-color: transparent;
-        color: var(--tk-color-link, var(--tk-color-primary, #0b57d0));
-        text-decoration: underline;
-        padding-inline: var(--tk-space-1, 0.25rem);
-      }
-      button[aria-disabled='true'] {
-        cursor: progress;
-      }
-      button:disabled {
-        cursor: not-allowed;
-        opacity: 0.6;
-      }
-      .spinner {
-        width: 1em;
-        height: 1em;
-        border: 0.15em solid currentColor;
-        border-right-color: transparent;
-        border-radius: 50%;
-        animation: spin 0.8s linear infinite;
-      }
-      @keyframes spin {
-        to {
-          transform: rotate(360deg);
-        }
-      }
-      @media (forced-colors: active) {
-        button {
-          border-color: ButtonText;
-        }
-      }
-    `,
-  ];
+  static override styles = [baseStyles, buttonStyles];
   static override properties = {
     type: { reflect: true },
     variant: { reflect: true },
     busy: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
+    href: {},
+    pressed: { type: Boolean },
     kit: { attribute: false },
   };
 
@@ -93,6 +35,10 @@ export class TkButton extends LitElement {
   declare variant: 'primary' | 'secondary' | 'link';
   declare busy: boolean;
   declare disabled: boolean;
+  /** Makes it a link to this address. */
+  declare href: string | undefined;
+  /** Makes it a toggle ("show password"): pressed or not, said as `aria-pressed`. Unset: a plain button. */
+  declare pressed: boolean | undefined;
   declare kit: Kit | undefined;
   private readonly internals: ElementInternals;
   private readonly i18n = new KitController(this);
@@ -121,12 +67,14 @@ export class TkButton extends LitElement {
   }
 
   protected override render() {
+    if (this.href) return html`<a part="button" class="${this.variant}" href="${this.href}"><slot></slot></a>`;
     return html`<button
         part="button"
         class="${this.variant}"
         type="button"
         ?disabled="${this.disabled}"
         aria-disabled="${this.busy ? 'true' : 'false'}"
+        aria-pressed="${this.pressed === undefined ? nothing : String(this.pressed)}"
         @click="${this.onClick}"
       >
         ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>` : ''}<slot></slot>

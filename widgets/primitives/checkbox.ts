@@ -1,5 +1,7 @@
-import { css, html, nothing } from 'lit';
-import { baseStyles, fieldStyles } from '../core/tokens.styles.js';
+import { html, nothing } from 'lit';
+import { checkboxStyles } from './checkbox.styles.js';
+import { baseStyles } from '../core/tokens.styles.js';
+import { fieldStyles } from './form-control.styles.js';
 import { defineOnce } from '../define.js';
 import { TkFormControl } from './form-control.js';
 
@@ -18,20 +20,7 @@ export class TkCheckbox extends TkFormControl {
   static override styles = [
     baseStyles,
     fieldStyles,
-    css`
-      .row {
-        display: flex;
-        gap: var(--tk-space-2, 0.5rem);
-        align-items: flex-start;
-      }
-      label {
-        font-weight: 400;
-      }
-      ::slotted(a),
-      a {
-        color: var(--tk-color-link, var(--tk-color-primary, #0b57d0));
-      }
-    `,
+    checkboxStyles,
   ];
   static override properties = {
     ...TkFormControl.properties,

@@ -1,5 +1,7 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
-import { baseStyles, fieldStyles } from '../core/tokens.styles.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { dateFieldStyles } from './date-field.styles.js';
+import { baseStyles } from '../core/tokens.styles.js';
+import { fieldStyles } from './form-control.styles.js';
 import { defineOnce } from '../define.js';
 import { TkFormControl } from './form-control.js';
 
@@ -30,23 +32,7 @@ export class TkDateField extends TkFormControl {
   static override styles = [
     baseStyles,
     fieldStyles,
-    css`
-      .parts {
-        display: flex;
-        gap: var(--tk-space-3, 0.75rem);
-        flex-wrap: wrap;
-      }
-      .part label {
-        display: block;
-      }
-      .control.day,
-      .control.month {
-        width: 4.5rem;
-      }
-      .control.year {
-        width: 6.5rem;
-      }
-    `,
+    dateFieldStyles,
   ];
   static override properties = {
     ...TkFormControl.properties,

@@ -1,5 +1,7 @@
-import { css, html, nothing } from 'lit';
-import { baseStyles, fieldStyles } from '../core/tokens.styles.js';
+import { html, nothing } from 'lit';
+import { radioGroupStyles } from './radio-group.styles.js';
+import { baseStyles } from '../core/tokens.styles.js';
+import { fieldStyles } from './form-control.styles.js';
 import { defineOnce } from '../define.js';
 import { TkFormControl } from './form-control.js';
 
@@ -26,44 +28,7 @@ export class TkRadioGroup extends TkFormControl {
   static override styles = [
     baseStyles,
     fieldStyles,
-    css`
-      .options {
-        display: grid;
-        gap: var(--tk-space-2, 0.5rem);
-      }
-      .option {
-        display: flex;
-        gap: var(--tk-space-2, 0.5rem);
-        align-items: flex-start;
-      }
-      .cards .options {
-        grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
-      }
-      .cards .option {
-        border: var(--tk-border-width, 2px) solid var(--tk-color-border, #6b6b76);
-        border-radius: var(--tk-radius, 0.375rem);
-        padding: var(--tk-space-3, 0.75rem);
-        background: var(--tk-color-surface, #f5f6f8);
-        cursor: pointer;
-      }
-      .cards .option:has(input:checked) {
-        border-color: var(--tk-color-primary, #0b57d0);
-        border-width: 3px;
-      }
-      .title {
-        display: block;
-        font-weight: 600;
-      }
-      .description {
-        display: block;
-        color: var(--tk-color-text-muted, #4a4a55);
-      }
-      @media (forced-colors: active) {
-        .cards .option:has(input:checked) {
-          border-color: Highlight;
-        }
-      }
-    `,
+    radioGroupStyles,
   ];
   static override properties = {
     ...TkFormControl.properties,

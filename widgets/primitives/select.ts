@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { baseStyles, fieldStyles } from '../core/tokens.styles.js';
+import { baseStyles } from '../core/tokens.styles.js';
+import { fieldStyles } from './form-control.styles.js';
 import { defineOnce } from '../define.js';
 import { TkFormControl } from './form-control.js';
 

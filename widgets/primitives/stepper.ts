@@ -1,6 +1,7 @@
-import { css, html, LitElement } from 'lit';
+import { html, LitElement } from 'lit';
 import type { Kit } from '../core/context.js';
 import { KitController } from '../core/kit.js';
+import { stepperStyles } from './stepper.styles.js';
 import { baseStyles } from '../core/tokens.styles.js';
 import { defineOnce } from '../define.js';
 
@@ -20,66 +21,7 @@ export interface Step {
 export class TkStepper extends LitElement {
   static override styles = [
     baseStyles,
-    css`
-      :host {
-        display: block;
-        margin-block-end: var(--tk-space-4, 1.25rem);
-      }
-      .position {
-        font-weight: 600;
-        margin: 0 0 var(--tk-space-2, 0.5rem);
-      }
-      ol {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--tk-space-2, 0.5rem) var(--tk-space-4, 1.25rem);
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      li {
-        display: flex;
-        align-items: center;
-        gap: var(--tk-space-2, 0.5rem);
-        color: var(--tk-color-text-muted, #4a4a55);
-      }
-      .marker {
-        display: inline-grid;
-        place-items: center;
-        width: 1.75rem;
-        height: 1.75rem;
-        border-radius: 50%;
-        border: 2px solid currentColor;
-        font-weight: 700;
-        font-size: 0.875em;
-      }
-      li.done,
-      li[aria-current='step'] {
-        color: var(--tk-color-text, #1b1b1f);
-      }
-      li[aria-current='step'] {
-        font-weight: 700;
-      }
-      li[aria-current='step'] .marker,
-      li.done .marker {
-        background: var(--tk-color-primary, #0b57d0);
-        border-color: var(--tk-color-primary, #0b57d0);
-        color: var(--tk-color-on-primary, #ffffff);
-      }
-      @media (max-width: 30rem) {
-        li:not([aria-current='step']) .label {
-          display: none;
-        }
-      }
-      @media (forced-colors: active) {
-        li[aria-current='step'] .marker,
-        li.done .marker {
-          forced-color-adjust: none;
-          background: Highlight;
-          color: HighlightText;
-        }
-      }
-    `,
+    stepperStyles,
   ];
   static override properties = { steps: { attribute: false }, current: { type: Number }, kit: { attribute: false } };
 

@@ -1,6 +1,7 @@
-import { css, html, LitElement } from 'lit';
+import { html, LitElement } from 'lit';
 import type { Kit } from '../core/context.js';
 import { KitController } from '../core/kit.js';
+import { summaryStyles } from './summary.styles.js';
 import { baseStyles } from '../core/tokens.styles.js';
 import { defineOnce } from '../define.js';
 
@@ -30,57 +31,7 @@ export class TkSummaryEditEvent extends Event {
 export class TkSummary extends LitElement {
   static override styles = [
     baseStyles,
-    css`
-      :host {
-        display: block;
-      }
-      section {
-        border-block-end: 1px solid var(--tk-color-border, #6b6b76);
-        padding-block: var(--tk-space-3, 0.75rem);
-      }
-      .head {
-        display: flex;
-        justify-content: space-between;
-        align-items: baseline;
-        gap: var(--tk-space-3, 0.75rem);
-      }
-      .heading {
-        font-size: 1.125em;
-        font-weight: 700;
-        margin: 0;
-      }
-      dl {
-        display: grid;
-        grid-template-columns: minmax(8rem, 1fr) 2fr;
-        gap: var(--tk-space-1, 0.25rem) var(--tk-space-4, 1.25rem);
-        margin: var(--tk-space-2, 0.5rem) 0 0;
-      }
-      dt {
-        font-weight: 600;
-      }
-      dd {
-        margin: 0;
-        overflow-wrap: anywhere;
-      }
-      @media (max-width: 30rem) {
-        dl {
-          grid-template-columns: 1fr;
-        }
-        dd {
-          margin-block-end: var(--tk-space-2, 0.5rem);
-        }
-      }
-      button {
-        font: inherit;
-        background: none;
-        border: 0;
-        padding: var(--tk-space-1, 0.25rem);
-        min-height: 2.75rem;
-        color: var(--tk-color-link, var(--tk-color-primary, #0b57d0));
-        text-decoration: underline;
-        cursor: pointer;
-      }
-    `,
+    summaryStyles,
   ];
   static override properties = { sections: { attribute: false }, headingLevel: { type: Number, attribute: 'heading-level' }, kit: { attribute: false } };
 

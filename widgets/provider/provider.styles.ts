@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import * as tokens from '../core/tokens.styles.js';
 
 export const providerStyles = css`
   :host {
@@ -7,9 +8,9 @@ export const providerStyles = css`
   .brand {
     display: flex;
     align-items: center;
-    gap: var(--tk-space-2, 0.5rem);
-    margin-block-end: var(--tk-space-3, 0.75rem);
-    color: var(--tk-color-text-muted, #4a4a55);
+    gap: ${tokens.space2};
+    margin-block-end: ${tokens.space3};
+    color: ${tokens.colorTextMuted};
     font-size: 0.875em;
   }
   .brand img {
@@ -17,6 +18,6 @@ export const providerStyles = css`
     width: auto;
   }
   .loading {
-    color: var(--tk-color-text-muted, #4a4a55);
+    color: ${tokens.colorTextMuted};
   }
 `;

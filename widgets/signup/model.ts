@@ -1,10 +1,16 @@
 import type { AccountType } from '../../contract/enums.js';
 import type { Country } from '../../contract/rules.js';
-import { ibanProblem, isBic } from '../../contract/banking.js';
+import type * as BankRules from '../../contract/iban.js';
 import { isAdult, isMobile, isPostalCode, toE164 } from '../../contract/rules.js';
 import type { WizardStep } from '../core/wizard.js';
 
 export type { AccountType } from '../../contract/enums.js';
+
+/** The IBAN and BIC rules (`contract/iban.ts`) come when the payment step shows, not with the page. */
+let bankRules: typeof BankRules | undefined;
+export async function loadBankRules(): Promise<void> {
+  bankRules ??= await import('../../contract/iban.js');
+}
 
 /** The values of the form, by field path (`person.address.city`). */
 export type Values = Record<string, string | boolean>;
@@ -107,9 +113,10 @@ export function checkStep(step: StepId, v: Values, today: string): Record<string
   }
   if (step === 'contact') checkPhones('contact', (s('company.address.country') || 'DE') as Country);
   if (step === 'payment' && v['payment.method'] === 'sepa') {
-    const problem = s('payment.iban') && ibanProblem(s('payment.iban'));
+    // Without the rules yet (see `loadBankRules`), the BFF's check stands alone.
+    const problem = s('payment.iban') && bankRules?.ibanProblem(s('payment.iban'));
     if (problem) errors['payment.iban'] = problem;
-    if (s('payment.bic') && !isBic(s('payment.bic'))) errors['payment.bic'] = 'bic_invalid';
+    if (s('payment.bic') && bankRules && !bankRules.isBic(s('payment.bic'))) errors['payment.bic'] = 'bic_invalid';
     if (v.accountType === 'professional' && v.separateInvoice) checkAddress('invoiceAddress');
   }
   return errors;

@@ -3,12 +3,13 @@ import type { Locale } from '../../contract/enums.js';
 import { orderButtonLabel } from '../../contract/legal.js';
 import { TkApiError } from '../core/api.js';
 import type { Kit } from '../core/context.js';
-import { errorSummaryStyles, renderErrorSummary } from '../core/error-summary.js';
+import { renderErrorSummary } from '../core/error-summary.js';
+import { errorSummaryStyles } from '../core/error-summary.styles.js';
 import { TkCompleteEvent } from '../core/events.js';
 import { errorMessage } from '../core/i18n/index.js';
 import { KitController, standaloneProperties } from '../core/kit.js';
 import { SubmitController } from '../core/submit.js';
-import { baseStyles } from '../core/tokens.styles.js';
+import { baseStyles, widgetStyles } from '../core/tokens.styles.js';
 import { type InvalidField, WizardController } from '../core/wizard.js';
 import { defineOnce } from '../define.js';
 import '../primitives/alert.js';
@@ -21,7 +22,7 @@ import '../primitives/stepper.js';
 import '../primitives/summary.js';
 import '../primitives/text-field.js';
 import { type SignupKey, st } from './messages.js';
-import { type AccountType, checkStep, pathsOf, payload, type StepId, stepsFor, type Values, wizardSteps } from './model.js';
+import { type AccountType, checkStep, loadBankRules, pathsOf, payload, type StepId, stepsFor, type Values, wizardSteps } from './model.js';
 import { signupStyles } from './signup.styles.js';
 import { contractFacts, reviewMandate, reviewSections, type StepContext, steps } from './steps.js';
 
@@ -43,7 +44,7 @@ const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin'
  * @csspart form - the form
  */
 export class TkSignup extends LitElement {
-  static override styles = [baseStyles, errorSummaryStyles, signupStyles];
+  static override styles = [baseStyles, widgetStyles, errorSummaryStyles, signupStyles];
   static override properties = {
     accountType: { attribute: 'account-type' },
     headingLevel: { type: Number, attribute: 'heading-level' },
@@ -144,8 +145,13 @@ export class TkSignup extends LitElement {
     return found;
   }
 
+  protected override updated(): void {
+    if (this.wizard.step.id === 'payment') void loadBankRules();
+  }
+
   private async onSubmit(event: Event) {
     event.preventDefault();
+    if (this.wizard.step.id === 'payment') await loadBankRules();
     if (this.wizard.step.id !== 'review') {
       await this.wizard.next();
       return;

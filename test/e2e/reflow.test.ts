@@ -1,0 +1,159 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from './helpers/browser.js';
+import { press, tabTo, typeInto } from './helpers/keyboard.js';
+import { type Started, startFresh } from './helpers/server.js';
+
+// WCAG 1.4.10 Reflow: at 320 CSS px nothing scrolls sideways — the demo page and every widget state the
+// keyboard reaches on it, in both languages, against `npm start`.
+let server: Started;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startFresh('reflow');
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The page's width against the viewport; on failure, the elements (through shadow roots) that stick out. */
+async function expectReflow(page: Page, state: string) {
+  await page.waitForTimeout(100); // let the step render
+  const result = await page.evaluate(() => {
+    const wide: string[] = [];
+    const visit = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        const right = el.getBoundingClientRect().right;
+        if (right > innerWidth + 0.5) wide.push(`<${el.localName} class="${el.getAttribute('class') ?? ''}"> ends at ${Math.round(right)} px`);
+        if (el.shadowRoot) visit(el.shadowRoot);
+      }
+    };
+    visit(document);
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth, wide: wide.slice(0, 8) };
+  });
+  expect(result.scrollWidth, `${state}: ${result.wide.join(', ')}`).toBeLessThanOrEqual(result.innerWidth);
+}
+
+const texts = {
+  de: {
+    brand: 'Ein Service von Demo Reseller',
+    next: 'Weiter',
+    private: /Privat/,
+    username: 'Benutzername',
+    password: 'Passwort',
+    login: 'Anmelden',
+    forgot: 'Passwort vergessen?',
+    forgotLogin: 'Benutzername oder E-Mail-Adresse',
+    sendLink: 'Link anfordern',
+    pin: 'SMS-Code',
+    profile: 'Benutzerverwaltung',
+    changeEmail: 'E-Mail-Adresse ändern',
+    changeMobile: 'Mobilnummer ändern',
+    newMobile: 'Neue Mobilnummer',
+    cancel: 'Abbrechen',
+    logout: 'Abmelden',
+  },
+  en: {
+    brand: 'A service of Demo Reseller',
+    next: 'Continue',
+    private: /Private/,
+    username: 'Username',
+    password: 'Password',
+    login: 'Log in',
+    forgot: 'Forgot your password?',
+    forgotLogin: 'Username or e-mail address',
+    sendLink: 'Send link',
+    pin: 'Text message code',
+    profile: 'User management',
+    changeEmail: 'Change e-mail address',
+    changeMobile: 'Change mobile number',
+    newMobile: 'New mobile number',
+    cancel: 'Cancel',
+    logout: 'Log out',
+  },
+};
+
+async function smsCount(): Promise<{ count: number; newest?: string }> {
+  const { messages } = (await (await fetch(`${server.url}/dev/outbox.json`)).json()) as { messages: { channel: string; text: string }[] };
+  const sms = messages.filter((m) => m.channel === 'sms');
+  return { count: sms.length, newest: sms[0]?.text };
+}
+
+describe('reflow at 320 px', () => {
+  for (const lang of ['de', 'en'] as const) {
+    it(`${lang}: the demo page and the widget states reached by keyboard fit 320 px`, async () => {
+      const t = texts[lang];
+      const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+      await page.goto(`${server.url}/?lang=${lang}`);
+      await page.getByText(t.brand).waitFor();
+      await expectReflow(page, 'demo page');
+
+      // the built widgets keep their token styles (a broken minified rule falls back to the browser's look)
+      const username = page.getByLabel(t.username, { exact: true });
+      await tabTo(page, username);
+      expect(await username.evaluate((el) => getComputedStyle(el).borderTopStyle + ' ' + getComputedStyle(el).outlineStyle)).toBe('solid solid');
+
+      // signup: the first step, its error summary, the next step
+      await press(page, page.getByRole('button', { name: t.next }), 'Enter');
+      await expectReflow(page, 'signup: error summary');
+      await press(page, page.getByRole('radio', { name: t.private }), 'Space');
+      await press(page, page.getByRole('button', { name: t.next }), 'Enter');
+      await expectReflow(page, 'signup: personal data');
+      await press(page, page.getByRole('button', { name: t.next }), 'Enter');
+      await expectReflow(page, 'signup: personal data with errors');
+
+      // portal: login, its errors, forgot password (a long address in the answer), the PIN step, profile
+      const login = page.getByRole('button', { name: t.login, exact: true });
+      await press(page, login, 'Enter');
+      await expectReflow(page, 'login: error summary');
+      await typeInto(page, username, 'demo.admin');
+      await typeInto(page, page.getByLabel(t.password, { exact: true }), 'not the password');
+      await press(page, login, 'Enter');
+      await expectReflow(page, 'login: wrong password');
+      await press(page, page.getByRole('button', { name: t.forgot }), 'Enter');
+      await expectReflow(page, 'forgot password');
+      await typeInto(page, page.getByLabel(t.forgotLogin), 'a.rather.long.address.of.someone@subdomain.example-company.com');
+      await press(page, page.getByRole('button', { name: t.sendLink }), 'Enter');
+      await page.getByText('a.rather.long.address').waitFor();
+      await expectReflow(page, 'forgot password: link sent');
+      await press(page, page.getByRole('button', { name: t.login }), 'Enter');
+
+      const sent = await smsCount();
+      await typeInto(page, username, 'demo.admin');
+      await typeInto(page, page.getByLabel(t.password, { exact: true }), 'Demo-Admin-Passwort-2026');
+      await press(page, login, 'Enter');
+      const code = page.getByLabel(t.pin);
+      await typeInto(page, code, '000000');
+      await page.keyboard.press('Enter');
+      await page.getByText(lang === 'de' ? 'Noch 4 Versuche' : '4 more tries').waitFor();
+      await expectReflow(page, 'PIN: wrong code, countdown');
+      let sms = await smsCount();
+      for (let i = 0; i < 50 && sms.count <= sent.count; i++) sms = (await new Promise((r) => setTimeout(r, 100)), await smsCount());
+      await tabTo(page, code);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(/\b(\d{6})\b/.exec(sms.newest!)![1]!);
+      await page.keyboard.press('Enter');
+      await page.getByText(t.profile).waitFor();
+      await expectReflow(page, 'profile');
+      await press(page, page.getByRole('button', { name: t.changeMobile }), 'Enter');
+      await typeInto(page, page.getByLabel(t.newMobile), '030 123');
+      await page.keyboard.press('Enter');
+      await expectReflow(page, 'profile: mobile number with error');
+      await press(page, page.getByRole('button', { name: t.cancel }), 'Enter');
+      await press(page, page.getByRole('button', { name: t.changeEmail }), 'Enter');
+      await expectReflow(page, 'profile: e-mail address');
+      await press(page, page.getByRole('button', { name: t.cancel }), 'Enter');
+      await press(page, page.getByRole('button', { name: t.logout }), 'Enter');
+      await username.waitFor();
+      await expectReflow(page, 'logged out');
+
+      // the BFF's set-password page, whose widget renders without a loader
+      await page.goto(`${server.url}/set-password?token=${'x'.repeat(43)}&lang=${lang}`);
+      await page.locator('input[autocomplete="new-password"]').first().waitFor();
+      await expectReflow(page, 'set-password page');
+      await page.close();
+    });
+  }
+});

@@ -1,0 +1,16 @@
+import type { Translation } from '../../../../contract/i18n.js';
+import type de from './de.js';
+
+export default {
+  'setup.title': 'Set your password',
+  'setup.intro': 'Choose a password of at least 12 characters. A sentence of several words is safe and easy to remember. To confirm it, we send you a code by text message.',
+  'setup.password': 'New password',
+  'setup.passwordHint': '12 to 128 characters, no other rules',
+  'setup.repeat': 'Repeat the new password',
+  'setup.submit': 'Continue',
+  'setup.done': 'Your password is saved. All other logins were ended; we have sent you a confirmation by e-mail.',
+  'setup.loginNow': 'Log in now',
+  'setup.loginHint': 'Now log in with your username {username} and the new password.',
+  'setup.noToken': 'The link is incomplete. Please open it again from the e-mail.',
+  'setup.newLink': 'Use “Forgot your password?” on the login to get a new link.',
+} satisfies Translation<typeof de>;

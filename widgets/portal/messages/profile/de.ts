@@ -1,0 +1,22 @@
+/** Texts of `<tk-profile>` alone: its page downloads them, the login page does not (the portal's shared texts: `../de.ts`). */
+export default {
+  'session.expired': 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+  'profile.title': 'Benutzerverwaltung',
+  'profile.name': 'Name',
+  'profile.email': 'E-Mail-Adresse',
+  'profile.mobile': 'Mobilnummer',
+  'profile.customerNumber': 'Kundennummer',
+  'profile.role': 'Rolle',
+  'role.account_admin': 'Administrator Kundenportal',
+  'role.partner_agent': 'Partner-Mitarbeiter',
+  'profile.changeEmail': 'E-Mail-Adresse ändern',
+  'profile.changeMobile': 'Mobilnummer ändern',
+  'profile.newEmail': 'Neue E-Mail-Adresse',
+  'profile.newMobile': 'Neue Mobilnummer',
+  'profile.newMobileHint': 'Zum Beispiel 0170 1234567. An diese Nummer senden wir einen Code.',
+  'profile.save': 'Bestätigung senden',
+  cancel: 'Abbrechen',
+  'profile.emailSent': 'Wir haben einen Link an {email} geschickt. Die neue Adresse gilt, sobald Sie ihn öffnen (innerhalb von 24 Stunden).',
+  'profile.mobileChanged': 'Ihre neue Mobilnummer ist gespeichert.',
+  'profile.loginFirst': 'Bitte melden Sie sich an, um Ihre Daten zu sehen.',
+} as const;

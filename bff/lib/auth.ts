@@ -9,6 +9,7 @@ import type { TenantCache } from './tenant-cache.js';
 export type KeyKind = 'publishable' | 'secret';
 export type CredentialKind = KeyKind | 'session';
 export const KEY_PREFIX: Record<CredentialKind, string> = { publishable: 'tk_pub_', secret: 'tk_sec_', session: 'tk_ses_' };
+const CREDENTIAL_KINDS = Object.keys(KEY_PREFIX) as CredentialKind[];
 
 function bearer(c: Context): string | undefined {
   const header = c.req.header('authorization');
@@ -47,7 +48,7 @@ export function auth(...accepted: CredentialKind[]): MiddlewareHandler<AppEnv> {
     // A 401 carries no tenant data, so the browser may read it: widgets can then say "wrong key".
     if (origin) c.set('corsOrigin', origin);
     if (!token) throw unauthorized();
-    const kind = (Object.keys(KEY_PREFIX) as CredentialKind[]).find((k) => token.startsWith(KEY_PREFIX[k]));
+    const kind = CREDENTIAL_KINDS.find((k) => token.startsWith(KEY_PREFIX[k]));
     if (!kind) throw unauthorized();
     if (kind === 'secret' && origin !== undefined) {
       c.set('corsOrigin', undefined);

@@ -3,6 +3,7 @@ import { type TenantConfig, tenantConfigSchema } from '../../contract/tenant.js'
 import { auth } from '../lib/auth.js';
 import type { AppEnv } from '../lib/context.js';
 import { ApiError } from '../lib/errors.js';
+import { respond } from '../lib/envelope.js';
 import { doc } from '../lib/openapi.js';
 
 /**
@@ -28,9 +29,9 @@ export const tenantRoutes = new Hono<AppEnv>().get(
     const headers = { ETag: document.etag, 'Cache-Control': CACHE_CONTROL, Vary: 'Authorization' };
     // Typed for `hc` as the TenantConfig the body is. A 304 answers only an If-None-Match the caller set
     // itself; the browser's own revalidations turn into a 200 with the cached body for `fetch`.
-    const res: Response = matches(c.req.header('if-none-match'), document.etag)
-      ? c.body(null, 304, headers)
-      : c.body(document.body, 200, { ...headers, 'Content-Type': 'application/json' });
+    const res = matches(c.req.header('if-none-match'), document.etag)
+      ? respond(c, 304, null, headers)
+      : respond(c, 200, document.body, { ...headers, 'Content-Type': 'application/json' });
     return res as Response & TypedResponse<TenantConfig, 200, 'json'>;
   },
 );

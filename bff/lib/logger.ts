@@ -62,16 +62,16 @@ export function redact(value: unknown, depth = 0): unknown {
 }
 
 /**
- * Lines to stdout, gathered and written once per turn of the event loop (or per 64 KB): stdout on a
- * pipe is a synchronous write(2) each time, which under load cost more than the line itself. What is
- * still gathered when the process exits is written then; a process killed with SIGKILL loses at most
- * the lines of its last turn.
+ * Lines to stdout, gathered and written every 20 ms (or per 64 KB): stdout on a pipe is a synchronous
+ * write(2) each time, which under load cost more than the line itself. What is still gathered when the
+ * process exits is written then; a process killed with SIGKILL loses at most its last 20 ms of lines.
  */
 export function stdoutLines(): (line: string) => void {
   let pending = '';
-  let scheduled = false;
+  let timer: NodeJS.Timeout | undefined;
   const flush = () => {
-    scheduled = false;
+    clearTimeout(timer);
+    timer = undefined;
     if (!pending) return;
     const out = pending;
     pending = '';
@@ -81,10 +81,7 @@ export function stdoutLines(): (line: string) => void {
   return (line) => {
     pending += `${line}\n`;
     if (pending.length >= 65_536) flush();
-    else if (!scheduled) {
-      scheduled = true;
-      setImmediate(flush);
-    }
+    else timer ??= setTimeout(flush, 20).unref();
   };
 }
 

@@ -24,7 +24,8 @@ export const tenantRoutes = new Hono<AppEnv>().get(
   }),
   auth('publishable', 'secret'),
   async (c) => {
-    const document = await c.get('deps').tenantCache.document(c.get('caller').tenant.id);
+    const cached = c.get('deps').tenantCache.document(c.get('caller').tenant.id);
+    const document = cached instanceof Promise ? await cached : cached;
     if (!document) throw new ApiError(404, 'not_found');
     const headers = { ETag: document.etag, 'Cache-Control': CACHE_CONTROL, Vary: 'Authorization' };
     // Typed for `hc` as the TenantConfig the body is. A 304 answers only an If-None-Match the caller set

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { openAPIRouteHandler } from 'hono-openapi';
+import { readBody } from './lib/body.js';
 import type { AppEnv, Deps } from './lib/context.js';
 import { envelope, respond } from './lib/envelope.js';
 import { ApiError, handleError, problemResponse } from './lib/errors.js';
@@ -51,14 +51,8 @@ export function createApp(deps: Deps) {
 
   // CORS by tenant: a preflight passes for origins some tenant allows; the real request is answered
   // with Access-Control-Allow-Origin only when the key's own tenant allows the origin (lib/auth.ts sets
-  // it, lib/envelope.ts writes it). Bodies over MAX_BODY_BYTES are refused; GET and HEAD have none, and
-  // asking for one would build the full fetch Request (a fifth of GET /v1/tenant's time).
-  const limitBody = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new ApiError(413, 'payload_too_large');
-    },
-  });
+  // it, lib/envelope.ts writes it). Bodies over MAX_BODY_BYTES are refused (GET and HEAD have none).
+  const body = readBody(MAX_BODY_BYTES);
   app.use('/v1/*', async (c, next) => {
     const method = c.req.method;
     if (method === 'GET' || method === 'HEAD') return next();
@@ -72,7 +66,7 @@ export function createApp(deps: Deps) {
         'Access-Control-Max-Age': '600',
       });
     }
-    return limitBody(c, next);
+    return body(c, next);
   });
 
   app.route('/', api);

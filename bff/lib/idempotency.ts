@@ -1,6 +1,6 @@
-import { and, eq, lt, or } from 'drizzle-orm';
+import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
-import type { Executor } from '../db/client.js';
+import { type Db, type Executor, perDatabase } from '../db/client.js';
 import { idempotencyKeys } from '../db/schema/index.js';
 import type { AppEnv } from './context.js';
 import { sha256 } from './crypto.js';
@@ -61,44 +61,68 @@ export function idempotent(): MiddlewareHandler<AppEnv> {
     }
     if (c.res.status >= 200 && c.res.status < 300) {
       const headers = Object.fromEntries(REPLAYED_HEADERS.flatMap((h) => (c.res.headers.has(h) ? [[h, c.res.headers.get(h)!]] : [])));
-      await db
-        .update(idempotencyKeys)
-        .set({ state: 'done', responseStatus: c.res.status, responseBody: await c.res.clone().text(), responseHeaders: headers })
-        .where(where);
+      await storeQuery(db).execute({ status: c.res.status, body: await c.res.clone().text(), headers, scope, key });
     } else {
       await db.delete(idempotencyKeys).where(where);
     }
   };
 }
 
-/** Takes the key if it is new, expired, or held by a request whose lease ran out. */
-async function claim(
-  db: Executor,
-  row: { scope: string; key: string; tenantId: string; requestHash: string },
-  now: Date,
-): Promise<boolean> {
+// On every creating POST with a key: prepared once per database, so drizzle does not rebuild them.
+/**
+ * A placeholder where drizzle's types want a value (`set` of an update or upsert). At run time drizzle
+ * wraps it with the column's encoder like any value, so dates and JSON are encoded as usual.
+ */
+const placeholder = <T>(name: string) => sql.placeholder(name) as unknown as T;
+
+const claimQuery = perDatabase((db) => {
   const fresh = {
-    requestHash: row.requestHash,
+    requestHash: placeholder<string>('requestHash'),
     state: 'in_progress' as const,
     responseStatus: null,
     responseBody: null,
     responseHeaders: null,
-    lockedUntil: new Date(now.getTime() + LEASE_MS),
-    expiresAt: new Date(now.getTime() + KEEP_MS),
-    createdAt: now,
+    lockedUntil: placeholder<Date>('lockedUntil'),
+    expiresAt: placeholder<Date>('expiresAt'),
+    createdAt: placeholder<Date>('now'),
   };
-  const claimed = await db
+  return db
     .insert(idempotencyKeys)
-    .values({ ...row, ...fresh })
+    .values({ scope: sql.placeholder('scope'), key: sql.placeholder('key'), tenantId: sql.placeholder('tenantId'), ...fresh })
     .onConflictDoUpdate({
       target: [idempotencyKeys.scope, idempotencyKeys.key],
       set: fresh,
+      // Placeholders in conditions get no column encoder: `nowText` is the ISO string.
       setWhere: or(
-        lt(idempotencyKeys.expiresAt, now),
-        and(eq(idempotencyKeys.state, 'in_progress'), lt(idempotencyKeys.lockedUntil, now)),
+        lt(idempotencyKeys.expiresAt, sql.placeholder('nowText')),
+        and(eq(idempotencyKeys.state, 'in_progress'), lt(idempotencyKeys.lockedUntil, sql.placeholder('nowText'))),
       ),
     })
-    .returning({ key: idempotencyKeys.key });
+    .returning({ key: idempotencyKeys.key })
+    .prepare('telkit_idempotency_claim');
+});
+
+const storeQuery = perDatabase((db) =>
+  db
+    .update(idempotencyKeys)
+    .set({ state: 'done', responseStatus: placeholder<number>('status'), responseBody: placeholder<string>('body'), responseHeaders: placeholder<Record<string, string>>('headers') })
+    .where(and(eq(idempotencyKeys.scope, sql.placeholder('scope')), eq(idempotencyKeys.key, sql.placeholder('key'))))
+    .prepare('telkit_idempotency_store'),
+);
+
+/** Takes the key if it is new, expired, or held by a request whose lease ran out. */
+async function claim(
+  db: Db,
+  row: { scope: string; key: string; tenantId: string; requestHash: string },
+  now: Date,
+): Promise<boolean> {
+  const claimed = await claimQuery(db).execute({
+    ...row,
+    lockedUntil: new Date(now.getTime() + LEASE_MS),
+    expiresAt: new Date(now.getTime() + KEEP_MS),
+    now,
+    nowText: now.toISOString(),
+  });
   return claimed.length > 0;
 }
 

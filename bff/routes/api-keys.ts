@@ -46,8 +46,7 @@ export const apiKeyRoutes = new Hono<AppEnv>()
       problems: [400, 409, 413, 415, 422],
     }),
     auth('secret'),
-    idempotent(),
-    rateLimit({ name: 'api-keys.create', limit: 30, windowSeconds: 3600 }, byTenant),
+    idempotent({ rule: { name: 'api-keys.create', limit: 30, windowSeconds: 3600 }, by: byTenant }),
     requireJson,
     validate('json', createApiKeySchema),
     async (c) => {

@@ -9,7 +9,7 @@ import type { AppEnv } from '../lib/context.js';
 import { ApiError } from '../lib/errors.js';
 import { idempotent } from '../lib/idempotency.js';
 import { doc } from '../lib/openapi.js';
-import { byIp, rateLimit } from '../lib/rate-limit.js';
+import { byIp } from '../lib/rate-limit.js';
 import { requireJson, validate } from '../lib/validate.js';
 
 /** Today's date where the tenants are (Germany, Austria, Switzerland share a time zone). */
@@ -27,8 +27,8 @@ export const signupRoutes = new Hono<AppEnv>().post(
     problems: [400, 409, 413, 415, 422],
   }),
   auth('publishable', 'secret'),
-  idempotent(),
-  rateLimit({ name: 'signups.create', limit: 30, windowSeconds: 3600 }, byIp),
+  // The rate limit, counted with the Idempotency-Key claim in one statement (lib/idempotency.ts).
+  idempotent({ rule: { name: 'signups.create', limit: 30, windowSeconds: 3600 }, by: byIp }),
   requireJson,
   validate('json', signupSchema),
   async (c) => {

@@ -33,7 +33,7 @@ export function envelope(deps: Deps): MiddlewareHandler<AppEnv> {
  * those straight to the socket, without building `Headers` (the hot path's largest cost after the write
  * itself). `headers` are the route's own; a `Vary` of its own is joined with the envelope's.
  */
-export function respond(c: Context<AppEnv>, status: number, body: string | null, headers: Record<string, string>): Response {
+export function respond(c: Context<AppEnv>, status: number, body: string | Uint8Array<ArrayBuffer> | null, headers: Record<string, string>): Response {
   const all: Record<string, string> = { ...securityHeaders(c.get('deps').env.nodeEnv === 'production'), ...headers, 'X-Request-Id': c.get('requestId') };
   const cors = corsHeaders(c);
   if (cors) {

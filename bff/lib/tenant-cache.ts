@@ -18,7 +18,8 @@ export interface KeyHit {
 
 /** The body of `GET /v1/tenant`, serialized once per fill, with its strong ETag. */
 export interface TenantDocument {
-  body: string;
+  /** UTF-8, encoded once per fill: written to the socket as is. */
+  body: Uint8Array<ArrayBuffer>;
   etag: string;
 }
 
@@ -168,7 +169,7 @@ export class TenantCache {
       const [tenant, offered] = await Promise.all([findTenant(this.#db, tenantId), this.tariffs(tenantId)]);
       if (!tenant) return undefined;
       const body = JSON.stringify(tenantConfig(tenant, offered));
-      return { body, etag: `"${createHash('sha256').update(body).digest('base64url')}"` };
+      return { body: Buffer.from(body), etag: `"${createHash('sha256').update(body).digest('base64url')}"` };
     });
   }
 

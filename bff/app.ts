@@ -1,11 +1,8 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import { openAPIRouteHandler } from 'hono-openapi';
-import { isLocale } from '../contract/i18n.js';
-import type { Locale } from '../contract/tenant.js';
+import { readBody } from './lib/body.js';
 import type { AppEnv, Deps } from './lib/context.js';
+import { envelope, respond } from './lib/envelope.js';
 import { ApiError, handleError, problemResponse } from './lib/errors.js';
 import { openApiDocumentation } from './lib/openapi.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
@@ -47,81 +44,34 @@ export type BffApp = typeof api;
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Accept-Language, X-Request-Id';
-const EXPOSED_HEADERS = 'Retry-After, Idempotency-Replayed, X-Request-Id, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset';
-
-function negotiateLocale(header: string | undefined): Locale {
-  const ranked = (header ?? '')
-    .split(',')
-    .map((part) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = Number(params.find((p) => p.trim().startsWith('q='))?.split('=')[1] ?? 1);
-      return { lang: tag.toLowerCase().split('-')[0], q: Number.isFinite(q) ? q : 0 };
-    })
-    .filter((x) => x.q > 0)
-    .sort((a, b) => b.q - a.q);
-  return ranked.map((x) => x.lang).find(isLocale) ?? 'de';
-}
 
 /** Builds the BFF from its dependencies; tests build it with their own database and clock. */
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
   const production = deps.env.nodeEnv === 'production';
 
-  app.use(requestId({ headerName: 'X-Request-Id' }));
-  app.use(async (c, next) => {
-    c.set('deps', deps);
-    c.set('locale', negotiateLocale(c.req.header('accept-language')));
-    const started = performance.now();
-    await next();
-    // c.req.path: never the query string, it may carry a link token
-    deps.log.request({ requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
-  });
-  app.use(async (c, next) => {
-    await next();
-    // Pages set their own policies; everything else (JSON, problems) may load and frame nothing.
-    if (!c.res.headers.has('Content-Security-Policy')) {
-      c.res.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
-    }
-    if (!c.res.headers.has('Referrer-Policy')) c.res.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-  });
-  app.use(
-    secureHeaders({
-      referrerPolicy: false, // set above, unless a page sets its own
-      crossOriginResourcePolicy: false,
-      strictTransportSecurity: production ? 'max-age=31536000; includeSubDomains' : false,
-    }),
-  );
+  // Request id, deps, locale; on the way out security and CORS headers and the log line.
+  app.use(envelope(deps));
 
   // CORS by tenant: a preflight passes for origins some tenant allows; the real request is answered
-  // with Access-Control-Allow-Origin only when the key's own tenant allows the origin (see lib/auth.ts).
+  // with Access-Control-Allow-Origin only when the key's own tenant allows the origin (lib/auth.ts sets
+  // it, lib/envelope.ts writes it). Bodies over MAX_BODY_BYTES are refused (GET and HEAD have none).
+  const body = readBody(MAX_BODY_BYTES);
   app.use('/v1/*', async (c, next) => {
+    const method = c.req.method;
+    if (method === 'GET' || method === 'HEAD') return next();
     const origin = c.req.header('origin');
-    if (c.req.method === 'OPTIONS' && origin && c.req.header('access-control-request-method')) {
+    if (method === 'OPTIONS' && origin && c.req.header('access-control-request-method')) {
       if (!(await deps.tenantCache.isKnownOrigin(origin))) throw new ApiError(403, 'origin_not_allowed');
-      return c.body(null, 204, {
+      return respond(c, 204, null, {
         'Access-Control-Allow-Origin': origin,
         'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE',
         'Access-Control-Allow-Headers': ALLOWED_HEADERS,
         'Access-Control-Max-Age': '600',
-        Vary: 'Origin',
       });
     }
-    await next();
-    c.res.headers.append('Vary', 'Origin');
-    if (origin && c.get('corsOrigin') === origin) {
-      c.res.headers.set('Access-Control-Allow-Origin', origin);
-      c.res.headers.set('Access-Control-Expose-Headers', EXPOSED_HEADERS);
-    }
+    return body(c, next);
   });
-  const limitBody = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new ApiError(413, 'payload_too_large');
-    },
-  });
-  // Not for GET and HEAD: they carry no body, and asking for one builds the full fetch Request (a fifth
-  // of GET /v1/tenant's time).
-  app.use('/v1/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
 
   app.route('/', api);
   app.route('/', opsRoutes);

@@ -36,20 +36,39 @@ interface Run {
   key: string;
 }
 
-const claimIdempotencyKey: Statement = {
-  sql: 'insert into "idempotency_keys" ("scope", "key", "tenant_id", "request_hash", "state", "response_status", "response_body", "response_headers", "locked_until", "expires_at", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) on conflict ("scope","key") do update set "request_hash" = $12, "state" = $13, "response_status" = $14, "response_body" = $15, "response_headers" = $16, "locked_until" = $17, "expires_at" = $18, "created_at" = $19 where ("idempotency_keys"."expires_at" < $20 or ("idempotency_keys"."state" = $21 and "idempotency_keys"."locked_until" < $22)) returning "key"',
+/** lib/idempotency.ts `claimCounted`: the route's rate-limit hit and the Idempotency-Key claim. */
+const countAndClaim: Statement = {
+  sql: `with hit as (
+  insert into rate_limits (bucket, window_start, window_end, hits) values ($1, $2, $3, 1)
+  on conflict (bucket) do update set hits = rate_limits.hits + 1
+  returning hits
+), claim as (
+  insert into idempotency_keys (scope, key, tenant_id, request_hash, state, locked_until, expires_at, created_at)
+  select $4, $5, $6, $7, 'in_progress', $8, $9, $10
+  from hit where hit.hits <= $11
+  on conflict (scope, key) do update set request_hash = excluded.request_hash, state = 'in_progress', response_status = null,
+    response_body = null, response_headers = null, locked_until = excluded.locked_until, expires_at = excluded.expires_at, created_at = excluded.created_at
+  where idempotency_keys.expires_at < excluded.created_at or (idempotency_keys.state = 'in_progress' and idempotency_keys.locked_until < excluded.created_at)
+  returning 1
+)
+select hit.hits, exists (select 1 from claim) as claimed from hit`,
   params: (s, r) => {
-    const hash = randomBytes(32).toString('hex');
-    const fresh = [hash, 'in_progress', null, null, null, new Date(r.now.getTime() + 60_000), new Date(r.now.getTime() + 86_400_000), r.now];
-    return [r.scope, r.key, s.tenantId, ...fresh, ...fresh, r.now, 'in_progress', r.now];
-  },
-};
-
-const countRateLimit: Statement = {
-  sql: 'insert into "rate_limits" ("bucket", "window_start", "window_end", "hits") values ($1, $2, $3, $4) on conflict ("bucket") do update set "hits" = "rate_limits"."hits" + 1 returning "hits"',
-  params: (_s, r) => {
     const start = Math.floor(r.now.getTime() / 3_600_000) * 3_600_000;
-    return [`signups.create|ip:raw-${r.n}|${start}`, new Date(start), new Date(start + 3_600_000), 1];
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const now = r.now.getTime();
+    return [
+      `signups.create|ip:raw-${r.n}|${start}`,
+      iso(start),
+      iso(start + 3_600_000),
+      r.scope,
+      r.key,
+      s.tenantId,
+      randomBytes(32).toString('hex'),
+      iso(now + 60_000),
+      iso(now + 86_400_000),
+      iso(now),
+      30,
+    ];
   },
 };
 
@@ -97,8 +116,7 @@ const storeResponse: Statement = {
  * `commit` are the transaction's own (postgres.js sends them as `begin ` and `commit`).
  */
 export const SIGNUP_ROUND_TRIPS: readonly (readonly string[])[] = [
-  [claimIdempotencyKey.sql],
-  [countRateLimit.sql],
+  [countAndClaim.sql],
   ['begin '],
   [insertOutbox.sql, emitSignupCreated.sql, insertSignup.sql, insertMandate.sql, insertLink.sql],
   ['commit'],
@@ -114,8 +132,7 @@ let counter = 0;
 export async function rawSignup(sql: Sql, sample: SignupSample): Promise<void> {
   const n = counter++;
   const r: Run = { n, now: new Date(), id: randomUUID(), scope: `${sample.tenantId}:raw`, key: `raw-${randomUUID()}` };
-  await run(sample, r, sql, claimIdempotencyKey);
-  await run(sample, r, sql, countRateLimit);
+  await run(sample, r, sql, countAndClaim);
   await sql.begin((tx) => [insertOutbox, emitSignupCreated, insertSignup, insertMandate, insertLink].map((st) => run(sample, r, tx, st)));
   await run(sample, r, sql, storeResponse);
 }

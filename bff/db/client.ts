@@ -102,15 +102,30 @@ export function openDatabase(options: DatabaseOptions): Database {
 
 /** How long to wait before listening again after the listening connection failed: 0.1 s doubling to 5 s. */
 const relistenDelay = (attempt: number) => Math.min(100 * 2 ** attempt, 5_000);
+/** The listening connection is asked `select 1` this often; unanswered for HEARTBEAT_TIMEOUT_MS it counts as down. */
+const HEARTBEAT_MS = 2_000;
+const HEARTBEAT_TIMEOUT_MS = 4_000;
 
 /**
  * A connection of its own for LISTEN (postgres.js `sql.listen` reconnects too, but does not say when its
  * connection drops, and a drop is when notifications get lost). After a drop it reports `down`, then
- * listens again until it succeeds, and reports `up`.
+ * listens again until it succeeds, and reports `up`. A connection that stops answering without closing
+ * (a half-open TCP connection, which keep-alive finds only after minutes) is reported `down` after a
+ * heartbeat goes unanswered for HEARTBEAT_TIMEOUT_MS, and `up` again if it answers after all.
  */
 async function listenPostgres(url: string, channel: string, handlers: ListenHandlers): Promise<() => Promise<void>> {
   let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
+  let reported: 'up' | 'down' | undefined;
+  const report = (state: 'up' | 'down') => {
+    if (stopped || reported === state) return;
+    reported = state;
+    state === 'up' ? handlers.up() : handlers.down();
+  };
+  // Each drop starts a new connection: `epoch` counts them, `listening` is the one the LISTEN is on.
+  let epoch = 0;
+  let listening = -1;
+  let pingSince: number | undefined;
+  let retry: NodeJS.Timeout | undefined;
   const client = postgres(url, {
     max: 1,
     idle_timeout: 0,
@@ -122,26 +137,49 @@ async function listenPostgres(url: string, channel: string, handlers: ListenHand
     ...({ onnotify: (from: string, payload: string) => from === channel && handlers.notify(payload) } as object),
     onclose: () => {
       if (stopped) return;
-      handlers.down();
+      epoch++;
+      pingSince = undefined;
+      report('down');
       relisten(0);
     },
   });
   const statement = `listen "${channel.replace(/"/g, '""')}"`;
+  const listen = async () => {
+    const at = epoch;
+    await client.unsafe(statement);
+    if (at === epoch) {
+      listening = at;
+      report('up');
+    }
+  };
   function relisten(attempt: number) {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      if (stopped) return;
-      client.unsafe(statement).then(
-        () => !stopped && handlers.up(),
-        () => relisten(attempt + 1), // onclose may fire as well and restart the wait: either way one retry runs
-      );
-    }, relistenDelay(attempt));
+    clearTimeout(retry);
+    // onclose may fire as well as the failure and restart the wait: either way one retry runs
+    retry = setTimeout(() => !stopped && listen().catch(() => relisten(attempt + 1)), relistenDelay(attempt));
   }
-  await client.unsafe(statement);
-  handlers.up();
+  const heartbeat = setInterval(() => {
+    if (stopped || listening !== epoch) return;
+    if (pingSince !== undefined) {
+      if (Date.now() - pingSince > HEARTBEAT_TIMEOUT_MS) report('down');
+      return;
+    }
+    const at = epoch;
+    pingSince = Date.now();
+    client`select 1`.then(
+      () => {
+        if (at !== epoch) return; // answered on a new connection, which has no LISTEN
+        pingSince = undefined;
+        report('up');
+      },
+      () => {}, // the connection closed: onclose listens again
+    );
+  }, HEARTBEAT_MS).unref();
+
+  await listen().catch(() => relisten(0)); // reads go to the database until it works
   return async () => {
     stopped = true;
-    clearTimeout(timer);
+    clearTimeout(retry);
+    clearInterval(heartbeat);
     await client.end({ timeout: 1 });
   };
 }

@@ -2,13 +2,13 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv, Caller } from './context.js';
 import { resumeSession } from '../domain/sessions.js';
 import type { SessionComponent } from '../../contract/enums.js';
-import { sha256 } from './crypto.js';
 import { ApiError } from './errors.js';
-import type { TenantCache } from './tenant-cache.js';
+import type { KeyHit, Maybe, TenantCache } from './tenant-cache.js';
 
 export type KeyKind = 'publishable' | 'secret';
 export type CredentialKind = KeyKind | 'session';
 export const KEY_PREFIX: Record<CredentialKind, string> = { publishable: 'tk_pub_', secret: 'tk_sec_', session: 'tk_ses_' };
+const CREDENTIAL_KINDS = Object.keys(KEY_PREFIX) as CredentialKind[];
 
 function bearer(c: Context): string | undefined {
   const header = c.req.header('authorization');
@@ -18,21 +18,27 @@ function bearer(c: Context): string | undefined {
 
 /** The caller a key stands for (through the tenant cache), or undefined for an unknown or revoked key. */
 export async function findCallerByKey(cache: TenantCache, token: string): Promise<Caller | undefined> {
-  const hit = await cache.key(sha256(token));
-  return hit && { tenant: hit.tenant, credential: { kind: hit.kind, id: hit.keyId } };
+  return callerOf(await cache.key(token));
 }
+
+const callerOf = (hit: KeyHit | undefined): Caller | undefined => hit && { tenant: hit.tenant, credential: { kind: hit.kind, id: hit.keyId } };
 
 const unauthorized = () =>
   new ApiError(401, 'unauthorized', { headers: { 'WWW-Authenticate': 'Bearer realm="telkit"' } });
 const sessionExpired = () =>
   new ApiError(401, 'session_expired', { headers: { 'WWW-Authenticate': 'Bearer realm="telkit", error="invalid_token"' } });
 
-async function findCaller(c: Context<AppEnv>, kind: CredentialKind, token: string): Promise<Caller | undefined> {
+/** The caller of a key (at once when the cache holds it) or of a session. */
+function findCaller(c: Context<AppEnv>, kind: CredentialKind, token: string): Maybe<Caller | undefined> {
   const { db, clock, tenantCache } = c.get('deps');
-  if (kind !== 'session') return findCallerByKey(tenantCache, token);
-  const found = await resumeSession(db, token, clock.now());
-  if (!found) throw sessionExpired();
-  return { tenant: found.tenant, credential: { kind: 'session', id: found.session.id }, user: found.user, session: found.session };
+  if (kind !== 'session') {
+    const hit = tenantCache.key(token);
+    return hit instanceof Promise ? hit.then(callerOf) : callerOf(hit);
+  }
+  return resumeSession(db, token, clock.now()).then((found) => {
+    if (!found) throw sessionExpired();
+    return { tenant: found.tenant, credential: { kind: 'session', id: found.session.id }, user: found.user, session: found.session };
+  });
 }
 
 /**
@@ -47,17 +53,20 @@ export function auth(...accepted: CredentialKind[]): MiddlewareHandler<AppEnv> {
     // A 401 carries no tenant data, so the browser may read it: widgets can then say "wrong key".
     if (origin) c.set('corsOrigin', origin);
     if (!token) throw unauthorized();
-    const kind = (Object.keys(KEY_PREFIX) as CredentialKind[]).find((k) => token.startsWith(KEY_PREFIX[k]));
+    const kind = CREDENTIAL_KINDS.find((k) => token.startsWith(KEY_PREFIX[k]));
     if (!kind) throw unauthorized();
     if (kind === 'secret' && origin !== undefined) {
       c.set('corsOrigin', undefined);
       throw new ApiError(403, 'secret_key_in_browser');
     }
-    const caller = await findCaller(c, kind, token);
+    // The cache answers hits at once: no await (and no promise) on the hot path.
+    const found = findCaller(c, kind, token);
+    const caller = found instanceof Promise ? await found : found;
     if (!caller) throw unauthorized();
     c.set('corsOrigin', undefined);
     if (origin !== undefined) {
-      if (!(await c.get('deps').tenantCache.isAllowedOrigin(caller.tenant.id, origin))) throw new ApiError(403, 'origin_not_allowed');
+      const allowed = c.get('deps').tenantCache.isAllowedOrigin(caller.tenant.id, origin);
+      if (!(allowed instanceof Promise ? await allowed : allowed)) throw new ApiError(403, 'origin_not_allowed');
       c.set('corsOrigin', origin);
     }
     if (!accepted.includes(kind)) throw new ApiError(403, 'forbidden');

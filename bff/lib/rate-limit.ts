@@ -35,16 +35,31 @@ export interface RateResult {
  * Fixed windows aligned to the epoch: one upsert, no read-modify-write race.
  */
 export async function hit(db: Db, rule: RateRule, key: string, now: Date): Promise<RateResult> {
+  const w = rateWindow(rule, key, now);
+  const [row] = await upsert(db).execute({ bucket: w.bucket, start: w.start, end: w.end });
+  return rateResult(rule, row?.hits ?? 1, w.end, now);
+}
+
+/** The counter `key` counts in now: fixed windows aligned to the epoch. */
+export function rateWindow(rule: RateRule, key: string, now: Date) {
   const windowMs = rule.windowSeconds * 1000;
   const start = Math.floor(now.getTime() / windowMs) * windowMs;
-  const end = new Date(start + windowMs);
-  const [row] = await upsert(db).execute({ bucket: `${rule.name}|${key}|${start}`, start: new Date(start), end });
-  const hits = row?.hits ?? 1;
+  return { bucket: `${rule.name}|${key}|${start}`, start: new Date(start), end: new Date(start + windowMs) };
+}
+
+export function rateResult(rule: RateRule, hits: number, end: Date, now: Date): RateResult {
   return {
     allowed: hits <= rule.limit,
     remaining: Math.max(0, rule.limit - hits),
     retryAfter: Math.max(1, Math.ceil((end.getTime() - now.getTime()) / 1000)),
   };
+}
+
+/** `RateLimit-*` on the response. */
+export function rateHeaders(c: Context<AppEnv>, rule: RateRule, result: RateResult): void {
+  c.header('RateLimit-Limit', String(rule.limit));
+  c.header('RateLimit-Remaining', String(result.remaining));
+  c.header('RateLimit-Reset', String(result.retryAfter));
 }
 
 /** The count so far in the current window, without counting: for limits that only failures raise. */
@@ -74,9 +89,7 @@ export function rateLimit(rule: RateRule, by: (c: Context<AppEnv>) => string): M
   return async (c, next) => {
     const { db, clock } = c.get('deps');
     const result = await hit(db, rule, by(c), clock.now());
-    c.header('RateLimit-Limit', String(rule.limit));
-    c.header('RateLimit-Remaining', String(result.remaining));
-    c.header('RateLimit-Reset', String(result.retryAfter));
+    rateHeaders(c, rule, result);
     if (!result.allowed) throw rateLimitError(result);
     await next();
   };

@@ -3,6 +3,7 @@ import type { Database, Db } from '../db/client.js';
 import type { Tariff, Tenant } from '../db/schema/index.js';
 import { activeTariffs } from '../domain/tariffs.js';
 import { allowedOrigins, findKey, findTenant, isKnownOrigin, tenantConfig } from '../domain/tenants.js';
+import { sha256 } from './crypto.js';
 import type { Logger } from './logger.js';
 
 /** The channel the database's triggers announce a changed tenant on (migration 0003). */
@@ -17,7 +18,8 @@ export interface KeyHit {
 
 /** The body of `GET /v1/tenant`, serialized once per fill, with its strong ETag. */
 export interface TenantDocument {
-  body: string;
+  /** UTF-8, encoded once per fill: written to the socket as is. */
+  body: Uint8Array<ArrayBuffer>;
   etag: string;
 }
 
@@ -33,9 +35,14 @@ export interface TenantCacheOptions {
 
 interface Slot<T> {
   value: Promise<T>;
+  /** Set once `value` resolved, so hits are answered without waiting on a promise. */
+  settled?: { value: T };
   /** The tenant the value belongs to, once known; unknown keys and pending lookups have none. */
   tenantId?: string;
 }
+
+/** A value at once when cached, else the promise of it: the hot path awaits only on a miss. */
+export type Maybe<T> = T | Promise<T>;
 
 /**
  * An in-process copy of what authentication and `GET /v1/tenant` read, per tenant: key hash → key and
@@ -60,6 +67,7 @@ export class TenantCache {
   readonly #knownOrigins = new Map<string, Slot<boolean>>();
   readonly #tariffs = new Map<string, Slot<Tariff[]>>();
   readonly #documents = new Map<string, Slot<TenantDocument | undefined>>();
+  readonly #publishableHashes = new Map<string, string>();
 
   constructor(db: Db, options: TenantCacheOptions = {}) {
     this.#db = db;
@@ -106,18 +114,24 @@ export class TenantCache {
     await this.#stop;
   }
 
-  /** The live key with this SHA-256 and its tenant, or undefined. */
-  key(hash: string): Promise<KeyHit | undefined> {
+  /**
+   * The live key `token` is, with its tenant, or undefined. Keys are looked up by their SHA-256; the
+   * hashes of publishable keys (public by design: they are in the embedding pages) are remembered, so a
+   * hit costs no hashing. Secret keys are hashed each time and never kept.
+   */
+  key(token: string): Maybe<KeyHit | undefined> {
+    const hash = this.#hashOf(token);
     if (!this.#live) return this.#findKey(hash);
     const slot = this.#keys.get(hash);
-    if (slot) return slot.value;
-    if (this.#unknownKeys.has(hash)) return Promise.resolve(undefined);
+    if (slot) return slot.settled ? slot.settled.value : slot.value;
+    if (this.#unknownKeys.has(hash)) return undefined;
     const fresh: Slot<KeyHit | undefined> = { value: this.#findKey(hash) };
     this.#keys.set(hash, fresh);
     fresh.value.then(
       (hit) => {
         if (this.#keys.get(hash) !== fresh) return; // invalidated meanwhile: keep nothing
         if (hit) {
+          fresh.settled = { value: hit };
           fresh.tenantId = hit.tenant.id;
           bound(this.#keys, this.#maxKeys);
         } else {
@@ -132,30 +146,30 @@ export class TenantCache {
   }
 
   /** Whether the tenant accepts publishable keys and sessions from `origin`. */
-  async isAllowedOrigin(tenantId: string, origin: string): Promise<boolean> {
-    const origins = await this.#memo(this.#origins, tenantId, tenantId, async () => new Set(await allowedOrigins(this.#db, tenantId)));
-    return origins.has(origin);
+  isAllowedOrigin(tenantId: string, origin: string): Maybe<boolean> {
+    const origins = this.#memo(this.#origins, tenantId, tenantId, async () => new Set(await allowedOrigins(this.#db, tenantId)));
+    return origins instanceof Promise ? origins.then((set) => set.has(origin)) : origins.has(origin);
   }
 
   /** Whether any tenant allows `origin` (CORS preflight). Remembers at most `maxUnknown` origins. */
-  isKnownOrigin(origin: string): Promise<boolean> {
+  isKnownOrigin(origin: string): Maybe<boolean> {
     const known = this.#memo(this.#knownOrigins, origin, undefined, () => isKnownOrigin(this.#db, origin));
     bound(this.#knownOrigins, this.#maxUnknown);
     return known;
   }
 
   /** The tenant's active tariffs, in display order. */
-  tariffs(tenantId: string): Promise<Tariff[]> {
+  tariffs(tenantId: string): Maybe<Tariff[]> {
     return this.#memo(this.#tariffs, tenantId, tenantId, () => activeTariffs(this.#db, tenantId));
   }
 
   /** `GET /v1/tenant`'s body and ETag, built once per fill from the tenant row and its tariffs. */
-  document(tenantId: string): Promise<TenantDocument | undefined> {
+  document(tenantId: string): Maybe<TenantDocument | undefined> {
     return this.#memo(this.#documents, tenantId, tenantId, async () => {
       const [tenant, offered] = await Promise.all([findTenant(this.#db, tenantId), this.tariffs(tenantId)]);
       if (!tenant) return undefined;
       const body = JSON.stringify(tenantConfig(tenant, offered));
-      return { body, etag: `"${createHash('sha256').update(body).digest('base64url')}"` };
+      return { body: Buffer.from(body), etag: `"${createHash('sha256').update(body).digest('base64url')}"` };
     });
   }
 
@@ -194,14 +208,28 @@ export class TenantCache {
    * Reads `key` through `map`: the pending or settled promise is shared, so concurrent misses make one
    * query. A fill that an invalidation overtook is returned to its callers but not kept.
    */
-  #memo<T>(map: Map<string, Slot<T>>, key: string, tenantId: string | undefined, load: () => Promise<T>): Promise<T> {
+  #memo<T>(map: Map<string, Slot<T>>, key: string, tenantId: string | undefined, load: () => Promise<T>): Maybe<T> {
     if (!this.#live) return load();
     const slot = map.get(key);
-    if (slot) return slot.value;
+    if (slot) return slot.settled ? slot.settled.value : slot.value;
     const fresh: Slot<T> = { value: load(), tenantId };
     map.set(key, fresh);
-    fresh.value.catch(() => map.get(key) === fresh && map.delete(key));
+    fresh.value.then(
+      (value) => (fresh.settled = { value }),
+      () => map.get(key) === fresh && map.delete(key),
+    );
     return fresh.value;
+  }
+
+  /** SHA-256 of a key; remembered for publishable keys (at most `maxKeys`). */
+  #hashOf(token: string): string {
+    if (!token.startsWith('tk_pub_')) return sha256(token);
+    let hash = this.#publishableHashes.get(token);
+    if (hash === undefined) {
+      if (this.#publishableHashes.size >= this.#maxKeys) this.#publishableHashes.clear();
+      this.#publishableHashes.set(token, (hash = sha256(token)));
+    }
+    return hash;
   }
 }
 

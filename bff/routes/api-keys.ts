@@ -45,8 +45,7 @@ export const apiKeyRoutes = new Hono<AppEnv>()
       success: { status: 201, description: 'Created', schema: createdApiKeySchema },
       problems: [400, 409, 413, 415, 422],
     }),
-    idempotent(),
-    rateLimit({ name: 'api-keys.create', limit: 30, windowSeconds: 3600 }, byTenant),
+    idempotent({ rule: { name: 'api-keys.create', limit: 30, windowSeconds: 3600 }, by: byTenant }),
     validate('json', createApiKeySchema),
     async (c) => {
       const { kind, label } = c.req.valid('json');

@@ -8,7 +8,7 @@ import type { AppEnv } from '../lib/context.js';
 import { ApiError } from '../lib/errors.js';
 import { idempotent } from '../lib/idempotency.js';
 import { endpoint } from '../lib/openapi.js';
-import { byIp, rateLimit } from '../lib/rate-limit.js';
+import { byIp } from '../lib/rate-limit.js';
 import { validate } from '../lib/validate.js';
 
 /** Today's date where the tenants are (Germany, Austria, Switzerland share a time zone). */
@@ -25,8 +25,8 @@ export const signupRoutes = new Hono<AppEnv>().post(
     success: { status: 201, description: 'Stored as pending_confirmation; the confirmation e-mail is on its way', schema: signupCreatedSchema },
     problems: [400, 409, 413, 415, 422],
   }),
-  idempotent(),
-  rateLimit({ name: 'signups.create', limit: 30, windowSeconds: 3600 }, byIp),
+  // The rate limit, counted with the Idempotency-Key claim in one statement (lib/idempotency.ts).
+  idempotent({ rule: { name: 'signups.create', limit: 30, windowSeconds: 3600 }, by: byIp }),
   validate('json', signupSchema),
   async (c) => {
     const { db, clock, env, tenantCache } = c.get('deps');

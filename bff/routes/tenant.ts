@@ -2,6 +2,7 @@ import { Hono, type TypedResponse } from 'hono';
 import { type TenantConfig, tenantConfigSchema } from '../../contract/tenant.js';
 import type { AppEnv } from '../lib/context.js';
 import { ApiError } from '../lib/errors.js';
+import { respond } from '../lib/envelope.js';
 import { endpoint } from '../lib/openapi.js';
 
 /**
@@ -21,14 +22,15 @@ export const tenantRoutes = new Hono<AppEnv>().get(
     success: { status: 200, description: 'Tenant configuration (a strong ETag; 304 on a matching If-None-Match)', schema: tenantConfigSchema },
   }),
   async (c) => {
-    const document = await c.get('deps').tenantCache.document(c.get('caller').tenant.id);
+    const cached = c.get('deps').tenantCache.document(c.get('caller').tenant.id);
+    const document = cached instanceof Promise ? await cached : cached;
     if (!document) throw new ApiError(404, 'not_found');
     const headers = { ETag: document.etag, 'Cache-Control': CACHE_CONTROL, Vary: 'Authorization' };
     // Typed for `hc` as the TenantConfig the body is. A 304 answers only an If-None-Match the caller set
     // itself; the browser's own revalidations turn into a 200 with the cached body for `fetch`.
-    const res: Response = matches(c.req.header('if-none-match'), document.etag)
-      ? c.body(null, 304, headers)
-      : c.body(document.body, 200, { ...headers, 'Content-Type': 'application/json' });
+    const res = matches(c.req.header('if-none-match'), document.etag)
+      ? respond(c, 304, null, headers)
+      : respond(c, 200, document.body, { ...headers, 'Content-Type': 'application/json' });
     return res as Response & TypedResponse<TenantConfig, 200, 'json'>;
   },
 );

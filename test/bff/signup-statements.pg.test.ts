@@ -68,11 +68,13 @@ beforeAll(async () => {
   t = await createTestApp();
   tenant = await seedTenant(t.db, 'statements');
   tariffId = (await t.db.select().from(tariffs).where(eq(tariffs.tenantId, tenant.id))).find((r) => r.accountTypes.includes('private'))!.id;
-  bffDatabase = openDatabase({ url: t.database.url!, debug: bff.debug });
+  // One connection each, so the warm-up prepares every statement on the connection the capture uses
+  // (a statement's first use on a connection is described first, which stops pipelining).
+  bffDatabase = openDatabase({ url: t.database.url!, poolSize: 1, debug: bff.debug });
   cache = new TenantCache(bffDatabase.db, { listen: bffDatabase.listen });
   await cache.ready();
   app = createApp({ ...t.deps, db: bffDatabase.db, log: createLogger('silent'), tenantCache: cache });
-  rawSql = postgres(t.database.url!, { max: 10, onnotice: () => {}, debug: raw.debug });
+  rawSql = postgres(t.database.url!, { max: 1, onnotice: () => {}, debug: raw.debug });
 });
 afterAll(async () => {
   await rawSql?.end();

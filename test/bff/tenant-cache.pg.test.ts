@@ -1,3 +1,4 @@
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../bff/app.js';
@@ -142,4 +143,50 @@ describe('two instances on one Postgres', () => {
       expect((await getTenant(b.app, tenant.secretKey)).json.tariffs.map((x: { name: string }) => x.name)).toContain('Nach dem Wiederverbinden'),
     );
   });
+});
+
+describe('a LISTEN connection that stops answering without closing', () => {
+  it('counts as down after the heartbeat goes unanswered, and as up when it answers again', async () => {
+    // A TCP proxy in front of Postgres that can stop forwarding without closing anything (half-open).
+    let frozen = false;
+    const pairs: Socket[][] = [];
+    const proxy = createServer((inbound) => {
+      const target = new URL(a.database.url!);
+      const outbound = connect(Number(target.port || 5432), target.hostname);
+      pairs.push([inbound, outbound]);
+      for (const [from, to] of [[inbound, outbound], [outbound, inbound]] as const) {
+        from.on('data', (d) => (frozen ? from.pause() : undefined, to.write(d)));
+        from.on('error', () => to.destroy());
+        from.on('close', () => to.destroy());
+      }
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const proxied = new URL(a.database.url!);
+    proxied.hostname = '127.0.0.1';
+    proxied.port = String((proxy.address() as AddressInfo).port);
+    const viaProxy = openDatabase({ url: proxied.toString(), poolSize: 1 });
+    const cache = new TenantCache(a.db, { listen: viaProxy.listen });
+    try {
+      await cache.ready();
+      expect(cache.live).toBe(true);
+      frozen = true;
+      for (const pair of pairs) for (const s of pair) s.pause();
+      await within(8000, async () => expect(cache.live).toBe(false));
+      // deaf, it reads through: a key revoked now is refused
+      const created = await call(a.app, 'POST', '/v1/api-keys', { key: tenant.secretKey, body: { kind: 'secret' } });
+      expect(await cache.key(created.json.key)).toBeDefined();
+      await call(a.app, 'DELETE', `/v1/api-keys/${created.json.id}`, { key: tenant.secretKey });
+      expect(await cache.key(created.json.key)).toBeUndefined();
+      frozen = false;
+      for (const pair of pairs) for (const s of pair) s.resume();
+      await within(8000, async () => expect(cache.live).toBe(true));
+    } finally {
+      frozen = false;
+      for (const pair of pairs) for (const s of pair) s.resume();
+      await cache.close();
+      await viaProxy.close();
+      for (const pair of pairs) for (const s of pair) s.destroy();
+      await new Promise((r) => proxy.close(r));
+    }
+  }, 30_000);
 });

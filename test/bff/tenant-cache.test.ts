@@ -147,7 +147,7 @@ describe('tenant cache on one instance', () => {
     await cache.ready();
     try {
       for (let i = 0; i < 20; i++) {
-        expect(await cache.key(sha256(`tk_pub_nope_${i}`))).toBeUndefined();
+        expect(await cache.key(`tk_pub_nope_${i}`)).toBeUndefined();
         expect(await cache.isKnownOrigin(`https://nope-${i}.example`)).toBe(false);
       }
       expect(cache.size.unknownKeys).toBe(5);
@@ -161,7 +161,7 @@ describe('tenant cache on one instance', () => {
     const cache = new TenantCache(t.db);
     await cache.ready();
     expect(cache.live).toBe(false);
-    expect(await cache.key(sha256(a.publishableKey))).toMatchObject({ kind: 'publishable', tenant: { id: a.id } });
+    expect(await cache.key(a.publishableKey)).toMatchObject({ kind: 'publishable', tenant: { id: a.id } });
     expect(cache.size).toEqual({ keys: 0, unknownKeys: 0, knownOrigins: 0, tenants: 0 });
   });
 });

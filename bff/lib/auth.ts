@@ -3,7 +3,7 @@ import type { AppEnv, Caller } from './context.js';
 import { resumeSession } from '../domain/sessions.js';
 import type { SessionComponent } from '../../contract/enums.js';
 import { ApiError } from './errors.js';
-import type { KeyHit, Maybe, TenantCache } from './tenant-cache.js';
+import type { KeyHit, Maybe } from './tenant-cache.js';
 
 export type KeyKind = 'publishable' | 'secret';
 export type CredentialKind = KeyKind | 'session';
@@ -16,11 +16,7 @@ function bearer(c: Context): string | undefined {
   return match ? match[1] : undefined;
 }
 
-/** The caller a key stands for (through the tenant cache), or undefined for an unknown or revoked key. */
-export async function findCallerByKey(cache: TenantCache, token: string): Promise<Caller | undefined> {
-  return callerOf(await cache.key(token));
-}
-
+/** The caller a key the tenant cache found stands for; undefined for an unknown or revoked key. */
 const callerOf = (hit: KeyHit | undefined): Caller | undefined => hit && { tenant: hit.tenant, credential: { kind: hit.kind, id: hit.keyId } };
 
 const unauthorized = () =>

@@ -37,7 +37,7 @@ interface Slot<T> {
   value: Promise<T>;
   /** Set once `value` resolved, so hits are answered without waiting on a promise. */
   settled?: { value: T };
-  /** The tenant the value belongs to, once known; unknown keys and pending lookups have none. */
+  /** For keys: the tenant the key belongs to, once known (pending lookups have none). */
   tenantId?: string;
 }
 
@@ -147,25 +147,25 @@ export class TenantCache {
 
   /** Whether the tenant accepts publishable keys and sessions from `origin`. */
   isAllowedOrigin(tenantId: string, origin: string): Maybe<boolean> {
-    const origins = this.#memo(this.#origins, tenantId, tenantId, async () => new Set(await allowedOrigins(this.#db, tenantId)));
+    const origins = this.#memo(this.#origins, tenantId, async () => new Set(await allowedOrigins(this.#db, tenantId)));
     return origins instanceof Promise ? origins.then((set) => set.has(origin)) : origins.has(origin);
   }
 
   /** Whether any tenant allows `origin` (CORS preflight). Remembers at most `maxUnknown` origins. */
   isKnownOrigin(origin: string): Maybe<boolean> {
-    const known = this.#memo(this.#knownOrigins, origin, undefined, () => isKnownOrigin(this.#db, origin));
+    const known = this.#memo(this.#knownOrigins, origin, () => isKnownOrigin(this.#db, origin));
     bound(this.#knownOrigins, this.#maxUnknown);
     return known;
   }
 
   /** The tenant's active tariffs, in display order. */
   tariffs(tenantId: string): Maybe<Tariff[]> {
-    return this.#memo(this.#tariffs, tenantId, tenantId, () => activeTariffs(this.#db, tenantId));
+    return this.#memo(this.#tariffs, tenantId, () => activeTariffs(this.#db, tenantId));
   }
 
   /** `GET /v1/tenant`'s body and ETag, built once per fill from the tenant row and its tariffs. */
   document(tenantId: string): Maybe<TenantDocument | undefined> {
-    return this.#memo(this.#documents, tenantId, tenantId, async () => {
+    return this.#memo(this.#documents, tenantId, async () => {
       const [tenant, offered] = await Promise.all([findTenant(this.#db, tenantId), this.tariffs(tenantId)]);
       if (!tenant) return undefined;
       const body = JSON.stringify(tenantConfig(tenant, offered));
@@ -208,11 +208,11 @@ export class TenantCache {
    * Reads `key` through `map`: the pending or settled promise is shared, so concurrent misses make one
    * query. A fill that an invalidation overtook is returned to its callers but not kept.
    */
-  #memo<T>(map: Map<string, Slot<T>>, key: string, tenantId: string | undefined, load: () => Promise<T>): Maybe<T> {
+  #memo<T>(map: Map<string, Slot<T>>, key: string, load: () => Promise<T>): Maybe<T> {
     if (!this.#live) return load();
     const slot = map.get(key);
     if (slot) return slot.settled ? slot.settled.value : slot.value;
-    const fresh: Slot<T> = { value: load(), tenantId };
+    const fresh: Slot<T> = { value: load() };
     map.set(key, fresh);
     fresh.value.then(
       (value) => (fresh.settled = { value }),

@@ -8,6 +8,7 @@ import type { Deps } from '../../bff/lib/context.js';
 import { createLogger } from '../../bff/lib/logger.js';
 import { TenantCache } from '../../bff/lib/tenant-cache.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
+import { within } from './helpers/within.js';
 
 // Postgres only: two BFF instances, each with its own connection pool and its own cache, on one database.
 // Changes go through instance A; instance B hears of them only through LISTEN/NOTIFY.
@@ -33,18 +34,6 @@ afterAll(async () => {
   await bDatabase?.close();
   await a?.close();
 });
-
-async function within(ms: number, check: () => Promise<void>) {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  }
-}
 
 /** Runs `request` on B and returns how many statements B sent for it. */
 async function statementsOf(request: () => Promise<unknown>) {

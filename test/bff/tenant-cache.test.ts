@@ -6,6 +6,7 @@ import { storeKey } from '../../bff/domain/api-keys.js';
 import { sha256 } from '../../bff/lib/crypto.js';
 import { TenantCache } from '../../bff/lib/tenant-cache.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
+import { within } from './helpers/within.js';
 
 // One BFF instance on PGlite (in-process LISTEN) or Postgres (LISTEN on its own connection). Changes are
 // made straight in the database, never through a route, so only the database's notification can tell
@@ -19,19 +20,6 @@ beforeAll(async () => {
   a = await seedTenant(t.db, 'cache');
 });
 afterAll(() => t.close());
-
-/** Retries `check` until it passes or `ms` have gone by (the notification arrives asynchronously). */
-async function within(ms: number, check: () => Promise<void>) {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  }
-}
 
 /**
  * Repeats `request` until, 50 ms later, the cache still holds what `check` looks for: notifications of

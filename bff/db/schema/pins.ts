@@ -30,5 +30,5 @@ export const pinChallenges = pgTable(
     supersededAt: at('superseded_at'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
-  (t) => [index('pin_challenges_user_idx').on(t.userId, t.createdAt)],
+  (t) => [index('pin_challenges_user_idx').on(t.userId, t.createdAt), index('pin_challenges_expires_idx').on(t.expiresAt)],
 );

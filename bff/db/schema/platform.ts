@@ -61,7 +61,7 @@ export const outbox = pgTable(
     createdAt: at('created_at').notNull().defaultNow(),
     sentAt: at('sent_at'),
   },
-  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_tenant_idx').on(t.tenantId)],
+  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_tenant_idx').on(t.tenantId), index('outbox_endpoint_idx').on(t.endpointId)],
 );
 
 export type OutboxRow = typeof outbox.$inferSelect;

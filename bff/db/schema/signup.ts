@@ -42,6 +42,11 @@ export const signups = pgTable(
     evidence: jsonb('evidence').$type<SignupEvidence>().notNull(),
     createdAt: at('created_at').notNull().defaultNow(),
     confirmedAt: at('confirmed_at'),
+    /**
+     * SHA-256 of the signup handle (`tk_sgh_…`) the creating browser gets: lets the done screen resend the
+     * confirmation e-mail and correct the address until the signup is confirmed or expires.
+     */
+    handleHash: text('handle_hash'),
   },
   (t) => [index('signups_tenant_idx').on(t.tenantId), index('signups_pending_idx').on(t.status, t.createdAt)],
 );

@@ -26,6 +26,9 @@ export const users = pgTable(
     mobile: text('mobile').notNull(),
     passwordHash: text('password_hash'),
     passwordChangedAt: at('password_changed_at'),
+    /** The address before the last e-mail change, and when it changed: a reset soon after also tells it. */
+    previousEmail: text('previous_email'),
+    emailChangedAt: at('email_changed_at'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [unique('users_username_uq').on(t.tenantId, t.username), index('users_email_idx').on(t.tenantId, sql`lower(${t.email})`)],
@@ -47,6 +50,8 @@ export const sessions = pgTable(
     expiresAt: at('expires_at').notNull(),
     lastSeenAt: at('last_seen_at').notNull(),
     revokedAt: at('revoked_at'),
+    /** When the user last re-entered the password in this session (step-up before changing a factor). */
+    steppedUpAt: at('stepped_up_at'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],

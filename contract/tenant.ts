@@ -44,6 +44,8 @@ export const tenantConfigSchema = z
       hours: z.string().nullable(),
     }),
     tariffs: z.array(tariffSchema),
+    /** VAT rate in percent (19, 8.1) included in every tariff price; business prices state the net as well. */
+    vatRate: z.number(),
   })
   .meta({ id: 'TenantConfig' });
 export type TenantConfig = z.infer<typeof tenantConfigSchema>;

@@ -25,6 +25,7 @@ export const fakeTenant: TenantConfig = {
     { id: '7d3c5a1e-0000-4000-8000-000000000002', code: 'partner-beruf', name: 'Partner Beruf', accountTypes: ['professional'], monthlyPriceCents: 1590, oneOffFeeCents: 0, currency: 'EUR', minimumTermMonths: 12, noticePeriodMonths: 1 },
     { id: '7d3c5a1e-0000-4000-8000-000000000003', code: 'partner-business', name: 'Partner Business', accountTypes: ['business'], monthlyPriceCents: 3490, oneOffFeeCents: 2900, currency: 'EUR', minimumTermMonths: 12, noticePeriodMonths: 3 },
   ],
+  vatRate: 19,
 };
 
 /** Keys the fake BFF knows: a good one, a wrong one, one whose requests never get an answer, one offline. */

@@ -65,5 +65,6 @@ export function tenantConfig(tenant: Tenant, offered: Tariff[]): TenantConfig {
     },
     support: { email: tenant.supportEmail, phone: tenant.supportPhone, hours: tenant.supportHours },
     tariffs: offered.map(presentTariff),
+    vatRate: tenant.vatRateBp / 100,
   };
 }

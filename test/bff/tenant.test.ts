@@ -26,6 +26,7 @@ describe('GET /v1/tenant', () => {
       defaultLocale: 'de',
       legal: { termsUrl: `${a.origin}/terms`, termsVersion: expect.stringMatching(/^v-conf-/) },
       support: { email: expect.stringContaining('@conf-') },
+      vatRate: 19,
     });
     expect(config.tariffs.map((x) => x.accountTypes[0])).toEqual(['business', 'private', 'professional']);
     expect(config.tariffs[1]).toMatchObject({

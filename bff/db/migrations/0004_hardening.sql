@@ -1,3 +1,4 @@
+ALTER TABLE "tenants" ADD COLUMN "vat_rate_bp" integer DEFAULT 1900 NOT NULL;--> statement-breakpoint
 ALTER TABLE "signups" ADD COLUMN "handle_hash" text;--> statement-breakpoint
 ALTER TABLE "sessions" ADD COLUMN "stepped_up_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "previous_email" text;--> statement-breakpoint

@@ -40,6 +40,8 @@ export const tenants = pgTable('tenants', {
   mailFromAddress: text('mail_from_address').notNull(),
   sipDomain: text('sip_domain').notNull(),
   customerNumberPrefix: text('customer_number_prefix').notNull(),
+  /** VAT in basis points (1900 = 19 %, 810 = 8.1 %): tariff prices are gross; business prices show the net. */
+  vatRateBp: integer('vat_rate_bp').notNull().default(1900),
   ...timestamps(),
 });
 

@@ -109,9 +109,9 @@ export class TkSignup extends LitElement {
       const draft = loadDraft(this.draftKey);
       if (draft) {
         this.values = { ...this.values, ...draft.values };
-        this.ibanDropped = draft.iban;
+        this.ibanDropped = draft.iban && draft.values['payment.method'] === 'sepa';
         // Without its IBAN, a draft from beyond the payment step continues there.
-        this.wizard.index = Math.min(draft.index, draft.iban ? this.stepIds.indexOf('payment') : draft.index, this.stepIds.length - 1);
+        this.wizard.index = Math.min(draft.index, this.ibanDropped ? this.stepIds.indexOf('payment') : draft.index, this.stepIds.length - 1);
       }
     }
     // A single tariff on offer is the choice.

@@ -128,7 +128,7 @@ export function checkStep(step: StepId, v: Values, today: string): Record<string
  */
 export function splitHouseNumber(v: Values, path: string): Values {
   const house = path.replace(/street$/, 'houseNumber');
-  const m = house !== path && !v[house] && /^(.*\D)\s+(\d+\s?[a-z]?(?:\s?[-/]\s?\d+\s?[a-z]?)?)$/i.exec(String(v[path]));
+  const m = house !== path && !v[house] && /^(.*\D)\s+(\d\S*)$/.exec(String(v[path]));
   return m ? { ...v, [path]: m[1]!, [house]: m[2]! } : v;
 }
 

@@ -36,6 +36,9 @@ const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin'
 /**
  * New customer signup for private, professional and business accounts: the steps of each account type,
  * a review with the key contract facts right above the order button, and double opt-in by e-mail.
+ * A reload keeps the entries and the step for the tab (sessionStorage, per tenant and element `id` — give
+ * two signups on one page different ids), never the IBAN: the payment step asks for it again and says why.
+ * The draft is dropped once the signup is stored.
  *
  * @tag tk-signup
  * @fires tk-complete - `{ signupId, email }` once the signup is stored and the confirmation e-mail is on its way

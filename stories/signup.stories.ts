@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
 import type { TkSignup } from '../widgets/signup/signup.js';
+import { saveDraft } from '../widgets/signup/model.js';
+import { fakeTenant } from './fake-kit.js';
 import { complete, type Values } from './signup-fixtures.js';
 
 /** Presses the widget's main button `times` times, waiting for each update. */
@@ -19,7 +21,9 @@ const meta: Meta<Args> = {
   title: 'Widgets/Signup',
   component: 'tk-signup',
   args: { type: 'private', step: 0, values: {} },
-  render: (a) => html`<tk-signup .prefill=${a.values}></tk-signup>`,
+  // Each story its own element id, so its tab draft (sessionStorage) is its own: none, or `parameters.draft`.
+  render: (a, { id }) => html`<tk-signup id=${id} .prefill=${a.values}></tk-signup>`,
+  beforeEach: ({ id, parameters }) => saveDraft(`tk-signup:${fakeTenant.id}:${id}`, ...((parameters.draft ?? []) as [Values?, number?])),
   play: async ({ canvasElement, args }) => advance(canvasElement, args.step),
 };
 export default meta;
@@ -42,6 +46,16 @@ export const BusinessContactPerson = at('business', 2);
 export const BusinessPayment = at('business', 3);
 export const BusinessTerms = at('business', 4);
 export const BusinessReview = at('business', 5);
+/** The price box: consumer prices include VAT; business prices net and gross, with the one-off fee and the first month. */
+export const PriceBoxPrivate = at('private', 4);
+export const PriceBoxBusiness = at('business', 5);
+/** The only tariff for the account type is chosen already. */
+export const OneTariffPreselected = at('private', 2, { tariffId: '' });
+/** After a reload: the tab's draft is back at the payment step, without the IBAN, which the field says. */
+export const RestoredWithoutIban: Story = {
+  args: { step: 0, values: {} },
+  parameters: { draft: [complete.private, 4] },
+};
 export const ValidationErrors: Story = { args: { step: 2, values: { accountType: 'private' } } };
 export const RuleErrors = at('private', 2, { 'person.address.country': 'AT', 'person.mobile': '030 1234567' });
 export const ServerError = at('private', 5, { 'person.email': 'server-error@example.com' });

@@ -41,7 +41,7 @@ describe('a third locale added as a fixture', () => {
     expect(res.status).toBe(201);
     const [confirmation] = await emailsOf(t.db, tenant.id);
     expect(confirmation).toMatchObject({
-      subject: `[fr] Bitte bestätigen Sie Ihre Anmeldung bei ${tenant.name}`,
+      subject: `[fr] Bitte bestätigen Sie Ihre Kontoeröffnung bei ${tenant.name}`,
       templateId: 'signup-confirmation/fr/1',
     });
     expect(confirmation!.text).toContain('[fr] Guten Tag Anna Müller,');
@@ -54,7 +54,7 @@ describe('a third locale added as a fixture', () => {
     const token = tokenIn(confirmation!, '/confirm');
     const page = await (await t.app.request(`/confirm?token=${token}`)).text();
     expect(page).toContain('<html lang="fr">');
-    expect(page).toContain('<button type="submit">[fr] Anmeldung bestätigen</button>');
+    expect(page).toContain('<button type="submit">[fr] Kontoeröffnung bestätigen</button>');
     const confirmed = await t.app.request('/confirm', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token }) });
     expect(await confirmed.text()).toContain('[fr] Vielen Dank!');
     const credentials = (await emailsOf(t.db, tenant.id)).at(-1)!;

@@ -30,7 +30,7 @@ describe('the fallback confirmation page', () => {
     const page = await res.text();
     expect(res.status).toBe(200);
     expect(page).toContain(tenant.name);
-    expect(page).toContain('<button type="submit">Anmeldung bestätigen</button>');
+    expect(page).toContain('<button type="submit">Kontoeröffnung bestätigen</button>');
     expect(res.headers.get('content-security-policy')).toContain("form-action 'self'");
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(await t.db.select().from(accounts).where(eq(accounts.tenantId, tenant.id))).toHaveLength(0);

@@ -121,3 +121,40 @@ export function checkStep(step: StepId, v: Values, today: string): Record<string
   }
   return errors;
 }
+
+/**
+ * Autofill puts the whole first address line ("Musterstraße 12a") into the street, the field with
+ * `address-line1`: a house number at its end moves to the house number field while that is empty.
+ */
+export function splitHouseNumber(v: Values, path: string): Values {
+  const house = path.replace(/street$/, 'houseNumber');
+  const m = house !== path && !v[house] && /^(.*\D)\s+(\d\S*)$/.exec(String(v[path]));
+  return m ? { ...v, [path]: m[1]!, [house]: m[2]! } : v;
+}
+
+/** What a tab keeps of a signup across reloads (sessionStorage): the values without the IBAN, and the step. */
+export interface Draft {
+  values: Values;
+  index: number;
+  /** An IBAN was entered and not kept. */
+  iban: boolean;
+}
+
+export function loadDraft(key: string): Draft | undefined {
+  try {
+    return JSON.parse(sessionStorage.getItem(key)!) ?? undefined;
+  } catch {
+    return undefined; // storage blocked (sandboxed frame) or not ours
+  }
+}
+
+/** Stores the draft; `values` undefined drops it. The IBAN is never stored. */
+export function saveDraft(key: string, values?: Values, index = 0): void {
+  try {
+    if (!values) return sessionStorage.removeItem(key);
+    const { 'payment.iban': iban, ...kept } = values;
+    sessionStorage.setItem(key, JSON.stringify({ values: kept, index, iban: Boolean(iban) } satisfies Draft));
+  } catch {
+    // storage blocked or full: the form works without
+  }
+}

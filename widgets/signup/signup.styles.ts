@@ -28,24 +28,35 @@ export const signupStyles = css`
     padding: ${tokens.space3};
   }
   .facts {
-    display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: ${tokens.space1} ${tokens.space4};
     border: 2px solid ${tokens.colorPrimary};
     border-radius: ${tokens.radius};
     padding: ${tokens.space3};
     margin: ${tokens.space4} 0;
+  }
+  .facts-heading {
+    font-size: 1.125em;
+    font-weight: 700;
+  }
+  .facts dl {
+    display: grid;
+    grid-template-columns: minmax(8rem, max-content) 1fr;
+    gap: ${tokens.space1} ${tokens.space4};
+    margin: ${tokens.space2} 0 0;
   }
   .facts dt {
     font-weight: 600;
   }
   .facts dd {
     margin: 0;
+    overflow-wrap: anywhere;
   }
-  .facts h3 {
-    grid-column: 1 / -1;
-    margin: 0;
-    font-size: 1.125em;
+  @media (max-width: 30rem) {
+    .facts dl {
+      grid-template-columns: 1fr;
+    }
+    .facts dd {
+      margin-block-end: ${tokens.space2};
+    }
   }
   .actions {
     display: flex;

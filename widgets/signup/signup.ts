@@ -22,7 +22,7 @@ import '../primitives/stepper.js';
 import '../primitives/summary.js';
 import '../primitives/text-field.js';
 import { type SignupKey, st } from './messages.js';
-import { type AccountType, checkStep, loadBankRules, pathsOf, payload, type StepId, stepsFor, type Values, wizardSteps } from './model.js';
+import { type AccountType, checkStep, loadBankRules, loadDraft, pathsOf, payload, saveDraft, splitHouseNumber, type StepId, stepsFor, type Values, wizardSteps } from './model.js';
 import { signupStyles } from './signup.styles.js';
 import { contractFacts, reviewMandate, reviewSections, type StepContext, steps } from './steps.js';
 
@@ -36,6 +36,9 @@ const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin'
 /**
  * New customer signup for private, professional and business accounts: the steps of each account type,
  * a review with the key contract facts right above the order button, and double opt-in by e-mail.
+ * A reload keeps the entries and the step for the tab (sessionStorage, per tenant and element `id` — give
+ * two signups on one page different ids), never the IBAN: the payment step asks for it again and says why.
+ * The draft is dropped once the signup is stored.
  *
  * @tag tk-signup
  * @fires tk-complete - `{ signupId, email }` once the signup is stored and the confirmation e-mail is on its way
@@ -68,7 +71,9 @@ export class TkSignup extends LitElement {
   private declare values: Values;
   private declare errors: Record<string, string>;
   private declare done: { email: string } | undefined;
-  private dirty = false;
+  /** The tab's draft was looked for (once the tenant is known; see `draftKey`). */
+  private restored = false;
+  private ibanDropped = false;
 
   private readonly i18n = new KitController(this, { standalone: true });
   private readonly wizard = new WizardController(
@@ -101,31 +106,39 @@ export class TkSignup extends LitElement {
     super.willUpdate(changed);
     // A preset type is the type of every step's rules and texts (tariffs, B2B mandate).
     if (this.accountType && this.values.accountType !== this.accountType) this.values = { ...this.values, accountType: this.accountType };
+    const tenant = this.i18n.kit?.tenant;
+    if (tenant && !this.restored) {
+      this.restored = true;
+      const draft = loadDraft(this.draftKey);
+      if (draft) {
+        this.values = { ...this.values, ...draft.values };
+        this.ibanDropped = draft.iban && draft.values['payment.method'] === 'sepa';
+        // Without its IBAN, a draft from beyond the payment step continues there.
+        this.wizard.index = Math.min(draft.index, this.ibanDropped ? this.stepIds.indexOf('payment') : draft.index, this.stepIds.length - 1);
+      }
+    }
+    // A single tariff on offer is the choice.
+    const offered = tenant?.tariffs.filter((t) => t.accountTypes.includes(this.type!));
+    if (offered?.length === 1 && this.values.tariffId !== offered[0]!.id) this.values = { ...this.values, tariffId: offered[0]!.id };
+  }
+
+  /** The tab's draft of this signup, per tenant and per signup on the page (by `id`). */
+  private get draftKey(): string {
+    return `tk-signup:${this.i18n.kit?.tenant?.id}:${this.id}`;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.prefill) this.values = { ...this.values, ...this.prefill };
-    window.addEventListener('beforeunload', this.onBeforeUnload);
   }
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('beforeunload', this.onBeforeUnload);
-  }
-  private onBeforeUnload = (event: BeforeUnloadEvent) => {
-    if (this.dirty && !this.done) {
-      event.preventDefault();
-      event.returnValue = this.t('leave.warning');
-    }
-  };
 
   private onValue(event: Event) {
     const field = event.target as HTMLElement & { name?: string; value?: string; checked?: boolean };
     if (!field.name) return;
     const value = field.localName === 'tk-checkbox' ? Boolean(field.checked) : String(field.value ?? '');
     this.values = { ...this.values, [field.name]: value };
+    if (event.type === 'change') this.values = splitHouseNumber(this.values, field.name);
     if (this.errors[field.name]) this.errors = { ...this.errors, [field.name]: '' };
-    this.dirty = true;
   }
 
   /** The contract's rules on the current step; errors go onto the fields and into the summary. */
@@ -147,6 +160,7 @@ export class TkSignup extends LitElement {
 
   protected override updated(): void {
     if (this.wizard.step.id === 'payment') void loadBankRules();
+    if (this.restored && !this.done) saveDraft(this.draftKey, this.values, this.wizard.index);
   }
 
   private async onSubmit(event: Event) {
@@ -166,7 +180,7 @@ export class TkSignup extends LitElement {
     const result = await this.submit.run((o) => kit.api.call((rpc, opts) => rpc.v1.signups.$post({ json: body as never }, opts), o));
     if (result) {
       this.done = { email: result.email };
-      this.dirty = false;
+      saveDraft(this.draftKey);
       this.dispatchEvent(new TkCompleteEvent<SignupCompleteDetail>({ signupId: result.id, email: result.email }));
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[data-step-heading]')?.focus();
@@ -187,7 +201,7 @@ export class TkSignup extends LitElement {
   }
 
   private context(kit: Kit): StepContext {
-    return { locale: this.loc, values: this.values, errors: this.errors, tenant: kit.tenant!, t: this.t };
+    return { locale: this.loc, values: this.values, errors: this.errors, tenant: kit.tenant!, t: this.t, ibanDropped: this.ibanDropped };
   }
 
   private heading(text: string) {
@@ -217,9 +231,10 @@ export class TkSignup extends LitElement {
           ? html`<tk-summary heading-level=${this.headingLevel + 1} .sections=${reviewSections(c, this.stepIds)} @tk-summary-edit=${(e: { detail: { section: string } }) => this.wizard.goTo(e.detail.section)}></tk-summary>
               ${reviewMandate(c)}
               ${tariff
-                ? html`<dl class="facts" aria-label=${this.t('review.contract')}>
-                    ${contractFacts(c, tariff).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}
-                  </dl>`
+                ? html`<div class="facts">
+                    <div class="facts-heading" role="heading" aria-level=${this.headingLevel + 1} id="facts">${this.t('review.contract')}</div>
+                    <dl aria-labelledby="facts">${contractFacts(c, tariff).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
+                  </div>`
                 : nothing}`
           : steps[step](c)}
       </div>

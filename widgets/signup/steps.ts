@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale } from '../../contract/enums.js';
+import { localeTag } from '../../contract/i18n.js';
 import { legalDocumentNames, mandateConsent, mandateScheme, mandateText, termsConsent } from '../../contract/legal.js';
 import { countries } from '../../contract/rules.js';
 import { legalForms, salutations } from '../../contract/enums.js';
@@ -16,6 +17,8 @@ export interface StepContext {
   errors: Record<string, string>;
   tenant: TenantConfig;
   t: (key: SignupKey, params?: Record<string, string | number>) => string;
+  /** A draft was restored without its IBAN (it is never stored): the IBAN field says so. */
+  ibanDropped?: boolean;
 }
 
 type FieldOptions = { optional?: boolean; autocomplete?: string; type?: string; inputmode?: string; hint?: string; maxlength?: number; label?: string };
@@ -123,7 +126,7 @@ export const steps: Record<Exclude<StepId, 'review'>, (c: StepContext) => Templa
         required
         .value=${String(c.values.tariffId ?? '')}
         .error=${c.errors.tariffId ?? ''}
-        .options=${offered.map((t) => ({ value: t.id, label: c.t('tariff.option', { name: t.name, price: money(c, t.monthlyPriceCents, t) }), description: facts(c, t) }))}
+        .options=${offered.map((t) => ({ value: t.id, label: c.t('tariff.option', { name: t.name, price: price(c, t.monthlyPriceCents, t) }), description: facts(c, t) }))}
       ></tk-radio-group>
       <tk-radio-group
         name="payment.method"
@@ -134,7 +137,7 @@ export const steps: Record<Exclude<StepId, 'review'>, (c: StepContext) => Templa
       ></tk-radio-group>
       ${sepa
         ? html`${text(c, 'payment.accountHolder', 'accountHolder', { autocomplete: 'cc-name', maxlength: 70 })}
-            ${text(c, 'payment.iban', 'iban', { autocomplete: 'off', maxlength: 42 })} ${text(c, 'payment.bic', 'bic', { optional: true, maxlength: 11 })}
+            ${text(c, 'payment.iban', 'iban', { autocomplete: 'off', maxlength: 42, hint: c.ibanDropped ? c.t('iban.dropped') : '' })} ${text(c, 'payment.bic', 'bic', { optional: true, maxlength: 11 })}
             <p class="mandate" id="mandate-text">${mandateText(c.locale, mandateScheme(type), c.tenant.name)}</p>
             ${checkbox(c, 'payment.mandateAccepted', mandateConsent(c.locale, mandateScheme(type)))}`
         : nothing}
@@ -177,18 +180,38 @@ function invoiceAddress(c: StepContext) {
 }
 
 const money = (c: StepContext, cents: number, t: TariffInfo) => formatMoney(cents, t.currency, c.locale);
-const months = (c: StepContext, n: number) => c.t('months', { n });
+const months = (c: StepContext, n: number) => c.t(new Intl.PluralRules(localeTag(c.locale)).select(n) === 'one' ? 'month' : 'months', { n });
 
-function facts(c: StepContext, t: TariffInfo) {
-  return c.t('tariff.facts', { term: months(c, t.minimumTermMonths), notice: months(c, t.noticePeriodMonths), fee: money(c, t.oneOffFeeCents, t) });
+/**
+ * The VAT rate in percent. The tenant has no rate of its own yet: the standard rate of the prices'
+ * currency, Swiss 8.1 % for CHF, else German 19 %.
+ */
+const vatRate = (t: TariffInfo) => (t.currency === 'CHF' ? 8.1 : 19);
+
+/** A price as stored, VAT included; for a business, net and gross. */
+function price(c: StepContext, cents: number, t: TariffInfo) {
+  const rate = vatRate(t);
+  return cents
+    ? c.t(c.values.accountType === 'business' ? 'price.net' : 'price.gross', {
+        gross: money(c, cents, t),
+        net: money(c, Math.round((cents * 100) / (100 + rate)), t),
+        rate: new Intl.NumberFormat(localeTag(c.locale), { style: 'percent', maximumFractionDigits: 1 }).format(rate / 100),
+      })
+    : money(c, 0, t);
 }
 
-/** The key contract facts, shown right above the order button. */
+function facts(c: StepContext, t: TariffInfo) {
+  return c.t('tariff.facts', { term: months(c, t.minimumTermMonths), notice: months(c, t.noticePeriodMonths), fee: price(c, t.oneOffFeeCents, t) });
+}
+
+/** The key contract facts, shown right above the order button: with a one-off fee, what the first month costs. */
 export function contractFacts(c: StepContext, t: TariffInfo): [string, string][] {
+  const fee = t.oneOffFeeCents;
   return [
     [c.t('tariff'), t.name],
-    [c.t('review.monthly'), money(c, t.monthlyPriceCents, t)],
-    [c.t('review.oneOff'), t.oneOffFeeCents ? money(c, t.oneOffFeeCents, t) : c.t('review.none')],
+    [c.t('review.monthly'), price(c, t.monthlyPriceCents, t)],
+    [c.t('review.oneOff'), fee ? price(c, fee, t) : c.t('review.none')],
+    ...(fee ? ([[c.t('review.first'), price(c, t.monthlyPriceCents + fee, t)]] as [string, string][]) : []),
     [c.t('review.term'), months(c, t.minimumTermMonths)],
     [c.t('review.notice'), months(c, t.noticePeriodMonths)],
   ];

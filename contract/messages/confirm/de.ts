@@ -1,10 +1,10 @@
 /** The confirmation page's texts, for `<tk-confirm>` and the BFF's fallback page alike. */
 export default {
-  title: 'Anmeldung bestätigen',
+  title: 'Kontoeröffnung bestätigen',
   intro: 'Bitte bestätigen Sie Ihre E-Mail-Adresse. Danach richten wir Ihr Konto ein und senden Ihnen Ihre Zugangsdaten.',
-  button: 'Anmeldung bestätigen',
+  button: 'Kontoeröffnung bestätigen',
   confirmed: 'Vielen Dank! Ihr Konto ist eingerichtet. Ihre Zugangsdaten und einen Link zum Festlegen Ihres Passworts haben wir Ihnen per E-Mail geschickt.',
-  already_confirmed: 'Diese Anmeldung ist bereits bestätigt. Ihre Zugangsdaten haben wir Ihnen per E-Mail geschickt.',
+  already_confirmed: 'Diese Kontoeröffnung ist bereits bestätigt. Ihre Zugangsdaten haben wir Ihnen per E-Mail geschickt.',
   resend: 'Neuen Link anfordern',
   sent: 'Wir haben Ihnen einen neuen Link geschickt. Er gilt 24 Stunden.',
   missing: 'Der Link ist unvollständig. Bitte öffnen Sie ihn noch einmal aus der E-Mail.',

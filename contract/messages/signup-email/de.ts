@@ -1,9 +1,9 @@
 /** The signup's e-mails: double opt-in and, once confirmed, the account's details. `{brand}` is the tenant's name. */
 export default {
-  'confirmation.subject': 'Bitte bestätigen Sie Ihre Anmeldung bei {brand}',
-  'confirmation.body': 'vielen Dank für Ihre Anmeldung. Bitte bestätigen Sie Ihre E-Mail-Adresse, damit wir Ihr Konto einrichten können. Der Link gilt {hours} Stunden und nur einmal.',
-  'confirmation.button': 'Anmeldung bestätigen',
-  'confirmation.ignore': 'Wenn Sie sich nicht angemeldet haben, ignorieren Sie diese E-Mail; dann geschieht nichts.',
+  'confirmation.subject': 'Bitte bestätigen Sie Ihre Kontoeröffnung bei {brand}',
+  'confirmation.body': 'vielen Dank für Ihre Kontoeröffnung. Bitte bestätigen Sie Ihre E-Mail-Adresse, damit wir Ihr Konto einrichten können. Der Link gilt {hours} Stunden und nur einmal.',
+  'confirmation.button': 'Kontoeröffnung bestätigen',
+  'confirmation.ignore': 'Wenn Sie kein Konto eröffnet haben, ignorieren Sie diese E-Mail; dann geschieht nichts.',
   'credentials.subject': 'Ihr Konto bei {brand} ist eingerichtet',
   'credentials.body': 'Ihr Konto ist eingerichtet. Das sind Ihre Zugangsdaten:',
   'credentials.customerNumber': 'Kundennummer',

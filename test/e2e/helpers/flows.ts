@@ -52,7 +52,7 @@ export async function confirmFromOutbox(page: Page, server: Started, email: stri
   const mail = await waitForMail(server, email, /bestätigen/);
   const link = /https?:\/\/\S+\/confirm\?token=[\w-]+/.exec(mail.text)![0];
   await page.goto(link);
-  await press(page, page.getByRole('button', { name: 'Anmeldung bestätigen' }), 'Enter');
+  await press(page, page.getByRole('button', { name: 'Kontoeröffnung bestätigen' }), 'Enter');
   await page.getByText('Ihr Konto ist eingerichtet').waitFor();
   return waitForMail(server, email, /eingerichtet/);
 }

@@ -217,7 +217,7 @@ describe('<tk-signup>', () => {
     });
 
     it('in English, in English plurals and formats; Swiss francs with Swiss VAT', async () => {
-      const tenant = { ...fakeTenant, tariffs: fakeTenant.tariffs.map((t) => ({ ...t, currency: 'CHF' })) };
+      const tenant = { ...fakeTenant, tariffs: fakeTenant.tariffs.map((t) => ({ ...t, currency: 'CHF' })), vatRate: 8.1 };
       const el = await fixture<TkSignup>(html`<tk-signup .kit=${{ ...fakeKit('en'), tenant }} .prefill=${fixtures.business}></tk-signup>`);
       await waitUntil(() => heading(el) === 'Account type', 'the English catalogue');
       while (heading(el) !== 'Review and order') await press(el, /Continue/);

@@ -182,15 +182,9 @@ function invoiceAddress(c: StepContext) {
 const money = (c: StepContext, cents: number, t: TariffInfo) => formatMoney(cents, t.currency, c.locale);
 const months = (c: StepContext, n: number) => c.t(new Intl.PluralRules(localeTag(c.locale)).select(n) === 'one' ? 'month' : 'months', { n });
 
-/**
- * The VAT rate in percent. The tenant has no rate of its own yet: the standard rate of the prices'
- * currency, Swiss 8.1 % for CHF, else German 19 %.
- */
-const vatRate = (t: TariffInfo) => (t.currency === 'CHF' ? 8.1 : 19);
-
 /** A price as stored, VAT included; for a business, net and gross. */
 function price(c: StepContext, cents: number, t: TariffInfo) {
-  const rate = vatRate(t);
+  const rate = c.tenant.vatRate;
   return cents
     ? c.t(c.values.accountType === 'business' ? 'price.net' : 'price.gross', {
         gross: money(c, cents, t),

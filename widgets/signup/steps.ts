@@ -231,7 +231,8 @@ export function reviewSections(c: StepContext, ids: StepId[]): SummarySection[] 
       [c.t('employerContact'), v('employer.contactName')],
     ],
     company: [
-      [c.t('companyName'), `${v('company.name')} (${c.t(`legalForm.${v('company.legalForm') || 'other'}` as SignupKey)})`],
+      [c.t('companyName'), v('company.name')],
+      [c.t('legalForm'), c.t(`legalForm.${v('company.legalForm') || 'other'}` as SignupKey)],
       [c.t('review.address'), addr('company')],
       ...(c.values.separateInvoice ? ([[c.t('invoiceName'), `${v('invoiceAddress.name')}, ${addr('invoiceAddress')}`]] as [string, string][]) : []),
     ],

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { outbox, scheduledJobs } from '../../bff/db/schema/index.js';
 import { jobs } from '../../bff/jobs/index.js';
 import { enqueue } from '../../bff/messaging/outbox.js';
+import { TEST_BUDGET } from './helpers/outbox.js';
 import { seedTenant } from './helpers/app.js';
 import { databaseWithSmtp } from './helpers/db.js';
 
@@ -13,7 +14,7 @@ const ctx = databaseWithSmtp();
 describe('npm run worker', () => {
   it('delivers what a BFF instance enqueued, runs the scheduled jobs, and stops cleanly on SIGTERM', async () => {
     const tenant = await seedTenant(ctx.database.db, 'worker-proc');
-    const id = await enqueue(ctx.database.db, { tenantId: tenant.id, channel: 'email', payload: { to: 'w@x.example', subject: 'from the worker', text: 'x' } });
+    const id = await enqueue(ctx.database.db, { tenantId: tenant.id, channel: 'email', budget: TEST_BUDGET, payload: { to: 'w@x.example', subject: 'from the worker', text: 'x' } });
     const child = spawn('npm', ['run', 'worker', '--silent'], {
       env: { ...process.env, DATABASE_URL: ctx.database.url!, SMTP_URL: ctx.smtp.url, NODE_ENV: 'development', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -46,12 +46,13 @@ export async function findLoginUser(db: Executor, tenantId: string, login: strin
  * Login step 1: username (or e-mail address) and password, then a PIN to the user's mobile. Known and
  * unknown names take the same path: the attempt is counted first (per user, or per name when it names
  * nobody), then the password is checked (against a decoy hash when there is no user), and the answer is
- * the same. Failures of known users are audited; their owner is told by e-mail when the account is
- * throttled.
+ * the same. Failures are audited (an unknown name by its hash); the owner of a known account is told by
+ * e-mail when it is throttled.
  */
 export async function startLogin(db: Db, o: PinContext & { tenant: Tenant; username: string; password: string; ip?: string }): Promise<PinChallenge> {
   const user = await findLoginUser(db, o.tenant.id, o.username);
-  const counter: Counted = { rule: LOGIN_ATTEMPTS, key: user ? `user:${user.id}` : `name:${sha256(`${o.tenant.id}:${o.username.toLowerCase()}`)}` };
+  const name = sha256(`${o.tenant.id}:${o.username.toLowerCase()}`);
+  const counter: Counted = { rule: LOGIN_ATTEMPTS, key: user ? `user:${user.id}` : `name:${name}` };
   const [attempt] = await slidingHits(db, [counter], o.now);
   if (!attempt!.allowed) {
     if (user) await noticeThrottled(db, o.tenant, user, o.now, o.ip);
@@ -59,9 +60,13 @@ export async function startLogin(db: Db, o: PinContext & { tenant: Tenant; usern
   }
   const ok = await verifyPassword(user?.passwordHash, o.password);
   if (!user || !ok) {
-    if (user) {
-      await audit(db, { tenantId: user.tenantId, actor: userActor(user), account: user.accountId, action: 'login.failed', target: { type: 'user', id: user.id }, ip: o.ip });
-    }
+    // Audited either way (an unknown name by its hash, never as typed): the same work, the same time.
+    await audit(
+      db,
+      user
+        ? { tenantId: user.tenantId, actor: userActor(user), account: user.accountId, action: 'login.failed', target: { type: 'user', id: user.id }, ip: o.ip }
+        : { tenantId: o.tenant.id, actor: { kind: 'system' }, action: 'login.failed', target: { type: 'login_name', id: name }, ip: o.ip },
+    );
     throw new ApiError(401, 'invalid_credentials');
   }
   await refund(db, counter, o.now);

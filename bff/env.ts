@@ -30,6 +30,7 @@ const envSchema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     OUTBOX_WORKER: z.enum(['in-process', 'off']).default('in-process'),
     OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+    SMS_BUDGET_PER_TENANT_HOUR: z.coerce.number().int().min(1).default(1000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -57,6 +58,8 @@ export type Env = {
   outboxWorker: 'in-process' | 'off';
   /** Days after which a sent (or dead) message keeps only its metadata: see `jobs/outbox-retention.ts`. */
   outboxRetentionDays: number;
+  /** SMS a tenant may send per hour (the messaging budget, `domain/budget.ts`); a warning is logged at 80 %. */
+  smsBudgetPerTenantHour: number;
 };
 
 export class EnvError extends Error {}
@@ -83,5 +86,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     logLevel: e.LOG_LEVEL,
     outboxWorker: e.OUTBOX_WORKER,
     outboxRetentionDays: e.OUTBOX_RETENTION_DAYS,
+    smsBudgetPerTenantHour: e.SMS_BUDGET_PER_TENANT_HOUR,
   };
 }

@@ -32,7 +32,7 @@ export async function boot(): Promise<{ env: Env; log: Logger; database: Databas
 
 export function transportsFrom(env: Env): Transports {
   return {
-    email: env.smtpUrl ? smtpTransport(env.smtpUrl, env.mailFrom) : undefined,
+    email: env.smtpUrl ? smtpTransport(env.smtpUrl, env.mailFrom, new URL(env.publicUrl).hostname) : undefined,
     sms: env.smsWebhookUrl ? smsGateway(env.smsWebhookUrl, env.secret) : undefined,
     // Outside production, http: and loopback or private addresses are allowed (the demo, local receivers).
     webhook: webhookTransport({ allowPrivate: env.nodeEnv !== 'production' }),

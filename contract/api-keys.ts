@@ -19,7 +19,12 @@ export const apiKeySchema = z
   .meta({ id: 'ApiKey' });
 
 export const createdApiKeySchema = apiKeySchema
-  .extend({ key: z.string().describe('The key itself. Shown only in this response; store it now.') })
+  .extend({
+    key: z
+      .string()
+      .nullable()
+      .describe('The key itself. Shown only in this response; store it now. `null` in a replay for the same Idempotency-Key: the key is never stored in clear.'),
+  })
   .meta({ id: 'CreatedApiKey' });
 
 export const apiKeyIdParamSchema = z.object({ id: z.uuid() });

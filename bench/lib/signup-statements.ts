@@ -5,7 +5,7 @@
  * `test/bff/signup-statements.pg.test.ts` proves that the BFF sends exactly this list, so a change to
  * the request path shows up there first.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type postgres from 'postgres';
 
 type Sql = postgres.Sql;
@@ -72,9 +72,38 @@ select hit.hits, exists (select 1 from claim) as claimed from hit`,
   },
 };
 
+/**
+ * messaging/outbox.ts `enqueue` → domain/budget.ts `budgetedInsert`: the confirmation e-mail counted
+ * against its address's sliding hour and day (in bucket order) and written if within, one statement.
+ */
 const insertOutbox: Statement = {
-  sql: 'insert into "outbox" ("id", "tenant_id", "channel", "payload", "endpoint_id", "sensitive", "purged_at", "status", "attempts", "next_attempt_at", "locked_until", "last_error", "created_at", "sent_at") values (default, $1, $2, $3, $4, $5, default, default, default, default, default, default, default, default) returning "id"',
-  params: (s) => [s.tenantId, 'email', s.outboxPayload, null, false],
+  sql: `with b (bucket, previous_bucket, window_start, window_end, lim, weight) as (values ($1, $2, $3::timestamptz, $4::timestamptz, $5::int, $6::float8), ($7, $8, $9::timestamptz, $10::timestamptz, $11::int, $12::float8)),
+hit as (
+  insert into rate_limits (bucket, window_start, window_end, hits)
+  select bucket, window_start, window_end, 1 from b order by bucket
+  on conflict (bucket) do update set hits = rate_limits.hits + 1
+  returning bucket, hits
+),
+counted as (
+  select b.bucket, hit.hits, coalesce(p.hits, 0) as previous, hit.hits + coalesce(p.hits, 0) * b.weight > b.lim as over
+  from b join hit on hit.bucket = b.bucket left join rate_limits p on p.bucket = b.previous_bucket
+),
+sent as (
+  insert into outbox (tenant_id, channel, payload, sensitive)
+  select $13::uuid, $14::outbox_channel, $15::jsonb, $16::boolean
+  where not exists (select 1 from counted where over)
+  returning id
+)
+select counted.bucket, counted.hits, counted.previous, (select id from sent) as id from counted`,
+  params: (s, r) => {
+    const to = createHash('sha256').update(`raw${r.n}@example.com`).digest('hex').slice(0, 32);
+    const window = (name: string, limit: number, ms: number) => {
+      const start = Math.floor(r.now.getTime() / ms) * ms;
+      const weight = 1 - (r.now.getTime() - start) / ms;
+      return [`${name}|${to}|${start}`, `${name}|${to}|${start - ms}`, new Date(start).toISOString(), new Date(start + ms).toISOString(), limit, weight];
+    };
+    return [...window('msg.link.to.d', 10, 86_400_000), ...window('msg.link.to.h', 5, 3_600_000), s.tenantId, 'email', JSON.stringify(s.outboxPayload), true];
+  },
 };
 
 /** `signup.created` to the tenant's webhook endpoints (none here: the statement writes no row). */
@@ -92,7 +121,7 @@ const emitSignupCreated: Statement = {
 };
 
 const insertSignup: Statement = {
-  sql: 'insert into "signups" ("id", "tenant_id", "account_type", "status", "tariff_id", "data", "display_name", "email", "mobile", "locale", "payment_method", "evidence", "created_at", "confirmed_at") values ($1, $2, $3, default, $4, $5, $6, $7, $8, $9, $10, $11, $12, default) returning "id", "tenant_id", "account_type", "status", "tariff_id", "data", "display_name", "email", "mobile", "locale", "payment_method", "evidence", "created_at", "confirmed_at"',
+  sql: 'insert into "signups" ("id", "tenant_id", "account_type", "status", "tariff_id", "data", "display_name", "email", "mobile", "locale", "payment_method", "evidence", "created_at", "confirmed_at", "handle_hash") values ($1, $2, $3, default, $4, $5, $6, $7, $8, $9, $10, $11, $12, default, default) returning "id", "tenant_id", "account_type", "status", "tariff_id", "data", "display_name", "email", "mobile", "locale", "payment_method", "evidence", "created_at", "confirmed_at", "handle_hash"',
   params: (s, r) => [r.id, s.tenantId, 'private', s.tariffId, s.data, 'Anna Muster', `raw${r.n}@example.com`, '+491701234567', 'de', 'sepa', s.evidence, r.now],
 };
 

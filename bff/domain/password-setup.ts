@@ -50,7 +50,7 @@ export async function completePasswordSetup(tx: Executor, challenge: Challenge<'
   const mail = passwordChangedEmail(brandOf(tenant!), o.locale, { name: user!.displayName, username: user!.username, at: o.now });
   const common = { tenantId: user!.tenantId, actor: userActor(user!), account: user!.accountId, target: { type: 'user', id: user!.id }, ip: o.ip };
   await Promise.all([
-    enqueue(tx, { tenantId: tenant!.id, channel: 'email', payload: { to: user!.email, ...mail } }),
+    enqueue(tx, { tenantId: tenant!.id, channel: 'email', payload: { to: user!.email, ...mail }, budget: { kind: 'notice', now: o.now } }),
     audit(tx, { ...common, action: 'password.changed' }),
     emitEvent(tx, { tenantId: user!.tenantId, type: 'password.changed', data: { userId: user!.id, username: user!.username, accountId: user!.accountId } }),
     revoked > 0 && audit(tx, { ...common, action: 'sessions.revoked', data: { count: revoked, reason: 'password_changed' } }),
@@ -76,6 +76,7 @@ export async function requestPasswordReset(tx: Executor, o: { tenant: Tenant; lo
       link: linkUrl(o.publicUrl, 'set_password', token, o.locale),
       minutes: RESET_LINK_HOURS * 60,
     });
-    await enqueue(tx, { tenantId: o.tenant.id, channel: 'email', payload: { to: user.email, ...mail } });
+    // Over budget, dropped: the answer must not tell whether the account exists.
+    await enqueue(tx, { tenantId: o.tenant.id, channel: 'email', payload: { to: user.email, ...mail }, budget: { kind: 'link', now: o.now, userId: user.id, exhausted: 'drop' } });
   }
 }

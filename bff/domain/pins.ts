@@ -11,6 +11,7 @@ import { ApiError } from '../lib/errors.js';
 import { enqueue } from '../messaging/outbox.js';
 import { pinSms } from '../messaging/templates/portal.js';
 import { audit } from './audit.js';
+import type { BudgetSettings } from './budget.js';
 
 /**
  * The PIN service: every SMS code is sent, checked and resent here. A new purpose is one entry in
@@ -40,6 +41,10 @@ export interface PinContext {
   now: Date;
   secret: string;
   locale: Locale;
+  /** The client address, counted by the messaging budget across every PIN route. */
+  ip?: string;
+  /** The messaging budget's settings (from `flowContext`). */
+  budget?: BudgetSettings;
 }
 
 /**
@@ -79,7 +84,12 @@ export async function sendPin(tx: Executor, o: PinContext & { tenant: Tenant; us
     expiresAt,
     createdAt: now,
   });
-  await enqueue(tx, { tenantId: tenant.id, channel: 'sms', payload: { to, text: pinSms(tenant.name, o.locale, payload.purpose, pin, minutes) } });
+  await enqueue(tx, {
+    tenantId: tenant.id,
+    channel: 'sms',
+    payload: { to, text: pinSms(tenant.name, o.locale, payload.purpose, pin, minutes) },
+    budget: { ...o.budget, kind: 'pin', now, ip: o.ip, userId: user.id },
+  });
   return { challengeId: id, expiresAt: expiresAt.toISOString(), sentTo: maskMobile(to) };
 }
 

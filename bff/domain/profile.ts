@@ -15,7 +15,7 @@ import { type Challenge, type PinContext, sendPin } from './pins.js';
 export async function startEmailChange(tx: Executor, o: { tenant: Tenant; user: User; email: string; now: Date; publicUrl: string; locale: Locale }) {
   const token = await issueLink(tx, { tenantId: o.tenant.id, subjectId: o.user.id, payload: { purpose: 'email_change', email: o.email }, now: o.now });
   const mail = emailChangeEmail(brandOf(o.tenant), o.locale, { name: o.user.displayName, link: linkUrl(o.publicUrl, 'email_change', token, o.locale), hours: LINKS.email_change.hours });
-  await enqueue(tx, { tenantId: o.tenant.id, channel: 'email', payload: { to: o.email, ...mail } });
+  await enqueue(tx, { tenantId: o.tenant.id, channel: 'email', payload: { to: o.email, ...mail }, budget: { kind: 'link', now: o.now, userId: o.user.id } });
 }
 
 /** Redeems an e-mail change link (locked by the caller): the new address holds, the old one is told. */
@@ -30,7 +30,7 @@ export async function confirmEmailChange(tx: Executor, o: { tenant: Tenant; link
   await tx.update(users).set({ email }).where(eq(users.id, before.id));
   const mail = emailChangedEmail(brandOf(o.tenant), o.locale, { name: before.displayName, newEmail: email });
   await Promise.all([
-    enqueue(tx, { tenantId: o.tenant.id, channel: 'email', payload: { to: before.email, ...mail } }),
+    enqueue(tx, { tenantId: o.tenant.id, channel: 'email', payload: { to: before.email, ...mail }, budget: { kind: 'notice', now: o.now } }),
     audit(tx, { tenantId: o.tenant.id, actor: userActor(before), account: before.accountId, action: 'profile.email_changed', target: { type: 'user', id: before.id }, ip: o.ip }),
     emitEvent(tx, { tenantId: o.tenant.id, type: 'profile.email_changed', data: { userId: before.id, username: before.username, accountId: before.accountId, email } }),
   ]);

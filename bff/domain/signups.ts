@@ -92,7 +92,7 @@ export async function createSignup(
         signedAt: now,
       }),
     tx.insert(emailLinks).values(link.values),
-    enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: values.email, ...mail } }),
+    enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: values.email, ...mail }, budget: { kind: 'link', now } }),
     emitEvent(tx, { tenantId: tenant.id, type: 'signup.created', data: { signupId: id, accountType: s.accountType, status: 'pending_confirmation', locale } }),
   ]);
   return { signup: row!, mandateReference: reference };
@@ -108,7 +108,7 @@ export async function resendConfirmation(tx: Executor, tenant: Tenant, token: st
   if (row.status === 'expired') throw new ApiError(410, 'link_expired');
   const fresh = await issueLink(tx, { tenantId: tenant.id, subjectId: row.id, payload: { purpose: 'signup' }, now });
   const mail = confirmationEmail(brandOf(tenant), row.locale, { name: row.displayName, link: linkUrl(publicUrl, 'signup', fresh, row.locale), hours: LINKS.signup.hours });
-  await enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: row.email, ...mail } });
+  await enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: row.email, ...mail }, budget: { kind: 'link', now } });
   return { status: 'sent' as const };
 }
 
@@ -236,7 +236,8 @@ export async function confirmSignup(tx: Executor, o: { tenant: Tenant; link: Lin
     hours: LINKS.set_password.hours,
   });
   await Promise.all([
-    enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: row.email, ...mail } }),
+    // Counted, never refused: it answers a click on a link that came to this address, once per signup.
+    enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: row.email, ...mail }, budget: { kind: 'link', now, userId: user!.id, exhausted: 'count' } }),
     emitEvent(tx, {
       tenantId: tenant.id,
       type: 'signup.confirmed',

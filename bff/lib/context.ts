@@ -16,7 +16,7 @@ export const systemClock: Clock = { now: () => new Date() };
 /** Everything the app needs from outside; tests build it with their own. */
 export interface Deps {
   db: Db;
-  env: Pick<Env, 'nodeEnv' | 'publicUrl' | 'secret' | 'trustProxy'>;
+  env: Pick<Env, 'nodeEnv' | 'publicUrl' | 'secret' | 'trustProxy'> & Partial<Pick<Env, 'smsBudgetPerTenantHour'>>;
   clock: Clock;
   log: Logger;
   /** Keys, origins, tariffs and the tenant document, kept per tenant and dropped when the database announces a change. */
@@ -44,5 +44,14 @@ export type AppEnv = {
   };
 };
 
-/** What the flows need of a request: the time, the server secret, the caller's language and address. */
-export const flowContext = (c: Context<AppEnv>) => ({ now: c.get('deps').clock.now(), secret: c.get('deps').env.secret, locale: c.get('locale'), ip: clientIp(c) });
+/**
+ * What the flows need of a request: the time, the server secret, the caller's language and address, and
+ * the messaging budget's settings (`domain/budget.ts`).
+ */
+export const flowContext = (c: Context<AppEnv>) => ({
+  now: c.get('deps').clock.now(),
+  secret: c.get('deps').env.secret,
+  locale: c.get('locale'),
+  ip: clientIp(c),
+  budget: { smsPerTenantHour: c.get('deps').env.smsBudgetPerTenantHour, log: c.get('deps').log },
+});

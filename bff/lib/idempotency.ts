@@ -33,8 +33,13 @@ export interface CountedLimit {
  * key counts its hit and claims the key in one statement, one round trip less on the hot path. A request
  * over the limit claims nothing and gets a 429, unless its key holds a stored response, which it gets.
  * Unlike `rateLimit` after `idempotent`, retries and waiting duplicates count against the limit too.
+ *
+ * With `secrets` (top-level fields of the response that carry a secret the route mints, e.g. an API
+ * key): the stored response holds `null` in their place, so no secret is kept in clear, and a replay
+ * answers with the same status and body but the secret `null` (the client lost it with the first
+ * response: revoke what it names and create another). Say so in the route's documentation.
  */
-export function idempotent(limit?: CountedLimit): MiddlewareHandler<AppEnv> {
+export function idempotent(limit?: CountedLimit, options: { secrets?: readonly string[] } = {}): MiddlewareHandler<AppEnv> {
   const limited = limit && rateLimit(limit.rule, limit.by);
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
@@ -54,7 +59,7 @@ export function idempotent(limit?: CountedLimit): MiddlewareHandler<AppEnv> {
       const counted = await claimCounted(db, row, now, limit.rule, limit.by(c));
       rateHeaders(c, limit.rule, counted.result);
       if (!counted.result.allowed) over = counted.result;
-      else if (counted.claimed) return run(c, next, db, scope, key);
+      else if (counted.claimed) return run(c, next, db, scope, key, options.secrets);
     }
     for (let attempt = 0; ; attempt++) {
       if (!over && (attempt > 0 || !limit) && (await claim(db, row, clock.now()))) break;
@@ -74,12 +79,20 @@ export function idempotent(limit?: CountedLimit): MiddlewareHandler<AppEnv> {
       if (Date.now() > giveUpAt) throw new ApiError(409, 'idempotency_in_progress', { headers: { 'Retry-After': '1' } });
       await sleep(Math.min(25 * 2 ** attempt, 400));
     }
-    return run(c, next, db, scope, key);
+    return run(c, next, db, scope, key, options.secrets);
   };
 }
 
+/** A response body as it may be stored: the `secrets` fields of a JSON object replaced by `null`. */
+function withheld(object: unknown, secrets: readonly string[] | undefined): unknown {
+  if (!secrets?.length || object === null || typeof object !== 'object' || Array.isArray(object)) return object;
+  const copy: Record<string, unknown> = { ...(object as Record<string, unknown>) };
+  for (const field of secrets) if (field in copy) copy[field] = null;
+  return copy;
+}
+
 /** Runs the route as the key's holder; stores a 2xx response, releases the key otherwise. */
-async function run(c: Context<AppEnv>, next: Next, db: Db, scope: string, key: string): Promise<void> {
+async function run(c: Context<AppEnv>, next: Next, db: Db, scope: string, key: string, secrets?: readonly string[]): Promise<void> {
   const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key));
   // The JSON the route answers with, kept as it is serialized: reading it back from the response
   // (`c.res.clone().text()`) builds a fetch Response and a tee'd stream, a twentieth of a signup's CPU.
@@ -87,7 +100,7 @@ async function run(c: Context<AppEnv>, next: Next, db: Db, scope: string, key: s
   const json = c.json;
   c.json = ((object: unknown, ...rest: unknown[]) => {
     const res = (json as (...args: unknown[]) => Response)(object, ...rest);
-    sent = { res, body: JSON.stringify(object) };
+    sent = { res, body: JSON.stringify(withheld(object, secrets)) };
     return res;
   }) as typeof c.json;
   try {
@@ -98,7 +111,8 @@ async function run(c: Context<AppEnv>, next: Next, db: Db, scope: string, key: s
   }
   if (c.res.status >= 200 && c.res.status < 300) {
     const headers = Object.fromEntries(REPLAYED_HEADERS.flatMap((h) => (c.res.headers.has(h) ? [[h, c.res.headers.get(h)!]] : [])));
-    await storeQuery(db).execute({ status: c.res.status, body: sent?.res === c.res ? sent.body : await c.res.clone().text(), headers, scope, key });
+    const body = sent?.res === c.res ? sent.body : secrets?.length ? JSON.stringify(withheld(await c.res.clone().json(), secrets)) : await c.res.clone().text();
+    await storeQuery(db).execute({ status: c.res.status, body, headers, scope, key });
   } else {
     await db.delete(idempotencyKeys).where(where);
   }

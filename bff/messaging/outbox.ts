@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { outbox } from '../db/schema/index.js';
+import { budgetedInsert, type SendBudget } from '../domain/budget.js';
+
+export type { SendBudget } from '../domain/budget.js';
 
 export interface Attachment {
   filename: string;
@@ -36,15 +39,21 @@ export interface WebhookPayload {
 interface MessageBase {
   tenantId: string;
   /**
-   * The message carries a secret (a credentials PDF, the code that opens it): its body and attachments are
-   * purged right after delivery instead of after `OUTBOX_RETENTION_DAYS`.
+   * The message carries a secret (a PIN, a link's token, a credentials PDF, the code that opens it): its
+   * body and attachments are purged right after delivery instead of after `OUTBOX_RETENTION_DAYS`.
+   * Default: true for the budget kinds `pin` and `link`, false otherwise.
    */
   sensitive?: boolean;
 }
 
+/** E-mails and SMS reach people: each passes the messaging budget (`domain/budget.ts`), so it names one. */
+interface Budgeted {
+  budget: SendBudget;
+}
+
 export type OutboxMessage =
-  | (MessageBase & { channel: 'email'; payload: EmailPayload })
-  | (MessageBase & { channel: 'sms'; payload: SmsPayload })
+  | (MessageBase & Budgeted & { channel: 'email'; payload: EmailPayload })
+  | (MessageBase & Budgeted & { channel: 'sms'; payload: SmsPayload })
   | (MessageBase & { channel: 'webhook'; endpointId: string; payload: WebhookPayload });
 
 /**
@@ -64,15 +73,23 @@ end`;
 /**
  * Writes a message in the caller's transaction: it is delivered if and only if that transaction commits.
  * Returns the message id, which also travels as Message-ID / webhook id so receivers can deduplicate.
+ * An e-mail or SMS is counted against its budget in the same statement: over budget it is refused (429,
+ * the caller's transaction rolls back) or, for notices, dropped (`undefined`).
  */
-export async function enqueue(tx: Executor, message: OutboxMessage): Promise<string> {
+export function enqueue(tx: Executor, message: OutboxMessage & { budget?: { exhausted: 'reject' | 'count' } }): Promise<string>;
+export function enqueue(tx: Executor, message: OutboxMessage): Promise<string | undefined>;
+export async function enqueue(tx: Executor, message: OutboxMessage): Promise<string | undefined> {
+  if (message.channel !== 'webhook') {
+    const sensitive = message.sensitive ?? message.budget.kind !== 'notice';
+    return budgetedInsert(tx, { tenantId: message.tenantId, channel: message.channel, payload: message.payload, sensitive }, message.budget);
+  }
   const [row] = await tx
     .insert(outbox)
     .values({
       tenantId: message.tenantId,
       channel: message.channel,
       payload: message.payload,
-      endpointId: message.channel === 'webhook' ? message.endpointId : null,
+      endpointId: message.endpointId,
       sensitive: message.sensitive ?? false,
     })
     .returning({ id: outbox.id });

@@ -20,7 +20,12 @@ export interface Transports {
   webhook?: (d: Delivery<WebhookPayload> & { url: string; secret: string }) => Promise<void>;
 }
 
-export function smtpTransport(smtpUrl: string, defaultFrom: string): NonNullable<Transports['email']> {
+/**
+ * E-mail over SMTP. Every message carries `Message-ID: <outbox id@host of PUBLIC_URL>`: delivery is at
+ * least once (a worker that dies after sending but before recording it sends again after the lease), and
+ * a second copy has the same Message-ID, so mail clients and receivers recognise it.
+ */
+export function smtpTransport(smtpUrl: string, defaultFrom: string, messageIdHost = 'telkit'): NonNullable<Transports['email']> {
   const transporter = nodemailer.createTransport({
     url: smtpUrl,
     connectionTimeout: 10_000,
@@ -29,7 +34,7 @@ export function smtpTransport(smtpUrl: string, defaultFrom: string): NonNullable
   });
   return async ({ id, payload }) => {
     await transporter.sendMail({
-      messageId: `<${id}@telkit>`,
+      messageId: messageId(id, messageIdHost),
       from: payload.from ?? defaultFrom,
       to: payload.to,
       subject: payload.subject,
@@ -43,6 +48,9 @@ export function smtpTransport(smtpUrl: string, defaultFrom: string): NonNullable
     });
   };
 }
+
+/** The stable Message-ID of an outbox message: `<id@host>`, `host` from PUBLIC_URL. */
+export const messageId = (id: string, host: string) => `<${id}@${host}>`;
 
 /** The SMS gateway adapter: signed JSON to SMS_WEBHOOK_URL, signed with TELKIT_SECRET. */
 export function smsGateway(url: string, secret: string): NonNullable<Transports['sms']> {

@@ -23,8 +23,13 @@ export interface WorkerOptions {
   maxAttempts?: number;
   /** Delay before attempt n+1 after n failures. Default 10 s · 2^(n-1), at most 1 h. */
   backoffMs?: (failures: number) => number;
-  /** A claimed message not finished by then is taken by another worker. Longer than any transport timeout. */
+  /**
+   * A claimed message whose worker has not renewed the lease by then is taken by another worker: 30 s. A
+   * worker renews the lease of what it is sending every `heartbeatMs` (a third of the lease), so a slow
+   * delivery keeps its message and a crashed worker's message is sent again within the lease.
+   */
   leaseMs?: number;
+  heartbeatMs?: number;
   pollMs?: number;
 }
 
@@ -43,7 +48,8 @@ export function createWorker(options: WorkerOptions): Worker {
   const batchSize = options.batchSize ?? 10;
   const maxAttempts = options.maxAttempts ?? 8;
   const backoffMs = options.backoffMs ?? ((n: number) => Math.min(10_000 * 2 ** (n - 1), 3_600_000));
-  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const leaseMs = options.leaseMs ?? 30_000;
+  const heartbeatMs = options.heartbeatMs ?? Math.floor(leaseMs / 3);
   const pollMs = options.pollMs ?? 1000;
 
   async function claim(now: Date): Promise<OutboxRow[]> {
@@ -123,19 +129,40 @@ export function createWorker(options: WorkerOptions): Worker {
     });
   }
 
+  /** While `ids` are being sent: renews their lease every `heartbeatMs`, until each is `done`. */
+  function heartbeat(ids: string[]) {
+    const inFlight = new Set(ids);
+    const timer = setInterval(() => {
+      if (inFlight.size === 0) return;
+      db.update(outbox)
+        .set({ lockedUntil: new Date(clock.now().getTime() + leaseMs) })
+        .where(and(inArray(outbox.id, [...inFlight]), eq(outbox.status, 'sending')))
+        .catch((error: unknown) => log.warn('outbox lease renewal failed', { error: String(redact(error instanceof Error ? error.message : error)) }));
+    }, heartbeatMs);
+    timer.unref?.();
+    return { done: (id: string) => inFlight.delete(id), stop: () => clearInterval(timer) };
+  }
+
   async function runOnce(): Promise<number> {
     const claimed = await claim(clock.now());
-    await Promise.all(
-      claimed.map(async (row) => {
-        let failure: unknown;
-        try {
-          await deliver(row, clock.now());
-        } catch (error) {
-          failure = error ?? new Error('delivery failed');
-        }
-        await settle(row, failure);
-      }),
-    );
+    if (claimed.length === 0) return 0;
+    const beat = heartbeat(claimed.map((r) => r.id));
+    try {
+      await Promise.all(
+        claimed.map(async (row) => {
+          let failure: unknown;
+          try {
+            await deliver(row, clock.now());
+          } catch (error) {
+            failure = error ?? new Error('delivery failed');
+          }
+          beat.done(row.id);
+          await settle(row, failure);
+        }),
+      );
+    } finally {
+      beat.stop();
+    }
     return claimed.length;
   }
 

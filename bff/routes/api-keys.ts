@@ -38,14 +38,15 @@ export const apiKeyRoutes = new Hono<AppEnv>()
   .post(
     '/',
     endpoint({
-      summary: 'Create a key; the response is the only time the key is shown',
+      summary:
+        'Create a key; the response is the only time the key is shown. A retry with the same Idempotency-Key gets the same answer with `key: null`: the key is never stored in clear, so a lost response cannot be replayed with it (revoke that key by its id and create another)',
       tags,
       auth: ['secret'],
       idempotent: true,
       success: { status: 201, description: 'Created', schema: createdApiKeySchema },
       problems: [400, 409, 413, 415, 422],
     }),
-    idempotent({ rule: { name: 'api-keys.create', limit: 30, windowSeconds: 3600 }, by: byTenant }),
+    idempotent({ rule: { name: 'api-keys.create', limit: 30, windowSeconds: 3600 }, by: byTenant }, { secrets: ['key'] }),
     validate('json', createApiKeySchema),
     async (c) => {
       const { kind, label } = c.req.valid('json');

@@ -20,7 +20,8 @@ export const embedSessionRoutes = new Hono<AppEnv>()
   .post(
     '/',
     endpoint({
-      summary: 'Mint a client secret for a user (by username or customer number) and the components it may use; 5 minutes, single use',
+      summary:
+        'Mint a client secret for a user (by username or customer number) and the components it may use; 5 minutes, single use. No Idempotency-Key: the response holds a secret and is never stored; a retry mints another',
       tags,
       auth: ['secret'],
       success: { status: 201, description: 'Hand the client secret to the page as `session-secret`', schema: embedSecretSchema },

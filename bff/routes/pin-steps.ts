@@ -52,14 +52,15 @@ export function pinStepRoutes<P extends PinPurpose, R, S extends 200 | 201>(o: {
     .post(
       '/resend',
       endpoint({
-        summary: `${o.step}: send a new PIN; the previous one stops working (at most 5 sends in 10 minutes)`,
+        summary: `${o.step}: send a new PIN; the previous one stops working (at most 5 sends in 10 minutes; every SMS counts against the messaging budget)`,
         tags: o.tags,
         auth: o.auth,
         component: o.component,
         success: { status: 202, description: 'A new PIN is on its way; use the new challenge id', schema: pinChallengeSchema },
         problems: [400, 404, 410, 415, 422],
       }),
-      rateLimit({ name: 'pins.send', limit: 20, windowSeconds: 600 }, byIp),
+      // Requests per address; the SMS themselves count per (address, number) and per address in the messaging budget.
+      rateLimit({ name: 'pins.send', limit: 60, windowSeconds: 600 }, byIp),
       validate('json', challengeRefSchema),
       async (c) => {
         const { db } = c.get('deps');

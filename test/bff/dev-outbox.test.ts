@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueue } from '../../bff/messaging/outbox.js';
+import { TEST_BUDGET } from './helpers/outbox.js';
 import { call, createTestApp, seedTenant, type TestApp } from './helpers/app.js';
 
 let dev: TestApp;
@@ -12,7 +13,7 @@ beforeAll(async () => {
   const tenant = await seedTenant(dev.db, 'devbox');
   emailId = await enqueue(dev.db, {
     tenantId: tenant.id,
-    channel: 'email',
+    channel: 'email', budget: TEST_BUDGET,
     payload: {
       to: 'anna@example.com',
       subject: 'Bitte bestätigen <Sie>',
@@ -21,7 +22,7 @@ beforeAll(async () => {
       attachments: [{ filename: 'vertrag.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4 x').toString('base64') }],
     },
   });
-  await enqueue(dev.db, { tenantId: tenant.id, channel: 'sms', payload: { to: '+491701234567', text: 'Ihr Code: 482913' } });
+  await enqueue(dev.db, { tenantId: tenant.id, channel: 'sms', budget: TEST_BUDGET, payload: { to: '+491701234567', text: 'Ihr Code: 482913' } });
 });
 afterAll(async () => {
   await dev.close();

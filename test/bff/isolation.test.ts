@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitEvent } from '../../bff/domain/webhooks.js';
 import { enqueue } from '../../bff/messaging/outbox.js';
+import { TEST_BUDGET } from './helpers/outbox.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { markersOf, snapshotTenant, UUID } from './helpers/isolation.js';
 import { browser, seedUser, setPasswordToken } from './helpers/portal.js';
@@ -20,7 +21,7 @@ beforeAll(async () => {
   t = await createTestApp();
   a = await seedTenant(t.db, 'iso-a');
   b = await seedTenant(t.db, 'iso-b');
-  await enqueue(t.db, { tenantId: b.id, channel: 'email', payload: { to: 'b@iso-b.example', subject: 'B secret', text: 'for B' } });
+  await enqueue(t.db, { tenantId: b.id, channel: 'email', budget: TEST_BUDGET, payload: { to: 'b@iso-b.example', subject: 'B secret', text: 'for B' } });
   // B has an idempotent record too.
   await call(t.app, 'POST', '/v1/api-keys', { key: b.secretKey, body: { kind: 'publishable', label: 'b-label' }, headers: { 'idempotency-key': 'b-key-1' } });
   // B has a webhook endpoint with a message queued for it.

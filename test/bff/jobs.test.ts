@@ -8,6 +8,7 @@ import { EXPIRED_KEPT_MS } from '../../bff/jobs/links-expire.js';
 import { DAY, HOUR, type Job, type JobEnv, MINUTE, nextDue, runDueJobs } from '../../bff/jobs/scheduler.js';
 import { createLogger } from '../../bff/lib/logger.js';
 import { enqueue } from '../../bff/messaging/outbox.js';
+import { TEST_BUDGET } from './helpers/outbox.js';
 import { smtpTransport } from '../../bff/messaging/transports.js';
 import { createWorker } from '../../bff/messaging/worker.js';
 import { createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
@@ -217,8 +218,8 @@ describe('the jobs', () => {
           templateId: 'credential-reset.v1',
           attachments: [{ filename: 'zugang.pdf', contentType: 'application/pdf', content: pdf.toString('base64') }],
         };
-        const sensitive = await enqueue(t.db, { tenantId: tenant.id, channel: 'email', sensitive: true, payload });
-        const ordinary = await enqueue(t.db, { tenantId: tenant.id, channel: 'email', payload });
+        const sensitive = await enqueue(t.db, { tenantId: tenant.id, channel: 'email', budget: TEST_BUDGET, sensitive: true, payload });
+        const ordinary = await enqueue(t.db, { tenantId: tenant.id, channel: 'email', budget: TEST_BUDGET, payload });
         t.clock.advance(1000);
         const worker = createWorker({ db: t.db, transports: { email: smtpTransport(smtp.url, 'x <x@x.example>') }, clock: t.clock, log, secret: env.secret });
         while ((await worker.runOnce()) > 0);
@@ -235,7 +236,7 @@ describe('the jobs', () => {
     });
 
     it('a sensitive message that can never be delivered is purged when it gives up', async () => {
-      const id = await enqueue(t.db, { tenantId: tenant.id, channel: 'sms', sensitive: true, payload: { to: '+491701234567', text: 'Code: ABCD-EFGH-JKLM' } });
+      const id = await enqueue(t.db, { tenantId: tenant.id, channel: 'sms', budget: TEST_BUDGET, sensitive: true, payload: { to: '+491701234567', text: 'Code: ABCD-EFGH-JKLM' } });
       t.clock.advance(1000);
       const failing = async () => {
         throw new Error('gateway down');

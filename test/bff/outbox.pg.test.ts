@@ -4,6 +4,7 @@ import { outbox } from '../../bff/db/schema/index.js';
 import { createLogger } from '../../bff/lib/logger.js';
 import { systemClock } from '../../bff/lib/context.js';
 import { enqueue } from '../../bff/messaging/outbox.js';
+import { TEST_BUDGET } from './helpers/outbox.js';
 import { smtpTransport } from '../../bff/messaging/transports.js';
 import { createWorker } from '../../bff/messaging/worker.js';
 import { seedTenant } from './helpers/app.js';
@@ -18,7 +19,7 @@ describe('two workers on Postgres', () => {
     const ids = await ctx.database.db.transaction(async (tx) =>
       Promise.all(
         Array.from({ length: 60 }, (_, i) =>
-          enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: `u${i}@x.example`, subject: `m${i}`, text: 'x' } }),
+          enqueue(tx, { tenantId: tenant.id, channel: 'email', budget: TEST_BUDGET, payload: { to: `u${i}@x.example`, subject: `m${i}`, text: 'x' } }),
         ),
       ),
     );

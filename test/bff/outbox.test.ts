@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, webhookEndpoints } from '../../bff/db/schema/index.js';
 import { hmacSha256, seal } from '../../bff/lib/crypto.js';
 import { enqueue } from '../../bff/messaging/outbox.js';
+import { TEST_BUDGET } from './helpers/outbox.js';
 import { smsGateway, smtpTransport, webhookTransport } from '../../bff/messaging/transports.js';
 import { createWorker, WEBHOOK_SECRET_PURPOSE } from '../../bff/messaging/worker.js';
 import { createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
@@ -30,7 +31,7 @@ const worker = (transports: Parameters<typeof createWorker>[0]['transports'], ex
 async function enqueueDue(...args: Parameters<typeof enqueue>) {
   const id = await enqueue(...args);
   t.clock.advance(1000);
-  return id;
+  return id!;
 }
 
 async function status(id: string) {
@@ -43,7 +44,7 @@ describe('outbox', () => {
     const before = smtp.received.length;
     await expect(
       t.db.transaction(async (tx) => {
-        await enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: 'rollback@x.example', subject: 'never', text: 'never' } });
+        await enqueue(tx, { tenantId: tenant.id, channel: 'email', budget: TEST_BUDGET, payload: { to: 'rollback@x.example', subject: 'never', text: 'never' } });
         throw new Error('business rule failed');
       }),
     ).rejects.toThrow('business rule failed');
@@ -57,7 +58,7 @@ describe('outbox', () => {
     const id = await t.db.transaction((tx) =>
       enqueue(tx, {
         tenantId: tenant.id,
-        channel: 'email',
+        channel: 'email', budget: TEST_BUDGET,
         payload: {
           to: 'kunde@x.example',
           from: 'Demo Telecom <no-reply@demo.example>',
@@ -84,7 +85,7 @@ describe('outbox', () => {
     const url = down.url;
     await down.stop();
     const w = worker({ email: smtpTransport(url, 'telkit <no-reply@x.example>') });
-    const id = await enqueueDue(t.db, { tenantId: tenant.id, channel: 'email', payload: { to: 'retry@x.example', subject: 'retry me', text: 'hi' } });
+    const id = await enqueueDue(t.db, { tenantId: tenant.id, channel: 'email', budget: TEST_BUDGET, payload: { to: 'retry@x.example', subject: 'retry me', text: 'hi' } });
 
     await w.runOnce();
     let row = await status(id);
@@ -116,7 +117,7 @@ describe('outbox', () => {
     const gateway = await startHttpSink();
     gateway.state.status = 500;
     const w = worker({ sms: smsGateway(gateway.url, 'k'.repeat(32)) }, { maxAttempts: 3, backoffMs: () => 1000 });
-    const id = await enqueueDue(t.db, { tenantId: tenant.id, channel: 'sms', payload: { to: '+491701234567', text: 'PIN 123456' } });
+    const id = await enqueueDue(t.db, { tenantId: tenant.id, channel: 'sms', budget: TEST_BUDGET, payload: { to: '+491701234567', text: 'PIN 123456' } });
     for (let i = 0; i < 5; i++) {
       await w.runOnce();
       t.clock.advance(1000);
@@ -129,7 +130,7 @@ describe('outbox', () => {
   it('SMS go to the gateway as JSON signed with HMAC-SHA256', async () => {
     const gateway = await startHttpSink();
     const secret = 'gateway-secret-gateway-secret-0000';
-    const id = await enqueueDue(t.db, { tenantId: tenant.id, channel: 'sms', payload: { to: '+491701234567', text: 'Ihr Code: 123456' } });
+    const id = await enqueueDue(t.db, { tenantId: tenant.id, channel: 'sms', budget: TEST_BUDGET, payload: { to: '+491701234567', text: 'Ihr Code: 123456' } });
     await worker({ sms: smsGateway(gateway.url, secret) }).runOnce();
     const [req] = gateway.requests;
     expect(JSON.parse(req!.body)).toEqual({ id, tenantId: tenant.id, to: '+491701234567', text: 'Ihr Code: 123456' });
@@ -159,7 +160,7 @@ describe('outbox', () => {
   });
 
   it('without a transport (development) a message is held for the dev outbox', async () => {
-    const id = await enqueueDue(t.db, { tenantId: tenant.id, channel: 'email', payload: { to: 'dev@x.example', subject: 'dev', text: 'dev' } });
+    const id = await enqueueDue(t.db, { tenantId: tenant.id, channel: 'email', budget: TEST_BUDGET, payload: { to: 'dev@x.example', subject: 'dev', text: 'dev' } });
     await worker({}).runOnce();
     expect(await status(id)).toMatchObject({ status: 'held', attempts: 1 });
   });

@@ -110,7 +110,10 @@ describe('SMS PINs', () => {
     expect(old.status).toBe(410);
     expect(old.json.code).toBe('pin_used');
 
+    // After 10 minutes the user may send again, but the number's messaging budget (5 SMS in a sliding hour) holds longer.
     t.clock.advance(10 * MINUTE + 1000);
+    expect((await b.post('/v1/sessions/resend', { challengeId })).status).toBe(429);
+    t.clock.advance(120 * MINUTE);
     const later = await b.post('/v1/sessions/resend', { challengeId });
     expect(later.status).toBe(202);
     const pin = await lastPin(t.db, tenant.id, user.mobile);

@@ -4,16 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { outbox, scheduledJobs } from '../../bff/db/schema/index.js';
 import { jobs } from '../../bff/jobs/index.js';
 import { enqueue } from '../../bff/messaging/outbox.js';
+import { TEST_BUDGET } from './helpers/outbox.js';
 import { seedTenant } from './helpers/app.js';
 import { databaseWithSmtp } from './helpers/db.js';
 
-// Scale-out: `npm run worker` alone, on the same Postgres as the BFF instances, delivers the outbox.
+// Scale-out: `npm run worker` alone, on the same Postgres as the BFF instances, delivers the outbox
+// (Message-ID `<id@host of PUBLIC_URL>`: localhost by default).
 const ctx = databaseWithSmtp();
 
 describe('npm run worker', () => {
   it('delivers what a BFF instance enqueued, runs the scheduled jobs, and stops cleanly on SIGTERM', async () => {
     const tenant = await seedTenant(ctx.database.db, 'worker-proc');
-    const id = await enqueue(ctx.database.db, { tenantId: tenant.id, channel: 'email', payload: { to: 'w@x.example', subject: 'from the worker', text: 'x' } });
+    const id = await enqueue(ctx.database.db, { tenantId: tenant.id, channel: 'email', budget: TEST_BUDGET, payload: { to: 'w@x.example', subject: 'from the worker', text: 'x' } });
     const child = spawn('npm', ['run', 'worker', '--silent'], {
       env: { ...process.env, DATABASE_URL: ctx.database.url!, SMTP_URL: ctx.smtp.url, NODE_ENV: 'development', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -24,8 +26,8 @@ describe('npm run worker', () => {
     child.stderr!.on('data', (d: Buffer) => (output += d));
     const exited = new Promise<number | null>((r) => child.once('exit', r));
     try {
-      for (let i = 0; i < 300 && !ctx.smtp.received.some((m) => m.raw.includes(`<${id}@telkit>`)); i++) await new Promise((r) => setTimeout(r, 100));
-      expect(ctx.smtp.received.filter((m) => m.raw.includes(`<${id}@telkit>`)), output).toHaveLength(1);
+      for (let i = 0; i < 300 && !ctx.smtp.received.some((m) => m.raw.includes(`<${id}@localhost>`)); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(ctx.smtp.received.filter((m) => m.raw.includes(`<${id}@localhost>`)), output).toHaveLength(1);
       for (let i = 0; i < 50; i++) {
         const [row] = await ctx.database.db.select().from(outbox).where(eq(outbox.id, id));
         if (row?.status === 'sent') break;

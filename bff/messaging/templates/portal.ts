@@ -46,6 +46,16 @@ export function emailChangeEmail(brand: Brand, locale: Locale, v: { name: string
   ]);
 }
 
+/** To the account's owner, once per hour while logins are throttled (too many wrong passwords). */
+export function loginThrottledEmail(brand: Brand, locale: Locale, v: { name: string; username: string }) {
+  const t = texts(brand, locale);
+  return renderEmail(brand, locale, `login-throttled/${locale}/1`, t('loginThrottled.subject'), [
+    greeting(locale, v.name),
+    { p: t('loginThrottled.body', { username: v.username }) },
+    { p: t('loginThrottled.notYou') },
+  ]);
+}
+
 /** To the old address, once the new one is confirmed. */
 export function emailChangedEmail(brand: Brand, locale: Locale, v: { name: string; newEmail: string }) {
   const t = texts(brand, locale);

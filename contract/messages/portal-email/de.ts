@@ -1,4 +1,4 @@
-/** The portal's e-mails: password changed or reset, e-mail address change. `{brand}` is the tenant's name. */
+/** The portal's e-mails: password changed or reset, e-mail address change, login throttled. `{brand}` is the tenant's name. */
 export default {
   'passwordChanged.subject': 'Ihr Passwort bei {brand} wurde geändert',
   'passwordChanged.body': 'das Passwort für den Benutzernamen {username} wurde am {when} geändert. Alle anderen Anmeldungen wurden beendet.',
@@ -13,4 +13,7 @@ export default {
   'emailChange.ignore': 'Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail; dann ändert sich nichts.',
   'emailChanged.subject': 'Ihre E-Mail-Adresse bei {brand} wurde geändert',
   'emailChanged.body': 'wir schreiben Ihnen ab jetzt an {newEmail}. Wenn Sie das nicht selbst waren, wenden Sie sich bitte sofort an {supportEmail}.',
+  'loginThrottled.subject': 'Viele fehlgeschlagene Anmeldeversuche bei {brand}',
+  'loginThrottled.body': 'für den Benutzernamen {username} gab es in der letzten Stunde sehr viele Anmeldeversuche mit falschem Passwort. Zu Ihrem Schutz nehmen wir vorübergehend keine Anmeldungen an; es ist nichts geändert worden.',
+  'loginThrottled.notYou': 'Wenn Sie das nicht selbst waren, versucht vielleicht jemand, Ihr Passwort zu erraten. Wählen Sie ein langes, nur hier verwendetes Passwort und wenden Sie sich bei Fragen an {supportEmail}.',
 } as const;

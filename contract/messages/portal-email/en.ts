@@ -15,4 +15,7 @@ export default {
   'emailChange.ignore': 'If you did not ask for this, ignore this e-mail; nothing will change.',
   'emailChanged.subject': 'Your e-mail address with {brand} was changed',
   'emailChanged.body': 'from now on we write to {newEmail}. If this was not you, please contact {supportEmail} at once.',
+  'loginThrottled.subject': 'Many failed logins at {brand}',
+  'loginThrottled.body': 'in the last hour there were very many login attempts with a wrong password for the username {username}. To protect you, we accept no logins for a while; nothing has been changed.',
+  'loginThrottled.notYou': 'If this was not you, someone may be trying to guess your password. Choose a long password you use only here, and contact {supportEmail} with any questions.',
 } satisfies Translation<typeof de>;

@@ -1,7 +1,10 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../bff/db/client.js';
 import { outbox } from '../../../bff/db/schema/index.js';
-import type { EmailPayload, SmsPayload } from '../../../bff/messaging/outbox.js';
+import type { EmailPayload, SendBudget, SmsPayload } from '../../../bff/messaging/outbox.js';
+
+/** For tests that enqueue directly: counted by the messaging budget, never refused or dropped. */
+export const TEST_BUDGET = { kind: 'notice', now: new Date(), exhausted: 'count' } as const satisfies SendBudget;
 
 /** The e-mails a tenant's outbox holds, oldest first. */
 export async function emailsOf(db: Db, tenantId: string): Promise<(EmailPayload & { id: string })[]> {

@@ -11,6 +11,7 @@ import { audit, userActor } from './audit.js';
 import { emitEvent } from './webhooks.js';
 import { assertRedeemable, issueLink, linkState, linkUrl, lockLink, RESET_LINK_HOURS, useLink } from './links.js';
 import { hashPassword, passwordProblem } from './passwords.js';
+import { tellPreviousEmailOfReset } from './profile.js';
 import { type Challenge, type PinContext, sendPin } from './pins.js';
 import { revokeSessions } from './sessions.js';
 
@@ -77,5 +78,6 @@ export async function requestPasswordReset(tx: Executor, o: { tenant: Tenant; lo
       minutes: RESET_LINK_HOURS * 60,
     });
     await enqueue(tx, { tenantId: o.tenant.id, channel: 'email', payload: { to: user.email, ...mail } });
+    await tellPreviousEmailOfReset(tx, { ...o, user });
   }
 }

@@ -13,4 +13,9 @@ export default {
   'emailChange.ignore': 'Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail; dann ändert sich nichts.',
   'emailChanged.subject': 'Ihre E-Mail-Adresse bei {brand} wurde geändert',
   'emailChanged.body': 'wir schreiben Ihnen ab jetzt an {newEmail}. Wenn Sie das nicht selbst waren, wenden Sie sich bitte sofort an {supportEmail}.',
+  'mobileChanged.subject': 'Ihre Mobilnummer bei {brand} wurde geändert',
+  'mobileChanged.body': 'die Mobilnummer für den Benutzernamen {username} wurde am {when} geändert. Codes per SMS gehen ab jetzt an {mobile}.',
+  'resetAfterEmailChange.subject': 'Neues Passwort für Ihr Konto bei {brand} angefordert',
+  'resetAfterEmailChange.body': 'für den Benutzernamen {username} wurde am {when} ein neues Passwort angefordert. Die E-Mail-Adresse dieses Kontos wurde kürzlich von dieser Adresse auf eine andere geändert; der Link ging an die neue Adresse.',
+  notYou: 'Wenn Sie das nicht selbst waren, wenden Sie sich bitte sofort an {supportEmail}.',
 } as const;

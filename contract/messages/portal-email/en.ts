@@ -15,4 +15,9 @@ export default {
   'emailChange.ignore': 'If you did not ask for this, ignore this e-mail; nothing will change.',
   'emailChanged.subject': 'Your e-mail address with {brand} was changed',
   'emailChanged.body': 'from now on we write to {newEmail}. If this was not you, please contact {supportEmail} at once.',
+  'mobileChanged.subject': 'Your mobile number with {brand} was changed',
+  'mobileChanged.body': 'the mobile number for the username {username} was changed on {when}. Text message codes now go to {mobile}.',
+  'resetAfterEmailChange.subject': 'A new password was requested for your {brand} account',
+  'resetAfterEmailChange.body': 'a new password was requested for the username {username} on {when}. The e-mail address of this account was recently changed from this address to another one; the link went to the new address.',
+  notYou: 'If this was not you, please contact {supportEmail} at once.',
 } satisfies Translation<typeof de>;

@@ -25,6 +25,15 @@ export class TkApiError extends Error {
   }
 }
 
+/**
+ * The seconds a `Retry-After` header asks to wait (delta-seconds, or an HTTP date); undefined without a
+ * usable one. `TkApiError.retryAfter` carries it; widgets count down from it (`Countdown`, `formatWait`).
+ */
+export function retryAfterSeconds(value: string | null | undefined, now = Date.now()): number | undefined {
+  const seconds = !value ? 0 : /^\s*\d+\s*$/.test(value) ? Number(value) : Math.ceil((Date.parse(value) - now) / 1000);
+  return seconds > 0 ? seconds : undefined;
+}
+
 /** No answer could be read: offline, the BFF down, or (from the browser's side) a CORS refusal. */
 export class TkNetworkError extends Error {
   constructor(cause: unknown) {
@@ -99,7 +108,7 @@ export function createApi(options: ApiOptions): Api {
     } catch {
       // not problem+json: a proxy or gateway answered
     }
-    const retryAfter = Number(res.headers.get('retry-after')) || undefined;
+    const retryAfter = retryAfterSeconds(res.headers.get('retry-after'));
     const error = new TkApiError(
       problem && typeof problem.code === 'string'
         ? problem

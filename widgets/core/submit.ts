@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type CallOptions, TkApiError, TkNetworkError } from './api.js';
+import { formatWait } from './countdown.js';
 import { TkErrorEvent } from './events.js';
 import { translate } from './i18n/index.js';
 import type { KitController } from './kit.js';
@@ -13,7 +14,8 @@ export interface FieldLike extends HTMLElement {
 /** A sentence for a failed request (a submission, or a load through `@lit/task`), in the user's language. */
 export function failureMessage(error: unknown, locale: Locale): string {
   if (!(error instanceof TkApiError)) return translate(locale, 'error.network');
-  if (error.status === 429) return translate(locale, 'error.rateLimited', { seconds: error.retryAfter ?? 60 });
+  // The server's Retry-After, not a guess: without one, its own sentence.
+  if (error.retryAfter) return translate(locale, 'error.rateLimited', { time: formatWait(error.retryAfter, locale) });
   return error.problem.title || translate(locale, 'error.generic');
 }
 

@@ -101,7 +101,7 @@ export function createApi(options: ApiOptions): Api {
       if (error instanceof DOMException && error.name === 'AbortError') throw error;
       throw new TkNetworkError(error);
     }
-    if (res.ok) return res.json();
+    if (res.ok) return res.status === 204 ? (undefined as T) : res.json(); // a logout answers 204 without a body
     let problem: Problem | undefined;
     try {
       problem = (await res.json()) as unknown as Problem;

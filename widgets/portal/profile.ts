@@ -140,7 +140,10 @@ export class TkProfile extends LitElement {
     const result = await form.send((kit, o) => kit.api.call<ProfileChange>((rpc, opts) => rpc.v1.me.$patch({ json }, opts), { ...o, session: true }));
     if (!result) {
       // The step-up ran out meanwhile: the password field is back.
-      if (form.submit.error instanceof TkApiError && form.submit.error.code === 'step_up_required') this.steppedUpUntil = 0;
+      if (form.submit.error instanceof TkApiError && form.submit.error.code === 'step_up_required') {
+        this.steppedUpUntil = 0;
+        this.requestUpdate();
+      }
       return;
     }
     if ('challengeId' in result) return this.pin.start(result, 'pin');

@@ -26,13 +26,10 @@ export class TkApiError extends Error {
 }
 
 /**
- * The seconds a `Retry-After` header asks to wait (delta-seconds, or an HTTP date); undefined without a
- * usable one. `TkApiError.retryAfter` carries it; widgets count down from it (`Countdown`, `formatWait`).
+ * The seconds a `Retry-After` header asks to wait (the BFF sends delta-seconds); undefined without a usable
+ * one. `TkApiError.retryAfter` carries it; widgets count down from it (`Countdown`) and say it (`formatWait`).
  */
-export function retryAfterSeconds(value: string | null | undefined, now = Date.now()): number | undefined {
-  const seconds = !value ? 0 : /^\s*\d+\s*$/.test(value) ? Number(value) : Math.ceil((Date.parse(value) - now) / 1000);
-  return seconds > 0 ? seconds : undefined;
-}
+export const retryAfterSeconds = (value: string | null): number | undefined => Math.ceil(Number(value)) || undefined;
 
 /** No answer could be read: offline, the BFF down, or (from the browser's side) a CORS refusal. */
 export class TkNetworkError extends Error {

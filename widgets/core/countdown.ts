@@ -1,13 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/** "1 Min. 49 Sek.", "1 min 49 sec", "45 Sek.": a wait in minutes and seconds, in the user's language. */
-export function formatWait(seconds: number, locale: string): string {
-  const part = (value: number, unit: string) => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
-  const m = Math.floor(seconds / 60);
-  const s = seconds % 60;
-  return [m ? part(m, 'minute') : '', s || !m ? part(s, 'second') : ''].filter(Boolean).join(' ');
-}
-
 /**
  * A countdown to when something may be tried again (a resend after the server's `Retry-After`): the
  * host renders once a second while it runs, and `done` is called when it reaches zero. Shared by every

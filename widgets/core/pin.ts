@@ -4,10 +4,10 @@ import type { PinChallenge } from '../../contract/portal.js';
 import { isPin } from '../../contract/rules.js';
 import { type CallOptions, TkApiError } from './api.js';
 import type { Kit } from './context.js';
-import { Countdown, formatWait } from './countdown.js';
+import { Countdown } from './countdown.js';
 import { errorMessage } from './i18n/index.js';
 import type { KitController } from './kit.js';
-import type { SubmitController } from './submit.js';
+import { formatWait, type SubmitController } from './submit.js';
 import '../primitives/button.js';
 import '../primitives/text-field.js';
 

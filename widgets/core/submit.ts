@@ -1,6 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type CallOptions, TkApiError, TkNetworkError } from './api.js';
-import { formatWait } from './countdown.js';
 import { TkErrorEvent } from './events.js';
 import { translate } from './i18n/index.js';
 import type { KitController } from './kit.js';
@@ -9,6 +8,14 @@ import type { Locale } from '../../contract/enums.js';
 export interface FieldLike extends HTMLElement {
   name: string;
   error: string;
+}
+
+/** "1 Min. 49 Sek.", "1 min 49 sec", "45 Sek.": a wait in minutes and seconds, in the user's language. */
+export function formatWait(seconds: number, locale: string): string {
+  const part = (value: number, unit: string) => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return [m ? part(m, 'minute') : '', s || !m ? part(s, 'second') : ''].filter(Boolean).join(' ');
 }
 
 /** A sentence for a failed request (a submission, or a load through `@lit/task`), in the user's language. */

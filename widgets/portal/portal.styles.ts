@@ -18,9 +18,7 @@ export const portalStyles = css`
   }
   .notice {
     border-inline-start: 0.375rem solid ${tokens.colorSuccess};
-    background: ${tokens.colorSurface};
-    border-radius: ${tokens.radius};
-    padding: ${tokens.space3};
+    padding-inline-start: ${tokens.space3};
     overflow-wrap: anywhere;
   }
 `;

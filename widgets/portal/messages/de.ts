@@ -1,11 +1,10 @@
 /** Texts of the portal widgets: the login's and what the three share (the PIN step's, the password setup's and the profile's are in `messages/<feature>/`). */
 export default {
   'login.title': 'Anmelden',
-  'login.intro': 'Melden Sie sich mit Ihrem Benutzernamen oder Ihrer E-Mail-Adresse und Ihrem Passwort an. Danach senden wir Ihnen einen Code per SMS.',
+  'login.intro': 'Melden Sie sich mit Benutzername oder E-Mail-Adresse und Passwort an. Danach senden wir Ihnen einen Code per SMS.',
   username: 'Benutzername',
   password: 'Passwort',
   'password.show': 'Passwort anzeigen',
-  'password.hint': '12 bis 128 Zeichen, keine weiteren Regeln',
   'login.submit': 'Anmelden',
   'login.forgot': 'Passwort vergessen?',
   'login.done': 'Sie sind angemeldet als {name}.',

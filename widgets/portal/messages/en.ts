@@ -3,11 +3,10 @@ import type de from './de.js';
 
 export default {
   'login.title': 'Log in',
-  'login.intro': 'Log in with your username or e-mail address and your password. Then we send you a code by text message.',
+  'login.intro': 'Log in with your username or e-mail address and password. Then we send you a code by text message.',
   username: 'Username',
   password: 'Password',
   'password.show': 'Show password',
-  'password.hint': '12 to 128 characters, no other rules',
   'login.submit': 'Log in',
   'login.forgot': 'Forgot your password?',
   'login.done': 'You are logged in as {name}.',

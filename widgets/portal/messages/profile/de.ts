@@ -25,6 +25,8 @@ export default {
   'profile.changePassword': 'Passwort ändern',
   'profile.currentPassword': 'Aktuelles Passwort',
   'profile.newPassword': 'Neues Passwort',
+  // The same hint as when setting a password (`password-setup/de.ts`).
+  'password.hint': '12 bis 128 Zeichen, keine weiteren Regeln',
   'profile.repeat': 'Neues Passwort wiederholen',
   'profile.passwordChanged': 'Ihr neues Passwort ist gespeichert. Alle anderen Anmeldungen wurden beendet; wir haben Ihnen eine Bestätigung per E-Mail geschickt.',
 } as const;

@@ -27,6 +27,7 @@ export default {
   'profile.changePassword': 'Change password',
   'profile.currentPassword': 'Current password',
   'profile.newPassword': 'New password',
+  'password.hint': '12 to 128 characters, no other rules',
   'profile.repeat': 'Repeat new password',
   'profile.passwordChanged': 'Your new password is saved. All other logins were ended; we have sent you a confirmation by e-mail.',
 } satisfies Translation<typeof de>;

@@ -81,7 +81,7 @@ async function logIn(page: Page, username: string, password: string) {
   await press(page, page.getByRole('button', { name: 'Anmelden' }), 'Enter');
   await typeInto(page, page.getByLabel('SMS-Code'), await pin());
   await press(page, page.getByRole('button', { name: 'Bestätigen' }), 'Enter');
-  await page.getByText('Benutzerverwaltung').waitFor();
+  await page.getByText('Mein Profil').waitFor();
 }
 
 const linkIn = (text: string) => /https?:\/\/\S+\/set-password\?token=[\w-]+&lang=de/.exec(text)![0];

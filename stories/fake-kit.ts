@@ -176,7 +176,7 @@ function resend(challengeId: string | undefined): Response {
 }
 
 const CHECK = 'Bitte prüfen Sie Ihre Eingaben.';
-const WRONG_PASSWORD = 'Das Passwort stimmt nicht. Bitte geben Sie Ihr aktuelles Passwort ein.';
+const WRONG_PASSWORD = 'Das Passwort stimmt nicht.';
 
 /**
  * Routes of a logged-in user. Step-up and "change password": the password `richtig` is right; a new

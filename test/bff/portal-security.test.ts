@@ -7,6 +7,9 @@ import type { SmsPayload } from '../../bff/messaging/outbox.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { emailsOf, lastPin, tokenIn } from './helpers/outbox.js';
 import { browser, seedUser, type TestUser } from './helpers/portal.js';
+import { retryAfterSeconds, TkApiError } from '../../widgets/core/api.js';
+import { loadLocale } from '../../widgets/core/i18n/index.js';
+import { failureMessage, formatWait } from '../../widgets/core/submit.js';
 
 /**
  * Account takeover from a stolen session (issue 12.3): the e-mail address and mobile number change only
@@ -219,5 +222,29 @@ describe('a code replaced by a newer one', () => {
     expect(direct.status).toBe(410);
     expect(direct.json.code).toBe('pin_superseded');
     expect((await b.post('/v1/sessions/verify', { challengeId: second.json.challengeId, pin: newPin })).status).toBe(201);
+  });
+});
+
+describe('rate limits tell the truth', () => {
+  it('the BFF\'s Retry-After reaches the widget\'s message, in minutes and seconds', async () => {
+    const user = await seedUser(t.db, tenant, { password: PASSWORD });
+    const b = browser(t, tenant);
+    let challengeId = (await b.post('/v1/sessions', { username: user.username, password: PASSWORD })).json.challengeId;
+    for (let send = 2; send <= 5; send++) challengeId = (await b.post('/v1/sessions/resend', { challengeId })).json.challengeId;
+    t.clock.advance(2 * MINUTE + 11_000); // the first send's window ends in 7 min 49 s
+    const refused = await b.post('/v1/sessions/resend', { challengeId });
+    expect(refused.status).toBe(429);
+    const header = refused.headers.get('retry-after');
+    const seconds = retryAfterSeconds(header);
+    expect(seconds).toBeGreaterThan(7 * 60);
+    expect(seconds).toBeLessThanOrEqual(8 * 60);
+    // What the widget's api client makes of this answer, and the sentence the widget shows.
+    const error = new TkApiError(refused.json, seconds);
+    const de = failureMessage(error, 'de');
+    expect(de).toBe(`Zu viele Versuche. Bitte warten Sie ${formatWait(seconds!, 'de')}`);
+    expect(de).toMatch(/Bitte warten Sie 7 Min\. \d+ Sek\.$|Bitte warten Sie 8 Min\.$/);
+    expect(de).not.toContain('60');
+    await loadLocale('en');
+    expect(failureMessage(error, 'en')).toMatch(/Please wait (7 min \d+ sec|8 min)\.$/);
   });
 });

@@ -7,6 +7,7 @@ import { maskMobile } from '../../contract/rules.js';
 import type { Db, Executor } from '../db/client.js';
 import { pinChallenges, type Tenant, tenants, type User, users } from '../db/schema/index.js';
 import { hmacSha256, safeEqual } from '../lib/crypto.js';
+import { problemTitle } from '../../contract/errors.js';
 import { ApiError } from '../lib/errors.js';
 import { enqueue } from '../messaging/outbox.js';
 import { pinSms } from '../messaging/templates/portal.js';
@@ -135,9 +136,11 @@ async function checkPin(tx: Executor, challenge: Challenge, pin: string, o: PinC
   if (challenge.attempts >= PIN_MAX_WRONG) return { ok: false, error: new ApiError(410, 'pin_locked') };
   if (challenge.expiresAt <= o.now) return { ok: false, error: new ApiError(410, 'pin_expired') };
   if (!safeEqual(pinHash(o.secret, challenge.id, pin), challenge.pinHash)) {
-    // The code of a challenge this one replaced: not a guess, but the SMS before the newest one.
+    // The code of a challenge this one replaced: not a guess, but the SMS before the newest one. (Its text
+    // is the problem's: field-error texts travel with every widget, this one only comes from the BFF.)
     if (await isSupersededPin(tx, challenge, pin, o)) {
-      return { ok: false, error: new ApiError(422, 'validation_failed', { errors: [{ path: 'pin', code: 'pin_superseded', message: '' }] }) };
+      const message = problemTitle('pin_superseded', o.locale);
+      return { ok: false, error: new ApiError(422, 'validation_failed', { errors: [{ path: 'pin', code: 'pin_superseded', message }] }) };
     }
     const [row] = await tx
       .update(pinChallenges)

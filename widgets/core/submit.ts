@@ -12,10 +12,8 @@ export interface FieldLike extends HTMLElement {
 
 /** "1 Min. 49 Sek.", "1 min 49 sec", "45 Sek.": a wait in minutes and seconds, in the user's language. */
 export function formatWait(seconds: number, locale: string): string {
-  const part = (value: number, unit: string) => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
-  const m = Math.floor(seconds / 60);
-  const s = seconds % 60;
-  return [m ? part(m, 'minute') : '', s || !m ? part(s, 'second') : ''].filter(Boolean).join(' ');
+  const part = (n: number, unit: string) => (n ? new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(n) : '');
+  return `${part(Math.floor(seconds / 60), 'minute')} ${part(seconds % 60, 'second')}`.trim();
 }
 
 /** A sentence for a failed request (a submission, or a load through `@lit/task`), in the user's language. */

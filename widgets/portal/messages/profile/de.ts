@@ -21,12 +21,12 @@ export default {
   'profile.mobileChanged': 'Ihre neue Mobilnummer ist gespeichert.',
   'profile.loginFirst': 'Bitte melden Sie sich an, um Ihre Daten zu sehen.',
   'profile.stepUp': 'Passwort bestätigen',
-  'profile.stepUpHint': 'Zu Ihrer Sicherheit: Ihr aktuelles Passwort. Danach können Sie 5 Minuten lang Änderungen vornehmen.',
+  'profile.stepUpHint': 'Ihr aktuelles Passwort, zu Ihrer Sicherheit. Die Bestätigung gilt 5 Minuten.',
   'profile.changePassword': 'Passwort ändern',
   'profile.currentPassword': 'Aktuelles Passwort',
   'profile.newPassword': 'Neues Passwort',
   // The same hint as when setting a password (`password-setup/de.ts`).
   'password.hint': '12 bis 128 Zeichen, keine weiteren Regeln',
   'profile.repeat': 'Neues Passwort wiederholen',
-  'profile.passwordChanged': 'Ihr neues Passwort ist gespeichert. Alle anderen Anmeldungen wurden beendet; wir haben Ihnen eine Bestätigung per E-Mail geschickt.',
+  'profile.passwordChanged': 'Ihr neues Passwort ist gespeichert. Alle anderen Anmeldungen wurden beendet.',
 } as const;

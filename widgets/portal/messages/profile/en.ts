@@ -23,11 +23,11 @@ export default {
   'profile.mobileChanged': 'Your new mobile number is saved.',
   'profile.loginFirst': 'Please log in to see your details.',
   'profile.stepUp': 'Confirm your password',
-  'profile.stepUpHint': 'For your security: your current password. Then you can make changes for 5 minutes.',
+  'profile.stepUpHint': 'Your current password, for your security. The confirmation holds for 5 minutes.',
   'profile.changePassword': 'Change password',
   'profile.currentPassword': 'Current password',
   'profile.newPassword': 'New password',
   'password.hint': '12 to 128 characters, no other rules',
   'profile.repeat': 'Repeat new password',
-  'profile.passwordChanged': 'Your new password is saved. All other logins were ended; we have sent you a confirmation by e-mail.',
+  'profile.passwordChanged': 'Your new password is saved. All other logins were ended.',
 } satisfies Translation<typeof de>;

@@ -38,6 +38,12 @@ export const loginSchema = z
 /** "Forgot password": the username or the e-mail address. */
 export const passwordResetSchema = z.object({ login: z.string().trim().min(1).max(254) }).strict();
 
+/** Step-up before a change to the e-mail address or mobile number: the current password again. */
+export const stepUpSchema = z.object({ password: z.string().min(1).max(1024) }).strict();
+
+/** "Change password" in the profile: the current one (unchecked for length), and a new one. */
+export const passwordChangeSchema = z.object({ currentPassword: z.string().min(1).max(1024), newPassword: newPasswordSchema }).strict();
+
 export const profileUpdateSchema = z
   .object({
     email: z.email().max(254).optional(),
@@ -123,6 +129,11 @@ export const embedSecretSchema = z
 export const passwordSetResultSchema = z.object({ status: z.literal('password_set'), username: z.string() }).meta({ id: 'PasswordSet' });
 export const acceptedSchema = z.object({ status: z.literal('accepted') }).meta({ id: 'Accepted' });
 export const emailChangeStartedSchema = z.object({ status: z.literal('verification_sent'), email: z.string() }).meta({ id: 'EmailChangeStarted' });
+
+export const steppedUpSchema = z
+  .object({ steppedUpUntil: z.iso.datetime().meta({ description: 'Until then this session may change the e-mail address and mobile number (5 minutes).' }) })
+  .meta({ id: 'SteppedUp' });
+export const passwordChangedSchema = z.object({ status: z.literal('password_changed') }).meta({ id: 'PasswordChanged' });
 
 export type Profile = z.infer<typeof profileSchema>;
 export type PinChallenge = z.infer<typeof pinChallengeSchema>;

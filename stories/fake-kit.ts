@@ -141,6 +141,7 @@ function answerPortal(path: string, body: string): Response {
   switch (path) {
     case '/v1/sessions':
       if (field.username === 'locked') return problem(429, 'account_locked', 'Zu viele fehlgeschlagene Anmeldungen. Der Zugang ist vorübergehend gesperrt.');
+      if (field.username === 'limited') return limited(109);
       if (field.password !== 'richtig') return problem(401, 'invalid_credentials', 'Benutzername oder Passwort stimmen nicht.');
       return json(challenge(), 202);
     case '/v1/sessions/verify':
@@ -163,24 +164,45 @@ function answerPortal(path: string, body: string): Response {
   }
 }
 
-/** A new code for the first challenge; asked again for the new one, the limit is reached (90 s to wait). */
-function resend(challengeId: string | undefined): Response {
-  if (challengeId === RESENT) {
-    const limited = problem(429, 'rate_limited', 'Zu viele Anfragen. Bitte warten Sie einen Moment.');
-    limited.headers.set('retry-after', '90');
-    return limited;
-  }
-  return json(challenge(RESENT), 202);
+/** A refused request with the server's `Retry-After`. */
+function limited(seconds: number): Response {
+  const refused = problem(429, 'rate_limited', 'Zu viele Anfragen. Bitte versuchen Sie es später erneut.');
+  refused.headers.set('retry-after', String(seconds));
+  return refused;
 }
 
-/** Routes of a logged-in user. */
+/** A new code for the first challenge; asked again for the new one, the limit is reached (90 s to wait). */
+function resend(challengeId: string | undefined): Response {
+  return challengeId === RESENT ? limited(90) : json(challenge(RESENT), 202);
+}
+
+const CHECK = 'Bitte prüfen Sie Ihre Eingaben.';
+const WRONG_PASSWORD = 'Das Passwort stimmt nicht.';
+
+/**
+ * Routes of a logged-in user. Step-up and "change password": the password `richtig` is right; a new
+ * password `passwortpasswort` is common. The new address `abgelaufen@firma.example` finds the step-up
+ * run out (`step_up_required`).
+ */
 function answerSession(method: string, path: string, body: string, token: string): Response {
   if (token === FAKE_KEYS.expiredSession) return problem(401, 'session_expired', 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.');
   const field = fieldsOf(body);
   if (method === 'DELETE' && path === '/v1/sessions/current') return new Response(null, { status: 204 });
   if (method === 'GET' && path === '/v1/me') return json(fakeProfile, 200);
   if (method === 'GET' && path === '/v1/sessions/current') return json({ expiresAt: new Date(Date.now() + 3_600_000).toISOString(), components: null, user: fakeProfile }, 200);
+  if (path === '/v1/me/step-up') {
+    if (field.password !== 'richtig') return problem(422, 'validation_failed', CHECK, [{ path: 'password', code: 'password_wrong', message: WRONG_PASSWORD }]);
+    return json({ steppedUpUntil: new Date(Date.now() + 300_000).toISOString() }, 200);
+  }
+  if (path === '/v1/me/password') {
+    if (field.currentPassword !== 'richtig') return problem(422, 'validation_failed', CHECK, [{ path: 'currentPassword', code: 'password_wrong', message: WRONG_PASSWORD }]);
+    if (field.newPassword === 'passwortpasswort') {
+      return problem(422, 'validation_failed', CHECK, [{ path: 'newPassword', code: 'password_common', message: 'Dieses Passwort ist weit verbreitet und leicht zu erraten. Bitte wählen Sie ein anderes.' }]);
+    }
+    return json({ status: 'password_changed' }, 200);
+  }
   if (method === 'PATCH' && path === '/v1/me') {
+    if (field.email === 'abgelaufen@firma.example') return problem(403, 'step_up_required', 'Bitte bestätigen Sie zuerst Ihr Passwort. Die Bestätigung gilt 5 Minuten.');
     if (field.email) return json({ status: 'verification_sent', email: field.email }, 202);
     return json(challenge(), 202);
   }

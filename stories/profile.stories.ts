@@ -2,7 +2,11 @@ import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
 import { type Step, walk } from './portal-steps.js';
 
-/** "Benutzerverwaltung" with a logged-in session, and without one (it shows the login). */
+/**
+ * "Mein Profil" with a logged-in session, and without one (it shows the login). The fake BFF: the password
+ * `richtig` is right (step-up, change password); the new password `passwortpasswort` is a common one; the
+ * address `abgelaufen@firma.example` finds the step-up run out.
+ */
 const meta: Meta<{ steps: Step[] }> = {
   title: 'Widgets/Profile',
   component: 'tk-profile',
@@ -15,17 +19,41 @@ export default meta;
 type Story = StoryObj<{ steps: Step[] }>;
 
 const email: Step[] = [{ press: /E-Mail-Adresse ändern|Change e-mail/ }];
-const mobile: Step[] = [{ press: /Mobilnummer ändern|Change mobile/ }, { type: ['tel', '0171 9876543'] }, { submit: true }];
+const confirmed: Step[] = [{ type: ['current-password', 'richtig'] }];
+const mobile: Step[] = [{ press: /Mobilnummer ändern|Change mobile/ }, ...confirmed, { type: ['tel', '0171 9876543'] }, { submit: true }];
+const password: Step[] = [{ press: /Passwort ändern|Change password/ }];
+const newPassword = (current: string, next: string, repeat = next): Step[] => [
+  ...password,
+  { type: ['current-password', current] },
+  { type: ['new-password', next] },
+  { type: ['new-password', repeat, 1] },
+  { submit: true },
+];
 
 export const Profile: Story = {};
 export const LoggedOut: Story = { parameters: { session: false } };
 export const SessionExpired: Story = { parameters: { session: 'expired' } };
+/** The change form asks for the current password first: one short prompt, in the same form (the step-up). */
 export const ChangeEmail: Story = { args: { steps: email } };
-export const ChangeEmailInvalid: Story = { args: { steps: [...email, { type: ['email', 'kein-at'] }, { submit: true }] } };
-export const EmailLinkSent: Story = { args: { steps: [...email, { type: ['email', 'neu@firma.example'] }, { submit: true }] } };
+export const ChangeEmailInvalid: Story = { args: { steps: [...email, ...confirmed, { type: ['email', 'kein-at'] }, { submit: true }] } };
+export const StepUpWrongPassword: Story = { args: { steps: [...email, { type: ['current-password', 'falsch'] }, { type: ['email', 'neu@firma.example'] }, { submit: true }] } };
+/** The server found the step-up run out (5 minutes): the password prompt is back. */
+export const StepUpExpired: Story = { args: { steps: [...email, ...confirmed, { type: ['email', 'abgelaufen@firma.example'] }, { submit: true }] } };
+/** "Link sent": a success banner, announced once. */
+export const EmailLinkSent: Story = { args: { steps: [...email, ...confirmed, { type: ['email', 'neu@firma.example'] }, { submit: true }] } };
+/** Within 5 minutes of a step-up, no second password prompt. */
+export const SecondChangeWithoutPrompt: Story = { args: { steps: [...email, ...confirmed, { type: ['email', 'neu@firma.example'] }, { submit: true }, { press: /Mobilnummer ändern|Change mobile/ }] } };
+export const ChangePassword: Story = { args: { steps: password } };
+export const ChangePasswordRules: Story = { args: { steps: newPassword('richtig', 'zu kurz', 'anders') } };
+export const ChangePasswordWrongCurrent: Story = { args: { steps: newPassword('falsch', 'blaue Berge im Abendlicht') } };
+export const ChangePasswordCommon: Story = { args: { steps: newPassword('richtig', 'passwortpasswort') } };
+export const PasswordChanged: Story = { args: { steps: newPassword('richtig', 'blaue Berge im Abendlicht') } };
+/** "Logged out": the profile's success banner above the login. */
+export const LoggedOutBanner: Story = { args: { steps: [{ press: /Abmelden|Log out/ }] } };
 export const MobilePin: Story = { args: { steps: mobile } };
 export const MobileWrongPin: Story = { args: { steps: [...mobile, { type: ['one-time-code', '000000'] }, { submit: true }] } };
 export const MobileResendLimited: Story = {
   args: { steps: [...mobile, { skip: 31 }, { press: /Neuen Code|new code/ }, { skip: 31 }, { press: /Neuen Code|new code/ }] },
 };
+/** "Mobile saved": a success banner, announced once. */
 export const MobileChanged: Story = { args: { steps: [...mobile, { type: ['one-time-code', '123456'] }, { submit: true }] } };

@@ -51,7 +51,23 @@ export async function findLoginUser(db: Executor, tenantId: string, login: strin
  */
 export async function startLogin(db: Db, o: PinContext & { tenant: Tenant; username: string; password: string; ip?: string }): Promise<PinChallenge> {
   const user = await findLoginUser(db, o.tenant.id, o.username);
-  const name = sha256(`${o.tenant.id}:${o.username.toLowerCase()}`);
+  if (!(await checkPassword(db, { ...o, user, login: o.username, action: 'login.failed' }))) throw new ApiError(401, 'invalid_credentials');
+  return db.transaction((tx) => sendPin(tx, { ...o, user: user!, payload: { purpose: 'login' } }));
+}
+
+/**
+ * A password check counted as a login's (login, and the profile's step-up and password change): the
+ * attempt counts first (per user, or per name when it names nobody) and past the limit even the right
+ * password waits (`account_locked`, the owner told); then the password is checked (a decoy hash when
+ * there is no user); a right one gives its hit back, a wrong one is audited as `action` (an unknown
+ * name by its hash, never as typed): the same work, the same time.
+ */
+export async function checkPassword(
+  db: Db,
+  o: { tenant: Tenant; user: User | undefined; login: string; password: string; now: Date; ip?: string; action: string },
+): Promise<boolean> {
+  const { user } = o;
+  const name = sha256(`${o.tenant.id}:${o.login.toLowerCase()}`);
   const counter: Counted = { rule: LOGIN_ATTEMPTS, key: user ? `user:${user.id}` : `name:${name}` };
   const [attempt] = await slidingHits(db, [counter], o.now);
   if (!attempt!.allowed) {
@@ -59,18 +75,17 @@ export async function startLogin(db: Db, o: PinContext & { tenant: Tenant; usern
     throw new ApiError(429, 'account_locked', { headers: { 'Retry-After': String(attempt!.retryAfter) } });
   }
   const ok = await verifyPassword(user?.passwordHash, o.password);
-  if (!user || !ok) {
-    // Audited either way (an unknown name by its hash, never as typed): the same work, the same time.
-    await audit(
-      db,
-      user
-        ? { tenantId: user.tenantId, actor: userActor(user), account: user.accountId, action: 'login.failed', target: { type: 'user', id: user.id }, ip: o.ip }
-        : { tenantId: o.tenant.id, actor: { kind: 'system' }, action: 'login.failed', target: { type: 'login_name', id: name }, ip: o.ip },
-    );
-    throw new ApiError(401, 'invalid_credentials');
+  if (user && ok) {
+    await refund(db, counter, o.now);
+    return true;
   }
-  await refund(db, counter, o.now);
-  return db.transaction((tx) => sendPin(tx, { ...o, user, payload: { purpose: 'login' } }));
+  await audit(
+    db,
+    user
+      ? { tenantId: user.tenantId, actor: userActor(user), account: user.accountId, action: o.action, target: { type: 'user', id: user.id }, ip: o.ip }
+      : { tenantId: o.tenant.id, actor: { kind: 'system' }, action: o.action, target: { type: 'login_name', id: name }, ip: o.ip },
+  );
+  return false;
 }
 
 /** Once per hour: the account's owner learns that logins are held back, and it is audited. */

@@ -11,6 +11,7 @@ import { audit, userActor } from './audit.js';
 import { emitEvent } from './webhooks.js';
 import { assertRedeemable, issueLink, linkState, linkUrl, lockLink, RESET_LINK_HOURS, useLink } from './links.js';
 import { hashPassword, passwordProblem } from './passwords.js';
+import { tellPreviousEmailOfReset } from './profile.js';
 import { type Challenge, type PinContext, sendPin } from './pins.js';
 import { revokeSessions } from './sessions.js';
 
@@ -78,5 +79,6 @@ export async function requestPasswordReset(tx: Executor, o: { tenant: Tenant; lo
     });
     // Over budget, dropped: the answer must not tell whether the account exists.
     await enqueue(tx, { tenantId: o.tenant.id, channel: 'email', payload: { to: user.email, ...mail }, budget: { kind: 'link', now: o.now, userId: user.id, exhausted: 'drop' } });
+    await tellPreviousEmailOfReset(tx, { ...o, user });
   }
 }

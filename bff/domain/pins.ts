@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Locale } from '../../contract/enums.js';
 import type { PinPayload, PinPurpose } from '../../contract/links.js';
 import type { PinChallenge as IssuedChallenge } from '../../contract/portal.js';
@@ -7,6 +7,7 @@ import { maskMobile } from '../../contract/rules.js';
 import type { Db, Executor } from '../db/client.js';
 import { pinChallenges, type Tenant, tenants, type User, users } from '../db/schema/index.js';
 import { hmacSha256, safeEqual } from '../lib/crypto.js';
+import { problemTitle } from '../../contract/errors.js';
 import { ApiError } from '../lib/errors.js';
 import { enqueue } from '../messaging/outbox.js';
 import { pinSms } from '../messaging/templates/portal.js';
@@ -116,15 +117,41 @@ export async function lockChallenge<P extends PinPurpose>(tx: Executor, challeng
 
 type PinFailure = { ok: false; error: ApiError };
 
+/** Whether `pin` is the code of one of the user's unused challenges for the same step that a resend replaced (last 10 minutes). */
+async function isSupersededPin(tx: Executor, challenge: Challenge, pin: string, o: PinContext): Promise<boolean> {
+  const since = new Date(o.now.getTime() - PIN_SEND_WINDOW_MINUTES * 60_000);
+  const replaced = await tx
+    .select({ id: pinChallenges.id, pinHash: pinChallenges.pinHash })
+    .from(pinChallenges)
+    .where(
+      and(
+        eq(pinChallenges.userId, challenge.userId),
+        eq(pinChallenges.purpose, challenge.purpose),
+        isNotNull(pinChallenges.supersededAt),
+        isNull(pinChallenges.usedAt),
+        gt(pinChallenges.createdAt, since),
+      ),
+    )
+    .limit(PIN_MAX_SENDS);
+  return replaced.some((r) => r.id !== challenge.id && safeEqual(pinHash(o.secret, r.id, pin), r.pinHash));
+}
+
 /**
  * Checks a PIN against a locked challenge. A wrong PIN is counted (the caller commits, then reports);
  * after five wrong entries even the right PIN fails, and the lock is audited.
  */
 async function checkPin(tx: Executor, challenge: Challenge, pin: string, o: PinContext & { ip?: string }): Promise<{ ok: true } | PinFailure> {
-  if (challenge.usedAt || challenge.supersededAt) return { ok: false, error: new ApiError(410, 'pin_used') };
+  if (challenge.usedAt) return { ok: false, error: new ApiError(410, 'pin_used') };
+  if (challenge.supersededAt) return { ok: false, error: new ApiError(410, 'pin_superseded') };
   if (challenge.attempts >= PIN_MAX_WRONG) return { ok: false, error: new ApiError(410, 'pin_locked') };
   if (challenge.expiresAt <= o.now) return { ok: false, error: new ApiError(410, 'pin_expired') };
   if (!safeEqual(pinHash(o.secret, challenge.id, pin), challenge.pinHash)) {
+    // The code of a challenge this one replaced: not a guess, but the SMS before the newest one. (Its text
+    // is the problem's: field-error texts travel with every widget, this one only comes from the BFF.)
+    if (await isSupersededPin(tx, challenge, pin, o)) {
+      const message = problemTitle('pin_superseded', o.locale);
+      return { ok: false, error: new ApiError(422, 'validation_failed', { errors: [{ path: 'pin', code: 'pin_superseded', message }] }) };
+    }
     const [row] = await tx
       .update(pinChallenges)
       .set({ attempts: sql`${pinChallenges.attempts} + 1` })

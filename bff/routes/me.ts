@@ -1,6 +1,15 @@
 import { Hono } from 'hono';
-import { emailChangeStartedSchema, pinChallengeSchema, profileSchema, profileUpdateSchema } from '../../contract/portal.js';
-import { completeMobileChange, startEmailChange, startMobileChange } from '../domain/profile.js';
+import {
+  emailChangeStartedSchema,
+  passwordChangedSchema,
+  passwordChangeSchema,
+  pinChallengeSchema,
+  profileSchema,
+  profileUpdateSchema,
+  steppedUpSchema,
+  stepUpSchema,
+} from '../../contract/portal.js';
+import { changePassword, completeMobileChange, requireStepUp, startEmailChange, startMobileChange, stepUp } from '../domain/profile.js';
 import { profileOf } from '../domain/sessions.js';
 import { type AppEnv, flowContext } from '../lib/context.js';
 import { endpoint } from '../lib/openapi.js';
@@ -11,17 +20,55 @@ import { pinStepRoutes } from './pin-steps.js';
 const tags = ['profile'];
 const access = { auth: ['session' as const], component: 'tk-profile' as const };
 
-/** The logged-in user's profile: see it; change e-mail (by link) or mobile (by PIN). */
+/**
+ * The logged-in user's profile: see it; change the e-mail address (by link) or mobile number (by PIN)
+ * after a step-up (the password again, within 5 minutes); change the password.
+ */
 export const meRoutes = new Hono<AppEnv>()
   .get(
     '/',
     endpoint({ summary: 'The logged-in user: name, username, e-mail, mobile (masked), role, account', tags, ...access, success: { status: 200, description: 'Profile', schema: profileSchema } }),
     async (c) => c.json(await profileOf(c.get('deps').db, c.get('caller').user!), 200),
   )
+  .post(
+    '/step-up',
+    endpoint({
+      summary: 'Confirm the current password: for 5 minutes this session may change the e-mail address and mobile number. A wrong password counts as a failed login',
+      tags,
+      ...access,
+      success: { status: 200, description: 'Stepped up until the time given', schema: steppedUpSchema },
+      problems: [400, 415, 422],
+    }),
+    rateLimit({ name: 'me.step-up', limit: 20, windowSeconds: 3600 }, byCredential),
+    validate('json', stepUpSchema),
+    async (c) => {
+      const { tenant, user, session } = c.get('caller');
+      const { now, ip } = flowContext(c);
+      return c.json(await stepUp(c.get('deps').db, { tenant, user: user!, session: session!, password: c.req.valid('json').password, now, ip }), 200);
+    },
+  )
+  .post(
+    '/password',
+    endpoint({
+      summary: 'Change the password: the current one and a new one (12–128 characters, not a common one); other sessions end, an e-mail tells the user',
+      tags,
+      ...access,
+      success: { status: 200, description: 'The new password holds', schema: passwordChangedSchema },
+      problems: [400, 415, 422],
+    }),
+    rateLimit({ name: 'me.password', limit: 20, windowSeconds: 3600 }, byCredential),
+    validate('json', passwordChangeSchema),
+    async (c) => {
+      const { tenant, user, session } = c.get('caller');
+      const body = c.req.valid('json');
+      const result = await changePassword(c.get('deps').db, { tenant, user: user!, session: session!, ...body, ...flowContext(c) });
+      return c.json(result, 200);
+    },
+  )
   .patch(
     '/',
     endpoint({
-      summary: 'Change the e-mail address (a link goes to the new one) or the mobile number (a PIN goes to the new one)',
+      summary: 'Change the e-mail address (a link goes to the new one) or the mobile number (a PIN goes to the new one); needs a step-up within the last 5 minutes',
       tags,
       ...access,
       success: { status: 202, description: 'Verification started: `verification_sent` for e-mail, a PIN challenge for mobile', schema: emailChangeStartedSchema.or(pinChallengeSchema) },
@@ -31,9 +78,10 @@ export const meRoutes = new Hono<AppEnv>()
     validate('json', profileUpdateSchema),
     async (c) => {
       const { db, env } = c.get('deps');
-      const { tenant, user } = c.get('caller');
+      const { tenant, user, session } = c.get('caller');
       const change = c.req.valid('json');
       const common = { tenant, user: user!, ...flowContext(c) };
+      requireStepUp(session!, common.now);
       if (change.email) {
         await db.transaction((tx) => startEmailChange(tx, { ...common, email: change.email!, publicUrl: env.publicUrl }));
         return c.json({ status: 'verification_sent' as const, email: change.email }, 202);

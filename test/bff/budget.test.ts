@@ -54,6 +54,7 @@ describe('SMS pumping', () => {
     for (let i = 0; i < 3 && challengeId; i++) challengeId = record(await browser(t, tenant).post('/v1/password-setup/resend', { challengeId })).json?.challengeId ?? challengeId;
     // Mobile change of account C to the victim's number, and resends.
     const session = await browser(t, tenant).login(c);
+    expect((await browser(t, tenant).post('/v1/me/step-up', { password: PASSWORD }, session)).status).toBe(200);
     const change = record(await browser(t, tenant).patch('/v1/me', { mobile: victim }, session));
     challengeId = change.json?.challengeId;
     for (let i = 0; i < 3 && challengeId; i++) challengeId = record(await browser(t, tenant).post('/v1/me/mobile/resend', { challengeId }, session)).json?.challengeId ?? challengeId;

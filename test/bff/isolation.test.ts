@@ -16,6 +16,7 @@ let a: TestTenant;
 let b: TestTenant;
 let aSessions: string[];
 let bEndpointId: string;
+const B_PASSWORD = 'b-password-long-enough';
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -32,7 +33,7 @@ beforeAll(async () => {
   bEndpointId = endpoint.json.id;
   await t.db.transaction((tx) => emitEvent(tx, { tenantId: b.id, type: 'signup.created', data: { signupId: 'b-signup-webhook' } }));
   // B's portal: a user with a session, an open PIN challenge, a set-password link and an embed secret.
-  const bUser = await seedUser(t.db, b, { password: 'b-password-long-enough' });
+  const bUser = await seedUser(t.db, b, { password: B_PASSWORD });
   await browser(t, b).login(bUser);
   await browser(t, b).post('/v1/sessions', { username: bUser.username, password: bUser.password });
   await setPasswordToken(t.db, b, bUser);
@@ -57,6 +58,7 @@ describe('tenant isolation', () => {
     // DELETEs last: logging out A's sessions first would leave the other session routes unprobed.
     const unique = [...new Map(routes.map((r) => [`${r.method} ${r.path}`, r])).values()].sort((x, y) => Number(x.method === 'DELETE') - Number(y.method === 'DELETE'));
     expect(unique.length).toBeGreaterThanOrEqual(6);
+    expect(unique.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['POST /v1/me/step-up', 'POST /v1/me/password', 'PATCH /v1/me']));
 
     const credentials = [{ key: a.publishableKey, origin: a.origin }, { key: a.secretKey }, ...aSessions.map((key) => ({ key, origin: a.origin }))];
     let answered = 0;
@@ -67,7 +69,13 @@ describe('tenant isolation', () => {
           const bodies =
             route.method === 'GET' || route.method === 'DELETE'
               ? [undefined]
-              : [{}, { id: bIds[0], tenantId: b.id }, ...bIds.map((challengeId) => ({ challengeId, pin: '000000' }))];
+              : [
+                  {},
+                  { id: bIds[0], tenantId: b.id },
+                  ...bIds.map((challengeId) => ({ challengeId, pin: '000000' })),
+                  // B's password: a step-up or password change of A's user must not take it.
+                  ...(route.path.startsWith('/v1/me') ? [{ password: B_PASSWORD }, { currentPassword: B_PASSWORD, newPassword: 'a-new-password-long-enough' }] : []),
+                ];
           for (const body of bodies) {
             // Each call from its own client address: per-IP limits must not be what answers.
             const ip = `10.${(answered >> 16) & 255}.${(answered >> 8) & 255}.${answered & 255}`;
@@ -83,7 +91,7 @@ describe('tenant isolation', () => {
     }
     expect(answered).toBeGreaterThan(unique.length);
     expect(await snapshotTenant(t.db, b.id)).toEqual(before);
-  });
+  }, 180_000); // thousands of calls: every route, every id of B, every credential
 
   it('the probe can see data: A reading its own config finds A\'s markers', async () => {
     const own = markersOf(await snapshotTenant(t.db, a.id), await snapshotTenant(t.db, b.id));

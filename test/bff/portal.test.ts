@@ -108,7 +108,7 @@ describe('SMS PINs', () => {
 
     const old = await b.post('/v1/sessions/verify', { challengeId: first.json.challengeId, pin: firstPin });
     expect(old.status).toBe(410);
-    expect(old.json.code).toBe('pin_used');
+    expect(old.json.code).toBe('pin_superseded');
 
     // After 10 minutes the user may send again, but the number's messaging budget (5 SMS in a sliding hour) holds longer.
     t.clock.advance(10 * MINUTE + 1000);
@@ -273,6 +273,7 @@ describe('profile', () => {
     expect(me.json).toMatchObject({ username: user.username, email: user.email, role: 'account_admin', account: { accountType: 'business' } });
     expect(me.json.mobile).not.toContain(user.mobile.slice(4, 10));
 
+    expect((await b.post('/v1/me/step-up', { password: PASSWORD }, session)).status).toBe(200);
     const badMail = await b.patch('/v1/me', { email: 'kein-at' }, session);
     expect(badMail.status).toBe(422);
     expect(badMail.json.errors[0]).toMatchObject({ path: 'email', code: 'invalid_email' });

@@ -46,7 +46,7 @@ async function signUpBusiness(page: Page) {
   await chooseFirst(page, 'Anrede');
   await typeInto(page, page.getByLabel('Vorname'), 'Petra');
   await typeInto(page, page.getByLabel('Nachname'), 'Portal');
-  await typeInto(page, page.getByLabel('E-Mail-Adresse'), EMAIL);
+  await typeInto(page, page.getByRole('textbox', { name: 'E-Mail-Adresse', exact: true }), EMAIL);
   await typeInto(page, page.getByLabel('Mobilnummer'), '0176 1112233');
   await next(page);
   await payBySepa(page, 'Portal Test GmbH');
@@ -81,7 +81,7 @@ async function logIn(page: Page, username: string, password: string) {
   await press(page, page.getByRole('button', { name: 'Anmelden' }), 'Enter');
   await typeInto(page, page.getByLabel('SMS-Code'), await pin());
   await press(page, page.getByRole('button', { name: 'Bestätigen' }), 'Enter');
-  await page.getByText('Benutzerverwaltung').waitFor();
+  await page.getByText('Mein Profil').waitFor();
 }
 
 const linkIn = (text: string) => /https?:\/\/\S+\/set-password\?token=[\w-]+&lang=de/.exec(text)![0];

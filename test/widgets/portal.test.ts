@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
 import '../../widgets/portal/login.js';
 import '../../widgets/portal/password-setup.js';
 import '../../widgets/portal/profile.js';
@@ -29,6 +30,8 @@ async function press(el: Widget, text: RegExp) {
   await settle(el);
 }
 const summary = (el: HTMLElement) => deepAll(el, '[data-error-summary]')[0];
+/** The success banner's text (the widget's own, not a nested login's). */
+const banner = (el: HTMLElement) => el.shadowRoot!.querySelector('.notice')?.textContent ?? '';
 const heading = (el: HTMLElement) => el.shadowRoot!.querySelector<HTMLElement>('[data-heading]')!;
 const field = (el: HTMLElement, name: string) => deepAll<TkTextField>(el, `tk-text-field[name="${name}"]`)[0]!;
 const input = (el: HTMLElement, name: string) => {
@@ -110,7 +113,7 @@ describe('<tk-login>', () => {
     expect(field(el, 'pin').shownError).to.contain('6-stelligen Code');
     type(el, 'one-time-code', '000000');
     await submit(el);
-    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('Noch 4 Versuche');
+    expect(el.shadowRoot!.querySelector('.pin-news')!.textContent).to.contain('Noch 4 Versuche');
     expect(input(el, 'pin').getAttribute('aria-invalid')).to.equal('true');
     expect(field(el, 'pin').shownError).to.contain('Der Code stimmt nicht');
     await expect(el).to.be.accessible();
@@ -144,8 +147,134 @@ describe('<tk-login>', () => {
     await press(el, /vergessen/);
     type(el, 'username', 'max@muster.example');
     await submit(el);
-    expect(el.shadowRoot!.querySelector('tk-alert[variant="success"]')!.textContent).to.contain('„max@muster.example“');
+    expect(banner(el)).to.contain('„max@muster.example“');
     await expect(el).to.be.accessible();
+  });
+
+  it('says "username or e-mail address"; a rate limit says the server\'s Retry-After in minutes and seconds', async () => {
+    const el = await fixture<TkLogin>(html`<tk-login .kit=${fakeKit('de')}></tk-login>`);
+    await settle(el);
+    expect(field(el, 'username').label).to.equal('Benutzername oder E-Mail-Adresse');
+    type(el, 'username', 'limited'); // the fake BFF answers 429 with Retry-After: 109
+    type(el, 'current-password', 'richtig');
+    await submit(el);
+    expect(summary(el)!.textContent).to.contain('Bitte warten Sie 1 Min. 49 Sek.');
+    expect(summary(el)!.textContent).to.not.contain('60');
+
+    const en = await fixture<TkLogin>(html`<tk-login .kit=${fakeKit('en')}></tk-login>`);
+    await settle(en);
+    expect(field(en, 'username').label).to.equal('Username or e-mail address');
+    type(en, 'username', 'limited');
+    type(en, 'current-password', 'richtig');
+    await submit(en);
+    expect(summary(en)!.textContent).to.contain('Please wait 1 min 49 sec.');
+  });
+});
+
+describe('portal feedback and focus', () => {
+  /**
+   * Each text a live region (role status or alert) of the widget takes on, in order: what a screen reader
+   * announces. The busy buttons' own "please wait" is left out: it is about the button, once per submit.
+   */
+  function announcements(el: HTMLElement) {
+    const said: string[] = [];
+    const busy = /^Bitte warten, wird gesendet/;
+    const seen = new Map<Element, string>();
+    const look = () => {
+      for (const region of deepAll(el, '[role="status"], [role="alert"]')) {
+        const text = region.textContent!.trim();
+        if (text && seen.get(region) !== text && !busy.test(text)) said.push(text);
+        seen.set(region, text);
+      }
+    };
+    look();
+    said.length = 0; // what was there before is no news
+    const observer = new MutationObserver(look);
+    for (const root of [el, ...deepAll(el, '*')].map((e) => e.shadowRoot ?? e)) observer.observe(root, { subtree: true, childList: true, characterData: true });
+    observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    return { said, stop: () => observer.disconnect() };
+  }
+  const ring = (el: HTMLElement) => {
+    const style = getComputedStyle(el);
+    return [style.outlineStyle, parseFloat(style.outlineWidth) > 0];
+  };
+
+  it('login → PIN and PIN → profile: focus on the heading, with a visible focus ring even after a mouse click', async () => {
+    const el = await fixture<TkProfile>(html`<tk-profile .kit=${fakeKit('de')}></tk-profile>`);
+    await settle(el);
+    const login = el.querySelector('tk-login')!;
+    type(el, 'username', 'max.muster');
+    type(el, 'current-password', 'richtig');
+    // A mouse user: the heading that takes focus after it would not match :focus-visible.
+    const box = button(login, /^Anmelden$/).getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+    await settle(el);
+    await waitUntil(() => document.querySelector('input[autocomplete="one-time-code"]'));
+    await settle(el);
+    expect(deepActive()).to.equal(heading(login));
+    expect(ring(heading(login))).to.deep.equal(['solid', true]);
+    type(el, 'one-time-code', '123456');
+    await submit(el);
+    await waitUntil(() => el.shadowRoot!.querySelector('dl'));
+    await settle(el);
+    expect(deepActive()).to.equal(heading(el));
+    expect(heading(el).textContent).to.equal('Mein Profil');
+    expect(ring(heading(el))).to.deep.equal(['solid', true]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('"link sent", "mobile saved" and "logged out" are success banners, each announced once', async () => {
+    const el = await fixture<TkProfile>(html`<tk-profile .kit=${fakeKit('de', { session: FAKE_SESSION })}></tk-profile>`);
+    await settle(el);
+    await press(el, /E-Mail-Adresse ändern/);
+    type(el, 'current-password', 'richtig');
+    type(el, 'email', 'neu@firma.example');
+    let live = announcements(el);
+    await submit(el);
+    live.stop();
+    expect(live.said).to.deep.equal([banner(el)]);
+    expect(banner(el)).to.contain('neu@firma.example');
+    await expect(el).to.be.accessible();
+
+    await press(el, /Mobilnummer ändern/);
+    type(el, 'tel', '0171 9876543');
+    await submit(el);
+    type(el, 'one-time-code', '123456');
+    live = announcements(el);
+    await submit(el);
+    await settle(el);
+    live.stop();
+    expect(live.said).to.deep.equal(['Ihre neue Mobilnummer ist gespeichert.']);
+    expect(banner(el)).to.equal('Ihre neue Mobilnummer ist gespeichert.');
+
+    live = announcements(el);
+    await press(el, /Abmelden/);
+    await waitUntil(() => el.querySelector('input[autocomplete="username"]'));
+    await settle(el);
+    live.stop();
+    expect(live.said).to.deep.equal(['Sie sind abgemeldet.']);
+    expect(deepActive()?.textContent).to.equal('Anmelden');
+    await expect(el).to.be.accessible();
+  });
+
+  it('"new code sent" is one live region update; a refused one says the server\'s wait', async () => {
+    const el = await fixture<TkLogin>(html`<tk-login .kit=${fakeKit('de')}></tk-login>`);
+    type(el, 'username', 'max.muster');
+    type(el, 'current-password', 'richtig');
+    await submit(el);
+    await waitUntil(() => document.querySelector('input[autocomplete="one-time-code"]'));
+    const now = Date.now;
+    try {
+      Date.now = () => now() + 31_000;
+      el.requestUpdate();
+      await settle(el);
+      const live = announcements(el);
+      await press(el, /Neuen Code/);
+      live.stop();
+      expect(live.said).to.deep.equal(['Wir haben einen neuen Code an +49 151 ••••• 78 gesendet. Der vorige Code gilt nicht mehr.']);
+    } finally {
+      Date.now = now;
+    }
   });
 });
 
@@ -177,7 +306,7 @@ describe('the PIN step', () => {
     expect(resendLabel(el)).to.match(/^Neuen Code senden \(in 0:(30|29)\)$/);
     resend.click();
     await settle(el);
-    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal(''); // nothing was sent
+    expect(el.shadowRoot!.querySelector('.pin-news')!.textContent).to.equal(''); // nothing was sent
     await waitUntil(() => /in 0:(29|28)\)/.test(resendLabel(el)), 'the countdown moves on by itself', { timeout: 2500 });
     await wait(el, 12);
     expect(resendLabel(el)).to.match(/in 0:1[678]\)/);
@@ -186,7 +315,7 @@ describe('the PIN step', () => {
     expect(resendLabel(el)).to.equal('Neuen Code senden');
     await press(el, /Neuen Code/);
     // one live region says it once; focus goes where the new code is typed, the button counts down again
-    const status = el.shadowRoot!.querySelectorAll('[role="status"]');
+    const status = [...el.shadowRoot!.querySelectorAll('[role="status"]')].filter((r) => r.textContent!.trim());
     expect(status).to.have.length(1);
     expect(status[0]!.textContent).to.contain('Wir haben einen neuen Code an +49 151 ••••• 78 gesendet');
     expect(deepActive()).to.equal(input(el, 'pin'));
@@ -200,7 +329,7 @@ describe('the PIN step', () => {
     await press(el, /Neuen Code/);
     await wait(el, 31);
     await press(el, /Neuen Code/);
-    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('in 2 Minuten');
+    expect(el.shadowRoot!.querySelector('.pin-news')!.textContent).to.contain('in 1 Min. 30 Sek.');
     expect(button(el, /Neuen Code/).disabled).to.equal(true);
     expect(resendLabel(el)).to.match(/\(in 1:(30|29)\)$/);
   });
@@ -267,14 +396,16 @@ describe('<tk-profile>', () => {
     const el = await fixture<TkProfile>(html`<tk-profile .kit=${fakeKit('de', { session: FAKE_SESSION })}></tk-profile>`);
     await settle(el);
     expect(el.shadowRoot!.querySelector('dl')!.textContent).to.contain('DR90000019');
+    expect(el.shadowRoot!.querySelector('dl')!.textContent).to.contain('Administrator Kundenportal'); // a business account's admin
     await expect(el).to.be.accessible();
     await press(el, /E-Mail-Adresse ändern/);
+    type(el, 'current-password', 'richtig');
     type(el, 'email', 'kein-at');
     await submit(el);
     expect(summary(el)!.textContent).to.contain('gültige E-Mail');
     type(el, 'email', 'neu@firma.example');
     await submit(el);
-    expect(el.shadowRoot!.querySelector('tk-alert[variant="success"]')!.textContent).to.contain('neu@firma.example');
+    expect(banner(el)).to.contain('neu@firma.example');
 
     await press(el, /Mobilnummer ändern/);
     type(el, 'tel', '030 1234567');
@@ -284,9 +415,98 @@ describe('<tk-profile>', () => {
     await submit(el);
     type(el, 'one-time-code', '123456');
     await submit(el);
-    expect(el.shadowRoot!.querySelector('tk-alert[variant="success"]')!.textContent).to.contain('neue Mobilnummer');
+    expect(banner(el)).to.contain('neue Mobilnummer');
     expect(el.shadowRoot!.querySelector('dl')!.textContent).to.contain('43');
     await expect(el).to.be.accessible();
+  });
+
+  it('asks for the password inline before an e-mail or mobile change, once for 5 minutes; again when the server says it ran out', async () => {
+    const requests: string[] = [];
+    const real = window.fetch;
+    window.fetch = (i, init) => (requests.push(new Request(i, init).url.replace(FAKE_API, '')), real(i, init));
+    try {
+      const el = await fixture<TkProfile>(html`<tk-profile .kit=${fakeKit('de', { session: FAKE_SESSION })}></tk-profile>`);
+      await settle(el);
+      await press(el, /E-Mail-Adresse ändern/);
+      // one short prompt in the same form, in the light DOM for password managers
+      const password = document.querySelector<HTMLInputElement>('tk-profile input[autocomplete="current-password"]')!;
+      expect(password.type).to.equal('password');
+      expect(field(el, 'password').label).to.equal('Passwort bestätigen');
+      await expect(el).to.be.accessible();
+      type(el, 'email', 'neu@firma.example');
+      await submit(el);
+      expect(summary(el)!.textContent).to.contain('Passwort bestätigen: Bitte füllen Sie dieses Feld aus.');
+      expect(requests.filter((u) => u.startsWith('/v1/me/'))).to.deep.equal([]);
+      type(el, 'current-password', 'falsch');
+      await submit(el);
+      expect(field(el, 'password').shownError).to.contain('Das Passwort stimmt nicht');
+      expect(summary(el)!.textContent).to.contain('Passwort bestätigen: Das Passwort stimmt nicht');
+      await expect(el).to.be.accessible();
+      type(el, 'current-password', 'richtig');
+      await submit(el);
+      expect(requests.slice(-2)).to.deep.equal(['/v1/me/step-up', '/v1/me']); // then the change goes on
+      expect(banner(el)).to.contain('neu@firma.example');
+
+      await press(el, /Mobilnummer ändern/);
+      expect(document.querySelector('tk-profile input[autocomplete="current-password"]')).to.equal(null); // no second prompt
+      await press(el, /Abbrechen/);
+      await press(el, /E-Mail-Adresse ändern/);
+      type(el, 'email', 'abgelaufen@firma.example'); // the server finds the step-up over
+      await submit(el);
+      expect(summary(el)!.textContent).to.contain('Bitte bestätigen Sie zuerst Ihr Passwort');
+      expect(document.querySelector('tk-profile input[autocomplete="current-password"]')).to.exist;
+      await expect(el).to.be.accessible();
+    } finally {
+      window.fetch = real;
+    }
+  });
+
+  it('changes the password with the rules and hints of setting one', async () => {
+    const el = await fixture<TkProfile>(html`<tk-profile .kit=${fakeKit('de', { session: FAKE_SESSION })}></tk-profile>`);
+    await settle(el);
+    await press(el, /Passwort ändern/);
+    expect(deepActive()).to.equal(heading(el));
+    expect(heading(el).textContent).to.equal('Passwort ändern');
+    expect(document.querySelectorAll('tk-profile input[autocomplete="new-password"]')).to.have.length(2);
+    expect(document.querySelector<HTMLInputElement>('tk-profile input[autocomplete="username"]')!.value).to.equal('max.muster');
+    expect(field(el, 'newPassword').hint).to.equal('12 bis 128 Zeichen, keine weiteren Regeln'); // as when setting one
+    await submit(el);
+    expect(summary(el)!.textContent).to.contain('Aktuelles Passwort: Bitte füllen Sie dieses Feld aus.');
+    type(el, 'current-password', 'falsch');
+    type(el, 'new-password', 'zu kurz');
+    type(el, 'new-password', 'anders', 1);
+    await submit(el);
+    expect(field(el, 'newPassword').shownError).to.contain('mindestens 12 Zeichen');
+    expect(field(el, 'repeat').shownError).to.contain('stimmen nicht überein');
+    await expect(el).to.be.accessible();
+    type(el, 'new-password', 'passwortpasswort');
+    type(el, 'new-password', 'passwortpasswort', 1);
+    await submit(el);
+    expect(field(el, 'currentPassword').shownError).to.contain('Das Passwort stimmt nicht');
+    type(el, 'current-password', 'richtig');
+    await submit(el);
+    expect(field(el, 'newPassword').shownError).to.contain('weit verbreitet');
+    type(el, 'new-password', 'blaue Berge im Abendlicht');
+    type(el, 'new-password', 'blaue Berge im Abendlicht', 1);
+    const done = oneEvent(el, 'tk-complete');
+    await submit(el);
+    expect((await done).detail).to.deep.equal({ change: 'password' });
+    expect(banner(el)).to.contain('Ihr neues Passwort ist gespeichert');
+    expect(deepActive()).to.equal(heading(el));
+    expect(document.querySelector('tk-profile input[autocomplete="new-password"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('"Mein Profil" / "My profile"; a private customer is the account holder, not the portal administrator', async () => {
+    // A token the fake BFF does not know: the profile shows what the session knows, a private customer.
+    const privateUser = { ...FAKE_SESSION, token: 'tk_ses_unknown', user: { ...FAKE_SESSION.user, account: { customerNumber: 'DR1', accountType: 'private' } } };
+    for (const [locale, title, role] of [['de', 'Mein Profil', 'Kontoinhaber'], ['en', 'My profile', 'Account holder']] as const) {
+      const el = await fixture<TkProfile>(html`<tk-profile .kit=${fakeKit(locale, { session: privateUser })}></tk-profile>`);
+      await settle(el);
+      expect(heading(el).textContent).to.equal(title);
+      expect(el.shadowRoot!.querySelector('dl')!.textContent).to.contain(role);
+      expect(el.shadowRoot!.querySelector('dl')!.textContent).to.not.match(/Administrator|administrator/);
+    }
   });
 
   it('loads /v1/me with the session; a failed load says so', async () => {
@@ -314,7 +534,7 @@ describe('<tk-profile>', () => {
     type(el, 'one-time-code', '123456');
     await submit(el);
     await waitUntil(() => el.shadowRoot!.querySelector('dl'));
-    expect(deepActive()?.textContent).to.equal('Benutzerverwaltung');
+    expect(deepActive()?.textContent).to.equal('Mein Profil');
     await press(el, /Abmelden/);
     await waitUntil(() => el.querySelector('input[autocomplete="username"]'));
     await settle(el);

@@ -25,6 +25,12 @@ export class TkApiError extends Error {
   }
 }
 
+/**
+ * The seconds a `Retry-After` header asks to wait (the BFF sends delta-seconds); undefined without a usable
+ * one. `TkApiError.retryAfter` carries it; widgets count down from it (`Countdown`) and say it (`formatWait`).
+ */
+export const retryAfterSeconds = (value: string | null): number | undefined => Math.ceil(Number(value)) || undefined;
+
 /** No answer could be read: offline, the BFF down, or (from the browser's side) a CORS refusal. */
 export class TkNetworkError extends Error {
   constructor(cause: unknown) {
@@ -92,14 +98,14 @@ export function createApi(options: ApiOptions): Api {
       if (error instanceof DOMException && error.name === 'AbortError') throw error;
       throw new TkNetworkError(error);
     }
-    if (res.ok) return res.json();
+    if (res.ok) return res.status === 204 ? (undefined as T) : res.json(); // a logout answers 204 without a body
     let problem: Problem | undefined;
     try {
       problem = (await res.json()) as unknown as Problem;
     } catch {
       // not problem+json: a proxy or gateway answered
     }
-    const retryAfter = Number(res.headers.get('retry-after')) || undefined;
+    const retryAfter = retryAfterSeconds(res.headers.get('retry-after'));
     const error = new TkApiError(
       problem && typeof problem.code === 'string'
         ? problem

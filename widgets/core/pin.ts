@@ -4,9 +4,10 @@ import type { PinChallenge } from '../../contract/portal.js';
 import { isPin } from '../../contract/rules.js';
 import { type CallOptions, TkApiError } from './api.js';
 import type { Kit } from './context.js';
+import { Countdown } from './countdown.js';
 import { errorMessage } from './i18n/index.js';
 import type { KitController } from './kit.js';
-import type { SubmitController } from './submit.js';
+import { formatWait, type SubmitController } from './submit.js';
 import '../primitives/button.js';
 import '../primitives/text-field.js';
 
@@ -43,12 +44,6 @@ export interface PinFlow<T> {
 /** `m:ss`, for the countdown on the button. */
 const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 
-/** "45 Sekunden", "2 Minuten": for the announcement of a wait. */
-function duration(seconds: number, locale: Locale): string {
-  const [value, unit] = seconds < 60 ? [seconds, 'second'] : [Math.ceil(seconds / 60), 'minute'];
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
-}
-
 /**
  * The SMS PIN step of any flow: the code, its check, a new code with a visible countdown (the server's
  * `Retry-After` after a refused resend, else `resendDelay` after each send), the tries left, and a
@@ -67,9 +62,9 @@ export class PinController<T> implements ReactiveController {
   news = '';
   /** The code can no longer be used (too many wrong tries, expired, replaced): only a new one helps. */
   dead = false;
-  private resendAt = 0;
   private announceReady = false;
-  private timer: ReturnType<typeof setInterval> | undefined;
+  /** Until a new code may be asked for; when a refused resend's wait is over, the live region says so. */
+  private readonly wait: Countdown;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -78,24 +73,20 @@ export class PinController<T> implements ReactiveController {
     private readonly flow: PinFlow<T>,
   ) {
     host.addController(this);
+    this.wait = new Countdown(host, () => {
+      if (this.announceReady) this.news = this.t('pin.available');
+    });
   }
 
   get t(): PinFlow<T>['t'] {
     return this.flow.t;
   }
 
-  hostConnected(): void {
-    if (this.resendAt > Date.now()) this.tick();
-  }
-
-  hostDisconnected(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
-  }
+  hostConnected(): void {}
 
   /** Seconds until a new code may be asked for; 0 when it may. */
   get secondsLeft(): number {
-    return Math.max(0, Math.ceil((this.resendAt - Date.now()) / 1000));
+    return this.wait.seconds;
   }
 
   /** Starts (or restarts) the step with the challenge a flow's request returned. */
@@ -105,14 +96,14 @@ export class PinController<T> implements ReactiveController {
     this.error = '';
     this.news = '';
     this.dead = false;
-    this.wait(this.flow.resendDelay ?? 30, false);
-    this.host.requestUpdate();
+    this.announceReady = false;
+    this.wait.start(this.flow.resendDelay ?? 30);
   }
 
   /** Leaves the step: no more ticking. */
   stop(): void {
     this.challenge = undefined;
-    this.hostDisconnected();
+    this.wait.hostDisconnected();
   }
 
   /** The typed code changed: an error about the previous one no longer applies. */
@@ -142,7 +133,7 @@ export class PinController<T> implements ReactiveController {
     const error = this.submit.error;
     const wrong = error instanceof TkApiError ? error.fieldErrors.get('pin') : undefined;
     const left = error instanceof TkApiError ? error.problem.attemptsLeft : undefined;
-    this.dead = error instanceof TkApiError && /^pin_(locked|expired|used)$/.test(error.code);
+    this.dead = error instanceof TkApiError && /^pin_(locked|expired|used|superseded)$/.test(error.code);
     this.error = wrong
       ? wrong.message || errorMessage(this.i18n.locale, wrong.code)
       : error instanceof TkApiError && error.code === 'pin_locked'
@@ -169,27 +160,11 @@ export class PinController<T> implements ReactiveController {
     }
     const error = this.submit.error;
     if (error instanceof TkApiError && error.retryAfter) {
-      this.wait(error.retryAfter, true);
-      this.news = this.t('pin.limited', { time: duration(error.retryAfter, this.i18n.locale) });
+      this.wait.start(error.retryAfter);
+      this.announceReady = true;
+      this.news = this.t('pin.limited', { time: formatWait(error.retryAfter, this.i18n.locale) });
     } else this.error = this.submit.message();
     this.host.requestUpdate();
-  }
-
-  private wait(seconds: number, announceReady: boolean): void {
-    this.resendAt = Date.now() + seconds * 1000;
-    this.announceReady = announceReady;
-    this.tick();
-  }
-
-  private tick(): void {
-    clearInterval(this.timer);
-    this.timer = setInterval(() => {
-      if (!this.secondsLeft) {
-        this.hostDisconnected();
-        if (this.announceReady) this.news = this.t('pin.available');
-      }
-      this.host.requestUpdate();
-    }, 1000);
   }
 
   private async focus(target: () => HTMLElement | null): Promise<void> {

@@ -10,10 +10,17 @@ export interface FieldLike extends HTMLElement {
   error: string;
 }
 
+/** "1 Min. 49 Sek.", "1 min 49 sec", "45 Sek.": a wait in minutes and seconds, in the user's language. */
+export function formatWait(seconds: number, locale: string): string {
+  const part = (n: number, unit: string) => (n ? new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(n) : '');
+  return `${part(Math.floor(seconds / 60), 'minute')} ${part(seconds % 60, 'second')}`.trim();
+}
+
 /** A sentence for a failed request (a submission, or a load through `@lit/task`), in the user's language. */
 export function failureMessage(error: unknown, locale: Locale): string {
   if (!(error instanceof TkApiError)) return translate(locale, 'error.network');
-  if (error.status === 429) return translate(locale, 'error.rateLimited', { seconds: error.retryAfter ?? 60 });
+  // The server's Retry-After, not a guess: without one, its own sentence.
+  if (error.retryAfter) return translate(locale, 'error.rateLimited', { time: formatWait(error.retryAfter, locale) });
   return error.problem.title || translate(locale, 'error.generic');
 }
 

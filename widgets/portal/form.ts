@@ -31,7 +31,7 @@ export class PortalForm<Step extends string, Key extends string = never> impleme
   step: Step;
   values: Record<string, string> = {};
   errors: Record<string, string> = {};
-  /** A success message above the form: "link sent", "logged out". */
+  /** A success message at the top of the widget ("link sent", "logged out"), in `banner()`. */
   notice = '';
   readonly submit: SubmitController;
   readonly light: LightDomController;
@@ -77,6 +77,14 @@ export class PortalForm<Step extends string, Key extends string = never> impleme
 
   readonly heading = (text: string): TemplateResult =>
     html`<div class="heading" role="heading" aria-level=${this.host.headingLevel} tabindex="-1" data-heading>${text}</div>`;
+
+  /**
+   * The success banner: one live region that stays in place across steps (render it first, in every
+   * state), so that a notice set before a step change is announced once, while focus goes to the heading.
+   */
+  banner(): TemplateResult {
+    return html`<div role="status">${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}</div>`;
+  }
 
   legend(): TemplateResult {
     return html`<p class="legend">${translate(this.i18n.locale, 'form.requiredLegend')}</p>`;
@@ -140,9 +148,10 @@ export class PortalForm<Step extends string, Key extends string = never> impleme
     return result;
   }
 
-  /** Shows another step with a clean slate and moves focus to its heading. */
-  async go(step: Step): Promise<void> {
+  /** Shows another step with a clean slate (and `notice` in the banner) and moves focus to its heading. */
+  async go(step: Step, notice = ''): Promise<void> {
     this.step = step;
+    this.notice = notice;
     this.errors = {};
     this.submit.error = undefined;
     this.host.requestUpdate();

@@ -6,7 +6,6 @@ import { KitController, standaloneProperties } from '../core/kit.js';
 import { pinStyles } from '../core/pin.styles.js';
 import { baseStyles, widgetStyles } from '../core/tokens.styles.js';
 import { defineOnce } from '../define.js';
-import '../primitives/alert.js';
 import '../primitives/button.js';
 import { PortalForm } from './form.js';
 import { PortalPin } from './pin-step.js';
@@ -81,7 +80,7 @@ export class TkLogin extends LitElement {
     const login = (form.values.login ?? '').trim();
     if (!(await form.check({ login: login ? undefined : form.fieldError('required') }))) return;
     const done = await form.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1['password-resets'].$post({ json: { login } }, opts), o));
-    if (done) await form.go('forgot-sent');
+    if (done) await form.go('forgot-sent', form.t('forgot.done', { login }));
   }
 
   /** Logs out at the BFF and ends the session for every widget of the kit. */
@@ -90,16 +89,19 @@ export class TkLogin extends LitElement {
     if (!kit?.session || this.form.submit.busy) return;
     await this.form.send((k, o) => k.api.call((rpc, opts) => rpc.v1.sessions.current.$delete({}, opts), { ...o, session: true }));
     kit.setSession(undefined, 'logout');
-    this.form.notice = this.form.t('logout.done');
-    await this.form.go('credentials');
+    await this.form.go('credentials', this.form.t('logout.done'));
   }
 
   protected override render() {
     const { form } = this;
+    form.light.content = nothing;
+    return form.ready ? html`${form.banner()}${this.step()}` : nothing;
+  }
+
+  private step() {
+    const { form } = this;
     const t = form.t;
     const session = this.i18n.kit?.session;
-    form.light.content = nothing;
-    if (!form.ready) return nothing;
     if (session && (form.step === 'done' || form.step === 'credentials')) {
       return html`${form.heading(t('login.title'))}
         <p role="status">${t('login.done', { name: session.user.displayName })}</p>
@@ -110,9 +112,9 @@ export class TkLogin extends LitElement {
         form.light.content = this.pin.field();
         return this.pin.render(() => form.go('credentials'));
       case 'forgot':
-        form.light.content = form.credentials(form.credential({ name: 'login', label: t('forgot.login'), autocomplete: 'username' }), this.forgot);
+        form.light.content = form.credentials(form.credential({ name: 'login', label: t('login.name'), autocomplete: 'username' }), this.forgot);
         return html`<form novalidate @submit=${this.forgot}>
-          ${form.heading(t('forgot.title'))} ${form.summary({ login: t('forgot.login') })}
+          ${form.heading(t('forgot.title'))} ${form.summary({ login: t('login.name') })}
           <p>${t('forgot.intro')}</p>
           ${form.legend()}
           <slot></slot>
@@ -123,7 +125,6 @@ export class TkLogin extends LitElement {
         </form>`;
       case 'forgot-sent':
         return html`${form.heading(t('forgot.title'))}
-          <tk-alert variant="success"><p>${t('forgot.done', { login: form.values.login ?? '' })}</p></tk-alert>
           <tk-button variant="link" @click=${() => form.go('credentials')}>${t('login.title')}</tk-button>`;
       default:
         return this.renderCredentials();
@@ -135,13 +136,12 @@ export class TkLogin extends LitElement {
     const t = form.t;
     const type = this.revealed ? 'text' : 'password';
     form.light.content = form.credentials(
-      html`${form.credential({ name: 'username', label: t('username'), autocomplete: 'username' })}
+      html`${form.credential({ name: 'username', label: t('login.name'), autocomplete: 'username' })}
       ${form.credential({ name: 'password', label: t('password'), autocomplete: 'current-password', type })}`,
       this.login,
     );
     return html`<form novalidate @submit=${this.login}>
-      ${form.heading(t('login.title'))} ${form.summary({ username: t('username'), password: t('password') })}
-      ${form.notice ? html`<tk-alert variant="success"><p>${form.notice}</p></tk-alert>` : nothing}
+      ${form.heading(t('login.title'))} ${form.summary({ username: t('login.name'), password: t('password') })}
       <p>${t('login.intro')}</p>
       ${form.legend()}
       <slot></slot>

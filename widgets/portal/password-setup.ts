@@ -118,7 +118,7 @@ export class TkPasswordSetup extends LitElement {
     const type = this.revealed ? 'text' : 'password';
     form.light.content = form.credentials(
       html`${this.username ? html`<input type="text" name="username" autocomplete="username" .value=${this.username} readonly hidden />` : nothing}
-      ${form.credential({ name: 'password', label: t('setup.password'), hint: t('setup.passwordHint'), autocomplete: 'new-password', type })}
+      ${form.credential({ name: 'password', label: t('setup.password'), hint: t('password.hint'), autocomplete: 'new-password', type })}
       ${form.credential({ name: 'repeat', label: t('setup.repeat'), autocomplete: 'new-password', type })}`,
       this.start,
     );

@@ -1,7 +1,7 @@
 import { Task } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { PinChallenge, Profile } from '../../contract/portal.js';
-import { isMobile, toE164 } from '../../contract/rules.js';
+import { isMobile, passwordLengthProblem, toE164 } from '../../contract/rules.js';
 import { TkApiError } from '../core/api.js';
 import type { Kit } from '../core/context.js';
 import { errorSummaryStyles } from '../core/error-summary.styles.js';
@@ -21,18 +21,22 @@ import { portalStyles } from './portal.styles.js';
 import { type ProfileKey, profileMessages } from './profile.messages.js';
 import { profileStyles } from './profile.styles.js';
 
-type Step = 'view' | 'email' | 'mobile' | 'pin';
+type Step = 'view' | 'email' | 'mobile' | 'pin' | 'password';
 type ProfileChange = PinChallenge | { status: 'verification_sent'; email: string };
 
+/** How long a confirmed password lets the profile change the e-mail address or mobile number (the BFF's 5 minutes, less a margin). */
+const STEP_UP_MS = 4.5 * 60_000;
+
 /**
- * "Benutzerverwaltung": the logged-in user's name, username, e-mail address and mobile number (masked);
+ * "Mein Profil": the logged-in user's name, username, e-mail address and mobile number (masked);
  * change the e-mail address (a link goes to the new one) or the mobile number (a PIN goes to the new
- * one); log out. Without a session it shows `<tk-login>` in its place (in its light DOM, where password
- * managers find the login's inputs).
+ * one), each after confirming the current password in the same form (a step-up, good for 5 minutes);
+ * change the password; log out. Without a session it shows `<tk-login>` in its place (in its light DOM,
+ * where password managers find the login's inputs).
  *
  * @tag tk-profile
- * @slot - the login or the PIN field it renders itself (do not fill)
- * @fires tk-complete - `{ change: 'email' | 'mobile' | 'logout' }`
+ * @slot - the login, or the password and PIN fields it renders itself (do not fill)
+ * @fires tk-complete - `{ change: 'email' | 'mobile' | 'password' | 'logout' }`
  * @fires tk-error - when a request fails
  */
 export class TkProfile extends LitElement {
@@ -54,6 +58,8 @@ export class TkProfile extends LitElement {
   /** Whether a session was there at the last update: when that flips, focus follows (login ↔ profile). */
   private hadSession: boolean | undefined;
   private expired = false;
+  /** Until when the password confirmed last lets this session change the e-mail address or mobile number. */
+  private steppedUpUntil = 0;
 
   private readonly i18n = new KitController(this, { standalone: true });
   private readonly form = new PortalForm<Step, ProfileKey>(this, this.i18n, 'view', profileMessages);
@@ -76,8 +82,7 @@ export class TkProfile extends LitElement {
     verified: async (profile) => {
       this.changed = profile;
       this.form.values = {};
-      this.form.notice = this.form.t('profile.mobileChanged');
-      await this.form.go('view');
+      await this.form.go('view', this.form.t('profile.mobileChanged'));
       this.dispatchEvent(new TkCompleteEvent({ change: 'mobile' }));
     },
   });
@@ -94,6 +99,7 @@ export class TkProfile extends LitElement {
       this.form.step = 'view';
       this.form.notice = '';
       this.changed = undefined;
+      this.steppedUpUntil = 0;
       if (has) this.expired = false;
       void this.focusHeading(has);
     }
@@ -109,30 +115,60 @@ export class TkProfile extends LitElement {
     login?.shadowRoot?.querySelector<HTMLElement>('[data-heading]')?.focus();
   }
 
-  private async changeEmail(e: Event) {
+  /**
+   * A new e-mail address or mobile number; without a recent step-up, the password typed with it is
+   * confirmed first (`POST /v1/me/step-up`), then the change goes on.
+   */
+  private async change(e: Event, name: 'email' | 'mobile') {
     e.preventDefault();
     const { form } = this;
     if (form.submit.busy) return;
-    const email = (form.values.email ?? '').trim();
-    if (!(await form.check({ email: !email ? form.fieldError('required') : EMAIL.test(email) ? undefined : form.fieldError('invalid_email') }))) return;
-    const done = await form.send((kit, o) => kit.api.call<ProfileChange>((rpc, opts) => rpc.v1.me.$patch({ json: { email } }, opts), { ...o, session: true }));
-    if (!done) return;
+    const value = (form.values[name] ?? '').trim();
+    const password = form.values.password ?? '';
+    const stepUp = Date.now() >= this.steppedUpUntil;
+    const e164 = toE164(value, 'DE');
+    const invalid = name === 'email' ? !EMAIL.test(value) && 'invalid_email' : !(e164 && isMobile(e164)) && 'mobile_invalid';
+    const required = form.fieldError('required');
+    if (!(await form.check({ password: stepUp && !password ? required : undefined, [name]: !value ? required : invalid ? form.fieldError(invalid) : undefined }))) return;
+    if (name === 'mobile') this.pin.prepare();
+    if (stepUp) {
+      if (!(await form.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1.me['step-up'].$post({ json: { password } }, opts), { ...o, session: true })))) return;
+      this.steppedUpUntil = Date.now() + STEP_UP_MS;
+      form.values = { ...form.values, password: '' };
+    }
+    const json = name === 'email' ? { email: value } : { mobile: value };
+    const result = await form.send((kit, o) => kit.api.call<ProfileChange>((rpc, opts) => rpc.v1.me.$patch({ json }, opts), { ...o, session: true }));
+    if (!result) {
+      // The step-up ran out meanwhile: the password field is back.
+      if (form.submit.error instanceof TkApiError && form.submit.error.code === 'step_up_required') {
+        this.steppedUpUntil = 0;
+        this.requestUpdate();
+      }
+      return;
+    }
+    if ('challengeId' in result) return this.pin.start(result, 'pin');
     form.values = {};
-    form.notice = form.t('profile.emailSent', { email });
-    await form.go('view');
+    await form.go('view', form.t('profile.emailSent', { email: value }));
     this.dispatchEvent(new TkCompleteEvent({ change: 'email' }));
   }
 
-  private async changeMobile(e: Event) {
+  /** "Change password": the current one and a new one twice, by the rules of setting one. */
+  private async changePassword(e: Event) {
     e.preventDefault();
     const { form } = this;
     if (form.submit.busy) return;
-    const mobile = (form.values.mobile ?? '').trim();
-    const e164 = toE164(mobile, 'DE');
-    if (!(await form.check({ mobile: !mobile ? form.fieldError('required') : e164 && isMobile(e164) ? undefined : form.fieldError('mobile_invalid') }))) return;
-    this.pin.prepare();
-    const challenge = await form.send((kit, o) => kit.api.call<ProfileChange>((rpc, opts) => rpc.v1.me.$patch({ json: { mobile } }, opts), { ...o, session: true }));
-    if (challenge && 'challengeId' in challenge) await this.pin.start(challenge, 'pin');
+    const { currentPassword = '', newPassword = '', repeat = '' } = form.values;
+    const required = form.fieldError('required');
+    const length = newPassword ? passwordLengthProblem(newPassword) : 'required';
+    const ok = await form.check({
+      currentPassword: currentPassword ? undefined : required,
+      newPassword: length && form.fieldError(length),
+      repeat: !repeat ? required : repeat !== newPassword ? form.fieldError('password_mismatch') : undefined,
+    });
+    if (!ok || !(await form.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1.me.password.$post({ json: { currentPassword, newPassword } }, opts), { ...o, session: true })))) return;
+    form.values = {};
+    await form.go('view', form.t('profile.passwordChanged'));
+    this.dispatchEvent(new TkCompleteEvent({ change: 'password' }));
   }
 
   private async logout() {
@@ -141,16 +177,32 @@ export class TkProfile extends LitElement {
     await this.form.send((k, o) => k.api.call((rpc, opts) => rpc.v1.sessions.current.$delete({}, opts), { ...o, session: true }));
     kit.setSession(undefined, 'logout');
     this.requestUpdate();
+    await this.updateComplete;
+    // After the switch to the login (which empties the banner): announced once.
+    this.form.notice = this.form.t('logout.done');
+    this.requestUpdate();
     this.dispatchEvent(new TkCompleteEvent({ change: 'logout' }));
   }
 
-  /** One field of a change form: the new e-mail address or mobile number. */
-  private changeForm(name: 'email' | 'mobile', submit: (e: Event) => void) {
+  /**
+   * A change form: the new e-mail address or mobile number; without a recent step-up, first the current
+   * password (in the light DOM, for password managers).
+   */
+  private changeForm(name: 'email' | 'mobile') {
     const { form } = this;
     const t = form.t;
+    const submit = (e: Event) => this.change(e, name);
     const label = t(name === 'email' ? 'profile.newEmail' : 'profile.newMobile');
+    const stepUp = Date.now() >= this.steppedUpUntil;
+    if (stepUp) {
+      form.light.content = form.credentials(
+        form.credential({ name: 'password', label: t('profile.stepUp'), hint: t('profile.stepUpHint'), autocomplete: 'current-password', type: 'password' }),
+        submit,
+      );
+    }
     return html`<form novalidate @submit=${submit}>
-      ${form.heading(t(name === 'email' ? 'profile.changeEmail' : 'profile.changeMobile'))} ${form.summary({ [name]: label })} ${form.legend()}
+      ${form.heading(t(name === 'email' ? 'profile.changeEmail' : 'profile.changeMobile'))} ${form.summary({ password: t('profile.stepUp'), [name]: label })} ${form.legend()}
+      ${stepUp ? html`<slot></slot>` : nothing}
       <tk-text-field
         name=${name}
         label=${label}
@@ -170,12 +222,39 @@ export class TkProfile extends LitElement {
     </form>`;
   }
 
+  /** "Change password": the three fields in the light DOM, with the username for password managers. */
+  private passwordForm() {
+    const { form } = this;
+    const t = form.t;
+    const submit = (e: Event) => this.changePassword(e);
+    const labels = { currentPassword: t('profile.currentPassword'), newPassword: t('profile.newPassword'), repeat: t('profile.repeat') };
+    form.light.content = form.credentials(
+      html`<input type="text" name="username" autocomplete="username" .value=${this.i18n.kit?.session?.user.username ?? ''} readonly hidden />
+        ${form.credential({ name: 'currentPassword', label: labels.currentPassword, autocomplete: 'current-password', type: 'password' })}
+        ${form.credential({ name: 'newPassword', label: labels.newPassword, hint: t('password.hint'), autocomplete: 'new-password', type: 'password' })}
+        ${form.credential({ name: 'repeat', label: labels.repeat, autocomplete: 'new-password', type: 'password' })}`,
+      submit,
+    );
+    return html`<form novalidate @submit=${submit}>
+      ${form.heading(t('profile.changePassword'))} ${form.summary(labels)} ${form.legend()}
+      <slot></slot>
+      <div class="actions">
+        <tk-button type="submit" ?busy=${form.submit.busy}>${t('profile.changePassword')}</tk-button>
+        <tk-button variant="link" @click=${() => form.go('view')}>${t('cancel')}</tk-button>
+      </div>
+    </form>`;
+  }
+
   protected override render() {
+    const { form } = this;
+    form.light.content = nothing;
+    return form.ready ? html`${form.banner()}${this.step()}` : nothing;
+  }
+
+  private step() {
     const { form } = this;
     const t = form.t;
     const kit = this.i18n.kit;
-    form.light.content = nothing;
-    if (!form.ready) return nothing;
     if (!kit?.session) {
       const expired = this.expired || (form.submit.error instanceof TkApiError && form.submit.error.code === 'session_expired');
       form.light.content = html`<tk-login .kit=${kit} heading-level=${this.headingLevel} @tk-complete=${(e: Event) => (e.stopPropagation(), this.requestUpdate())}></tk-login>`;
@@ -186,9 +265,10 @@ export class TkProfile extends LitElement {
         form.light.content = this.pin.field();
         return this.pin.render(() => form.go('mobile'));
       case 'email':
-        return this.changeForm('email', (e) => this.changeEmail(e));
       case 'mobile':
-        return this.changeForm('mobile', (e) => this.changeMobile(e));
+        return this.changeForm(form.step);
+      case 'password':
+        return this.passwordForm();
       default:
         return this.renderView(this.changed ?? this.me.value ?? kit.session.user);
     }
@@ -199,7 +279,6 @@ export class TkProfile extends LitElement {
     const t = form.t;
     return html`${form.heading(t('profile.title'))} ${form.summary({})}
       ${this.me.render({ error: (error) => html`<tk-alert variant="error"><p>${failureMessage(error, this.i18n.locale)}</p></tk-alert>` })}
-      ${form.notice ? html`<tk-alert variant="success"><p>${form.notice}</p></tk-alert>` : nothing}
       <dl>
         <dt>${t('profile.name')}</dt>
         <dd>${p.displayName}</dd>
@@ -207,7 +286,7 @@ export class TkProfile extends LitElement {
         <dd>${p.username}</dd>
         ${p.account ? html`<dt>${t('profile.customerNumber')}</dt><dd>${p.account.customerNumber}</dd>` : nothing}
         <dt>${t('profile.role')}</dt>
-        <dd>${t(`role.${p.role}`)}</dd>
+        <dd>${t(p.role === 'account_admin' && p.account?.accountType !== 'business' ? 'role.holder' : `role.${p.role}`)}</dd>
         <dt>${t('profile.email')}</dt>
         <dd>${p.email}</dd>
         <dt>${t('profile.mobile')}</dt>
@@ -216,6 +295,7 @@ export class TkProfile extends LitElement {
       <div class="actions">
         <tk-button variant="secondary" @click=${() => form.go('email')}>${t('profile.changeEmail')}</tk-button>
         <tk-button variant="secondary" @click=${() => form.go('mobile')}>${t('profile.changeMobile')}</tk-button>
+        <tk-button variant="secondary" @click=${() => form.go('password')}>${t('profile.changePassword')}</tk-button>
         <tk-button ?busy=${form.submit.busy} @click=${this.logout}>${t('logout')}</tk-button>
       </div>`;
   }

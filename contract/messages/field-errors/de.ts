@@ -38,6 +38,7 @@ export default {
   password_mismatch: 'Die beiden Passwörter stimmen nicht überein.',
   pin_format: 'Bitte geben Sie den 6-stelligen Code aus der SMS ein.',
   pin_wrong: 'Der Code stimmt nicht. Bitte prüfen Sie die SMS und versuchen Sie es erneut.',
+  password_wrong: 'Das Passwort stimmt nicht.',
   one_change: 'Bitte ändern Sie entweder die E-Mail-Adresse oder die Mobilnummer.',
   one_subject: 'Bitte geben Sie entweder den Benutzernamen oder die Kundennummer an.',
   duplicate: 'Jeder Eintrag darf nur einmal vorkommen.',

@@ -40,6 +40,7 @@ export default {
   password_mismatch: 'The two passwords do not match.',
   pin_format: 'Please enter the 6-digit code from the text message.',
   pin_wrong: 'The code is not correct. Please check the text message and try again.',
+  password_wrong: 'The password is not correct.',
   one_change: 'Please change either the e-mail address or the mobile number.',
   one_subject: 'Please give either the username or the customer number.',
   duplicate: 'Each entry may appear only once.',

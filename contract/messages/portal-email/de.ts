@@ -16,4 +16,9 @@ export default {
   'loginThrottled.subject': 'Viele fehlgeschlagene Anmeldeversuche bei {brand}',
   'loginThrottled.body': 'für den Benutzernamen {username} gab es in der letzten Stunde sehr viele Anmeldeversuche mit falschem Passwort. Zu Ihrem Schutz nehmen wir vorübergehend keine Anmeldungen an; es ist nichts geändert worden.',
   'loginThrottled.notYou': 'Wenn Sie das nicht selbst waren, versucht vielleicht jemand, Ihr Passwort zu erraten. Wählen Sie ein langes, nur hier verwendetes Passwort und wenden Sie sich bei Fragen an {supportEmail}.',
+  'mobileChanged.subject': 'Ihre Mobilnummer bei {brand} wurde geändert',
+  'mobileChanged.body': 'die Mobilnummer für den Benutzernamen {username} wurde am {when} geändert. Codes per SMS gehen ab jetzt an {mobile}.',
+  'resetAfterEmailChange.subject': 'Neues Passwort für Ihr Konto bei {brand} angefordert',
+  'resetAfterEmailChange.body': 'für den Benutzernamen {username} wurde am {when} ein neues Passwort angefordert. Die E-Mail-Adresse dieses Kontos wurde kürzlich von dieser Adresse auf eine andere geändert; der Link ging an die neue Adresse.',
+  notYou: 'Wenn Sie das nicht selbst waren, wenden Sie sich bitte sofort an {supportEmail}.',
 } as const;

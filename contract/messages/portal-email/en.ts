@@ -18,4 +18,9 @@ export default {
   'loginThrottled.subject': 'Many failed logins at {brand}',
   'loginThrottled.body': 'in the last hour there were very many login attempts with a wrong password for the username {username}. To protect you, we accept no logins for a while; nothing has been changed.',
   'loginThrottled.notYou': 'If this was not you, someone may be trying to guess your password. Choose a long password you use only here, and contact {supportEmail} with any questions.',
+  'mobileChanged.subject': 'Your mobile number with {brand} was changed',
+  'mobileChanged.body': 'the mobile number for the username {username} was changed on {when}. Text message codes now go to {mobile}.',
+  'resetAfterEmailChange.subject': 'A new password was requested for your {brand} account',
+  'resetAfterEmailChange.body': 'a new password was requested for the username {username} on {when}. The e-mail address of this account was recently changed from this address to another one; the link went to the new address.',
+  notYou: 'If this was not you, please contact {supportEmail} at once.',
 } satisfies Translation<typeof de>;

@@ -25,6 +25,8 @@ export default {
   pin_expired: 'Der Code ist abgelaufen. Fordern Sie einen neuen Code an.',
   pin_locked: 'Der Code wurde zu oft falsch eingegeben. Fordern Sie einen neuen Code an.',
   pin_used: 'Dieser Code wurde bereits verwendet oder durch einen neueren ersetzt. Fordern Sie einen neuen Code an.',
+  pin_superseded: 'Dieser Code wurde durch einen neueren ersetzt. Bitte geben Sie den Code aus der neuesten SMS ein.',
+  step_up_required: 'Bitte bestätigen Sie zuerst Ihr Passwort. Die Bestätigung gilt 5 Minuten.',
   component_not_allowed: 'Diese Sitzung ist für diese Funktion nicht freigegeben.',
   embed_secret_invalid: 'Der Sitzungsschlüssel ist ungültig, abgelaufen oder wurde bereits verwendet.',
   too_many_webhook_endpoints: 'Es sind bereits 20 Webhook-Endpunkte eingerichtet. Bitte löschen Sie zuerst einen.',

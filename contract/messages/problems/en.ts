@@ -27,6 +27,8 @@ export default {
   pin_expired: 'The code has expired. Request a new code.',
   pin_locked: 'The code was entered wrongly too often. Request a new code.',
   pin_used: 'This code was used already or replaced by a newer one. Request a new code.',
+  pin_superseded: 'This code was replaced by a newer one. Please enter the code from the latest SMS.',
+  step_up_required: 'Please confirm your password first. The confirmation holds for 5 minutes.',
   component_not_allowed: 'This session is not allowed to use this function.',
   embed_secret_invalid: 'The session secret is not valid, has expired or was used already.',
   too_many_webhook_endpoints: 'There are already 20 webhook endpoints. Please delete one first.',

@@ -3,7 +3,7 @@ import type de from './de.js';
 
 export default {
   'login.title': 'Log in',
-  'login.intro': 'Log in with your username and password. Then we send you a code by text message.',
+  'login.intro': 'Log in with your username or e-mail address and password. Then we send you a code by text message.',
   username: 'Username',
   password: 'Password',
   'password.show': 'Show password',
@@ -15,7 +15,7 @@ export default {
   back: 'Back',
   'forgot.title': 'Forgot your password',
   'forgot.intro': 'Enter your username or your e-mail address. We send you a link to set a new password.',
-  'forgot.login': 'Username or e-mail address',
+  'login.name': 'Username or e-mail address',
   'forgot.submit': 'Send link',
   'forgot.done': 'If we have an account for “{login}”, an e-mail with a link is on its way. The link is valid for 60 minutes. Please look in your spam folder too.',
 } satisfies Translation<typeof de>;

@@ -28,6 +28,6 @@ export default {
   'alert.info': 'Hinweis',
   'alert.success': 'Erfolg',
   'error.network': 'Keine Verbindung zum Dienst. Ihre Eingaben bleiben erhalten; bitte versuchen Sie es erneut.',
-  'error.rateLimited': 'Zu viele Versuche. Bitte warten Sie {seconds} Sekunden.',
+  'error.rateLimited': 'Zu viele Versuche. Bitte warten Sie {time}', // {time} ends with its unit's dot: „1 Min. 49 Sek.“
   'error.generic': 'Das hat nicht geklappt. Bitte versuchen Sie es erneut.',
 } as const;

@@ -30,6 +30,6 @@ export default {
   'alert.info': 'Note',
   'alert.success': 'Success',
   'error.network': 'No connection to the service. Your entries are kept; please try again.',
-  'error.rateLimited': 'Too many attempts. Please wait {seconds} seconds.',
+  'error.rateLimited': 'Too many attempts. Please wait {time}.',
   'error.generic': 'That did not work. Please try again.',
 } satisfies Translation<typeof de>;

@@ -3,7 +3,7 @@ export default {
   'setup.title': 'Passwort festlegen',
   'setup.intro': 'Wählen Sie ein Passwort mit mindestens 12 Zeichen. Ein Satz aus mehreren Wörtern ist sicher und leicht zu merken. Zur Bestätigung senden wir Ihnen einen Code per SMS.',
   'setup.password': 'Neues Passwort',
-  'setup.passwordHint': '12 bis 128 Zeichen, keine weiteren Regeln',
+  'password.hint': '12 bis 128 Zeichen, keine weiteren Regeln',
   'setup.repeat': 'Neues Passwort wiederholen',
   'setup.submit': 'Weiter',
   'setup.done': 'Ihr Passwort ist gespeichert. Alle anderen Anmeldungen wurden beendet; wir haben Ihnen eine Bestätigung per E-Mail geschickt.',

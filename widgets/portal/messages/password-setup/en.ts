@@ -5,7 +5,7 @@ export default {
   'setup.title': 'Set your password',
   'setup.intro': 'Choose a password of at least 12 characters. A sentence of several words is safe and easy to remember. To confirm it, we send you a code by text message.',
   'setup.password': 'New password',
-  'setup.passwordHint': '12 to 128 characters, no other rules',
+  'password.hint': '12 to 128 characters, no other rules',
   'setup.repeat': 'Repeat the new password',
   'setup.submit': 'Continue',
   'setup.done': 'Your password is saved. All other logins were ended; we have sent you a confirmation by e-mail.',

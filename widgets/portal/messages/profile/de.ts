@@ -1,7 +1,7 @@
 /** Texts of `<tk-profile>` alone: its page downloads them, the login page does not (the portal's shared texts: `../de.ts`). */
 export default {
   'session.expired': 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
-  'profile.title': 'Benutzerverwaltung',
+  'profile.title': 'Mein Profil',
   'profile.name': 'Name',
   'profile.email': 'E-Mail-Adresse',
   'profile.mobile': 'Mobilnummer',
@@ -9,6 +9,7 @@ export default {
   'profile.role': 'Rolle',
   'role.account_admin': 'Administrator Kundenportal',
   'role.partner_agent': 'Partner-Mitarbeiter',
+  'role.holder': 'Kontoinhaber',
   'profile.changeEmail': 'E-Mail-Adresse ändern',
   'profile.changeMobile': 'Mobilnummer ändern',
   'profile.newEmail': 'Neue E-Mail-Adresse',
@@ -19,4 +20,13 @@ export default {
   'profile.emailSent': 'Wir haben einen Link an {email} geschickt. Die neue Adresse gilt, sobald Sie ihn öffnen (innerhalb von 24 Stunden).',
   'profile.mobileChanged': 'Ihre neue Mobilnummer ist gespeichert.',
   'profile.loginFirst': 'Bitte melden Sie sich an, um Ihre Daten zu sehen.',
+  'profile.stepUp': 'Passwort bestätigen',
+  'profile.stepUpHint': 'Ihr aktuelles Passwort, zu Ihrer Sicherheit. Die Bestätigung gilt 5 Minuten.',
+  'profile.changePassword': 'Passwort ändern',
+  'profile.currentPassword': 'Aktuelles Passwort',
+  'profile.newPassword': 'Neues Passwort',
+  // The same hint as when setting a password (`password-setup/de.ts`).
+  'password.hint': '12 bis 128 Zeichen, keine weiteren Regeln',
+  'profile.repeat': 'Neues Passwort wiederholen',
+  'profile.passwordChanged': 'Ihr neues Passwort ist gespeichert. Alle anderen Anmeldungen wurden beendet.',
 } as const;

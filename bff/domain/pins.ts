@@ -40,6 +40,8 @@ export interface PinContext {
   now: Date;
   secret: string;
   locale: Locale;
+  /** The host the SMS binds its code to (WebOTP's `@host #code` line), see `flowContext`. */
+  otpHost?: string;
 }
 
 /**
@@ -79,7 +81,7 @@ export async function sendPin(tx: Executor, o: PinContext & { tenant: Tenant; us
     expiresAt,
     createdAt: now,
   });
-  await enqueue(tx, { tenantId: tenant.id, channel: 'sms', payload: { to, text: pinSms(tenant.name, o.locale, payload.purpose, pin, minutes) } });
+  await enqueue(tx, { tenantId: tenant.id, channel: 'sms', payload: { to, text: pinSms(tenant.name, o.locale, payload.purpose, pin, minutes, o.otpHost) } });
   return { challengeId: id, expiresAt: expiresAt.toISOString(), sentTo: maskMobile(to) };
 }
 

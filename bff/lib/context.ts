@@ -44,5 +44,15 @@ export type AppEnv = {
   };
 };
 
-/** What the flows need of a request: the time, the server secret, the caller's language and address. */
-export const flowContext = (c: Context<AppEnv>) => ({ now: c.get('deps').clock.now(), secret: c.get('deps').env.secret, locale: c.get('locale'), ip: clientIp(c) });
+/**
+ * What the flows need of a request: the time, the server secret, the caller's language and address, and
+ * the host an SMS code is bound to (WebOTP): the page's origin when it is one the tenant allowed (the
+ * auth middleware set `corsOrigin` after checking it), else this BFF's own (its pages, secret keys).
+ */
+export const flowContext = (c: Context<AppEnv>) => ({
+  now: c.get('deps').clock.now(),
+  secret: c.get('deps').env.secret,
+  locale: c.get('locale'),
+  ip: clientIp(c),
+  otpHost: new URL(c.get('corsOrigin') ?? c.get('deps').env.publicUrl).hostname,
+});

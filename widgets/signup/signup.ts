@@ -21,6 +21,7 @@ import '../primitives/select.js';
 import '../primitives/stepper.js';
 import '../primitives/summary.js';
 import '../primitives/text-field.js';
+import { doneStyles, SignupDone } from './done.js';
 import { type SignupKey, st } from './messages.js';
 import { type AccountType, checkStep, loadBankRules, pathsOf, payload, type StepId, stepsFor, type Values, wizardSteps } from './model.js';
 import { signupStyles } from './signup.styles.js';
@@ -44,7 +45,7 @@ const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin'
  * @csspart form - the form
  */
 export class TkSignup extends LitElement {
-  static override styles = [baseStyles, widgetStyles, errorSummaryStyles, signupStyles];
+  static override styles = [baseStyles, widgetStyles, errorSummaryStyles, signupStyles, doneStyles];
   static override properties = {
     accountType: { attribute: 'account-type' },
     headingLevel: { type: Number, attribute: 'heading-level' },
@@ -77,6 +78,7 @@ export class TkSignup extends LitElement {
     (step) => this.checkCurrent(step.id as StepId),
   );
   private readonly submit = new SubmitController(this, this.i18n);
+  private readonly finished = new SignupDone(this, this.i18n);
 
   constructor() {
     super();
@@ -166,6 +168,7 @@ export class TkSignup extends LitElement {
     const result = await this.submit.run((o) => kit.api.call((rpc, opts) => rpc.v1.signups.$post({ json: body as never }, opts), o));
     if (result) {
       this.done = { email: result.email };
+      this.finished.signup = { ...result };
       this.dirty = false;
       this.dispatchEvent(new TkCompleteEvent<SignupCompleteDetail>({ signupId: result.id, email: result.email }));
       await this.updateComplete;
@@ -197,10 +200,7 @@ export class TkSignup extends LitElement {
   protected override render() {
     const kit = this.i18n.kit;
     if (!kit?.tenant || !this.i18n.ready) return nothing;
-    if (this.done) {
-      return html`${this.heading(this.t('done.title'))}
-        <tk-alert variant="success"><p>${this.t('done.text', { email: this.done.email })}</p><p>${this.t('done.spam')}</p></tk-alert>`;
-    }
+    if (this.done) return this.finished.render(this.heading(this.t('done.title')));
     const c = this.context(kit);
     const step = this.wizard.step.id as StepId;
     const tariff = kit.tenant.tariffs.find((t) => t.id === this.values.tariffId);

@@ -2,7 +2,8 @@ import { css, html, nothing, type ReactiveController, type ReactiveControllerHos
 import { TkApiError } from '../core/api.js';
 import type { KitController } from '../core/kit.js';
 import { SubmitController } from '../core/submit.js';
-import { type SignupKey, st } from './messages.js';
+import { type DoneKey, doneMessages } from './done.messages.js';
+import type { SignupKey } from './messages.js';
 
 /** What `POST /v1/signups` answered: the handle stays in memory, never in storage. */
 export interface CreatedSignup {
@@ -14,12 +15,8 @@ export interface CreatedSignup {
 /** `m:ss`, for the countdown on the button. */
 const clock = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 
-/** "45 Sekunden", "2 minutes": for the announcement of a wait. */
-const duration = (s: number, locale: string) =>
-  new Intl.NumberFormat(locale, { style: 'unit', unit: s < 60 ? 'second' : 'minute', unitDisplay: 'long' }).format(s < 60 ? s : Math.ceil(s / 60));
-
 /** Text with an e-mail address wraps anywhere: it must fit 320 px. */
-export const doneStyles = css`
+const doneStyles = css`
   .done p {
     overflow-wrap: anywhere;
   }
@@ -41,16 +38,26 @@ export class SignupDone implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly i18n: KitController,
+    /** The signup catalogue's texts (the done screen's own are in `done.messages.ts`). */
+    private readonly text: (key: SignupKey, params?: Record<string, string>) => string,
   ) {
     host.addController(this);
     this.submit = new SubmitController(host, i18n);
+    const root = host.shadowRoot;
+    if (root) root.adoptedStyleSheets = [...root.adoptedStyleSheets, doneStyles.styleSheet!];
+  }
+
+  /** Shows the screen for the signup just stored, once its texts are there in the user's language. */
+  async start(signup: CreatedSignup): Promise<void> {
+    this.signup = { ...signup };
+    await doneMessages.load(this.i18n.locale).catch(() => undefined);
   }
 
   hostDisconnected(): void {
     clearInterval(this.timer);
   }
 
-  private t = (key: SignupKey, params?: Record<string, string | number>) => st(this.i18n.locale, key, params);
+  private t = (key: DoneKey, params?: Record<string, string | number>) => doneMessages.t(this.i18n.locale, key, params);
 
   private get secondsLeft(): number {
     return Math.max(0, Math.ceil((this.until - Date.now()) / 1000));
@@ -83,7 +90,7 @@ export class SignupDone implements ReactiveController {
     if (error instanceof TkApiError && error.fieldErrors.size) return undefined;
     if (error instanceof TkApiError && error.status === 429 && error.retryAfter) {
       this.wait(error.retryAfter);
-      this.banner = { variant: 'info', text: this.t('done.wait', { time: duration(error.retryAfter, this.i18n.locale) }) };
+      this.banner = { variant: 'info', text: this.t('done.wait', { time: clock(error.retryAfter) }) };
     } else this.banner = { variant: 'error', text: this.submit.message() };
     this.host.requestUpdate();
     return undefined;
@@ -131,7 +138,7 @@ export class SignupDone implements ReactiveController {
     const wait = this.secondsLeft;
     return html`<div class="done">
       ${heading}
-      <tk-alert variant="success"><p>${this.t('done.text', { email: signup.email })}</p><p>${this.t('done.spam')}</p></tk-alert>
+      <tk-alert variant="success"><p>${this.text('done.text', { email: signup.email })}</p><p>${this.text('done.spam')}</p></tk-alert>
       ${banner ? html`<tk-alert variant=${banner.variant}><p>${banner.text}</p></tk-alert>` : nothing}
       ${this.editing
         ? html`<form novalidate @submit=${(e: Event) => this.save(e)}>

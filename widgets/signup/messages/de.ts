@@ -76,13 +76,5 @@ export default {
   'done.title': 'Fast geschafft – bitte bestätigen Sie Ihre E-Mail-Adresse',
   'done.text': 'Wir haben eine E-Mail an {email} geschickt. Öffnen Sie den Link darin innerhalb von 24 Stunden. Danach richten wir Ihr Konto ein und senden Ihnen Ihre Zugangsdaten.',
   'done.spam': 'Keine E-Mail bekommen? Schauen Sie bitte auch im Spam-Ordner nach.',
-  'done.resend': 'E-Mail erneut senden',
-  'done.resendIn': 'E-Mail erneut senden ({time})',
-  'done.wait': 'Sie können die E-Mail in {time} erneut anfordern.',
-  'done.sent': 'Wir haben die E-Mail erneut an {email} geschickt. Der vorherige Link gilt nicht mehr.',
-  'done.change': 'Falsche Adresse? Ändern',
-  'done.email': 'E-Mail-Adresse',
-  'done.save': 'Speichern und Link senden',
-  'done.changed': 'Adresse geändert. Wir haben den Link an {email} geschickt; der vorherige gilt nicht mehr.',
   'leave.warning': 'Ihre Eingaben gehen verloren, wenn Sie die Seite verlassen.',
 } as const;

@@ -78,13 +78,5 @@ export default {
   'done.title': 'Almost done – please confirm your e-mail address',
   'done.text': 'We have sent an e-mail to {email}. Open the link in it within 24 hours. Then we set up your account and send you your details.',
   'done.spam': 'No e-mail? Please look in your spam folder too.',
-  'done.resend': 'Send the e-mail again',
-  'done.resendIn': 'Send the e-mail again ({time})',
-  'done.wait': 'You can ask for the e-mail again in {time}.',
-  'done.sent': 'We have sent the e-mail to {email} again. The previous link no longer works.',
-  'done.change': 'Wrong address? Change it',
-  'done.email': 'E-mail address',
-  'done.save': 'Save and send the link',
-  'done.changed': 'Address changed. We have sent the link to {email}; the previous one no longer works.',
   'leave.warning': 'Your entries are lost if you leave this page.',
 } satisfies Translation<typeof de>;

@@ -119,7 +119,8 @@ describe('activation without dead ends, keyboard only', () => {
     await typeInto(page, page.getByLabel('SMS-Code'), pinIn(loginSms));
     await press(page, page.getByRole('button', { name: 'Bestätigen' }), 'Enter');
     await page.getByText(username, { exact: true }).waitFor();
-    expect(problems).toEqual([]);
+    // Only the old link's deliberate 410 (page and console); nothing else went wrong.
+    expect(problems.filter((p) => !/\b410\b/.test(p))).toEqual([]);
   });
 });
 

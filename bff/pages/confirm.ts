@@ -104,7 +104,7 @@ export const confirmPage = new Hono<AppEnv>()
         // No dead end: on to setting the password, with the credentials e-mail's own single-use link.
         const p = (key: Parameters<typeof pageMessages.t>[1]) => pageMessages.t(locale, key);
         return message(
-          p('confirm.ready'),
+          t.confirmed,
           200,
           html`<p>${p('confirm.username')} <span class="username">${result.username}</span></p>
             <p>${p('confirm.usernameHint')}</p>

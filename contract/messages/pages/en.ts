@@ -3,7 +3,6 @@ import type de from './de.js';
 
 export default {
   'setPassword.title': 'Set your password',
-  'confirm.ready': 'Your account is ready. Now set your password.',
   'confirm.username': 'Your username:',
   'confirm.usernameHint': 'You can log in with the username or your e-mail address.',
   'confirm.next': 'Set password',

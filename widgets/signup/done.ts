@@ -1,4 +1,4 @@
-import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { TkApiError } from '../core/api.js';
 import type { KitController } from '../core/kit.js';
 import { SubmitController } from '../core/submit.js';
@@ -15,12 +15,6 @@ export interface CreatedSignup {
 /** `m:ss`, for the countdown on the button. */
 const clock = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 
-/** Text with an e-mail address wraps anywhere: it must fit 320 px. */
-const doneStyles = css`
-  .done p {
-    overflow-wrap: anywhere;
-  }
-`;
 
 /**
  * The signup's done screen, without dead ends: "send the e-mail again" (a countdown from the server's
@@ -43,8 +37,6 @@ export class SignupDone implements ReactiveController {
   ) {
     host.addController(this);
     this.submit = new SubmitController(host, i18n);
-    const root = host.shadowRoot;
-    if (root) root.adoptedStyleSheets = [...root.adoptedStyleSheets, doneStyles.styleSheet!];
   }
 
   /** Shows the screen for the signup just stored, once its texts are there in the user's language. */

@@ -49,7 +49,12 @@ export class SignupDone implements ReactiveController {
     clearInterval(this.timer);
   }
 
-  private t = (key: DoneKey, params?: Record<string, string | number>) => doneMessages.t(this.i18n.locale, key, params);
+  /** The done screen's texts; a locale chosen after the order loads here, then the screen renders again. */
+  private t = (key: DoneKey, params?: Record<string, string | number>) => {
+    const { locale } = this.i18n;
+    if (!doneMessages.has(locale)) void doneMessages.load(locale).then(() => this.host.requestUpdate(), () => undefined);
+    return doneMessages.t(locale, key, params);
+  };
 
   private get secondsLeft(): number {
     return Math.max(0, Math.ceil((this.until - Date.now()) / 1000));

@@ -15,7 +15,6 @@ export interface CreatedSignup {
 /** `m:ss`, for the countdown on the button. */
 const clock = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 
-
 /**
  * The signup's done screen, without dead ends: "send the e-mail again" (a countdown from the server's
  * `retryAfter` / `Retry-After`, the button disabled until then) and "wrong address? change it" (an inline

@@ -14,5 +14,23 @@ export const signupCreatedSchema = z
     status: z.literal('pending_confirmation'),
     email: z.string(),
     mandateReference: z.string().nullable(),
+    /** `tk_sgh_…`, returned once: the creating browser's key to resend the e-mail or correct the address. */
+    handle: z.string(),
   })
   .meta({ id: 'SignupCreated' });
+
+/** The signup handle a done screen holds (`tk_sgh_…`). */
+const handle = z.string().trim().min(20).max(100);
+
+export const signupHandleSchema = z.object({ handle }).strict();
+
+export const signupEmailChangeSchema = z.object({ handle, email: z.email().max(254) }).strict();
+
+/** A resend from the done screen: `retryAfter` seconds until the next one may go out. */
+export const signupResendSchema = z
+  .object({ status: z.enum(['sent', 'already_confirmed']), retryAfter: z.number().int() })
+  .meta({ id: 'SignupResend' });
+
+export const signupEmailChangedSchema = z
+  .object({ id: z.uuid(), email: z.string(), status: z.literal('pending_confirmation'), retryAfter: z.number().int() })
+  .meta({ id: 'SignupEmailChanged' });

@@ -68,10 +68,10 @@ export function installFakeApi(): void {
   };
 }
 
-const problem = (status: number, code: string, title: string, errors?: unknown[], extensions: Record<string, unknown> = {}) =>
+const problem = (status: number, code: string, title: string, errors?: unknown[], extensions: Record<string, unknown> = {}, retryAfter?: number) =>
   new Response(JSON.stringify({ type: `https://telkit.dev/problems/${code}`, title, status, code, errors, ...extensions, requestId: 'story' }), {
     status,
-    headers: { 'content-type': 'application/problem+json' },
+    headers: { 'content-type': 'application/problem+json', ...(retryAfter && { 'retry-after': String(retryAfter) }) },
   });
 const json = (body: unknown, status: number) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
@@ -90,7 +90,16 @@ async function answerPost(path: string, body: string): Promise<Response> {
         { path: 'payment.iban', code: 'iban_checksum', message: 'Die IBAN ist nicht gültig: Die Prüfziffer stimmt nicht. Bitte prüfen Sie jede Stelle.' },
       ]);
     }
-    return json({ id: '00000000-0000-4000-8000-0000000000c1', status: 'pending_confirmation', email, mandateReference: 'DR-20261121-ABCDEF' }, 201);
+    // `limited…`: the done screen's resend is refused with Retry-After (its own signup id says so).
+    const id = `00000000-0000-4000-8000-0000000000${email.startsWith('limited') ? 'c2' : 'c1'}`;
+    return json({ id, status: 'pending_confirmation', email, mandateReference: 'DR-20261121-ABCDEF', handle: 'tk_sgh_story_story_story_story' }, 201);
+  }
+  const done = /^\/v1\/signups\/([\w-]+)\/(resend|email)$/.exec(path);
+  if (done) {
+    if (done[2] === 'resend') return done[1]!.endsWith('c2') ? problem(429, 'rate_limited', 'Zu viele Anfragen.', undefined, {}, 90) : json({ status: 'sent', retryAfter: 60 }, 202);
+    const email = fieldsOf(body).email ?? '';
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) return problem(422, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', [{ path: 'email', code: 'invalid_email', message: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.' }]);
+    return json({ id: done[1], email: email.toLowerCase(), status: 'pending_confirmation', retryAfter: 60 }, 200);
   }
   if (path.startsWith('/v1/sessions') || path.startsWith('/v1/password-')) return answerPortal(path, body);
   const token = /"token":"([^"]+)"/.exec(body)?.[1] ?? '';

@@ -63,3 +63,31 @@ export const Offline = at('private', 5, { 'person.email': 'offline@example.com' 
 export const Busy = at('private', 5, { 'person.email': 'slow@example.com' });
 export const Success = at('private', 5);
 export const PresetBusiness: Story = { render: () => html`<tk-signup account-type="business"></tk-signup>` };
+
+/** The done screen (issue 11.1): ordered, then the widget's buttons pressed by name, once each. */
+async function press(el: TkSignup, name: RegExp) {
+  const button = [...el.shadowRoot!.querySelectorAll('tk-button')].find((b) => name.test(b.textContent ?? ''));
+  button?.shadowRoot!.querySelector('button')!.click();
+  await new Promise((r) => setTimeout(r, 50));
+  await el.updateComplete;
+}
+async function onDone(root: HTMLElement, ...names: RegExp[]) {
+  await advance(root, 5);
+  const el = root.querySelector<TkSignup>('tk-signup')!;
+  for (const name of names) await press(el, name);
+  return el;
+}
+const done = (email: string, ...names: RegExp[]): Story => ({ ...at('private', 0, { 'person.email': email }), play: async ({ canvasElement }) => void (await onDone(canvasElement, ...names)) });
+
+export const DoneResendAndChange = done('anna@example.com');
+export const DoneResentCountdown = done('anna@example.com', /erneut senden|again/);
+export const DoneResendLimited = done('limited@example.com', /erneut senden|again/);
+export const DoneChangeAddress = done('anna@exmaple.com', /Ändern|Change/);
+export const DoneAddressChanged: Story = {
+  ...at('private', 0, { 'person.email': 'anna@exmaple.com' }),
+  play: async ({ canvasElement }) => {
+    const el = await onDone(canvasElement, /Ändern|Change/);
+    el.shadowRoot!.querySelector<HTMLElement & { value: string }>('tk-text-field[name="email"]')!.value = 'anna@example.com';
+    await press(el, /Speichern|Save/);
+  },
+};

@@ -46,6 +46,8 @@ export interface PinContext {
   ip?: string;
   /** The messaging budget's settings (from `flowContext`). */
   budget?: BudgetSettings;
+  /** The host the SMS binds its code to (WebOTP's `@host #code` line), see `flowContext`. */
+  otpHost?: string;
 }
 
 /**
@@ -88,7 +90,7 @@ export async function sendPin(tx: Executor, o: PinContext & { tenant: Tenant; us
   await enqueue(tx, {
     tenantId: tenant.id,
     channel: 'sms',
-    payload: { to, text: pinSms(tenant.name, o.locale, payload.purpose, pin, minutes) },
+    payload: { to, text: pinSms(tenant.name, o.locale, payload.purpose, pin, minutes, o.otpHost) },
     budget: { ...o.budget, kind: 'pin', now, ip: o.ip, userId: user.id },
   });
   return { challengeId: id, expiresAt: expiresAt.toISOString(), sentTo: maskMobile(to) };

@@ -1,14 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, eq, like, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, like, lt, sql } from 'drizzle-orm';
 import type { Locale } from '../../contract/enums.js';
 import { mandateText } from '../../contract/legal.js';
 import { customerNumber, usernameBase } from '../../contract/rules.js';
 import { type Signup, signupLifecycle, type SignupStatus } from '../../contract/signup.js';
 import type { Executor } from '../db/client.js';
 import { accounts, customerNumberCounters, emailLinks, sepaMandates, signups, type SignupEvidence, type Tenant, users } from '../db/schema/index.js';
-import { seal } from '../lib/crypto.js';
+import { randomToken, seal, sha256 } from '../lib/crypto.js';
 import { ApiError } from '../lib/errors.js';
-import { SYSTEM, stateMachine } from '../lib/lifecycle.js';
+import { invalidTransition, SYSTEM, stateMachine } from '../lib/lifecycle.js';
 import { DAY, HOUR, type Job } from '../jobs/scheduler.js';
 import { enqueue } from '../messaging/outbox.js';
 import { brandOf } from '../messaging/templates/layout.js';
@@ -47,6 +47,8 @@ export async function createSignup(
   // Word for word what the review step showed; the reference is stored beside it.
   const wording = reference ? mandateText(locale, scheme, tenant.name) : undefined;
   const id = randomUUID();
+  // The creating browser's proof that this signup is its own: for resending and correcting the address.
+  const handle = randomToken('tk_sgh_', 24);
   const link = newLink({ tenantId: tenant.id, subjectId: id, payload: { purpose: 'signup' }, now });
   const mail = confirmationEmail(brandOf(tenant), locale, { name: holder.displayName, link: linkUrl(options.publicUrl, 'signup', link.token, locale), hours: LINKS.signup.hours });
   const evidence: SignupEvidence = {
@@ -74,6 +76,7 @@ export async function createSignup(
     locale,
     paymentMethod: payment.method,
     evidence,
+    handleHash: sha256(handle),
     createdAt: now,
   };
   const [[row]] = await Promise.all([
@@ -95,7 +98,14 @@ export async function createSignup(
     enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: values.email, ...mail }, budget: { kind: 'link', now } }),
     emitEvent(tx, { tenantId: tenant.id, type: 'signup.created', data: { signupId: id, accountType: s.accountType, status: 'pending_confirmation', locale } }),
   ]);
-  return { signup: row!, mandateReference: reference };
+  return { signup: row!, mandateReference: reference, handle };
+}
+
+/** Issues a fresh confirmation link for a pending signup (older ones stop working) and sends it. */
+async function sendConfirmation(tx: Executor, tenant: Tenant, row: typeof signups.$inferSelect, now: Date, publicUrl: string) {
+  const fresh = await issueLink(tx, { tenantId: tenant.id, subjectId: row.id, payload: { purpose: 'signup' }, now });
+  const mail = confirmationEmail(brandOf(tenant), row.locale, { name: row.displayName, link: linkUrl(publicUrl, 'signup', fresh, row.locale), hours: LINKS.signup.hours });
+  await enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: row.email, ...mail }, budget: { kind: 'link', now } });
 }
 
 /** Sends a fresh confirmation link for the signup an (even expired) link belongs to; older links stop working. */
@@ -106,10 +116,67 @@ export async function resendConfirmation(tx: Executor, tenant: Tenant, token: st
   if (!row) throw new ApiError(404, 'link_invalid');
   if (row.status === 'confirmed') return { status: 'already_confirmed' as const };
   if (row.status === 'expired') throw new ApiError(410, 'link_expired');
-  const fresh = await issueLink(tx, { tenantId: tenant.id, subjectId: row.id, payload: { purpose: 'signup' }, now });
-  const mail = confirmationEmail(brandOf(tenant), row.locale, { name: row.displayName, link: linkUrl(publicUrl, 'signup', fresh, row.locale), hours: LINKS.signup.hours });
-  await enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: row.email, ...mail }, budget: { kind: 'link', now } });
+  await sendConfirmation(tx, tenant, row, now, publicUrl);
   return { status: 'sent' as const };
+}
+
+/** Seconds between two confirmation e-mails of one signup, from its done screen. */
+export const RESEND_COOLDOWN_SECONDS = 60;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The signup `id` of the tenant whose handle is `handle`, locked when `lock`; a 404 for a wrong id or
+ * handle alike (no oracle for either). Only the handle's hash is stored.
+ */
+export async function signupByHandle(tx: Executor, o: { tenantId: string; id: string; handle: string; lock?: boolean }) {
+  if (!UUID.test(o.id)) throw new ApiError(404, 'not_found');
+  const query = tx
+    .select()
+    .from(signups)
+    .where(and(eq(signups.id, o.id), eq(signups.tenantId, o.tenantId), eq(signups.handleHash, sha256(o.handle))));
+  const [row] = o.lock ? await query.for('update') : await query;
+  if (!row) throw new ApiError(404, 'not_found');
+  return row;
+}
+
+/** Seconds until the signup's next confirmation e-mail may go out (0: now), counted from its newest link. */
+export async function resendWait(tx: Executor, signupId: string, now: Date): Promise<number> {
+  const [latest] = await tx
+    .select({ createdAt: emailLinks.createdAt })
+    .from(emailLinks)
+    .where(and(eq(emailLinks.subjectId, signupId), eq(emailLinks.purpose, 'signup')))
+    .orderBy(desc(emailLinks.createdAt))
+    .limit(1);
+  if (!latest) return 0;
+  return Math.max(0, Math.ceil((latest.createdAt.getTime() + RESEND_COOLDOWN_SECONDS * 1000 - now.getTime()) / 1000));
+}
+
+/** From the done screen: a fresh confirmation e-mail for a pending signup (the caller holds its row lock). */
+export async function resendForSignup(tx: Executor, o: { tenant: Tenant; row: typeof signups.$inferSelect; now: Date; publicUrl: string }) {
+  if (o.row.status === 'confirmed') return { status: 'already_confirmed' as const, retryAfter: 0 };
+  if (o.row.status !== 'pending_confirmation') throw invalidTransition(o.row.status);
+  await sendConfirmation(tx, o.tenant, o.row, o.now, o.publicUrl);
+  return { status: 'sent' as const, retryAfter: RESEND_COOLDOWN_SECONDS };
+}
+
+/**
+ * "Wrong address? Change it": a pending signup's e-mail address (column and stored data) is replaced,
+ * the old link stops working and a new one goes to the new address. Audited, without the addresses.
+ */
+export async function changeSignupEmail(tx: Executor, o: { tenant: Tenant; row: typeof signups.$inferSelect; email: string; now: Date; publicUrl: string; ip?: string }) {
+  const { row, now } = o;
+  if (row.status !== 'pending_confirmation') throw invalidTransition(row.status);
+  const email = o.email.toLowerCase();
+  const data = row.data.accountType === 'business' ? { ...row.data, contact: { ...row.data.contact, email } } : { ...row.data, person: { ...row.data.person, email } };
+  const [changed] = await tx
+    .update(signups)
+    .set({ email, data: data as typeof row.data })
+    .where(and(eq(signups.id, row.id), eq(signups.tenantId, o.tenant.id)))
+    .returning();
+  await sendConfirmation(tx, o.tenant, changed!, now, o.publicUrl);
+  await audit(tx, { tenantId: o.tenant.id, actor: { kind: 'customer', id: row.id }, action: 'signup.email_changed', target: { type: 'signup', id: row.id }, ip: o.ip, at: now });
+  return changed!;
 }
 
 /** The first suffix after every `base`, `base2`, `base3` … taken so far (1 means `base` itself is free). */
@@ -169,8 +236,9 @@ export const expireOptIns: Job = {
 /**
  * Redeems a confirmation link (locked by the caller): the signup moves to `confirmed`, the account
  * becomes active with a customer number, a username and (for private and professional accounts) a SIP
- * address, and the credentials e-mail goes out with a set-password link. A used link answers "already
- * confirmed" and sends nothing again.
+ * address, and the credentials e-mail goes out with a set-password link (its token is returned too, for
+ * the confirm page to lead on with; it is not stored in clear). A used link answers "already confirmed"
+ * and sends nothing again.
  */
 export async function confirmSignup(tx: Executor, o: { tenant: Tenant; link: Link<'signup'>; now: Date; publicUrl: string; ip?: string }) {
   const { tenant, link, now } = o;
@@ -244,7 +312,8 @@ export async function confirmSignup(tx: Executor, o: { tenant: Tenant; link: Lin
       data: { signupId: row.id, accountId: account.id, accountType: account.accountType, customerNumber: account.customerNumber, username: account.username },
     }),
   ]);
-  return { status: 'confirmed' as const, account };
+  // The same single-use token goes to the e-mail and, once, to the page that confirmed: it leads straight on.
+  return { status: 'confirmed' as const, account, setPasswordToken: setPassword };
 }
 
 /** Redeems any e-mail link a page hands in: a signup confirmation or a new e-mail address. */
@@ -255,5 +324,6 @@ export async function redeemLink(tx: Executor, o: { tenant: Tenant; token: strin
     return { ...(await confirmEmailChange(tx, { ...o, link: link as Link<'email_change'> })), kind: 'email_change' as const };
   }
   const result = await confirmSignup(tx, { ...o, link: link as Link<'signup'> });
-  return { status: result.status, kind: 'signup' as const };
+  if (result.status === 'already_confirmed') return { status: result.status, kind: 'signup' as const };
+  return { status: result.status, kind: 'signup' as const, username: result.account.username, setPasswordToken: result.setPasswordToken };
 }

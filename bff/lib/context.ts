@@ -46,7 +46,9 @@ export type AppEnv = {
 
 /**
  * What the flows need of a request: the time, the server secret, the caller's language and address, and
- * the messaging budget's settings (`domain/budget.ts`).
+ * the messaging budget's settings (`domain/budget.ts`);
+ * the host an SMS code is bound to (WebOTP): the page's origin when it is one the tenant allowed (the
+ * auth middleware set `corsOrigin` after checking it), else this BFF's own (its pages, secret keys).
  */
 export const flowContext = (c: Context<AppEnv>) => ({
   now: c.get('deps').clock.now(),
@@ -54,4 +56,5 @@ export const flowContext = (c: Context<AppEnv>) => ({
   locale: c.get('locale'),
   ip: clientIp(c),
   budget: { smsPerTenantHour: c.get('deps').env.smsBudgetPerTenantHour, log: c.get('deps').log },
+  otpHost: new URL(c.get('corsOrigin') ?? c.get('deps').env.publicUrl).hostname,
 });

@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -12,13 +15,61 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
+export type Encoding = 'br' | 'gzip';
+
+/** A file as served: its bytes, type and ETag, and its compressed forms (made at first use, then kept). */
+export interface StaticFile {
+  body: Buffer;
+  type: string;
+  /** Strong validator of the identity bytes; a compressed form adds `-br` / `-gzip` inside the quotes. */
+  etag: string;
+  /** Whether compressing is worth it (text, not images). */
+  compressible: boolean;
+  encoded(encoding: Encoding): Promise<Buffer>;
+}
+
+const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+const compress = (encoding: Encoding, body: Buffer) =>
+  encoding === 'br'
+    ? brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+    : gzipped(body, { level: 9 });
+
+/** The best encoding the request accepts (`Accept-Encoding`, q-values honoured): brotli, then gzip, else none. */
+export function negotiateEncoding(header: string | undefined): Encoding | undefined {
+  const accepted = new Map<string, number>();
+  for (const part of (header ?? '').toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+    if (name) accepted.set(name, q === undefined ? 1 : Number(q));
+  }
+  const ok = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  return ok('br') ? 'br' : ok('gzip') ? 'gzip' : undefined;
+}
+
+function staticFile(body: Buffer, type: string): StaticFile {
+  const encodings = new Map<Encoding, Promise<Buffer>>();
+  return {
+    body,
+    type,
+    etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+    compressible: COMPRESSIBLE.test(type),
+    encoded(encoding) {
+      let pending = encodings.get(encoding);
+      if (!pending) encodings.set(encoding, (pending = compress(encoding, body)));
+      return pending;
+    },
+  };
+}
+
 /**
  * Reads files below `root` by a URL path; never outside it. Files are cached after the first read (they
- * are build output, fixed for the life of the process).
+ * are build output, fixed for the life of the process), and so are their compressed forms.
  */
 export function staticFiles(root: string) {
-  const cache = new Map<string, Promise<Buffer | undefined>>();
-  return function read(path: string): Promise<{ body: Buffer; type: string } | undefined> | undefined {
+  const cache = new Map<string, Promise<StaticFile | undefined>>();
+  return function read(path: string): Promise<StaticFile | undefined> | undefined {
     const relative = normalize(decodeURIComponent(path)).replace(/^([/\\])+/, '');
     if (relative.startsWith('..') || relative.includes(`${sep}..${sep}`) || relative.includes('\0')) return undefined;
     const type = TYPES[extname(relative)];
@@ -26,10 +77,13 @@ export function staticFiles(root: string) {
     const file = join(root, relative);
     let pending = cache.get(file);
     if (!pending) {
-      pending = readFile(file).catch(() => undefined);
+      pending = readFile(file).then(
+        (body) => staticFile(body, type),
+        () => undefined,
+      );
       cache.set(file, pending);
-      pending.then((b) => b ?? cache.delete(file));
+      pending.then((f) => f ?? cache.delete(file));
     }
-    return pending.then((body) => body && { body, type });
+    return pending;
   };
 }

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import { problemTitle } from '../../contract/errors.js';
 import { isLocale } from '../../contract/i18n.js';
@@ -7,9 +7,9 @@ import { redeemLink, resendConfirmation } from '../domain/signups.js';
 import { clientIp } from '../lib/client-ip.js';
 import type { AppEnv } from '../lib/context.js';
 import { ApiError } from '../lib/errors.js';
-import { confirmMessages } from '../lib/i18n.js';
+import { confirmMessages, pageMessages } from '../lib/i18n.js';
 import { byIp, rateLimit } from '../lib/rate-limit.js';
-import { page, pageHeaders } from './layout.js';
+import { appearanceOf, page, pageHeaders } from './layout.js';
 import { linkOf } from './link.js';
 
 /** The texts of `<tk-confirm>` (the same catalogue), for a signup or a new e-mail address, and the problem titles for broken links. */
@@ -30,8 +30,17 @@ function texts(locale: Locale, purpose?: string) {
   };
 }
 
-/** The link's language: the signup's, else the browser's. */
-const localeOf = (found: Awaited<ReturnType<typeof linkOf>>, fallback: Locale): Locale => (isLocale(found?.locale) ? found.locale : fallback);
+/** The link's language: the e-mail's (the link says it), else the signup's, else the browser's. */
+const localeOf = (c: Context<AppEnv>, found: Awaited<ReturnType<typeof linkOf>>): Locale => {
+  const lang = c.req.query('lang');
+  return isLocale(lang) ? lang : isLocale(found?.locale) ? found.locale : c.get('locale');
+};
+
+/** The query every following page keeps: the language, and the appearance when the link named one. */
+function carried(locale: Locale, appearance: ReturnType<typeof appearanceOf>, token?: string) {
+  const query = new URLSearchParams({ ...(token && { token }), lang: locale, ...(appearance && { theme: appearance }) });
+  return `?${query}`;
+}
 
 const tokenIn = async (c: { req: { parseBody: () => Promise<Record<string, unknown>> } }) => {
   const form = await c.req.parseBody();
@@ -48,42 +57,67 @@ export const confirmPage = new Hono<AppEnv>()
   .get('/', async (c) => {
     const token = c.req.query('token') ?? '';
     const found = await linkOf(c.get('deps').db, token);
-    const locale = localeOf(found, c.get('locale'));
+    const locale = localeOf(c, found);
+    const appearance = appearanceOf(c.req.query('theme'));
     const t = texts(locale, found?.purpose);
-    if (!found) return c.html(page(t.title, locale, '', html`<h1>${t.title}</h1><p class="message" role="alert">${t.link_invalid}</p>`), 404);
+    if (!found) return c.html(page(c, { title: t.title, locale, brand: '', appearance, body: html`<h1>${t.title}</h1><p class="message" role="alert">${t.link_invalid}</p>` }), 404);
     return c.html(
-      page(
-        t.title,
+      page(c, {
+        title: t.title,
         locale,
-        found.tenant.name,
-        html`<h1>${t.title}</h1>
+        brand: found.tenant.name,
+        theme: found.tenant.theme,
+        appearance,
+        body: html`<h1>${t.title}</h1>
           <p>${t.intro}</p>
-          <form method="post" action="/confirm">
+          <form method="post" action="/confirm${carried(locale, appearance)}">
             <input type="hidden" name="token" value="${token}" />
             <button type="submit">${t.button}</button>
           </form>`,
-      ),
+      }),
       200,
     );
   })
   .post('/', rateLimit({ name: 'pages.confirm', limit: 60, windowSeconds: 3600 }, byIp), async (c) => {
     const token = await tokenIn(c);
     const found = await linkOf(c.get('deps').db, token);
-    const locale = localeOf(found, c.get('locale'));
+    const locale = localeOf(c, found);
+    const appearance = appearanceOf(c.req.query('theme'));
     const t = texts(locale, found?.purpose);
     const message = (text: string, status: 200 | 404 | 410, extra: ReturnType<typeof html> | string = '') =>
-      c.html(page(t.title, locale, found?.tenant.name ?? '', html`<h1>${t.title}</h1><p class="message" role="status">${text}</p>${extra}`), status);
+      c.html(
+        page(c, {
+          title: t.title,
+          locale,
+          brand: found?.tenant.name ?? '',
+          theme: found?.tenant.theme,
+          appearance,
+          body: html`<h1>${t.title}</h1><p class="message" role="status">${text}</p>${extra}`,
+        }),
+        status,
+      );
     if (!found) return message(t.link_invalid, 404);
     const { db, clock, env } = c.get('deps');
     try {
       const result = await db.transaction((tx) => redeemLink(tx, { tenant: found.tenant, token, now: clock.now(), publicUrl: env.publicUrl, locale, ip: clientIp(c) }));
+      if ('setPasswordToken' in result) {
+        // No dead end: on to setting the password, with the credentials e-mail's own single-use link.
+        const p = (key: Parameters<typeof pageMessages.t>[1]) => pageMessages.t(locale, key);
+        return message(
+          t.confirmed,
+          200,
+          html`<p>${p('confirm.username')} <span class="username">${result.username}</span></p>
+            <p>${p('confirm.usernameHint')}</p>
+            <p><a class="button" href="/set-password${carried(locale, appearance, result.setPasswordToken)}">${p('confirm.next')}</a></p>`,
+        );
+      }
       return message(result.status === 'confirmed' ? t.confirmed : t.already_confirmed, 200);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       const code = error.code as 'link_expired' | 'link_superseded' | 'link_invalid';
       const resend =
         code === 'link_expired'
-          ? html`<form method="post" action="/confirm/resend"><input type="hidden" name="token" value="${token}" /><button type="submit">${t.resend}</button></form>`
+          ? html`<form method="post" action="/confirm/resend${carried(locale, appearance)}"><input type="hidden" name="token" value="${token}" /><button type="submit">${t.resend}</button></form>`
           : '';
       return message(t[code] ?? t.link_invalid, code === 'link_invalid' ? 404 : 410, resend);
     }
@@ -91,10 +125,20 @@ export const confirmPage = new Hono<AppEnv>()
   .post('/resend', rateLimit({ name: 'pages.resend', limit: 10, windowSeconds: 3600 }, byIp), async (c) => {
     const token = await tokenIn(c);
     const found = await linkOf(c.get('deps').db, token);
-    const locale = localeOf(found, c.get('locale'));
+    const locale = localeOf(c, found);
     const t = texts(locale);
     const message = (text: string, status: 200 | 404) =>
-      c.html(page(t.title, locale, found?.tenant.name ?? '', html`<h1>${t.title}</h1><p class="message" role="status">${text}</p>`), status);
+      c.html(
+        page(c, {
+          title: t.title,
+          locale,
+          brand: found?.tenant.name ?? '',
+          theme: found?.tenant.theme,
+          appearance: appearanceOf(c.req.query('theme')),
+          body: html`<h1>${t.title}</h1><p class="message" role="status">${text}</p>`,
+        }),
+        status,
+      );
     if (!found) return message(t.link_invalid, 404);
     const { db, clock, env } = c.get('deps');
     const result = await db.transaction((tx) => resendConfirmation(tx, found.tenant, token, clock.now(), env.publicUrl));

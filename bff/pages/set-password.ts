@@ -7,7 +7,7 @@ import { isLocale } from '../../contract/i18n.js';
 import { users } from '../db/schema/index.js';
 import type { AppEnv } from '../lib/context.js';
 import { pageMessages } from '../lib/i18n.js';
-import { page, pageHeaders } from './layout.js';
+import { appearanceOf, page, pageHeaders } from './layout.js';
 import { linkOf } from './link.js';
 
 /** `/set-password`: the page behind the activation and reset links; it runs `<tk-password-setup>` from this BFF (its script and its API calls). */
@@ -23,16 +23,21 @@ export const setPasswordPage = new Hono<AppEnv>().use(pageHeaders({ widget: true
   // The e-mail's language (the link says it), else the browser's.
   const lang = c.req.query('lang');
   const locale = isLocale(lang) ? lang : c.get('locale');
-  // Outside production the demo page hosts the login; a tenant's own portal would link its own.
-  const loginUrl = env.nodeEnv === 'production' ? '' : DEMO_LOGIN_URL;
+  const appearance = appearanceOf(c.req.query('theme'));
+  // Outside production the demo page hosts the login (in the e-mail's language and the page's appearance);
+  // a tenant's own portal would link its own.
+  const carried = new URLSearchParams({ lang: locale, ...(appearance && { theme: appearance }) });
+  const loginUrl = env.nodeEnv === 'production' ? '' : DEMO_LOGIN_URL.replace('/#', `/?${carried}#`);
   return c.html(
-    page(
-      pageMessages.t(locale, 'setPassword.title'),
+    page(c, {
+      title: pageMessages.t(locale, 'setPassword.title'),
       locale,
-      found?.tenant.name ?? '',
-      html`<tk-password-setup heading-level="1" locale="${locale}" login-url="${loginUrl}" username="${user?.username ?? ''}"></tk-password-setup>
+      brand: found?.tenant.name ?? '',
+      theme: found?.tenant.theme,
+      appearance,
+      body: html`<tk-password-setup heading-level="1" locale="${locale}" login-url="${loginUrl}" username="${user?.username ?? ''}"></tk-password-setup>
         <script type="module" src="/telkit/password-setup.js"></script>`,
-    ),
+    }),
     found ? 200 : 404,
   );
 });

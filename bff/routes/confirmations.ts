@@ -25,7 +25,8 @@ export const confirmationRoutes = new Hono<AppEnv>()
       const { db, env } = c.get('deps');
       const { token } = c.req.valid('json');
       const result = await db.transaction((tx) => redeemLink(tx, { tenant: c.get('caller').tenant, token, publicUrl: env.publicUrl, ...flowContext(c) }));
-      return c.json(result, 200);
+      // The set-password token stays with the e-mail and the BFF's own page: the API answers only the outcome.
+      return c.json({ status: result.status, kind: result.kind }, 200);
     },
   )
   .post(

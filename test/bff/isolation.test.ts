@@ -1,10 +1,13 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tariffs } from '../../bff/db/schema/index.js';
 import { emitEvent } from '../../bff/domain/webhooks.js';
 import { enqueue } from '../../bff/messaging/outbox.js';
 import { TEST_BUDGET } from './helpers/outbox.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { markersOf, snapshotTenant, UUID } from './helpers/isolation.js';
 import { browser, seedUser, setPasswordToken } from './helpers/portal.js';
+import { privateSignup } from '../contract/fixtures.js';
 
 /**
  * Tenant isolation for every route the app registers under /v1, found from `app.routes`: a new route is
@@ -17,6 +20,7 @@ let b: TestTenant;
 let aSessions: string[];
 let bEndpointId: string;
 const B_PASSWORD = 'b-password-long-enough';
+let bHandle: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -32,6 +36,11 @@ beforeAll(async () => {
   });
   bEndpointId = endpoint.json.id;
   await t.db.transaction((tx) => emitEvent(tx, { tenantId: b.id, type: 'signup.created', data: { signupId: 'b-signup-webhook' } }));
+  // B has a pending signup; A gets to try its handle on the signup routes (resend, change the address).
+  const signup: Record<string, any> = privateSignup();
+  signup.tariffId = (await t.db.select().from(tariffs).where(eq(tariffs.tenantId, b.id)))[0]!.id;
+  signup.terms.version = `v-${b.name.replace('Tenant ', '')}`;
+  bHandle = (await call(t.app, 'POST', '/v1/signups', { key: b.publishableKey, origin: b.origin, body: signup })).json.handle;
   // B's portal: a user with a session, an open PIN challenge, a set-password link and an embed secret.
   const bUser = await seedUser(t.db, b, { password: B_PASSWORD });
   await browser(t, b).login(bUser);
@@ -72,7 +81,9 @@ describe('tenant isolation', () => {
               : [
                   {},
                   { id: bIds[0], tenantId: b.id },
-                  ...bIds.map((challengeId) => ({ challengeId, pin: '000000' })),
+                  { handle: bHandle, email: 'taken-over@iso-a.example' },
+                  // B's ids as challenge ids; a route with a path parameter has them in its path already.
+                  ...(route.path.includes(':') ? [] : bIds.map((challengeId) => ({ challengeId, pin: '000000' }))),
                   // B's password: a step-up or password change of A's user must not take it.
                   ...(route.path.startsWith('/v1/me') ? [{ password: B_PASSWORD }, { currentPassword: B_PASSWORD, newPassword: 'a-new-password-long-enough' }] : []),
                 ];

@@ -64,8 +64,15 @@ describe('the pages\' headers', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(unknown.headers.get('cache-control')).toBe('no-store');
-    const css = await t.app.request('/pages.css');
-    expect(css.headers.get('cache-control')).toBe('public, max-age=3600');
+    // No stylesheet blocks the first paint: the styles are inline, allowed by this response's nonce only.
+    const html = await confirm.text();
+    const nonce = /<style nonce="([^"]+)">/.exec(html)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(html).not.toContain('rel="stylesheet"');
+    expect(confirm.headers.get('content-security-policy')).toContain(`style-src 'self' 'nonce-${nonce}'`);
+    expect(confirm.headers.get('content-security-policy')).not.toContain('unsafe-inline');
+    const second = await t.app.request(`/confirm?token=${token}`);
+    expect(second.headers.get('content-security-policy')).not.toContain(nonce);
     const api = await call(t.app, 'GET', '/v1/tenant', { key: tenant.secretKey });
     expect(api.headers.get('referrer-policy')).not.toBe('no-referrer');
   });
@@ -91,5 +98,41 @@ describe('the set-password page', () => {
     const late = await (await t.app.request(`/set-password?token=${link}`)).text();
     expect(late).not.toContain(user.username);
     t.clock.advance(-49 * 3_600_000);
+  });
+});
+
+describe('branding, appearance and language carry over (issue 11.11)', () => {
+  it('the pages wear the tenant\'s colours, not a fixed blue; dark when the link says so, else the browser decides', async () => {
+    const { tenants } = await import('../../bff/db/schema/index.js');
+    await t.db.update(tenants).set({ theme: { 'color-primary': '#6b21a8', radius: '0.75rem', 'font-family': 'x;}body{display:none' } }).where(eq(tenants.id, tenant.id));
+    const page = await (await t.app.request(`/confirm?token=${token}`)).text();
+    expect(page).toContain('--tk-color-primary:#6b21a8');
+    expect(page).toContain('--tk-color-on-primary:#ffffff');
+    expect(page).toContain('--tk-radius:0.75rem');
+    expect(page).not.toContain('#0b57d0');
+    expect(page).not.toContain('display:none'); // a value that would leave its declaration is dropped
+    expect(page).toContain('@media (prefers-color-scheme:dark)');
+
+    const dark = await (await t.app.request(`/confirm?token=${token}&theme=dark`)).text();
+    expect(dark).toContain('color-scheme:dark');
+    expect(dark).not.toContain('prefers-color-scheme');
+    expect(dark).not.toContain('--tk-color-background:#ffffff');
+    // The dark primary is the tenant's, lightened until it reads on the dark background.
+    const primary = /--tk-color-primary:(#[0-9a-f]{6})/.exec(dark)![1]!;
+    const { contrast } = await import('../../bff/messaging/templates/brand.js');
+    expect(contrast(primary, '#16141a')).toBeGreaterThanOrEqual(4.5);
+    expect(primary).not.toBe('#6b21a8');
+    // …and the confirm form keeps it (and the language) for the page after it.
+    expect(dark).toContain('action="/confirm?lang=de&amp;theme=dark"');
+  });
+
+  it('"set password" from an English e-mail stays English through to the login', async () => {
+    const { seedUser, setPasswordToken } = await import('./helpers/portal.js');
+    const user = await seedUser(t.db, tenant);
+    const link = await setPasswordToken(t.db, tenant, user);
+    const page = await (await t.app.request(`/set-password?token=${link}&lang=en&theme=dark`, { headers: { 'accept-language': 'de' } })).text();
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('login-url="/?lang=en&amp;theme=dark#portal"');
+    expect(page).toContain('color-scheme:dark');
   });
 });

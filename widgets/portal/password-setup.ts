@@ -125,6 +125,7 @@ export class TkPasswordSetup extends LitElement {
     return html`<form novalidate @submit=${this.start}>
       ${form.heading(t('setup.title'))} ${form.summary({ password: t('setup.password'), repeat: t('setup.repeat') })}
       ${linkBroken ? html`<p>${t('setup.newLink')}</p>` : nothing}
+      ${this.username ? html`<p>${t('setup.username', { username: this.username })}</p>` : nothing}
       <p>${t('setup.intro')}</p>
       ${form.legend()}
       <slot></slot>

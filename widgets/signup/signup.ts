@@ -21,6 +21,7 @@ import '../primitives/select.js';
 import '../primitives/stepper.js';
 import '../primitives/summary.js';
 import '../primitives/text-field.js';
+import type { SignupDone } from './done.js';
 import { type SignupKey, st } from './messages.js';
 import { type AccountType, checkStep, loadBankRules, loadDraft, pathsOf, payload, saveDraft, splitHouseNumber, type StepId, stepsFor, type Values, wizardSteps } from './model.js';
 import { signupStyles } from './signup.styles.js';
@@ -82,6 +83,8 @@ export class TkSignup extends LitElement {
     (step) => this.checkCurrent(step.id as StepId),
   );
   private readonly submit = new SubmitController(this, this.i18n);
+  /** The done screen, loaded with the review (`done.ts`). */
+  private finished: SignupDone | undefined;
 
   constructor() {
     super();
@@ -161,6 +164,7 @@ export class TkSignup extends LitElement {
   protected override updated(): void {
     if (this.wizard.step.id === 'payment') void loadBankRules();
     if (this.restored && !this.done) saveDraft(this.draftKey, this.values, this.wizard.index);
+    if (this.wizard.step.id === 'review') void import('./done.js');
   }
 
   private async onSubmit(event: Event) {
@@ -179,6 +183,9 @@ export class TkSignup extends LitElement {
     const body = payload(this.stepIds, { ...this.values, accountType: this.type ?? 'private', 'terms.version': kit.tenant.legal.termsVersion }, location.href);
     const result = await this.submit.run((o) => kit.api.call((rpc, opts) => rpc.v1.signups.$post({ json: body as never }, opts), o));
     if (result) {
+      const done = await import('./done.js').catch(() => undefined);
+      this.finished ??= done && new done.SignupDone(this, this.i18n, this.t);
+      await this.finished?.start(result);
       this.done = { email: result.email };
       saveDraft(this.draftKey);
       this.dispatchEvent(new TkCompleteEvent<SignupCompleteDetail>({ signupId: result.id, email: result.email }));
@@ -211,10 +218,7 @@ export class TkSignup extends LitElement {
   protected override render() {
     const kit = this.i18n.kit;
     if (!kit?.tenant || !this.i18n.ready) return nothing;
-    if (this.done) {
-      return html`${this.heading(this.t('done.title'))}
-        <tk-alert variant="success"><p>${this.t('done.text', { email: this.done.email })}</p><p>${this.t('done.spam')}</p></tk-alert>`;
-    }
+    if (this.done) return this.finished?.render(this.heading(this.t('done.title'))) ?? this.heading(this.t('done.title'));
     const c = this.context(kit);
     const step = this.wizard.step.id as StepId;
     const tariff = kit.tenant.tariffs.find((t) => t.id === this.values.tariffId);

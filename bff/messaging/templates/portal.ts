@@ -8,9 +8,13 @@ type Key = Parameters<typeof portalEmailMessages.t>[1];
 const texts = (brand: Brand, locale: Locale) => (key: Key, params?: Params) =>
   portalEmailMessages.t(locale, key, { brand: brand.name, supportEmail: brand.supportEmail, ...params });
 
-/** The SMS with a PIN: what it is for, how long it lasts, and never to pass it on. */
-export function pinSms(brand: string, locale: Locale, purpose: PinPurpose, pin: string, minutes: number): string {
-  return portalSmsMessages.t(locale, `pin.${purpose}`, { brand, pin, minutes });
+/**
+ * The SMS with a PIN: what it is for, how long it lasts, and never to pass it on; then, with `host`, the
+ * origin-bound last line of WebOTP (`@host #123456`) so that the browser on that site offers the code.
+ */
+export function pinSms(brand: string, locale: Locale, purpose: PinPurpose, pin: string, minutes: number, host?: string): string {
+  const text = portalSmsMessages.t(locale, `pin.${purpose}`, { brand, pin, minutes });
+  return host ? `${text}\n\n@${host} #${pin}` : text;
 }
 
 /** After every password change: so that a change the user did not make does not go unnoticed. */

@@ -9,6 +9,7 @@ export default {
   'setup.done': 'Ihr Passwort ist gespeichert. Alle anderen Anmeldungen wurden beendet; wir haben Ihnen eine Bestätigung per E-Mail geschickt.',
   'setup.loginNow': 'Jetzt anmelden',
   'setup.loginHint': 'Melden Sie sich jetzt mit Ihrem Benutzernamen {username} und dem neuen Passwort an.',
+  'setup.username': 'Ihr Benutzername: {username}',
   'setup.noToken': 'Der Link ist unvollständig. Bitte öffnen Sie ihn noch einmal aus der E-Mail.',
   'setup.newLink': 'Über „Passwort vergessen?“ bei der Anmeldung erhalten Sie einen neuen Link.',
 } as const;

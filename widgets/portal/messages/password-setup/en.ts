@@ -11,6 +11,7 @@ export default {
   'setup.done': 'Your password is saved. All other logins were ended; we have sent you a confirmation by e-mail.',
   'setup.loginNow': 'Log in now',
   'setup.loginHint': 'Now log in with your username {username} and the new password.',
+  'setup.username': 'Your username: {username}',
   'setup.noToken': 'The link is incomplete. Please open it again from the e-mail.',
   'setup.newLink': 'Use “Forgot your password?” on the login to get a new link.',
 } satisfies Translation<typeof de>;

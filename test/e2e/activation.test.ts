@@ -48,7 +48,7 @@ async function signUpWithWrongAddress(page: Page) {
   await typeInto(page, page.getByLabel('Monat'), '6');
   await typeInto(page, page.getByLabel('Jahr'), '1990');
   await fillAddress(page, 'Aktivweg');
-  await typeInto(page, page.getByLabel('E-Mail-Adresse'), WRONG);
+  await typeInto(page, page.getByRole('textbox', { name: 'E-Mail-Adresse', exact: true }), WRONG);
   await typeInto(page, page.getByLabel('Mobilnummer'), '0170 7654321');
   await next(page);
   await payBySepa(page, 'Clara Aktiv');
@@ -69,7 +69,7 @@ describe('activation without dead ends, keyboard only', () => {
     await page.getByRole('button', { name: 'E-Mail erneut senden' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await press(page, page.getByRole('button', { name: 'Falsche Adresse? Ändern' }), 'Enter');
-    const field = page.getByRole('textbox', { name: 'E-Mail-Adresse' });
+    const field = page.getByRole('textbox', { name: 'E-Mail-Adresse', exact: true });
     await tabTo(page, field);
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type(EMAIL);

@@ -25,7 +25,7 @@ describe('configuration', () => {
       }
       throw new Error('expected a failure');
     };
-    for (const source of [{}, { NODE_ENV: 'development' }, { TELKIT_DEV: '0' }]) {
+    for (const source of [{}, { NODE_ENV: 'development' }, { TELKIT_DEV: '0' }] as Record<string, string>[]) {
       const message = fail(source);
       expect(message).not.toContain('\n');
       expect(message).toMatch(/TELKIT_SECRET is required in production; PUBLIC_URL is required in production; DATABASE_URL is required in production/);

@@ -19,7 +19,9 @@ const TYPES: Record<string, string> = {
 export function staticFiles(root: string) {
   const cache = new Map<string, Promise<Buffer | undefined>>();
   return function read(path: string): Promise<{ body: Buffer; type: string } | undefined> | undefined {
-    const relative = normalize(decodeURIComponent(path)).replace(/^([/\\])+/, '');
+    const decoded = decodeUrlPath(path);
+    if (decoded === undefined) return undefined;
+    const relative = normalize(decoded).replace(/^([/\\])+/, '');
     if (relative.startsWith('..') || relative.includes(`${sep}..${sep}`) || relative.includes('\0')) return undefined;
     const type = TYPES[extname(relative)];
     if (!type) return undefined;
@@ -32,4 +34,13 @@ export function staticFiles(root: string) {
     }
     return pending.then((body) => body && { body, type });
   };
+}
+
+/** `%C3%A4` → `ä`; undefined for malformed escapes (`%ff`), which name no file. */
+function decodeUrlPath(path: string): string | undefined {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
 }

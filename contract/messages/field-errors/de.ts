@@ -41,6 +41,12 @@ export default {
   one_change: 'Bitte ändern Sie entweder die E-Mail-Adresse oder die Mobilnummer.',
   one_subject: 'Bitte geben Sie entweder den Benutzernamen oder die Kundennummer an.',
   duplicate: 'Jeder Eintrag darf nur einmal vorkommen.',
+  text_invisible: 'Bitte ohne Zeilenumbrüche, Steuer- oder unsichtbare Zeichen.',
+  text_url: 'Web-Adressen sind hier nicht erlaubt.',
+  name_characters: 'Bitte nur Buchstaben, Leerzeichen, Bindestrich (-), Apostroph (\') und Punkt verwenden.',
+  company_characters: 'Bitte nur Buchstaben, Ziffern, Leerzeichen und - \' . , & / + ( ) verwenden.',
+  address_characters: 'Bitte nur Buchstaben, Ziffern, Leerzeichen und - \' . , / ( ) verwenden.',
+  code_characters: 'Bitte nur Buchstaben, Ziffern, Leerzeichen und - . / verwenden.',
   unknown_field: 'Dieses Feld ist hier nicht vorgesehen.',
   invalid: 'Die Eingabe ist ungültig.',
 } as const;

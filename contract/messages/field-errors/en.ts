@@ -43,6 +43,12 @@ export default {
   one_change: 'Please change either the e-mail address or the mobile number.',
   one_subject: 'Please give either the username or the customer number.',
   duplicate: 'Each entry may appear only once.',
+  text_invisible: 'Line breaks, control and invisible characters are not allowed here.',
+  text_url: 'Web addresses are not allowed here.',
+  name_characters: 'Please use only letters, spaces, hyphens (-), apostrophes (\') and full stops.',
+  company_characters: 'Please use only letters, digits, spaces and - \' . , & / + ( ).',
+  address_characters: 'Please use only letters, digits, spaces and - \' . , / ( ).',
+  code_characters: 'Please use only letters, digits, spaces and - . /.',
   unknown_field: 'This field is not expected here.',
   invalid: 'This value is not valid.',
 } satisfies Translation<typeof de>;

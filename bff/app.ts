@@ -69,7 +69,11 @@ export function createApp(deps: Deps) {
       if (Number(c.req.header('content-length')) > (api ? MAX_BODY_BYTES : MAX_PAGE_BODY_BYTES)) throw new ApiError(413, 'payload_too_large');
       return next();
     }
-    if (!api) return pageBody(c, next);
+    if (!api) {
+      // The pages post plain forms (application/x-www-form-urlencoded); nothing outside /v1 reads multipart.
+      if (/^multipart\//i.test(c.req.header('content-type') ?? '')) throw new ApiError(415, 'unsupported_media_type');
+      return pageBody(c, next);
+    }
     const origin = c.req.header('origin');
     if (method === 'OPTIONS' && origin && c.req.header('access-control-request-method')) {
       if (!(await deps.tenantCache.isKnownOrigin(origin))) throw new ApiError(403, 'origin_not_allowed');

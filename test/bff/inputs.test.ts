@@ -2,6 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signups, tariffs } from '../../bff/db/schema/index.js';
 import { createLogger, redact } from '../../bff/lib/logger.js';
+import { brandOf } from '../../bff/messaging/templates/layout.js';
+import { confirmationEmail } from '../../bff/messaging/templates/signup.js';
 import { privateSignup, businessSignup } from '../contract/fixtures.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { browser, seedUser } from './helpers/portal.js';
@@ -76,6 +78,16 @@ describe('names and free text', () => {
     const biz = valid(businessSignup);
     biz.company.name = 'Meier + Partner (Zürich) AG, 1&1';
     expect((await signup(biz)).status).toBe(201);
+  });
+});
+
+describe('e-mails never make user text a link', () => {
+  it('the only <a> is the BFF\'s own link; user text is escaped', () => {
+    const brand = brandOf({ name: 'T', supportEmail: 's@t.example', mailFromName: 'T', mailFromAddress: 'n@t.example', theme: {}, logoUrl: null });
+    const { html } = confirmationEmail(brand, 'de', { name: '<a href="https://evil.example">Konto gesperrt</a>', link: 'https://bff.example/confirm?token=t', hours: 24 });
+    expect(html.match(/<a /g)).toHaveLength(1);
+    expect(html).toContain('<a href="https://bff.example/confirm?token=t"');
+    expect(html).toContain('&lt;a href=&quot;https://evil.example&quot;&gt;');
   });
 });
 

@@ -113,50 +113,40 @@ export function maskEmail(email: string): string {
 
 // Free text. Whatever people type may end up in an e-mail, a text message or a PDF in the tenant's name,
 // so each field accepts what its kind needs and nothing that could be read as a link or hide text:
-//   name     letters, marks, spaces, - ' ’ .                         first and last names, titles, contact names
-//   company  letters, marks, digits, spaces, - ' ’ . , & / + ( )     company and employer names, account holders
-//   address  letters, marks, digits, spaces, - ' ’ . , / ( )         street, house number, city
-//   code     letters, digits, spaces, - . /                          VAT ids, register numbers
-//   text     anything visible on one line                            labels and descriptions that stay in the API
+//   name     letters, marks, spaces, - ' ’ .                              first and last names, titles, contact names
+//   address  letters, marks, digits, spaces, - ' ’ . , / & + ( )          the lines of a postal address: company,
+//                                                                        employer and invoice names, account
+//                                                                        holder, street, house number, city, VAT
+//                                                                        id, register number
+//   text     anything visible on one line                                 labels and descriptions that stay in the API
 // No kind takes line breaks, control or format characters (bidi overrides and isolates, zero-width
 // characters, the BOM) or lone surrogates; no kind but `text` takes something like a web address
 // (`www.`, `name.tld`; `:` and `@` are no kind's character anyway).
 
-export type TextKind = 'name' | 'company' | 'address' | 'code' | 'text';
-export type TextProblem = 'text_invisible' | 'text_url' | `${Exclude<TextKind, 'text'>}_characters`;
+export type TextKind = 'name' | 'address' | 'text';
+export type TextProblem = 'text_invisible' | 'text_url' | 'name_characters' | 'address_characters';
 
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Zl}\p{Zp}]/u;
 const URL_LIKE = /www\.|[\p{L}\p{N}]\.(?:\p{Ll}{2,}|\p{Lu}{2,})(?![\p{L}\p{N}])/u;
-const CHARACTERS: Record<Exclude<TextKind, 'text'>, RegExp> = {
-  name: /^[\p{L}\p{M} '’.-]*$/u,
-  company: /^[\p{L}\p{M}\p{N} '’.,&/+()-]*$/u,
-  address: /^[\p{L}\p{M}\p{N} '’.,/()-]*$/u,
-  code: /^[\p{L}\p{N} ./-]*$/u,
-};
+const NAME = /^[\p{L}\p{M} '’.-]*$/u;
+const ADDRESS = /^[\p{L}\p{M}\p{N} '’.,/&+()-]*$/u;
 
 /** The field error code for free text of this kind, or undefined when it is fine. */
 export function textProblem(kind: TextKind, value: string): TextProblem | undefined {
   if (INVISIBLE.test(value)) return 'text_invisible';
   if (kind === 'text') return undefined;
   if (URL_LIKE.test(value)) return 'text_url';
-  return CHARACTERS[kind].test(value) ? undefined : `${kind}_characters`;
+  if (!(kind === 'name' ? NAME : ADDRESS).test(value)) return `${kind}_characters`;
+  return undefined;
 }
 
 /** The kind of a signup field by its path's last key (`person.address.city` → address); undefined if not free text. */
-export const signupTextKind = (path: string): TextKind | undefined => SIGNUP_TEXT[path.slice(path.lastIndexOf('.') + 1)];
-const SIGNUP_TEXT: Record<string, TextKind> = {
-  firstName: 'name',
-  lastName: 'name',
-  title: 'name',
-  contactName: 'name',
-  name: 'company',
-  accountHolder: 'company',
-  street: 'address',
-  houseNumber: 'address',
-  city: 'address',
-  vatId: 'code',
-  registerNumber: 'code',
-};
+export function signupTextKind(path: string): TextKind | undefined {
+  const key = path.slice(path.lastIndexOf('.') + 1);
+  if (/^(first|last|contact)Name$|^title$/.test(key)) return 'name';
+  if (/^(name|accountHolder|street|houseNumber|city|vatId|registerNumber)$/.test(key)) return 'address';
+  return undefined;
+}
 
 /** NUL and lone surrogates, which no database column (text or jsonb) stores. */
 const UNSTORABLE = /[\0\p{Cs}]/u;

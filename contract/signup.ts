@@ -66,7 +66,7 @@ export const personSchema = z
 
 export const employerSchema = z
   .object({
-    name: text(150, 'company'),
+    name: text(150, 'address'),
     address: addressSchema,
     contactName: text(150, 'name'),
     contactEmail: z.email().max(254).optional(),
@@ -76,25 +76,25 @@ export const employerSchema = z
 
 export const companySchema = z
   .object({
-    name: text(150, 'company'),
+    name: text(150, 'address'),
     legalForm: z.enum(legalForms),
-    vatId: optionalText(20, 'code'),
-    registerNumber: optionalText(40, 'code'),
+    vatId: optionalText(20, 'address'),
+    registerNumber: optionalText(40, 'address'),
     address: addressSchema,
   })
   .strict();
 
 export const contactPersonSchema = z.object(personFields).strict();
 
-export const invoiceAddressSchema = z.object({ name: text(150, 'company'), address: addressSchema }).strict();
+export const invoiceAddressSchema = z.object({ name: text(150, 'address'), address: addressSchema }).strict();
 
 export const paymentSchema = z.discriminatedUnion('method', [
   z
     .object({
       method: z.literal('sepa'),
-      accountHolder: text(70, 'company'),
+      accountHolder: text(70, 'address'),
       iban: z.string().trim().max(42),
-      bic: optionalText(11, 'code'),
+      bic: optionalText(11, 'address'),
       mandateAccepted: z.boolean(),
     })
     .strict(),

@@ -27,7 +27,7 @@ describe('<tk-signup> free text', () => {
     await next(el);
     await waitUntil(() => field(el, 'person.firstName').error);
     expect(heading()).to.equal(step);
-    expect(field(el, 'person.firstName').error).to.equal('Web-Adressen sind hier nicht erlaubt.');
+    expect(field(el, 'person.firstName').error).to.equal('Bitte keine Web-Adressen.');
     expect(field(el, 'person.address.street').error).to.contain('Zeilenumbrüche');
     expect(el.shadowRoot!.querySelector('[data-error-summary]')!.textContent).to.contain('Web-Adressen');
   });

@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signups, tariffs } from '../../bff/db/schema/index.js';
+import { auditEvents, signups, tariffs } from '../../bff/db/schema/index.js';
 import { parseEnv } from '../../bff/env.js';
 import { clientIp, parseTrustProxy, resolveClientIp } from '../../bff/lib/client-ip.js';
 import type { AppEnv } from '../../bff/lib/context.js';
@@ -103,5 +103,27 @@ describe('forged X-Forwarded-For behind one proxy', () => {
     const rows = await t.db.select().from(signups).where(eq(signups.tenantId, tenant.id));
     expect(rows).toHaveLength(30);
     expect(new Set(rows.map((r) => r.evidence.ip))).toEqual(new Set(['198.51.100.30']));
+  });
+
+  it.each([
+    ['/v1/password-resets', 10],
+    ['/v1/confirmations/resend', 10],
+    ['/v1/password-setup', 20],
+    ['/v1/embed-sessions/exchange', 60],
+  ])('does not move the per-address limit of %s (%i)', async (path, limit) => {
+    const statuses: number[] = [];
+    for (let n = 0; n < limit + 2; n++) {
+      const res = await call(t.app, 'POST', path, { key: tenant.publishableKey, origin: tenant.origin, body: {}, headers: forged(n, '198.51.100.40') });
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, limit)).not.toContain(429);
+    expect(statuses.slice(limit)).toEqual([429, 429]);
+  });
+
+  it('the audit log keeps the real address', async () => {
+    const created = await call(t.app, 'POST', '/v1/api-keys', { key: tenant.secretKey, body: { kind: 'publishable', label: 'audited' }, headers: forged(7, '198.51.100.50') });
+    expect(created.status).toBe(201);
+    const rows = await t.db.select().from(auditEvents).where(eq(auditEvents.tenantId, tenant.id));
+    expect(rows.find((r) => r.action === 'api_key.created')!.ip).toBe('198.51.100.50');
   });
 });

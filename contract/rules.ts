@@ -143,7 +143,7 @@ export function textProblem(kind: TextKind, value: string): TextProblem | undefi
 /** The kind of a signup field by its path's last key (`person.address.city` → address); undefined if not free text. */
 export function signupTextKind(path: string): TextKind | undefined {
   const key = path.slice(path.lastIndexOf('.') + 1);
-  if (/^(first|last|contact)Name$|^title$/.test(key)) return 'name';
+  if (/Name$|^title$/.test(key)) return 'name'; // firstName, lastName, contactName
   if (/^(name|accountHolder|street|houseNumber|city|vatId|registerNumber)$/.test(key)) return 'address';
   return undefined;
 }

@@ -64,12 +64,12 @@ export function createApp(deps: Deps) {
   const pageBody = readBody(MAX_PAGE_BODY_BYTES);
   app.use('*', async (c, next) => {
     const method = c.req.method;
-    const api = c.req.path.startsWith('/v1/');
+    const underV1 = c.req.path.startsWith('/v1/');
     if (method === 'GET' || method === 'HEAD') {
-      if (Number(c.req.header('content-length')) > (api ? MAX_BODY_BYTES : MAX_PAGE_BODY_BYTES)) throw new ApiError(413, 'payload_too_large');
+      if (Number(c.req.header('content-length')) > (underV1 ? MAX_BODY_BYTES : MAX_PAGE_BODY_BYTES)) throw new ApiError(413, 'payload_too_large');
       return next();
     }
-    if (!api) {
+    if (!underV1) {
       // The pages post plain forms (application/x-www-form-urlencoded); nothing outside /v1 reads multipart.
       if (/^multipart\//i.test(c.req.header('content-type') ?? '')) throw new ApiError(415, 'unsupported_media_type');
       return pageBody(c, next);

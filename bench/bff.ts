@@ -86,7 +86,7 @@ try {
     await start([...profile, '--import', 'tsx', 'bff/server.ts'], {
       DATABASE_URL: dbUrl.toString(),
       PORT: String(bffPort),
-      NODE_ENV: 'development',
+      TELKIT_DEV: '1', // the demo tenants and keys the load uses
       LOG_LEVEL: 'info',
       // TRUST_PROXY: the load comes from "many clients" (X-Forwarded-For), as behind a load balancer.
       TRUST_PROXY: 'true',

@@ -43,6 +43,8 @@ const api = new Hono<AppEnv>()
 export type BffApp = typeof api;
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** The pages' forms (`/confirm`, `/set-password`) carry a token and a password: 8 KiB is plenty. */
+export const MAX_PAGE_BODY_BYTES = 8 * 1024;
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Accept-Language, X-Request-Id';
 
 /** Builds the BFF from its dependencies; tests build it with their own database and clock. */
@@ -55,11 +57,23 @@ export function createApp(deps: Deps) {
 
   // CORS by tenant: a preflight passes for origins some tenant allows; the real request is answered
   // with Access-Control-Allow-Origin only when the key's own tenant allows the origin (lib/auth.ts sets
-  // it, lib/envelope.ts writes it). Bodies over MAX_BODY_BYTES are refused (GET and HEAD have none).
-  const body = readBody(MAX_BODY_BYTES);
-  app.use('/v1/*', async (c, next) => {
+  // it, lib/envelope.ts writes it).
+  // Bodies are limited on every route, before anything parses them: MAX_BODY_BYTES under /v1, the pages'
+  // forms (and anything else) MAX_PAGE_BODY_BYTES; a GET or HEAD may announce none larger either.
+  const apiBody = readBody(MAX_BODY_BYTES);
+  const pageBody = readBody(MAX_PAGE_BODY_BYTES);
+  app.use('*', async (c, next) => {
     const method = c.req.method;
-    if (method === 'GET' || method === 'HEAD') return next();
+    const underV1 = c.req.path.startsWith('/v1/');
+    if (method === 'GET' || method === 'HEAD') {
+      if (Number(c.req.header('content-length')) > (underV1 ? MAX_BODY_BYTES : MAX_PAGE_BODY_BYTES)) throw new ApiError(413, 'payload_too_large');
+      return next();
+    }
+    if (!underV1) {
+      // The pages post plain forms (application/x-www-form-urlencoded); nothing outside /v1 reads multipart.
+      if (/^multipart\//i.test(c.req.header('content-type') ?? '')) throw new ApiError(415, 'unsupported_media_type');
+      return pageBody(c, next);
+    }
     const origin = c.req.header('origin');
     if (method === 'OPTIONS' && origin && c.req.header('access-control-request-method')) {
       if (!(await deps.tenantCache.isKnownOrigin(origin))) throw new ApiError(403, 'origin_not_allowed');
@@ -70,7 +84,7 @@ export function createApp(deps: Deps) {
         'Access-Control-Max-Age': '600',
       });
     }
-    return body(c, next);
+    return apiBody(c, next);
   });
 
   app.route('/', api);

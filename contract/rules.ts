@@ -110,3 +110,60 @@ export function maskEmail(email: string): string {
   if (at < 1) return '•••';
   return `${email[0]}${'•'.repeat(Math.max(at - 1, 2))}${email.slice(at)}`;
 }
+
+// Free text. Whatever people type may end up in an e-mail, a text message or a PDF in the tenant's name,
+// so each field accepts what its kind needs and nothing that could be read as a link or hide text:
+//   name     letters, marks, spaces, - ' ’ .                              first and last names, titles, contact names
+//   address  letters, marks, digits, spaces, - ' ’ . , / & + ( )          the lines of a postal address: company,
+//                                                                        employer and invoice names, account
+//                                                                        holder, street, house number, city, VAT
+//                                                                        id, register number
+//   text     anything visible on one line                                 labels and descriptions that stay in the API
+// No kind takes line breaks, control or format characters (bidi overrides and isolates, zero-width
+// characters, the BOM) or lone surrogates; no kind but `text` takes something like a web address
+// (`www.`, `name.tld`; `:` and `@` are no kind's character anyway).
+
+export type TextKind = 'name' | 'address' | 'text';
+export type TextProblem = 'text_invisible' | 'text_url' | 'name_characters' | 'address_characters';
+
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Zl}\p{Zp}]/u;
+const URL_LIKE = /www\.|[\p{L}\p{N}]\.(?:\p{Ll}{2,}|\p{Lu}{2,})(?![\p{L}\p{N}])/u;
+const NAME = /^[\p{L}\p{M} '’.-]*$/u;
+const ADDRESS = /^[\p{L}\p{M}\p{N} '’.,/&+()-]*$/u;
+
+/** The field error code for free text of this kind, or undefined when it is fine. */
+export function textProblem(kind: TextKind, value: string): TextProblem | undefined {
+  if (INVISIBLE.test(value)) return 'text_invisible';
+  if (kind === 'text') return undefined;
+  if (URL_LIKE.test(value)) return 'text_url';
+  if (!(kind === 'name' ? NAME : ADDRESS).test(value)) return `${kind}_characters`;
+  return undefined;
+}
+
+/** The kind of a signup field by its path's last key (`person.address.city` → address); undefined if not free text. */
+export function signupTextKind(path: string): TextKind | undefined {
+  const key = path.slice(path.lastIndexOf('.') + 1);
+  if (/Name$|^title$/.test(key)) return 'name'; // firstName, lastName, contactName
+  if (/^(name|accountHolder|street|houseNumber|city|vatId|registerNumber)$/.test(key)) return 'address';
+  return undefined;
+}
+
+/** NUL and lone surrogates, which no database column (text or jsonb) stores. */
+const UNSTORABLE = /[\0\p{Cs}]/u;
+
+/**
+ * The paths (`a.b.0`) of every string or key in `value` that no database could store, for all input
+ * before any schema; values nested deeper than 32 levels are reported at the 32nd.
+ */
+export function unstorablePaths(value: unknown, path: string[] = [], found: string[] = []): string[] {
+  if (typeof value === 'string') {
+    if (UNSTORABLE.test(value)) found.push(path.join('.'));
+  } else if (value !== null && typeof value === 'object') {
+    if (path.length >= 32) found.push(path.join('.'));
+    else for (const [key, v] of Object.entries(value)) {
+      if (UNSTORABLE.test(key)) found.push([...path, key].join('.'));
+      else unstorablePaths(v, [...path, key], found);
+    }
+  }
+  return found;
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineLifecycle } from './lifecycle.js';
 import { accountTypes, legalForms, salutations } from './enums.js';
 import { ibanProblem, isBic, normalizeIban } from './banking.js';
-import { type Country, countries, isAdult, isMobile, isPostalCode, toE164 } from './rules.js';
+import { type Country, countries, isAdult, isMobile, isPostalCode, type TextKind, textProblem, toE164 } from './rules.js';
 
 // The signup request, one schema for the widget and the BFF. Codes of custom issues are field error
 // codes from `messages/`; `checkSignupContext` adds the checks that need today's date and the tenant.
@@ -10,21 +10,30 @@ import { type Country, countries, isAdult, isMobile, isPostalCode, toE164 } from
 const fail = (ctx: z.RefinementCtx, path: (string | number)[], code: string) =>
   ctx.addIssue({ code: 'custom', path, message: code, params: { code } });
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) =>
+/** Free text of a kind (`rules.ts`): names, companies, addresses, codes; it may reach e-mails and PDFs. */
+const checked = (kind: TextKind) => (value: string, ctx: z.RefinementCtx) => {
+  const problem = textProblem(kind, value);
+  if (problem) fail(ctx, [], problem);
+};
+const text = (max: number, kind: TextKind) => z.string().trim().min(1).max(max).superRefine(checked(kind));
+const optionalText = (max: number, kind: TextKind) =>
   z
     .string()
     .trim()
     .max(max)
+    .superRefine(checked(kind))
     .optional()
     .transform((v) => v || undefined);
 
+/** Nobody signing up today was born before 1900. */
+const EARLIEST_BIRTH_DATE = '1900-01-01';
+
 export const addressSchema = z
   .object({
-    street: text(100),
-    houseNumber: text(20),
+    street: text(100, 'address'),
+    houseNumber: text(20, 'address'),
     postalCode: z.string().trim().min(1).max(10),
-    city: text(100),
+    city: text(100, 'address'),
     country: z.enum(countries),
   })
   .strict()
@@ -37,8 +46,8 @@ const phoneText = z.string().trim().max(30);
 
 const personFields = {
   salutation: z.enum(salutations),
-  firstName: text(100),
-  lastName: text(100),
+  firstName: text(100, 'name'),
+  lastName: text(100, 'name'),
   email: z.email().max(254),
   mobile: phoneText.min(1),
   phone: phoneText.optional(),
@@ -47,17 +56,19 @@ const personFields = {
 export const personSchema = z
   .object({
     ...personFields,
-    title: optionalText(40),
-    birthDate: z.iso.date(),
+    title: optionalText(40, 'name'),
+    birthDate: z.iso.date().superRefine((value, ctx) => {
+      if (value < EARLIEST_BIRTH_DATE) fail(ctx, [], 'date_too_early');
+    }),
     address: addressSchema,
   })
   .strict();
 
 export const employerSchema = z
   .object({
-    name: text(150),
+    name: text(150, 'address'),
     address: addressSchema,
-    contactName: text(150),
+    contactName: text(150, 'name'),
     contactEmail: z.email().max(254).optional(),
     contactPhone: phoneText.optional(),
   })
@@ -65,39 +76,39 @@ export const employerSchema = z
 
 export const companySchema = z
   .object({
-    name: text(150),
+    name: text(150, 'address'),
     legalForm: z.enum(legalForms),
-    vatId: optionalText(20),
-    registerNumber: optionalText(40),
+    vatId: optionalText(20, 'address'),
+    registerNumber: optionalText(40, 'address'),
     address: addressSchema,
   })
   .strict();
 
 export const contactPersonSchema = z.object(personFields).strict();
 
-export const invoiceAddressSchema = z.object({ name: text(150), address: addressSchema }).strict();
+export const invoiceAddressSchema = z.object({ name: text(150, 'address'), address: addressSchema }).strict();
 
 export const paymentSchema = z.discriminatedUnion('method', [
   z
     .object({
       method: z.literal('sepa'),
-      accountHolder: text(70),
+      accountHolder: text(70, 'address'),
       iban: z.string().trim().max(42),
-      bic: optionalText(11),
+      bic: optionalText(11, 'address'),
       mandateAccepted: z.boolean(),
     })
     .strict(),
   z.object({ method: z.literal('invoice') }).strict(),
 ]);
 
-export const termsSchema = z.object({ accepted: z.boolean(), version: z.string().trim().min(1).max(40) }).strict();
+export const termsSchema = z.object({ accepted: z.boolean(), version: text(40, 'text') }).strict();
 
 const common = {
   tariffId: z.uuid(),
   payment: paymentSchema,
   terms: termsSchema,
-  /** The page the signup was made on, kept as double-opt-in evidence. */
-  originPage: z.url().max(2000).optional(),
+  /** The page the signup was made on, kept as double-opt-in evidence: an http(s) address only. */
+  originPage: z.url({ protocol: /^https?$/ }).max(2000).optional(),
 };
 
 const accountSchema = z.discriminatedUnion('accountType', [

@@ -38,6 +38,7 @@ export function respond(c: Context<AppEnv>, status: number, body: string | Uint8
   const all: Record<string, string> = { ...securityHeaders(c.get('deps').env.nodeEnv === 'production'), ...headers, 'X-Request-Id': c.get('requestId') };
   const cors = corsHeaders(c);
   if (cors) {
+    if (headers['Cache-Control'] === undefined) all['Cache-Control'] = NO_STORE;
     all.Vary = headers.Vary ? `${headers.Vary}, Origin` : 'Origin';
     if (cors.allow) {
       all['Access-Control-Allow-Origin'] = cors.allow;
@@ -76,6 +77,12 @@ const SECURITY_PRODUCTION = Object.freeze({ ...SECURITY, 'Strict-Transport-Secur
 const PAGE_OWNED = new Set(['Content-Security-Policy', 'Referrer-Policy']);
 
 /**
+ * `/v1` responses carry tokens and personal data: nobody stores them, unless a route says otherwise
+ * (`GET /v1/tenant`, public and revalidated by its ETag).
+ */
+const NO_STORE = 'no-store';
+
+/**
  * `/v1` responses vary by `Origin`; `Access-Control-Allow-Origin` goes only to an origin that `auth`
  * found allowed for the key's own tenant (`corsOrigin`). Undefined outside `/v1`.
  */
@@ -94,6 +101,7 @@ function decorate(c: Context<AppEnv>, security: Readonly<Record<string, string>>
   headers.set('X-Request-Id', c.get('requestId'));
   const cors = corsHeaders(c);
   if (cors) {
+    if (!headers.has('Cache-Control')) headers.set('Cache-Control', NO_STORE);
     headers.append('Vary', 'Origin');
     if (cors.allow) {
       headers.set('Access-Control-Allow-Origin', cors.allow);

@@ -1,4 +1,5 @@
 import { writeSync } from 'node:fs';
+import { ibanProblem } from '../../contract/iban.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 export type LogFields = Record<string, unknown>;
@@ -25,14 +26,17 @@ export interface Logger {
 const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
 const SENSITIVE_KEY = /authorization|password|passwd|secret|token|api[-_]?key|^key$|iban|pin|cookie/i;
-const SENSITIVE_VALUE: [RegExp, string][] = [
+const SENSITIVE_VALUE: [RegExp, string | ((match: string) => string)][] = [
   [/\btk_(pub|sec|ses|ess)_[A-Za-z0-9_-]+/g, 'tk_$1_[redacted]'],
   [/\bBearer\s+\S+/gi, 'Bearer [redacted]'],
-  // IBANs, with or without the usual groups of four.
-  [/\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,4})?\b/g, '[iban redacted]'],
+  // IBANs, with or without the usual groups of four: only what is one (country length, check digits), so
+  // that mandate references, customer numbers and ids that merely look alike stay readable.
+  [/\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,4})?\b/g, (m) => (ibanProblem(m) ? m : '[iban redacted]')],
+  // Database errors name the query's parameters (`Failed query: … params: …`): whole signups. Never logged.
+  [/\nparams: [\s\S]*?(?=\n {4}at |$)/g, '\nparams: [omitted]'],
 ];
 
-const redactText = (text: string) => SENSITIVE_VALUE.reduce((s, [re, by]) => s.replace(re, by), text);
+const redactText = (text: string) => SENSITIVE_VALUE.reduce((s, [re, by]) => s.replace(re, by as string), text);
 /** Whatever SENSITIVE_VALUE could match starts like this; paths rarely do, so most skip the three patterns. */
 const MAYBE_SENSITIVE = /tk_|bearer|[A-Z]{2}\d{2}/i;
 

@@ -70,7 +70,9 @@ function staticFile(body: Buffer, type: string): StaticFile {
 export function staticFiles(root: string) {
   const cache = new Map<string, Promise<StaticFile | undefined>>();
   return function read(path: string): Promise<StaticFile | undefined> | undefined {
-    const relative = normalize(decodeURIComponent(path)).replace(/^([/\\])+/, '');
+    const decoded = decodeUrlPath(path);
+    if (decoded === undefined) return undefined;
+    const relative = normalize(decoded).replace(/^([/\\])+/, '');
     if (relative.startsWith('..') || relative.includes(`${sep}..${sep}`) || relative.includes('\0')) return undefined;
     const type = TYPES[extname(relative)];
     if (!type) return undefined;
@@ -86,4 +88,13 @@ export function staticFiles(root: string) {
     }
     return pending;
   };
+}
+
+/** `%C3%A4` → `ä`; undefined for malformed escapes (`%ff`), which name no file. */
+function decodeUrlPath(path: string): string | undefined {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
 }

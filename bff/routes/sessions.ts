@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { SessionComponent } from '../../contract/enums.js';
-import { loginSchema, pinChallengeSchema, sessionIssuedSchema } from '../../contract/portal.js';
+import { loginSchema, pinChallengeSchema, profileSchema, sessionIssuedSchema } from '../../contract/portal.js';
 import { userActor, audit } from '../domain/audit.js';
 import { completeLogin, startLogin } from '../domain/login.js';
 import { profileOf, revokeSession } from '../domain/sessions.js';
@@ -11,6 +11,11 @@ import { validate } from '../lib/validate.js';
 import { pinStepRoutes } from './pin-steps.js';
 
 const tags = ['sessions'];
+
+/** `GET /v1/sessions/current`: the profile only for sessions that may use `tk-profile` (all login sessions). */
+const currentSessionSchema = sessionIssuedSchema.omit({ token: true }).extend({
+  user: profileSchema.nullable().meta({ description: 'Who is logged in; null for an embed session not minted for `tk-profile`' }),
+});
 
 /** Login with username, password and SMS PIN; the current session; logout. */
 export const sessionRoutes = new Hono<AppEnv>()
@@ -52,11 +57,14 @@ export const sessionRoutes = new Hono<AppEnv>()
       summary: 'The current session: when it expires, which components it may use, and who is logged in',
       tags,
       auth: ['session'],
-      success: { status: 200, description: 'The session, without its token', schema: sessionIssuedSchema.omit({ token: true }) },
+      success: { status: 200, description: 'The session, without its token', schema: currentSessionSchema },
     }),
     async (c) => {
       const { session, user } = c.get('caller');
-      return c.json({ expiresAt: session!.expiresAt.toISOString(), components: session!.components as SessionComponent[] | null, user: await profileOf(c.get('deps').db, user!) }, 200);
+      const components = session!.components as SessionComponent[] | null;
+      // What the session's components allow: the profile belongs to tk-profile, as GET /v1/me does.
+      const profile = components === null || components.includes('tk-profile') ? await profileOf(c.get('deps').db, user!) : null;
+      return c.json({ expiresAt: session!.expiresAt.toISOString(), components, user: profile }, 200);
     },
   )
   .delete(

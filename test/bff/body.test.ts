@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { request } from 'node:http';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES } from '../../bff/app.js';
+import { MAX_BODY_BYTES, MAX_PAGE_BODY_BYTES } from '../../bff/app.js';
 import { createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 
 // Over real HTTP: under @hono/node-server the body is read from Node's request (lib/body.ts), not through
@@ -76,5 +76,65 @@ describe('request bodies under @hono/node-server', () => {
     const again = await post(body, { chunked: true, headers: { 'idempotency-key': 'body-1' } });
     expect(again.json).toEqual(first.json);
     expect((await post(JSON.stringify({ kind: 'secret' }), { headers: { 'idempotency-key': 'body-1' } })).status).toBe(409);
+  });
+});
+
+/** Sends `size` bytes of a form to `path`, in 64 KiB pieces of one buffer (the test itself keeps no copy). */
+function postForm(path: string, size: number, o: { chunked?: boolean } = {}) {
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const piece = Buffer.alloc(65_536, 'a');
+    piece.write('token=');
+    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
+    if (!o.chunked) headers['content-length'] = String(size);
+    const req = request({ host: '127.0.0.1', port, method: 'POST', path, headers }, (res) => {
+      let text = '';
+      res.on('data', (d: Buffer) => (text += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode!, text }));
+    });
+    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    let sent = 0;
+    const write = () => {
+      while (sent < size) {
+        const n = Math.min(piece.length, size - sent);
+        sent += n;
+        if (!req.write(piece.subarray(0, n))) return void req.once('drain', write);
+      }
+      req.end();
+    };
+    write();
+  });
+}
+
+/** The highest heap use while `run` runs, above the heap before it. */
+async function peakHeapGrowth(run: () => Promise<unknown>): Promise<number> {
+  const before = process.memoryUsage().heapUsed;
+  let peak = before;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 1);
+  try {
+    await run();
+  } finally {
+    clearInterval(timer);
+  }
+  return Math.max(peak, process.memoryUsage().heapUsed) - before;
+}
+
+describe('every route has a body limit', () => {
+  it('pages take 8 KiB: a small form still works, 8 KiB and a byte is a 413', async () => {
+    expect((await postForm('/confirm', 100)).status).toBe(404); // no such link, but read and answered
+    expect((await postForm('/confirm', MAX_PAGE_BODY_BYTES + 1)).status).toBe(413);
+    expect((await postForm('/set-password', MAX_PAGE_BODY_BYTES + 1, { chunked: true })).status).toBe(413);
+    expect((await postForm('/nowhere', MAX_PAGE_BODY_BYTES + 1, { chunked: true })).status).toBe(413);
+  });
+
+  it('5 MB to /confirm, by Content-Length and chunked, four at a time: 413 without growing the heap', async () => {
+    for (const chunked of [false, true]) {
+      let statuses: number[] = [];
+      const growth = await peakHeapGrowth(async () => {
+        statuses = (await Promise.all([1, 2, 3, 4].map(() => postForm('/confirm', 5 * 1024 * 1024, { chunked })))).map((r) => r.status);
+      });
+      expect(statuses).toEqual([413, 413, 413, 413]);
+      // Reading the forms would hold 20 MB of text; refusing them holds a few buffers.
+      expect(growth, `heap grew by ${(growth / 1048576).toFixed(1)} MB (chunked: ${chunked})`).toBeLessThan(4 * 1024 * 1024);
+    }
   });
 });

@@ -50,7 +50,7 @@ describe('rate limits in Postgres', () => {
       })
       .get('/probe', rateLimit({ name: 'probe', limit: 2, windowSeconds: 60 }, byIp), (c) => c.text('ok'));
     app.onError(handleError);
-    const from = (ip: string) => app.request('/probe', { headers: { 'x-forwarded-for': `${ip}, 10.0.0.1` } });
+    const from = (ip: string) => app.request('/probe', { headers: { 'x-forwarded-for': `203.0.113.9, ${ip}` } });
     expect((await from('192.0.2.1')).status).toBe(200);
     expect((await from('192.0.2.1')).status).toBe(200);
     const third = await from('192.0.2.1');

@@ -17,7 +17,7 @@ describe('npm run worker', () => {
     const tenant = await seedTenant(ctx.database.db, 'worker-proc');
     const id = await enqueue(ctx.database.db, { tenantId: tenant.id, channel: 'email', budget: TEST_BUDGET, payload: { to: 'w@x.example', subject: 'from the worker', text: 'x' } });
     const child = spawn('npm', ['run', 'worker', '--silent'], {
-      env: { ...process.env, DATABASE_URL: ctx.database.url!, SMTP_URL: ctx.smtp.url, NODE_ENV: 'development', LOG_LEVEL: 'warn' },
+      env: { ...process.env, DATABASE_URL: ctx.database.url!, SMTP_URL: ctx.smtp.url, TELKIT_DEV: '1', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });

@@ -1,7 +1,7 @@
 import type { AccountType } from '../../contract/enums.js';
 import type { Country } from '../../contract/rules.js';
 import type * as BankRules from '../../contract/iban.js';
-import { isAdult, isMobile, isPostalCode, toE164 } from '../../contract/rules.js';
+import { isAdult, isMobile, isPostalCode, signupTextKind, textProblem, toE164 } from '../../contract/rules.js';
 import type { WizardStep } from '../core/wizard.js';
 
 export type { AccountType } from '../../contract/enums.js';
@@ -112,6 +112,12 @@ export function checkStep(step: StepId, v: Values, today: string): Record<string
     if (v.separateInvoice) checkAddress('invoiceAddress');
   }
   if (step === 'contact') checkPhones('contact', (s('company.address.country') || 'DE') as Country);
+  // Free text (names, companies, addresses): no URLs, line breaks or invisible characters, as the BFF checks.
+  for (const path of pathsOf(step, v)) {
+    const kind = signupTextKind(path);
+    const problem = kind && s(path) && textProblem(kind, s(path).trim());
+    if (problem) errors[path] = problem;
+  }
   if (step === 'payment' && v['payment.method'] === 'sepa') {
     // Without the rules yet (see `loadBankRules`), the BFF's check stands alone.
     const problem = s('payment.iban') && bankRules?.ibanProblem(s('payment.iban'));

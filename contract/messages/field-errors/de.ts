@@ -42,6 +42,10 @@ export default {
   one_change: 'Bitte ändern Sie entweder die E-Mail-Adresse oder die Mobilnummer.',
   one_subject: 'Bitte geben Sie entweder den Benutzernamen oder die Kundennummer an.',
   duplicate: 'Jeder Eintrag darf nur einmal vorkommen.',
+  text_invisible: 'Bitte ohne Zeilenumbrüche und unsichtbare Zeichen.',
+  text_url: 'Bitte keine Web-Adressen.',
+  name_characters: "Bitte nur Buchstaben, Leerzeichen und - ' .",
+  address_characters: "Bitte nur Buchstaben, Ziffern, Leerzeichen und - ' . , / & + ( )",
   unknown_field: 'Dieses Feld ist hier nicht vorgesehen.',
   invalid: 'Die Eingabe ist ungültig.',
 } as const;

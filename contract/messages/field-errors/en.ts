@@ -44,6 +44,10 @@ export default {
   one_change: 'Please change either the e-mail address or the mobile number.',
   one_subject: 'Please give either the username or the customer number.',
   duplicate: 'Each entry may appear only once.',
+  text_invisible: 'Please leave out line breaks and invisible characters.',
+  text_url: 'Please leave out web addresses.',
+  name_characters: "Please use only letters, spaces and - ' .",
+  address_characters: "Please use only letters, digits, spaces and - ' . , / & + ( )",
   unknown_field: 'This field is not expected here.',
   invalid: 'This value is not valid.',
 } satisfies Translation<typeof de>;

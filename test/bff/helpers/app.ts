@@ -3,6 +3,7 @@ import { createApp } from '../../../bff/app.js';
 import type { Db } from '../../../bff/db/client.js';
 import { tariffs, tenantOrigins, tenants } from '../../../bff/db/schema/index.js';
 import { storeKey } from '../../../bff/domain/api-keys.js';
+import type { TrustProxy } from '../../../bff/lib/client-ip.js';
 import type { Clock, Deps } from '../../../bff/lib/context.js';
 import { createLogger } from '../../../bff/lib/logger.js';
 import { TenantCache } from '../../../bff/lib/tenant-cache.js';
@@ -71,7 +72,7 @@ export async function seedTenant(db: Db, label: string, options: { parentId?: st
 }
 
 /** The app on a fresh database, with a movable clock and the log lines it wrote. */
-export async function createTestApp(options: { nodeEnv?: Deps['env']['nodeEnv']; trustProxy?: boolean } = {}) {
+export async function createTestApp(options: { nodeEnv?: Deps['env']['nodeEnv']; trustProxy?: TrustProxy } = {}) {
   const database = await createTestDatabase();
   const clock = testClock();
   const logLines: string[] = [];
@@ -84,7 +85,8 @@ export async function createTestApp(options: { nodeEnv?: Deps['env']['nodeEnv'];
       nodeEnv: options.nodeEnv ?? 'test',
       publicUrl: 'http://localhost:8787',
       secret: 'test-secret-test-secret-test-secret-0123',
-      trustProxy: options.trustProxy ?? true,
+      // One proxy hop: tests send the client address as the last `X-Forwarded-For` entry.
+      trustProxy: options.trustProxy ?? 1,
     },
     clock,
     log,

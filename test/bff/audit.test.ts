@@ -36,6 +36,7 @@ describe('audit log', () => {
     secrets.push(await lastPin(t.db, reseller.id, user.mobile));
     for (let i = 0; i < 5; i++) await b.post('/v1/sessions/verify', { challengeId: start.json.challengeId, pin: '000000' });
 
+    expect((await b.post('/v1/me/step-up', { password: user.password }, session)).status).toBe(200);
     const mobile = await b.patch('/v1/me', { mobile: '+41791234567' }, session);
     const mobilePin = await lastPin(t.db, reseller.id, '+41791234567');
     secrets.push(mobilePin);

@@ -91,6 +91,7 @@ describe('forged X-Forwarded-For behind one proxy', () => {
       const s = privateSignup() as Record<string, any>;
       s.tariffId = tariff!.id;
       s.terms.version = `v-${tenant.name.replace('Tenant ', '')}`;
+      s.person.email = `anna.${Math.random().toString(36).slice(2)}@example.com`; // each its own inbox (messaging budget)
       return s;
     };
     const statuses: number[] = [];

@@ -49,6 +49,7 @@ describe('the flows fire their webhook events', () => {
     const done = await b.post('/v1/password-setup/verify', { challengeId: setup.json.challengeId, pin });
     expect(done.status).toBe(200);
     const session = await b.login({ id: '', username: done.json.username, email: '', mobile, password });
+    expect((await b.post('/v1/me/step-up', { password }, session)).status).toBe(200);
     const change = await b.patch('/v1/me', { mobile: '+41791234567' }, session);
     const newPin = await lastPin(t.db, tenant.id, '+41791234567');
     expect((await b.post('/v1/me/mobile/verify', { challengeId: change.json.challengeId, pin: newPin }, session)).status).toBe(200);

@@ -25,6 +25,7 @@ async function newSignup() {
   const body = privateSignup() as Record<string, any>;
   body.tariffId = tariff!.id;
   body.terms.version = `v-${tenant.name.replace('Tenant ', '')}`;
+  body.person.email = `anna.${Math.random().toString(36).slice(2)}@example.com`; // each its own inbox (messaging budget)
   const res = await call(t.app, 'POST', '/v1/signups', { key: tenant.publishableKey, origin: tenant.origin, body, headers: { 'x-forwarded-for': `192.0.2.${Math.floor(Math.random() * 250)}` } });
   expect(res.status).toBe(201);
   return res.json.id as string;

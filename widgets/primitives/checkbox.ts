@@ -54,7 +54,7 @@ export class TkCheckbox extends TkFormControl {
     return this.renderRoot?.querySelector('input') ?? null;
   }
   protected validate() {
-    return this.required && !this.checked ? 'required' : '';
+    return this.required && !this.checked ? this.requiredCode : '';
   }
 
   /** `input` comes first and crosses the shadow boundary: `checked` must be current by then. */

@@ -192,9 +192,9 @@ export class TkSignup extends LitElement {
     return { locale: this.loc, values: this.values, errors, tenant: kit.tenant!, t: this.t };
   }
 
-  /** The focused heading; `position` ("Schritt 2 von 5") starts its accessible name, which announces a step change. */
+  /** The focused heading; with `position` ("Schritt 2 von 5") its name ("Schritt 2 von 5: Persönliche Daten") announces a step change. */
   private heading(text: string, position?: string) {
-    return html`<div class="heading" role="heading" aria-level=${this.headingLevel} data-step-heading tabindex="-1">${position ? html`<span class="visually-hidden">${position}: </span>` : nothing}${text}</div>`;
+    return html`<div class="heading" role="heading" aria-level=${this.headingLevel} aria-label=${position ? `${position}: ${text}` : nothing} data-step-heading tabindex="-1">${text}</div>`;
   }
 
   protected override render() {

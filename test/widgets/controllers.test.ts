@@ -223,6 +223,20 @@ describe('WizardController in <tk-signup>: screen readers and navigation', () =>
     expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('[data-error-summary]'));
   });
 
+  it('the consents name themselves in the summary and say how to fix it; the entry goes once ticked', async () => {
+    const el = await signup({ ...fixtures.private, 'payment.mandateAccepted': false, 'terms.accepted': false });
+    await pressNext(el);
+    await pressNext(el);
+    expect(headingOf(el)).to.contain('Tarif und Zahlung');
+    await pressNext(el);
+    expect(entries(el.shadowRoot!)).to.deep.equal(['SEPA-Lastschrift: Bitte erteilen Sie das SEPA-Lastschriftmandat oder wählen Sie Überweisung.']);
+    el.shadowRoot!.querySelector('tk-checkbox[name="payment.mandateAccepted"]')!.shadowRoot!.querySelector('input')!.click();
+    await waitUntil(() => !el.shadowRoot!.querySelector('[data-error-summary]'), 'the fixed consent leaves the summary');
+    await pressNext(el);
+    await pressNext(el);
+    expect(entries(el.shadowRoot!)).to.deep.equal(['AGB: Bitte bestätigen Sie die AGB und die Datenschutzhinweise.']);
+  });
+
   for (const [locale, name] of [['de', 'Schritt 2 von 5: Persönliche Daten'], ['en', 'Step 2 of 5: Personal details']] as const) {
     it(`${locale}: a step change focuses the heading, whose name says where the user is: "${name}"`, async () => {
       const el = await signup({ accountType: 'private' }, locale);
@@ -255,6 +269,10 @@ describe('WizardController in <tk-signup>: screen readers and navigation', () =>
 
   it('each step is a history entry: Back steps back inside the wizard, Forward again', async () => {
     const el = await signup({ ...fixtures.private, 'payment.method': 'invoice' });
+    let unloads = 0;
+    const unload = () => unloads++;
+    addEventListener('beforeunload', unload);
+    el.shadowRoot!.querySelector('tk-radio-group')!.dispatchEvent(new Event('input', { bubbles: true, composed: true })); // typed: leaving the page would ask
     for (let i = 0; i < 4; i++) await pressNext(el);
     expect(headingOf(el)).to.contain('Prüfen und bestellen');
     ownEntry();
@@ -280,6 +298,8 @@ describe('WizardController in <tk-signup>: screen readers and navigation', () =>
     history.back();
     await back;
     await waitUntil(() => headingOf(el).includes('Prüfen und bestellen'));
+    removeEventListener('beforeunload', unload);
+    expect(unloads, 'no "leave the page?" prompt for a step of the wizard').to.equal(0);
   });
 
   it('two wizards on one page keep their own steps in the history', async () => {

@@ -300,6 +300,14 @@ describe('WizardController in <tk-signup>: screen readers and navigation', () =>
     await waitUntil(() => headingOf(el).includes('Prüfen und bestellen'));
     removeEventListener('beforeunload', unload);
     expect(unloads, 'no "leave the page?" prompt for a step of the wizard').to.equal(0);
+    // entries of the page's own router (without the wizard's key) leave the step alone
+    history.pushState({ route: 1 }, '');
+    history.pushState({ route: 2 }, '');
+    back = popped();
+    history.back();
+    await back;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(headingOf(el)).to.contain('Prüfen und bestellen');
   });
 
   it('two wizards on one page keep their own steps in the history', async () => {

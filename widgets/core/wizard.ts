@@ -31,8 +31,9 @@ let wizards = 0;
  * follow a locale switch, in form order. On a step change focus moves to the new step's heading
  * (`[data-step-heading]`) and `tk-step-change` fires.
  *
- * Each step change is a browser history entry (a key of its own per wizard in `history.state`), so Back
- * goes to the previous step; `popstate` shows the step without a new entry. `edit(id)` opens a step from
+ * Each step change is a browser history entry (a key of its own per wizard in `history.state`, beside
+ * whatever else the page keeps there), so Back goes to the previous step; `popstate` shows the step without
+ * a new entry. Same-document entries: no `beforeunload`. `edit(id)` opens a step from
  * the review, and the next `next()` returns there ("check your answers").
  */
 export class WizardController implements ReactiveController {
@@ -159,9 +160,12 @@ export class WizardController implements ReactiveController {
     this.host.dispatchEvent(new TkStepChangeEvent({ step: this.step.id, index: this.index, count: steps.length }));
   }
 
-  /** Back and forward of the browser, within this wizard's entries; no entry of ours means its first step. */
+  /**
+   * Back and forward of the browser, within this wizard's entries. The entry it started on got its key too
+   * (`replaceState` before the first push): an entry without one is someone else's (a router's) and changes nothing.
+   */
   private onPopState = (event: PopStateEvent): void => {
-    const index = (event.state as Record<string, number> | null)?.[this.key] ?? 0;
+    const index = (event.state as Record<string, number> | null)?.[this.key] ?? this.index;
     if (index !== this.index) void this.goTo(index, false);
   };
 }

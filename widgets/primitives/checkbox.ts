@@ -7,7 +7,9 @@ import { TkFormControl } from './form-control.js';
 
 /**
  * A checkbox, form-associated. The label is the `label` property or the default slot (which may hold
- * links, for example to terms). `value` is what is submitted when checked (default `on`).
+ * links, for example to terms); with slotted content, a short `label` still names it in an error summary
+ * ("AGB: …"), and `required-code` says how to fix it (`terms_required`). `value` is what is submitted when
+ * checked (default `on`).
  *
  * @tag tk-checkbox
  * @slot - label content, instead of `label`

@@ -12,7 +12,7 @@ import '../../widgets/primitives/button.js';
 import '../../widgets/primitives/text-field.js';
 import type { TkTextField } from '../../widgets/primitives/text-field.js';
 import { fakeFetch, json, problem } from './helpers/fake-api.js';
-import { loadLocale } from '../../widgets/core/i18n/index.js';
+import { isLocaleLoaded, loadLocale } from '../../widgets/core/i18n/index.js';
 import '../../widgets/primitives/checkbox.js';
 import '../../widgets/primitives/radio-group.js';
 import '../../widgets/primitives/select.js';
@@ -20,7 +20,7 @@ import '../../widgets/provider/provider.js';
 import '../../widgets/signup/signup.js';
 import type { TkProvider } from '../../widgets/provider/provider.js';
 import type { TkSignup } from '../../widgets/signup/signup.js';
-import { fakeKit, installFakeApi } from '../../stories/fake-kit.js';
+import { FAKE_API, FAKE_KEYS, fakeKit, installFakeApi } from '../../stories/fake-kit.js';
 import { complete as fixtures } from '../../stories/signup-fixtures.js';
 
 class TestWizard extends LitElement {
@@ -105,6 +105,24 @@ class TestFormWizard extends LitElement {
 customElements.define('test-form-wizard', TestFormWizard);
 
 const entries = (root: ShadowRoot) => [...root.querySelectorAll('.error-link')].map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
+
+// First in the file: English is not loaded yet.
+describe('<tk-provider> switching to a locale not loaded yet', () => {
+  it('keeps the widgets in their language until its texts are there: the form is never emptied, its fields keep their state', async () => {
+    installFakeApi();
+    const provider = await fixture<TkProvider>(html`<tk-provider api=${FAKE_API} publishable-key=${FAKE_KEYS.good} locale="de"><tk-signup></tk-signup></tk-provider>`);
+    const el = provider.querySelector<TkSignup>('tk-signup')!;
+    await waitUntil(() => el.shadowRoot!.querySelector('form'), 'the signup renders');
+    expect(isLocaleLoaded('en')).to.equal(false);
+    let emptied = false;
+    const observer = new MutationObserver(() => (emptied ||= !el.shadowRoot!.querySelector('form')));
+    observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+    provider.setAttribute('locale', 'en');
+    await waitUntil(() => el.shadowRoot!.querySelector('[data-step-heading]')?.getAttribute('aria-label') === 'Step 1 of 5: Account type', 'English arrives');
+    observer.disconnect();
+    expect(emptied).to.equal(false);
+  });
+});
 
 describe('WizardController: the error summary', () => {
   before(() => loadLocale('en'));

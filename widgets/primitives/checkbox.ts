@@ -84,7 +84,7 @@ export class TkCheckbox extends TkFormControl {
           @input="${this.onInput}"
           @change="${this.commitChange}"
         />
-        <label part="label" for="${this.uid}"><slot>${this.label}</slot>${this.required ? html`<span class="required" aria-hidden="true">*</span>` : ''}</label>
+        <label part="label" for="${this.uid}">${this.renderLabelText(html`<slot>${this.label}</slot>`)}</label>
       </div>
     `;
   }

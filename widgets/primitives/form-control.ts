@@ -172,8 +172,9 @@ export abstract class TkFormControl extends LitElement {
     return [this.hint ? `${this.uid}-hint` : '', this.shownError ? `${this.uid}-error` : ''].filter(Boolean).join(' ');
   }
 
-  protected renderLabelText() {
-    return html`${this.label}${this.required ? html`<span class="required" aria-hidden="true">*</span>` : nothing}`;
+  /** The label (or what stands for it, such as a slot) and, when required, the star. */
+  protected renderLabelText(label: unknown = this.label) {
+    return html`${label}${this.required ? html`<span class="required" aria-hidden="true">*</span>` : nothing}`;
   }
 
   protected renderHint() {

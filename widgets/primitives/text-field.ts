@@ -151,7 +151,7 @@ export class TkTextField extends TkFormControl {
       ${error ? html`<span slot="error" class="visually-hidden" id="${this.uid}-prefix">${this.i18n.t('form.errorPrefix')}</span>` : nothing}
       <span slot="error" id="${this.uid}-error" aria-live="polite">${error}</span>
       ${this.renderInput(true, describedBy)}`;
-    return html`<div class="label" part="label"><slot name="label"></slot>${this.required ? html`<span class="required" aria-hidden="true">*</span>` : nothing}</div>
+    return html`<div class="label" part="label">${this.renderLabelText(html`<slot name="label"></slot>`)}</div>
       <slot name="hint"></slot><slot name="error"></slot><slot name="input"></slot>`;
   }
 }

@@ -4,8 +4,9 @@ import { launch } from './helpers/browser.js';
 import { press, tabTo, typeInto } from './helpers/keyboard.js';
 import { type Started, startFresh } from './helpers/server.js';
 
-// WCAG 1.4.10 Reflow: at 320 CSS px nothing scrolls sideways — the demo page and every widget state the
-// keyboard reaches on it, in both languages, against `npm start`.
+// WCAG 1.4.10 Reflow: at 320 CSS px nothing scrolls sideways — the demo page and every state of the signup
+// (each step, its error summary, review, done) and the portal (login, forgot password, link sent, PIN step,
+// profile, logged out), in both languages, against `npm start`: neither the page nor any widget.
 let server: Started;
 let browser: Browser;
 
@@ -18,7 +19,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** The page's width against the viewport; on failure, the elements (through shadow roots) that stick out. */
+/**
+ * The page's width against the viewport, and each widget's (every `tk-*` element of the page, its shadow
+ * content included); on failure, the elements (through shadow roots) that stick out.
+ */
 async function expectReflow(page: Page, state: string) {
   await page.waitForTimeout(100); // let the step render
   const result = await page.evaluate(() => {
@@ -31,9 +35,12 @@ async function expectReflow(page: Page, state: string) {
       }
     };
     visit(document);
-    return { scrollWidth: document.documentElement.scrollWidth, innerWidth, wide: wide.slice(0, 8) };
+    const widgets = [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('tk-') && el.getClientRects().length);
+    const widest = Math.max(0, ...widgets.map((el) => el.scrollWidth));
+    return { scrollWidth: document.documentElement.scrollWidth, widest, innerWidth, wide: wide.slice(0, 8) };
   });
   expect(result.scrollWidth, `${state}: ${result.wide.join(', ')}`).toBeLessThanOrEqual(result.innerWidth);
+  expect(result.widest, `${state}: a widget scrolls sideways: ${result.wide.join(', ')}`).toBeLessThanOrEqual(result.innerWidth);
 }
 
 const texts = {
@@ -48,7 +55,6 @@ const texts = {
     forgotLogin: 'Benutzername oder E-Mail-Adresse',
     sendLink: 'Link anfordern',
     pin: 'SMS-Code',
-    profile: 'Mein Profil',
     changeEmail: 'E-Mail-Adresse ändern',
     changeMobile: 'Mobilnummer ändern',
     newMobile: 'Neue Mobilnummer',
@@ -66,7 +72,6 @@ const texts = {
     forgotLogin: 'Username or e-mail address',
     sendLink: 'Send link',
     pin: 'Text message code',
-    profile: 'My profile',
     changeEmail: 'Change e-mail address',
     changeMobile: 'Change mobile number',
     newMobile: 'New mobile number',
@@ -95,14 +100,57 @@ describe('reflow at 320 px', () => {
       await tabTo(page, username);
       expect(await username.evaluate((el) => getComputedStyle(el).borderTopStyle + ' ' + getComputedStyle(el).outlineStyle)).toBe('solid solid');
 
-      // signup: the first step, its error summary, the next step
-      await press(page, page.getByRole('button', { name: t.next }), 'Enter');
+      // signup: every step, its error summary, a long address and IBAN, the review, the done screen
+      const signup = page.locator('tk-signup');
+      const field = (name: string, input = 'input') => signup.locator(`[name="${name}"] ${input}`);
+      const next = () => press(page, signup.getByRole('button', { name: t.next }), 'Enter');
+      await next();
       await expectReflow(page, 'signup: error summary');
       await press(page, page.getByRole('radio', { name: t.private }), 'Space');
-      await press(page, page.getByRole('button', { name: t.next }), 'Enter');
+      await next();
       await expectReflow(page, 'signup: personal data');
-      await press(page, page.getByRole('button', { name: t.next }), 'Enter');
+      await next();
       await expectReflow(page, 'signup: personal data with errors');
+      await field('person.salutation', 'select').selectOption({ index: 1 });
+      await field('person.firstName').fill('Maximiliane-Friederike');
+      await field('person.lastName').fill('Mustermann-Schnarrenberger');
+      const date = field('person.birthDate');
+      await date.nth(0).fill('27');
+      await date.nth(1).fill('3');
+      await date.nth(2).fill('1985');
+      const tops = await date.evaluateAll((inputs) => inputs.map((i) => Math.round(i.getBoundingClientRect().top)));
+      expect(new Set(tops).size, `day, month and year on one line: ${tops.join(', ')}`).toBe(1);
+      await field('person.address.street').fill('Hauptstraße');
+      await field('person.address.houseNumber').fill('12');
+      await field('person.address.postalCode').fill('10115');
+      await field('person.address.city').fill('Berlin');
+      await field('person.email').fill(`${lang}.a.rather.long.address.of.someone@subdomain.example-company.com`);
+      await field('person.mobile').fill('0170 1234567');
+      await expectReflow(page, 'signup: personal data, a long e-mail address');
+      await next();
+      await field('tariffId').first().waitFor();
+      await expectReflow(page, 'signup: tariff and payment');
+      await next();
+      await expectReflow(page, 'signup: tariff and payment with errors');
+      if (!(await field('tariffId').first().isChecked())) await field('tariffId').first().check();
+      await field('payment.method').first().check(); // SEPA direct debit
+      await field('payment.accountHolder').fill('Maximiliane-Friederike Mustermann-Schnarrenberger');
+      await field('payment.iban').fill('DE89 3704 0044 0532 0130 00');
+      await expectReflow(page, 'signup: SEPA, IBAN and mandate');
+      // the whole IBAN is visible in its field, not cut off
+      expect(await field('payment.iban').evaluate((el: HTMLInputElement) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      await field('payment.mandateAccepted').check();
+      await next();
+      await expectReflow(page, 'signup: terms');
+      await next();
+      await expectReflow(page, 'signup: terms with error');
+      await field('terms.accepted').check();
+      await next();
+      await signup.locator('tk-summary').waitFor();
+      await expectReflow(page, 'signup: review');
+      await press(page, signup.locator('tk-button[type="submit"] button'), 'Enter');
+      await signup.getByText(`${lang}.a.rather.long.address`).first().waitFor();
+      await expectReflow(page, 'signup: done');
 
       // portal: login, its errors, forgot password (a long address in the answer), the PIN step, profile
       const login = page.getByRole('button', { name: t.login, exact: true });
@@ -125,6 +173,8 @@ describe('reflow at 320 px', () => {
       await typeInto(page, page.getByLabel(t.password, { exact: true }), 'Demo-Admin-Passwort-2026');
       await press(page, login, 'Enter');
       const code = page.getByLabel(t.pin);
+      await code.waitFor();
+      await expectReflow(page, 'PIN step');
       await typeInto(page, code, '000000');
       await page.keyboard.press('Enter');
       await page.getByText(lang === 'de' ? 'Noch 4 Versuche' : '4 more tries').waitFor();
@@ -135,7 +185,7 @@ describe('reflow at 320 px', () => {
       await page.keyboard.press('Control+A');
       await page.keyboard.type(/\b(\d{6})\b/.exec(sms.newest!)![1]!);
       await page.keyboard.press('Enter');
-      await page.getByText(t.profile).waitFor();
+      await page.getByRole('button', { name: t.changeMobile }).waitFor();
       await expectReflow(page, 'profile');
       await press(page, page.getByRole('button', { name: t.changeMobile }), 'Enter');
       await typeInto(page, page.getByLabel(t.newMobile), '030 123');

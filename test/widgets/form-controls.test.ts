@@ -18,7 +18,12 @@ interface Case {
   fill(): Promise<void>;
   /** What FormData holds after `fill`. */
   filled: string;
+  /** The message of a required control left empty: a choice asks to choose. */
+  missing?: string;
 }
+
+const FILL_IN = 'Bitte füllen Sie dieses Feld aus.';
+const CHOOSE = 'Bitte wählen Sie eine der angebotenen Möglichkeiten.';
 
 const options = [
   { value: 'a', label: 'Alpha' },
@@ -37,6 +42,7 @@ const cases: Case[] = [
     render: (o) => html`<tk-select name="f" label="Land" .options=${options} ?required=${o.required} ?disabled=${o.disabled}></tk-select>`,
     fill: () => sendKeys({ press: 'ArrowDown' }),
     filled: 'a',
+    missing: CHOOSE,
   },
   {
     tag: 'tk-checkbox',
@@ -51,6 +57,7 @@ const cases: Case[] = [
     // Space checks the focused first option.
     fill: () => sendKeys({ press: 'Space' }),
     filled: 'a',
+    missing: CHOOSE,
   },
   {
     tag: 'tk-date-field',
@@ -100,8 +107,11 @@ for (const c of cases) {
       expect(control.validity.valueMissing).to.equal(true);
       form.requestSubmit(); // fires `invalid`, no submit
       await control.updateComplete;
-      expect(control.shownError).to.equal('Bitte füllen Sie dieses Feld aus.');
+      expect(control.shownError).to.equal(c.missing ?? FILL_IN);
+      expect(control.validationMessage).to.equal(c.missing ?? FILL_IN);
       expect(control.shadowRoot!.querySelector('[aria-invalid="true"]')).to.exist;
+      // not a live region: the focused error summary is the one announcement of a failed submit
+      expect(control.shadowRoot!.querySelector('[aria-live], [role=alert], [role=status]')).to.equal(null);
       await expect(control).to.be.accessible();
       control.focus();
       await c.fill();
@@ -149,6 +159,24 @@ for (const c of cases) {
     });
   });
 }
+
+describe('required-code', () => {
+  before(() => loadLocale('en'));
+
+  it('a required control says how to fix it with its own field error code, in the locale of the moment', async () => {
+    const { form, control } = await inForm(html`<tk-checkbox name="f" label="AGB" required required-code="terms_required">Ich akzeptiere die <a href="#">AGB</a>.</tk-checkbox>`);
+    form.requestSubmit();
+    await control.updateComplete;
+    expect(control.validity.valueMissing).to.equal(true);
+    expect(control.validationMessage).to.equal('Bitte bestätigen Sie die AGB und die Datenschutzhinweise.');
+    expect(control.shadowRoot!.textContent).to.contain('Bitte bestätigen Sie die AGB und die Datenschutzhinweise.');
+    form.lang = 'en';
+    control.requestUpdate(); // the provider's context does this on a locale switch
+    await control.updateComplete;
+    expect(control.validationMessage).to.equal('Please accept the terms and the privacy notice.');
+    await expect(control).to.be.accessible();
+  });
+});
 
 describe('<tk-text-field> specifics', () => {
   // The provider loads a non-default locale before it renders; without one, load it here.

@@ -4,6 +4,8 @@ import '../../widgets/primitives/alert.js';
 import '../../widgets/primitives/button.js';
 import '../../widgets/primitives/stepper.js';
 import '../../widgets/primitives/summary.js';
+import '../../widgets/primitives/radio-group.js';
+import type { TkRadioGroup } from '../../widgets/primitives/radio-group.js';
 import type { TkAlert } from '../../widgets/primitives/alert.js';
 import type { TkButton } from '../../widgets/primitives/button.js';
 import type { TkStepper } from '../../widgets/primitives/stepper.js';
@@ -118,6 +120,29 @@ describe('<tk-summary>', () => {
     setTimeout(() => buttons[1]!.click());
     const event = await oneEvent(el, 'tk-summary-edit');
     expect(event.detail).to.deep.equal({ section: 'tariff' });
+    await expect(el).to.be.accessible();
+  });
+  it('sections are headings with their lists, not landmarks of their own', async () => {
+    const el = await fixture<TkSummary>(html`<tk-summary lang="de" heading-level="3" .sections=${[
+      { id: 'person', heading: 'Persönliche Daten', items: [{ label: 'E-Mail-Adresse', value: 'a.rather.long.address.of.someone@subdomain.example-company.com' }] },
+      { id: 'tariff', heading: 'Tarif', items: [{ label: 'Tarif', value: 'Relay Plus' }] },
+    ]}></tk-summary>`);
+    const root = el.shadowRoot!;
+    expect(root.querySelectorAll('section, [role=region], [aria-label], [aria-labelledby]')).to.have.length(0);
+    expect([...root.querySelectorAll('[role=heading][aria-level="3"]')].map((h) => h.textContent)).to.deep.equal(['Persönliche Daten', 'Tarif']);
+  });
+});
+
+describe('<tk-radio-group variant="cards">', () => {
+  it("reads each card's description once: in the option's name, not again as its description", async () => {
+    const el = await fixture<TkRadioGroup>(html`<tk-radio-group lang="de" name="t" label="Kontoart" variant="cards" .options=${[
+      { value: 'private', label: 'Privat', description: 'Für Sie persönlich' },
+      { value: 'business', label: 'Firma', description: 'Für ein Unternehmen' },
+    ]}></tk-radio-group>`);
+    const input = el.shadowRoot!.querySelector('input')!;
+    expect(input.labels![0]!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Privat Für Sie persönlich');
+    const described = (input.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean).map((id) => el.shadowRoot!.getElementById(id)!.textContent);
+    expect(described.filter((t) => t!.includes('Für Sie persönlich'))).to.deep.equal([]);
     await expect(el).to.be.accessible();
   });
 });

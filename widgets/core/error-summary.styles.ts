@@ -5,6 +5,7 @@ export const errorSummaryStyles = css`
   .error-list {
     margin: 0;
     padding-inline-start: 1.25rem;
+    overflow-wrap: anywhere;
   }
   .error-link {
     font: inherit;

@@ -7,7 +7,9 @@ import { TkFormControl } from './form-control.js';
 
 /**
  * A checkbox, form-associated. The label is the `label` property or the default slot (which may hold
- * links, for example to terms). `value` is what is submitted when checked (default `on`).
+ * links, for example to terms); with slotted content, a short `label` still names it in an error summary
+ * ("AGB: …"), and `required-code` says how to fix it (`terms_required`). `value` is what is submitted when
+ * checked (default `on`).
  *
  * @tag tk-checkbox
  * @slot - label content, instead of `label`
@@ -54,7 +56,7 @@ export class TkCheckbox extends TkFormControl {
     return this.renderRoot?.querySelector('input') ?? null;
   }
   protected validate() {
-    return this.required && !this.checked ? 'required' : '';
+    return this.required && !this.checked ? this.requiredCode : '';
   }
 
   /** `input` comes first and crosses the shadow boundary: `checked` must be current by then. */
@@ -82,7 +84,7 @@ export class TkCheckbox extends TkFormControl {
           @input="${this.onInput}"
           @change="${this.commitChange}"
         />
-        <label part="label" for="${this.uid}"><slot>${this.label}</slot>${this.required ? html`<span class="required" aria-hidden="true">*</span>` : ''}</label>
+        <label part="label" for="${this.uid}">${this.renderLabelText(html`<slot>${this.label}</slot>`)}</label>
       </div>
     `;
   }

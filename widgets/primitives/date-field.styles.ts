@@ -1,20 +1,20 @@
 import { css } from 'lit';
 import * as tokens from '../core/tokens.styles.js';
 
+/** Day, month and year side by side, fixed widths that fit 320 px: the year never wraps onto a line of its own. */
 export const dateFieldStyles = css`
   .parts {
     display: flex;
     gap: ${tokens.space3};
-    flex-wrap: wrap;
   }
   .part label {
     display: block;
   }
   .control.day,
   .control.month {
-    width: 4.5rem;
+    width: 3.75rem;
   }
   .control.year {
-    width: 6.5rem;
+    width: 5.25rem;
   }
 `;

@@ -75,7 +75,7 @@ export class TkDateField extends TkFormControl {
 
   protected validate(): string {
     const { day, month, year } = this.parts;
-    if (!day && !month && !year) return this.required ? 'required' : '';
+    if (!day && !month && !year) return this.required ? this.requiredCode : '';
     if (!this.value) return 'invalid_date';
     if (this.min && this.value < this.min) return 'date_too_early';
     if (this.max && this.value > this.max) return 'date_too_late';

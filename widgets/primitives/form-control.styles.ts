@@ -10,6 +10,7 @@ export const fieldStyles = css`
   :host {
     display: block;
     margin-block-end: ${tokens.space4};
+    overflow-wrap: anywhere; /* a long word or e-mail address in a label, hint or error wraps at 320 px */
   }
   .label {
     display: block;
@@ -35,7 +36,6 @@ export const fieldStyles = css`
     font-weight: 600;
     margin-block-end: ${tokens.space1};
   }
-  .error:empty,
   ::slotted([slot='error']:empty) {
     display: none;
   }

@@ -21,6 +21,7 @@ export abstract class TkFormControl extends LitElement {
     hint: {},
     error: {},
     required: { type: Boolean, reflect: true },
+    requiredCode: { attribute: 'required-code' },
     disabled: { type: Boolean, reflect: true },
     kit: { attribute: false },
     touched: { state: true },
@@ -37,6 +38,12 @@ export abstract class TkFormControl extends LitElement {
   /** An error to show (for example from the server); set to '' to clear. */
   declare error: string;
   declare required: boolean;
+  /**
+   * The field error code (`contract/messages/field-errors/`) shown when the control is required and empty:
+   * `required` by default, `invalid_choice` for a select or radio group; a specific one such as `terms_required`
+   * says how to fix it. Its text follows the locale.
+   */
+  declare requiredCode: string;
   declare disabled: boolean;
   /** A kit handed in directly (stories, tests); otherwise the provider's. */
   declare kit: Kit | undefined;
@@ -58,6 +65,7 @@ export abstract class TkFormControl extends LitElement {
     this.hint = '';
     this.error = '';
     this.required = false;
+    this.requiredCode = 'required';
     this.disabled = false;
     this.touched = false;
     // The form's submit attempt (or reportValidity) marks the control as touched, with our own message
@@ -120,7 +128,7 @@ export abstract class TkFormControl extends LitElement {
     if (this.error) this.internals.setValidity({ customError: true }, this.error, anchor);
     else if (this.ownErrorCode) {
       this.internals.setValidity(
-        { [this.ownErrorCode === 'required' ? 'valueMissing' : 'customError']: true },
+        { [this.ownErrorCode === this.requiredCode ? 'valueMissing' : 'customError']: true },
         errorMessage(this.i18n.locale, this.ownErrorCode),
         anchor,
       );
@@ -164,19 +172,23 @@ export abstract class TkFormControl extends LitElement {
     return [this.hint ? `${this.uid}-hint` : '', this.shownError ? `${this.uid}-error` : ''].filter(Boolean).join(' ');
   }
 
-  protected renderLabelText() {
-    return html`${this.label}${this.required ? html`<span class="required" aria-hidden="true">*</span>` : nothing}`;
+  /** The label (or what stands for it, such as a slot) and, when required, the star. */
+  protected renderLabelText(label: unknown = this.label) {
+    return html`${label}${this.required ? html`<span class="required" aria-hidden="true">*</span>` : nothing}`;
   }
 
   protected renderHint() {
     return this.hint ? html`<span class="hint" id="${this.uid}-hint" part="hint">${this.hint}</span>` : nothing;
   }
 
-  /** Always in the DOM, so that an error appearing in it is announced. */
+  /**
+   * Not a live region: after a failed submit the focused error summary is the one announcement, and a field's
+   * error is read with the field (`aria-describedby`, `aria-invalid`).
+   */
   protected renderError() {
     const shown = this.shownError;
-    return html`<span class="error" id="${this.uid}-error" part="error" aria-live="polite"
-      >${shown ? html`<span class="visually-hidden">${this.i18n.t('form.errorPrefix')}</span>${shown}` : nothing}</span
-    >`;
+    return shown
+      ? html`<span class="error" id="${this.uid}-error" part="error"><span class="visually-hidden">${this.i18n.t('form.errorPrefix')}</span>${shown}</span>`
+      : nothing;
   }
 }

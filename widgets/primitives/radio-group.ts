@@ -8,7 +8,7 @@ import { TkFormControl } from './form-control.js';
 export interface RadioOption {
   value: string;
   label: string;
-  /** A second line, shown with `variant="cards"`. */
+  /** A second line, shown with `variant="cards"`; part of the option's accessible name (the label holds it), so read once. */
   description?: string;
   disabled?: boolean;
 }
@@ -44,6 +44,7 @@ export class TkRadioGroup extends TkFormControl {
     super();
     this.options = [];
     this.variant = 'list';
+    this.requiredCode = 'invalid_choice';
   }
 
   /** Like native radios: nothing is submitted until one is chosen. */
@@ -54,7 +55,7 @@ export class TkRadioGroup extends TkFormControl {
     return this.renderRoot?.querySelector<HTMLInputElement>('input:checked') ?? this.renderRoot?.querySelector('input') ?? null;
   }
   protected validate() {
-    return this.required && !this.value ? 'required' : '';
+    return this.required && !this.value ? this.requiredCode : '';
   }
 
   /** `input` comes first and crosses the shadow boundary: the value must be current by then. */
@@ -71,7 +72,7 @@ export class TkRadioGroup extends TkFormControl {
         ${this.renderHint()} ${this.renderError()}
         <div class="options">
           ${this.options.map(
-            (o, i) => html`
+            (o) => html`
               <label class="option" part="option">
                 <input
                   class="choice"
@@ -82,7 +83,6 @@ export class TkRadioGroup extends TkFormControl {
                   ?required="${this.required}"
                   ?disabled="${this.disabled || o.disabled}"
                   aria-invalid="${this.shownError ? 'true' : 'false'}"
-                  aria-describedby="${o.description && this.variant === 'cards' ? `${this.uid}-d${i}` : nothing}"
                   @input="${this.onInput}"
                   @change="${this.commitChange}"
                   @blur="${this.markTouched}"
@@ -90,7 +90,7 @@ export class TkRadioGroup extends TkFormControl {
                 <span>
                   <span class="title">${o.label}</span>
                   ${o.description && this.variant === 'cards'
-                    ? html`<span class="description" id="${this.uid}-d${i}">${o.description}</span>`
+                    ? html`<span class="description">${o.description}</span>`
                     : nothing}
                 </span>
               </label>

@@ -33,13 +33,14 @@ export class TkSelect extends TkFormControl {
   constructor() {
     super();
     this.options = [];
+    this.requiredCode = 'invalid_choice';
   }
 
   protected anchor() {
     return this.renderRoot?.querySelector('select') ?? null;
   }
   protected validate() {
-    return this.required && !this.value ? 'required' : '';
+    return this.required && !this.value ? this.requiredCode : '';
   }
 
   private onChange(event: Event) {

@@ -4,8 +4,9 @@ import * as tokens from '../core/tokens.styles.js';
 export const summaryStyles = css`
   :host {
     display: block;
+    overflow-wrap: anywhere; /* long words and e-mail addresses wrap at 320 px */
   }
-  section {
+  .section {
     border-block-end: 1px solid ${tokens.colorBorder};
     padding-block: ${tokens.space3};
   }
@@ -31,7 +32,6 @@ export const summaryStyles = css`
   }
   dd {
     margin: 0;
-    overflow-wrap: anywhere;
   }
   @media (max-width: 30rem) {
     dl {

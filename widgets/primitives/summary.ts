@@ -20,7 +20,8 @@ export class TkSummaryEditEvent extends Event {
 }
 
 /**
- * The review before a submit: sections of term and value, each with a "change" action.
+ * The review before a submit: sections of term and value, each with a "change" action. A section is a
+ * heading and its list, not a landmark of its own.
  *
  * @tag tk-summary
  * @csspart section - each section
@@ -49,9 +50,9 @@ export class TkSummary extends LitElement {
 
   protected override render() {
     return this.sections.map(
-      (s) => html`<section part="section" aria-labelledby="h-${s.id}">
+      (s) => html`<div part="section" class="section">
         <div class="head">
-          <div class="heading" part="heading" role="heading" aria-level="${this.headingLevel}" id="h-${s.id}">${s.heading}</div>
+          <div class="heading" part="heading" role="heading" aria-level="${this.headingLevel}">${s.heading}</div>
           <button part="edit" type="button" @click="${() => this.dispatchEvent(new TkSummaryEditEvent({ section: s.id }))}">
             ${this.i18n.t('summary.edit')}<span class="visually-hidden">: ${s.heading}</span>
           </button>
@@ -59,7 +60,7 @@ export class TkSummary extends LitElement {
         <dl>
           ${s.items.map((item) => html`<dt>${item.label}</dt><dd>${item.value}</dd>`)}
         </dl>
-      </section>`,
+      </div>`,
     );
   }
 }

@@ -86,7 +86,7 @@ export class TkTextField extends TkFormControl {
 
   protected validate(): string {
     const v = this.value;
-    if (!v) return this.required ? 'required' : '';
+    if (!v) return this.required ? this.requiredCode : '';
     if (this.minlength && v.length < this.minlength) return 'too_short';
     if (this.maxlength && v.length > this.maxlength) return 'too_long';
     if (this.type === 'email' && !EMAIL.test(v)) return 'invalid_email';
@@ -115,7 +115,7 @@ export class TkTextField extends TkFormControl {
     return html`<input
       slot="${credential ? 'input' : nothing}"
       part="${credential ? nothing : 'input'}"
-      class="${credential ? nothing : 'control'}"
+      class="${credential ? nothing : this.value.length > 20 ? 'control long' : 'control'}"
       id="${this.uid}"
       type="${this.type}"
       .value="${this.value}"
@@ -151,7 +151,7 @@ export class TkTextField extends TkFormControl {
       ${error ? html`<span slot="error" class="visually-hidden" id="${this.uid}-prefix">${this.i18n.t('form.errorPrefix')}</span>` : nothing}
       <span slot="error" id="${this.uid}-error" aria-live="polite">${error}</span>
       ${this.renderInput(true, describedBy)}`;
-    return html`<div class="label" part="label"><slot name="label"></slot>${this.required ? html`<span class="required" aria-hidden="true">*</span>` : nothing}</div>
+    return html`<div class="label" part="label">${this.renderLabelText(html`<slot name="label"></slot>`)}</div>
       <slot name="hint"></slot><slot name="error"></slot><slot name="input"></slot>`;
   }
 }

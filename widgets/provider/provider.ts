@@ -95,6 +95,8 @@ export class TkProvider extends LitElement {
       onError: (error) => this.dispatchEvent(new TkErrorEvent(this.errorDetail(error))),
     });
   private readonly requestedLocales = new Set<Locale>();
+  /** The locale the widgets are given: a new one once its texts are there, so a switch never empties them. */
+  private shownLocale: Locale | undefined;
   private appliedTheme: TenantConfig['branding']['theme'] | undefined;
   /** Held in memory; with `persist-session` also in sessionStorage. Never in a cookie. */
   private session: Session | undefined;
@@ -194,11 +196,17 @@ export class TkProvider extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('api') || changed.has('publishableKey')) this.apiClient = this.client();
-    const locale = this.currentLocale();
-    if (!this.requestedLocales.has(locale) && !isLocaleLoaded(locale)) {
-      this.requestedLocales.add(locale); // once: a file that fails keeps German instead of retrying on every update
-      loadLocale(locale).then(() => this.requestUpdate());
+    const wanted = this.currentLocale();
+    if (!this.requestedLocales.has(wanted) && !isLocaleLoaded(wanted)) {
+      this.requestedLocales.add(wanted); // once: a file that fails keeps German instead of retrying on every update
+      loadLocale(wanted).then(() => {
+        if (this.currentLocale() === wanted) this.shownLocale = wanted; // even if a file failed: German stands in
+        this.requestUpdate();
+      });
     }
+    // Until then the widgets keep the language they show (and their fields' state), rather than render nothing.
+    if (!this.shownLocale || isLocaleLoaded(wanted)) this.shownLocale = wanted;
+    const locale = this.shownLocale;
     if (this.sessionSecret && this.sessionSecret !== this.exchanged && !this.kit) void this.exchange(this.sessionSecret);
     const tenant = this.tenantTask.value;
     const kit: Kit = this.kit ?? { api: this.apiClient, locale, tenant, session: this.session, setSession: this.setSession };

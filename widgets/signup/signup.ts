@@ -70,6 +70,7 @@ export class TkSignup extends LitElement {
   /** Values to start with, by field path (`company.name`, …), e.g. a main account's company data. */
   declare prefill: Values | undefined;
   private declare values: Values;
+  /** Field error codes by path, shown in the current locale. */
   private declare errors: Record<string, string>;
   private declare done: { email: string } | undefined;
   /** The tab's draft was looked for (once the tenant is known; see `draftKey`). */
@@ -151,10 +152,10 @@ export class TkSignup extends LitElement {
     const errors = { ...this.errors };
     for (const [path, code] of Object.entries(codes)) {
       const control = this.renderRoot.querySelector<HTMLElement & { label: string; error: string }>(`[name="${path}"]`);
-      errors[path] = errorMessage(this.loc, code);
+      errors[path] = code;
       if (control) {
-        control.error = errors[path]!;
-        found.push({ control, label: control.label, message: errors[path]! });
+        control.error = errorMessage(this.loc, code);
+        found.push({ control, label: control.label, message: control.error });
       }
     }
     this.errors = errors;
@@ -195,7 +196,7 @@ export class TkSignup extends LitElement {
     }
     const error = this.submit.error;
     if (error instanceof TkApiError && error.fieldErrors.size > 0) {
-      this.errors = Object.fromEntries([...error.fieldErrors].map(([path, e]) => [path, e.message]));
+      this.errors = Object.fromEntries([...error.fieldErrors].map(([path, e]) => [path, e.code]));
       const first = this.stepIds.find((id) => pathsOf(id, this.values).some((p) => error.fieldErrors.has(p)));
       if (first) {
         await this.wizard.goTo(first);
@@ -208,11 +209,13 @@ export class TkSignup extends LitElement {
   }
 
   private context(kit: Kit): StepContext {
-    return { locale: this.loc, values: this.values, errors: this.errors, tenant: kit.tenant!, t: this.t, ibanDropped: this.ibanDropped };
+    const errors = Object.fromEntries(Object.entries(this.errors).map(([path, code]) => [path, code && errorMessage(this.loc, code)]));
+    return { locale: this.loc, values: this.values, errors, tenant: kit.tenant!, t: this.t, ibanDropped: this.ibanDropped };
   }
 
-  private heading(text: string) {
-    return html`<div class="heading" role="heading" aria-level=${this.headingLevel} data-step-heading tabindex="-1">${text}</div>`;
+  /** The focused heading; with `position` ("Schritt 2 von 5") its name ("Schritt 2 von 5: Persönliche Daten") announces a step change. */
+  private heading(text: string, position?: string) {
+    return html`<div class="heading" role="heading" aria-level=${this.headingLevel} aria-label=${position ? `${position}: ${text}` : nothing} data-step-heading tabindex="-1">${text}</div>`;
   }
 
   protected override render() {
@@ -228,11 +231,11 @@ export class TkSignup extends LitElement {
       <tk-stepper .steps=${wizardSteps(this.stepIds, (id) => this.t(`step.${id}`))} current=${this.wizard.index}></tk-stepper>
       ${renderErrorSummary(this.wizard.invalid, this.i18n.t('form.errorSummary'))}
       ${submitError ? html`<tk-alert variant="error" data-submit-error><p>${this.submit.message()}</p></tk-alert>` : nothing}
-      ${this.heading(this.wizard.step.label)}
+      ${this.heading(this.wizard.step.label, this.i18n.t('stepper.position', { index: this.wizard.index + 1, count: this.stepIds.length }))}
       ${ordering ? nothing : html`<p class="legend">${this.i18n.t('form.requiredLegend')}</p>`}
       <div data-step=${step}>
         ${ordering
-          ? html`<tk-summary heading-level=${this.headingLevel + 1} .sections=${reviewSections(c, this.stepIds)} @tk-summary-edit=${(e: { detail: { section: string } }) => this.wizard.goTo(e.detail.section)}></tk-summary>
+          ? html`<tk-summary heading-level=${this.headingLevel + 1} .sections=${reviewSections(c, this.stepIds)} @tk-summary-edit=${(e: { detail: { section: string } }) => this.wizard.edit(e.detail.section)}></tk-summary>
               ${reviewMandate(c)}
               ${tariff
                 ? html`<div class="facts">

@@ -50,8 +50,9 @@ function select(c: StepContext, path: string, key: SignupKey, options: { value: 
   ></tk-select>`;
 }
 
-function checkbox(c: StepContext, path: string, content: TemplateResult | string, required = true) {
-  return html`<tk-checkbox name=${path} .checked=${Boolean(c.values[path])} .error=${c.errors[path] ?? ''} ?required=${required}>${content}</tk-checkbox>`;
+/** A required one names itself in the error summary by `label` and says how to fix it by `code`. */
+function checkbox(c: StepContext, path: string, content: TemplateResult | string, label?: string, code?: string) {
+  return html`<tk-checkbox name=${path} label=${label ?? ''} required-code=${code ?? nothing} .checked=${Boolean(c.values[path])} .error=${c.errors[path] ?? ''} ?required=${Boolean(code)}>${content}</tk-checkbox>`;
 }
 
 function address(c: StepContext, prefix: string, section: string) {
@@ -139,7 +140,7 @@ export const steps: Record<Exclude<StepId, 'review'>, (c: StepContext) => Templa
         ? html`${text(c, 'payment.accountHolder', 'accountHolder', { autocomplete: 'cc-name', maxlength: 70 })}
             ${text(c, 'payment.iban', 'iban', { autocomplete: 'off', maxlength: 42, hint: c.ibanDropped ? c.t('iban.dropped') : '' })} ${text(c, 'payment.bic', 'bic', { optional: true, maxlength: 11 })}
             <p class="mandate" id="mandate-text">${mandateText(c.locale, mandateScheme(type), c.tenant.name)}</p>
-            ${checkbox(c, 'payment.mandateAccepted', mandateConsent(c.locale, mandateScheme(type)))}`
+            ${checkbox(c, 'payment.mandateAccepted', mandateConsent(c.locale, mandateScheme(type)), c.t('payment.sepa'), 'mandate_required')}`
         : nothing}
       ${type === 'professional' ? invoiceAddress(c) : nothing}`;
   },
@@ -158,6 +159,8 @@ export const steps: Record<Exclude<StepId, 'review'>, (c: StepContext) => Templa
               ? html`<a href=${c.tenant.legal.privacyUrl} target="_blank" rel="noopener">${names.privacy}</a>`
               : part,
         )}`,
+      c.t('step.terms'),
+      'terms_required',
     );
   },
 };
@@ -170,7 +173,7 @@ export function reviewMandate(c: StepContext) {
 }
 
 function invoiceAddress(c: StepContext) {
-  return html`${checkbox(c, 'separateInvoice', c.t('separateInvoice'), false)}
+  return html`${checkbox(c, 'separateInvoice', c.t('separateInvoice'))}
   ${c.values.separateInvoice
     ? html`<fieldset class="group">
         <legend>${c.t('invoiceName')}</legend>

@@ -1,3 +1,4 @@
+import './helpers/fresh-tab.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { mandateText, orderButtonLabel } from '../../contract/legal.js';
 import type { Locale } from '../../contract/locales.js';

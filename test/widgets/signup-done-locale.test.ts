@@ -1,3 +1,4 @@
+import './helpers/fresh-tab.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../widgets/signup/signup.js';
 import type { TkSignup } from '../../widgets/signup/signup.js';

@@ -1,3 +1,4 @@
+import './helpers/fresh-tab.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../widgets/signup/signup.js';

@@ -203,6 +203,8 @@ export async function verifyPin<P extends PinPurpose, R>(
 export async function resendPin<P extends PinPurpose>(tx: Executor, o: PinContext & ChallengeScope<P> & { challengeId: string }): Promise<IssuedChallenge> {
   const challenge = await lockChallenge(tx, o.challengeId, o);
   if (challenge.usedAt) throw new ApiError(410, 'pin_used');
+  // Only the newest code can ask for another: an old challenge id replayed cannot send more SMS.
+  if (challenge.supersededAt) throw new ApiError(410, 'pin_superseded');
   const [user] = await tx.select().from(users).where(eq(users.id, challenge.userId));
   const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, user!.tenantId));
   return sendPin(tx, { ...o, tenant: tenant!, user: user!, to: challenge.mobile, payload: challenge.payload });

@@ -108,7 +108,10 @@ async function sendConfirmation(tx: Executor, tenant: Tenant, row: typeof signup
   await enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: row.email, ...mail }, budget: { kind: 'link', now } });
 }
 
-/** Sends a fresh confirmation link for the signup an (even expired) link belongs to; older links stop working. */
+/**
+ * Sends a fresh confirmation link for the signup an (even expired) link belongs to; older links stop
+ * working. Only the newest link can ask: a superseded one (a newer e-mail exists) triggers nothing.
+ */
 export async function resendConfirmation(tx: Executor, tenant: Tenant, token: string, now: Date, publicUrl: string) {
   const link = await lockLink(tx, token, { tenantId: tenant.id, purposes: ['signup'] });
   if (!link) throw new ApiError(404, 'link_invalid');
@@ -116,6 +119,7 @@ export async function resendConfirmation(tx: Executor, tenant: Tenant, token: st
   if (!row) throw new ApiError(404, 'link_invalid');
   if (row.status === 'confirmed') return { status: 'already_confirmed' as const };
   if (row.status === 'expired') throw new ApiError(410, 'link_expired');
+  if (link.supersededAt) throw new ApiError(410, 'link_superseded');
   await sendConfirmation(tx, tenant, row, now, publicUrl);
   return { status: 'sent' as const };
 }

@@ -36,7 +36,7 @@ export const confirmationRoutes = new Hono<AppEnv>()
       tags,
       auth: ['publishable', 'secret'],
       success: { status: 202, description: 'A new e-mail is on its way, or the signup is confirmed already', schema: resendResultSchema },
-      problems: [400, 404, 415, 422],
+      problems: [400, 404, 410, 415, 422],
     }),
     rateLimit({ name: 'confirmations.resend', limit: 10, windowSeconds: 3600 }, byIp),
     validate('json', linkTokenSchema),

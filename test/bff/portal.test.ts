@@ -109,6 +109,10 @@ describe('SMS PINs', () => {
     const old = await b.post('/v1/sessions/verify', { challengeId: first.json.challengeId, pin: firstPin });
     expect(old.status).toBe(410);
     expect(old.json.code).toBe('pin_superseded');
+    // A replaced challenge cannot ask for more SMS: only the newest can.
+    const replay = await b.post('/v1/sessions/resend', { challengeId: first.json.challengeId });
+    expect(replay.status).toBe(410);
+    expect(replay.json.code).toBe('pin_superseded');
 
     // After 10 minutes the user may send again, but the number's messaging budget (5 SMS in a sliding hour) holds longer.
     t.clock.advance(10 * MINUTE + 1000);

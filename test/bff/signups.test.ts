@@ -185,6 +185,12 @@ describe('confirmation links', () => {
     const old = await post('/v1/confirmations', { token: first });
     expect(old.status).toBe(410);
     expect(old.json.code).toBe('link_superseded');
+    // The superseded link cannot ask for more e-mails either: only the newest can.
+    const mails = (await emailsOf(t.db, tenant.id)).filter((m) => m.to === 'resend@example.com').length;
+    const replay = await post('/v1/confirmations/resend', { token: first });
+    expect(replay.status).toBe(410);
+    expect(replay.json.code).toBe('link_superseded');
+    expect((await emailsOf(t.db, tenant.id)).filter((m) => m.to === 'resend@example.com').length).toBe(mails);
     expect((await post('/v1/confirmations', { token: second })).json.status).toBe('confirmed');
   });
 

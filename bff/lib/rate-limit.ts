@@ -1,4 +1,4 @@
-import { and, eq, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { and, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { Context, MiddlewareHandler } from 'hono';
 import { type Db, type Executor, perDatabase, rowsOf } from '../db/client.js';
 import { rateLimits } from '../db/schema/index.js';
@@ -102,7 +102,8 @@ export function rateLimit(rule: RateRule, by: (c: Context<AppEnv>) => string): M
 export async function pruneRateLimits(db: Executor, now: Date): Promise<void> {
   await db
     .delete(rateLimits)
-    .where(and(lt(rateLimits.windowEnd, now), lte(sql`${rateLimits.windowEnd} + (${rateLimits.windowEnd} - ${rateLimits.windowStart})`, now)));
+    // A counter still counts for one more window (the sliding count weighs the previous window).
+    .where(and(lt(rateLimits.windowEnd, now), sql`${rateLimits.windowEnd} + (${rateLimits.windowEnd} - ${rateLimits.windowStart}) <= ${now.toISOString()}::timestamptz`));
 }
 
 /*

@@ -42,6 +42,22 @@ function carried(locale: Locale, appearance: ReturnType<typeof appearanceOf>, to
   return `?${query}`;
 }
 
+/** A page that says one thing (`role="status"`), in the link's language and the tenant's colours. */
+function messagePage(c: Context<AppEnv>, found: Awaited<ReturnType<typeof linkOf>>, locale: Locale, appearance: ReturnType<typeof appearanceOf>, title: string) {
+  return (text: string, status: 200 | 404 | 410, extra: ReturnType<typeof html> | string = '') =>
+    c.html(
+      page(c, {
+        title,
+        locale,
+        brand: found?.tenant.name ?? '',
+        theme: found?.tenant.theme,
+        appearance,
+        body: html`<h1>${title}</h1><p class="message" role="status">${text}</p>${extra}`,
+      }),
+      status,
+    );
+}
+
 const tokenIn = async (c: { req: { parseBody: () => Promise<Record<string, unknown>> } }) => {
   const form = await c.req.parseBody();
   return typeof form.token === 'string' ? form.token : '';
@@ -84,18 +100,7 @@ export const confirmPage = new Hono<AppEnv>()
     const locale = localeOf(c, found);
     const appearance = appearanceOf(c.req.query('theme'));
     const t = texts(locale, found?.purpose);
-    const message = (text: string, status: 200 | 404 | 410, extra: ReturnType<typeof html> | string = '') =>
-      c.html(
-        page(c, {
-          title: t.title,
-          locale,
-          brand: found?.tenant.name ?? '',
-          theme: found?.tenant.theme,
-          appearance,
-          body: html`<h1>${t.title}</h1><p class="message" role="status">${text}</p>${extra}`,
-        }),
-        status,
-      );
+    const message = messagePage(c, found, locale, appearance, t.title);
     if (!found) return message(t.link_invalid, 404);
     const { db, clock, env } = c.get('deps');
     try {
@@ -127,20 +132,15 @@ export const confirmPage = new Hono<AppEnv>()
     const found = await linkOf(c.get('deps').db, token);
     const locale = localeOf(c, found);
     const t = texts(locale);
-    const message = (text: string, status: 200 | 404) =>
-      c.html(
-        page(c, {
-          title: t.title,
-          locale,
-          brand: found?.tenant.name ?? '',
-          theme: found?.tenant.theme,
-          appearance: appearanceOf(c.req.query('theme')),
-          body: html`<h1>${t.title}</h1><p class="message" role="status">${text}</p>`,
-        }),
-        status,
-      );
+    const message = messagePage(c, found, locale, appearanceOf(c.req.query('theme')), t.title);
     if (!found) return message(t.link_invalid, 404);
     const { db, clock, env } = c.get('deps');
-    const result = await db.transaction((tx) => resendConfirmation(tx, found.tenant, token, clock.now(), env.publicUrl));
-    return message(result.status === 'sent' ? t.sent : t.already_confirmed, 200);
+    try {
+      const result = await db.transaction((tx) => resendConfirmation(tx, found.tenant, token, clock.now(), env.publicUrl));
+      return message(result.status === 'sent' ? t.sent : t.already_confirmed, 200);
+    } catch (error) {
+      // A newer link exists, or the signup expired: said on the page, like the link's own answers.
+      if (!(error instanceof ApiError) || (error.code !== 'link_superseded' && error.code !== 'link_expired')) throw error;
+      return message(t[error.code], 410);
+    }
   });

@@ -46,6 +46,32 @@ describe('the fallback confirmation page', () => {
     expect(await t.db.select().from(accounts).where(eq(accounts.tenantId, tenant.id))).toHaveLength(1);
   });
 
+  it('an expired link offers a new one; the old link, now superseded, cannot ask again (a page, not a 500)', async () => {
+    const [tariff] = await t.db.select().from(tariffs).where(eq(tariffs.tenantId, tenant.id));
+    const body: Record<string, any> = privateSignup();
+    body.tariffId = tariff!.id;
+    body.terms.version = `v-${tenant.name.replace('Tenant ', '')}`;
+    body.person.email = 'late.pages@example.com';
+    await call(t.app, 'POST', '/v1/signups', { key: tenant.publishableKey, body });
+    const late = tokenIn((await emailsOf(t.db, tenant.id)).filter((m) => m.to === 'late.pages@example.com').at(-1)!, '/confirm');
+    t.clock.advance(25 * 3_600_000);
+    try {
+      const expired = await form('/confirm', late);
+      expect(expired.status).toBe(410);
+      expect(await expired.text()).toContain('action="/confirm/resend');
+      const sent = await form('/confirm/resend', late);
+      expect(sent.status).toBe(200);
+      const mails = (await emailsOf(t.db, tenant.id)).length;
+      const again = await form('/confirm/resend', late);
+      expect(again.status).toBe(410);
+      expect(again.headers.get('content-type')).toContain('text/html');
+      expect(await again.text()).toContain('einen neueren Link');
+      expect((await emailsOf(t.db, tenant.id)).length).toBe(mails);
+    } finally {
+      t.clock.advance(-25 * 3_600_000);
+    }
+  });
+
   it('an unknown link is a clear 404 page, and the API routes keep their own headers', async () => {
     const res = await t.app.request('/confirm?token=nope-nope-nope-nope-nope');
     expect(res.status).toBe(404);

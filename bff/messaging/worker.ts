@@ -97,7 +97,8 @@ export function createWorker(options: WorkerOptions): Worker {
 
   async function settle(row: OutboxRow, error: unknown): Promise<void> {
     const now = clock.now();
-    const mine = and(eq(outbox.id, row.id), eq(outbox.status, 'sending'));
+    // Still ours: another worker that took the row over after our lease ran out has counted an attempt.
+    const mine = and(eq(outbox.id, row.id), eq(outbox.status, 'sending'), eq(outbox.attempts, row.attempts));
     // A sensitive message keeps its body only as long as it may still be sent.
     const purge = row.sensitive ? { payload: purgedPayload, purgedAt: now } : {};
     if (error === undefined) {
@@ -129,14 +130,14 @@ export function createWorker(options: WorkerOptions): Worker {
     });
   }
 
-  /** While `ids` are being sent: renews their lease every `heartbeatMs`, until each is `done`. */
-  function heartbeat(ids: string[]) {
-    const inFlight = new Set(ids);
+  /** While `rows` are being sent: renews their lease every `heartbeatMs`, until each is `done` — only while still ours. */
+  function heartbeat(rows: OutboxRow[]) {
+    const inFlight = new Map(rows.map((r) => [r.id, r.attempts]));
     const timer = setInterval(() => {
       if (inFlight.size === 0) return;
       db.update(outbox)
         .set({ lockedUntil: new Date(clock.now().getTime() + leaseMs) })
-        .where(and(inArray(outbox.id, [...inFlight]), eq(outbox.status, 'sending')))
+        .where(and(eq(outbox.status, 'sending'), or(...[...inFlight].map(([id, attempts]) => and(eq(outbox.id, id), eq(outbox.attempts, attempts))))))
         .catch((error: unknown) => log.warn('outbox lease renewal failed', { error: String(redact(error instanceof Error ? error.message : error)) }));
     }, heartbeatMs);
     timer.unref?.();
@@ -146,7 +147,7 @@ export function createWorker(options: WorkerOptions): Worker {
   async function runOnce(): Promise<number> {
     const claimed = await claim(clock.now());
     if (claimed.length === 0) return 0;
-    const beat = heartbeat(claimed.map((r) => r.id));
+    const beat = heartbeat(claimed);
     try {
       await Promise.all(
         claimed.map(async (row) => {

@@ -74,6 +74,31 @@ describe('outbox after a crash', () => {
     expect(await row(id)).toMatchObject({ status: 'sent' });
   });
 
+  it('a worker whose lease ran out no longer records its result: the one that took over decides', async () => {
+    const smtpSend = smtpTransport(smtp.url, 'x <x@x.example>', 'portal.example');
+    const id = await enqueue(t.db, { tenantId: tenant.id, channel: 'email', budget: TEST_BUDGET, payload: { to: 'owner@x.example', subject: 'Ihr Code', text: 'hi' } });
+    t.clock.advance(1000);
+    // A stalls past its lease, then fails; B took the message over meanwhile and delivers it.
+    const stalled = hanging(async () => {
+      throw new Error('connection reset');
+    });
+    const first = worker(stalled.send, { heartbeatMs: 3_600_000 }).runOnce();
+    await within(5000, async () => expect((await row(id)).status).toBe('sending'));
+    t.clock.advance(31_000);
+    const slow = hanging(smtpSend);
+    const second = worker(slow.send, { heartbeatMs: 3_600_000 }).runOnce();
+    await within(5000, async () => expect((await row(id)).attempts).toBe(2));
+
+    stalled.release();
+    await first;
+    expect(await row(id)).toMatchObject({ status: 'sending', attempts: 2 }); // A's failure changed nothing
+    slow.release();
+    await second;
+    expect(await row(id)).toMatchObject({ status: 'sent', attempts: 2 });
+    t.clock.advance(3_600_000);
+    expect(await worker(smtpSend).runOnce()).toBe(0); // not sent again
+  });
+
   it('a live worker renews the lease while it sends, so a slow delivery is not taken over', async () => {
     const id = await enqueue(t.db, { tenantId: tenant.id, channel: 'email', budget: TEST_BUDGET, payload: { to: 'slow@x.example', subject: 'slow', text: 'x' } });
     t.clock.advance(1000);

@@ -5,7 +5,7 @@ import type { PinPayload, PinPurpose } from '../../contract/links.js';
 import type { PinChallenge as IssuedChallenge } from '../../contract/portal.js';
 import { maskMobile } from '../../contract/rules.js';
 import type { Db, Executor } from '../db/client.js';
-import { pinChallenges, type Tenant, tenants, type User, users } from '../db/schema/index.js';
+import { emailLinks, pinChallenges, type Tenant, tenants, type User, users } from '../db/schema/index.js';
 import { hmacSha256, safeEqual } from '../lib/crypto.js';
 import { problemTitle } from '../../contract/errors.js';
 import { ApiError } from '../lib/errors.js';
@@ -13,6 +13,7 @@ import { enqueue } from '../messaging/outbox.js';
 import { pinSms } from '../messaging/templates/portal.js';
 import { audit } from './audit.js';
 import type { BudgetSettings } from './budget.js';
+import { linkState } from './links.js';
 
 /**
  * The PIN service: every SMS code is sent, checked and resent here. A new purpose is one entry in
@@ -199,12 +200,24 @@ export async function verifyPin<P extends PinPurpose, R>(
   return result.value;
 }
 
+/** How long after its code expired a challenge may still ask for a new one. */
+export const RESEND_GRACE_MINUTES = 30;
+
 /** A new PIN for an open challenge (the old one stops working), to the same number, for the same step. */
 export async function resendPin<P extends PinPurpose>(tx: Executor, o: PinContext & ChallengeScope<P> & { challengeId: string }): Promise<IssuedChallenge> {
   const challenge = await lockChallenge(tx, o.challengeId, o);
   if (challenge.usedAt) throw new ApiError(410, 'pin_used');
   // Only the newest code can ask for another: an old challenge id replayed cannot send more SMS.
   if (challenge.supersededAt) throw new ApiError(410, 'pin_superseded');
+  // A code that expired long ago cannot start a new round of SMS: the step starts again (login: the password).
+  if (challenge.expiresAt.getTime() + RESEND_GRACE_MINUTES * 60_000 <= o.now.getTime()) throw new ApiError(410, 'challenge_expired');
+  // Password setup: only while its e-mail link still could be redeemed (not beyond the link's 48 hours).
+  const payload: PinPayload = challenge.payload;
+  if (payload.purpose === 'password_setup') {
+    const [link] = await tx.select().from(emailLinks).where(eq(emailLinks.id, payload.linkId));
+    const state = link ? linkState(link, o.now) : 'used';
+    if (state !== 'usable') throw new ApiError(410, state === 'expired' ? 'link_expired' : 'link_invalid');
+  }
   const [user] = await tx.select().from(users).where(eq(users.id, challenge.userId));
   const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, user!.tenantId));
   return sendPin(tx, { ...o, tenant: tenant!, user: user!, to: challenge.mobile, payload: challenge.payload });

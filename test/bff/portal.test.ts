@@ -118,11 +118,37 @@ describe('SMS PINs', () => {
     t.clock.advance(10 * MINUTE + 1000);
     expect((await b.post('/v1/sessions/resend', { challengeId })).status).toBe(429);
     t.clock.advance(120 * MINUTE);
-    const later = await b.post('/v1/sessions/resend', { challengeId });
+    // Two hours on, that code is long expired: the login starts again, and the budget has room.
+    expect((await b.post('/v1/sessions/resend', { challengeId })).status).toBe(410);
+    const later = await b.post('/v1/sessions', { username: user.username, password: PASSWORD });
     expect(later.status).toBe(202);
     const pin = await lastPin(t.db, tenant.id, user.mobile);
     const ok = await b.post('/v1/sessions/verify', { challengeId: later.json.challengeId, pin });
     expect(ok.status).toBe(201);
+  });
+
+  it('a long-expired code cannot start a new round of SMS, nor a password-setup code beyond its link\'s lifetime', async () => {
+    const user = await seedUser(t.db, tenant, { password: PASSWORD });
+    const b = browser(t, tenant);
+    const login = await b.post('/v1/sessions', { username: user.username, password: PASSWORD });
+    t.clock.advance(10 * MINUTE + 1000);
+    // Just expired: "send a new code" still works (the user came back a little late)…
+    const fresh = await b.post('/v1/sessions/resend', { challengeId: login.json.challengeId });
+    expect(fresh.status).toBe(202);
+    // …but not from a code that expired more than half an hour ago.
+    t.clock.advance(41 * MINUTE);
+    const stale = await b.post('/v1/sessions/resend', { challengeId: fresh.json.challengeId });
+    expect(stale.status).toBe(410);
+    expect(stale.json.code).toBe('challenge_expired');
+
+    const other = await seedUser(t.db, tenant);
+    const token = await setPasswordToken(t.db, tenant, other, t.clock.now());
+    const setup = await b.post('/v1/password-setup', { token, password: 'ein neues langes Passwort' });
+    expect(setup.status).toBe(202);
+    t.clock.advance(49 * 60 * MINUTE); // the link's 48 hours are over
+    const late = await b.post('/v1/password-setup/resend', { challengeId: setup.json.challengeId });
+    expect(late.status).toBe(410);
+    t.clock.advance(-(41 * MINUTE + 10 * MINUTE + 1000 + 49 * 60 * MINUTE));
   });
 
   it('a PIN expires after 10 minutes', async () => {

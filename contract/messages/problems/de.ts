@@ -22,6 +22,7 @@ export default {
   session_expired: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
   account_locked: 'Zu viele fehlgeschlagene Anmeldungen. Der Zugang ist vorübergehend gesperrt.',
   challenge_invalid: 'Dieser Code-Vorgang ist unbekannt. Bitte beginnen Sie von vorn.',
+  challenge_expired: 'Dieser Code-Vorgang ist zu lange her. Bitte beginnen Sie noch einmal von vorn.',
   pin_expired: 'Der Code ist abgelaufen. Fordern Sie einen neuen Code an.',
   pin_locked: 'Der Code wurde zu oft falsch eingegeben. Fordern Sie einen neuen Code an.',
   pin_used: 'Dieser Code wurde bereits verwendet oder durch einen neueren ersetzt. Fordern Sie einen neuen Code an.',

@@ -24,6 +24,7 @@ export default {
   session_expired: 'Your session has expired. Please log in again.',
   account_locked: 'Too many failed logins. Access is locked for a while.',
   challenge_invalid: 'This code request is unknown. Please start again.',
+  challenge_expired: 'This code request is too old. Please start again.',
   pin_expired: 'The code has expired. Request a new code.',
   pin_locked: 'The code was entered wrongly too often. Request a new code.',
   pin_used: 'This code was used already or replaced by a newer one. Request a new code.',

@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { rowsOf } from '../db/client.js';
+import { rateLimits } from '../db/schema/index.js';
 import { sha256 } from '../lib/crypto.js';
 import { ApiError } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
@@ -16,7 +17,7 @@ import { type Counted, type RateRule, slidingHitsCte, slidingResults, slidingRet
  * |----------|----------------------------------------|------------------------|--------------------------------------------------------------|
  * | `pin`    | an SMS with a PIN                      | 5 / hour, 10 / day     | client address 60 / hour (5 / 10 min per number); account 10 / hour, 30 / day; tenant `SMS_BUDGET_PER_TENANT_HOUR` (1,000) |
  * | `link`   | an e-mail with a link that holds a token | 5 / hour, 10 / day   | account 10 / hour, 30 / day                                   |
- * | `notice` | an e-mail that only tells (changed password or address, login throttled) | 5 / hour, 10 / day (own counter) | — |
+ * | `notice` | an e-mail or SMS that only tells (changed password or address, login throttled) | 5 / hour, 10 / day (own counters) | SMS: tenant |
  *
  * Over budget, a `pin` or `link` is refused: 429 `rate_limited` with `Retry-After`. A `notice`, and a
  * send whose caller must not reveal whether an account exists (password reset), is dropped silently.
@@ -64,6 +65,8 @@ export const BUDGETS = {
   linkPerAddressHour: rule('msg.link.to.h', 5, HOUR),
   linkPerAddressDay: rule('msg.link.to.d', 10, DAY),
   noticePerAddressHour: rule('msg.notice.to.h', 5, HOUR),
+  noticeSmsPerNumberHour: rule('msg.notice.sms.h', 5, HOUR),
+  noticeSmsPerNumberDay: rule('msg.notice.sms.d', 10, DAY),
   noticePerAddressDay: rule('msg.notice.to.d', 10, DAY),
   perAccountHour: rule('msg.user.h', 10, HOUR),
   perAccountDay: rule('msg.user.d', 30, DAY),
@@ -78,6 +81,14 @@ const hashed = (value: string) => sha256(value.trim().toLowerCase()).slice(0, 32
 export function countersOf(tenantId: string, channel: 'email' | 'sms', to: string, b: SendBudget): Counted[] {
   const dest = hashed(to);
   const account = b.userId ? [{ rule: BUDGETS.perAccountHour, key: b.userId }, { rule: BUDGETS.perAccountDay, key: b.userId }] : [];
+  if (channel === 'sms' && b.kind === 'notice') {
+    // A notice ("your e-mail address changed") has counters of its own: PINs cannot crowd it out, nor it them.
+    return [
+      { rule: BUDGETS.noticeSmsPerNumberHour, key: dest },
+      { rule: BUDGETS.noticeSmsPerNumberDay, key: dest },
+      { rule: smsPerTenantHour(b.smsPerTenantHour ?? DEFAULT_SMS_PER_TENANT_HOUR), key: tenantId },
+    ];
+  }
   if (channel === 'sms') {
     return [
       { rule: BUDGETS.smsPerNumberHour, key: dest },
@@ -131,6 +142,11 @@ select counted.bucket, counted.hits, counted.previous, (select id from sent) as 
   }
   if (id) return id;
   if (exhausted === 'drop') {
+    // Nothing was sent, so nothing counts: a flood of dropped sends must not keep a budget full.
+    await tx
+      .update(rateLimits)
+      .set({ hits: sql`greatest(${rateLimits.hits} - 1, 0)` })
+      .where(inArray(rateLimits.bucket, [...windows.keys()]));
     budget.log?.info('message dropped: budget exhausted', { tenantId: row.tenantId, channel: row.channel, kind: budget.kind });
     return undefined;
   }

@@ -77,8 +77,9 @@ export async function requestPasswordReset(tx: Executor, o: { tenant: Tenant; lo
       link: linkUrl(o.publicUrl, 'set_password', token, o.locale),
       minutes: RESET_LINK_HOURS * 60,
     });
-    // Over budget, dropped: the answer must not tell whether the account exists.
-    await enqueue(tx, { tenantId: o.tenant.id, channel: 'email', payload: { to: user.email, ...mail }, budget: { kind: 'link', now: o.now, userId: user.id, exhausted: 'drop' } });
+    // Over budget, dropped: the answer must not tell whether the account exists. Not on the account's
+    // budget: anyone may ask for a reset, and that must not use up the owner's login PINs.
+    await enqueue(tx, { tenantId: o.tenant.id, channel: 'email', payload: { to: user.email, ...mail }, budget: { kind: 'link', now: o.now, exhausted: 'drop' } });
     await tellPreviousEmailOfReset(tx, { ...o, user });
   }
 }

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox, tariffs, users } from '../../bff/db/schema/index.js';
+import { createHash } from 'node:crypto';
+import { outbox, rateLimits, tariffs, users } from '../../bff/db/schema/index.js';
 import { privateSignup } from '../contract/fixtures.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { emailsOf } from './helpers/outbox.js';
@@ -163,5 +164,21 @@ describe('mail bombing', () => {
     expect(await sentTo('email', user.email)).toBe(5);
     const mails = await emailsOf(t.db, tenant.id);
     expect(mails.filter((m) => m.to === user.email)).toHaveLength(5);
+  }, 60_000);
+
+  it('resets anyone may ask for do not use up the owner\'s login PINs, and dropped ones count nothing', async () => {
+    const user = await seedUser(t.db, tenant, { password: PASSWORD });
+    // Two addresses, as a stranger could: 5 resets by username, 5 by e-mail address, then more.
+    for (const login of [user.username, user.email]) {
+      for (let i = 0; i < 5; i++) expect((await browser(t, tenant).post('/v1/password-resets', { login })).status).toBe(202);
+    }
+    // The owner still gets the login PIN.
+    const login = await browser(t, tenant).post('/v1/sessions', { username: user.username, password: PASSWORD });
+    expect(login.status).toBe(202);
+    expect(await sentTo('sms', user.mobile)).toBe(1);
+    // The five dropped resets counted nothing: the address's counter holds the five sent.
+    const dest = createHash('sha256').update(user.email.toLowerCase()).digest('hex').slice(0, 32);
+    const [counter] = await t.db.select({ hits: sql<number>`sum(${rateLimits.hits})::int` }).from(rateLimits).where(sql`${rateLimits.bucket} like ${`msg.link.to.h|${dest}|%`}`);
+    expect(counter!.hits).toBe(5);
   }, 60_000);
 });

@@ -14,8 +14,11 @@ export const signupCreatedSchema = z
     status: z.literal('pending_confirmation'),
     email: z.string(),
     mandateReference: z.string().nullable(),
-    /** `tk_sgh_…`, returned once: the creating browser's key to resend the e-mail or correct the address. */
-    handle: z.string(),
+    /**
+     * `tk_sgh_…`, returned once: the creating browser's key to resend the e-mail or correct the address.
+     * `null` on an idempotent replay (it is never stored in clear): the e-mail's link still works.
+     */
+    handle: z.string().nullable(),
   })
   .meta({ id: 'SignupCreated' });
 

@@ -25,9 +25,9 @@ export interface Logger {
 
 const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
-const SENSITIVE_KEY = /authorization|password|passwd|secret|token|api[-_]?key|^key$|iban|pin|cookie/i;
+const SENSITIVE_KEY = /authorization|password|passwd|secret|token|api[-_]?key|^key$|iban|pin|cookie|^handle$/i;
 const SENSITIVE_VALUE: [RegExp, string | ((match: string) => string)][] = [
-  [/\btk_(pub|sec|ses|ess)_[A-Za-z0-9_-]+/g, 'tk_$1_[redacted]'],
+  [/\btk_(pub|sec|ses|ess|sgh)_[A-Za-z0-9_-]+/g, 'tk_$1_[redacted]'],
   [/\bBearer\s+\S+/gi, 'Bearer [redacted]'],
   // IBANs, with or without the usual groups of four: only what is one (country length, check digits), so
   // that mandate references, customer numbers and ids that merely look alike stay readable.

@@ -27,11 +27,15 @@ export const signupRoutes = new Hono<AppEnv>().post(
     tags: ['signup'],
     auth: ['publishable', 'secret'],
     idempotent: true,
-    success: { status: 201, description: 'Stored as pending_confirmation; the confirmation e-mail is on its way', schema: signupCreatedSchema },
+    success: {
+      status: 201,
+      description: 'Stored as pending_confirmation; the confirmation e-mail is on its way. A replay of the same Idempotency-Key answers the same, with `handle: null` (the handle is never stored in clear)',
+      schema: signupCreatedSchema,
+    },
     problems: [400, 409, 413, 415, 422],
   }),
   // The rate limit, counted with the Idempotency-Key claim in one statement (lib/idempotency.ts).
-  idempotent({ rule: { name: 'signups.create', limit: 30, windowSeconds: 3600 }, by: byIp }),
+  idempotent({ rule: { name: 'signups.create', limit: 30, windowSeconds: 3600 }, by: byIp }, { secrets: ['handle'] }),
   validate('json', signupSchema),
   async (c) => {
     const { db, clock, env, tenantCache } = c.get('deps');

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, signups, tariffs, users } from '../../bff/db/schema/index.js';
+import { auditEvents, idempotencyKeys, signups, tariffs, users } from '../../bff/db/schema/index.js';
 import { sha256 } from '../../bff/lib/crypto.js';
 import { businessSignup, privateSignup } from '../contract/fixtures.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
@@ -57,6 +57,21 @@ describe('the signup handle', () => {
     const [row] = await t.db.select().from(signups).where(eq(signups.id, created.id));
     expect(row!.handleHash).toBe(sha256(created.handle));
     expect(JSON.stringify(row)).not.toContain(created.handle);
+  });
+
+  it('is not kept in the idempotency store: a replay answers the same signup without it', async () => {
+    const s: Record<string, any> = privateSignup();
+    s.tariffId = tariffOf.private;
+    s.terms.version = `v-${tenant.name.replace('Tenant ', '')}`;
+    s.person.email = 'replay@typo.example';
+    const send = () => call(t.app, 'POST', '/v1/signups', { key: tenant.publishableKey, origin: tenant.origin, body: s, headers: { 'idempotency-key': 'handle-replay-1' } });
+    const first = await send();
+    expect(first.json.handle).toMatch(/^tk_sgh_/);
+    const again = await send();
+    expect(again.status).toBe(201);
+    expect(again.json).toEqual({ ...first.json, handle: null });
+    const stored = await t.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, 'handle-replay-1'));
+    expect(JSON.stringify(stored)).not.toContain(first.json.handle);
   });
 });
 

@@ -9,7 +9,8 @@ import type { SignupKey } from './messages.js';
 export interface CreatedSignup {
   id: string;
   email: string;
-  handle: string;
+  /** `null` when the answer was a replay (the handle is never stored): then only the e-mail's link helps. */
+  handle: string | null;
 }
 
 /** `m:ss`, for the countdown on the button. */
@@ -97,7 +98,7 @@ export class SignupDone implements ReactiveController {
     const kit = this.i18n.kit;
     if (!signup || !kit || this.secondsLeft) return;
     const sent = await this.send((o) =>
-      kit.api.call((rpc, opts) => rpc.v1.signups[':id'].resend.$post({ param: { id: signup.id }, json: { handle: signup.handle } }, opts), o),
+      kit.api.call((rpc, opts) => rpc.v1.signups[':id'].resend.$post({ param: { id: signup.id }, json: { handle: signup.handle! } }, opts), o),
     );
     if (sent) this.banner = { variant: 'success', text: this.t('done.sent', { email: signup.email }) };
     // The button is disabled now: focus stays in the screen, on what can still be done.
@@ -113,7 +114,7 @@ export class SignupDone implements ReactiveController {
     field.error = field.checkValidity() ? '' : field.validationMessage;
     if (field.error) return field.focus();
     const changed = await this.send<{ email: string; retryAfter: number }>((o) =>
-      kit.api.call((rpc, opts) => rpc.v1.signups[':id'].email.$post({ param: { id: signup.id }, json: { handle: signup.handle, email: field.value } }, opts), o),
+      kit.api.call((rpc, opts) => rpc.v1.signups[':id'].email.$post({ param: { id: signup.id }, json: { handle: signup.handle!, email: field.value } }, opts), o),
     );
     if (!changed) return field.error ? field.focus() : undefined;
     signup.email = changed.email;
@@ -136,7 +137,9 @@ export class SignupDone implements ReactiveController {
       ${heading}
       <tk-alert variant="success"><p>${this.text('done.text', { email: signup.email })}</p><p>${this.text('done.spam')}</p></tk-alert>
       ${banner ? html`<tk-alert variant=${banner.variant}><p>${banner.text}</p></tk-alert>` : nothing}
-      ${this.editing
+      ${!signup.handle
+        ? nothing
+        : this.editing
         ? html`<form novalidate @submit=${(e: Event) => this.save(e)}>
             <tk-text-field name="email" type="email" autocomplete="email" required label=${this.t('done.email')} .value=${signup.email}></tk-text-field>
             <div class="actions">

@@ -71,6 +71,8 @@ export async function checkPassword(
   const counter: Counted = { rule: LOGIN_ATTEMPTS, key: user ? `user:${user.id}` : `name:${name}` };
   const [attempt] = await slidingHits(db, [counter], o.now);
   if (!attempt!.allowed) {
+    // Refused before any check: not counted, so a flood does not stretch the lockout beyond the hour.
+    await refund(db, counter, o.now);
     if (user) await noticeThrottled(db, o.tenant, user, o.now, o.ip);
     throw new ApiError(429, 'account_locked', { headers: { 'Retry-After': String(attempt!.retryAfter) } });
   }

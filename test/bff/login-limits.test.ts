@@ -1,6 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, users } from '../../bff/db/schema/index.js';
+import { LOGIN_ATTEMPTS } from '../../bff/domain/login.js';
+import { auditEvents, rateLimits, users } from '../../bff/db/schema/index.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { emailsOf, lastPin } from './helpers/outbox.js';
 import { seedUser } from './helpers/portal.js';
@@ -61,6 +62,9 @@ describe('login limits', () => {
       .where(and(eq(auditEvents.action, 'login.failed'), eq(auditEvents.targetId, user.id)));
     expect(failures).toHaveLength(100);
     expect((await attempt(user.username, PASSWORD)).json.code).toBe('account_locked');
+    // The refused attempts were not counted: the counter holds the 100 checks, so the lock ends with the hour.
+    const [counter] = await t.db.select({ hits: sql<number>`sum(${rateLimits.hits})::int` }).from(rateLimits).where(sql`${rateLimits.bucket} like ${`${LOGIN_ATTEMPTS.name}|user:${user.id}|%`}`);
+    expect(counter!.hits).toBe(100);
 
     const notices = (await emailsOf(t.db, tenant.id)).filter((m) => m.to === user.email && m.templateId?.startsWith('login-throttled/'));
     expect(notices).toHaveLength(1);

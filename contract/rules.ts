@@ -120,14 +120,22 @@ export function maskEmail(email: string): string {
 //                                                                        id, register number
 //   text     anything visible on one line                                 labels and descriptions that stay in the API
 // No kind takes line breaks, control or format characters (bidi overrides and isolates, zero-width
-// characters, the BOM) or lone surrogates; no kind but `text` takes something like a web address
-// (`www.`, `name.tld`; `:` and `@` are no kind's character anyway).
+// characters, the BOM), anything else that renders as nothing (every default-ignorable code point: the
+// combining grapheme joiner, Hangul fillers, variation selectors, tags…) or lone surrogates; no kind but
+// `text` takes something like a web address (`www.`, `name.tld`; `:` and `@` are no kind's character
+// anyway), in any case and in look-alike letters (compared after NFKC: `𝐄𝐯𝐢𝐥.𝐂𝐨𝐦` is `Evil.Com`). An
+// ending in one case (`evil.example`, `EVIL.COM`) is always a domain; a mixed-case one only when it is a
+// common top-level domain (`paypal.Com`, `Evil-Bank.Net`), so `St.Gallen` stays a place.
 
 export type TextKind = 'name' | 'address' | 'text';
 export type TextProblem = 'text_invisible' | 'text_url' | 'name_characters' | 'address_characters';
 
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Zl}\p{Zp}]/u;
-const URL_LIKE = /www\.|[\p{L}\p{N}]\.(?:\p{Ll}{2,}|\p{Lu}{2,})(?![\p{L}\p{N}])/u;
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
+// Not one `i` flag: with it, `\p{Ll}` would match capitals too.
+const URL_LIKE = /[wW][wW][wW]\.|[\p{L}\p{N}]\.(?:\p{Ll}{2,}|\p{Lu}{2,})(?![\p{L}\p{N}])/u;
+// After two letters: `J.Li`, `J.De Vries` and `Meier u.Co.` are names.
+const TLD_LIKE =
+  /[\p{L}\p{N}]{2}\.(?:com|net|org|info|biz|app|dev|xyz|top|online|site|shop|store|club|live|link|click|icu|vip|email|page|cloud|tech|website|io|co|me|tv|cc|ly|eu|de|at|ch|li|swiss|uk|fr|it|es|nl|be|lu|pl|cz|ru|cn|us)(?![\p{L}\p{N}])/iu;
 const NAME = /^[\p{L}\p{M} '’.-]*$/u;
 const ADDRESS = /^[\p{L}\p{M}\p{N} '’.,/&+()-]*$/u;
 
@@ -135,7 +143,8 @@ const ADDRESS = /^[\p{L}\p{M}\p{N} '’.,/&+()-]*$/u;
 export function textProblem(kind: TextKind, value: string): TextProblem | undefined {
   if (INVISIBLE.test(value)) return 'text_invisible';
   if (kind === 'text') return undefined;
-  if (URL_LIKE.test(value)) return 'text_url';
+  const folded = value.normalize('NFKC');
+  if (URL_LIKE.test(folded) || TLD_LIKE.test(folded)) return 'text_url';
   if (!(kind === 'name' ? NAME : ADDRESS).test(value)) return `${kind}_characters`;
   return undefined;
 }

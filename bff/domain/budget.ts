@@ -2,6 +2,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { rowsOf } from '../db/client.js';
 import { rateLimits } from '../db/schema/index.js';
+import { ipKey } from '../lib/client-ip.js';
 import { sha256 } from '../lib/crypto.js';
 import { ApiError } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
@@ -93,7 +94,7 @@ export function countersOf(tenantId: string, channel: 'email' | 'sms', to: strin
     return [
       { rule: BUDGETS.smsPerNumberHour, key: dest },
       { rule: BUDGETS.smsPerNumberDay, key: dest },
-      ...(b.ip ? [{ rule: BUDGETS.smsPerIpHour, key: b.ip }, { rule: BUDGETS.smsPerIpAndNumber, key: `${b.ip}|${dest}` }] : []),
+      ...(b.ip ? [{ rule: BUDGETS.smsPerIpHour, key: ipKey(b.ip) }, { rule: BUDGETS.smsPerIpAndNumber, key: `${ipKey(b.ip)}|${dest}` }] : []),
       ...account,
       { rule: smsPerTenantHour(b.smsPerTenantHour ?? DEFAULT_SMS_PER_TENANT_HOUR), key: tenantId },
     ];

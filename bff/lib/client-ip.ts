@@ -1,4 +1,4 @@
-import { BlockList, isIP } from 'node:net';
+import { BlockList, isIP, SocketAddress } from 'node:net';
 import type { Context } from 'hono';
 import type { AppEnv } from './context.js';
 
@@ -40,6 +40,35 @@ export function normalizeIp(value: string): string {
   else if (/^\d{1,3}(?:\.\d{1,3}){3}:\d+$/.test(ip)) ip = ip.slice(0, ip.lastIndexOf(':'));
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
   return mapped ? mapped[1]! : ip.toLowerCase();
+}
+
+/**
+ * What per-address limits count a client by (`byIp`, the SMS budget's per-address counters): an IPv4
+ * address as it is (`::ffff:`-mapped ones too); an IPv6 address by its /64, the network one subscriber
+ * is given, canonical (`2001:DB8:0:0::1`, `2001:db8::2` → `2001:db8::/64`), so a client cannot step
+ * around a limit by rotating addresses within its own network. Anything else (`unknown`) as it is.
+ * The prefix is fixed (see the README's "Trusted proxies"); evidence and audit keep the full address.
+ */
+export function ipKey(ip: string, prefix = 64): string {
+  const address = normalizeIp(ip).replace(/%.*$/, ''); // a zone (`fe80::1%eth0`) is no part of the address
+  if (isIP(address) !== 6) return address;
+  const words = ipv6Words(address);
+  if (words.slice(0, 5).every((w) => w === 0) && words[5] === 0xffff) {
+    return [words[6]! >> 8, words[6]! & 255, words[7]! >> 8, words[7]! & 255].join('.'); // ::ffff:c000:201 → 192.0.2.1
+  }
+  const masked = words.map((w, i) => w & (0xffff << (16 - Math.min(Math.max(prefix - 16 * i, 0), 16))) & 0xffff);
+  const network = new SocketAddress({ address: masked.map((w) => w.toString(16)).join(':'), family: 'ipv6' }).address;
+  return `${network}/${prefix}`;
+}
+
+/** A valid IPv6 address as its eight 16-bit words: `::` expanded, a dotted IPv4 tail (`64:ff9b::192.0.2.1`) as two words. */
+function ipv6Words(address: string): number[] {
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(address);
+  const text = dotted ? `${address.slice(0, dotted.index)}${((+dotted[1]! << 8) | +dotted[2]!).toString(16)}:${((+dotted[3]! << 8) | +dotted[4]!).toString(16)}` : address;
+  const [head = '', tail] = text.split('::');
+  const words = (part: string) => (part ? part.split(':').map((h) => parseInt(h, 16)) : []);
+  if (tail === undefined) return words(head);
+  return [...words(head), ...Array<number>(8 - words(head).length - words(tail).length).fill(0), ...words(tail)];
 }
 
 const blockLists = new WeakMap<readonly string[], BlockList>();

@@ -2,7 +2,7 @@ import { and, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { Context, MiddlewareHandler } from 'hono';
 import { type Db, type Executor, perDatabase, rowsOf } from '../db/client.js';
 import { rateLimits } from '../db/schema/index.js';
-import { clientIp } from './client-ip.js';
+import { clientIp, ipKey } from './client-ip.js';
 import type { AppEnv } from './context.js';
 import { ApiError } from './errors.js';
 
@@ -80,7 +80,7 @@ export function rateLimitError(result: RateResult): ApiError {
 }
 
 /** Who a limit counts: the caller's IP, its tenant, its credential, or anything a route derives. */
-export const byIp = (c: Context<AppEnv>) => `ip:${clientIp(c)}`;
+export const byIp = (c: Context<AppEnv>) => `ip:${ipKey(clientIp(c))}`;
 export const byTenant = (c: Context<AppEnv>) => `tenant:${c.get('caller').tenant.id}`;
 export const byCredential = (c: Context<AppEnv>) => `credential:${c.get('caller').credential.id}`;
 

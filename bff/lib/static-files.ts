@@ -19,6 +19,8 @@ export type Encoding = 'br' | 'gzip';
 
 /** A file as served: its bytes, type and ETag, and its compressed forms (made at first use, then kept). */
 export interface StaticFile {
+  /** Where the file lies below the root, normalised (`chunks/../loader.js` → `loader.js`, `/` separated). */
+  path: string;
   body: Buffer;
   type: string;
   /** Strong validator of the identity bytes; a compressed form adds `-br` / `-gzip` inside the quotes. */
@@ -48,9 +50,10 @@ export function negotiateEncoding(header: string | undefined): Encoding | undefi
   return ok('br') ? 'br' : ok('gzip') ? 'gzip' : undefined;
 }
 
-function staticFile(body: Buffer, type: string): StaticFile {
+function staticFile(path: string, body: Buffer, type: string): StaticFile {
   const encodings = new Map<Encoding, Promise<Buffer>>();
   return {
+    path,
     body,
     type,
     etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
@@ -80,7 +83,7 @@ export function staticFiles(root: string) {
     let pending = cache.get(file);
     if (!pending) {
       pending = readFile(file).then(
-        (body) => staticFile(body, type),
+        (body) => staticFile(relative.split(sep).join('/'), body, type),
         () => undefined,
       );
       cache.set(file, pending);

@@ -22,15 +22,15 @@ const matches = (header: string | undefined, etag: string) =>
 export const assetsFrom = (root: string) => {
   const read = staticFiles(root);
   return new Hono<AppEnv>().get('/*', async (c) => {
-    const path = c.req.path.replace(/^\/telkit\//, '');
-    const file = await read(path);
+    const file = await read(c.req.path.replace(/^\/telkit\//, ''));
     if (!file) throw new ApiError(404, 'not_found');
     const encoding = file.compressible ? negotiateEncoding(c.req.header('accept-encoding')) : undefined;
     const headers: Record<string, string> = {
       'Content-Type': file.type,
       'Access-Control-Allow-Origin': '*',
       'Cross-Origin-Resource-Policy': 'cross-origin',
-      'Cache-Control': path.startsWith('chunks/') ? IMMUTABLE : ENTRY,
+      // By the file that was read, not the path as sent: `chunks/../loader.js` is the loader.
+      'Cache-Control': file.path.startsWith('chunks/') ? IMMUTABLE : ENTRY,
       ETag: encoding ? file.etag.replace(/"$/, `-${encoding}"`) : file.etag,
       ...(file.compressible && { Vary: 'Accept-Encoding' }),
     };

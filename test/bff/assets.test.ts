@@ -61,6 +61,17 @@ describe('/telkit/* assets', () => {
     expect((await get('/telkit/loader.js', { 'if-none-match': '"something-else"' })).status).toBe(200);
   });
 
+  it('decides on the file read, not the path as sent: `chunks/..%2floader.js` is the loader, not immutable', async () => {
+    for (const path of ['/telkit/chunks/..%2floader.js', '/telkit/chunks/%2e%2e%2Floader.js', '/telkit/chunks/x/..%2f..%2floader.js']) {
+      const res = await get(path);
+      expect(res.status, path).toBe(200);
+      expect(await res.text(), path).toBe(loader);
+      expect(res.headers.get('cache-control'), path).toBe('public, max-age=300');
+    }
+    // …and the other way round: a chunk reached through a detour is still a chunk.
+    expect((await get('/telkit/x/..%2fchunks/signup-abc123.js')).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
   it('images are not compressed again', async () => {
     const png = await get('/telkit/logo.png', { 'accept-encoding': 'br' });
     expect(png.status).toBe(200);

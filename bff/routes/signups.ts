@@ -8,7 +8,7 @@ import type { AppEnv } from '../lib/context.js';
 import { ApiError } from '../lib/errors.js';
 import { idempotent } from '../lib/idempotency.js';
 import { endpoint } from '../lib/openapi.js';
-import { byIp, hit, rateLimit, rateLimitError, type RateRule } from '../lib/rate-limit.js';
+import { byIp, hit, rateLimit, rateLimitError, type RateRule, slidingHits } from '../lib/rate-limit.js';
 import { validate } from '../lib/validate.js';
 
 /** Today's date where the tenants are (Germany, Austria, Switzerland share a time zone). */
@@ -91,16 +91,17 @@ export const signupRoutes = new Hono<AppEnv>().post(
       const { db, clock, env } = c.get('deps');
       const { tenant } = c.get('caller');
       const now = clock.now();
-      const found = await signupByHandle(db, { tenantId: tenant.id, id: c.req.param('id'), handle: c.req.valid('json').handle });
-      if (found.status === 'pending_confirmation') {
-        const wait = await resendWait(db, found.id, now);
-        if (wait > 0) throw rateLimitError({ allowed: false, remaining: 0, retryAfter: wait });
-        const counted = await hit(db, PER_SIGNUP.resend, `signup:${found.id}`, now);
-        if (!counted.allowed) throw rateLimitError(counted);
-      }
-      const result = await db.transaction(async (tx) =>
-        resendForSignup(tx, { tenant, row: await signupByHandle(tx, { tenantId: tenant.id, id: found.id, handle: c.req.valid('json').handle, lock: true }), now, publicUrl: env.publicUrl }),
-      );
+      // Under the signup's row lock: two parallel resends cannot both pass the one-a-minute wait.
+      const result = await db.transaction(async (tx) => {
+        const row = await signupByHandle(tx, { tenantId: tenant.id, id: c.req.param('id'), handle: c.req.valid('json').handle, lock: true });
+        if (row.status === 'pending_confirmation') {
+          const wait = await resendWait(tx, row.id, now);
+          if (wait > 0) throw rateLimitError({ allowed: false, remaining: 0, retryAfter: wait });
+          const [counted] = await slidingHits(tx, [{ rule: PER_SIGNUP.resend, key: `signup:${row.id}` }], now);
+          if (!counted!.allowed) throw rateLimitError(counted!);
+        }
+        return resendForSignup(tx, { tenant, row, now, publicUrl: env.publicUrl });
+      });
       if (result.retryAfter) c.header('Retry-After', String(result.retryAfter));
       return c.json(result, 202);
     },

@@ -103,6 +103,14 @@ describe('POST /v1/signups/:id/resend', () => {
     expect(Number(again.headers.get('retry-after'))).toBeGreaterThan(55);
   });
 
+  it('two parallel resends send one e-mail: the one-a-minute wait holds under concurrency', async () => {
+    const created = await signup(privateSignup, 'parallel@activation.example');
+    minute();
+    const answers = await Promise.all([0, 1, 2].map(() => post(`/v1/signups/${created.id}/resend`, { handle: created.handle })));
+    expect(answers.map((a) => a.status).sort()).toEqual([202, 429, 429]);
+    expect(await mailsTo('parallel@activation.example')).toHaveLength(2);
+  });
+
   it('sends at most three an hour per signup', async () => {
     const created = await signup(privateSignup, 'three@activation.example');
     for (let i = 0; i < 3; i++) {

@@ -3,7 +3,7 @@ import type { Locale } from '../../contract/enums.js';
 import type { PinChallenge } from '../../contract/portal.js';
 import type { Db, Executor } from '../db/client.js';
 import { type Tenant, type User, users } from '../db/schema/index.js';
-import { sha256 } from '../lib/crypto.js';
+import { hmacSha256 } from '../lib/crypto.js';
 import { ApiError } from '../lib/errors.js';
 import { type Counted, hit, refund, slidingHits } from '../lib/rate-limit.js';
 import { enqueue } from '../messaging/outbox.js';
@@ -64,10 +64,11 @@ export async function startLogin(db: Db, o: PinContext & { tenant: Tenant; usern
  */
 export async function checkPassword(
   db: Db,
-  o: { tenant: Tenant; user: User | undefined; login: string; password: string; now: Date; ip?: string; action: string },
+  o: { tenant: Tenant; user: User | undefined; login: string; password: string; now: Date; secret: string; ip?: string; action: string },
 ): Promise<boolean> {
   const { user } = o;
-  const name = sha256(`${o.tenant.id}:${o.login.toLowerCase()}`);
+  // Keyed with the server secret: a name typed by mistake (a password, say) cannot be guessed back from the audit log.
+  const name = hmacSha256(o.secret, `login-name:${o.tenant.id}:${o.login.toLowerCase()}`);
   const counter: Counted = { rule: LOGIN_ATTEMPTS, key: user ? `user:${user.id}` : `name:${name}` };
   const [attempt] = await slidingHits(db, [counter], o.now);
   if (!attempt!.allowed) {

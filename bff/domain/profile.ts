@@ -24,12 +24,12 @@ export const PREVIOUS_EMAIL_HOURS = 24;
 const fieldError = (path: string, code: string) => new ApiError(422, 'validation_failed', { errors: [{ path, code, message: '' }] });
 
 /** The current password, checked as a login checks it (`checkPassword`): wrong is a field error on `path`. */
-async function checkCurrentPassword(db: Db, o: { tenant: Tenant; user: User; password: string; path: string; now: Date; ip?: string; action: string }) {
+async function checkCurrentPassword(db: Db, o: { tenant: Tenant; user: User; password: string; path: string; now: Date; secret: string; ip?: string; action: string }) {
   if (!(await checkPassword(db, { ...o, login: o.user.username }))) throw fieldError(o.path, 'password_wrong');
 }
 
 /** Step-up: the current password again; for five minutes the session may change e-mail and mobile. */
-export async function stepUp(db: Db, o: { tenant: Tenant; user: User; session: Session; password: string; now: Date; ip?: string }) {
+export async function stepUp(db: Db, o: { tenant: Tenant; user: User; session: Session; password: string; now: Date; secret: string; ip?: string }) {
   await checkCurrentPassword(db, { ...o, path: 'password', action: 'step_up.failed' });
   await db.transaction(async (tx) => {
     await tx.update(sessions).set({ steppedUpAt: o.now }).where(eq(sessions.id, o.session.id));
@@ -48,9 +48,9 @@ export function requireStepUp(session: Session, now: Date): void {
  * "Change password" in the profile: the current password (counted like a login's), a new one by the
  * rules of setting one; every other session of the user ends and an e-mail tells them.
  */
-export async function changePassword(db: Db, o: { tenant: Tenant; user: User; session: Session; currentPassword: string; newPassword: string; now: Date; locale: Locale; ip?: string }) {
+export async function changePassword(db: Db, o: { tenant: Tenant; user: User; session: Session; currentPassword: string; newPassword: string; now: Date; secret: string; locale: Locale; ip?: string }) {
   const { user, now } = o;
-  await checkCurrentPassword(db, { tenant: o.tenant, user, password: o.currentPassword, path: 'currentPassword', now, ip: o.ip, action: 'password.change_failed' });
+  await checkCurrentPassword(db, { tenant: o.tenant, user, password: o.currentPassword, path: 'currentPassword', now, secret: o.secret, ip: o.ip, action: 'password.change_failed' });
   const problem = passwordProblem(o.newPassword, user);
   if (problem) throw fieldError('newPassword', problem);
   const passwordHash = await hashPassword(o.newPassword);

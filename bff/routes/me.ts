@@ -43,8 +43,8 @@ export const meRoutes = new Hono<AppEnv>()
     validate('json', stepUpSchema),
     async (c) => {
       const { tenant, user, session } = c.get('caller');
-      const { now, ip } = flowContext(c);
-      return c.json(await stepUp(c.get('deps').db, { tenant, user: user!, session: session!, password: c.req.valid('json').password, now, ip }), 200);
+      const { now, ip, secret } = flowContext(c);
+      return c.json(await stepUp(c.get('deps').db, { tenant, user: user!, session: session!, password: c.req.valid('json').password, now, secret, ip }), 200);
     },
   )
   .post(

@@ -1,4 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGIN_ATTEMPTS } from '../../bff/domain/login.js';
 import { auditEvents, rateLimits, users } from '../../bff/db/schema/index.js';
@@ -71,6 +72,14 @@ describe('login limits', () => {
     expect(notices[0]!.subject).toMatch(/fehlgeschlagene Anmeldeversuche/);
     expect(notices[0]!.text).toContain(user.username);
   }, 120_000);
+
+  it('an unknown name is audited by a keyed hash: what was typed cannot be guessed back from the log', async () => {
+    const typed = 'MeinGeheimesPasswort2026';
+    expect((await attempt(typed, 'irgendwas')).status).toBe(401);
+    const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'login.failed'), eq(auditEvents.targetType, 'login_name'))).orderBy(desc(auditEvents.occurredAt)).limit(1);
+    expect(event!.targetId).not.toBe(createHash('sha256').update(`${tenant.id}:${typed.toLowerCase()}`).digest('hex'));
+    expect(JSON.stringify(event)).not.toContain(typed);
+  });
 
   it('the hour slides: 100 failures just before the hour still count just after it', async () => {
     const user = await seedUser(t.db, tenant, { password: PASSWORD });

@@ -11,6 +11,7 @@ import { type Brand, brandOf, greeting, renderEmail } from '../messaging/templat
 import { emailChangedEmail, emailChangeEmail, passwordChangedEmail } from '../messaging/templates/portal.js';
 import { audit, userActor } from './audit.js';
 import { assertRedeemable, issueLink, LINKS, type Link, linkUrl, useLink } from './links.js';
+import type { BudgetSettings } from './budget.js';
 import { checkPassword } from './login.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 import { type Challenge, type PinContext, sendPin } from './pins.js';
@@ -85,7 +86,7 @@ export async function startEmailChange(tx: Executor, o: { tenant: Tenant; user: 
  * Redeems an e-mail change link (locked by the caller): the new address holds; the old address (by
  * e-mail) and the mobile number (by SMS) are told, and the old address is kept a day for reset notices.
  */
-export async function confirmEmailChange(tx: Executor, o: { tenant: Tenant; link: Link<'email_change'>; now: Date; locale: Locale; ip?: string }) {
+export async function confirmEmailChange(tx: Executor, o: { tenant: Tenant; link: Link<'email_change'>; now: Date; locale: Locale; ip?: string; budget?: BudgetSettings }) {
   const { link } = o;
   if (link.usedAt) return { status: 'already_confirmed' as const };
   assertRedeemable(link, o.now);
@@ -97,8 +98,10 @@ export async function confirmEmailChange(tx: Executor, o: { tenant: Tenant; link
   const brand = brandOf(o.tenant);
   const mail = emailChangedEmail(brand, o.locale, { name: before.displayName, newEmail: email });
   await Promise.all([
-    enqueue(tx, { tenantId: o.tenant.id, channel: 'email', payload: { to: before.email, ...mail }, budget: { kind: 'notice', now: o.now } }),
-    enqueue(tx, { tenantId: o.tenant.id, channel: 'sms', payload: { to: before.mobile, text: changedSms(brand, o.locale, 'email', before.username) }, budget: { kind: 'notice', now: o.now, userId: before.id } }),
+    // The e-mail before the SMS, in every flow: budget counters are always locked in one order.
+    enqueue(tx, { tenantId: o.tenant.id, channel: 'email', payload: { to: before.email, ...mail }, budget: { kind: 'notice', now: o.now } }).then(() =>
+      enqueue(tx, { tenantId: o.tenant.id, channel: 'sms', payload: { to: before.mobile, text: changedSms(brand, o.locale, 'email', before.username) }, budget: { ...o.budget, kind: 'notice', now: o.now } }),
+    ),
     audit(tx, { tenantId: o.tenant.id, actor: userActor(before), account: before.accountId, action: 'profile.email_changed', target: { type: 'user', id: before.id }, ip: o.ip }),
     emitEvent(tx, { tenantId: o.tenant.id, type: 'profile.email_changed', data: { userId: before.id, username: before.username, accountId: before.accountId, email } }),
   ]);
@@ -113,15 +116,17 @@ export async function startMobileChange(tx: Executor, o: PinContext & { tenant: 
 }
 
 /** After the right PIN from the new number: it holds; the old number (by SMS) and the e-mail address are told. */
-export async function completeMobileChange(tx: Executor, challenge: Challenge<'mobile_change'>, o: { ip?: string; now: Date; locale: Locale }) {
+export async function completeMobileChange(tx: Executor, challenge: Challenge<'mobile_change'>, o: { ip?: string; now: Date; locale: Locale; budget?: BudgetSettings }) {
   const [before] = await tx.select().from(users).where(eq(users.id, challenge.userId));
   const [user] = await tx.update(users).set({ mobile: challenge.payload.mobile }).where(eq(users.id, challenge.userId)).returning();
   const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, user!.tenantId));
   const brand = brandOf(tenant!);
   const mail = mobileChangedEmail(brand, o.locale, { name: user!.displayName, username: user!.username, mobile: maskMobile(user!.mobile), at: o.now });
   await Promise.all([
-    enqueue(tx, { tenantId: user!.tenantId, channel: 'sms', payload: { to: before!.mobile, text: changedSms(brand, o.locale, 'mobile', user!.username) }, budget: { kind: 'notice', now: o.now, userId: user!.id } }),
-    enqueue(tx, { tenantId: user!.tenantId, channel: 'email', payload: { to: user!.email, ...mail }, budget: { kind: 'notice', now: o.now, userId: user!.id } }),
+    // The e-mail before the SMS, in every flow: budget counters are always locked in one order.
+    enqueue(tx, { tenantId: user!.tenantId, channel: 'email', payload: { to: user!.email, ...mail }, budget: { kind: 'notice', now: o.now } }).then(() =>
+      enqueue(tx, { tenantId: user!.tenantId, channel: 'sms', payload: { to: before!.mobile, text: changedSms(brand, o.locale, 'mobile', user!.username) }, budget: { ...o.budget, kind: 'notice', now: o.now } }),
+    ),
     audit(tx, { tenantId: user!.tenantId, actor: userActor(user!), account: user!.accountId, action: 'profile.mobile_changed', target: { type: 'user', id: user!.id }, ip: o.ip }),
     emitEvent(tx, { tenantId: user!.tenantId, type: 'profile.mobile_changed', data: { userId: user!.id, username: user!.username, accountId: user!.accountId } }),
   ]);

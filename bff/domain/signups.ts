@@ -16,6 +16,7 @@ import { confirmationEmail, credentialsEmail } from '../messaging/templates/sign
 import { audit } from './audit.js';
 import { emitEvent } from './webhooks.js';
 import { assertRedeemable, issueLink, LINKS, type Link, linkUrl, lockLink, newLink, useLink } from './links.js';
+import type { BudgetSettings } from './budget.js';
 import { confirmEmailChange } from './profile.js';
 
 export const IBAN_PURPOSE = 'iban';
@@ -321,7 +322,7 @@ export async function confirmSignup(tx: Executor, o: { tenant: Tenant; link: Lin
 }
 
 /** Redeems any e-mail link a page hands in: a signup confirmation or a new e-mail address. */
-export async function redeemLink(tx: Executor, o: { tenant: Tenant; token: string; now: Date; publicUrl: string; locale: Locale; ip?: string }) {
+export async function redeemLink(tx: Executor, o: { tenant: Tenant; token: string; now: Date; publicUrl: string; locale: Locale; ip?: string; budget?: BudgetSettings }) {
   const link = await lockLink(tx, o.token, { tenantId: o.tenant.id, purposes: ['signup', 'email_change'] });
   if (!link) throw new ApiError(404, 'link_invalid');
   if (link.purpose === 'email_change') {

@@ -5,7 +5,7 @@ import { isLocale } from '../../contract/i18n.js';
 import type { Locale } from '../../contract/locales.js';
 import { redeemLink, resendConfirmation } from '../domain/signups.js';
 import { clientIp } from '../lib/client-ip.js';
-import type { AppEnv } from '../lib/context.js';
+import { type AppEnv, flowContext } from '../lib/context.js';
 import { ApiError } from '../lib/errors.js';
 import { confirmMessages, pageMessages } from '../lib/i18n.js';
 import { byIp, rateLimit } from '../lib/rate-limit.js';
@@ -104,7 +104,7 @@ export const confirmPage = new Hono<AppEnv>()
     if (!found) return message(t.link_invalid, 404);
     const { db, clock, env } = c.get('deps');
     try {
-      const result = await db.transaction((tx) => redeemLink(tx, { tenant: found.tenant, token, now: clock.now(), publicUrl: env.publicUrl, locale, ip: clientIp(c) }));
+      const result = await db.transaction((tx) => redeemLink(tx, { tenant: found.tenant, token, now: clock.now(), publicUrl: env.publicUrl, locale, ip: clientIp(c), budget: flowContext(c).budget }));
       if ('setPasswordToken' in result) {
         // No dead end: on to setting the password, with the credentials e-mail's own single-use link.
         const p = (key: Parameters<typeof pageMessages.t>[1]) => pageMessages.t(locale, key);

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { outbox, rateLimits, tariffs, users } from '../../bff/db/schema/index.js';
 import { privateSignup } from '../contract/fixtures.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
-import { emailsOf } from './helpers/outbox.js';
+import { emailsOf, tokenIn } from './helpers/outbox.js';
 import { browser, seedUser, setPasswordToken, type TestUser } from './helpers/portal.js';
 
 // The messaging budget (bff/domain/budget.ts): every SMS and e-mail, whatever the route.
@@ -164,6 +164,22 @@ describe('mail bombing', () => {
     expect(await sentTo('email', user.email)).toBe(5);
     const mails = await emailsOf(t.db, tenant.id);
     expect(mails.filter((m) => m.to === user.email)).toHaveLength(5);
+  }, 60_000);
+
+  it('a number flooded with PINs still gets the notice that the e-mail address changed', async () => {
+    const user = await seedUser(t.db, tenant, { password: PASSWORD });
+    const owner = browser(t, tenant);
+    const session = await owner.login(user); // PIN 1
+    expect((await owner.post('/v1/me/step-up', { password: PASSWORD }, session)).status).toBe(200);
+    expect((await owner.patch('/v1/me', { email: 'neu.notice@example.com' }, session)).status).toBe(202);
+    // Someone else uses up the number's PIN budget (4 more PINs, then refusals).
+    const start = await browser(t, tenant).post('/v1/sessions', { username: user.username, password: PASSWORD });
+    let challengeId = start.json.challengeId;
+    for (let i = 0; i < 4; i++) challengeId = (await browser(t, tenant).post('/v1/sessions/resend', { challengeId })).json?.challengeId ?? challengeId;
+    expect(await sentTo('sms', user.mobile)).toBe(5);
+    const link = tokenIn((await emailsOf(t.db, tenant.id)).filter((m) => m.to === 'neu.notice@example.com').at(-1)!, '/confirm');
+    expect((await owner.post('/v1/confirmations', { token: link })).json.status).toBe('confirmed');
+    expect(await sentTo('sms', user.mobile)).toBe(6); // the notice, on counters of its own
   }, 60_000);
 
   it('resets anyone may ask for do not use up the owner\'s login PINs, and dropped ones count nothing', async () => {

@@ -80,7 +80,8 @@ const hashed = (value: string) => sha256(value.trim().toLowerCase()).slice(0, 32
 
 /** The counters one send hits. */
 export function countersOf(tenantId: string, channel: 'email' | 'sms', to: string, b: SendBudget): Counted[] {
-  const dest = hashed(to);
+  // One mailbox, however its address is dressed: `anna+1@…` and `anna+2@…` share a budget.
+  const dest = hashed(channel === 'email' ? to.replace(/\+[^@]*(?=@)/, '') : to);
   const account = b.userId ? [{ rule: BUDGETS.perAccountHour, key: b.userId }, { rule: BUDGETS.perAccountDay, key: b.userId }] : [];
   if (channel === 'sms' && b.kind === 'notice') {
     // A notice ("your e-mail address changed") has counters of its own: PINs cannot crowd it out, nor it them.

@@ -166,6 +166,12 @@ describe('mail bombing', () => {
     expect(mails.filter((m) => m.to === user.email)).toHaveLength(5);
   }, 60_000);
 
+  it('sub-addresses share their mailbox\'s budget: victim+1@, victim+2@ … get at most 5 an hour together', async () => {
+    for (let i = 1; i <= 7; i++) await signUp(`victim+${i}@mailbox.example`);
+    const mails = (await emailsOf(t.db, tenant.id)).filter((m) => /^victim\+\d+@mailbox\.example$/.test(m.to));
+    expect(mails).toHaveLength(5);
+  }, 60_000);
+
   it('a number flooded with PINs still gets the notice that the e-mail address changed', async () => {
     const user = await seedUser(t.db, tenant, { password: PASSWORD });
     const owner = browser(t, tenant);

@@ -19,6 +19,13 @@ export async function boot(): Promise<{ env: Env; log: Logger; database: Databas
     process.exit(1);
   }
   const log = createLogger(env.logLevel);
+  // In production a missing transport is allowed (NODE_ENV=production requires both), but said once:
+  // such messages wait in the outbox, held, with their codes, until a transport is configured.
+  if (env.nodeEnv === 'production') {
+    for (const [name, set] of [['SMTP_URL', env.smtpUrl], ['SMS_WEBHOOK_URL', env.smsWebhookUrl]] as const) {
+      if (!set) log.warn(`${name} is not set: such messages are held in the outbox, not sent`);
+    }
+  }
   const database = openDatabase(env.databaseUrl ? { url: env.databaseUrl } : { pgliteDir: env.pgliteDir });
   try {
     await database.migrate();

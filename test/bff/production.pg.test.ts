@@ -42,6 +42,9 @@ describe('production (no TELKIT_DEV)', () => {
     }
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
     expect(output).not.toContain('tk_pub_demo');
+    // Without transports it starts, but says that messages (with their codes) wait unsent.
+    expect(output).toContain('SMTP_URL is not set: such messages are held in the outbox, not sent');
+    expect(output).toContain('SMS_WEBHOOK_URL is not set');
   });
 
   it('seeds no demo tenant and accepts no demo key', async () => {

@@ -3,6 +3,7 @@ import { locales } from './contract/locales.js';
 import { quietCatalogueLogs } from './tools/catalogue-logs.js';
 import { minifyTemplates } from './tools/minify-templates.js';
 import { loaderPreloads } from './tools/preload.js';
+import { stripAnnotations } from './tools/strip-annotations.js';
 
 /**
  * The chunks, so that each page downloads only what its widgets use (budgets per page in bench/size.ts).
@@ -36,7 +37,7 @@ function localeChunkName(facade: string | null | undefined): string | undefined 
 }
 
 export default defineConfig({
-  plugins: [minifyTemplates(/\/widgets\/.*\.ts$/), loaderPreloads()],
+  plugins: [minifyTemplates(/\/widgets\/.*\.ts$/), loaderPreloads(), stripAnnotations()],
   resolve: {
     // Always Lit's production build, whatever NODE_ENV the build runs under (npm start sets development).
     conditions: ['module', 'browser', 'production'],
@@ -47,7 +48,7 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     minify: 'terser',
-    terserOptions: { module: true, ecma: 2020, compress: { passes: 2 } },
+    terserOptions: { module: true, ecma: 2020, compress: { passes: 2, unsafe_arrows: true } },
     lib: {
       entry: {
         loader: 'widgets/loader.ts',

@@ -13,9 +13,14 @@ import { stripAnnotations } from './tools/strip-annotations.js';
  * `shared` — what every page needs: Lit, the API client, the kit core (its catalogue and the field errors'
  *   German texts), the provider, alerts and buttons, and the text field and error summary that the signup
  *   and the portal pages both need;
- * `portal` — what the three portal widgets share, and the login.
- * The signup's own modules, its other primitives and the wizard end up in the signup's chunk. Fetched when
- * first used: the PIN step (with the first code sent), the IBAN rules (on the payment step), and each
+ * `portal` — what the three portal widgets share, and the login;
+ * `rules` — the contract's field rules, which the signup, the profile and the password setup share (taken
+ *   before the signup's group, which would take them along with the rest of its imports);
+ * `signup` — the signup's own modules, its other primitives, the wizard and the legal texts' German (alone,
+ *   as a locale file of a catalogue, it would be a chunk of its own that the page loads up front);
+ * `review` — the signup's review step with the summary, and its done screen: fetched while the step before
+ *   the review shows (`TkSignup.updated`).
+ * Fetched when first used: the PIN step (with the first code sent), the IBAN rules (on the payment step), and each
  * non-default locale of each catalogue. A locale file needs no group for that: a catalogue imports it by
  * a variable path (`contract/i18n.ts`), nothing imports it statically, so it is a chunk of its own —
  * `chunkFileNames` only names it `locale-<locale>-<feature>`, and bench/size.ts checks that it stays alone.
@@ -24,6 +29,9 @@ import { stripAnnotations } from './tools/strip-annotations.js';
 const GROUPS: { name: string; test: RegExp }[] = [
   { name: 'shared', test: /\/widgets\/(provider\/provider|core\/(kit|submit|error-summary(\.styles)?)|primitives\/text-field|define)\.ts$/ },
   { name: 'portal', test: /\/widgets\/(core\/pin\.styles|portal\/(form|messages|portal\.styles|pin-step|login))\.ts$/ },
+  { name: 'rules', test: /\/contract\/rules\.ts$/ },
+  { name: 'signup', test: /\/(widgets\/signup\/signup|contract\/messages\/legal\/de)\.ts$/ },
+  { name: 'review', test: /\/widgets\/(signup\/(review|done)|primitives\/summary)\.ts$/ },
 ];
 
 /** A catalogue's locale file: `<feature>/messages/<locale>.ts` (widgets) or `messages/<feature>/<locale>.ts` (contract). */

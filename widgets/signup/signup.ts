@@ -19,18 +19,21 @@ import '../primitives/date-field.js';
 import '../primitives/radio-group.js';
 import '../primitives/select.js';
 import '../primitives/stepper.js';
-import '../primitives/summary.js';
 import '../primitives/text-field.js';
 import type { SignupDone } from './done.js';
 import { type SignupKey, st } from './messages.js';
 import { type AccountType, checkStep, loadBankRules, loadDraft, pathsOf, payload, saveDraft, splitHouseNumber, type StepId, stepsFor, type Values, wizardSteps } from './model.js';
 import { signupStyles } from './signup.styles.js';
-import { contractFacts, reviewMandate, reviewSections, type StepContext, steps } from './steps.js';
+import { type StepContext, steps } from './steps.js';
 
 export interface SignupCompleteDetail {
   signupId: string;
   email: string;
 }
+
+/** The review step (`review.ts`, one chunk with the done screen): loaded while the step before it shows. */
+let review: typeof import('./review.js') | undefined;
+const loadReview = async () => (review ??= await import('./review.js'));
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
 
@@ -164,6 +167,7 @@ export class TkSignup extends LitElement {
 
   protected override updated(): void {
     if (this.wizard.step.id === 'payment') void loadBankRules();
+    if (!review && this.wizard.index >= this.stepIds.length - 2) void loadReview().then(() => this.requestUpdate());
     if (this.restored && !this.done) saveDraft(this.draftKey, this.values, this.wizard.index);
     if (this.wizard.step.id === 'review') void import('./done.js');
   }
@@ -171,6 +175,7 @@ export class TkSignup extends LitElement {
   private async onSubmit(event: Event) {
     event.preventDefault();
     if (this.wizard.step.id === 'payment') await loadBankRules();
+    if (this.wizard.index === this.stepIds.length - 2) await loadReview();
     if (this.wizard.step.id !== 'review') {
       await this.wizard.next();
       return;
@@ -235,14 +240,7 @@ export class TkSignup extends LitElement {
       ${ordering ? nothing : html`<p class="legend">${this.i18n.t('form.requiredLegend')}</p>`}
       <div data-step=${step}>
         ${ordering
-          ? html`<tk-summary heading-level=${this.headingLevel + 1} .sections=${reviewSections(c, this.stepIds)} @tk-summary-edit=${(e: { detail: { section: string } }) => this.wizard.edit(e.detail.section)}></tk-summary>
-              ${reviewMandate(c)}
-              ${tariff
-                ? html`<div class="facts">
-                    <div class="facts-heading" role="heading" aria-level=${this.headingLevel + 1} id="facts">${this.t('review.contract')}</div>
-                    <dl aria-labelledby="facts">${contractFacts(c, tariff).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
-                  </div>`
-                : nothing}`
+          ? review?.renderReview(c, this.stepIds, this.headingLevel + 1, tariff, (id) => this.wizard.edit(id))
           : steps[step](c)}
       </div>
       <div class="actions">

@@ -5,8 +5,7 @@ import { legalDocumentNames, mandateConsent, mandateScheme, mandateText, termsCo
 import { countries } from '../../contract/rules.js';
 import { legalForms, salutations } from '../../contract/enums.js';
 import type { TariffInfo, TenantConfig } from '../../contract/tenant.js';
-import { formatDate, formatMoney } from '../core/i18n/index.js';
-import type { SummarySection } from '../primitives/summary.js';
+import { formatMoney } from '../core/i18n/index.js';
 import { type AccountType, type StepId, type Values } from './model.js';
 import { type SignupKey, st } from './messages.js';
 
@@ -183,10 +182,10 @@ function invoiceAddress(c: StepContext) {
 }
 
 const money = (c: StepContext, cents: number, t: TariffInfo) => formatMoney(cents, t.currency, c.locale);
-const months = (c: StepContext, n: number) => c.t(new Intl.PluralRules(localeTag(c.locale)).select(n) === 'one' ? 'month' : 'months', { n });
+export const months = (c: StepContext, n: number) => c.t(new Intl.PluralRules(localeTag(c.locale)).select(n) === 'one' ? 'month' : 'months', { n });
 
 /** A price as stored, VAT included; for a business, net and gross. */
-function price(c: StepContext, cents: number, t: TariffInfo) {
+export function price(c: StepContext, cents: number, t: TariffInfo) {
   const rate = c.tenant.vatRate;
   return cents
     ? c.t(c.values.accountType === 'business' ? 'price.net' : 'price.gross', {
@@ -199,58 +198,4 @@ function price(c: StepContext, cents: number, t: TariffInfo) {
 
 function facts(c: StepContext, t: TariffInfo) {
   return c.t('tariff.facts', { term: months(c, t.minimumTermMonths), notice: months(c, t.noticePeriodMonths), fee: price(c, t.oneOffFeeCents, t) });
-}
-
-/** The key contract facts, shown right above the order button: with a one-off fee, what the first month costs. */
-export function contractFacts(c: StepContext, t: TariffInfo): [string, string][] {
-  const fee = t.oneOffFeeCents;
-  return [
-    [c.t('tariff'), t.name],
-    [c.t('review.monthly'), price(c, t.monthlyPriceCents, t)],
-    [c.t('review.oneOff'), fee ? price(c, fee, t) : c.t('review.none')],
-    ...(fee ? ([[c.t('review.first'), price(c, t.monthlyPriceCents + fee, t)]] as [string, string][]) : []),
-    [c.t('review.term'), months(c, t.minimumTermMonths)],
-    [c.t('review.notice'), months(c, t.noticePeriodMonths)],
-  ];
-}
-
-/** The review sections: what was entered, step by step, each with "change". */
-export function reviewSections(c: StepContext, ids: StepId[]): SummarySection[] {
-  const v = (p: string) => String(c.values[p] ?? '');
-  const addr = (prefix: string) => `${v(`${prefix}.address.street`)} ${v(`${prefix}.address.houseNumber`)}, ${v(`${prefix}.address.postalCode`)} ${v(`${prefix}.address.city`)}, ${c.t(`country.${v(`${prefix}.address.country`) || 'DE'}` as SignupKey)}`;
-  const who = (prefix: string) => [v(`${prefix}.salutation`) && v(`${prefix}.salutation`) !== 'none' ? c.t(`salutation.${v(`${prefix}.salutation`)}` as SignupKey) : '', v(`${prefix}.title`), v(`${prefix}.firstName`), v(`${prefix}.lastName`)].filter(Boolean).join(' ');
-  const sections: Record<string, [string, string][]> = {
-    type: [[c.t('step.type'), c.t(`type.${v('accountType') || 'private'}` as SignupKey)]],
-    person: [
-      [c.t('review.name'), who('person')],
-      [c.t('birthDate'), v('person.birthDate') ? formatDate(v('person.birthDate'), c.locale) : ''],
-      [c.t('review.address'), addr('person')],
-      [c.t('email'), v('person.email')],
-      [c.t('mobile'), v('person.mobile')],
-    ],
-    employer: [
-      [c.t('employerName'), v('employer.name')],
-      [c.t('review.address'), addr('employer')],
-      [c.t('employerContact'), v('employer.contactName')],
-    ],
-    company: [
-      [c.t('companyName'), v('company.name')],
-      [c.t('legalForm'), c.t(`legalForm.${v('company.legalForm') || 'other'}` as SignupKey)],
-      [c.t('review.address'), addr('company')],
-      ...(c.values.separateInvoice ? ([[c.t('invoiceName'), `${v('invoiceAddress.name')}, ${addr('invoiceAddress')}`]] as [string, string][]) : []),
-    ],
-    contact: [
-      [c.t('review.name'), who('contact')],
-      [c.t('email'), v('contact.email')],
-      [c.t('mobile'), v('contact.mobile')],
-    ],
-    payment: [
-      [c.t('paymentMethod'), c.t(v('payment.method') === 'sepa' ? 'payment.sepa' : 'payment.invoice')],
-      ...(v('payment.method') === 'sepa' ? ([[c.t('iban'), `${v('payment.iban').slice(0, 4)} … ${v('payment.iban').replace(/\s/g, '').slice(-4)}`]] as [string, string][]) : []),
-      ...(c.values.accountType === 'professional' && c.values.separateInvoice ? ([[c.t('invoiceName'), `${v('invoiceAddress.name')}, ${addr('invoiceAddress')}`]] as [string, string][]) : []),
-    ],
-  };
-  return ids
-    .filter((id) => id in sections)
-    .map((id) => ({ id, heading: c.t(`step.${id}` as SignupKey), items: sections[id]!.map(([label, value]) => ({ label, value })) }));
 }

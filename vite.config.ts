@@ -14,12 +14,13 @@ import { stripAnnotations } from './tools/strip-annotations.js';
  *   German texts), the provider, alerts and buttons, and the text field and error summary that the signup
  *   and the portal pages both need;
  * `portal` — what the three portal widgets share, and the login;
- * `rules` — the contract's field rules, which the signup, the profile and the password setup share (taken
- *   before the signup's group, which would take them along with the rest of its imports);
- * `signup` — the signup's own modules, its other primitives, the wizard and the legal texts' German (alone,
- *   as a locale file of a catalogue, it would be a chunk of its own that the page loads up front);
- * `review` — the signup's review step with the summary, and its done screen: fetched while the step before
- *   the review shows (`TkSignup.updated`).
+ * `rules` — the contract's field rules, which the signup and the password setup share (taken before the
+ *   signup's group, which would take them along with the rest of its imports);
+ * `signup` — the signup's own modules, its other primitives and the wizard (without the group, the
+ *   bundler would put them in one chunk with the lazily loaded `ordering`);
+ * `ordering` — the signup's steps from the payment to the order (`signup/ordering.ts`: the price box, the
+ *   legal texts, the review with the summary) and its done screen: fetched while the step before the
+ *   payment shows (`TkSignup.updated`).
  * Fetched when first used: the PIN step (with the first code sent), the IBAN rules (on the payment step), and each
  * non-default locale of each catalogue. A locale file needs no group for that: a catalogue imports it by
  * a variable path (`contract/i18n.ts`), nothing imports it statically, so it is a chunk of its own —
@@ -30,8 +31,8 @@ const GROUPS: { name: string; test: RegExp }[] = [
   { name: 'shared', test: /\/widgets\/(provider\/provider|core\/(kit|submit|error-summary(\.styles)?)|primitives\/text-field|define)\.ts$/ },
   { name: 'portal', test: /\/widgets\/(core\/pin\.styles|portal\/(form|messages|portal\.styles|pin-step|login))\.ts$/ },
   { name: 'rules', test: /\/contract\/rules\.ts$/ },
-  { name: 'signup', test: /\/(widgets\/signup\/signup|contract\/messages\/legal\/de)\.ts$/ },
-  { name: 'review', test: /\/widgets\/(signup\/(review|done)|primitives\/summary)\.ts$/ },
+  { name: 'signup', test: /\/widgets\/signup\/signup\.ts$/ },
+  { name: 'ordering', test: /\/(widgets\/(signup\/(ordering|done)|primitives\/summary)|contract\/messages\/legal\/de)\.ts$/ },
 ];
 
 /** A catalogue's locale file: `<feature>/messages/<locale>.ts` (widgets) or `messages/<feature>/<locale>.ts` (contract). */

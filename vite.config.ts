@@ -19,11 +19,16 @@ import { stripAnnotations } from './tools/strip-annotations.js';
  * `signup` — the signup's own modules, its other primitives and the wizard (without the group, the
  *   bundler would put them in one chunk with the lazily loaded `ordering`);
  * `ordering` — the signup's steps from the payment to the order (`signup/ordering.ts`: the price box, the
- *   legal texts, the review with the summary) and its done screen: fetched while the step before the
- *   payment shows (`TkSignup.updated`).
- * Fetched when first used: the PIN step (with the first code sent), the IBAN rules (on the payment step), and each
- * non-default locale of each catalogue. A locale file needs no group for that: a catalogue imports it by
- * a variable path (`contract/i18n.ts`), nothing imports it statically, so it is a chunk of its own —
+ *   legal texts, the IBAN and BIC rules, the review with the summary) and its done screen: fetched while
+ *   the step before the payment shows (`TkSignup.updated`);
+ * `forgot` — the login's "forgot password" steps with their German texts, fetched when chosen;
+ * `pin` — the PIN step with the portal's German texts for it, fetched with the first request that sends a
+ *   code (one file instead of three: the step, its catalogue and a re-export of the German texts).
+ * A lazily loaded catalogue's German file is in its group: alone, as the target of the catalogue's
+ * variable import, it would be a chunk of its own re-exporting it.
+ * Fetched when first used, too: each non-default locale of each catalogue. A locale file needs no group for
+ * that: a catalogue imports it by a variable path (`contract/i18n.ts`), nothing imports it statically, so it
+ * is a chunk of its own —
  * `chunkFileNames` only names it `locale-<locale>-<feature>`, and bench/size.ts checks that it stays alone.
  * (In a group it would need a namespace object and the bundler's runtime around it: +80 B per file.)
  */
@@ -32,7 +37,9 @@ const GROUPS: { name: string; test: RegExp }[] = [
   { name: 'portal', test: /\/widgets\/(core\/pin\.styles|portal\/(form|messages|portal\.styles|pin-step|login))\.ts$/ },
   { name: 'rules', test: /\/contract\/rules\.ts$/ },
   { name: 'signup', test: /\/widgets\/signup\/signup\.ts$/ },
-  { name: 'ordering', test: /\/(widgets\/(signup\/(ordering|done)|primitives\/summary)|contract\/messages\/legal\/de)\.ts$/ },
+  { name: 'ordering', test: /\/(widgets\/(signup\/(ordering|done)|primitives\/summary)|contract\/(iban|messages\/legal\/de))\.ts$/ },
+  { name: 'forgot', test: /\/widgets\/portal\/(forgot|messages\/forgot\/de)\.ts$/ },
+  { name: 'pin', test: /\/widgets\/(core\/pin|portal\/(pin-step\.messages|messages\/pin-step\/de))\.ts$/ },
 ];
 
 /** A catalogue's locale file: `<feature>/messages/<locale>.ts` (widgets) or `messages/<feature>/<locale>.ts` (contract). */

@@ -173,6 +173,11 @@ export class TkProfile extends LitElement {
     }
   }
 
+  protected override updated(): void {
+    // While the view shows, the change forms' code is fetched (offline for a moment: a "change" button tries again).
+    if (this.i18n.kit?.session && this.form.step === 'view') void loadChanges().catch(() => undefined);
+  }
+
   /** Opens a change form, once its code is there. */
   private async open(step: 'email' | 'mobile' | 'password') {
     await loadChanges();
@@ -182,7 +187,6 @@ export class TkProfile extends LitElement {
   private renderView(p: Profile) {
     const { form } = this;
     const t = form.t;
-    void loadChanges();
     return html`${form.heading(t('profile.title'))} ${form.summary({})}
       ${this.me.render({ error: (error) => html`<tk-alert variant="error"><p>${failureMessage(error, this.i18n.locale)}</p></tk-alert>` })}
       <dl>

@@ -3,6 +3,7 @@ import { locales } from './contract/locales.js';
 import { quietCatalogueLogs } from './tools/catalogue-logs.js';
 import { minifyTemplates } from './tools/minify-templates.js';
 import { loaderPreloads } from './tools/preload.js';
+import { stripAnnotations } from './tools/strip-annotations.js';
 
 /**
  * The chunks, so that each page downloads only what its widgets use (budgets per page in bench/size.ts).
@@ -12,17 +13,33 @@ import { loaderPreloads } from './tools/preload.js';
  * `shared` — what every page needs: Lit, the API client, the kit core (its catalogue and the field errors'
  *   German texts), the provider, alerts and buttons, and the text field and error summary that the signup
  *   and the portal pages both need;
- * `portal` — what the three portal widgets share, and the login.
- * The signup's own modules, its other primitives and the wizard end up in the signup's chunk. Fetched when
- * first used: the PIN step (with the first code sent), the IBAN rules (on the payment step), and each
- * non-default locale of each catalogue. A locale file needs no group for that: a catalogue imports it by
- * a variable path (`contract/i18n.ts`), nothing imports it statically, so it is a chunk of its own —
+ * `portal` — what the three portal widgets share, and the login;
+ * `rules` — the contract's field rules, which the signup and the password setup share (taken before the
+ *   signup's group, which would take them along with the rest of its imports);
+ * `signup` — the signup's own modules, its other primitives and the wizard (without the group, the
+ *   bundler would put them in one chunk with the lazily loaded `ordering`);
+ * `ordering` — the signup's steps from the payment to the order (`signup/ordering.ts`: the price box, the
+ *   legal texts, the IBAN and BIC rules, the review with the summary) and its done screen: fetched while
+ *   the step before the payment shows (`TkSignup.updated`);
+ * `forgot` — the login's "forgot password" steps with their German texts, fetched when chosen;
+ * `pin` — the PIN step with the portal's German texts for it, fetched with the first request that sends a
+ *   code (one file instead of three: the step, its catalogue and a re-export of the German texts).
+ * A lazily loaded catalogue's German file is in its group: alone, as the target of the catalogue's
+ * variable import, it would be a chunk of its own re-exporting it.
+ * Fetched when first used, too: each non-default locale of each catalogue. A locale file needs no group for
+ * that: a catalogue imports it by a variable path (`contract/i18n.ts`), nothing imports it statically, so it
+ * is a chunk of its own —
  * `chunkFileNames` only names it `locale-<locale>-<feature>`, and bench/size.ts checks that it stays alone.
  * (In a group it would need a namespace object and the bundler's runtime around it: +80 B per file.)
  */
 const GROUPS: { name: string; test: RegExp }[] = [
   { name: 'shared', test: /\/widgets\/(provider\/provider|core\/(kit|submit|error-summary(\.styles)?)|primitives\/text-field|define)\.ts$/ },
   { name: 'portal', test: /\/widgets\/(core\/pin\.styles|portal\/(form|messages|portal\.styles|pin-step|login))\.ts$/ },
+  { name: 'rules', test: /\/contract\/rules\.ts$/ },
+  { name: 'signup', test: /\/widgets\/signup\/signup\.ts$/ },
+  { name: 'ordering', test: /\/(widgets\/(signup\/(ordering|done)|primitives\/summary)|contract\/(iban|messages\/legal\/de))\.ts$/ },
+  { name: 'forgot', test: /\/widgets\/portal\/(forgot|messages\/forgot\/de)\.ts$/ },
+  { name: 'pin', test: /\/widgets\/(core\/pin|portal\/(pin-step\.messages|messages\/pin-step\/de))\.ts$/ },
 ];
 
 /** A catalogue's locale file: `<feature>/messages/<locale>.ts` (widgets) or `messages/<feature>/<locale>.ts` (contract). */
@@ -36,7 +53,7 @@ function localeChunkName(facade: string | null | undefined): string | undefined 
 }
 
 export default defineConfig({
-  plugins: [minifyTemplates(/\/widgets\/.*\.ts$/), loaderPreloads()],
+  plugins: [minifyTemplates(/\/widgets\/.*\.ts$/), loaderPreloads(), stripAnnotations()],
   resolve: {
     // Always Lit's production build, whatever NODE_ENV the build runs under (npm start sets development).
     conditions: ['module', 'browser', 'production'],
@@ -47,7 +64,7 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     minify: 'terser',
-    terserOptions: { module: true, ecma: 2020, compress: { passes: 2 } },
+    terserOptions: { module: true, ecma: 2020, compress: { passes: 2, unsafe_arrows: true } },
     lib: {
       entry: {
         loader: 'widgets/loader.ts',

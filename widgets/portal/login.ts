@@ -11,7 +11,10 @@ import { PortalForm } from './form.js';
 import { PortalPin } from './pin-step.js';
 import { portalStyles } from './portal.styles.js';
 
-type Step = 'credentials' | 'pin' | 'forgot' | 'forgot-sent' | 'done';
+export type LoginStep = 'credentials' | 'pin' | 'forgot' | 'forgot-sent' | 'done';
+
+/** The "forgot password" steps (`forgot.ts`, with their texts): loaded when chosen, kept for every login on the page. */
+let forgotSteps: typeof import('./forgot.js') | undefined;
 
 /**
  * Portal login: username and password, then the SMS PIN; "forgot password" in the same place. The
@@ -41,8 +44,8 @@ export class TkLogin extends LitElement {
   private declare revealed: boolean;
 
   private readonly i18n = new KitController(this, { standalone: true });
-  private readonly form = new PortalForm<Step>(this, this.i18n, 'credentials');
-  private readonly pin = new PortalPin<Step, Session>(this, this.form, {
+  private readonly form = new PortalForm<LoginStep>(this, this.i18n, 'credentials');
+  private readonly pin = new PortalPin<LoginStep, Session>(this, this.form, {
     verify: (kit, answer, o) => kit.api.call((rpc, opts) => rpc.v1.sessions.verify.$post({ json: answer }, opts), o),
     resend: (kit, challengeId, o) => kit.api.call((rpc, opts) => rpc.v1.sessions.resend.$post({ json: { challengeId } }, opts), o),
     verified: (session) => this.loggedIn(session),
@@ -73,14 +76,10 @@ export class TkLogin extends LitElement {
     this.dispatchEvent(new TkCompleteEvent({ user: session.user }));
   }
 
-  private async forgot(e: Event) {
-    e.preventDefault();
-    const { form } = this;
-    if (form.submit.busy) return;
-    const login = (form.values.login ?? '').trim();
-    if (!(await form.check({ login: login ? undefined : form.fieldError('required') }))) return;
-    const done = await form.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1['password-resets'].$post({ json: { login } }, opts), o));
-    if (done) await form.go('forgot-sent', form.t('forgot.done', { login }));
+  private async openForgot() {
+    forgotSteps ??= await import('./forgot.js');
+    await forgotSteps.load(this.form);
+    await this.form.go('forgot');
   }
 
   /** Logs out at the BFF and ends the session for every widget of the kit. */
@@ -112,20 +111,8 @@ export class TkLogin extends LitElement {
         form.light.content = this.pin.field();
         return this.pin.render(() => form.go('credentials'));
       case 'forgot':
-        form.light.content = form.credentials(form.credential({ name: 'login', label: t('login.name'), autocomplete: 'username' }), this.forgot);
-        return html`<form novalidate @submit=${this.forgot}>
-          ${form.heading(t('forgot.title'))} ${form.summary({ login: t('login.name') })}
-          <p>${t('forgot.intro')}</p>
-          ${form.legend()}
-          <slot></slot>
-          <div class="actions">
-            <tk-button type="submit" ?busy=${form.submit.busy}>${t('forgot.submit')}</tk-button>
-            <tk-button variant="link" @click=${() => form.go('credentials')}>${t('back')}</tk-button>
-          </div>
-        </form>`;
       case 'forgot-sent':
-        return html`${form.heading(t('forgot.title'))}
-          <tk-button variant="link" @click=${() => form.go('credentials')}>${t('login.title')}</tk-button>`;
+        return forgotSteps?.renderForgot(form, form.step);
       default:
         return this.renderCredentials();
     }
@@ -148,7 +135,7 @@ export class TkLogin extends LitElement {
       <tk-button variant="link" .pressed=${this.revealed} @click=${() => (this.revealed = !this.revealed)}>${t('password.show')}</tk-button>
       <div class="actions">
         <tk-button type="submit" ?busy=${form.submit.busy}>${t('login.submit')}</tk-button>
-        <tk-button variant="link" @click=${() => form.go('forgot')}>${t('login.forgot')}</tk-button>
+        <tk-button variant="link" @click=${this.openForgot}>${t('login.forgot')}</tk-button>
       </div>
     </form>`;
   }

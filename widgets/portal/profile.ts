@@ -1,7 +1,6 @@
 import { Task } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { PinChallenge, Profile } from '../../contract/portal.js';
-import { isMobile, passwordLengthProblem, toE164 } from '../../contract/rules.js';
+import type { Profile } from '../../contract/portal.js';
 import { TkApiError } from '../core/api.js';
 import type { Kit } from '../core/context.js';
 import { errorSummaryStyles } from '../core/error-summary.styles.js';
@@ -12,7 +11,6 @@ import { baseStyles, widgetStyles } from '../core/tokens.styles.js';
 import { defineOnce } from '../define.js';
 import '../primitives/alert.js';
 import '../primitives/button.js';
-import { EMAIL } from '../primitives/text-field.js';
 import { failureMessage } from '../core/submit.js';
 import { PortalForm } from './form.js';
 import { PortalPin } from './pin-step.js';
@@ -22,10 +20,21 @@ import { type ProfileKey, profileMessages } from './profile.messages.js';
 import { profileStyles } from './profile.styles.js';
 
 type Step = 'view' | 'email' | 'mobile' | 'pin' | 'password';
-type ProfileChange = PinChallenge | { status: 'verification_sent'; email: string };
 
-/** How long a confirmed password lets the profile change the e-mail address or mobile number (the BFF's 5 minutes, less a margin). */
-const STEP_UP_MS = 4.5 * 60_000;
+/** What the change forms (`profile-changes.ts`) work with. */
+export interface ProfileEditing {
+  readonly host: TkProfile;
+  readonly form: PortalForm<Step, ProfileKey>;
+  readonly pin: PortalPin<Step, Profile>;
+  /** The username, for password managers in the change of password. */
+  readonly username: string;
+  /** Until when the password confirmed last lets this session change the e-mail address or mobile number. */
+  steppedUpUntil: number;
+}
+
+/** The change forms: loaded while the profile's view shows, kept for every profile on the page. */
+let changes: typeof import('./profile-changes.js') | undefined;
+const loadChanges = async () => (changes ??= await import('./profile-changes.js'));
 
 /**
  * "Mein Profil": the logged-in user's name, username, e-mail address and mobile number (masked);
@@ -58,8 +67,6 @@ export class TkProfile extends LitElement {
   /** Whether a session was there at the last update: when that flips, focus follows (login ↔ profile). */
   private hadSession: boolean | undefined;
   private expired = false;
-  /** Until when the password confirmed last lets this session change the e-mail address or mobile number. */
-  private steppedUpUntil = 0;
 
   private readonly i18n = new KitController(this, { standalone: true });
   private readonly form = new PortalForm<Step, ProfileKey>(this, this.i18n, 'view', profileMessages);
@@ -87,6 +94,16 @@ export class TkProfile extends LitElement {
     },
   });
 
+  private readonly editing: ProfileEditing = {
+    host: this,
+    form: this.form,
+    pin: this.pin,
+    get username() {
+      return this.host.i18n.kit?.session?.user.username ?? '';
+    },
+    steppedUpUntil: 0,
+  };
+
   constructor() {
     super();
     this.headingLevel = 2;
@@ -99,7 +116,7 @@ export class TkProfile extends LitElement {
       this.form.step = 'view';
       this.form.notice = '';
       this.changed = undefined;
-      this.steppedUpUntil = 0;
+      this.editing.steppedUpUntil = 0;
       if (has) this.expired = false;
       void this.focusHeading(has);
     }
@@ -115,62 +132,6 @@ export class TkProfile extends LitElement {
     login?.shadowRoot?.querySelector<HTMLElement>('[data-heading]')?.focus();
   }
 
-  /**
-   * A new e-mail address or mobile number; without a recent step-up, the password typed with it is
-   * confirmed first (`POST /v1/me/step-up`), then the change goes on.
-   */
-  private async change(e: Event, name: 'email' | 'mobile') {
-    e.preventDefault();
-    const { form } = this;
-    if (form.submit.busy) return;
-    const value = (form.values[name] ?? '').trim();
-    const password = form.values.password ?? '';
-    const stepUp = Date.now() >= this.steppedUpUntil;
-    const e164 = toE164(value, 'DE');
-    const invalid = name === 'email' ? !EMAIL.test(value) && 'invalid_email' : !(e164 && isMobile(e164)) && 'mobile_invalid';
-    const required = form.fieldError('required');
-    if (!(await form.check({ password: stepUp && !password ? required : undefined, [name]: !value ? required : invalid ? form.fieldError(invalid) : undefined }))) return;
-    if (name === 'mobile') this.pin.prepare();
-    if (stepUp) {
-      if (!(await form.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1.me['step-up'].$post({ json: { password } }, opts), { ...o, session: true })))) return;
-      this.steppedUpUntil = Date.now() + STEP_UP_MS;
-      form.values = { ...form.values, password: '' };
-    }
-    const json = name === 'email' ? { email: value } : { mobile: value };
-    const result = await form.send((kit, o) => kit.api.call<ProfileChange>((rpc, opts) => rpc.v1.me.$patch({ json }, opts), { ...o, session: true }));
-    if (!result) {
-      // The step-up ran out meanwhile: the password field is back.
-      if (form.submit.error instanceof TkApiError && form.submit.error.code === 'step_up_required') {
-        this.steppedUpUntil = 0;
-        this.requestUpdate();
-      }
-      return;
-    }
-    if ('challengeId' in result) return this.pin.start(result, 'pin');
-    form.values = {};
-    await form.go('view', form.t('profile.emailSent', { email: value }));
-    this.dispatchEvent(new TkCompleteEvent({ change: 'email' }));
-  }
-
-  /** "Change password": the current one and a new one twice, by the rules of setting one. */
-  private async changePassword(e: Event) {
-    e.preventDefault();
-    const { form } = this;
-    if (form.submit.busy) return;
-    const { currentPassword = '', newPassword = '', repeat = '' } = form.values;
-    const required = form.fieldError('required');
-    const length = newPassword ? passwordLengthProblem(newPassword) : 'required';
-    const ok = await form.check({
-      currentPassword: currentPassword ? undefined : required,
-      newPassword: length && form.fieldError(length),
-      repeat: !repeat ? required : repeat !== newPassword ? form.fieldError('password_mismatch') : undefined,
-    });
-    if (!ok || !(await form.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1.me.password.$post({ json: { currentPassword, newPassword } }, opts), { ...o, session: true })))) return;
-    form.values = {};
-    await form.go('view', form.t('profile.passwordChanged'));
-    this.dispatchEvent(new TkCompleteEvent({ change: 'password' }));
-  }
-
   private async logout() {
     const kit = this.i18n.kit;
     if (!kit?.session || this.form.submit.busy) return;
@@ -182,67 +143,6 @@ export class TkProfile extends LitElement {
     this.form.notice = this.form.t('logout.done');
     this.requestUpdate();
     this.dispatchEvent(new TkCompleteEvent({ change: 'logout' }));
-  }
-
-  /**
-   * A change form: the new e-mail address or mobile number; without a recent step-up, first the current
-   * password (in the light DOM, for password managers).
-   */
-  private changeForm(name: 'email' | 'mobile') {
-    const { form } = this;
-    const t = form.t;
-    const submit = (e: Event) => this.change(e, name);
-    const label = t(name === 'email' ? 'profile.newEmail' : 'profile.newMobile');
-    const stepUp = Date.now() >= this.steppedUpUntil;
-    if (stepUp) {
-      form.light.content = form.credentials(
-        form.credential({ name: 'password', label: t('profile.stepUp'), hint: t('profile.stepUpHint'), autocomplete: 'current-password', type: 'password' }),
-        submit,
-      );
-    }
-    return html`<form novalidate @submit=${submit}>
-      ${form.heading(t(name === 'email' ? 'profile.changeEmail' : 'profile.changeMobile'))} ${form.summary({ password: t('profile.stepUp'), [name]: label })} ${form.legend()}
-      ${stepUp ? html`<slot></slot>` : nothing}
-      <tk-text-field
-        name=${name}
-        label=${label}
-        hint=${name === 'mobile' ? t('profile.newMobileHint') : ''}
-        type=${name === 'email' ? 'email' : 'tel'}
-        autocomplete=${name === 'email' ? 'email' : 'tel'}
-        inputmode=${name === 'email' ? 'email' : 'tel'}
-        required
-        .value=${form.values[name] ?? ''}
-        .error=${form.errors[name] ?? ''}
-        @input=${form.input}
-      ></tk-text-field>
-      <div class="actions">
-        <tk-button type="submit" ?busy=${form.submit.busy}>${t('profile.save')}</tk-button>
-        <tk-button variant="link" @click=${() => form.go('view')}>${t('cancel')}</tk-button>
-      </div>
-    </form>`;
-  }
-
-  /** "Change password": the three fields in the light DOM, with the username for password managers. */
-  private passwordForm() {
-    const { form } = this;
-    const t = form.t;
-    const submit = (e: Event) => this.changePassword(e);
-    const labels = { currentPassword: t('profile.currentPassword'), newPassword: t('profile.newPassword'), repeat: t('profile.repeat') };
-    form.light.content = form.credentials(
-      html`<input type="text" name="username" autocomplete="username" .value=${this.i18n.kit?.session?.user.username ?? ''} readonly hidden />
-        ${form.credential({ name: 'currentPassword', label: labels.currentPassword, autocomplete: 'current-password', type: 'password' })}
-        ${form.credential({ name: 'newPassword', label: labels.newPassword, hint: t('password.hint'), autocomplete: 'new-password', type: 'password' })}
-        ${form.credential({ name: 'repeat', label: labels.repeat, autocomplete: 'new-password', type: 'password' })}`,
-      submit,
-    );
-    return html`<form novalidate @submit=${submit}>
-      ${form.heading(t('profile.changePassword'))} ${form.summary(labels)} ${form.legend()}
-      <slot></slot>
-      <div class="actions">
-        <tk-button type="submit" ?busy=${form.submit.busy}>${t('profile.changePassword')}</tk-button>
-        <tk-button variant="link" @click=${() => form.go('view')}>${t('cancel')}</tk-button>
-      </div>
-    </form>`;
   }
 
   protected override render() {
@@ -266,12 +166,22 @@ export class TkProfile extends LitElement {
         return this.pin.render(() => form.go('mobile'));
       case 'email':
       case 'mobile':
-        return this.changeForm(form.step);
       case 'password':
-        return this.passwordForm();
+        return changes?.renderChange(this.editing, form.step);
       default:
         return this.renderView(this.changed ?? this.me.value ?? kit.session.user);
     }
+  }
+
+  protected override updated(): void {
+    // While the view shows, the change forms' code is fetched (offline for a moment: a "change" button tries again).
+    if (this.i18n.kit?.session && this.form.step === 'view') void loadChanges().catch(() => undefined);
+  }
+
+  /** Opens a change form, once its code is there. */
+  private async open(step: 'email' | 'mobile' | 'password') {
+    await loadChanges();
+    await this.form.go(step);
   }
 
   private renderView(p: Profile) {
@@ -293,9 +203,9 @@ export class TkProfile extends LitElement {
         <dd>${p.mobile}</dd>
       </dl>
       <div class="actions">
-        <tk-button variant="secondary" @click=${() => form.go('email')}>${t('profile.changeEmail')}</tk-button>
-        <tk-button variant="secondary" @click=${() => form.go('mobile')}>${t('profile.changeMobile')}</tk-button>
-        <tk-button variant="secondary" @click=${() => form.go('password')}>${t('profile.changePassword')}</tk-button>
+        <tk-button variant="secondary" @click=${() => this.open('email')}>${t('profile.changeEmail')}</tk-button>
+        <tk-button variant="secondary" @click=${() => this.open('mobile')}>${t('profile.changeMobile')}</tk-button>
+        <tk-button variant="secondary" @click=${() => this.open('password')}>${t('profile.changePassword')}</tk-button>
         <tk-button ?busy=${form.submit.busy} @click=${this.logout}>${t('logout')}</tk-button>
       </div>`;
   }

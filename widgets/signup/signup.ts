@@ -1,6 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { Locale } from '../../contract/enums.js';
-import { orderButtonLabel } from '../../contract/legal.js';
 import { TkApiError } from '../core/api.js';
 import type { Kit } from '../core/context.js';
 import { renderErrorSummary } from '../core/error-summary.js';
@@ -19,18 +18,29 @@ import '../primitives/date-field.js';
 import '../primitives/radio-group.js';
 import '../primitives/select.js';
 import '../primitives/stepper.js';
-import '../primitives/summary.js';
 import '../primitives/text-field.js';
 import type { SignupDone } from './done.js';
 import { type SignupKey, st } from './messages.js';
 import { type AccountType, checkStep, loadBankRules, loadDraft, pathsOf, payload, saveDraft, splitHouseNumber, type StepId, stepsFor, type Values, wizardSteps } from './model.js';
 import { signupStyles } from './signup.styles.js';
-import { contractFacts, reviewMandate, reviewSections, type StepContext, steps } from './steps.js';
+import { type StepContext, steps } from './steps.js';
 
 export interface SignupCompleteDetail {
   signupId: string;
   email: string;
 }
+
+/** The steps from the payment to the order (`ordering.ts`, one chunk with the done screen): loaded while the step before the payment shows. */
+let ordering: typeof import('./ordering.js') | undefined;
+let orderingLoad: Promise<unknown> | undefined;
+const loadOrdering = () =>
+  (orderingLoad ??= import('./ordering.js').then(
+    (m) => (ordering = m),
+    (error) => {
+      orderingLoad = undefined; // offline for a moment: the next step change tries again
+      throw error;
+    },
+  ));
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
 
@@ -84,7 +94,7 @@ export class TkSignup extends LitElement {
     (step) => this.checkCurrent(step.id as StepId),
   );
   private readonly submit = new SubmitController(this, this.i18n);
-  /** The done screen, loaded with the review (`done.ts`). */
+  /** The done screen (`done.ts`, in the chunk of `ordering.ts`). */
   private finished: SignupDone | undefined;
 
   constructor() {
@@ -162,8 +172,22 @@ export class TkSignup extends LitElement {
     return found;
   }
 
+  /** From the step before the payment on, the last steps' code (`ordering.ts`) is wanted. */
+  private get nearOrdering(): boolean {
+    return this.wizard.index >= this.stepIds.indexOf('payment') - 1;
+  }
+
+  /** Also waits for the last steps' code when a step shows that needs it (a draft restored at the payment). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (ordering || !orderingLoad || !this.nearOrdering) return done;
+    await orderingLoad.catch(() => undefined);
+    return super.getUpdateComplete();
+  }
+
   protected override updated(): void {
     if (this.wizard.step.id === 'payment') void loadBankRules();
+    if (!ordering && this.nearOrdering) void loadOrdering().then(() => this.requestUpdate(), () => undefined);
     if (this.restored && !this.done) saveDraft(this.draftKey, this.values, this.wizard.index);
     if (this.wizard.step.id === 'review') void import('./done.js');
   }
@@ -171,6 +195,7 @@ export class TkSignup extends LitElement {
   private async onSubmit(event: Event) {
     event.preventDefault();
     if (this.wizard.step.id === 'payment') await loadBankRules();
+    if (this.nearOrdering) await loadOrdering().catch(() => undefined);
     if (this.wizard.step.id !== 'review') {
       await this.wizard.next();
       return;
@@ -225,30 +250,25 @@ export class TkSignup extends LitElement {
     const c = this.context(kit);
     const step = this.wizard.step.id as StepId;
     const tariff = kit.tenant.tariffs.find((t) => t.id === this.values.tariffId);
-    const ordering = step === 'review';
+    const reviewing = step === 'review';
     const submitError = this.submit.error && !(this.submit.error instanceof TkApiError && this.submit.error.fieldErrors.size > 0);
     return html`<form part="form" novalidate @input=${this.onValue} @change=${this.onValue} @submit=${this.onSubmit}>
       <tk-stepper .steps=${wizardSteps(this.stepIds, (id) => this.t(`step.${id}`))} current=${this.wizard.index}></tk-stepper>
       ${renderErrorSummary(this.wizard.invalid, this.i18n.t('form.errorSummary'))}
       ${submitError ? html`<tk-alert variant="error" data-submit-error><p>${this.submit.message()}</p></tk-alert>` : nothing}
       ${this.heading(this.wizard.step.label, this.i18n.t('stepper.position', { index: this.wizard.index + 1, count: this.stepIds.length }))}
-      ${ordering ? nothing : html`<p class="legend">${this.i18n.t('form.requiredLegend')}</p>`}
+      ${reviewing ? nothing : html`<p class="legend">${this.i18n.t('form.requiredLegend')}</p>`}
       <div data-step=${step}>
-        ${ordering
-          ? html`<tk-summary heading-level=${this.headingLevel + 1} .sections=${reviewSections(c, this.stepIds)} @tk-summary-edit=${(e: { detail: { section: string } }) => this.wizard.edit(e.detail.section)}></tk-summary>
-              ${reviewMandate(c)}
-              ${tariff
-                ? html`<div class="facts">
-                    <div class="facts-heading" role="heading" aria-level=${this.headingLevel + 1} id="facts">${this.t('review.contract')}</div>
-                    <dl aria-labelledby="facts">${contractFacts(c, tariff).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
-                  </div>`
-                : nothing}`
-          : steps[step](c)}
+        ${reviewing
+          ? ordering?.renderReview(c, this.stepIds, this.headingLevel + 1, tariff, (id) => this.wizard.edit(id))
+          : step === 'payment' || step === 'terms'
+            ? ordering?.orderingSteps[step](c)
+            : steps[step](c)}
       </div>
       <div class="actions">
         ${this.wizard.isFirst ? html`<span></span>` : html`<tk-button variant="secondary" @click=${() => this.wizard.back()}>${this.i18n.t('wizard.back')}</tk-button>`}
         <tk-button type="submit" ?busy=${this.submit.busy}>
-          ${ordering ? orderButtonLabel(this.loc, this.type ?? 'private') : this.i18n.t('wizard.next')}
+          ${reviewing ? ordering?.orderLabel(c, this.type ?? 'private') : this.i18n.t('wizard.next')}
         </tk-button>
       </div>
     </form>`;

@@ -1,14 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale } from '../../contract/enums.js';
-import { localeTag } from '../../contract/i18n.js';
-import { legalDocumentNames, mandateConsent, mandateScheme, mandateText, termsConsent } from '../../contract/legal.js';
 import { countries } from '../../contract/rules.js';
 import { legalForms, salutations } from '../../contract/enums.js';
-import type { TariffInfo, TenantConfig } from '../../contract/tenant.js';
-import { formatDate, formatMoney } from '../core/i18n/index.js';
-import type { SummarySection } from '../primitives/summary.js';
+import type { TenantConfig } from '../../contract/tenant.js';
 import { type AccountType, type StepId, type Values } from './model.js';
 import { type SignupKey, st } from './messages.js';
+
+/** The steps `ordering.ts` renders: loaded while the step before the payment shows. */
+export type OrderingStep = 'payment' | 'terms' | 'review';
 
 /** What the step render functions need from the element. */
 export interface StepContext {
@@ -23,7 +22,7 @@ export interface StepContext {
 
 type FieldOptions = { optional?: boolean; autocomplete?: string; type?: string; inputmode?: string; hint?: string; maxlength?: number; label?: string };
 
-function text(c: StepContext, path: string, key: SignupKey, o: FieldOptions = {}) {
+export function text(c: StepContext, path: string, key: SignupKey, o: FieldOptions = {}) {
   return html`<tk-text-field
     name=${path}
     label=${o.label ?? c.t(key)}
@@ -51,7 +50,7 @@ function select(c: StepContext, path: string, key: SignupKey, options: { value: 
 }
 
 /** A required one names itself in the error summary by `label` and says how to fix it by `code`. */
-function checkbox(c: StepContext, path: string, content: TemplateResult | string, label?: string, code?: string) {
+export function checkbox(c: StepContext, path: string, content: TemplateResult | string, label?: string, code?: string) {
   return html`<tk-checkbox name=${path} label=${label ?? ''} required-code=${code ?? nothing} .checked=${Boolean(c.values[path])} .error=${c.errors[path] ?? ''} ?required=${Boolean(code)}>${content}</tk-checkbox>`;
 }
 
@@ -79,7 +78,8 @@ function contactFields(c: StepContext, prefix: string) {
   ${text(c, `${prefix}.phone`, 'phone', { type: 'tel', optional: true, autocomplete: 'off', maxlength: 30 })}`;
 }
 
-export const steps: Record<Exclude<StepId, 'review'>, (c: StepContext) => TemplateResult> = {
+/** The steps before the payment; the payment, the terms and the review are in `ordering.ts`. */
+export const steps: Record<Exclude<StepId, OrderingStep>, (c: StepContext) => TemplateResult> = {
   type: (c) => html`<tk-radio-group
     name="accountType"
     variant="cards"
@@ -116,63 +116,9 @@ export const steps: Record<Exclude<StepId, 'review'>, (c: StepContext) => Templa
     </div>
     ${contactFields(c, 'contact')}`,
 
-  payment: (c) => {
-    const type = c.values.accountType as AccountType;
-    const offered = c.tenant.tariffs.filter((t) => t.accountTypes.includes(type));
-    const sepa = c.values['payment.method'] === 'sepa';
-    return html`<tk-radio-group
-        name="tariffId"
-        label=${c.t('tariff')}
-        variant="cards"
-        required
-        .value=${String(c.values.tariffId ?? '')}
-        .error=${c.errors.tariffId ?? ''}
-        .options=${offered.map((t) => ({ value: t.id, label: c.t('tariff.option', { name: t.name, price: price(c, t.monthlyPriceCents, t) }), description: facts(c, t) }))}
-      ></tk-radio-group>
-      <tk-radio-group
-        name="payment.method"
-        label=${c.t('paymentMethod')}
-        required
-        .value=${String(c.values['payment.method'] ?? '')}
-        .options=${[{ value: 'sepa', label: c.t('payment.sepa') }, { value: 'invoice', label: c.t('payment.invoice') }]}
-      ></tk-radio-group>
-      ${sepa
-        ? html`${text(c, 'payment.accountHolder', 'accountHolder', { autocomplete: 'cc-name', maxlength: 70 })}
-            ${text(c, 'payment.iban', 'iban', { autocomplete: 'off', maxlength: 42, hint: c.ibanDropped ? c.t('iban.dropped') : '' })} ${text(c, 'payment.bic', 'bic', { optional: true, maxlength: 11 })}
-            <p class="mandate" id="mandate-text">${mandateText(c.locale, mandateScheme(type), c.tenant.name)}</p>
-            ${checkbox(c, 'payment.mandateAccepted', mandateConsent(c.locale, mandateScheme(type)), c.t('payment.sepa'), 'mandate_required')}`
-        : nothing}
-      ${type === 'professional' ? invoiceAddress(c) : nothing}`;
-  },
-
-  terms: (c) => {
-    const names = legalDocumentNames(c.locale);
-    return checkbox(
-      c,
-      'terms.accepted',
-      html`${termsConsent(c.locale, { terms: '\u0000', version: c.tenant.legal.termsVersion, privacy: '\u0001' })
-        .split(/(\u0000|\u0001)/)
-        .map((part) =>
-          part === '\u0000'
-            ? html`<a href=${c.tenant.legal.termsUrl} target="_blank" rel="noopener">${names.terms}</a>`
-            : part === '\u0001'
-              ? html`<a href=${c.tenant.legal.privacyUrl} target="_blank" rel="noopener">${names.privacy}</a>`
-              : part,
-        )}`,
-      c.t('step.terms'),
-      'terms_required',
-    );
-  },
 };
 
-/** In the review, above the order: the mandate wording once more, exactly as the BFF stores it. */
-export function reviewMandate(c: StepContext) {
-  if (c.values['payment.method'] !== 'sepa') return nothing;
-  const type = c.values.accountType as AccountType;
-  return html`<p class="mandate" data-mandate-text>${mandateText(c.locale, mandateScheme(type), c.tenant.name)}</p>`;
-}
-
-function invoiceAddress(c: StepContext) {
+export function invoiceAddress(c: StepContext) {
   return html`${checkbox(c, 'separateInvoice', c.t('separateInvoice'))}
   ${c.values.separateInvoice
     ? html`<fieldset class="group">
@@ -180,77 +126,4 @@ function invoiceAddress(c: StepContext) {
         ${text(c, 'invoiceAddress.name', 'invoiceName', { autocomplete: 'off', maxlength: 150 })} ${address(c, 'invoiceAddress', 'billing')}
       </fieldset>`
     : nothing}`;
-}
-
-const money = (c: StepContext, cents: number, t: TariffInfo) => formatMoney(cents, t.currency, c.locale);
-const months = (c: StepContext, n: number) => c.t(new Intl.PluralRules(localeTag(c.locale)).select(n) === 'one' ? 'month' : 'months', { n });
-
-/** A price as stored, VAT included; for a business, net and gross. */
-function price(c: StepContext, cents: number, t: TariffInfo) {
-  const rate = c.tenant.vatRate;
-  return cents
-    ? c.t(c.values.accountType === 'business' ? 'price.net' : 'price.gross', {
-        gross: money(c, cents, t),
-        net: money(c, Math.round((cents * 100) / (100 + rate)), t),
-        rate: new Intl.NumberFormat(localeTag(c.locale), { style: 'percent', maximumFractionDigits: 1 }).format(rate / 100),
-      })
-    : money(c, 0, t);
-}
-
-function facts(c: StepContext, t: TariffInfo) {
-  return c.t('tariff.facts', { term: months(c, t.minimumTermMonths), notice: months(c, t.noticePeriodMonths), fee: price(c, t.oneOffFeeCents, t) });
-}
-
-/** The key contract facts, shown right above the order button: with a one-off fee, what the first month costs. */
-export function contractFacts(c: StepContext, t: TariffInfo): [string, string][] {
-  const fee = t.oneOffFeeCents;
-  return [
-    [c.t('tariff'), t.name],
-    [c.t('review.monthly'), price(c, t.monthlyPriceCents, t)],
-    [c.t('review.oneOff'), fee ? price(c, fee, t) : c.t('review.none')],
-    ...(fee ? ([[c.t('review.first'), price(c, t.monthlyPriceCents + fee, t)]] as [string, string][]) : []),
-    [c.t('review.term'), months(c, t.minimumTermMonths)],
-    [c.t('review.notice'), months(c, t.noticePeriodMonths)],
-  ];
-}
-
-/** The review sections: what was entered, step by step, each with "change". */
-export function reviewSections(c: StepContext, ids: StepId[]): SummarySection[] {
-  const v = (p: string) => String(c.values[p] ?? '');
-  const addr = (prefix: string) => `${v(`${prefix}.address.street`)} ${v(`${prefix}.address.houseNumber`)}, ${v(`${prefix}.address.postalCode`)} ${v(`${prefix}.address.city`)}, ${c.t(`country.${v(`${prefix}.address.country`) || 'DE'}` as SignupKey)}`;
-  const who = (prefix: string) => [v(`${prefix}.salutation`) && v(`${prefix}.salutation`) !== 'none' ? c.t(`salutation.${v(`${prefix}.salutation`)}` as SignupKey) : '', v(`${prefix}.title`), v(`${prefix}.firstName`), v(`${prefix}.lastName`)].filter(Boolean).join(' ');
-  const sections: Record<string, [string, string][]> = {
-    type: [[c.t('step.type'), c.t(`type.${v('accountType') || 'private'}` as SignupKey)]],
-    person: [
-      [c.t('review.name'), who('person')],
-      [c.t('birthDate'), v('person.birthDate') ? formatDate(v('person.birthDate'), c.locale) : ''],
-      [c.t('review.address'), addr('person')],
-      [c.t('email'), v('person.email')],
-      [c.t('mobile'), v('person.mobile')],
-    ],
-    employer: [
-      [c.t('employerName'), v('employer.name')],
-      [c.t('review.address'), addr('employer')],
-      [c.t('employerContact'), v('employer.contactName')],
-    ],
-    company: [
-      [c.t('companyName'), v('company.name')],
-      [c.t('legalForm'), c.t(`legalForm.${v('company.legalForm') || 'other'}` as SignupKey)],
-      [c.t('review.address'), addr('company')],
-      ...(c.values.separateInvoice ? ([[c.t('invoiceName'), `${v('invoiceAddress.name')}, ${addr('invoiceAddress')}`]] as [string, string][]) : []),
-    ],
-    contact: [
-      [c.t('review.name'), who('contact')],
-      [c.t('email'), v('contact.email')],
-      [c.t('mobile'), v('contact.mobile')],
-    ],
-    payment: [
-      [c.t('paymentMethod'), c.t(v('payment.method') === 'sepa' ? 'payment.sepa' : 'payment.invoice')],
-      ...(v('payment.method') === 'sepa' ? ([[c.t('iban'), `${v('payment.iban').slice(0, 4)} … ${v('payment.iban').replace(/\s/g, '').slice(-4)}`]] as [string, string][]) : []),
-      ...(c.values.accountType === 'professional' && c.values.separateInvoice ? ([[c.t('invoiceName'), `${v('invoiceAddress.name')}, ${addr('invoiceAddress')}`]] as [string, string][]) : []),
-    ],
-  };
-  return ids
-    .filter((id) => id in sections)
-    .map((id) => ({ id, heading: c.t(`step.${id}` as SignupKey), items: sections[id]!.map(([label, value]) => ({ label, value })) }));
 }

@@ -13,9 +13,5 @@ export default {
   logout: 'Log out',
   'logout.done': 'You are logged out.',
   back: 'Back',
-  'forgot.title': 'Forgot your password',
-  'forgot.intro': 'Enter your username or your e-mail address. We send you a link to set a new password.',
   'login.name': 'Username or e-mail address',
-  'forgot.submit': 'Send link',
-  'forgot.done': 'If we have an account for “{login}”, an e-mail with a link is on its way. The link is valid for 60 minutes. Please look in your spam folder too.',
 } satisfies Translation<typeof de>;

@@ -26,7 +26,13 @@ const PAGES: { name: string; tags?: string[]; entries?: string[]; budget?: numbe
   { name: 'confirm page (loader + provider + tk-confirm)', tags: ['tk-provider', 'tk-confirm'] },
   { name: "BFF's /set-password page (password-setup.js)", entries: ['password-setup.js'] },
 ];
-const KIT_BUDGET = 48 * KB;
+/**
+ * Every feature's code, the lazily loaded too: it grows with features by design (splitting code off a page
+ * costs the kit), so each flow adds its share when it states its page budget. 48 KB held the signup and the
+ * portal's first version; 56 KB since issues 11 and 12 (done screen, change forms, "forgot password", PIN
+ * resends, drafts, history, live summary), with every page back within its own budget.
+ */
+const KIT_BUDGET = 56 * KB;
 
 if (!process.argv.includes('--no-build')) execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
 

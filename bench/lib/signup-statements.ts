@@ -121,8 +121,8 @@ const emitSignupCreated: Statement = {
 };
 
 const insertSignup: Statement = {
-  sql: 'insert into "signups" ("id", "tenant_id", "account_type", "status", "tariff_id", "data", "display_name", "email", "mobile", "locale", "payment_method", "evidence", "created_at", "confirmed_at", "handle_hash") values ($1, $2, $3, default, $4, $5, $6, $7, $8, $9, $10, $11, $12, default, default) returning "id", "tenant_id", "account_type", "status", "tariff_id", "data", "display_name", "email", "mobile", "locale", "payment_method", "evidence", "created_at", "confirmed_at", "handle_hash"',
-  params: (s, r) => [r.id, s.tenantId, 'private', s.tariffId, s.data, 'Anna Muster', `raw${r.n}@example.com`, '+491701234567', 'de', 'sepa', s.evidence, r.now],
+  sql: 'insert into "signups" ("id", "tenant_id", "account_type", "status", "tariff_id", "data", "display_name", "email", "mobile", "locale", "payment_method", "evidence", "created_at", "confirmed_at", "handle_hash") values ($1, $2, $3, default, $4, $5, $6, $7, $8, $9, $10, $11, $12, default, $13) returning "id", "tenant_id", "account_type", "status", "tariff_id", "data", "display_name", "email", "mobile", "locale", "payment_method", "evidence", "created_at", "confirmed_at", "handle_hash"',
+  params: (s, r) => [r.id, s.tenantId, 'private', s.tariffId, s.data, 'Anna Muster', `raw${r.n}@example.com`, '+491701234567', 'de', 'sepa', s.evidence, r.now, randomBytes(32).toString('hex')],
 };
 
 const insertMandate: Statement = {

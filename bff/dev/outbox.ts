@@ -98,6 +98,10 @@ export const devOutboxRoutes = new Hono<AppEnv>()
                 The ${messages.length} newest messages the BFF wrote (development only). As JSON:
                 <a href="/dev/outbox.json">/dev/outbox.json</a>.
               </p>
+              <p>
+                The messaging budgets hold here as in production: at most 5 SMS to one number and 5 link e-mails to
+                one address per hour. A "please wait" in the demo means one was reached; the widget says how long.
+              </p>
               ${messages.length === 0 ? html`<p>No messages yet.</p>` : ''}
               ${messages.map(
                 (m) => html`<article aria-labelledby="m-${m.id}">

@@ -13,5 +13,6 @@ export const legalForms = ['gmbh', 'ug', 'ag', 'kg', 'ohg', 'gbr', 'ek', 'verein
 export const sessionComponents = ['tk-profile', 'tk-sub-users', 'tk-locations', 'tk-porting', 'tk-port-orders', 'tk-credential-reset'] as const;
 export type SessionComponent = (typeof sessionComponents)[number];
 
-export const userRoles = ['account_admin', 'partner_agent'] as const;
+/** `co_user`: a co-user of a business account; logs in and sees only its profile, never an admin's widgets. */
+export const userRoles = ['account_admin', 'partner_agent', 'co_user'] as const;
 export type UserRole = (typeof userRoles)[number];

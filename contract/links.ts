@@ -6,6 +6,8 @@ export interface LinkPayloads {
   signup: Record<never, never>;
   set_password: Record<never, never>;
   email_change: { email: string };
+  /** Double opt-in of a co-user added by a business account's admin (7 days). */
+  sub_user: Record<never, never>;
 }
 export type LinkPurpose = keyof LinkPayloads;
 export type LinkPayload = { [P in LinkPurpose]: { purpose: P } & LinkPayloads[P] }[LinkPurpose];

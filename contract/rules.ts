@@ -176,3 +176,21 @@ export function unstorablePaths(value: unknown, path: string[] = [], found: stri
   }
   return found;
 }
+
+/** "Rechnungszusatz": printed on the monthly invoice, whose print system takes Latin-1 only. */
+export const INVOICE_NOTE_MAX = 40;
+/** Printable Latin-1: ASCII without controls, and U+00A1–U+00FF without the soft hyphen (U+00AD). */
+const LATIN1_PRINTABLE = /^[\u0020-\u007E\u00A1-\u00AC\u00AE-\u00FF]*$/;
+
+/** The first character of `value` that an invoice cannot print, or undefined. */
+export function unprintableOnInvoice(value: string): string | undefined {
+  for (const ch of value) if (!LATIN1_PRINTABLE.test(ch)) return ch;
+  return undefined;
+}
+
+/** The field error code for an invoice note (after trimming), or undefined when it prints as it is. */
+export function invoiceNoteProblem(value: string): 'invoice_note_too_long' | 'invoice_note_characters' | undefined {
+  if (unprintableOnInvoice(value) !== undefined) return 'invoice_note_characters';
+  if (value.length > INVOICE_NOTE_MAX) return 'invoice_note_too_long';
+  return undefined;
+}

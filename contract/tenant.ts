@@ -15,6 +15,8 @@ export const tariffSchema = z
     currency: z.string().length(3),
     minimumTermMonths: z.number().int(),
     noticePeriodMonths: z.number().int(),
+    /** Offered for co-users of business accounts (`tk-sub-users`); such a tariff lists no account types. */
+    forSubUsers: z.boolean(),
   })
   .meta({ id: 'Tariff' });
 export type TariffInfo = z.infer<typeof tariffSchema>;

@@ -10,6 +10,13 @@ export const webhookEventTypes = [
   'password.changed',
   'profile.email_changed',
   'profile.mobile_changed',
+  'sub_user.created',
+  'sub_user.confirmed',
+  'sub_user.updated',
+  'sub_user.cancellation_scheduled',
+  'sub_user.cancellation_withdrawn',
+  'sub_user.cancelled',
+  'sub_user.expired',
 ] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { UserRole } from '../../contract/enums.js';
 import type { Executor } from '../db/client.js';
 import { auditEvents, tenants } from '../db/schema/index.js';
 import type { Caller } from '../lib/context.js';
@@ -45,9 +46,9 @@ export async function audit(tx: Executor, entry: AuditEntry): Promise<void> {
   });
 }
 
-/** A portal user as an actor: an account's admin or a partner agent. */
-export const userActor = (user: { id: string; role: 'account_admin' | 'partner_agent' }): Actor => ({
-  kind: user.role === 'partner_agent' ? 'agent' : 'admin',
+/** A portal user as an actor: an account's admin, a partner agent, or a co-user (a customer acting for itself). */
+export const userActor = (user: { id: string; role: UserRole }): Actor => ({
+  kind: user.role === 'partner_agent' ? 'agent' : user.role === 'co_user' ? 'customer' : 'admin',
   id: user.id,
 });
 

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Locale } from '../../contract/enums.js';
 import type { LinkPayload, LinkPurpose } from '../../contract/links.js';
+import { SUB_USER_LINK_DAYS } from '../../contract/sub-users.js';
 import type { Executor } from '../db/client.js';
 import { emailLinks } from '../db/schema/index.js';
 import { randomToken, sha256 } from '../lib/crypto.js';
@@ -17,6 +18,8 @@ export const LINKS = {
   set_password: { hours: 48, page: '/set-password' },
   /** A new e-mail address, confirmed from its own inbox. */
   email_change: { hours: 24, page: '/confirm' },
+  /** Double opt-in of a co-user: 7 days, the co-user does not expect the e-mail. */
+  sub_user: { hours: SUB_USER_LINK_DAYS * 24, page: '/confirm' },
 } as const satisfies Record<LinkPurpose, { hours: number; page: string }>;
 
 export const RESET_LINK_HOURS = 1;

@@ -28,4 +28,5 @@ export const presentTariff = (t: Tariff): TariffInfo => ({
   currency: t.currency,
   minimumTermMonths: t.minimumTermMonths,
   noticePeriodMonths: t.noticePeriodMonths,
+  forSubUsers: t.forSubUsers,
 });

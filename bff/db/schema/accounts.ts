@@ -1,4 +1,4 @@
-import { integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { at, id, tenantId } from '../columns.js';
 import { signups } from './signup.js';
 import { accountType, tariffs, tenants } from './tenancy.js';
@@ -21,6 +21,10 @@ export const accounts = pgTable(
     email: text('email').notNull(),
     mobile: text('mobile').notNull(),
     tariffId: uuid('tariff_id').references(() => tariffs.id),
+    /** A co-user's account: the business account it belongs to and is billed to (`sub_users`). */
+    parentAccountId: uuid('parent_account_id').references((): AnyPgColumn => accounts.id),
+    /** When the SIP address stopped working (the account was cancelled); it is kept, never reassigned. */
+    sipDeactivatedAt: at('sip_deactivated_at'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [unique('accounts_customer_number_uq').on(t.tenantId, t.customerNumber), unique('accounts_username_uq').on(t.tenantId, t.username)],

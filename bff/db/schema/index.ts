@@ -9,3 +9,4 @@ export * from './audit.js';
 export * from './lifecycle.js';
 export * from './jobs.js';
 export * from './webhooks.js';
+export * from './sub-users.js';

@@ -2,7 +2,7 @@ import { index, jsonb, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import type { LinkPayload } from '../../../contract/links.js';
 import { at, id, tenantId } from '../columns.js';
 
-export const linkPurpose = pgEnum('link_purpose', ['signup', 'set_password', 'email_change']);
+export const linkPurpose = pgEnum('link_purpose', ['signup', 'set_password', 'email_change', 'sub_user']);
 
 /**
  * Single-use links sent by e-mail (see `domain/links.ts`): confirm a signup, set a password, confirm a

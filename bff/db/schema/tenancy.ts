@@ -85,6 +85,8 @@ export const tariffs = pgTable(
     currency: text('currency').notNull().default('EUR'),
     minimumTermMonths: integer('minimum_term_months').notNull(),
     noticePeriodMonths: integer('notice_period_months').notNull(),
+    /** Offered for co-users of business accounts (`tk-sub-users`), not in the signup. */
+    forSubUsers: boolean('for_sub_users').notNull().default(false),
     active: boolean('active').notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
     ...timestamps(),

@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { index, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { at, id, tenantId } from '../columns.js';
+import { userRoles } from '../../../contract/enums.js';
 import { accounts } from './accounts.js';
 import { apiKeys } from './tenancy.js';
 
-export const userRole = pgEnum('user_role', ['account_admin', 'partner_agent']);
+export const userRole = pgEnum('user_role', userRoles);
 export const sessionSource = pgEnum('session_source', ['login', 'embed']);
 
 /**
@@ -17,7 +18,7 @@ export const users = pgTable(
     id: id(),
     tenantId: tenantId(),
     role: userRole('role').notNull(),
-    /** The account an `account_admin` manages; none for a partner agent. */
+    /** The account an `account_admin` manages, or a `co_user`'s own account; none for a partner agent. */
     accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'cascade' }),
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),

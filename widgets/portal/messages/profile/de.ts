@@ -10,6 +10,7 @@ export default {
   'role.account_admin': 'Administrator Kundenportal',
   'role.partner_agent': 'Partner-Mitarbeiter',
   'role.holder': 'Kontoinhaber',
+  'role.co_user': 'Mitbenutzer',
   'profile.changeEmail': 'E-Mail-Adresse ändern',
   'profile.changeMobile': 'Mobilnummer ändern',
   'profile.newEmail': 'Neue E-Mail-Adresse',

@@ -12,6 +12,7 @@ export default {
   'role.account_admin': 'Customer portal administrator',
   'role.partner_agent': 'Partner agent',
   'role.holder': 'Account holder',
+  'role.co_user': 'Co-user',
   'profile.changeEmail': 'Change e-mail address',
   'profile.changeMobile': 'Change mobile number',
   'profile.newEmail': 'New e-mail address',

@@ -28,6 +28,7 @@ const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
         `  Demo Reseller    publishable ${DEMO.reseller.publishableKey}   secret ${DEMO.reseller.secretKey}`,
         `  Portal logins    ${DEMO.admin.username} / ${DEMO.admin.password} (business account admin)`,
         `                   ${DEMO.agent.username} / ${DEMO.agent.password} (partner agent)`,
+        `                   ${DEMO.coUser.username} / ${DEMO.coUser.password} (a co-user of the business account)`,
         '                   the SMS PINs appear in the dev outbox',
         '',
       ].join('\n'),

@@ -12,8 +12,9 @@ const texts = {
     intro: 'This page is the website of a made-up reseller. The forms below come from telkit: one script tag, then the elements.',
     signup: 'Open a customer account',
     login: 'Customer portal',
-    loginDemo: 'To try it: username demo.admin, password Demo-Admin-Passwort-2026. The text message code is in the outbox.',
+    loginDemo: 'To try it: username demo.admin, password Demo-Admin-Passwort-2026 (a business account’s administrator), or as a co-user aylin.kaya, password Demo-Mitbenutzer-2026. The text message code is in the outbox.',
     subUsers: 'Manage co-users',
+    subUsersLogin: 'Log in as demo.admin in the customer portal above: then you set up, manage and cancel the business account’s co-users here.',
     locations: 'Manage locations',
     porting: 'Bring your numbers',
     credentials: 'New internet access credentials',
@@ -63,3 +64,20 @@ for (const b of document.querySelectorAll('button[data-theme]')) {
 }
 if (params.get('lang') === 'en') setLanguage('en');
 if (params.get('theme') === 'dark') setTheme('dark');
+
+// The co-users part appears for a business account's admin once logged in (the portal above has the login).
+const coUsers = document.getElementById('co-users');
+const note = document.getElementById('sub-users-note');
+provider.addEventListener('tk-session-change', (event) => {
+  const user = event.detail.user;
+  const admin = user?.role === 'account_admin' && user.account?.accountType === 'business';
+  let widget = coUsers.querySelector('tk-sub-users');
+  note.hidden = admin;
+  if (admin && !widget) {
+    widget = document.createElement('tk-sub-users');
+    widget.setAttribute('heading-level', '3');
+    coUsers.append(widget);
+  } else if (!admin && widget) {
+    widget.remove();
+  }
+});

@@ -1,8 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { addDays, addMonths, berlinDate, firstOfNextMonth } from '../../contract/terms.js';
 import type { AccountType } from '../../contract/tenant.js';
 import { customerNumber } from '../../contract/rules.js';
 import type { Executor } from '../db/client.js';
-import { accounts, tariffs, tenantOrigins, tenants, users } from '../db/schema/index.js';
+import { accounts, subUsers, tariffs, tenantOrigins, tenants, users } from '../db/schema/index.js';
 import { hashPassword } from '../domain/passwords.js';
 import { storeKey } from '../domain/api-keys.js';
 
@@ -21,6 +22,8 @@ export const DEMO = {
   /** Logins of the reseller's demo users; their SMS PINs appear in the dev outbox. */
   admin: { accountId: '00000000-0000-4000-8000-00000000da01', username: 'demo.admin', password: 'Demo-Admin-Passwort-2026', customerNumber: customerNumber('DR', 9_000_001) },
   agent: { username: 'demo.agent', password: 'Demo-Agent-Passwort-2026' },
+  /** An active co-user of the demo business account, who logs in and sees only its profile. */
+  coUser: { username: 'aylin.kaya', password: 'Demo-Mitbenutzer-2026' },
 } as const;
 
 type TariffSeed = {
@@ -31,6 +34,8 @@ type TariffSeed = {
   oneOffFeeCents: number;
   minimumTermMonths: number;
   noticePeriodMonths: number;
+  /** A co-user tariff (`tk-sub-users`): lists no account types, so the signup does not offer it. */
+  forSubUsers?: boolean;
 };
 
 const operatorTariffs: TariffSeed[] = [
@@ -38,12 +43,16 @@ const operatorTariffs: TariffSeed[] = [
   { code: 'relay-plus', name: 'Relay Plus', accountTypes: ['private', 'professional'], monthlyPriceCents: 990, oneOffFeeCents: 990, minimumTermMonths: 12, noticePeriodMonths: 1 },
   { code: 'relay-beruf', name: 'Relay Beruf', accountTypes: ['professional'], monthlyPriceCents: 1490, oneOffFeeCents: 0, minimumTermMonths: 12, noticePeriodMonths: 1 },
   { code: 'relay-business', name: 'Relay Business', accountTypes: ['business'], monthlyPriceCents: 2990, oneOffFeeCents: 4900, minimumTermMonths: 24, noticePeriodMonths: 3 },
+  { code: 'relay-mitbenutzer', name: 'Relay Mitbenutzer', accountTypes: [], monthlyPriceCents: 790, oneOffFeeCents: 0, minimumTermMonths: 1, noticePeriodMonths: 1, forSubUsers: true },
+  { code: 'relay-mitbenutzer-plus', name: 'Relay Mitbenutzer Plus', accountTypes: [], monthlyPriceCents: 1290, oneOffFeeCents: 990, minimumTermMonths: 12, noticePeriodMonths: 1, forSubUsers: true },
 ];
 
 const resellerTariffs: TariffSeed[] = [
   { code: 'partner-privat', name: 'Partner Privat', accountTypes: ['private'], monthlyPriceCents: 590, oneOffFeeCents: 0, minimumTermMonths: 1, noticePeriodMonths: 1 },
   { code: 'partner-beruf', name: 'Partner Beruf', accountTypes: ['professional'], monthlyPriceCents: 1590, oneOffFeeCents: 0, minimumTermMonths: 12, noticePeriodMonths: 1 },
   { code: 'partner-business', name: 'Partner Business', accountTypes: ['business'], monthlyPriceCents: 3490, oneOffFeeCents: 2900, minimumTermMonths: 12, noticePeriodMonths: 3 },
+  { code: 'partner-mitbenutzer', name: 'Partner Mitbenutzer', accountTypes: [], monthlyPriceCents: 990, oneOffFeeCents: 0, minimumTermMonths: 1, noticePeriodMonths: 1, forSubUsers: true },
+  { code: 'partner-mitbenutzer-plus', name: 'Partner Mitbenutzer Plus', accountTypes: [], monthlyPriceCents: 1490, oneOffFeeCents: 990, minimumTermMonths: 12, noticePeriodMonths: 1, forSubUsers: true },
 ];
 
 /** Creates or refreshes the demo tenants, keys, origins and tariffs. Safe to run at every start. */
@@ -106,7 +115,8 @@ export async function seedDemo(db: Executor, publicUrl: string): Promise<void> {
     ] as const) {
       await storeKey(tx, tenantId, 'publishable', keys.publishableKey, 'demo');
       await storeKey(tx, tenantId, 'secret', keys.secretKey, 'demo');
-      for (const [sortOrder, tariff] of list.entries()) {
+      for (const [sortOrder, seed] of list.entries()) {
+        const tariff = { ...seed, forSubUsers: seed.forSubUsers ?? false };
         await tx
           .insert(tariffs)
           .values({ tenantId, ...tariff, sortOrder })
@@ -114,6 +124,7 @@ export async function seedDemo(db: Executor, publicUrl: string): Promise<void> {
       }
     }
     await seedDemoUsers(tx);
+    await seedDemoSubUsers(tx, new Date());
   });
 }
 
@@ -146,4 +157,107 @@ async function seedDemoUsers(tx: Executor) {
       .values({ tenantId, ...person, passwordHash, passwordChangedAt: sql`now()` })
       .onConflictDoUpdate({ target: [users.tenantId, users.username], set: { passwordHash, email: person.email, mobile: person.mobile } });
   }
+}
+
+/**
+ * The demo business account's co-users, one in every state (seeded once; a newcomer's changes stay):
+ * waiting for confirmation, link expired, active (with an invoice note, a tariff change waiting, and a
+ * login: `DEMO.coUser`), cancellation scheduled, cancelled.
+ */
+async function seedDemoSubUsers(tx: Executor, now: Date) {
+  const tenantId = DEMO.reseller.id;
+  const accountId = DEMO.admin.accountId;
+  const [existing] = await tx.select({ id: subUsers.id }).from(subUsers).where(eq(subUsers.accountId, accountId)).limit(1);
+  if (existing) return;
+  const codes = await tx.select({ id: tariffs.id, code: tariffs.code }).from(tariffs).where(eq(tariffs.tenantId, tenantId));
+  const tariff = (code: string) => codes.find((t) => t.code === code)!.id;
+  const [admin] = await tx.select({ id: users.id }).from(users).where(and(eq(users.tenantId, tenantId), eq(users.username, DEMO.admin.username)));
+  const today = berlinDate(now);
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+  const common = { tenantId, accountId, locale: 'de' as const, createdBy: admin?.id ?? null };
+
+  // Confirmed co-users have an account and a login of their own.
+  const confirmed = async (o: { username: string; first: string; last: string; email: string; mobile: string; sequence: number; since: Date; password?: string; cancelled?: Date }) => {
+    const [account] = await tx
+      .insert(accounts)
+      .values({
+        tenantId,
+        accountType: 'private',
+        parentAccountId: accountId,
+        status: o.cancelled ? 'cancelled' : 'active',
+        customerNumber: customerNumber('DR', o.sequence),
+        username: o.username,
+        sipAddress: `${o.username}@sip.demo-reseller.example`,
+        sipDeactivatedAt: o.cancelled ?? null,
+        displayName: `${o.first} ${o.last}`,
+        email: o.email,
+        mobile: o.mobile,
+        createdAt: o.since,
+      })
+      .returning({ id: accounts.id });
+    const passwordHash = o.password ? await hashPassword(o.password) : null;
+    const [user] = await tx
+      .insert(users)
+      .values({ tenantId, role: 'co_user', accountId: account!.id, username: o.username, displayName: `${o.first} ${o.last}`, email: o.email, mobile: o.mobile, passwordHash, passwordChangedAt: passwordHash ? o.since : null, createdAt: o.since })
+      .returning({ id: users.id });
+    return { coAccountId: account!.id, userId: user!.id, confirmedAt: o.since, startsOn: berlinDate(o.since) };
+  };
+
+  const kaya = await confirmed({ username: DEMO.coUser.username, first: 'Aylin', last: 'Kaya', email: 'aylin.kaya@muster-hoertechnik.example', mobile: '+4915798765432', sequence: 9_000_101, since: daysAgo(420), password: DEMO.coUser.password });
+  const becker = await confirmed({ username: 'tom.becker', first: 'Tom', last: 'Becker', email: 'tom.becker@muster-hoertechnik.example', mobile: '+4916012345670', sequence: 9_000_102, since: daysAgo(200) });
+  const nowak = await confirmed({ username: 'sara.nowak', first: 'Sara', last: 'Nowak', email: 'sara.nowak@muster-hoertechnik.example', mobile: '+4917212345671', sequence: 9_000_103, since: daysAgo(500), cancelled: daysAgo(40) });
+
+  const nextMonth = firstOfNextMonth(today);
+  await tx.insert(subUsers).values([
+    { ...common, status: 'pending_confirmation', salutation: 'ms', firstName: 'Lena', lastName: 'Schmidt', email: 'lena.schmidt@muster-hoertechnik.example', mobile: '+4915112345690', tariffId: tariff('partner-mitbenutzer'), confirmationSentAt: daysAgo(1), createdAt: daysAgo(1) },
+    { ...common, status: 'expired', salutation: 'mr', firstName: 'Jonas', lastName: 'Weber', email: 'jonas.weber@muster-hoertechnik.example', mobile: '+4915212345691', tariffId: tariff('partner-mitbenutzer'), confirmationSentAt: daysAgo(9), createdAt: daysAgo(9) },
+    {
+      ...common,
+      ...kaya,
+      status: 'active',
+      salutation: 'ms',
+      firstName: 'Aylin',
+      lastName: 'Kaya',
+      email: 'aylin.kaya@muster-hoertechnik.example',
+      mobile: '+4915798765432',
+      tariffId: tariff('partner-mitbenutzer'),
+      nextTariffId: tariff('partner-mitbenutzer-plus'),
+      nextTariffFrom: nextMonth,
+      invoiceNote: 'Kostenstelle 4711 - Empfang',
+      invoiceNoteFrom: berlinDate(daysAgo(420)),
+      confirmationSentAt: daysAgo(421),
+      createdAt: daysAgo(421),
+    },
+    {
+      ...common,
+      ...becker,
+      status: 'cancellation_scheduled',
+      salutation: 'mr',
+      firstName: 'Tom',
+      lastName: 'Becker',
+      email: 'tom.becker@muster-hoertechnik.example',
+      mobile: '+4916012345670',
+      tariffId: tariff('partner-mitbenutzer'),
+      confirmationSentAt: daysAgo(201),
+      createdAt: daysAgo(201),
+      cancellationReceivedAt: daysAgo(5),
+      endsOn: addDays(addMonths(nextMonth, 1), -1),
+    },
+    {
+      ...common,
+      ...nowak,
+      status: 'cancelled',
+      salutation: 'ms',
+      firstName: 'Sara',
+      lastName: 'Nowak',
+      email: 'sara.nowak@muster-hoertechnik.example',
+      mobile: '+4917212345671',
+      tariffId: tariff('partner-mitbenutzer-plus'),
+      confirmationSentAt: daysAgo(501),
+      createdAt: daysAgo(501),
+      cancellationReceivedAt: daysAgo(75),
+      endsOn: berlinDate(daysAgo(41)),
+      cancelledAt: daysAgo(40),
+    },
+  ]);
 }

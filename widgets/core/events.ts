@@ -1,3 +1,5 @@
+import type { Profile } from '../../contract/portal.js';
+
 /** Fired when a widget's flow finished; `detail` says with what. */
 export class TkCompleteEvent<D = unknown> extends Event {
   static readonly type = 'tk-complete';
@@ -51,8 +53,27 @@ export class TkSessionExpiredEvent extends Event {
   }
 }
 
+export interface TkSessionChangeDetail {
+  /** Who is logged in now (name, role, account), or null when nobody is. */
+  user: Profile | null;
+  /** `login` (a login or an embed session), `restored` (a kept session after a reload), `logout` or `expired`. */
+  reason: 'login' | 'restored' | 'logout' | 'expired';
+}
+
+/**
+ * Fired by `<tk-provider>` when someone logs in or out (or the session ends by itself, or a kept session
+ * is restored after a reload): for pages that show parts only to logged-in users, e.g. by role.
+ */
+export class TkSessionChangeEvent extends Event {
+  static readonly type = 'tk-session-change';
+  constructor(readonly detail: TkSessionChangeDetail) {
+    super(TkSessionChangeEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'tk-session-change': TkSessionChangeEvent;
     'tk-session-expired': TkSessionExpiredEvent;
     'tk-complete': TkCompleteEvent;
     'tk-cancel': TkCancelEvent;

@@ -4,7 +4,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { Locale, TenantConfig } from '../../contract/tenant.js';
 import { type Api, createApi, TkApiError } from '../core/api.js';
 import { type Kit, kitContext, type Session } from '../core/context.js';
-import { type TkErrorDetail, TkErrorEvent, TkSessionExpiredEvent } from '../core/events.js';
+import { type TkErrorDetail, TkErrorEvent, TkSessionChangeEvent, TkSessionExpiredEvent } from '../core/events.js';
 import { isLocaleLoaded, loadLocale, resolveLocale, translate } from '../core/i18n/index.js';
 import { baseStyles } from '../core/tokens.styles.js';
 import { defineOnce } from '../define.js';
@@ -53,6 +53,7 @@ function themeSheet(theme: Record<string, string>): CSSStyleSheet {
  * @cssprop --tk-focus-ring-width - focus outline width
  * @fires tk-error - when the tenant cannot be loaded, or a `session-secret` cannot be exchanged
  * @fires tk-session-expired - when the session ended by itself (idle for an hour, revoked); widgets then show the login
+ * @fires tk-session-change - `{ user, reason }` when someone logs in or out, the session ends by itself, or a kept session is restored
  */
 export class TkProvider extends LitElement {
   static override styles = [baseStyles, providerStyles];
@@ -124,6 +125,7 @@ export class TkProvider extends LitElement {
   }
 
   private readonly setSession = (session: Session | undefined, reason?: 'logout' | 'expired'): void => {
+    const changed = session?.token !== this.session?.token;
     this.session = session;
     try {
       if (session && this.persistSession) sessionStorage.setItem(this.storageKey, JSON.stringify(session));
@@ -132,6 +134,7 @@ export class TkProvider extends LitElement {
       // storage blocked (private mode, sandboxed frame): the session lives in memory only
     }
     if (!session && reason === 'expired') this.dispatchEvent(new TkSessionExpiredEvent());
+    if (changed) this.dispatchEvent(new TkSessionChangeEvent({ user: session?.user ?? null, reason: session ? 'login' : (reason ?? 'logout') }));
     this.watchExpiry();
     this.requestUpdate();
   };
@@ -165,7 +168,11 @@ export class TkProvider extends LitElement {
     if (this.persistSession && !this.session) {
       try {
         const stored = JSON.parse(sessionStorage.getItem(this.storageKey) ?? 'null') as Session | null;
-        if (stored && Date.parse(stored.expiresAt) > Date.now()) this.session = stored;
+        if (stored && Date.parse(stored.expiresAt) > Date.now()) {
+          this.session = stored;
+          // After the page's own scripts have had a chance to listen.
+          queueMicrotask(() => this.session === stored && this.dispatchEvent(new TkSessionChangeEvent({ user: stored.user, reason: 'restored' })));
+        }
       } catch {
         // nothing usable stored
       }

@@ -37,6 +37,36 @@ describe('<tk-provider>', () => {
     await expect(provider).to.be.accessible();
   });
 
+  it('tells the page when someone logs in, logs out, or a kept session comes back after a reload', async () => {
+    fake = fakeFetch(() => json(demoTenant));
+    const user = { username: 'demo.admin', displayName: 'Max Muster', role: 'account_admin' as const, email: 'a@example.com', mobile: '+49 151 ••••• 78', account: { customerNumber: 'DR90000011', accountType: 'business' } };
+    const session = { token: 'tk_ses_test', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), components: null, user };
+    const provider = await fixture<TkProvider>(html`<tk-provider api="https://bff.example" publishable-key="tk_pub_demo" persist-session><kit-probe></kit-probe></tk-provider>`);
+    const probe = provider.querySelector<KitProbe>('kit-probe')!;
+    await waitUntil(() => probe.i18n.kit?.tenant);
+    const seen: { user: unknown; reason: string }[] = [];
+    provider.addEventListener('tk-session-change', (e) => seen.push(e.detail));
+    probe.i18n.kit!.setSession(session);
+    probe.i18n.kit!.setSession({ ...session, expiresAt: new Date(Date.now() + 7_200_000).toISOString() }); // extended: no news
+    probe.i18n.kit!.setSession(session);
+    const storageKey = 'telkit.session.v1|https://bff.example|tk_pub_demo';
+    expect(JSON.parse(sessionStorage.getItem(storageKey)!).token).to.equal('tk_ses_test');
+    // A reload: a new provider finds the kept session and says so once the page listens.
+    const again = document.createElement('tk-provider');
+    again.setAttribute('api', 'https://bff.example');
+    again.setAttribute('publishable-key', 'tk_pub_demo');
+    again.setAttribute('persist-session', '');
+    const restored = oneEvent(again, 'tk-session-change');
+    document.body.append(again);
+    expect((await restored).detail).to.deep.equal({ user, reason: 'restored' });
+    again.remove();
+    probe.i18n.kit!.setSession(undefined, 'logout');
+    expect(seen).to.deep.equal([
+      { user, reason: 'login' },
+      { user: null, reason: 'logout' },
+    ]);
+  });
+
   it("the host page's CSS overrides the tenant's theme tokens", async () => {
     fake = fakeFetch(() => json(demoTenant));
     const wrapper = await fixture<HTMLDivElement>(html`<div>

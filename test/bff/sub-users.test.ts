@@ -45,7 +45,7 @@ const relogin = async () => {
 const MINUTE = 60_000;
 const env: JobEnv = { nodeEnv: 'test', publicUrl: 'http://localhost:8787', secret: 's'.repeat(40), outboxRetentionDays: 30 };
 const log = createLogger('silent');
-const runJob = (job: Job, now = t.clock.now()) => job.run({ db: t.db, now, due: now, log, env });
+const runJob = async (job: Job, now = t.clock.now()) => ((await job.run({ db: t.db, now, due: now, log, env })) ?? {}) as Record<string, number>;
 
 let ip = 0;
 /** A call of the admin's widget: the session, the tenant's origin, a client address of its own. */

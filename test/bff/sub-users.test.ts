@@ -1,4 +1,4 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, addMonths, berlinDate, earliestEndDate, firstOfNextMonth } from '../../contract/terms.js';
 import { accounts, auditEvents, outbox, sessions, statusHistory, subUsers, tariffs, users } from '../../bff/db/schema/index.js';
@@ -140,7 +140,7 @@ describe('adding a co-user', () => {
     expect(entry).toMatchObject({ actorKind: 'admin', actorId: admin.id, accountId: admin.accountId });
     expect(JSON.stringify(entry!.data)).not.toContain(added.body.email);
     expect(JSON.stringify(entry!.data)).not.toContain('Erika');
-    const history = await t.db.select().from(statusHistory).where(eq(statusHistory.entityId, added.id));
+    const history = await t.db.select().from(statusHistory).where(eq(statusHistory.entityId, added.id)).orderBy(asc(statusHistory.at), asc(statusHistory.id));
     expect(history.map((h) => [h.fromStatus, h.toStatus])).toEqual([[null, 'pending_confirmation']]);
   });
 
@@ -338,7 +338,7 @@ describe('resending the confirmation', () => {
     expect((await runJob(expireSubUserOptIns)).expired).toBeGreaterThanOrEqual(1);
     expect(await statusOf()).toBe('expired');
     expect((await runJob(expireSubUserOptIns)).expired).toBe(0);
-    const history = await t.db.select().from(statusHistory).where(eq(statusHistory.entityId, added.id));
+    const history = await t.db.select().from(statusHistory).where(eq(statusHistory.entityId, added.id)).orderBy(asc(statusHistory.at), asc(statusHistory.id));
     expect(history.map((h) => h.toStatus)).toEqual(['pending_confirmation', 'expired']);
     const late = await call(t.app, 'POST', '/v1/confirmations', { key: tenant.publishableKey, body: { token } });
     expect(late.status).toBe(410);
@@ -443,7 +443,7 @@ describe('cancelling a co-user', () => {
     expect(withdrawn.json).toMatchObject({ status: 'active', cancellation: null, earliestEndDate: expected });
     expect((await mailsTo(admin.email)).at(-1)!.subject).toMatch(/zurückgenommen/);
     expect((await api('POST', `/v1/sub-users/${co.id}/withdraw-cancellation`)).status).toBe(409);
-    const history = await t.db.select().from(statusHistory).where(eq(statusHistory.entityId, co.id));
+    const history = await t.db.select().from(statusHistory).where(eq(statusHistory.entityId, co.id)).orderBy(asc(statusHistory.at), asc(statusHistory.id));
     expect(history.map((h) => h.toStatus)).toEqual(['pending_confirmation', 'active', 'cancellation_scheduled', 'active']);
   });
 

@@ -99,9 +99,14 @@ export const subUserRoutes = new Hono<AppEnv>()
       summary: 'Send the confirmation e-mail again (pending or expired co-users); older links stop working. At most 3 an hour per co-user',
       tags,
       ...access,
-      success: { status: 200, description: 'Sent; `retryAfter` seconds until the next one', schema: subUserResendSchema },
+      success: {
+        status: 200,
+        description: 'Sent; `retryAfter` seconds until the next one. Too soon (one a minute) or a fourth within the hour: 429 with `Retry-After`, and `detail` says from when',
+        schema: subUserResendSchema,
+      },
       problems: [404, 409],
     }),
+    rateLimit({ name: 'sub-users.resend-any', limit: 60, windowSeconds: 3600 }, byCredential),
     validate('param', subUserIdParamSchema),
     async (c) => {
       const f = await flow(c);
@@ -135,9 +140,10 @@ export const subUserRoutes = new Hono<AppEnv>()
       summary: 'Withdraw a scheduled cancellation ("Kündigung zurücknehmen") before its end date: the co-user is active again',
       tags,
       ...access,
-      success: { status: 200, description: 'Active again', schema: subUserSchema },
+      success: { status: 200, description: 'Active again; after the end date (or when nothing is scheduled) 409 invalid_transition', schema: subUserSchema },
       problems: [404, 409],
     }),
+    rateLimit({ name: 'sub-users.withdraw', limit: 60, windowSeconds: 3600 }, byCredential),
     validate('param', subUserIdParamSchema),
     async (c) => {
       const f = await flow(c);

@@ -7,6 +7,7 @@ import type { Job, JobEnv } from '../../bff/jobs/scheduler.js';
 import { createLogger } from '../../bff/lib/logger.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { emailsOf, lastPin, tokenIn } from './helpers/outbox.js';
+import type { WebhookPayload } from '../../bff/messaging/outbox.js';
 import { browser, coUserBody, seedUser, type TestUser } from './helpers/portal.js';
 
 let t: TestApp;
@@ -30,6 +31,8 @@ beforeAll(async () => {
   bizTariff = rows.find((r) => r.accountTypes.includes('business'))!.id;
   admin = await seedUser(t.db, tenant, { password: PASSWORD });
   session = await browser(t, tenant).login(admin);
+  // Webhooks are written to the outbox only for a subscribed endpoint.
+  await call(t.app, 'POST', '/v1/webhook-endpoints', { key: tenant.secretKey, body: { url: 'https://hooks.subusers.example/telkit', eventTypes: ['*'] } });
 });
 afterAll(() => t.close());
 // Each test two days later: the admin's messaging budget (10 link e-mails an hour, 30 a day) starts afresh,
@@ -489,5 +492,63 @@ describe('cancelling a co-user', () => {
     // Too late to withdraw.
     await relogin();
     expect((await api('POST', `/v1/sub-users/${co.id}/withdraw-cancellation`)).status).toBe(409);
+  });
+});
+
+describe('the trail and the languages', () => {
+  it('every change writes an audit entry and fires a webhook, neither with the co-user\'s name or address', async () => {
+    const co = await activeCoUser();
+    await api('PATCH', `/v1/sub-users/${co.id}`, { invoiceNote: 'Team Nord', tariffId: flexTariff });
+    await api('POST', `/v1/sub-users/${co.id}/cancel`, {});
+    await api('POST', `/v1/sub-users/${co.id}/withdraw-cancellation`);
+    const hooks = (await t.db.select().from(outbox).where(and(eq(outbox.tenantId, tenant.id), eq(outbox.channel, 'webhook'))))
+      .map((r) => r.payload as WebhookPayload)
+      .filter((p) => (p.data as { subUserId?: string }).subUserId === co.id);
+    expect(hooks.map((h) => h.event).sort()).toEqual(
+      ['sub_user.cancellation_scheduled', 'sub_user.cancellation_withdrawn', 'sub_user.confirmed', 'sub_user.created', 'sub_user.updated'].sort(),
+    );
+    const trail = await t.db.select().from(auditEvents).where(eq(auditEvents.targetId, co.id));
+    expect(trail.map((e) => e.action).sort()).toEqual(
+      ['sub_user.cancellation_scheduled', 'sub_user.cancellation_withdrawn', 'sub_user.confirmed', 'sub_user.created', 'sub_user.updated'].sort(),
+    );
+    expect(trail.find((e) => e.action === 'sub_user.updated')!.data).toMatchObject({ fields: ['invoiceNote', 'tariff'] });
+    for (const text of [JSON.stringify(hooks), JSON.stringify(trail.map((e) => e.data))]) {
+      for (const personal of [co.body.email, co.body.lastName, `+49${co.body.mobile.replaceAll(' ', '').slice(1)}`]) expect(text).not.toContain(personal);
+    }
+    // The admin reads the trail of the account; the co-user's own login may not.
+    const events = await api('GET', '/v1/audit-events?limit=100');
+    expect(events.status).toBe(200);
+    expect(events.json.events.some((e: { target: { id: string } | null }) => e.target?.id === co.id)).toBe(true);
+  });
+
+  it('speaks English to an English-speaking admin, in the e-mails too', async () => {
+    const en = { 'accept-language': 'en' };
+    const added = await add({}, { headers: en });
+    const invitation = (await mailsTo(added.body.email)).at(-1)!;
+    expect(invitation.subject).toMatch(/registered you as a co-user/);
+    expect(invitation.text).toMatch(/valid for 7 days/);
+    expect(invitation.html).toContain('lang="en"');
+    expect((await confirm(added.body.email)).status).toBe(200);
+    expect((await mailsTo(added.body.email)).at(-1)!.subject).toMatch(/co-user access .* is set up/);
+    const cancelled = await api('POST', `/v1/sub-users/${added.id}/cancel`, {}, { headers: en });
+    const receipt = (await mailsTo(admin.email)).at(-1)!;
+    expect(receipt.subject).toMatch(/Cancellation of a co-user/);
+    const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${cancelled.json.endsOn}T00:00:00Z`));
+    expect(receipt.text).toContain(`Contract ends: ${day}`);
+    expect(receipt.text).toContain(`Reference: ${cancelled.json.reference}`);
+    const wrong = await api('PATCH', `/v1/sub-users/${added.id}`, { email: 'x@firma.example' }, { headers: en });
+    expect(wrong.json.errors[0].message).toMatch(/only/i);
+  });
+
+  it('an embed session must have been minted for tk-sub-users', async () => {
+    const mint = async (components: string[]) => {
+      const minted = await call(t.app, 'POST', '/v1/embed-sessions', { key: tenant.secretKey, body: { username: admin.username, components } });
+      return (await browser(t, tenant).post('/v1/embed-sessions/exchange', { clientSecret: minted.json.clientSecret })).json.token as string;
+    };
+    const profileOnly = await api('GET', '/v1/sub-users', undefined, { session: await mint(['tk-profile']) });
+    expect(profileOnly.status).toBe(403);
+    const subUsersSession = await api('GET', '/v1/sub-users', undefined, { session: await mint(['tk-sub-users']) });
+    expect(subUsersSession.status).toBe(200);
+    expect(subUsersSession.json.subUsers.length).toBeGreaterThan(0);
   });
 });

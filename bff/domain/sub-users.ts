@@ -507,7 +507,8 @@ export async function cancelSubUser(tx: Executor, f: SubUserFlow & { id: string;
       .set({ supersededAt: now })
       .where(and(eq(emailLinks.subjectId, row.id), eq(emailLinks.purpose, 'sub_user'), isNull(emailLinks.usedAt), isNull(emailLinks.supersededAt)));
     const mail = cancellationEmail(brand, f.locale, { admin: f.admin.displayName, name: nameOf(row), customerNumber: null, tariff: tariff?.name ?? '', receivedAt: now, endsOn: null, reference });
-    await enqueue(tx, { tenantId: f.tenant.id, channel: 'email', payload: { to: f.admin.email, ...mail }, budget: { ...f.budget, kind: 'notice', now, userId: f.admin.id } });
+    // The receipt is what the admin keeps: counted, never dropped.
+    await enqueue(tx, { tenantId: f.tenant.id, channel: 'email', payload: { to: f.admin.email, ...mail }, budget: { ...f.budget, kind: 'notice', now, userId: f.admin.id, exhausted: 'count' } });
     await Promise.all([
       audit(tx, { ...common(f, row), action: 'sub_user.cancelled', data: { reference, before: 'confirmation' } }),
       emitEvent(tx, { tenantId: f.tenant.id, type: 'sub_user.cancelled', data: { subUserId: row.id, accountId: row.accountId, status: 'cancelled', endsOn: null, reference } }),
@@ -538,7 +539,7 @@ export async function cancelSubUser(tx: Executor, f: SubUserFlow & { id: string;
   });
   const company = (await businessAccount(tx, f.tenant.id, row.accountId)).displayName;
   const told = accessEndsEmail(brand, row.locale, { name: nameOf(row), company, endsOn });
-  // The receipt is what the admin needs to keep: refused (429) rather than dropped when over budget.
+  // The receipt is what the admin keeps: counted, never dropped; the co-user's notice may be dropped.
   await enqueue(tx, { tenantId: f.tenant.id, channel: 'email', payload: { to: f.admin.email, ...receipt }, budget: { ...f.budget, kind: 'notice', now, userId: f.admin.id, exhausted: 'count' } });
   await enqueue(tx, { tenantId: f.tenant.id, channel: 'email', payload: { to: row.email, ...told }, budget: { ...f.budget, kind: 'notice', now } });
   await Promise.all([

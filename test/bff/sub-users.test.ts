@@ -346,6 +346,11 @@ describe('resending the confirmation', () => {
     const late = await call(t.app, 'POST', '/v1/confirmations', { key: tenant.publishableKey, body: { token } });
     expect(late.status).toBe(410);
     expect(late.json.code).toBe('link_expired');
+    // The BFF's page says so too, without offering a new link: the admin sends one.
+    const page = await t.app.request('/confirm?lang=de', { method: 'POST', body: new URLSearchParams({ token }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(page.status).toBe(410);
+    expect(await page.text()).not.toContain('/confirm/resend');
+    expect((await call(t.app, 'POST', '/v1/confirmations/resend', { key: tenant.publishableKey, body: { token } })).status).toBe(404);
     const again = await api('POST', `/v1/sub-users/${added.id}/resend`);
     expect(again.status).toBe(200);
     expect(again.json.subUser.status).toBe('pending_confirmation');

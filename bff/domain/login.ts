@@ -109,6 +109,8 @@ async function noticeThrottled(db: Db, tenant: Tenant, user: User, now: Date, ip
 /** Login step 2, after the right PIN: a session opens. */
 export async function completeLogin(tx: Executor, challenge: Challenge<'login'>, o: PinContext & { ip?: string }) {
   const [user] = await tx.select().from(users).where(eq(users.id, challenge.userId));
+  // A co-user whose contract ended while the PIN was on its way: the login's generic failure.
+  if (!(await mayLogIn(tx, user!))) throw new ApiError(401, 'invalid_credentials');
   const session = await createSession(tx, { tenantId: user!.tenantId, userId: user!.id, source: 'login', now: o.now });
   await audit(tx, { tenantId: user!.tenantId, actor: userActor(user!), account: user!.accountId, action: 'login.succeeded', target: { type: 'user', id: user!.id }, ip: o.ip });
   return { session, user: await profileOf(tx, user!) };

@@ -470,12 +470,21 @@ describe('cancelling a co-user', () => {
     const co = await activeCoUser();
     const coSession = await browser(t, tenant).login(co.user);
     const endsOn = (await api('POST', `/v1/sub-users/${co.id}/cancel`, {})).json.endsOn as string;
+    const b = browser(t, tenant);
     // The last day itself is still a contract day (until midnight in Germany).
     const lastDayEvening = new Date(`${endsOn}T23:30:00+01:00`);
     expect((await runJob(cancelDueSubUsers, lastDayEvening)).cancelled).toBe(0);
     const nextMorning = new Date(`${endsOn}T23:59:59+01:00`).getTime() + 2 * 60 * MINUTE;
+    t.clock.set(new Date(nextMorning - MINUTE));
+    // A login under way at midnight: its PIN was sent before the job ran.
+    const underWay = await b.post('/v1/sessions', { username: co.user.username, password: CO_PASSWORD });
+    expect(underWay.status).toBe(202);
     t.clock.set(new Date(nextMorning));
     expect((await runJob(cancelDueSubUsers)).cancelled).toBeGreaterThanOrEqual(1);
+    const pin = await lastPin(t.db, tenant.id, co.user.mobile);
+    const late = await b.post('/v1/sessions/verify', { challengeId: underWay.json.challengeId, pin });
+    expect(late.status).toBe(401);
+    expect(late.json.code).toBe('invalid_credentials');
     expect((await runJob(cancelDueSubUsers)).cancelled).toBe(0);
 
     const [row] = await t.db.select().from(subUsers).where(eq(subUsers.id, co.id));

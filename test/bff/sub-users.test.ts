@@ -503,6 +503,9 @@ describe('cancelling a co-user', () => {
     const login = await browser(t, tenant).post('/v1/sessions', { username: co.user.username, password: CO_PASSWORD });
     expect(login.status).toBe(401);
     expect(login.json.code).toBe('invalid_credentials');
+    // Nor through a partner's backend.
+    const minted = await call(t.app, 'POST', '/v1/embed-sessions', { key: tenant.secretKey, body: { username: co.user.username, components: ['tk-profile'] } });
+    expect(minted.status).toBe(404);
     // Too late to withdraw.
     await relogin();
     expect((await api('POST', `/v1/sub-users/${co.id}/withdraw-cancellation`)).status).toBe(409);

@@ -13,6 +13,7 @@ import { audit, userActor } from './audit.js';
 import { verifyPassword } from './passwords.js';
 import { type Challenge, type PinContext, sendPin } from './pins.js';
 import { createSession, profileOf } from './sessions.js';
+import { mayLogIn } from './sub-users.js';
 
 /**
  * At most 100 password checks per login name and hour (a sliding hour), counted before the check, so
@@ -50,7 +51,9 @@ export async function findLoginUser(db: Executor, tenantId: string, login: strin
  * e-mail when it is throttled.
  */
 export async function startLogin(db: Db, o: PinContext & { tenant: Tenant; username: string; password: string; ip?: string }): Promise<PinChallenge> {
-  const user = await findLoginUser(db, o.tenant.id, o.username);
+  const found = await findLoginUser(db, o.tenant.id, o.username);
+  // A co-user whose contract is over is nobody: the same path and answer as an unknown name.
+  const user = found && (await mayLogIn(db, found)) ? found : undefined;
   if (!(await checkPassword(db, { ...o, user, login: o.username, action: 'login.failed' }))) throw new ApiError(401, 'invalid_credentials');
   return db.transaction((tx) => sendPin(tx, { ...o, user: user!, payload: { purpose: 'login' } }));
 }
@@ -106,6 +109,8 @@ async function noticeThrottled(db: Db, tenant: Tenant, user: User, now: Date, ip
 /** Login step 2, after the right PIN: a session opens. */
 export async function completeLogin(tx: Executor, challenge: Challenge<'login'>, o: PinContext & { ip?: string }) {
   const [user] = await tx.select().from(users).where(eq(users.id, challenge.userId));
+  // A co-user whose contract ended while the PIN was on its way: the login's generic failure.
+  if (!(await mayLogIn(tx, user!))) throw new ApiError(401, 'invalid_credentials');
   const session = await createSession(tx, { tenantId: user!.tenantId, userId: user!.id, source: 'login', now: o.now });
   await audit(tx, { tenantId: user!.tenantId, actor: userActor(user!), account: user!.accountId, action: 'login.succeeded', target: { type: 'user', id: user!.id }, ip: o.ip });
   return { session, user: await profileOf(tx, user!) };

@@ -4,6 +4,7 @@ import { maskMobile } from '../../contract/rules.js';
 import { type Db, type Executor, perDatabase } from '../db/client.js';
 import { accounts, embedSecrets, sessions, tenants, type User, users } from '../db/schema/index.js';
 import { randomToken, sha256 } from '../lib/crypto.js';
+import { ApiError } from '../lib/errors.js';
 
 export const SESSION_MINUTES = 60;
 export const EMBED_SECRET_MINUTES = 5;
@@ -72,6 +73,13 @@ export async function revokeSession(tx: Executor, sessionId: string, now: Date) 
 
 /** A single-use client secret for a partner page, valid five minutes. */
 export async function mintEmbedSecret(tx: Executor, o: { tenantId: string; userId: string; components: string[]; keyId: string; now: Date }) {
+  // A co-user whose contract ended is nobody, for a partner's backend as for the login.
+  const [ended] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(accounts, eq(accounts.id, users.accountId))
+    .where(and(eq(users.id, o.userId), eq(users.role, 'co_user'), eq(accounts.status, 'cancelled')));
+  if (ended) throw new ApiError(404, 'not_found');
   const clientSecret = randomToken('tk_ess_', 32);
   const expiresAt = minutes(o.now, EMBED_SECRET_MINUTES);
   await tx.insert(embedSecrets).values({

@@ -18,6 +18,7 @@ import { emitEvent } from './webhooks.js';
 import { assertRedeemable, issueLink, LINKS, type Link, linkUrl, lockLink, newLink, useLink } from './links.js';
 import type { BudgetSettings } from './budget.js';
 import { confirmEmailChange } from './profile.js';
+import { confirmSubUser } from './sub-users.js';
 
 export const IBAN_PURPOSE = 'iban';
 
@@ -185,7 +186,7 @@ export async function changeSignupEmail(tx: Executor, o: { tenant: Tenant; row: 
 }
 
 /** The first suffix after every `base`, `base2`, `base3` … taken so far (1 means `base` itself is free). */
-async function freeUsernameSuffix(tx: Executor, tenantId: string, base: string): Promise<number> {
+export async function freeUsernameSuffix(tx: Executor, tenantId: string, base: string): Promise<number> {
   // Users hold every login name of the tenant: account admins and partner agents.
   const taken = await tx
     .select({ username: users.username })
@@ -199,7 +200,8 @@ async function freeUsernameSuffix(tx: Executor, tenantId: string, base: string):
   return highest + 1;
 }
 
-async function nextCustomerNumber(tx: Executor, tenant: Tenant): Promise<string> {
+/** The tenant's next customer number, from its counter (locked by the increment). */
+export async function nextCustomerNumber(tx: Executor, tenant: Tenant): Promise<string> {
   const [counter] = await tx
     .insert(customerNumberCounters)
     .values({ tenantId: tenant.id, next: 2 })
@@ -321,12 +323,18 @@ export async function confirmSignup(tx: Executor, o: { tenant: Tenant; link: Lin
   return { status: 'confirmed' as const, account, setPasswordToken: setPassword };
 }
 
-/** Redeems any e-mail link a page hands in: a signup confirmation or a new e-mail address. */
+/** Redeems any e-mail link a page hands in: a signup confirmation, a co-user's confirmation or a new e-mail address. */
 export async function redeemLink(tx: Executor, o: { tenant: Tenant; token: string; now: Date; publicUrl: string; locale: Locale; ip?: string; budget?: BudgetSettings }) {
-  const link = await lockLink(tx, o.token, { tenantId: o.tenant.id, purposes: ['signup', 'email_change'] });
+  const link = await lockLink(tx, o.token, { tenantId: o.tenant.id, purposes: ['signup', 'email_change', 'sub_user'] });
   if (!link) throw new ApiError(404, 'link_invalid');
   if (link.purpose === 'email_change') {
     return { ...(await confirmEmailChange(tx, { ...o, link: link as Link<'email_change'> })), kind: 'email_change' as const };
+  }
+  if (link.purpose === 'sub_user') {
+    // The co-user's own account and login; the confirm page leads on to the password as for a signup.
+    const result = await confirmSubUser(tx, { ...o, link: link as Link<'sub_user'> });
+    if (result.status === 'already_confirmed') return { status: result.status, kind: 'sub_user' as const };
+    return { status: result.status, kind: 'sub_user' as const, username: result.account.username, setPasswordToken: result.setPasswordToken };
   }
   const result = await confirmSignup(tx, { ...o, link: link as Link<'signup'> });
   if (result.status === 'already_confirmed') return { status: result.status, kind: 'signup' as const };

@@ -1,4 +1,5 @@
 import { expireOptIns } from '../domain/signups.js';
+import { applySubUserTariffChanges, cancelDueSubUsers, expireSubUserOptIns } from '../domain/sub-users.js';
 import { linksExpire } from './links-expire.js';
 import { outboxRetention } from './outbox-retention.js';
 import { idempotencyPrune, rateLimitsPrune } from './prune.js';
@@ -31,7 +32,17 @@ export type { Job, JobContext } from './scheduler.js';
  * through the lifecycle helper in one transaction per entity, so a failure leaves the others done and the
  * next run retries it. Read the time from `now` (the injectable clock), never `new Date()`.
  *
- * Coming with the flows: `sub-users.cancel-due` (co-users on their end date), `port-orders.release-temporary-numbers` (temporary numbers of
- * completed ports back to the pool).
+ * The co-users' jobs (`bff/domain/sub-users.ts`): `sub-users.cancel-due` (co-users past their end date),
+ * `sub-users.expire-opt-ins`, `sub-users.apply-tariff-changes`. Coming with the flows:
+ * `port-orders.release-temporary-numbers` (temporary numbers of completed ports back to the pool).
  */
-export const jobs: readonly Job[] = [outboxRetention, linksExpire, rateLimitsPrune, idempotencyPrune, expireOptIns];
+export const jobs: readonly Job[] = [
+  outboxRetention,
+  linksExpire,
+  rateLimitsPrune,
+  idempotencyPrune,
+  expireOptIns,
+  cancelDueSubUsers,
+  expireSubUserOptIns,
+  applySubUserTariffChanges,
+];

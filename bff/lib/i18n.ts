@@ -16,6 +16,7 @@ export { portalEmailMessages } from '../../contract/messages/portal-email.js';
 export { portalSmsMessages } from '../../contract/messages/portal-sms.js';
 export { problemMessages } from '../../contract/messages/problems.js';
 export { signupEmailMessages } from '../../contract/messages/signup-email.js';
+export { subUserEmailMessages } from '../../contract/messages/sub-user-email.js';
 
 /** Loads `locale` in every catalogue; `registerLocale` and then this, for a locale added at run time. */
 export const loadEverywhere = (locale: Locale) => Promise.all(catalogues().map((catalogue) => catalogue.load(locale)));

@@ -120,8 +120,9 @@ export const confirmPage = new Hono<AppEnv>()
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       const code = error.code as 'link_expired' | 'link_superseded' | 'link_invalid';
+      // A co-user's link is renewed by the admin who added them (`/v1/sub-users/:id/resend`), not from here.
       const resend =
-        code === 'link_expired'
+        code === 'link_expired' && found.purpose !== 'sub_user'
           ? html`<form method="post" action="/confirm/resend${carried(locale, appearance)}"><input type="hidden" name="token" value="${token}" /><button type="submit">${t.resend}</button></form>`
           : '';
       return message(t[code] ?? t.link_invalid, code === 'link_invalid' ? 404 : 410, resend);

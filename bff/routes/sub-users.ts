@@ -10,7 +10,16 @@ import {
   subUserUpdatedSchema,
   subUserUpdateSchema,
 } from '../../contract/sub-users.js';
-import { cancelSubUser, createSubUser, listSubUsers, requireAdminOfBusiness, resendSubUser, updateSubUser, withdrawCancellation } from '../domain/sub-users.js';
+import {
+  cancelSubUser,
+  createSubUser,
+  listSubUsers,
+  requireAdminOfBusiness,
+  resendSubUser,
+  type SubUserFlow,
+  updateSubUser,
+  withdrawCancellation,
+} from '../domain/sub-users.js';
 import { type AppEnv, flowContext } from '../lib/context.js';
 import { idempotent } from '../lib/idempotency.js';
 import { endpoint } from '../lib/openapi.js';
@@ -20,12 +29,17 @@ import { validate } from '../lib/validate.js';
 const tags = ['sub-users'];
 const access = { auth: ['session' as const], component: 'tk-sub-users' as const };
 
-/** Everything a co-user flow needs from the request: the admin, the account it acts on, the clock, the budget. */
-function flow(c: Context<AppEnv>) {
+/**
+ * Everything a co-user flow needs from the request: the admin, the account it acts on, the clock, the
+ * budget. The one place the account comes from: once an admin can act on a linked sub-account (issue 14),
+ * it is the session's acting account here, and every flow follows.
+ */
+async function flow(c: Context<AppEnv>): Promise<SubUserFlow> {
   const { tenant, user, session } = c.get('caller');
-  const { env } = c.get('deps');
-  const admin = requireAdminOfBusiness(user!, session!);
-  return { tenant, admin, accountId: admin.accountId, publicUrl: env.publicUrl, ...flowContext(c) };
+  const { env, db } = c.get('deps');
+  const admin = await requireAdminOfBusiness(db, user, session);
+  const { now, ip, locale, budget } = flowContext(c);
+  return { tenant, admin, accountId: admin.accountId, publicUrl: env.publicUrl, now, ip, locale, budget };
 }
 
 /**
@@ -38,7 +52,7 @@ export const subUserRoutes = new Hono<AppEnv>()
     '/',
     endpoint({ summary: "The account's co-users, every status, sorted by last and first name", tags, ...access, success: { status: 200, description: 'Co-users', schema: subUserListSchema } }),
     async (c) => {
-      const f = flow(c);
+      const f = await flow(c);
       return c.json({ subUsers: await listSubUsers(c.get('deps').db, f) }, 200);
     },
   )
@@ -55,7 +69,7 @@ export const subUserRoutes = new Hono<AppEnv>()
     idempotent({ rule: { name: 'sub-users.create', limit: 30, windowSeconds: 3600 }, by: byCredential }),
     validate('json', subUserCreateSchema),
     async (c) => {
-      const f = flow(c);
+      const f = await flow(c);
       const input = c.req.valid('json');
       return c.json(await c.get('deps').db.transaction((tx) => createSubUser(tx, { ...f, input })), 201);
     },
@@ -73,7 +87,7 @@ export const subUserRoutes = new Hono<AppEnv>()
     validate('param', subUserIdParamSchema),
     validate('json', subUserUpdateSchema),
     async (c) => {
-      const f = flow(c);
+      const f = await flow(c);
       const { id } = c.req.valid('param');
       const change = c.req.valid('json');
       return c.json(await c.get('deps').db.transaction((tx) => updateSubUser(tx, { ...f, id, change })), 200);
@@ -85,12 +99,17 @@ export const subUserRoutes = new Hono<AppEnv>()
       summary: 'Send the confirmation e-mail again (pending or expired co-users); older links stop working. At most 3 an hour per co-user',
       tags,
       ...access,
-      success: { status: 200, description: 'Sent; `retryAfter` seconds until the next one', schema: subUserResendSchema },
+      success: {
+        status: 200,
+        description: 'Sent; `retryAfter` seconds until the next one. Too soon (one a minute) or a fourth within the hour: 429 with `Retry-After`, and `detail` says from when',
+        schema: subUserResendSchema,
+      },
       problems: [404, 409],
     }),
+    rateLimit({ name: 'sub-users.resend-any', limit: 60, windowSeconds: 3600 }, byCredential),
     validate('param', subUserIdParamSchema),
     async (c) => {
-      const f = flow(c);
+      const f = await flow(c);
       const { id } = c.req.valid('param');
       return c.json(await c.get('deps').db.transaction((tx) => resendSubUser(tx, { ...f, id })), 200);
     },
@@ -109,7 +128,7 @@ export const subUserRoutes = new Hono<AppEnv>()
     validate('param', subUserIdParamSchema),
     validate('json', subUserCancelSchema),
     async (c) => {
-      const f = flow(c);
+      const f = await flow(c);
       const { id } = c.req.valid('param');
       const { endDate } = c.req.valid('json');
       return c.json(await c.get('deps').db.transaction((tx) => cancelSubUser(tx, { ...f, id, endDate })), 200);
@@ -121,12 +140,13 @@ export const subUserRoutes = new Hono<AppEnv>()
       summary: 'Withdraw a scheduled cancellation ("Kündigung zurücknehmen") before its end date: the co-user is active again',
       tags,
       ...access,
-      success: { status: 200, description: 'Active again', schema: subUserSchema },
+      success: { status: 200, description: 'Active again; after the end date (or when nothing is scheduled) 409 invalid_transition', schema: subUserSchema },
       problems: [404, 409],
     }),
+    rateLimit({ name: 'sub-users.withdraw', limit: 60, windowSeconds: 3600 }, byCredential),
     validate('param', subUserIdParamSchema),
     async (c) => {
-      const f = flow(c);
+      const f = await flow(c);
       const { id } = c.req.valid('param');
       return c.json(await c.get('deps').db.transaction((tx) => withdrawCancellation(tx, { ...f, id })), 200);
     },

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rateLimits, tariffs } from '../../bff/db/schema/index.js';
 import { businessSignup, privateSignup, professionalSignup } from '../contract/fixtures.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
-import { browser, seedUser } from './helpers/portal.js';
+import { emailsOf, tokenIn } from './helpers/outbox.js';
+import { browser, coUserBody, seedUser } from './helpers/portal.js';
 
 /**
  * Hostile input on every route the app registers (found from `app.routes`, so new routes are fuzzed
@@ -21,6 +22,8 @@ let tenant: TestTenant;
 let session: string;
 let embedSession: string;
 let tariffId: string;
+let coTariffId: string;
+const subUserIds: string[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -29,7 +32,17 @@ beforeAll(async () => {
   session = await browser(t, tenant).login(user);
   const minted = await call(t.app, 'POST', '/v1/embed-sessions', { key: tenant.secretKey, body: { username: user.username, components: ['tk-profile'] } });
   embedSession = (await browser(t, tenant).post('/v1/embed-sessions/exchange', { clientSecret: minted.json.clientSecret })).json.token;
-  tariffId = (await t.db.select().from(tariffs).where(eq(tariffs.tenantId, tenant.id)))[0]!.id;
+  const rows = await t.db.select().from(tariffs).where(eq(tariffs.tenantId, tenant.id));
+  tariffId = rows[0]!.id;
+  coTariffId = rows.find((r) => r.forSubUsers)!.id;
+  // Co-users of the session's account, one pending and one active: their ids are fuzzed path segments too.
+  for (const confirmed of [false, true]) {
+    const added = await browser(t, tenant).post('/v1/sub-users', coUserBody(coTariffId), session);
+    subUserIds.push(added.json.id);
+    if (!confirmed) continue;
+    const mail = (await emailsOf(t.db, tenant.id)).filter((m) => m.to === added.json.email).at(-1)!;
+    await call(t.app, 'POST', '/v1/confirmations', { key: tenant.publishableKey, body: { token: tokenIn(mail, '/confirm') } });
+  }
 });
 afterAll(() => t.close());
 
@@ -103,6 +116,12 @@ function plausible(method: string, path: string): Record<string, unknown> {
       return { username: p.first, components: ['tk-profile'] };
     case 'POST /v1/embed-sessions/exchange':
       return { clientSecret: `tk_ess_${letters(30)}` };
+    case 'POST /v1/sub-users':
+      return { salutation: pick(['ms', 'mr', 'mx', 'none']), firstName: p.first, lastName: p.last, email: p.email, mobile: p.mobile, tariffId: coTariffId, invoiceNote: p.first };
+    case 'PATCH /v1/sub-users/:id':
+      return pick([{ invoiceNote: p.first }, { tariffId: coTariffId }, { email: p.email }, { invoiceNote: null }]);
+    case 'POST /v1/sub-users/:id/cancel':
+      return rnd() < 0.5 ? {} : { endDate: pick(['2030-01-31', '2026-02-29', '2099-12-31']) };
     case 'PATCH /v1/me':
       return rnd() < 0.5 ? { email: p.email } : { mobile: p.mobile };
     case 'POST /v1/password-setup':
@@ -160,7 +179,7 @@ describe('fuzz', () => {
         let path = route.path
           .replace(/\/\*$/, `/${rnd() < 0.5 ? pick(NASTY_SEGMENTS) : `${letters(4)}.js`}`)
           .replace(/:file\{[^}]*\}\?/, () => pick(['', 'demo.css', pick(NASTY_SEGMENTS)]))
-          .replace(/:\w+(\{[^}]*\})?/g, () => pick(NASTY_SEGMENTS));
+          .replace(/:\w+(\{[^}]*\})?/g, () => (route.path.startsWith('/v1/sub-users/') && rnd() < 0.5 ? pick(subUserIds) : pick(NASTY_SEGMENTS)));
         if (!hasBody || rnd() < 0.2) path += pick(NASTY_QUERIES);
         const credential = pick([tenant.publishableKey, tenant.secretKey, session, embedSession, `tk_ses_${letters(20)}`, '']);
         const headers: Record<string, string> = { 'x-forwarded-for': `198.18.${(sent >> 8) & 255}.${sent & 255}` };

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tariffs } from '../../bff/db/schema/index.js';
 import { emitEvent } from '../../bff/domain/webhooks.js';
 import { enqueue } from '../../bff/messaging/outbox.js';
-import { TEST_BUDGET } from './helpers/outbox.js';
+import { emailsOf, TEST_BUDGET, tokenIn } from './helpers/outbox.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { markersOf, snapshotTenant, UUID } from './helpers/isolation.js';
-import { browser, seedUser, setPasswordToken } from './helpers/portal.js';
+import { browser, coUserBody, seedUser, setPasswordToken } from './helpers/portal.js';
 import { privateSignup } from '../contract/fixtures.js';
 
 /**
@@ -21,6 +21,8 @@ let aSessions: string[];
 let bEndpointId: string;
 const B_PASSWORD = 'b-password-long-enough';
 let bHandle: string;
+let bCoTariff: string;
+const bSubUserIds: string[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -43,7 +45,18 @@ beforeAll(async () => {
   bHandle = (await call(t.app, 'POST', '/v1/signups', { key: b.publishableKey, origin: b.origin, body: signup })).json.handle;
   // B's portal: a user with a session, an open PIN challenge, a set-password link and an embed secret.
   const bUser = await seedUser(t.db, b, { password: B_PASSWORD });
-  await browser(t, b).login(bUser);
+  const bSession = await browser(t, b).login(bUser);
+  // B's business account has co-users: one pending, one active, one with its cancellation scheduled.
+  const bTariffs = await t.db.select().from(tariffs).where(eq(tariffs.tenantId, b.id));
+  bCoTariff = bTariffs.find((r) => r.forSubUsers)!.id;
+  for (let i = 0; i < 3; i++) {
+    const added = await browser(t, b).post('/v1/sub-users', coUserBody(bCoTariff, { invoiceNote: `b-note-${i}` }), bSession);
+    bSubUserIds.push(added.json.id);
+    if (i === 0) continue;
+    const mail = (await emailsOf(t.db, b.id)).filter((m) => m.to === added.json.email).at(-1)!;
+    await call(t.app, 'POST', '/v1/confirmations', { key: b.publishableKey, origin: b.origin, body: { token: tokenIn(mail, '/confirm') } });
+    if (i === 2) await browser(t, b).post(`/v1/sub-users/${added.json.id}/cancel`, {}, bSession);
+  }
   await browser(t, b).post('/v1/sessions', { username: bUser.username, password: bUser.password });
   await setPasswordToken(t.db, b, bUser);
   await call(t.app, 'POST', '/v1/embed-sessions', { key: b.secretKey, body: { username: bUser.username, components: ['tk-profile'] } });
@@ -58,10 +71,13 @@ afterAll(() => t.close());
 describe('tenant isolation', () => {
   it('no /v1 route lets tenant A read or change tenant B', async () => {
     const before = await snapshotTenant(t.db, b.id);
-    const markers = markersOf(before, await snapshotTenant(t.db, a.id));
+    // A calendar day (a co-user's start or end date) and the shared vocabulary (statuses, actor kinds,
+    // actions: `cancellation_scheduled`, `customer`) identify nobody: every tenant has them.
+    const markers = markersOf(before, await snapshotTenant(t.db, a.id)).filter((m) => !/^\d{4}-\d\d-\d\d$/.test(m) && !/^[a-z][a-z_.]*$/.test(m));
     const bIds = [...new Set(markers.filter((m) => UUID.test(m)))];
     expect(bIds.length).toBeGreaterThan(5);
     expect(bIds).toContain(bEndpointId);
+    expect(bIds).toEqual(expect.arrayContaining(bSubUserIds));
 
     const routes = t.app.routes.filter((r) => r.path.startsWith('/v1/') && r.method !== 'ALL');
     // DELETEs last: logging out A's sessions first would leave the other session routes unprobed.
@@ -82,6 +98,8 @@ describe('tenant isolation', () => {
                   {},
                   { id: bIds[0], tenantId: b.id },
                   { handle: bHandle, email: 'taken-over@iso-a.example' },
+                  // A co-user with B's tariff, and changes naming it: B's tariff is unknown to A.
+                  ...(route.path.startsWith('/v1/sub-users') ? [coUserBody(bCoTariff), { tariffId: bCoTariff }, { invoiceNote: 'a-note' }, { endDate: '2099-01-01' }] : []),
                   // B's ids as challenge ids; a route with a path parameter has them in its path already.
                   ...(route.path.includes(':') ? [] : bIds.map((challengeId) => ({ challengeId, pin: '000000' }))),
                   // B's password: a step-up or password change of A's user must not take it.

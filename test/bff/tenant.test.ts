@@ -28,7 +28,9 @@ describe('GET /v1/tenant', () => {
       support: { email: expect.stringContaining('@conf-') },
       vatRate: 19,
     });
-    expect(config.tariffs.map((x) => x.accountTypes[0])).toEqual(['business', 'private', 'professional']);
+    expect(config.tariffs.filter((x) => !x.forSubUsers).map((x) => x.accountTypes[0])).toEqual(['business', 'private', 'professional']);
+    // The co-users' tariffs: for no signup, for `tk-sub-users` only.
+    expect(config.tariffs.filter((x) => x.forSubUsers).map((x) => x.accountTypes)).toEqual([[], []]);
     expect(config.tariffs[1]).toMatchObject({
       monthlyPriceCents: 990,
       oneOffFeeCents: 0,

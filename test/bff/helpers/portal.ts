@@ -15,14 +15,14 @@ export interface TestUser {
 }
 
 let seq = 0;
-/** A business account with its portal admin; with `password`, one already set. */
-export async function seedUser(db: Db, tenant: TestTenant, options: { password?: string } = {}): Promise<TestUser> {
+/** A business account (or, with `accountType`, another kind) with its portal admin; with `password`, one already set. */
+export async function seedUser(db: Db, tenant: TestTenant, options: { password?: string; accountType?: 'private' | 'professional' | 'business' } = {}): Promise<TestUser & { accountId: string }> {
   const tag = `${++seq}${randomBytes(3).toString('hex')}`;
   const [account] = await db
     .insert(accounts)
     .values({
       tenantId: tenant.id,
-      accountType: 'business',
+      accountType: options.accountType ?? 'business',
       customerNumber: `T${tag}`.toUpperCase(),
       username: `admin.${tag}`,
       displayName: `Firma ${tag}`,
@@ -44,7 +44,7 @@ export async function seedUser(db: Db, tenant: TestTenant, options: { password?:
       passwordHash: password ? await hashPassword(password) : null,
     })
     .returning();
-  return { id: user!.id, username: user!.username, email: user!.email, mobile: user!.mobile, password };
+  return { id: user!.id, username: user!.username, email: user!.email, mobile: user!.mobile, password, accountId: account!.id };
 }
 
 /** A set-password link for a user, as the credentials or reset e-mail carries it. */
@@ -71,5 +71,20 @@ export function browser(t: TestApp, tenant: TestTenant) {
       if (done.status !== 201) throw new Error(`verify: ${done.status} ${done.text}`);
       return done.json.token as string;
     },
+  };
+}
+
+let coUser = 0;
+/** A valid "add a co-user" body: a fresh e-mail address and mobile number each call. */
+export function coUserBody(tariffId: string, overrides: Record<string, unknown> = {}) {
+  const n = ++coUser;
+  return {
+    salutation: 'ms',
+    firstName: 'Erika',
+    lastName: `Muster${String.fromCharCode(97 + (n % 26))}`,
+    email: `erika.${n}.${randomBytes(2).toString('hex')}@firma.example`,
+    mobile: `0170 ${String(2_000_000 + n).padStart(7, '0')}`,
+    tariffId,
+    ...overrides,
   };
 }

@@ -16,6 +16,22 @@ import { linkOf } from './link.js';
 function texts(locale: Locale, purpose?: string) {
   const t = confirmMessages.texts(locale);
   const email = purpose === 'email_change';
+  if (purpose === 'sub_user') {
+    // A co-user did not sign up: the admin of a business account registered them, and renews the link.
+    const p = (key: Parameters<typeof pageMessages.t>[1]) => pageMessages.t(locale, key);
+    return {
+      title: p('subUser.title'),
+      intro: p('subUser.intro'),
+      button: p('subUser.button'),
+      confirmed: p('subUser.confirmed'),
+      already_confirmed: p('subUser.alreadyConfirmed'),
+      resend: t.resend,
+      sent: t.sent,
+      link_expired: p('subUser.expired'),
+      link_superseded: p('subUser.superseded'),
+      link_invalid: problemTitle('link_invalid', locale),
+    };
+  }
   return {
     title: email ? t.email_title : t.title,
     intro: email ? t.email_intro : t.intro,

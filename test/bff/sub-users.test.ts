@@ -292,10 +292,16 @@ describe('confirmation', () => {
   it('the BFF\'s own confirm page leads on to setting the password, as for a signup', async () => {
     const added = await add();
     const token = tokenIn((await mailsTo(added.body.email)).at(-1)!, '/confirm');
+    // Opening the link asks the co-user in the co-user's words, not a signup's.
+    const opened = await (await t.app.request(`/confirm?token=${token}&lang=de`)).text();
+    expect(opened).toContain('<h1>Anmeldung als Mitbenutzer bestätigen</h1>');
+    expect(opened).toContain('<button type="submit">Anmeldung bestätigen</button>');
+    expect(opened).not.toContain('Kontoeröffnung');
     const res = await t.app.request('/confirm?lang=de', { method: 'POST', body: new URLSearchParams({ token }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toMatch(/href="\/set-password\?token=[A-Za-z0-9_-]+&amp;lang=de"/);
+    expect(html).toContain('Ihr Zugang ist eingerichtet');
     const [row] = await t.db.select().from(subUsers).where(eq(subUsers.id, added.id));
     expect(row!.status).toBe('active');
   });
@@ -349,7 +355,9 @@ describe('resending the confirmation', () => {
     // The BFF's page says so too, without offering a new link: the admin sends one.
     const page = await t.app.request('/confirm?lang=de', { method: 'POST', body: new URLSearchParams({ token }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(page.status).toBe(410);
-    expect(await page.text()).not.toContain('/confirm/resend');
+    const said = await page.text();
+    expect(said).not.toContain('/confirm/resend');
+    expect(said).toContain('Bitten Sie die Person, die Sie angemeldet hat, Ihnen im Kundenportal einen neuen Link zu senden.');
     expect((await call(t.app, 'POST', '/v1/confirmations/resend', { key: tenant.publishableKey, body: { token } })).status).toBe(404);
     const again = await api('POST', `/v1/sub-users/${added.id}/resend`);
     expect(again.status).toBe(200);

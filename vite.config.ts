@@ -39,6 +39,8 @@ const GROUPS: { name: string; test: RegExp }[] = [
   { name: 'signup', test: /\/widgets\/signup\/signup\.ts$/ },
   { name: 'ordering', test: /\/(widgets\/(signup\/(ordering|done)|primitives\/summary)|contract\/(iban|messages\/legal\/de))\.ts$/ },
   { name: 'forgot', test: /\/widgets\/portal\/(forgot|messages\/forgot\/de)\.ts$/ },
+  { name: 'sub-users', test: /\/widgets\/sub-users\/(sub-users|list|messages|sub-users\.styles|messages\/de)\.ts$/ },
+  { name: 'sub-users-steps', test: /\/widgets\/sub-users\/(steps|manage|steps\.messages|messages\/steps\/de)\.ts$/ },
   { name: 'pin', test: /\/widgets\/(core\/pin|portal\/(pin-step\.messages|messages\/pin-step\/de))\.ts$/ },
 ];
 
@@ -75,6 +77,7 @@ export default defineConfig({
         login: 'widgets/portal/login.ts',
         'password-setup': 'widgets/portal/password-setup.ts',
         profile: 'widgets/portal/profile.ts',
+        'sub-users': 'widgets/sub-users/sub-users.ts',
         react: 'widgets/react.ts',
       },
       formats: ['es'],

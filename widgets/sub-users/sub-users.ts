@@ -137,6 +137,7 @@ export class TkSubUsers extends LitElement {
     if (seconds <= 0) return void this.waits.delete(id);
     this.waits.set(id, Date.now() + seconds * 1000);
     this.tick();
+    this.requestUpdate();
   }
 
   private tick(): void {

@@ -8,14 +8,14 @@ import { FAKE_API, FAKE_SESSION, fakeKit, fakeTenant, installFakeApi } from './f
  * from memory, one list per scenario (chosen by the session token `subUsersKit` hands out):
  *
  * - `all`: a co-user in every status (a pending one whose resend waits, an expired link, a tariff change to come);
- * - `empty`, `many` (14, for the search), `slow` (the list never comes), `error` (500), `forbidden` (403, a co-user's session).
+ * - `expired` (one co-user whose link ran out), `empty`, `many` (14, for the search), `slow` (the list never comes), `error` (500), `forbidden` (403, a co-user's session).
  *
  * Adding: an e-mail starting with `slow` never gets an answer (busy), `server-error` is refused with field
  * errors on the mobile number and the invoice note. Cancelling Jonas Beispiel at a later date before
  * 31 January 2027 is refused with `end_date_too_early` (the BFF's earliest date moved on since the list
  * loaded). Resending to Lena Limit is refused with `Retry-After: 90`.
  */
-export type SubUsersScenario = 'all' | 'empty' | 'many' | 'slow' | 'error' | 'forbidden';
+export type SubUsersScenario = 'all' | 'empty' | 'many' | 'expired' | 'slow' | 'error' | 'forbidden';
 
 const [mitbenutzer, plus] = fakeTenant.tariffs.filter((t) => t.forSubUsers) as [(typeof fakeTenant.tariffs)[number], (typeof fakeTenant.tariffs)[number]];
 const ref = (t: { id: string; name: string }) => ({ id: t.id, name: t.name });
@@ -82,7 +82,7 @@ export function subUsersKit(locale: Locale, scenario: SubUsersScenario = 'all'):
   installSubUsersApi();
   sequence = 0;
   resends.clear();
-  lists.set(token(scenario), (scenario === 'all' ? every() : scenario === 'many' ? many() : []).sort(byName));
+  lists.set(token(scenario), (scenario === 'all' ? every() : scenario === 'many' ? many() : scenario === 'expired' ? [subUser('Erika', 'Expired', 'expired')] : []).sort(byName));
   return fakeKit(locale, { session: { ...FAKE_SESSION, token: token(scenario) } });
 }
 

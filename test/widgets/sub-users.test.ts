@@ -21,8 +21,8 @@ const root = (el: TkSubUsers) => el.shadowRoot!;
 const heading = (el: TkSubUsers) => root(el).querySelector<HTMLElement>('[data-heading]')!;
 const text = (el: TkSubUsers) => root(el).textContent!.replace(/\s+/g, ' ');
 const summary = (el: TkSubUsers) => root(el).querySelector<HTMLElement>('[data-error-summary]');
-const control = <T extends HTMLElement = HTMLElement & { value: string; error: string; shownError: string }>(el: TkSubUsers, name: string) =>
-  root(el).querySelector<T>(`[name="${name}"]`) as T & { value: string; error: string; shownError: string };
+const control = <T extends HTMLElement = HTMLElement>(el: TkSubUsers, name: string) =>
+  root(el).querySelector<T>(`[name="${name}"]`) as T & { value: string; error: string; shownError: string; hint: string };
 const card = (el: TkSubUsers, name: string) => [...root(el).querySelectorAll<HTMLElement>('.card')].find((c) => c.querySelector('.name')!.textContent!.includes(name))!;
 /** The visible texts of a card's buttons. */
 const actionsOf = (el: TkSubUsers, name: string) => [...card(el, name).querySelectorAll('tk-button')].map((b) => b.querySelector('[aria-hidden]')!.textContent!.trim());

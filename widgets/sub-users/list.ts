@@ -132,7 +132,7 @@ export function renderList(el: TkSubUsers) {
                 label=${t('search')}
                 hint=${t('search.hint')}
                 .value=${el.query}
-                @input=${(e: Event) => (el.query = (e.currentTarget as HTMLInputElement).value)}
+                @input=${(e: Event) => ((el.query = (e.currentTarget as HTMLInputElement).value), el.requestUpdate())}
               ></tk-text-field>
               <p role="status" class="count">${t('count', { shown: shown.length, total: all.length })}</p>
             </div>`

@@ -67,8 +67,6 @@ export class TkSubUsers extends LitElement {
   static override properties = {
     headingLevel: { type: Number, attribute: 'heading-level' },
     ...standaloneProperties,
-    rows: { state: true },
-    query: { state: true },
   };
 
   /** Level of the widget's heading (default 2); each co-user's name is one level below. */
@@ -77,23 +75,26 @@ export class TkSubUsers extends LitElement {
   declare publishableKey: string | undefined;
   declare locale: string | undefined;
   declare kit: Kit | undefined;
-  /** The list as the last change left it (newer than the one loaded). */
-  declare rows: SubUser[] | undefined;
-  /** The search, once there are more than 10. */
-  declare query: string;
-  /** The co-user a step is about. */
+  /** The list as the last change left it (newer than the one loaded). @internal */
+  rows: SubUser[] | undefined;
+  /** The search, once there are more than 10. @internal */
+  query = '';
+  /** The co-user a step is about. @internal */
   selected: SubUser | undefined;
-  /** The last cancellation's receipt. */
+  /** The last cancellation's receipt. @internal */
   receipt: SubUserCancellation | undefined;
-  /** Until when (ms) each co-user's confirmation may not be sent again. */
+  /** Until when (ms) each co-user's confirmation may not be sent again. @internal */
   readonly waits = new Map<string, number>();
   private hadSession: boolean | undefined;
   private expired = false;
 
+  /** @internal */
   readonly i18n = new KitController(this, { standalone: true });
+  /** @internal */
   readonly form = new PortalForm<SubUsersView, SubUsersKey>(this, this.i18n, 'list', subUsersMessages);
   /** Renders once a second while a resend waits (like `core/countdown.ts`, one clock for every row). */
   private ticker: ReturnType<typeof setInterval> | undefined;
+  /** @internal */
   readonly load = new Task(this, {
     args: () => [this.i18n.kit?.session?.token] as const,
     task: async ([token], { signal }) => {
@@ -114,25 +115,25 @@ export class TkSubUsers extends LitElement {
   constructor() {
     super();
     this.headingLevel = 2;
-    this.query = '';
   }
 
-  /** The co-users now: as loaded, with every change since. */
+  /** The co-users now: as loaded, with every change since. @internal */
   get list(): SubUser[] {
     return this.rows ?? this.load.value ?? [];
   }
 
-  /** The tenant's tariffs for co-users. */
+  /** The tenant's tariffs for co-users. @internal */
   get tariffs(): TariffInfo[] {
     return this.i18n.kit?.tenant?.tariffs.filter((t) => t.forSubUsers) ?? [];
   }
 
-  /** Puts the BFF's newer copy of a co-user into the list (or adds it), sorted. */
+  /** Puts the BFF's newer copy of a co-user into the list (or adds it), sorted. @internal */
   upsert(subUser: SubUser): void {
     this.rows = [...this.list.filter((s) => s.id !== subUser.id), subUser].sort(byName);
+    this.requestUpdate();
   }
 
-  /** No resend for `seconds`: the list counts down. */
+  /** No resend for `seconds`: the list counts down. @internal */
   wait(id: string, seconds: number): void {
     if (seconds <= 0) return void this.waits.delete(id);
     this.waits.set(id, Date.now() + seconds * 1000);
@@ -163,6 +164,7 @@ export class TkSubUsers extends LitElement {
     this.stopTicker();
   }
 
+  /** @internal */
   secondsLeft(id: string): number {
     return Math.max(0, Math.ceil(((this.waits.get(id) ?? 0) - Date.now()) / 1000));
   }
@@ -190,7 +192,7 @@ export class TkSubUsers extends LitElement {
     login?.shadowRoot?.querySelector<HTMLElement>('[data-heading]')?.focus();
   }
 
-  /** Opens a step (its code first); `subUser` is what it is about. */
+  /** Opens a step (its code first); `subUser` is what it is about. @internal */
   async open(view: Exclude<SubUsersView, 'list'>, subUser?: SubUser): Promise<void> {
     try {
       const m = (await loadSteps()) as typeof import('./steps.js');
@@ -204,13 +206,13 @@ export class TkSubUsers extends LitElement {
     await steps!.enter(this, view);
   }
 
-  /** Back to the list with `notice` in the banner; focus on the list's heading (or on a co-user's card). */
+  /** Back to the list with `notice` in the banner; focus on the list's heading (or on a co-user's card). @internal */
   async back(notice = '', card?: string): Promise<void> {
     await this.form.go('list', notice);
     if (card) await this.form.focus(`[data-card="${card}"]`);
   }
 
-  /** The user left a step without saving. */
+  /** The user left a step without saving. @internal */
   async leave(): Promise<void> {
     const step = this.form.step;
     const card = this.selected?.id;
@@ -218,7 +220,7 @@ export class TkSubUsers extends LitElement {
     this.dispatchEvent(new TkCancelEvent({ step }));
   }
 
-  /** A change is done: the list takes the co-user, the banner says it, `tk-complete` fires. */
+  /** A change is done: the list takes the co-user, the banner says it, `tk-complete` fires. @internal */
   async done(action: SubUsersCompleteDetail['action'], subUser: SubUser, notice: string, view: SubUsersView = 'list'): Promise<void> {
     this.upsert(subUser);
     if (view === 'list') await this.back(notice, subUser.id);
@@ -226,7 +228,7 @@ export class TkSubUsers extends LitElement {
     this.dispatchEvent(new TkCompleteEvent<SubUsersCompleteDetail>({ action, subUser }));
   }
 
-  /** "Bestätigung erneut senden": a new link (the old ones stop), and how long until the next. */
+  /** "Bestätigung erneut senden": a new link (the old ones stop), and how long until the next. @internal */
   async resend(subUser: SubUser): Promise<void> {
     const result = await this.form.send((kit, o) =>
       kit.api.call((rpc, opts) => rpc.v1['sub-users'][':id'].resend.$post({ param: { id: subUser.id } }, opts), { ...o, session: true }),
@@ -237,7 +239,7 @@ export class TkSubUsers extends LitElement {
     await this.done('resent', result.subUser, this.form.t('resend.done', { email: result.subUser.email }));
   }
 
-  /** "Kündigung zurücknehmen": active again. */
+  /** "Kündigung zurücknehmen": active again. @internal */
   async keep(subUser: SubUser): Promise<void> {
     const result = await this.form.send((kit, o) =>
       kit.api.call((rpc, opts) => rpc.v1['sub-users'][':id']['withdraw-cancellation'].$post({ param: { id: subUser.id } }, opts), { ...o, session: true }),

@@ -166,6 +166,23 @@ describe('<tk-sub-users>: the list', () => {
     expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
     expect(el.scrollWidth).to.be.at.most(window.innerWidth);
     expect(card(el, 'Karl Kündig').textContent).to.contain('Cancelled as of');
+    const fits = (where: string) => {
+      expect(document.documentElement.scrollWidth, where).to.be.at.most(window.innerWidth);
+      expect(el.scrollWidth, where).to.be.at.most(window.innerWidth);
+    };
+    await press(el, /Set up a co-user/);
+    await arrive(el, /About the co-user/);
+    fits('add data');
+    await press(el, /^Cancel$/);
+    await press(card(el, 'Anna Muster') as never, /Cancel/);
+    await arrive(el, /Cancel co-user/);
+    fill(el, 'when', 'later');
+    await settle(el);
+    fits('cancel step');
+    fill(el, 'when', 'earliest');
+    await submitForm(el);
+    await arrive(el, /Cancellation received/);
+    fits('receipt');
   });
 });
 

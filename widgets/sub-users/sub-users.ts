@@ -2,7 +2,7 @@ import { Task } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { SubUser, SubUserCancellation } from '../../contract/sub-users.js';
 import type { TariffInfo } from '../../contract/tenant.js';
-import { TkApiError } from '../core/api.js';
+import { TkApiError, TkNetworkError } from '../core/api.js';
 import type { Kit } from '../core/context.js';
 import { errorSummaryStyles } from '../core/error-summary.styles.js';
 import { TkCancelEvent, TkCompleteEvent } from '../core/events.js';
@@ -197,10 +197,12 @@ export class TkSubUsers extends LitElement {
     try {
       const m = (await loadSteps()) as typeof import('./steps.js');
       await m.subUserStepsMessages.load(this.i18n.locale).catch(() => undefined);
-    } catch {
+    } catch (error) {
+      // Offline for a moment: said at the top of the list; the same button tries again.
       this.form.notice = '';
-      this.form.submit.error = undefined;
-      return;
+      this.form.submit.error = new TkNetworkError(error);
+      this.requestUpdate();
+      return this.form.focus('[data-error-summary]');
     }
     this.selected = subUser;
     await steps!.enter(this, view);

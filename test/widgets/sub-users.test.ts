@@ -84,6 +84,11 @@ describe('<tk-sub-users>: the list', () => {
     expect(actionsOf(el, 'Emil Ende')).to.deep.equal([]);
     // each button names its co-user for screen readers
     expect(card(el, 'Anna Muster').querySelector('tk-button:last-child .visually-hidden')!.textContent).to.equal('Anna Muster kündigen');
+    // …and contains what it shows (label in name)
+    for (const b of root(el).querySelectorAll('.card tk-button')) {
+      const shown = b.querySelector('[aria-hidden]')!.textContent!.toLowerCase();
+      expect(b.querySelector('.visually-hidden')!.textContent!.toLowerCase()).to.contain(shown);
+    }
     // no search up to 10
     expect(control(el, 'search')).to.equal(null);
     await expect(el).to.be.accessible();
@@ -147,7 +152,12 @@ describe('<tk-sub-users>: the list', () => {
     expect(root(failing).querySelector('[data-load-error]')!.textContent).to.contain('konnten nicht geladen werden');
     expect(button(failing, /Erneut versuchen/)).to.exist;
     await expect(failing).to.be.accessible();
+    const errors: string[] = [];
+    const listen = (e: Event) => errors.push((e as CustomEvent<{ code: string }>).detail.code);
+    document.addEventListener('tk-error', listen);
     const forbidden = await mount('forbidden');
+    document.removeEventListener('tk-error', listen);
+    expect(errors).to.deep.equal(['forbidden']);
     expect(text(forbidden)).to.contain('Mitbenutzer kann nur die Verwaltung eines Geschäftskontos einrichten und verwalten');
     await expect(forbidden).to.be.accessible();
   });

@@ -98,7 +98,7 @@ function card(el: TkSubUsers, s: SubUser) {
   </li>`;
 }
 
-/** The list: heading, banner-side summary, the search above 10, the cards; or its loading, error and empty states. */
+/** The list: heading, the summary of a failed action, the search above 10, the cards; or its loading, error, 403 and empty states. */
 export function renderList(el: TkSubUsers) {
   const { form } = el;
   const t = form.t;

@@ -5,7 +5,8 @@ import type { TariffInfo } from '../../contract/tenant.js';
 import { TkApiError, TkNetworkError } from '../core/api.js';
 import type { Kit } from '../core/context.js';
 import { errorSummaryStyles } from '../core/error-summary.styles.js';
-import { TkCancelEvent, TkCompleteEvent } from '../core/events.js';
+import { TkCancelEvent, TkCompleteEvent, TkErrorEvent } from '../core/events.js';
+import { failureMessage } from '../core/submit.js';
 import { KitController, standaloneProperties } from '../core/kit.js';
 import { baseStyles, widgetStyles } from '../core/tokens.styles.js';
 import { defineOnce } from '../define.js';
@@ -107,6 +108,10 @@ export class TkSubUsers extends LitElement {
         return subUsers;
       } catch (error) {
         this.expired = error instanceof TkApiError && error.code === 'session_expired';
+        if (!(error instanceof DOMException && error.name === 'AbortError')) {
+          const api = error instanceof TkApiError ? error : undefined;
+          this.dispatchEvent(new TkErrorEvent({ code: api?.code ?? 'network_error', status: api?.status, message: failureMessage(error, this.i18n.locale) }));
+        }
         throw error;
       }
     },

@@ -7,7 +7,7 @@ import '../../widgets/provider/provider.js';
 import '../../widgets/sub-users/sub-users.js';
 import type { SubUsersCompleteDetail, TkSubUsers } from '../../widgets/sub-users/sub-users.js';
 import { fakeKit } from '../../stories/fake-kit.js';
-import { button, settle } from '../../stories/portal-steps.js';
+import { button, settle, submit, typeInto } from '../../stories/portal-steps.js';
 import { subUserRequests, subUsersKit, type SubUsersScenario } from '../../stories/sub-users-fixtures.js';
 
 before(async () => {
@@ -169,6 +169,23 @@ describe('<tk-sub-users>: the list', () => {
     expect(text(el)).to.contain('Bitte melden Sie sich');
   });
 
+  it('a login there shows the list, with focus on its heading', async () => {
+    const kit = subUsersKit('de', 'all');
+    kit.session = undefined;
+    const el = await fixture<TkSubUsers>(html`<tk-sub-users .kit=${kit}></tk-sub-users>`);
+    await settle(el);
+    typeInto(el, 'username', 'max.muster');
+    typeInto(el, 'current-password', 'richtig');
+    submit(el);
+    await waitUntil(() => el.querySelector('input[autocomplete="one-time-code"]'), 'no PIN step', { timeout: 5000 });
+    typeInto(el, 'one-time-code', '123456');
+    submit(el);
+    await waitUntil(() => root(el).querySelector('.card'), 'the list after the login', { timeout: 5000 });
+    await settle(el);
+    expect(el.querySelector('tk-login')).to.equal(null);
+    expect(root(el).activeElement === heading(el), 'focus on the list heading').to.equal(true);
+  });
+
   it('reflows at 320 px without horizontal scrolling, in English too', async () => {
     await setViewport({ width: 320, height: 640 });
     const el = await mount('all', 'en');
@@ -318,7 +335,7 @@ describe('<tk-sub-users>: adding a co-user', () => {
     await arrive(el, /Angaben/);
     const cancelled = oneEvent(el, 'tk-cancel') as Promise<TkCancelEvent>;
     await press(el, /^Abbrechen$/);
-    expect((await cancelled).detail.step).to.equal('add');
+    expect((await cancelled).detail.step).to.equal('data');
     expect(heading(el).textContent!.trim()).to.equal('Mitbenutzer');
   });
 });

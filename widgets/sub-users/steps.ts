@@ -234,7 +234,7 @@ function renderAdd(el: TkSubUsers) {
     <div class="actions">
       ${wizard.isFirst ? nothing : html`<tk-button variant="secondary" @click=${() => wizard.back()}>${t('back')}</tk-button>`}
       <tk-button type="submit" ?busy=${form.submit.busy}>${step === 'review' ? t('order') : t('next')}</tk-button>
-      <tk-button variant="link" @click=${() => el.leave()}>${el.form.t('abort')}</tk-button>
+      <tk-button variant="link" @click=${() => el.leave(step)}>${el.form.t('abort')}</tk-button>
     </div>
   </form>`;
 }

@@ -220,8 +220,7 @@ export class TkSubUsers extends LitElement {
   }
 
   /** The user left a step without saving. @internal */
-  async leave(): Promise<void> {
-    const step = this.form.step;
+  async leave(step: string = this.form.step): Promise<void> {
     const card = this.selected?.id;
     await this.back('', card);
     this.dispatchEvent(new TkCancelEvent({ step }));

@@ -132,7 +132,7 @@ export function renderManage(el: TkSubUsers, view: SubUsersView): TemplateResult
     case 'tariff':
       title = t('tariff.title');
       labels = { tariffId: t('tariff') };
-      body = html`${dl([[t('cancel.person'), name]])}
+      body = html`${dl([[t('cancel.person'), name]])}${form.legend()}
         <tk-radio-group name="tariffId" variant="cards" required label=${labels.tariffId} .value=${form.values.tariffId ?? ''} .options=${tariffOptions(el, s.tariff.id)} .error=${form.errors.tariffId ?? ''} @change=${form.input}></tk-radio-group>
         <p class="earliest">${t('tariff.from', { date: formatDate(nextFirst(), locale) })}</p>`;
       break;
@@ -167,7 +167,7 @@ export function renderManage(el: TkSubUsers, view: SubUsersView): TemplateResult
           @change=${form.input}
         ></tk-radio-group>
         ${form.values.when === 'later'
-          ? html`<tk-date-field name="endDate" required label=${labels.endDate} hint=${t('cancel.endDateHint', { date: earliest })} .value=${form.values.endDate ?? ''} .error=${form.errors.endDate ?? ''} @input=${form.input}></tk-date-field>`
+          ? html`${form.legend()}<tk-date-field name="endDate" required label=${labels.endDate} hint=${t('cancel.endDateHint', { date: earliest })} .value=${form.values.endDate ?? ''} .error=${form.errors.endDate ?? ''} @input=${form.input}></tk-date-field>`
           : nothing}`;
       break;
     }

@@ -22,6 +22,10 @@ import { stripAnnotations } from './tools/strip-annotations.js';
  *   legal texts, the IBAN and BIC rules, the review with the summary) and its done screen: fetched while
  *   the step before the payment shows (`TkSignup.updated`);
  * `forgot` — the login's "forgot password" steps with their German texts, fetched when chosen;
+ * `sub-users` — `tk-sub-users`'s list (element, cards, styles, German texts), without its steps;
+ * `sub-users-steps` — its add wizard, changes and cancellation with their German texts, fetched when a step is
+ *   first opened (it imports the wizard and the radio group, select and date field from the signup's chunk, and
+ *   the summary from `ordering`: no page downloads those twice, and splitting them off would cost the signup page);
  * `pin` — the PIN step with the portal's German texts for it, fetched with the first request that sends a
  *   code (one file instead of three: the step, its catalogue and a re-export of the German texts).
  * A lazily loaded catalogue's German file is in its group: alone, as the target of the catalogue's
@@ -39,6 +43,8 @@ const GROUPS: { name: string; test: RegExp }[] = [
   { name: 'signup', test: /\/widgets\/signup\/signup\.ts$/ },
   { name: 'ordering', test: /\/(widgets\/(signup\/(ordering|done)|primitives\/summary)|contract\/(iban|messages\/legal\/de))\.ts$/ },
   { name: 'forgot', test: /\/widgets\/portal\/(forgot|messages\/forgot\/de)\.ts$/ },
+  { name: 'sub-users', test: /\/widgets\/sub-users\/(sub-users|list|messages|sub-users\.styles|messages\/de)\.ts$/ },
+  { name: 'sub-users-steps', test: /\/widgets\/sub-users\/(steps|manage|steps\.messages|messages\/steps\/de)\.ts$/ },
   { name: 'pin', test: /\/widgets\/(core\/pin|portal\/(pin-step\.messages|messages\/pin-step\/de))\.ts$/ },
 ];
 
@@ -75,6 +81,7 @@ export default defineConfig({
         login: 'widgets/portal/login.ts',
         'password-setup': 'widgets/portal/password-setup.ts',
         profile: 'widgets/portal/profile.ts',
+        'sub-users': 'widgets/sub-users/sub-users.ts',
         react: 'widgets/react.ts',
       },
       formats: ['es'],

@@ -11,6 +11,7 @@ const entries: Record<string, () => Promise<unknown>> = {
   'tk-login': () => import('./portal/login.js'),
   'tk-password-setup': () => import('./portal/password-setup.js'),
   'tk-profile': () => import('./portal/profile.js'),
+  'tk-sub-users': () => import('./sub-users/sub-users.js'),
 };
 
 /** Each tag's files, relative to this file: filled in by the build (`tools/preload.ts`); none from source. */

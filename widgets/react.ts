@@ -5,12 +5,13 @@
  */
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
-import type { TkCompleteEvent, TkErrorEvent, TkSessionExpiredEvent, TkStepChangeEvent } from './core/events.js';
+import type { TkCancelEvent, TkCompleteEvent, TkErrorEvent, TkSessionExpiredEvent, TkStepChangeEvent } from './core/events.js';
 import { TkLogin as TkLoginElement } from './portal/login.js';
 import { TkPasswordSetup as TkPasswordSetupElement } from './portal/password-setup.js';
 import { TkProfile as TkProfileElement } from './portal/profile.js';
 import { TkProvider as TkProviderElement } from './provider/provider.js';
 import { type SignupCompleteDetail, TkSignup as TkSignupElement } from './signup/signup.js';
+import { type SubUsersCompleteDetail, TkSubUsers as TkSubUsersElement } from './sub-users/sub-users.js';
 
 export const TkProvider = createComponent({
   tagName: 'tk-provider',
@@ -34,3 +35,15 @@ const portalEvents = { onTkComplete: 'tk-complete' as EventName<TkCompleteEvent>
 export const TkLogin = createComponent({ tagName: 'tk-login', elementClass: TkLoginElement, react: React, events: portalEvents });
 export const TkPasswordSetup = createComponent({ tagName: 'tk-password-setup', elementClass: TkPasswordSetupElement, react: React, events: portalEvents });
 export const TkProfile = createComponent({ tagName: 'tk-profile', elementClass: TkProfileElement, react: React, events: portalEvents });
+
+export const TkSubUsers = createComponent({
+  tagName: 'tk-sub-users',
+  elementClass: TkSubUsersElement,
+  react: React,
+  events: {
+    onTkComplete: 'tk-complete' as EventName<TkCompleteEvent<SubUsersCompleteDetail>>,
+    onTkStepChange: 'tk-step-change' as EventName<TkStepChangeEvent>,
+    onTkCancel: 'tk-cancel' as EventName<TkCancelEvent>,
+    onTkError: 'tk-error' as EventName<TkErrorEvent>,
+  },
+});

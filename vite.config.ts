@@ -23,7 +23,8 @@ import { stripAnnotations } from './tools/strip-annotations.js';
  *   the step before the payment shows (`TkSignup.updated`);
  * `forgot` — the login's "forgot password" steps with their German texts, fetched when chosen;
  * `sub-users` — `tk-sub-users`'s list (element, cards, styles, German texts), without its steps;
- * `sub-users-steps` — its add wizard, changes and cancellation with their German texts, fetched when a step is
+ * `sub-users-steps` — its add wizard, changes and cancellation with their German texts and the flow's field
+ *   errors (`contract/messages/sub-user-errors`, not in the shared field errors), fetched when a step is
  *   first opened (it imports the wizard and the radio group, select and date field from the signup's chunk, and
  *   the summary from `ordering`: no page downloads those twice, and splitting them off would cost the signup page);
  * `pin` — the PIN step with the portal's German texts for it, fetched with the first request that sends a
@@ -44,7 +45,7 @@ const GROUPS: { name: string; test: RegExp }[] = [
   { name: 'ordering', test: /\/(widgets\/(signup\/(ordering|done)|primitives\/summary)|contract\/(iban|messages\/legal\/de))\.ts$/ },
   { name: 'forgot', test: /\/widgets\/portal\/(forgot|messages\/forgot\/de)\.ts$/ },
   { name: 'sub-users', test: /\/widgets\/sub-users\/(sub-users|list|messages|sub-users\.styles|messages\/de)\.ts$/ },
-  { name: 'sub-users-steps', test: /\/widgets\/sub-users\/(steps|manage|steps\.messages|messages\/steps\/de)\.ts$/ },
+  { name: 'sub-users-steps', test: /\/(widgets\/sub-users\/(steps|manage|steps\.messages|messages\/steps\/de)|contract\/messages\/sub-user-errors(\/de)?)\.ts$/ },
   { name: 'pin', test: /\/widgets\/(core\/pin|portal\/(pin-step\.messages|messages\/pin-step\/de))\.ts$/ },
 ];
 

@@ -1,14 +1,22 @@
 import type { FieldError } from './problem.js';
 import type { Locale } from './locales.js';
 import { fieldErrorMessages } from './messages/field-errors.js';
+import { apiErrorMessages } from './messages/api-errors.js';
+import { subUserErrorMessages } from './messages/sub-user-errors.js';
 import { type ProblemCode, problemMessages } from './messages/problems.js';
 
 export type { FieldErrorCode } from './messages/field-errors.js';
 export type { ProblemCode } from './messages/problems.js';
 
+/**
+ * Field errors beyond the widgets' shared catalogue: those only the API gives, and those of one flow (kept
+ * apart, so that pages without it do not download them).
+ */
+const flowErrors: { texts(locale: Locale): Record<string, string> }[] = [apiErrorMessages, subUserErrorMessages];
+
 export function fieldErrorMessage(code: string, locale: Locale): string {
   const texts: Record<string, string> = fieldErrorMessages.texts(locale);
-  return texts[code] ?? texts.invalid!;
+  return texts[code] ?? flowErrors.map((c) => c.texts(locale)[code]).find(Boolean) ?? texts.invalid!;
 }
 
 export function problemTitle(code: ProblemCode, locale: Locale): string {

@@ -7,6 +7,7 @@ import type { Locale } from '../../contract/locales.js';
  * locale file stops the BFF from starting instead of sending German by surprise. Import catalogues
  * from here, not from `contract/messages/`, and they are loaded.
  */
+export { apiErrorMessages } from '../../contract/messages/api-errors.js';
 export { confirmMessages } from '../../contract/messages/confirm.js';
 export { emailMessages } from '../../contract/messages/email.js';
 export { fieldErrorMessages } from '../../contract/messages/field-errors.js';
@@ -17,6 +18,7 @@ export { portalSmsMessages } from '../../contract/messages/portal-sms.js';
 export { problemMessages } from '../../contract/messages/problems.js';
 export { signupEmailMessages } from '../../contract/messages/signup-email.js';
 export { subUserEmailMessages } from '../../contract/messages/sub-user-email.js';
+export { subUserErrorMessages } from '../../contract/messages/sub-user-errors.js';
 
 /** Loads `locale` in every catalogue; `registerLocale` and then this, for a locale added at run time. */
 export const loadEverywhere = (locale: Locale) => Promise.all(catalogues().map((catalogue) => catalogue.load(locale)));

@@ -9,7 +9,7 @@ import '../primitives/date-field.js';
 import '../primitives/radio-group.js';
 import { EMAIL } from '../primitives/text-field.js';
 import { berlinDateTime, fullName } from './list.js';
-import { invoiceNoteField, st, stepHeading, tariffOptions } from './steps.js';
+import { errorText, invoiceNoteField, st, stepHeading, tariffOptions } from './steps.js';
 import type { StepsKey } from './steps.messages.js';
 import type { SubUsersView, TkSubUsers } from './sub-users.js';
 
@@ -49,12 +49,12 @@ async function submit(el: TkSubUsers, view: ManageView, event: Event) {
   if (form.submit.busy) return;
   const s = el.selected!;
   const v = form.values;
-  const required = form.fieldError('required');
+  const required = errorText(el, 'required');
   const name = fullName(s);
   switch (view) {
     case 'email': {
       const email = (v.email ?? '').trim();
-      if (!(await form.check({ email: !email ? required : !EMAIL.test(email) ? form.fieldError('invalid_email') : undefined }))) return;
+      if (!(await form.check({ email: !email ? required : !EMAIL.test(email) ? errorText(el, 'invalid_email') : undefined }))) return;
       const r = await patch(el, s, { email });
       if (r) await el.done('updated', r.subUser, st(el, 'email.done', { name, email: r.subUser.email }));
       return;
@@ -62,7 +62,7 @@ async function submit(el: TkSubUsers, view: ManageView, event: Event) {
     case 'note': {
       const note = (v.invoiceNote ?? '').trim();
       const problem = note === (s.invoiceNote ?? '') ? 'nothing_to_change' : invoiceNoteProblem(note);
-      if (!(await form.check({ invoiceNote: problem && form.fieldError(problem) }))) return;
+      if (!(await form.check({ invoiceNote: problem && errorText(el, problem) }))) return;
       const r = await patch(el, s, { invoiceNote: note || null });
       const month = invoiceMonth(el, r?.effective.invoiceNote ?? nextFirst());
       if (r) await el.done('updated', r.subUser, st(el, note ? 'note.done' : 'note.cleared', { name, month }));
@@ -71,7 +71,7 @@ async function submit(el: TkSubUsers, view: ManageView, event: Event) {
     case 'tariff': {
       const tariffId = v.tariffId ?? '';
       const unchanged = tariffId === (s.nextTariff?.id ?? s.tariff.id);
-      if (!(await form.check({ tariffId: !tariffId ? form.fieldError('invalid_choice') : unchanged ? form.fieldError('tariff_unchanged') : undefined }))) return;
+      if (!(await form.check({ tariffId: !tariffId ? errorText(el, 'invalid_choice') : unchanged ? errorText(el, 'tariff_unchanged') : undefined }))) return;
       const r = await patch(el, s, { tariffId });
       const tariff = el.tariffs.find((t) => t.id === tariffId)?.name ?? '';
       if (r) await el.done('updated', r.subUser, st(el, 'tariff.done', { name, date: formatDate(r.effective.tariff ?? nextFirst(), el.i18n.locale), tariff }));
@@ -87,7 +87,7 @@ async function submit(el: TkSubUsers, view: ManageView, event: Event) {
       const endDate = v.endDate ?? '';
       const earliest = s.earliestEndDate ?? '';
       const problem = !later ? undefined : !endDate ? 'invalid_date' : endDate < earliest ? 'end_date_too_early' : undefined;
-      if (!(await form.check({ endDate: problem && form.fieldError(problem) }))) return;
+      if (!(await form.check({ endDate: problem && errorText(el, problem) }))) return;
       const r = await cancel(el, s, later ? { endDate } : {});
       if (!r) return;
       el.receipt = r;

@@ -13,10 +13,10 @@ import '../primitives/summary.js';
 import '../primitives/text-field.js';
 import { fullName } from './list.js';
 import { renderManage, startManage } from './manage.js';
-import { type StepsKey, subUserStepsMessages } from './steps.messages.js';
+import { hasStepTexts, loadStepTexts, type StepsKey, subUserErrorMessages, subUserStepsMessages } from './steps.messages.js';
 import type { SubUsersView, TkSubUsers } from './sub-users.js';
 
-export { subUserStepsMessages };
+export { hasStepTexts, loadStepTexts, subUserStepsMessages };
 
 /**
  * The steps of `<tk-sub-users>` (fetched when one is opened, or while the list shows): the add wizard here
@@ -25,6 +25,10 @@ export { subUserStepsMessages };
 
 /** A text of the steps' catalogue in the widget's language. */
 export const st = (el: TkSubUsers, key: StepsKey, params?: Record<string, string | number>) => subUserStepsMessages.t(el.i18n.locale, key, params);
+
+/** A field error in the widget's language: the flow's own codes, else the shared ones. */
+export const errorText = (el: TkSubUsers, code: string): string =>
+  (subUserErrorMessages.texts(el.i18n.locale) as Record<string, string>)[code] ?? errorMessage(el.i18n.locale, code);
 
 const wizards = new WeakMap<TkSubUsers, WizardController>();
 function wizardOf(el: TkSubUsers): WizardController {
@@ -129,7 +133,7 @@ function checkData(el: TkSubUsers): InvalidField[] {
   for (const [name, code] of Object.entries(codes)) {
     if (!code) continue;
     const control = el.renderRoot.querySelector<HTMLElement & { label: string; error: string }>(`[name="${name}"]`);
-    const message = errorMessage(el.i18n.locale, code);
+    const message = errorText(el, code);
     form.errors = { ...form.errors, [name]: message };
     if (control) {
       control.error = message;

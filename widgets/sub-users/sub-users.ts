@@ -201,7 +201,7 @@ export class TkSubUsers extends LitElement {
   async open(view: Exclude<SubUsersView, 'list'>, subUser?: SubUser): Promise<void> {
     try {
       const m = (await loadSteps()) as typeof import('./steps.js');
-      await m.subUserStepsMessages.load(this.i18n.locale).catch(() => undefined);
+      await m.loadStepTexts(this.i18n.locale).catch(() => undefined);
     } catch (error) {
       // Offline for a moment: said at the top of the list; the same button tries again.
       this.form.notice = '';
@@ -265,7 +265,7 @@ export class TkSubUsers extends LitElement {
     }
     if (form.step !== 'list' && steps) {
       // A locale switch while a step shows: its texts follow once loaded.
-      if (!steps.subUserStepsMessages.has(this.i18n.locale)) void steps.subUserStepsMessages.load(this.i18n.locale).then(() => this.requestUpdate(), () => undefined);
+      if (!steps.hasStepTexts(this.i18n.locale)) void steps.loadStepTexts(this.i18n.locale).then(() => this.requestUpdate(), () => undefined);
       return html`${form.banner()}${steps.renderStep(this)}`;
     }
     return html`${form.banner()}${renderList(this)}`;

@@ -1,7 +1,4 @@
-/**
- * Texts of `<tk-sub-users>` in German, the source of every key. An action's `.named` text is its accessible
- * name: the visible text and the co-user (label in name, WCAG 2.5.3).
- */
+/** Texts of `<tk-sub-users>` in German, the source of every key. */
 export default {
   title: 'Mitbenutzer',
   loading: 'Mitbenutzer werden geladen …',
@@ -34,22 +31,15 @@ export default {
   sentAt: 'Bestätigungs-E-Mail gesendet',
   dateTime: '{date} um {time} Uhr',
   resend: 'Bestätigung erneut senden',
-  'resend.named': 'Bestätigung erneut senden an {name}',
   'resend.wait': 'Erneut senden ist in {time} möglich.',
   'resend.done': 'Die Bestätigungs-E-Mail an {email} ist erneut unterwegs. Der neue Link ist 7 Tage gültig; ältere Links gelten nicht mehr.',
   changeEmail: 'E-Mail-Adresse ändern',
-  'changeEmail.named': 'E-Mail-Adresse ändern für {name}',
   withdraw: 'Anmeldung zurückziehen',
-  'withdraw.named': 'Anmeldung zurückziehen für {name}',
   changeNote: 'Rechnungszusatz ändern',
-  'changeNote.named': 'Rechnungszusatz ändern für {name}',
   changeTariff: 'Tarif ändern',
-  'changeTariff.named': 'Tarif ändern für {name}',
   cancel: 'Mitbenutzer kündigen',
   'cancel.short': 'Kündigen',
-  'cancel.named': '{name} kündigen',
   keep: 'Kündigung zurücknehmen',
-  'keep.named': 'Kündigung zurücknehmen für {name}',
   'keep.done': 'Die Kündigung von {name} ist zurückgenommen; der Vertrag läuft weiter.',
   abort: 'Abbrechen',
   save: 'Speichern',

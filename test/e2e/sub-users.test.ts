@@ -65,8 +65,8 @@ describe('co-users on the demo page, keyboard only', () => {
     // The seeded co-users, one in every state, with their status in words.
     const list = widget(admin);
     await list.getByRole('heading', { name: 'Mitbenutzer', exact: true }).waitFor();
-    for (const status of ['Wartet auf Bestätigung', 'Link abgelaufen', 'Aktiv', 'Gekündigt']) await list.getByText(status, { exact: true }).first().waitFor();
-    await list.getByText(/^Kündigung zum \d/).first().waitFor();
+    for (const status of ['Wartet auf Bestätigung', 'Link abgelaufen', 'Aktiv', 'Gekündigt']) await list.getByText(`Status: ${status}`, { exact: true }).first().waitFor();
+    await list.getByText(/^Status: Kündigung zum \d/).first().waitFor();
     expect(await axeViolations(admin)).toEqual([]);
 
     // Add: data → review with the contract facts → "Zahlungspflichtigen Vertrag schließen".
@@ -123,8 +123,8 @@ describe('co-users on the demo page, keyboard only', () => {
     await admin.reload();
     await list.getByRole('heading', { name: 'Mitbenutzer', exact: true }).waitFor();
     const card = list.getByRole('listitem').filter({ hasText: 'Lara Probe' });
-    await card.getByText('Aktiv', { exact: true }).waitFor();
-    await press(admin, card.getByRole('button', { name: 'Kündigen: Lara Probe' }), 'Enter');
+    await card.getByText('Status: Aktiv', { exact: true }).waitFor();
+    await press(admin, card.getByRole('button', { name: 'Kündigen (Lara Probe)' }), 'Enter');
     const earliestText = await list.getByText(/^Frühestmögliches Vertragsende: /).textContent();
     const earliest = /Vertragsende: (.+)$/.exec(earliestText!.trim())![1]!;
     expect(await axeViolations(admin)).toEqual([]);
@@ -137,16 +137,19 @@ describe('co-users on the demo page, keyboard only', () => {
     await admin.setViewportSize({ width: 1280, height: 800 });
 
     const receipt = await waitForMail(server, 'admin@muster-hoertechnik.example', /Kündigung eines Mitbenutzers/);
-    expect(receipt.text).toMatch(/Eingang der Kündigung: \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/);
+    // The same moment as the widget's receipt, the same end date as it showed and the BFF stored.
+    const [, day, month, year, time] = /Kündigung eingegangen am (\d{2})\.(\d{2})\.(\d{4}) um (\d{2}:\d{2}) Uhr/.exec((await list.getByText(/^Kündigung eingegangen am/).textContent())!) ?? [];
+    const monthName = new Intl.DateTimeFormat('de-DE', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(Number(year), Number(month) - 1, 1));
+    expect(receipt.text).toContain(`Eingang der Kündigung: ${Number(day)}. ${monthName} ${year} um ${time}`);
     expect(receipt.text).toContain(`Vertragsende: ${earliest}`);
 
     // Withdraw: active again.
     await press(admin, list.getByRole('button', { name: 'Zur Übersicht' }), 'Enter');
     const scheduled = list.getByRole('listitem').filter({ hasText: 'Lara Probe' });
-    await scheduled.getByText(/^Kündigung zum /).waitFor();
-    await press(admin, scheduled.getByRole('button', { name: 'Kündigung zurücknehmen: Lara Probe' }), 'Enter');
+    await scheduled.getByText(/^Status: Kündigung zum /).waitFor();
+    await press(admin, scheduled.getByRole('button', { name: 'Kündigung zurücknehmen (Lara Probe)' }), 'Enter');
     await list.getByText('Die Kündigung von Lara Probe ist zurückgenommen').waitFor();
-    await list.getByRole('listitem').filter({ hasText: 'Lara Probe' }).getByText('Aktiv', { exact: true }).waitFor();
+    await list.getByRole('listitem').filter({ hasText: 'Lara Probe' }).getByText('Status: Aktiv', { exact: true }).waitFor();
     await waitForMail(server, 'admin@muster-hoertechnik.example', /Kündigung von Lara Probe zurückgenommen/);
     expect(await axeViolations(admin)).toEqual([]);
     expect(problems).toEqual([]);

@@ -42,11 +42,11 @@ export function statusText(el: TkSubUsers, s: SubUser): string {
 }
 
 /**
- * An action's button: the short text on screen, and for screen readers the co-user's name after it ("Kündigen:
- * Anna Muster"): the accessible name starts with the visible label, so voice control finds it (WCAG 2.5.3).
+ * An action's button: the short text on screen, and for screen readers the co-user's name after it ("Kündigen
+ * (Anna Muster)"): the accessible name starts with the visible label, so voice control finds it (WCAG 2.5.3).
  */
 function action(label: string, name: string, run: () => void, variant: 'secondary' | 'link' = 'secondary', disabled = false) {
-  return html`<tk-button variant=${variant} ?disabled=${disabled} @click=${run}>${label}<span class="visually-hidden">: ${name}</span></tk-button>`;
+  return html`<tk-button variant=${variant} ?disabled=${disabled} @click=${run}>${label}<span class="visually-hidden">(${name})</span></tk-button>`;
 }
 
 function actions(el: TkSubUsers, s: SubUser) {

@@ -45,6 +45,21 @@ export function firstOfNextMonth(date: string): string {
   return addMonths(iso(y, m, 1), 1);
 }
 
+/**
+ * The last day of a term of `months` months that starts at the beginning of `start` (§ 187 Abs. 2, § 188
+ * Abs. 2 and 3 BGB): the day before the day with `start`'s number in the later month — or, when that month
+ * has no such day, its last day. 15 Jan + 24 months → 14 Jan; 31 Jan + 1 month → 28 (29) Feb; 29 Feb 2028
+ * + 12 months → 28 Feb 2029.
+ */
+export function termEnd(start: string, months: number): string {
+  const [y, m, d] = parts(start);
+  const index = y * 12 + (m - 1) + months;
+  const ty = Math.floor(index / 12);
+  const tm = (index % 12) + 1;
+  const last = daysInMonth(ty, tm);
+  return d > last ? iso(ty, tm, last) : addDays(iso(ty, tm, d), -1);
+}
+
 /** The later of two dates. */
 export const maxDate = (a: string, b: string): string => (a > b ? a : b);
 
@@ -61,6 +76,11 @@ export interface TermInput {
   start: string;
   /** Minimum term in months (0: none). */
   minimumTermMonths: number;
+  /**
+   * A term already agreed that runs longer, e.g. the minimum term of the tariff before a change: a tariff
+   * change never shortens it.
+   */
+  committedUntil?: string | null;
   /** The tariff's notice period in months. */
   noticePeriodMonths: number;
   /** The day the cancellation is received. */
@@ -71,8 +91,8 @@ export interface TermInput {
  * The earliest day a contract can end (its last day of service) when a cancellation is received on
  * `received`:
  *
- * - the minimum term runs until the day before the same date `minimumTermMonths` later (a term starting
- *   15 Jan 2026 for 24 months ends on 14 Jan 2028);
+ * - the minimum term runs until {@link termEnd} (a term starting 15 Jan 2026 for 24 months ends on 14 Jan
+ *   2028), or until `committedUntil` when that is later;
  * - received in time for that (`received` + notice period ≤ the term's last day), the contract ends with
  *   the minimum term;
  * - otherwise — late for the term, or the term is over — it ends one notice period after receipt, but a
@@ -80,10 +100,11 @@ export interface TermInput {
  *   before the term's last day.
  */
 export function earliestEndDate(input: TermInput): string {
-  const { start, minimumTermMonths, noticePeriodMonths, received } = input;
-  const termEnd = minimumTermMonths > 0 ? addDays(addMonths(start, minimumTermMonths), -1) : undefined;
-  if (termEnd && addMonths(received, noticePeriodMonths) <= termEnd) return termEnd;
+  const { start, minimumTermMonths, noticePeriodMonths, received, committedUntil } = input;
+  const own = minimumTermMonths > 0 ? termEnd(start, minimumTermMonths) : undefined;
+  const last = own && committedUntil ? maxDate(own, committedUntil) : (own ?? committedUntil ?? undefined);
+  if (last && addMonths(received, noticePeriodMonths) <= last) return last;
   const notice = Math.min(noticePeriodMonths, NOTICE_AFTER_TERM_MONTHS);
   const byNotice = maxDate(addMonths(received, notice), received);
-  return termEnd ? maxDate(termEnd, byNotice) : byNotice;
+  return last ? maxDate(last, byNotice) : byNotice;
 }

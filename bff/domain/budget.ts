@@ -19,12 +19,15 @@ import { type Counted, type RateRule, slidingHitsCte, slidingResults, slidingRet
  * | `pin`    | an SMS with a PIN                      | 5 / hour, 10 / day     | client address 60 / hour (5 / 10 min per number); account 10 / hour, 30 / day; tenant `SMS_BUDGET_PER_TENANT_HOUR` (1,000) |
  * | `link`   | an e-mail with a link that holds a token | 5 / hour, 10 / day   | account 10 / hour, 30 / day                                   |
  * | `notice` | an e-mail or SMS that only tells (changed password or address, login throttled) | 5 / hour, 10 / day (own counters) | SMS: tenant |
+ * | `receipt` | an e-mail confirming what its recipient did in the portal (a cancellation receipt, "your co-user confirmed") | 30 / hour, 100 / day (own counters) | — |
  *
  * Over budget, a `pin` or `link` is refused: 429 `rate_limited` with `Retry-After`. A `notice`, and a
- * send whose caller must not reveal whether an account exists (password reset), is dropped silently.
+ * send whose caller must not reveal whether an account exists (password reset), is dropped silently. A
+ * `receipt` is sent and counted (the route that causes it has its own limit; a cancellation must be
+ * confirmed), on counters of its own, so receipts never crowd out security notices to the same address.
  */
 
-export type MessageKind = 'pin' | 'link' | 'notice';
+export type MessageKind = 'pin' | 'link' | 'notice' | 'receipt';
 
 /** Settings of the budget that come from the environment; `flowContext` hands them to the flows. */
 export interface BudgetSettings {
@@ -69,6 +72,8 @@ export const BUDGETS = {
   noticeSmsPerNumberHour: rule('msg.notice.sms.h', 5, HOUR),
   noticeSmsPerNumberDay: rule('msg.notice.sms.d', 10, DAY),
   noticePerAddressDay: rule('msg.notice.to.d', 10, DAY),
+  receiptPerAddressHour: rule('msg.receipt.to.h', 30, HOUR),
+  receiptPerAddressDay: rule('msg.receipt.to.d', 100, DAY),
   perAccountHour: rule('msg.user.h', 10, HOUR),
   perAccountDay: rule('msg.user.d', 30, DAY),
 } as const;
@@ -100,6 +105,12 @@ export function countersOf(tenantId: string, channel: 'email' | 'sms', to: strin
       { rule: smsPerTenantHour(b.smsPerTenantHour ?? DEFAULT_SMS_PER_TENANT_HOUR), key: tenantId },
     ];
   }
+  if (b.kind === 'receipt') {
+    return [
+      { rule: BUDGETS.receiptPerAddressHour, key: dest },
+      { rule: BUDGETS.receiptPerAddressDay, key: dest },
+    ];
+  }
   if (b.kind === 'notice') {
     return [
       { rule: BUDGETS.noticePerAddressHour, key: dest },
@@ -123,7 +134,7 @@ export interface BudgetedInsert {
 export async function budgetedInsert(tx: Executor, row: BudgetedInsert, budget: SendBudget): Promise<string | undefined> {
   const to = (row.payload as { to: string }).to;
   const counters = countersOf(row.tenantId, row.channel, to, budget);
-  const exhausted = budget.exhausted ?? (budget.kind === 'notice' ? 'drop' : 'reject');
+  const exhausted = budget.exhausted ?? (budget.kind === 'notice' ? 'drop' : budget.kind === 'receipt' ? 'count' : 'reject');
   const { cte, windows } = slidingHitsCte(counters, budget.now);
   const within = exhausted === 'count' ? sql`true` : sql`not exists (select 1 from counted where over)`;
   const result = await tx.execute(sql`with ${cte},

@@ -15,7 +15,7 @@ import {
   subUserLifecycle,
   type SubUserStatus,
 } from '../../contract/sub-users.js';
-import { addMonths, berlinDate, earliestEndDate, firstOfNextMonth } from '../../contract/terms.js';
+import { addMonths, berlinDate, earliestEndDate, firstOfNextMonth, maxDate, termEnd } from '../../contract/terms.js';
 import type { Executor } from '../db/client.js';
 import { accounts, emailLinks, sessions, statusHistory, type Session, type SubUserRow, subUsers, type Tariff, tariffs, type Tenant, type User, users } from '../db/schema/index.js';
 import { ApiError } from '../lib/errors.js';
@@ -97,7 +97,13 @@ async function tariffsOf(db: Executor, tenantId: string): Promise<Map<string, Ta
 /** The earliest end date of an active co-user's contract if cancelled on `now`'s day. */
 function earliestOf(row: SubUserRow, tariff: Tariff | undefined, now: Date): string | null {
   if (!row.startsOn || !tariff) return null;
-  return earliestEndDate({ start: row.startsOn, minimumTermMonths: tariff.minimumTermMonths, noticePeriodMonths: tariff.noticePeriodMonths, received: berlinDate(now) });
+  return earliestEndDate({
+    start: row.startsOn,
+    minimumTermMonths: tariff.minimumTermMonths,
+    noticePeriodMonths: tariff.noticePeriodMonths,
+    committedUntil: row.committedUntil,
+    received: berlinDate(now),
+  });
 }
 
 function present({ row, co }: Joined, tariffById: Map<string, Tariff>, now: Date): SubUser {
@@ -170,6 +176,22 @@ async function lockOwn(tx: Executor, f: SubUserFlow, id: string): Promise<SubUse
   return row;
 }
 
+/**
+ * `lockOwn` for a change that touches the co-user's links (resend, new address, withdrawing a registration):
+ * the open links are locked first, then the row — the order a confirmation takes (link, then row), so the two
+ * wait for each other instead of deadlocking.
+ */
+async function lockOwnWithLinks(tx: Executor, f: SubUserFlow, id: string): Promise<SubUserRow> {
+  if (!UUID.test(id)) throw notFound();
+  await tx
+    .select({ id: emailLinks.id })
+    .from(emailLinks)
+    .where(and(eq(emailLinks.subjectId, id), eq(emailLinks.tenantId, f.tenant.id), eq(emailLinks.purpose, 'sub_user'), isNull(emailLinks.usedAt), isNull(emailLinks.supersededAt)))
+    .orderBy(asc(emailLinks.id))
+    .for('update');
+  return lockOwn(tx, f, id);
+}
+
 /** A tariff the admin may choose for a co-user: the tenant's, active, for co-users. */
 async function subUserTariff(db: Executor, tenantId: string, tariffId: string, path: string): Promise<Tariff> {
   const [tariff] = await db
@@ -211,6 +233,19 @@ const common = (f: SubUserFlow, row: { id: string }) => ({
   at: f.now,
 });
 
+/** Opt-in e-mails of one business account (adds, resends, address changes): generous for setting up a team, bounded for abuse. */
+export const INVITATION_LIMITS: RateRule[] = [
+  { name: 'sub-users.invitations.h', limit: 30, windowSeconds: 3600 },
+  { name: 'sub-users.invitations.d', limit: 100, windowSeconds: 86_400 },
+];
+
+/** Counts one opt-in e-mail of the flow's account; over the limit a 429 with `Retry-After` (and nothing stored). */
+async function countInvitation(tx: Executor, f: SubUserFlow) {
+  const results = await slidingHits(tx, INVITATION_LIMITS.map((rule) => ({ rule, key: `account:${f.accountId}` })), f.now);
+  const over = results.filter((r) => !r.allowed);
+  if (over.length > 0) throw rateLimitError(over.reduce((a, b) => (a.retryAfter > b.retryAfter ? a : b)));
+}
+
 /** The opt-in e-mail with a link (the link's row written by the caller) to the co-user, in the admin's language. */
 async function sendInvitation(tx: Executor, f: SubUserFlow, row: SubUserRow, token: string) {
   const company = (await businessAccount(tx, f.tenant.id, row.accountId)).displayName;
@@ -221,7 +256,9 @@ async function sendInvitation(tx: Executor, f: SubUserFlow, row: SubUserRow, tok
     link: linkUrl(f.publicUrl, 'sub_user', token, row.locale),
     days: SUB_USER_LINK_DAYS,
   });
-  await enqueue(tx, { tenantId: f.tenant.id, channel: 'email', payload: { to: row.email, ...mail }, budget: { ...f.budget, kind: 'link', now: f.now, ip: f.ip, userId: f.admin.id } });
+  // Not on the admin's own budget (the admin's login PINs count there): the account's invitations have a limit of their own.
+  await countInvitation(tx, f);
+  await enqueue(tx, { tenantId: f.tenant.id, channel: 'email', payload: { to: row.email, ...mail }, budget: { ...f.budget, kind: 'link', now: f.now, ip: f.ip } });
 }
 
 // Changing
@@ -358,7 +395,7 @@ export async function confirmSubUser(tx: Executor, o: { tenant: Tenant; link: Li
   await enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: row.email, ...credentials }, budget: { kind: 'link', now, userId: user!.id, exhausted: 'count' } });
   if (admin) {
     const notice = confirmedNoticeEmail(brand, row.locale, { admin: admin.displayName, name: co.displayName, username: co.username, customerNumber: co.customerNumber, startsOn });
-    await enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: admin.email, ...notice }, budget: { kind: 'notice', now, userId: admin.id } });
+    await enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: admin.email, ...notice }, budget: { kind: 'receipt', now } });
   }
   await Promise.all([
     audit(tx, {
@@ -390,10 +427,13 @@ export async function updateSubUser(
   f: SubUserFlow & { id: string; change: { invoiceNote?: string | null; tariffId?: string; email?: string } },
 ): Promise<{ subUser: SubUser; effective: { invoiceNote: string | null; tariff: string | null; email: boolean } }> {
   const { change, now } = f;
-  let row = await lockOwn(tx, f, f.id);
+  let row = change.email !== undefined ? await lockOwnWithLinks(tx, f, f.id) : await lockOwn(tx, f, f.id);
   if (row.status === 'cancelled') throw invalidTransition(row.status);
   const waiting = row.status === 'pending_confirmation' || row.status === 'expired';
   if (change.email !== undefined && !waiting) throw fieldError('email', 'email_pending_only');
+  if (change.email !== undefined && change.email === row.email) throw fieldError('email', 'nothing_to_change');
+  // A new address sends a new link: it counts against the co-user's resends (no cooldown: a typo is fixed at once).
+  if (change.email !== undefined) await countResend(tx, f, row.id);
   const tariff = change.tariffId !== undefined ? await subUserTariff(tx, f.tenant.id, change.tariffId, 'tariffId') : undefined;
   if (tariff && tariff.id === row.tariffId && !row.nextTariffId) throw fieldError('tariffId', 'tariff_unchanged');
 
@@ -453,20 +493,13 @@ export async function updateSubUser(
  */
 export async function resendSubUser(tx: Executor, f: SubUserFlow & { id: string }): Promise<{ subUser: SubUser; retryAfter: number }> {
   const { now } = f;
-  let row = await lockOwn(tx, f, f.id);
+  let row = await lockOwnWithLinks(tx, f, f.id);
   if (row.status !== 'pending_confirmation' && row.status !== 'expired') throw invalidTransition(row.status);
   const wait = Math.ceil((row.confirmationSentAt.getTime() + RESEND_COOLDOWN_SECONDS * 1000 - now.getTime()) / 1000);
   if (wait > 0) {
     throw new ApiError(429, 'rate_limited', { headers: { 'Retry-After': String(wait) }, detail: resendRefusal(f.locale, 'cooldown', new Date(now.getTime() + wait * 1000)) });
   }
-  const [counted] = await slidingHits(tx, [{ rule: RESEND_LIMIT, key: `sub_user:${row.id}` }], now);
-  if (!counted!.allowed) {
-    const refused = rateLimitError(counted!);
-    throw new ApiError(429, 'rate_limited', {
-      headers: refused.options.headers,
-      detail: resendRefusal(f.locale, 'limited', new Date(now.getTime() + counted!.retryAfter * 1000)),
-    });
-  }
+  await countResend(tx, f, row.id);
   row =
     row.status === 'expired'
       ? await subUserMachine.transition(tx, row, 'pending_confirmation', { actor: adminActor(f), reason: 'resent', now, set: { confirmationSentAt: now } })
@@ -475,6 +508,17 @@ export async function resendSubUser(tx: Executor, f: SubUserFlow & { id: string 
   await sendInvitation(tx, f, row, token);
   await audit(tx, { ...common(f, row), action: 'sub_user.confirmation_resent' });
   return { subUser: await presentOne(tx, row, now), retryAfter: RESEND_COOLDOWN_SECONDS };
+}
+
+/** Counts a new link for co-user `id` against {@link RESEND_LIMIT}; over it a 429 saying from when. */
+async function countResend(tx: Executor, f: SubUserFlow, id: string) {
+  const [counted] = await slidingHits(tx, [{ rule: RESEND_LIMIT, key: `sub_user:${id}` }], f.now);
+  if (counted!.allowed) return;
+  const refused = rateLimitError(counted!);
+  throw new ApiError(429, 'rate_limited', {
+    headers: refused.options.headers,
+    detail: resendRefusal(f.locale, 'limited', new Date(f.now.getTime() + counted!.retryAfter * 1000)),
+  });
 }
 
 /** A short reference for a cancellation receipt: 8 characters, upper-case. */
@@ -488,7 +532,7 @@ const receiptReference = () => randomUUID().replaceAll('-', '').slice(0, 8).toUp
  */
 export async function cancelSubUser(tx: Executor, f: SubUserFlow & { id: string; endDate?: string }): Promise<SubUserCancellation> {
   const { now } = f;
-  const before = await lockOwn(tx, f, f.id);
+  const before = await lockOwnWithLinks(tx, f, f.id);
   const tariffById = await tariffsOf(tx, f.tenant.id);
   const tariff = tariffById.get(before.tariffId);
   const reference = receiptReference();
@@ -507,8 +551,8 @@ export async function cancelSubUser(tx: Executor, f: SubUserFlow & { id: string;
       .set({ supersededAt: now })
       .where(and(eq(emailLinks.subjectId, row.id), eq(emailLinks.purpose, 'sub_user'), isNull(emailLinks.usedAt), isNull(emailLinks.supersededAt)));
     const mail = cancellationEmail(brand, f.locale, { admin: f.admin.displayName, name: nameOf(row), customerNumber: null, tariff: tariff?.name ?? '', receivedAt: now, endsOn: null, reference });
-    // The receipt is what the admin keeps: counted, never dropped.
-    await enqueue(tx, { tenantId: f.tenant.id, channel: 'email', payload: { to: f.admin.email, ...mail }, budget: { ...f.budget, kind: 'notice', now, userId: f.admin.id, exhausted: 'count' } });
+    // The receipt is what the admin keeps: counted on its own counters, never dropped.
+    await enqueue(tx, { tenantId: f.tenant.id, channel: 'email', payload: { to: f.admin.email, ...mail }, budget: { ...f.budget, kind: 'receipt', now } });
     await Promise.all([
       audit(tx, { ...common(f, row), action: 'sub_user.cancelled', data: { reference, before: 'confirmation' } }),
       emitEvent(tx, { tenantId: f.tenant.id, type: 'sub_user.cancelled', data: { subUserId: row.id, accountId: row.accountId, status: 'cancelled', endsOn: null, reference } }),
@@ -539,8 +583,8 @@ export async function cancelSubUser(tx: Executor, f: SubUserFlow & { id: string;
   });
   const company = (await businessAccount(tx, f.tenant.id, row.accountId)).displayName;
   const told = accessEndsEmail(brand, row.locale, { name: nameOf(row), company, endsOn });
-  // The receipt is what the admin keeps: counted, never dropped; the co-user's notice may be dropped.
-  await enqueue(tx, { tenantId: f.tenant.id, channel: 'email', payload: { to: f.admin.email, ...receipt }, budget: { ...f.budget, kind: 'notice', now, userId: f.admin.id, exhausted: 'count' } });
+  // The receipt is what the admin keeps: counted on its own counters, never dropped; the co-user's notice may be dropped.
+  await enqueue(tx, { tenantId: f.tenant.id, channel: 'email', payload: { to: f.admin.email, ...receipt }, budget: { ...f.budget, kind: 'receipt', now } });
   await enqueue(tx, { tenantId: f.tenant.id, channel: 'email', payload: { to: row.email, ...told }, budget: { ...f.budget, kind: 'notice', now } });
   await Promise.all([
     audit(tx, { ...common(f, row), action: 'sub_user.cancellation_scheduled', data: { endsOn, earliestEndDate: earliest, reference } }),
@@ -566,7 +610,7 @@ export async function withdrawCancellation(tx: Executor, f: SubUserFlow & { id: 
   });
   const co = await coAccountOf(tx, row);
   const mail = withdrawnEmail(brandOf(f.tenant), f.locale, { admin: f.admin.displayName, name: nameOf(row), customerNumber: co?.customerNumber ?? '' });
-  await enqueue(tx, { tenantId: f.tenant.id, channel: 'email', payload: { to: f.admin.email, ...mail }, budget: { ...f.budget, kind: 'notice', now, userId: f.admin.id } });
+  await enqueue(tx, { tenantId: f.tenant.id, channel: 'email', payload: { to: f.admin.email, ...mail }, budget: { ...f.budget, kind: 'receipt', now } });
   await Promise.all([
     audit(tx, { ...common(f, row), action: 'sub_user.cancellation_withdrawn', data: { endsOn: before.endsOn } }),
     emitEvent(tx, { tenantId: f.tenant.id, type: 'sub_user.cancellation_withdrawn', data: { subUserId: row.id, accountId: row.accountId, status: row.status } }),
@@ -677,8 +721,14 @@ export const applySubUserTariffChanges: Job = {
           .where(and(eq(subUsers.id, id), isNotNull(subUsers.nextTariffId), lte(subUsers.nextTariffFrom, today)))
           .for('update', { skipLocked: true });
         if (!row?.nextTariffId) return false;
-        const [tariff] = await tx.select().from(tariffs).where(eq(tariffs.id, row.nextTariffId));
-        await tx.update(subUsers).set({ tariffId: row.nextTariffId, nextTariffId: null, nextTariffFrom: null }).where(eq(subUsers.id, row.id));
+        const [[tariff], [before]] = await Promise.all([
+          tx.select().from(tariffs).where(eq(tariffs.id, row.nextTariffId)),
+          tx.select().from(tariffs).where(eq(tariffs.id, row.tariffId)),
+        ]);
+        // The minimum term agreed with the tariff before stays: a change never shortens it.
+        const agreed = row.startsOn && before && before.minimumTermMonths > 0 ? termEnd(row.startsOn, before.minimumTermMonths) : null;
+        const committedUntil = agreed && row.committedUntil ? maxDate(agreed, row.committedUntil) : (agreed ?? row.committedUntil);
+        await tx.update(subUsers).set({ tariffId: row.nextTariffId, nextTariffId: null, nextTariffFrom: null, committedUntil }).where(eq(subUsers.id, row.id));
         if (row.coAccountId) await tx.update(accounts).set({ tariffId: row.nextTariffId }).where(eq(accounts.id, row.coAccountId));
         await Promise.all([
           audit(tx, { tenantId: row.tenantId, actor: SYSTEM, account: row.accountId, action: 'sub_user.tariff_changed', target: { type: 'sub_user', id: row.id }, at: now, data: { tariff: tariff?.code ?? null, from: row.nextTariffFrom } }),

@@ -80,7 +80,7 @@ export function enqueue(tx: Executor, message: OutboxMessage & { budget?: { exha
 export function enqueue(tx: Executor, message: OutboxMessage): Promise<string | undefined>;
 export async function enqueue(tx: Executor, message: OutboxMessage): Promise<string | undefined> {
   if (message.channel !== 'webhook') {
-    const sensitive = message.sensitive ?? message.budget.kind !== 'notice';
+    const sensitive = message.sensitive ?? (message.budget.kind !== 'notice' && message.budget.kind !== 'receipt');
     return budgetedInsert(tx, { tenantId: message.tenantId, channel: message.channel, payload: message.payload, sensitive }, message.budget);
   }
   const [row] = await tx

@@ -1,6 +1,6 @@
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../../bff/db/client.js';
+import { type Database, openDatabase, rowsOf } from '../../bff/db/client.js';
 import { accounts, outbox, statusHistory, subUsers, tariffs, users } from '../../bff/db/schema/index.js';
 import { cancelDueSubUsers, expireSubUserOptIns } from '../../bff/domain/sub-users.js';
 import type { JobEnv } from '../../bff/jobs/scheduler.js';
@@ -127,5 +127,57 @@ describe('co-users under concurrency', () => {
     await Promise.all([t.db, second.db, t.db].map((db) => expireSubUserOptIns.run({ db, now: later, due: later, log, env })));
     expect(await historyTo('expired', ids)).toBe(ids.length);
     expect(await webhooks('sub_user.expired', ids)).toHaveLength(ids.length);
+  });
+  it('a confirmation racing a resend, a new address or a withdrawal waits for it: no deadlock, no 500, one outcome', async () => {
+    // Three admins (the invitations of one account are limited to 30 an hour), twenty co-users each.
+    const teams = await Promise.all([adminWith(20), adminWith(20), adminWith(20)]);
+    const added = teams.flatMap((team) => team.added.map((a) => ({ ...a, session: team.session })));
+    const tokens = await Promise.all(added.map((a) => confirmToken(a.email)));
+    const pairs = await Promise.all(
+      added.map(async (a, i) => {
+        const admin = (method: string, path: string, body?: unknown) => call(t.app, method, path, { key: a.session, origin: tenant.origin, body });
+        const other =
+          i % 3 === 0
+            ? admin('POST', `/v1/sub-users/${a.id}/resend`)
+            : i % 3 === 1
+              ? admin('PATCH', `/v1/sub-users/${a.id}`, { email: `race.${a.email}` })
+              : admin('POST', `/v1/sub-users/${a.id}/cancel`, {});
+        return Promise.all([redeem(tokens[i]!, 100 + i), other]);
+      }),
+    );
+    for (const [confirmed, other] of pairs) {
+      expect(confirmed.status, confirmed.text).toBeLessThan(500);
+      expect(other.status, other.text).toBeLessThan(500);
+    }
+    // Each co-user ended in one state: confirmed (the change refused) or changed (the link then void).
+    const rows = await t.db.select().from(subUsers).where(inArray(subUsers.id, added.map((a) => a.id)));
+    for (const [i, [confirmed, other]] of pairs.entries()) {
+      const row = rows.find((r) => r.id === added[i]!.id)!;
+      if (confirmed.status === 200) {
+        // Confirmed first: a cancellation after it schedules one; a resend or a new address is refused.
+        expect(row.status).toBe(other.status === 200 ? 'cancellation_scheduled' : 'active');
+      } else {
+        // The change came first: the old link no longer confirms anything.
+        expect(confirmed.status).toBe(410);
+        expect(row.status).not.toBe('active');
+      }
+    }
+  });
+
+
+  it('a change that touches the links locks them before the co-user, in the order a confirmation takes (no deadlock)', async () => {
+    const { session, added } = await adminWith(1);
+    const [a] = added;
+    let patch: ReturnType<typeof call> | undefined;
+    await second.db.transaction(async (tx) => {
+      // A confirmation holds the link and is about to lock the co-user's row…
+      await tx.execute(sql`select id from email_links where subject_id = ${a!.id} and used_at is null for update`);
+      patch = call(t.app, 'PATCH', `/v1/sub-users/${a!.id}`, { key: session, origin: tenant.origin, body: { email: `order.${a!.email}` } });
+      await new Promise((r) => setTimeout(r, 300));
+      // …and gets it: the change waits for the link first instead of holding the row (which would deadlock).
+      expect(rowsOf(await tx.execute(sql`select id from sub_users where id = ${a!.id} for update nowait`))).toHaveLength(1);
+    });
+    const answer = await patch!;
+    expect(answer.status, answer.text).toBe(200);
   });
 });

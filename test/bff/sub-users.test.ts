@@ -1,6 +1,6 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { addDays, addMonths, berlinDate, earliestEndDate, firstOfNextMonth } from '../../contract/terms.js';
+import { addDays, addMonths, berlinDate, earliestEndDate, firstOfNextMonth, termEnd } from '../../contract/terms.js';
 import { accounts, auditEvents, outbox, sessions, statusHistory, subUsers, tariffs, users } from '../../bff/db/schema/index.js';
 import { applySubUserTariffChanges, cancelDueSubUsers, expireSubUserOptIns } from '../../bff/domain/sub-users.js';
 import type { Job, JobEnv } from '../../bff/jobs/scheduler.js';
@@ -145,6 +145,28 @@ describe('adding a co-user', () => {
     expect(JSON.stringify(entry!.data)).not.toContain('Erika');
     const history = await t.db.select().from(statusHistory).where(eq(statusHistory.entityId, added.id)).orderBy(asc(statusHistory.at), asc(statusHistory.id));
     expect(history.map((h) => [h.fromStatus, h.toStatus])).toEqual([[null, 'pending_confirmation']]);
+  });
+
+  it("setting up a team does not use up the admin's own messages: after ten adds the admin still logs in; the account's invitations have a limit of their own", async () => {
+    const team = [];
+    for (let i = 0; i < 10; i++) team.push(await add());
+    // The admin's login PINs count on the admin's budget (10 an hour); the invitations must not.
+    await relogin();
+    expect((await api('GET', '/v1/sub-users')).status).toBe(200);
+    // Two new addresses for each (the co-user's resends allow 3 an hour): 30 invitations of the account in the hour…
+    for (const member of team) {
+      for (let i = 0; i < 2; i++) {
+        const changed = await api('PATCH', `/v1/sub-users/${member.id}`, { email: `team.${i}.${member.body.email}` });
+        expect(changed.status, changed.text).toBe(200);
+      }
+    }
+    // …then the 31st is refused with Retry-After, and nothing changes.
+    const refused = await api('POST', '/v1/sub-users', coUserBody(coTariff));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await countOf(subUsers)).toBeGreaterThan(0);
+    const [row] = await t.db.select().from(subUsers).where(eq(subUsers.id, team[0]!.id));
+    expect(row!.email).toBe(`team.1.${team[0]!.body.email}`);
   });
 
   it('a double click (the same Idempotency-Key, in parallel) adds one co-user', async () => {
@@ -367,6 +389,18 @@ describe('resending the confirmation', () => {
 });
 
 describe('changing a co-user', () => {
+  it('the same address again is nothing to change; each new address counts against the 3 resends an hour', async () => {
+    const added = await add();
+    const same = await api('PATCH', `/v1/sub-users/${added.id}`, { email: added.body.email });
+    expect(same.status).toBe(422);
+    expect(same.json.errors).toEqual([expect.objectContaining({ path: 'email', code: 'nothing_to_change' })]);
+    for (let i = 0; i < 3; i++) expect((await api('PATCH', `/v1/sub-users/${added.id}`, { email: `versuch.${i}.${added.body.email}` })).status).toBe(200);
+    const fourth = await api('PATCH', `/v1/sub-users/${added.id}`, { email: `versuch.3.${added.body.email}` });
+    expect(fourth.status).toBe(429);
+    expect(fourth.json.detail).toMatch(/dreimal/);
+    expect(await mailsTo(`versuch.3.${added.body.email}`)).toHaveLength(0);
+  });
+
   it('a new e-mail address before confirmation restarts the opt-in; after it, 422 email_pending_only', async () => {
     const added = await add();
     const oldToken = tokenIn((await mailsTo(added.body.email)).at(-1)!, '/confirm');
@@ -417,6 +451,10 @@ describe('changing a co-user', () => {
     expect(row).toMatchObject({ tariffId: flexTariff, nextTariffId: null, nextTariffFrom: null });
     const [account] = await t.db.select().from(accounts).where(eq(accounts.id, row!.coAccountId!));
     expect(account!.tariffId).toBe(flexTariff);
+    // The new tariff has no minimum term, but the 12 months agreed with the old one still hold.
+    expect(row!.committedUntil).toBe(termEnd(row!.startsOn!, 12));
+    const listed = (await api('GET', '/v1/sub-users')).json.subUsers.find((x: { id: string }) => x.id === co.id);
+    expect(listed.earliestEndDate).toBe(termEnd(row!.startsOn!, 12));
   });
 });
 

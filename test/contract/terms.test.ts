@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, earliestEndDate, firstOfNextMonth, isIsoDate } from '../../contract/terms.js';
+import { addDays, addMonths, earliestEndDate, firstOfNextMonth, isIsoDate, termEnd } from '../../contract/terms.js';
 import { invoiceNoteProblem } from '../../contract/rules.js';
 
 describe('calendar arithmetic (§§ 187–188 BGB)', () => {
@@ -28,6 +28,20 @@ describe('calendar arithmetic (§§ 187–188 BGB)', () => {
   });
 });
 
+describe('termEnd (§ 187 Abs. 2, § 188 Abs. 2 and 3 BGB)', () => {
+  it('ends the day before the day with the start’s number, or on the last day of a month without it', () => {
+    expect(termEnd('2026-01-15', 24)).toBe('2028-01-14');
+    expect(termEnd('2026-03-01', 1)).toBe('2026-03-31');
+    expect(termEnd('2026-01-28', 1)).toBe('2026-02-27');
+    expect(termEnd('2026-01-29', 1)).toBe('2026-02-28');
+    expect(termEnd('2026-01-31', 1)).toBe('2026-02-28');
+    expect(termEnd('2028-01-31', 1)).toBe('2028-02-29');
+    expect(termEnd('2028-02-29', 12)).toBe('2029-02-28');
+    expect(termEnd('2026-08-31', 1)).toBe('2026-09-30');
+    expect(termEnd('2026-12-01', 1)).toBe('2026-12-31');
+  });
+});
+
 describe('earliestEndDate', () => {
   const term = (start: string, minimumTermMonths: number, noticePeriodMonths: number, received: string) =>
     earliestEndDate({ start, minimumTermMonths, noticePeriodMonths, received });
@@ -48,9 +62,16 @@ describe('earliestEndDate', () => {
   it('around month ends and leap years', () => {
     expect(term('2025-01-31', 1, 1, '2027-01-31')).toBe('2027-02-28');
     expect(term('2026-01-31', 1, 1, '2028-01-31')).toBe('2028-02-29');
-    // A term from 29 Feb 2028 for 12 months ends on 27 Feb 2029 (28 Feb 2029 − 1 day).
-    expect(term('2028-02-29', 12, 1, '2028-03-01')).toBe('2029-02-27');
+    // A term from 29 Feb 2028 for 12 months: February 2029 has no 29th, so it ends on its last day (§ 188 Abs. 3 BGB).
+    expect(term('2028-02-29', 12, 1, '2028-03-01')).toBe('2029-02-28');
     expect(term('2026-03-31', 1, 1, '2026-03-31')).toBe('2026-04-30');
+  });
+  it('a term agreed before a tariff change is never shortened by it', () => {
+    // A 12-month term from 1 Mar 2026 (until 28 Feb 2027), then a change to a tariff with 1 month.
+    const changed = { start: '2026-03-01', minimumTermMonths: 1, noticePeriodMonths: 1, committedUntil: '2027-02-28' };
+    expect(earliestEndDate({ ...changed, received: '2026-06-10' })).toBe('2027-02-28');
+    expect(earliestEndDate({ ...changed, received: '2027-02-15' })).toBe('2027-03-15');
+    expect(earliestEndDate({ ...changed, committedUntil: null, received: '2026-06-10' })).toBe('2026-07-10');
   });
   it('without a minimum term or notice period', () => {
     expect(term('2026-11-01', 0, 1, '2026-11-22')).toBe('2026-12-22');

@@ -185,17 +185,17 @@ describe('reflow at 320 px', () => {
       await page.keyboard.press('Control+A');
       await page.keyboard.type(/\b(\d{6})\b/.exec(sms.newest!)![1]!);
       await page.keyboard.press('Enter');
-      await page.getByRole('button', { name: t.changeMobile }).waitFor();
+      await page.getByRole('button', { name: t.changeMobile, exact: true }).waitFor();
       await expectReflow(page, 'profile');
-      await press(page, page.getByRole('button', { name: t.changeMobile }), 'Enter');
+      await press(page, page.getByRole('button', { name: t.changeMobile, exact: true }), 'Enter');
       await typeInto(page, page.getByLabel(t.newMobile), '030 123');
       await page.keyboard.press('Enter');
       await expectReflow(page, 'profile: mobile number with error');
-      await press(page, page.getByRole('button', { name: t.cancel }), 'Enter');
-      await press(page, page.getByRole('button', { name: t.changeEmail }), 'Enter');
+      await press(page, page.getByRole('button', { name: t.cancel, exact: true }), 'Enter');
+      await press(page, page.getByRole('button', { name: t.changeEmail, exact: true }), 'Enter');
       await expectReflow(page, 'profile: e-mail address');
-      await press(page, page.getByRole('button', { name: t.cancel }), 'Enter');
-      await press(page, page.getByRole('button', { name: t.logout }), 'Enter');
+      await press(page, page.getByRole('button', { name: t.cancel, exact: true }), 'Enter');
+      await press(page, page.getByRole('button', { name: t.logout, exact: true }), 'Enter');
       await username.waitFor();
       await expectReflow(page, 'logged out');
 

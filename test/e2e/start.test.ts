@@ -37,7 +37,7 @@ describe('npm start', () => {
       const list = await (await fetch(`${second.url}/v1/api-keys`, { headers: { authorization: 'Bearer tk_sec_demo' } })).json();
       expect(list.keys.map((k: { label: string }) => k.label)).toContain('survives restart');
       const tenant = await (await fetch(`${second.url}/v1/tenant`, { headers: { authorization: 'Bearer tk_pub_demo' } })).json();
-      expect(tenant.tariffs).toHaveLength(4); // the seed ran again without duplicating
+      expect(tenant.tariffs).toHaveLength(6); // four for signups, two for co-users: the seed ran again without duplicating
       // The demo logins it prints work: the partner agent gets a PIN challenge (the PIN is in the dev outbox).
       expect(second.output()).toContain('demo.agent / Demo-Agent-Passwort-2026');
       const login = await fetch(`${second.url}/v1/sessions`, {

@@ -59,6 +59,11 @@ export const subUsers = pgTable(
     confirmedAt: at('confirmed_at'),
     /** The contract's first day: the day of confirmation. */
     startsOn: date('starts_on', { mode: 'string' }),
+    /**
+     * The last day of a minimum term agreed with an earlier tariff, set when the tariff changes: a change never
+     * shortens a term already running (`earliestEndDate`'s `committedUntil`).
+     */
+    committedUntil: date('committed_until', { mode: 'string' }),
     /** A scheduled cancellation: when it was received, and the contract's last day. */
     cancellationReceivedAt: at('cancellation_received_at'),
     endsOn: date('ends_on', { mode: 'string' }),

@@ -1,0 +1,1 @@
+ALTER TABLE "sub_users" ADD COLUMN "committed_until" date;

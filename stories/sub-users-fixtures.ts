@@ -133,7 +133,7 @@ function answer(key: string, method: string, path: string, body: Record<string, 
     if ('invoiceNote' in body) next.invoiceNote = (body.invoiceNote as string | null) || null;
     const tariff = fakeTenant.tariffs.find((t) => t.id === body.tariffId);
     if (tariff) next.nextTariff = tariff.id === s.tariff.id ? null : { ...ref(tariff), from: '2026-12-01' };
-    return json({ subUser: save(next), effective: { invoiceNote: 'invoiceNote' in body ? '2026-12-01' : null, tariff: tariff ? '2026-12-01' : null, email: 'email' in body } });
+    return json({ subUser: save(next), effective: { invoiceNote: 'invoiceNote' in body ? '2026-12-01' : null, tariff: tariff && tariff.id !== s.tariff.id ? '2026-12-01' : null, email: 'email' in body } });
   }
   if (action === 'resend') {
     resends.set(s.id, (resends.get(s.id) ?? 0) + 1);

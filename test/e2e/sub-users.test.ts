@@ -124,7 +124,7 @@ describe('co-users on the demo page, keyboard only', () => {
     await list.getByRole('heading', { name: 'Mitbenutzer', exact: true }).waitFor();
     const card = list.getByRole('listitem').filter({ hasText: 'Lara Probe' });
     await card.getByText('Status: Aktiv', { exact: true }).waitFor();
-    await press(admin, card.getByRole('button', { name: 'Kündigen (Lara Probe)' }), 'Enter');
+    await press(admin, card.getByRole('button', { name: 'Mitbenutzer kündigen (Lara Probe)' }), 'Enter');
     const earliestText = await list.getByText(/^Frühestmögliches Vertragsende: /).textContent();
     const earliest = /Vertragsende: (.+)$/.exec(earliestText!.trim())![1]!;
     expect(await axeViolations(admin)).toEqual([]);

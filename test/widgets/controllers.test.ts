@@ -408,6 +408,22 @@ describe('SubmitController', () => {
     expect(fake.requests[2]!.headers.get('idempotency-key')).to.not.equal(firstKey); // a new logical submit
   });
 
+  it('forget(): after a network failure, another request (another step) gets a key of its own', async () => {
+    let fail = true;
+    fake = fakeFetch(async () => {
+      if (fail) throw new TypeError('Failed to fetch');
+      return json({ id: '1' }, 201);
+    });
+    const el = await fixture<TestSubmit>(html`<test-submit></test-submit>`);
+    expect(await el.send()).to.equal(undefined);
+    const keptKey = fake.requests[0]!.headers.get('idempotency-key');
+    el.submit.forget();
+    fail = false;
+    expect(await el.send()).to.deep.equal({ id: '1' });
+    expect(fake.requests[1]!.headers.get('idempotency-key')).to.match(/^[0-9a-f-]{36}$/);
+    expect(fake.requests[1]!.headers.get('idempotency-key')).to.not.equal(keptKey);
+  });
+
   it('puts problem+json field errors onto the fields', async () => {
     fake = fakeFetch(() =>
       problem(422, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', [{ path: 'label', code: 'too_long', message: 'Die Eingabe ist zu lang.' }]),

@@ -79,11 +79,11 @@ describe('<tk-sub-users>: the list', () => {
 
     expect(actionsOf(el, 'Lena Limit')).to.deep.equal(['Bestätigung erneut senden', 'E-Mail-Adresse ändern', 'Anmeldung zurückziehen']);
     expect(actionsOf(el, 'Erika Expired')).to.deep.equal(['Bestätigung erneut senden', 'E-Mail-Adresse ändern', 'Anmeldung zurückziehen']);
-    expect(actionsOf(el, 'Anna Muster')).to.deep.equal(['Rechnungszusatz ändern', 'Tarif ändern', 'Kündigen']);
+    expect(actionsOf(el, 'Anna Muster')).to.deep.equal(['Rechnungszusatz ändern', 'Tarif ändern', 'Mitbenutzer kündigen']);
     expect(actionsOf(el, 'Karl Kündig')).to.deep.equal(['Kündigung zurücknehmen']);
     expect(actionsOf(el, 'Emil Ende')).to.deep.equal([]);
     // Each button names its co-user for screen readers, after the visible label (label in name, WCAG 2.5.3).
-    expect(card(el, 'Anna Muster').querySelector('tk-button:last-child')!.textContent!.trim()).to.equal('Kündigen(Anna Muster)');
+    expect(card(el, 'Anna Muster').querySelector('tk-button:last-child')!.textContent!.trim()).to.equal('Mitbenutzer kündigen(Anna Muster)');
     for (const b of root(el).querySelectorAll<HTMLElement>('.card tk-button')) {
       const hidden = b.querySelector('.visually-hidden')!.textContent!;
       expect(b.textContent!.trim()).to.equal(`${b.textContent!.replace(hidden, '').trim()}${hidden}`);
@@ -367,13 +367,21 @@ describe('<tk-sub-users>: changes and cancellation', () => {
     await submitForm(el);
     expect(root(el).querySelector('.notice')!.textContent).to.contain('wechselt am 1. Dezember 2026 zu Partner Mitbenutzer Plus');
     expect(card(el, 'Anna Muster').textContent).to.contain('ab 1.12.2026: Partner Mitbenutzer Plus');
+    // The current tariff again withdraws the waiting change, and the widget says so.
+    await press(card(el, 'Anna Muster') as never, /Tarif ändern/);
+    await arrive(el, /Tarif ändern/);
+    fill(el, 'tariffId', el.tariffs[0]!.id);
+    await settle(el);
+    await submitForm(el);
+    expect(root(el).querySelector('.notice')!.textContent).to.contain('Der geplante Tarifwechsel von Anna Muster ist zurückgenommen; es bleibt bei Partner Mitbenutzer.');
+    expect(card(el, 'Anna Muster').textContent).to.not.contain('ab 1.12.2026');
   });
 
   it('cancel: the BFF\'s earliest end date, an earlier date refused client-side, then the receipt', async () => {
     const el = await mount();
     const steps: string[] = [];
     el.addEventListener('tk-step-change', (e) => steps.push((e as TkStepChangeEvent).detail.step));
-    await press(card(el, 'Anna Muster') as never, /Kündigen/);
+    await press(card(el, 'Anna Muster') as never, /Mitbenutzer kündigen/);
     await arrive(el, /Mitbenutzer kündigen/);
     expect(root(el).activeElement === heading(el), 'focus on heading(el)').to.equal(true);
     expect(root(el).querySelector('[data-earliest]')!.textContent).to.equal('Frühestmögliches Vertragsende: 31. Dezember 2026');
@@ -411,9 +419,18 @@ describe('<tk-sub-users>: changes and cancellation', () => {
     expect(actionsOf(el, 'Anna Muster')).to.deep.equal(['Kündigung zurücknehmen']);
   });
 
+  it('cancelling at the earliest end date sends the date the admin saw', async () => {
+    const el = await mount();
+    await press(card(el, 'Anna Muster') as never, /Mitbenutzer kündigen/);
+    await arrive(el, /Mitbenutzer kündigen/);
+    button(el, /Jetzt kündigen/).click();
+    await arrive(el, /Kündigung eingegangen/);
+    expect(subUserRequests.at(-1)!.body).to.deep.equal({ endDate: '2026-12-31' });
+  });
+
   it('a BFF end_date_too_early lands on the date field', async () => {
     const el = await mount();
-    await press(card(el, 'Jonas Beispiel') as never, /Kündigen/);
+    await press(card(el, 'Jonas Beispiel') as never, /Mitbenutzer kündigen/);
     await arrive(el, /Mitbenutzer kündigen/);
     fill(el, 'when', 'later');
     await settle(el);

@@ -51,6 +51,11 @@ export class SubmitController implements ReactiveController {
     this.abort.abort();
   }
 
+  /** Starts afresh: the next request is a new one (a key kept for retrying a request that failed on the way is dropped). */
+  forget(): void {
+    this.key = undefined;
+  }
+
   /** Runs `send` unless a submit is running already; resolves with its result, or undefined on failure. */
   async run<T>(send: (options: Required<Pick<CallOptions, 'signal' | 'idempotencyKey'>>) => Promise<T>): Promise<T | undefined> {
     if (this.busy) return undefined;

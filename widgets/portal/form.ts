@@ -154,6 +154,8 @@ export class PortalForm<Step extends string, Key extends string = never> impleme
     this.notice = notice;
     this.errors = {};
     this.submit.error = undefined;
+    // Another step is another request: a retry key of the one left behind must not carry over to it.
+    this.submit.forget();
     this.host.requestUpdate();
     await this.focus('[data-heading]');
   }

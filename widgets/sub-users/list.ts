@@ -68,7 +68,7 @@ function actions(el: TkSubUsers, s: SubUser) {
       return html`<div class="actions">
         ${action(t('changeNote'), name, () => el.open('note', s))}
         ${action(t('changeTariff'), name, () => el.open('tariff', s))}
-        ${action(t('cancel.short'), name, () => el.open('cancel', s))}
+        ${action(t('cancel'), name, () => el.open('cancel', s))}
       </div>`;
     case 'cancellation_scheduled':
       return html`<div class="actions">${action(t('keep'), name, () => el.keep(s))}</div>`;

@@ -74,7 +74,8 @@ async function submit(el: TkSubUsers, view: ManageView, event: Event) {
       if (!(await form.check({ tariffId: !tariffId ? errorText(el, 'invalid_choice') : unchanged ? errorText(el, 'tariff_unchanged') : undefined }))) return;
       const r = await patch(el, s, { tariffId });
       const tariff = el.tariffs.find((t) => t.id === tariffId)?.name ?? '';
-      if (r) await el.done('updated', r.subUser, st(el, 'tariff.done', { name, date: formatDate(r.effective.tariff ?? nextFirst(), el.i18n.locale), tariff }));
+      // The current tariff again withdraws a waiting change: say so, not "changes to" it.
+      if (r) await el.done('updated', r.subUser, r.effective.tariff ? st(el, 'tariff.done', { name, date: formatDate(r.effective.tariff, el.i18n.locale), tariff }) : st(el, 'tariff.kept', { name, tariff }));
       return;
     }
     case 'withdraw': {
@@ -88,7 +89,8 @@ async function submit(el: TkSubUsers, view: ManageView, event: Event) {
       const earliest = s.earliestEndDate ?? '';
       const problem = !later ? undefined : !endDate ? 'invalid_date' : endDate < earliest ? 'end_date_too_early' : undefined;
       if (!(await form.check({ endDate: problem && errorText(el, problem) }))) return;
-      const r = await cancel(el, s, later ? { endDate } : {});
+      // The date the admin saw and chose is the one sent: should it no longer be possible (after midnight), the BFF says so at the field.
+      const r = await cancel(el, s, later ? { endDate } : earliest ? { endDate: earliest } : {});
       if (!r) return;
       el.receipt = r;
       await el.done('cancelled', r.subUser, '', 'receipt');

@@ -38,7 +38,6 @@ export default {
   changeNote: 'Rechnungszusatz ändern',
   changeTariff: 'Tarif ändern',
   cancel: 'Mitbenutzer kündigen',
-  'cancel.short': 'Kündigen',
   keep: 'Kündigung zurücknehmen',
   'keep.done': 'Die Kündigung von {name} ist zurückgenommen; der Vertrag läuft weiter.',
   abort: 'Abbrechen',

@@ -40,7 +40,6 @@ export default {
   changeNote: 'Change invoice note',
   changeTariff: 'Change tariff',
   cancel: 'Cancel co-user',
-  'cancel.short': 'Cancel',
   keep: 'Withdraw cancellation',
   'keep.done': 'The cancellation of {name} is withdrawn; the contract continues.',
   abort: 'Cancel',

@@ -51,6 +51,7 @@ export default {
   'tariff.title': 'Tarif ändern',
   'tariff.from': 'Gilt ab {date}.',
   'tariff.done': 'Der Tarif von {name} wechselt am {date} zu {tariff}.',
+  'tariff.kept': 'Der geplante Tarifwechsel von {name} ist zurückgenommen; es bleibt bei {tariff}.',
   'withdraw.title': 'Anmeldung zurückziehen',
   'withdraw.text': 'Die Anmeldung von {name} wird sofort zurückgezogen. Der Link in der Bestätigungs-E-Mail gilt dann nicht mehr; es entstehen keine Kosten.',
   'withdraw.submit': 'Anmeldung zurückziehen',

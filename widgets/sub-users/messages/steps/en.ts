@@ -53,6 +53,7 @@ export default {
   'tariff.title': 'Change tariff',
   'tariff.from': 'Applies from {date}.',
   'tariff.done': 'The tariff of {name} changes to {tariff} on {date}.',
+  'tariff.kept': 'The planned tariff change for {name} is withdrawn; {name} stays on {tariff}.',
   'withdraw.title': 'Withdraw registration',
   'withdraw.text': 'The registration of {name} is withdrawn at once. The link in the confirmation e-mail then stops working; there are no costs.',
   'withdraw.submit': 'Withdraw registration',

@@ -3,7 +3,7 @@
 // by the admin; ended by the jobs at the bottom. Every change goes through the lifecycle's state machine,
 // writes an audit entry and fires a webhook in the same transaction; every e-mail passes the budget.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNotNull, isNull, lt, lte } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Locale } from '../../contract/enums.js';
 import { maskMobile, usernameBase } from '../../contract/rules.js';
 import {
@@ -17,7 +17,7 @@ import {
 } from '../../contract/sub-users.js';
 import { addMonths, berlinDate, earliestEndDate, firstOfNextMonth, maxDate, termEnd } from '../../contract/terms.js';
 import type { Executor } from '../db/client.js';
-import { accounts, emailLinks, sessions, statusHistory, type Session, type SubUserRow, subUsers, type Tariff, tariffs, type Tenant, type User, users } from '../db/schema/index.js';
+import { accounts, embedSecrets, emailLinks, sessions, statusHistory, type Session, type SubUserRow, subUsers, type Tariff, tariffs, type Tenant, type User, users } from '../db/schema/index.js';
 import { ApiError } from '../lib/errors.js';
 import { type Actor, invalidTransition, SYSTEM, stateMachine } from '../lib/lifecycle.js';
 import { rateLimitError, type RateRule, slidingHits } from '../lib/rate-limit.js';
@@ -389,6 +389,7 @@ export async function confirmSubUser(tx: Executor, o: { tenant: Tenant; link: Li
     customerNumber: co.customerNumber,
     link: linkUrl(o.publicUrl, 'set_password', setPassword, row.locale),
     hours: LINKS.set_password.hours,
+    emailShared: (await tx.select({ n: count() }).from(users).where(and(eq(users.tenantId, tenant.id), sql`lower(${users.email}) = ${co.email.toLowerCase()}`)))[0]!.n > 1,
   });
   const admin = await adminOf(tx, row);
   // Counted, never refused: it answers a click on a link that came to this address, once per co-user.
@@ -585,7 +586,9 @@ export async function cancelSubUser(tx: Executor, f: SubUserFlow & { id: string;
   const told = accessEndsEmail(brand, row.locale, { name: nameOf(row), company, endsOn });
   // The receipt is what the admin keeps: counted on its own counters, never dropped; the co-user's notice may be dropped.
   await enqueue(tx, { tenantId: f.tenant.id, channel: 'email', payload: { to: f.admin.email, ...receipt }, budget: { ...f.budget, kind: 'receipt', now } });
-  await enqueue(tx, { tenantId: f.tenant.id, channel: 'email', payload: { to: row.email, ...told }, budget: { ...f.budget, kind: 'notice', now } });
+  // The co-user's address now: the one in its profile, which it may have changed since it was added.
+  const [login] = row.userId ? await tx.select({ email: users.email }).from(users).where(eq(users.id, row.userId)) : [];
+  await enqueue(tx, { tenantId: f.tenant.id, channel: 'email', payload: { to: login?.email ?? row.email, ...told }, budget: { ...f.budget, kind: 'notice', now } });
   await Promise.all([
     audit(tx, { ...common(f, row), action: 'sub_user.cancellation_scheduled', data: { endsOn, earliestEndDate: earliest, reference } }),
     emitEvent(tx, {
@@ -660,6 +663,8 @@ export const cancelDueSubUsers: Job = {
               .where(and(eq(sessions.userId, row.userId), isNull(sessions.revokedAt)))
               .returning({ id: sessions.id })
           : [];
+        // A client secret a partner's backend minted minutes ago must not open a session either.
+        if (row.userId) await tx.update(embedSecrets).set({ usedAt: now }).where(and(eq(embedSecrets.userId, row.userId), isNull(embedSecrets.usedAt)));
         if (row.coAccountId) await tx.update(accounts).set({ status: 'cancelled', sipDeactivatedAt: now }).where(eq(accounts.id, row.coAccountId));
         await Promise.all([
           audit(tx, { tenantId: row.tenantId, actor: SYSTEM, account: row.accountId, action: 'sub_user.cancelled', target: { type: 'sub_user', id: row.id }, at: now, data: { endsOn: row.endsOn, sessionsRevoked: revoked.length } }),

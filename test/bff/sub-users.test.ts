@@ -311,6 +311,16 @@ describe('confirmation', () => {
     expect(byEmail.status).toBe(202);
   });
 
+  it('a co-user sharing an address with another login is told to log in with the username', async () => {
+    const added = await add({ email: admin.email });
+    expect((await confirm(admin.email)).json.status).toBe('confirmed');
+    const credentials = (await mailsTo(admin.email)).find((m) => /Zugang als Mitbenutzer/.test(m.subject) && m.text.includes(added.body.lastName));
+    expect(credentials!.text).toContain('mit Ihrem Benutzernamen (Ihre E-Mail-Adresse nutzt auch ein anderer Zugang)');
+    const alone = await add();
+    expect((await confirm(alone.body.email)).json.status).toBe('confirmed');
+    expect((await mailsTo(alone.body.email)).find((m) => /Zugang als Mitbenutzer/.test(m.subject))!.text).toContain('mit Benutzername oder E-Mail-Adresse');
+  });
+
   it('the BFF\'s own confirm page leads on to setting the password, as for a signup', async () => {
     const added = await add();
     const token = tokenIn((await mailsTo(added.body.email)).at(-1)!, '/confirm');
@@ -525,8 +535,14 @@ describe('cancelling a co-user', () => {
     // A login under way at midnight: its PIN was sent before the job ran.
     const underWay = await b.post('/v1/sessions', { username: co.user.username, password: CO_PASSWORD });
     expect(underWay.status).toBe(202);
+    // …and a client secret a partner's backend minted just before (valid 5 minutes).
+    const early = await call(t.app, 'POST', '/v1/embed-sessions', { key: tenant.secretKey, body: { username: co.user.username, components: ['tk-profile'] } });
+    expect(early.status).toBe(201);
     t.clock.set(new Date(nextMorning));
     expect((await runJob(cancelDueSubUsers)).cancelled).toBeGreaterThanOrEqual(1);
+    const exchanged = await browser(t, tenant).post('/v1/embed-sessions/exchange', { clientSecret: early.json.clientSecret });
+    expect(exchanged.status, exchanged.text).toBeGreaterThanOrEqual(400);
+    expect(exchanged.json.token).toBeUndefined();
     const pin = await lastPin(t.db, tenant.id, co.user.mobile);
     const late = await b.post('/v1/sessions/verify', { challengeId: underWay.json.challengeId, pin });
     expect(late.status).toBe(401);

@@ -32,7 +32,7 @@ export function invitationEmail(brand: Brand, locale: Locale, v: { name: string;
 export function subUserCredentialsEmail(
   brand: Brand,
   locale: Locale,
-  v: { name: string; company: string; username: string; sipAddress: string; customerNumber: string; link: string; hours: number },
+  v: { name: string; company: string; username: string; sipAddress: string; customerNumber: string; link: string; hours: number; emailShared?: boolean },
 ) {
   const t = texts(brand, locale);
   return renderEmail(brand, locale, `sub-user-credentials/${locale}/1`, t('credentials.subject'), [
@@ -46,7 +46,8 @@ export function subUserCredentialsEmail(
         [t('credentials.sipAddress'), v.sipAddress],
       ],
     },
-    { p: t('credentials.setPassword', { hours: v.hours }) },
+    // An address another login of the tenant uses too names nobody at the login: then only the username.
+    { p: t(v.emailShared ? 'credentials.setPasswordUsername' : 'credentials.setPassword', { hours: v.hours }) },
     { link: { label: t('credentials.button'), href: v.link } },
   ]);
 }

@@ -15,6 +15,7 @@ export default {
   'credentials.username': 'Benutzername',
   'credentials.sipAddress': 'SIP-Adresse',
   'credentials.setPassword': 'Legen Sie jetzt Ihr Passwort fest. Der Link gilt {hours} Stunden und nur einmal. Anmelden können Sie sich danach mit Benutzername oder E-Mail-Adresse, Passwort und einem Code per SMS.',
+  'credentials.setPasswordUsername': 'Legen Sie jetzt Ihr Passwort fest. Der Link gilt {hours} Stunden und nur einmal. Anmelden können Sie sich danach mit Ihrem Benutzernamen (Ihre E-Mail-Adresse nutzt auch ein anderer Zugang), Passwort und einem Code per SMS.',
   'credentials.button': 'Passwort festlegen',
   'confirmed.subject': '{name} hat die Anmeldung als Mitbenutzer bestätigt',
   'confirmed.body': '{name} hat die Anmeldung als Mitbenutzer bestätigt. Der Vertrag beginnt am {startsOn}.',

@@ -14,6 +14,7 @@ export default {
   'credentials.username': 'Username',
   'credentials.sipAddress': 'SIP address',
   'credentials.setPassword': 'Set your password now. The link is valid for {hours} hours and works once. You then log in with your username or e-mail address, your password and a code by SMS.',
+  'credentials.setPasswordUsername': 'Set your password now. The link is valid for {hours} hours and only once. You can then log in with your username (another login uses your e-mail address too), your password and a code by text message.',
   'credentials.button': 'Set password',
   'confirmed.subject': '{name} has confirmed the co-user registration',
   'confirmed.body': '{name} has confirmed the registration as a co-user. The contract starts on {startsOn}.',

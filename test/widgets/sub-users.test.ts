@@ -426,6 +426,24 @@ describe('<tk-sub-users>: changes and cancellation', () => {
     button(el, /Jetzt kündigen/).click();
     await arrive(el, /Kündigung eingegangen/);
     expect(subUserRequests.at(-1)!.body).to.deep.equal({ endDate: '2026-12-31' });
+
+    // "Drucken" prints the receipt alone, in a window of its own (not the host page around the widget).
+    const printed = document.implementation.createHTMLDocument('');
+    let calls = '';
+    const open = window.open;
+    window.open = (() => ({ document: printed, focus: () => (calls += 'focus '), print: () => (calls += 'print '), close: () => (calls += 'close') })) as never;
+    try {
+      button(el, /Drucken/).click();
+    } finally {
+      window.open = open;
+    }
+    expect(calls).to.equal('focus print close');
+    expect(printed.documentElement.lang).to.equal('de');
+    expect(printed.title).to.equal('Kündigung eingegangen');
+    const body = printed.body.textContent!.replace(/\s+/g, ' ');
+    for (const part of ['Kündigung eingegangen am', 'Vertragsende', '31. Dezember 2026', 'Referenz', 'Anna Muster']) expect(body).to.contain(part);
+    expect(body).to.not.contain('Zur Übersicht');
+    expect(printed.querySelectorAll('script, style, [style]')).to.have.length(0);
   });
 
   it('a BFF end_date_too_early lands on the date field', async () => {

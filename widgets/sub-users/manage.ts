@@ -181,6 +181,26 @@ export function renderManage(el: TkSubUsers, view: SubUsersView): TemplateResult
   </form>`;
 }
 
+/**
+ * Prints the receipt alone: its text in a window of its own (plain HTML, no script or inline style, so the host
+ * page's Content-Security-Policy allows it), printed and closed. A print style in the shadow root cannot hide
+ * the host page around the widget. A blocked pop-up prints the page.
+ */
+function printReceipt(el: TkSubUsers, title: string) {
+  const receipt = el.renderRoot.querySelector<HTMLElement>('[data-receipt]');
+  const win = receipt && window.open('', '_blank', 'popup,width=640,height=720');
+  if (!win) return print();
+  const doc = win.document;
+  doc.documentElement.lang = el.i18n.locale;
+  doc.title = title;
+  const copy = doc.importNode(receipt, true);
+  for (const hidden of copy.querySelectorAll('[data-heading] .visually-hidden, .visually-hidden')) hidden.remove();
+  doc.body.append(copy);
+  win.focus();
+  win.print();
+  win.close();
+}
+
 /** The receipt: when it was received, the end date, the reference; printable on its own. */
 function renderReceipt(el: TkSubUsers) {
   const r = el.receipt!;
@@ -202,7 +222,7 @@ function renderReceipt(el: TkSubUsers) {
       <p>${t('receipt.mail')}</p>
     </div>
     <div class="actions">
-      <tk-button variant="secondary" @click=${() => print()}>${t('receipt.print')}</tk-button>
+      <tk-button variant="secondary" @click=${() => printReceipt(el, t('receipt.title'))}>${t('receipt.print')}</tk-button>
       <tk-button @click=${() => el.back('', s.id)}>${el.form.t('overview')}</tk-button>
     </div>`;
 }

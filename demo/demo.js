@@ -68,8 +68,7 @@ if (params.get('theme') === 'dark') setTheme('dark');
 // The co-users part appears for a business account's admin once logged in (the portal above has the login).
 const coUsers = document.getElementById('co-users');
 const note = document.getElementById('sub-users-note');
-provider.addEventListener('tk-session-change', (event) => {
-  const user = event.detail.user;
+function showCoUsers(user) {
   const admin = user?.role === 'account_admin' && user.account?.accountType === 'business';
   let widget = coUsers.querySelector('tk-sub-users');
   note.hidden = admin;
@@ -80,4 +79,7 @@ provider.addEventListener('tk-session-change', (event) => {
   } else if (!admin && widget) {
     widget.remove();
   }
-});
+}
+provider.addEventListener('tk-session-change', (event) => showCoUsers(event.detail.user));
+// A session kept from before a reload may have been restored before this script listened.
+customElements.whenDefined('tk-provider').then(() => showCoUsers(provider.user));

@@ -60,7 +60,9 @@ describe('<tk-provider>', () => {
     document.body.append(again);
     expect((await restored).detail).to.deep.equal({ user, reason: 'restored' });
     again.remove();
+    expect(provider.user).to.deep.equal(user);
     probe.i18n.kit!.setSession(undefined, 'logout');
+    expect(provider.user).to.equal(null);
     expect(seen).to.deep.equal([
       { user, reason: 'login' },
       { user: null, reason: 'logout' },

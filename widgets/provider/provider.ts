@@ -101,6 +101,11 @@ export class TkProvider extends LitElement {
   private appliedTheme: TenantConfig['branding']['theme'] | undefined;
   /** Held in memory; with `persist-session` also in sessionStorage. Never in a cookie. */
   private session: Session | undefined;
+
+  /** Who is logged in (name, role, account), or null: with `tk-session-change`, for pages that show parts by role. */
+  get user(): Session['user'] | null {
+    return this.session?.user ?? null;
+  }
   private exchanged: string | undefined;
 
   constructor() {

@@ -210,6 +210,30 @@ export async function nextCustomerNumber(tx: Executor, tenant: Tenant): Promise<
   return customerNumber(tenant.customerNumberPrefix, counter!.next - 1);
 }
 
+/**
+ * A new account with the tenant's next customer number and a free username from `firstName lastName`
+ * (`anna.muster`, `anna.muster2`, …; a concurrent taker of the same name just moves it on). `sipAddress`
+ * turns the username into the account's SIP address, when it has one.
+ */
+export async function insertAccount(
+  tx: Executor,
+  tenant: Tenant,
+  o: { firstName: string; lastName: string; sipAddress?: (username: string) => string | null; values: Omit<typeof accounts.$inferInsert, 'tenantId' | 'customerNumber' | 'username' | 'sipAddress'> },
+): Promise<typeof accounts.$inferSelect> {
+  const base = usernameBase(o.firstName, o.lastName);
+  const number = await nextCustomerNumber(tx, tenant);
+  let account: typeof accounts.$inferSelect | undefined;
+  for (let n = await freeUsernameSuffix(tx, tenant.id, base); !account; n++) {
+    const username = n === 1 ? base : `${base}${n}`;
+    [account] = await tx
+      .insert(accounts)
+      .values({ ...o.values, tenantId: tenant.id, customerNumber: number, username, sipAddress: o.sipAddress?.(username) ?? null })
+      .onConflictDoNothing({ target: [accounts.tenantId, accounts.username] })
+      .returning();
+  }
+  return account;
+}
+
 /** Unconfirmed for this long, a signup expires: its bank details are deleted and its link no longer works. */
 export const OPT_IN_DAYS = 7;
 
@@ -264,29 +288,20 @@ export async function confirmSignup(tx: Executor, o: { tenant: Tenant; link: Lin
   });
 
   const names = row.data.accountType === 'business' ? row.data.contact : row.data.person;
-  const base = usernameBase(names.firstName, names.lastName);
-  const number = await nextCustomerNumber(tx, tenant);
-  let account: typeof accounts.$inferSelect | undefined;
-  for (let n = await freeUsernameSuffix(tx, tenant.id, base); !account; n++) {
-    const username = n === 1 ? base : `${base}${n}`;
-    [account] = await tx
-      .insert(accounts)
-      .values({
-        tenantId: tenant.id,
-        signupId: row.id,
-        accountType: row.accountType,
-        customerNumber: number,
-        username,
-        sipAddress: row.accountType === 'business' ? null : `${username}@${tenant.sipDomain}`,
-        displayName: row.displayName,
-        email: row.email,
-        mobile: row.mobile,
-        tariffId: row.tariffId,
-        createdAt: now,
-      })
-      .onConflictDoNothing({ target: [accounts.tenantId, accounts.username] })
-      .returning();
-  }
+  const account = await insertAccount(tx, tenant, {
+    firstName: names.firstName,
+    lastName: names.lastName,
+    sipAddress: row.accountType === 'business' ? undefined : (username) => `${username}@${tenant.sipDomain}`,
+    values: {
+      signupId: row.id,
+      accountType: row.accountType,
+      displayName: row.displayName,
+      email: row.email,
+      mobile: row.mobile,
+      tariffId: row.tariffId,
+      createdAt: now,
+    },
+  });
   // The account's portal admin ("Administrator Kundenportal"): same name, no password until they set one.
   const [user] = await tx
     .insert(users)

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, eq, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Locale } from '../../contract/enums.js';
-import { maskMobile, usernameBase } from '../../contract/rules.js';
+import { maskMobile } from '../../contract/rules.js';
 import {
   MAX_END_YEARS,
   SUB_USER_LINK_DAYS,
@@ -16,7 +16,7 @@ import {
   type SubUserStatus,
 } from '../../contract/sub-users.js';
 import { addMonths, berlinDate, earliestEndDate, firstOfNextMonth, maxDate, termEnd } from '../../contract/terms.js';
-import type { Executor } from '../db/client.js';
+import type { Db, Executor } from '../db/client.js';
 import { accounts, embedSecrets, emailLinks, sessions, statusHistory, type Session, type SubUserRow, subUsers, type Tariff, tariffs, type Tenant, type User, users } from '../db/schema/index.js';
 import { ApiError } from '../lib/errors.js';
 import { type Actor, invalidTransition, SYSTEM, stateMachine } from '../lib/lifecycle.js';
@@ -36,7 +36,7 @@ import {
 import { audit, userActor } from './audit.js';
 import type { BudgetSettings } from './budget.js';
 import { assertRedeemable, issueLink, LINKS, type Link, linkUrl, newLink, useLink } from './links.js';
-import { freeUsernameSuffix, nextCustomerNumber } from './signups.js';
+import { insertAccount } from './signups.js';
 import { emitEvent } from './webhooks.js';
 
 /** What every co-user flow gets from the route. */
@@ -335,31 +335,22 @@ export async function confirmSubUser(tx: Executor, o: { tenant: Tenant; link: Li
   const business = await businessAccount(tx, tenant.id, pending.accountId);
   const tariffById = await tariffsOf(tx, tenant.id);
 
-  const base = usernameBase(pending.firstName, pending.lastName);
-  const number = await nextCustomerNumber(tx, tenant);
-  let co: typeof accounts.$inferSelect | undefined;
-  for (let n = await freeUsernameSuffix(tx, tenant.id, base); !co; n++) {
-    const username = n === 1 ? base : `${base}${n}`;
-    [co] = await tx
-      .insert(accounts)
-      .values({
-        tenantId: tenant.id,
-        // A person's own relay line, billed to the business through `parentAccountId`; not a business of
-        // its own (it has no co-users or locations and its login is never an admin).
-        accountType: 'private',
-        parentAccountId: business.id,
-        customerNumber: number,
-        username,
-        sipAddress: `${username}@${tenant.sipDomain}`,
-        displayName: nameOf(pending),
-        email: pending.email,
-        mobile: pending.mobile,
-        tariffId: pending.tariffId,
-        createdAt: now,
-      })
-      .onConflictDoNothing({ target: [accounts.tenantId, accounts.username] })
-      .returning();
-  }
+  const co = await insertAccount(tx, tenant, {
+    firstName: pending.firstName,
+    lastName: pending.lastName,
+    sipAddress: (username) => `${username}@${tenant.sipDomain}`,
+    values: {
+      // A person's own relay line, billed to the business through `parentAccountId`; not a business of
+      // its own (it has no co-users or locations and its login is never an admin).
+      accountType: 'private',
+      parentAccountId: business.id,
+      displayName: nameOf(pending),
+      email: pending.email,
+      mobile: pending.mobile,
+      tariffId: pending.tariffId,
+      createdAt: now,
+    },
+  });
   const [user] = await tx
     .insert(users)
     .values({
@@ -626,6 +617,13 @@ export async function withdrawCancellation(tx: Executor, f: SubUserFlow & { id: 
 
 const BATCH = 500;
 
+/** Runs `work` for each due row in a transaction of its own; counts the rows it moved (false: another worker had it). */
+async function eachDue(db: Db, due: readonly { id: string }[], work: (tx: Executor, id: string) => Promise<boolean>): Promise<number> {
+  let moved = 0;
+  for (const { id } of due) if (await db.transaction((tx) => work(tx, id))) moved++;
+  return moved;
+}
+
 /** The row `id` if it is still in `status`, locked; undefined when another worker holds it or moved it. */
 async function claim(tx: Executor, id: string, status: SubUserStatus) {
   const [row] = await tx
@@ -650,30 +648,26 @@ export const cancelDueSubUsers: Job = {
       .from(subUsers)
       .where(and(eq(subUsers.status, 'cancellation_scheduled'), lt(subUsers.endsOn, today)))
       .limit(BATCH);
-    let cancelled = 0;
-    for (const { id } of due) {
-      const done = await db.transaction(async (tx) => {
-        const before = await claim(tx, id, 'cancellation_scheduled');
-        if (!before) return false;
-        const row = await subUserMachine.transition(tx, before, 'cancelled', { actor: SYSTEM, reason: 'end_of_term', now, set: { cancelledAt: now } });
-        const revoked = row.userId
-          ? await tx
-              .update(sessions)
-              .set({ revokedAt: now })
-              .where(and(eq(sessions.userId, row.userId), isNull(sessions.revokedAt)))
-              .returning({ id: sessions.id })
-          : [];
-        // A client secret a partner's backend minted minutes ago must not open a session either.
-        if (row.userId) await tx.update(embedSecrets).set({ usedAt: now }).where(and(eq(embedSecrets.userId, row.userId), isNull(embedSecrets.usedAt)));
-        if (row.coAccountId) await tx.update(accounts).set({ status: 'cancelled', sipDeactivatedAt: now }).where(eq(accounts.id, row.coAccountId));
-        await Promise.all([
-          audit(tx, { tenantId: row.tenantId, actor: SYSTEM, account: row.accountId, action: 'sub_user.cancelled', target: { type: 'sub_user', id: row.id }, at: now, data: { endsOn: row.endsOn, sessionsRevoked: revoked.length } }),
-          emitEvent(tx, { tenantId: row.tenantId, type: 'sub_user.cancelled', data: { subUserId: row.id, accountId: row.accountId, subAccountId: row.coAccountId, status: 'cancelled', endsOn: row.endsOn } }),
-        ]);
-        return true;
-      });
-      if (done) cancelled++;
-    }
+    const cancelled = await eachDue(db, due, async (tx, id) => {
+      const before = await claim(tx, id, 'cancellation_scheduled');
+      if (!before) return false;
+      const row = await subUserMachine.transition(tx, before, 'cancelled', { actor: SYSTEM, reason: 'end_of_term', now, set: { cancelledAt: now } });
+      const revoked = row.userId
+        ? await tx
+            .update(sessions)
+            .set({ revokedAt: now })
+            .where(and(eq(sessions.userId, row.userId), isNull(sessions.revokedAt)))
+            .returning({ id: sessions.id })
+        : [];
+      // A client secret a partner's backend minted minutes ago must not open a session either.
+      if (row.userId) await tx.update(embedSecrets).set({ usedAt: now }).where(and(eq(embedSecrets.userId, row.userId), isNull(embedSecrets.usedAt)));
+      if (row.coAccountId) await tx.update(accounts).set({ status: 'cancelled', sipDeactivatedAt: now }).where(eq(accounts.id, row.coAccountId));
+      await Promise.all([
+        audit(tx, { tenantId: row.tenantId, actor: SYSTEM, account: row.accountId, action: 'sub_user.cancelled', target: { type: 'sub_user', id: row.id }, at: now, data: { endsOn: row.endsOn, sessionsRevoked: revoked.length } }),
+        emitEvent(tx, { tenantId: row.tenantId, type: 'sub_user.cancelled', data: { subUserId: row.id, accountId: row.accountId, subAccountId: row.coAccountId, status: 'cancelled', endsOn: row.endsOn } }),
+      ]);
+      return true;
+    });
     return { cancelled };
   },
 };
@@ -688,20 +682,16 @@ export const expireSubUserOptIns: Job = {
       .from(subUsers)
       .where(and(eq(subUsers.status, 'pending_confirmation'), lte(subUsers.confirmationSentAt, new Date(now.getTime() - SUB_USER_LINK_DAYS * DAY))))
       .limit(BATCH);
-    let expired = 0;
-    for (const { id } of due) {
-      const done = await db.transaction(async (tx) => {
-        const before = await claim(tx, id, 'pending_confirmation');
-        if (!before || before.confirmationSentAt.getTime() + SUB_USER_LINK_DAYS * DAY > now.getTime()) return false;
-        const row = await subUserMachine.transition(tx, before, 'expired', { actor: SYSTEM, reason: 'opt_in_expired', now });
-        await Promise.all([
-          audit(tx, { tenantId: row.tenantId, actor: SYSTEM, account: row.accountId, action: 'sub_user.expired', target: { type: 'sub_user', id: row.id }, at: now }),
-          emitEvent(tx, { tenantId: row.tenantId, type: 'sub_user.expired', data: { subUserId: row.id, accountId: row.accountId, status: 'expired' } }),
-        ]);
-        return true;
-      });
-      if (done) expired++;
-    }
+    const expired = await eachDue(db, due, async (tx, id) => {
+      const before = await claim(tx, id, 'pending_confirmation');
+      if (!before || before.confirmationSentAt.getTime() + SUB_USER_LINK_DAYS * DAY > now.getTime()) return false;
+      const row = await subUserMachine.transition(tx, before, 'expired', { actor: SYSTEM, reason: 'opt_in_expired', now });
+      await Promise.all([
+        audit(tx, { tenantId: row.tenantId, actor: SYSTEM, account: row.accountId, action: 'sub_user.expired', target: { type: 'sub_user', id: row.id }, at: now }),
+        emitEvent(tx, { tenantId: row.tenantId, type: 'sub_user.expired', data: { subUserId: row.id, accountId: row.accountId, status: 'expired' } }),
+      ]);
+      return true;
+    });
     return { expired };
   },
 };
@@ -717,32 +707,28 @@ export const applySubUserTariffChanges: Job = {
       .from(subUsers)
       .where(and(isNotNull(subUsers.nextTariffId), lte(subUsers.nextTariffFrom, today), inArray(subUsers.status, ['pending_confirmation', 'active', 'cancellation_scheduled', 'expired'])))
       .limit(BATCH);
-    let changed = 0;
-    for (const { id } of due) {
-      const done = await db.transaction(async (tx) => {
-        const [row] = await tx
-          .select()
-          .from(subUsers)
-          .where(and(eq(subUsers.id, id), isNotNull(subUsers.nextTariffId), lte(subUsers.nextTariffFrom, today)))
-          .for('update', { skipLocked: true });
-        if (!row?.nextTariffId) return false;
-        const [[tariff], [before]] = await Promise.all([
-          tx.select().from(tariffs).where(eq(tariffs.id, row.nextTariffId)),
-          tx.select().from(tariffs).where(eq(tariffs.id, row.tariffId)),
-        ]);
-        // The minimum term agreed with the tariff before stays: a change never shortens it.
-        const agreed = row.startsOn && before && before.minimumTermMonths > 0 ? termEnd(row.startsOn, before.minimumTermMonths) : null;
-        const committedUntil = agreed && row.committedUntil ? maxDate(agreed, row.committedUntil) : (agreed ?? row.committedUntil);
-        await tx.update(subUsers).set({ tariffId: row.nextTariffId, nextTariffId: null, nextTariffFrom: null, committedUntil }).where(eq(subUsers.id, row.id));
-        if (row.coAccountId) await tx.update(accounts).set({ tariffId: row.nextTariffId }).where(eq(accounts.id, row.coAccountId));
-        await Promise.all([
-          audit(tx, { tenantId: row.tenantId, actor: SYSTEM, account: row.accountId, action: 'sub_user.tariff_changed', target: { type: 'sub_user', id: row.id }, at: now, data: { tariff: tariff?.code ?? null, from: row.nextTariffFrom } }),
-          emitEvent(tx, { tenantId: row.tenantId, type: 'sub_user.updated', data: { subUserId: row.id, accountId: row.accountId, status: row.status, fields: ['tariff'], tariff: tariff?.code ?? null } }),
-        ]);
-        return true;
-      });
-      if (done) changed++;
-    }
+    const changed = await eachDue(db, due, async (tx, id) => {
+      const [row] = await tx
+        .select()
+        .from(subUsers)
+        .where(and(eq(subUsers.id, id), isNotNull(subUsers.nextTariffId), lte(subUsers.nextTariffFrom, today)))
+        .for('update', { skipLocked: true });
+      if (!row?.nextTariffId) return false;
+      const [[tariff], [before]] = await Promise.all([
+        tx.select().from(tariffs).where(eq(tariffs.id, row.nextTariffId)),
+        tx.select().from(tariffs).where(eq(tariffs.id, row.tariffId)),
+      ]);
+      // The minimum term agreed with the tariff before stays: a change never shortens it.
+      const agreed = row.startsOn && before && before.minimumTermMonths > 0 ? termEnd(row.startsOn, before.minimumTermMonths) : null;
+      const committedUntil = agreed && row.committedUntil ? maxDate(agreed, row.committedUntil) : (agreed ?? row.committedUntil);
+      await tx.update(subUsers).set({ tariffId: row.nextTariffId, nextTariffId: null, nextTariffFrom: null, committedUntil }).where(eq(subUsers.id, row.id));
+      if (row.coAccountId) await tx.update(accounts).set({ tariffId: row.nextTariffId }).where(eq(accounts.id, row.coAccountId));
+      await Promise.all([
+        audit(tx, { tenantId: row.tenantId, actor: SYSTEM, account: row.accountId, action: 'sub_user.tariff_changed', target: { type: 'sub_user', id: row.id }, at: now, data: { tariff: tariff?.code ?? null, from: row.nextTariffFrom } }),
+        emitEvent(tx, { tenantId: row.tenantId, type: 'sub_user.updated', data: { subUserId: row.id, accountId: row.accountId, status: row.status, fields: ['tariff'], tariff: tariff?.code ?? null } }),
+      ]);
+      return true;
+    });
     return { changed };
   },
 };

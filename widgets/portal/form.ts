@@ -167,6 +167,15 @@ export class PortalForm<Step extends string, Key extends string = never> impleme
     (this.host.shadowRoot ?? this.host).querySelector<HTMLElement>(selector)?.focus();
   }
 
+  /** After a login, the widget's heading; after a logout or expiry, the heading of the login it shows in its place. */
+  async focusAfterSession(loggedIn: boolean): Promise<void> {
+    if (loggedIn) return this.focus('[data-heading]');
+    await this.host.updateComplete;
+    const login = this.host.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>('tk-login');
+    await login?.updateComplete;
+    login?.shadowRoot?.querySelector<HTMLElement>('[data-heading]')?.focus();
+  }
+
   /** A field of the widget, in its shadow root or (a credential field) in its light DOM. */
   private field(name: string): HTMLElement | null {
     const selector = `[name="${name}"]`;

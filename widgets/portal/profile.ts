@@ -118,18 +118,9 @@ export class TkProfile extends LitElement {
       this.changed = undefined;
       this.editing.steppedUpUntil = 0;
       if (has) this.expired = false;
-      void this.focusHeading(has);
+      void this.form.focusAfterSession(has);
     }
     this.hadSession = has;
-  }
-
-  /** After a login, the profile's heading; after a logout or expiry, the login's. */
-  private async focusHeading(loggedIn: boolean) {
-    if (loggedIn) return this.form.focus('[data-heading]');
-    await this.updateComplete;
-    const login = this.querySelector('tk-login');
-    await login?.updateComplete;
-    login?.shadowRoot?.querySelector<HTMLElement>('[data-heading]')?.focus();
   }
 
   private async logout() {

@@ -183,18 +183,9 @@ export class TkSubUsers extends LitElement {
       this.rows = undefined;
       this.query = '';
       if (has) this.expired = false;
-      void this.focusHeading(has);
+      void this.form.focusAfterSession(has);
     }
     this.hadSession = has;
-  }
-
-  /** After a login, the list's heading; after a logout or expiry, the login's. */
-  private async focusHeading(loggedIn: boolean) {
-    if (loggedIn) return this.form.focus('[data-heading]');
-    await this.updateComplete;
-    const login = this.querySelector('tk-login');
-    await login?.updateComplete;
-    login?.shadowRoot?.querySelector<HTMLElement>('[data-heading]')?.focus();
   }
 
   /** Opens a step (its code first); `subUser` is what it is about. @internal */

@@ -102,8 +102,11 @@ describe('<tk-sub-users>: the list', () => {
     const done = oneEvent(el, 'tk-complete') as Promise<TkCompleteEvent<SubUsersCompleteDetail>>;
     await press(card(el, 'Lena Limit') as never, /Bestätigung erneut senden/);
     expect((await done).detail.action).to.equal('resent');
-    expect(root(el).querySelector('.notice')!.textContent).to.contain('lena.limit@muster-hoertechnik.example');
-    expect(root(el).activeElement === card(el, 'Lena Limit').querySelector('[data-card]'), 'focus on card(el, Lena Limit).querySelector([data-card])').to.equal(true);
+    // What happened is said in the co-user's card, focused: where the user is, not screens above (320 px).
+    const notice = card(el, 'Lena Limit').querySelector('[data-card-notice]')!;
+    expect(notice.textContent).to.contain('lena.limit@muster-hoertechnik.example');
+    expect(root(el).activeElement === notice, 'focus on the card notice').to.equal(true);
+    expect(root(el).querySelector('[role="status"] .notice'), 'not also in the banner').to.equal(null);
     expect(card(el, 'Lena Limit').querySelector('.wait')!.textContent).to.match(/1 Min\.|60 Sek\./);
     // a second one, refused by the BFF with Retry-After
     el.waits.clear();

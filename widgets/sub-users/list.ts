@@ -88,6 +88,7 @@ function card(el: TkSubUsers, s: SubUser) {
       <div class="name" role="heading" aria-level=${el.headingLevel + 1} tabindex="-1" data-card=${s.id}>${fullName(s)}</div>
       <span class="badge ${s.status}" part="badge"><span class="visually-hidden">${t('status')}: </span>${statusText(el, s)}</span>
     </div>
+    ${el.cardNotice?.id === s.id ? html`<p class="notice" tabindex="-1" data-card-notice>${el.cardNotice.text}</p>` : nothing}
     <dl>
       ${row(t('email'), s.email)} ${s.username ? row(t('username'), s.username) : nothing} ${s.sipAddress ? row(t('sipAddress'), s.sipAddress) : nothing}
       ${s.customerNumber ? row(t('customerNumber'), s.customerNumber) : nothing}

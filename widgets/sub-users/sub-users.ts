@@ -82,6 +82,8 @@ export class TkSubUsers extends LitElement {
   query = '';
   /** The co-user a step is about. @internal */
   selected: SubUser | undefined;
+  /** What the last change on the list did, shown in its co-user's card (where focus is), not far above. @internal */
+  cardNotice: { id: string; text: string } | undefined;
   /** The last cancellation's receipt. @internal */
   receipt: SubUserCancellation | undefined;
   /** Until when (ms) each co-user's confirmation may not be sent again. @internal */
@@ -190,6 +192,7 @@ export class TkSubUsers extends LitElement {
 
   /** Opens a step (its code first); `subUser` is what it is about. @internal */
   async open(view: Exclude<SubUsersView, 'list'>, subUser?: SubUser): Promise<void> {
+    this.cardNotice = undefined;
     try {
       const m = (await loadSteps()) as typeof import('./steps.js');
       await m.loadStepTexts(this.i18n.locale).catch(() => undefined);
@@ -204,10 +207,15 @@ export class TkSubUsers extends LitElement {
     await steps!.enter(this, view);
   }
 
-  /** Back to the list with `notice` in the banner; focus on the list's heading (or on a co-user's card). @internal */
+  /**
+   * Back to the list; focus on the list's heading, or on a co-user's card. What a change did (`notice`) is said
+   * in that card, focused: at the place the user looks (at 320 px the banner would be screens away), read once.
+   * @internal
+   */
   async back(notice = '', card?: string): Promise<void> {
-    await this.form.go('list', notice);
-    if (card) await this.form.focus(`[data-card="${card}"]`);
+    this.cardNotice = card && notice ? { id: card, text: notice } : undefined;
+    await this.form.go('list', card ? '' : notice);
+    if (card) await this.form.focus(notice ? '[data-card-notice]' : `[data-card="${card}"]`);
   }
 
   /** The user left a step without saving. @internal */

@@ -25,6 +25,7 @@ import { DAY, HOUR, type Job } from '../jobs/scheduler.js';
 import { enqueue } from '../messaging/outbox.js';
 import { brandOf } from '../messaging/templates/layout.js';
 import {
+  accessContinuesEmail,
   accessEndsEmail,
   cancellationEmail,
   confirmedNoticeEmail,
@@ -605,6 +606,11 @@ export async function withdrawCancellation(tx: Executor, f: SubUserFlow & { id: 
   const co = await coAccountOf(tx, row);
   const mail = withdrawnEmail(brandOf(f.tenant), f.locale, { admin: f.admin.displayName, name: nameOf(row), customerNumber: co?.customerNumber ?? '' });
   await enqueue(tx, { tenantId: f.tenant.id, channel: 'email', payload: { to: f.admin.email, ...mail }, budget: { ...f.budget, kind: 'receipt', now } });
+  // The co-user was told its access ends: now that it does not, it hears so too (at its address now).
+  const company = (await businessAccount(tx, f.tenant.id, row.accountId)).displayName;
+  const [login] = row.userId ? await tx.select({ email: users.email }).from(users).where(eq(users.id, row.userId)) : [];
+  const told = accessContinuesEmail(brandOf(f.tenant), row.locale, { name: nameOf(row), company });
+  await enqueue(tx, { tenantId: f.tenant.id, channel: 'email', payload: { to: login?.email ?? row.email, ...told }, budget: { ...f.budget, kind: 'notice', now } });
   await Promise.all([
     audit(tx, { ...common(f, row), action: 'sub_user.cancellation_withdrawn', data: { endsOn: before.endsOn } }),
     emitEvent(tx, { tenantId: f.tenant.id, type: 'sub_user.cancellation_withdrawn', data: { subUserId: row.id, accountId: row.accountId, status: row.status } }),

@@ -506,6 +506,10 @@ describe('cancelling a co-user', () => {
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.json).toMatchObject({ status: 'active', cancellation: null, earliestEndDate: expected });
     expect((await mailsTo(admin.email)).at(-1)!.subject).toMatch(/zurückgenommen/);
+    // The co-user, told its access would end, is told it continues.
+    const continues = (await mailsTo(co.body.email)).at(-1)!;
+    expect(continues.subject).toMatch(/bleibt bestehen/);
+    expect(continues.text).toContain('Kündigung Ihres Zugangs als Mitbenutzer zurückgenommen');
     expect((await api('POST', `/v1/sub-users/${co.id}/withdraw-cancellation`)).status).toBe(409);
     const history = await t.db.select().from(statusHistory).where(eq(statusHistory.entityId, co.id)).orderBy(asc(statusHistory.at), asc(statusHistory.id));
     expect(history.map((h) => h.toStatus)).toEqual(['pending_confirmation', 'active', 'cancellation_scheduled', 'active']);

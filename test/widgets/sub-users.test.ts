@@ -195,7 +195,7 @@ describe('<tk-sub-users>: the list', () => {
     await waitUntil(() => heading(el).textContent!.trim() === 'Co-users', 'English texts');
     expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
     expect(el.scrollWidth).to.be.at.most(window.innerWidth);
-    expect(card(el, 'Karl Kündig').textContent).to.contain('Cancelled as of');
+    expect(card(el, 'Karl Kündig').textContent).to.contain('Ends on 31/12/2026');
     const fits = (where: string) => {
       expect(document.documentElement.scrollWidth, where).to.be.at.most(window.innerWidth);
       expect(el.scrollWidth, where).to.be.at.most(window.innerWidth);
@@ -480,7 +480,7 @@ describe('<tk-sub-users>: changes and cancellation', () => {
     await arrive(el, /Anmeldung zurückziehen/);
     await expect(el).to.be.accessible();
     await submitForm(el);
-    expect(card(el, 'Lena Limit').querySelector('.badge')!.textContent).to.contain('Gekündigt');
+    expect(card(el, 'Lena Limit').querySelector('.badge')!.textContent).to.contain('Anmeldung zurückgezogen');
     expect(actions).to.deep.equal(['withdrawn', 'updated', 'cancelled']);
   });
 });

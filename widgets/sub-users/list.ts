@@ -36,9 +36,10 @@ function matches(s: SubUser, query: string): boolean {
 /** The status as words (never colour alone). */
 export function statusText(el: TkSubUsers, s: SubUser): string {
   const t = el.form.t;
-  return s.status === 'cancellation_scheduled' && s.cancellation
-    ? t('status.cancellation_scheduled', { date: shortDate(s.cancellation.endsOn, el.i18n.locale) })
-    : t(`status.${s.status}` as SubUsersKey, { date: '' });
+  if (s.status === 'cancellation_scheduled' && s.cancellation) return t('status.cancellation_scheduled', { date: shortDate(s.cancellation.endsOn, el.i18n.locale) });
+  // Never confirmed: the registration was withdrawn, no contract was ended.
+  if (s.status === 'cancelled' && !s.confirmedAt) return t('status.withdrawn');
+  return t(`status.${s.status}` as SubUsersKey, { date: '' });
 }
 
 /**
@@ -51,7 +52,9 @@ function action(label: string, name: string, run: () => void, variant: 'secondar
 
 function actions(el: TkSubUsers, s: SubUser) {
   const t = el.form.t;
-  const name = fullName(s);
+  // Two co-users of the same name are told apart by their address, for screen readers too.
+  const twins = el.list.filter((x) => fullName(x) === fullName(s)).length > 1;
+  const name = twins ? `${fullName(s)}, ${s.email}` : fullName(s);
   const locale = el.i18n.locale;
   switch (s.status) {
     case 'pending_confirmation':

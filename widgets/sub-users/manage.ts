@@ -9,7 +9,7 @@ import '../primitives/date-field.js';
 import '../primitives/radio-group.js';
 import { EMAIL } from '../primitives/text-field.js';
 import { berlinDateTime, fullName } from './list.js';
-import { errorText, invoiceNoteField, st, stepHeading, tariffOptions } from './steps.js';
+import { errorText, invoiceNoteField, noteError, st, stepHeading, tariffOptions } from './steps.js';
 import type { StepsKey } from './steps.messages.js';
 import type { SubUsersView, TkSubUsers } from './sub-users.js';
 
@@ -54,7 +54,8 @@ async function submit(el: TkSubUsers, view: ManageView, event: Event) {
   switch (view) {
     case 'email': {
       const email = (v.email ?? '').trim();
-      if (!(await form.check({ email: !email ? required : !EMAIL.test(email) ? errorText(el, 'invalid_email') : undefined }))) return;
+      const same = email.toLowerCase() === s.email.toLowerCase();
+      if (!(await form.check({ email: !email ? required : !EMAIL.test(email) ? errorText(el, 'invalid_email') : same ? st(el, 'email.same', { name }) : undefined }))) return;
       const r = await patch(el, s, { email });
       if (r) await el.done('updated', r.subUser, st(el, 'email.done', { name, email: r.subUser.email }));
       return;
@@ -62,7 +63,7 @@ async function submit(el: TkSubUsers, view: ManageView, event: Event) {
     case 'note': {
       const note = (v.invoiceNote ?? '').trim();
       const problem = note === (s.invoiceNote ?? '') ? 'nothing_to_change' : invoiceNoteProblem(note);
-      if (!(await form.check({ invoiceNote: problem && errorText(el, problem) }))) return;
+      if (!(await form.check({ invoiceNote: problem && noteError(el, note, problem) }))) return;
       const r = await patch(el, s, { invoiceNote: note || null });
       const month = invoiceMonth(el, r?.effective.invoiceNote ?? nextFirst());
       if (r) await el.done('updated', r.subUser, st(el, note ? 'note.done' : 'note.cleared', { name, month }));
@@ -111,7 +112,7 @@ export function renderManage(el: TkSubUsers, view: SubUsersView): TemplateResult
   const locale = el.i18n.locale;
   const buttons = (label: string) => html`<div class="actions">
     <tk-button type="submit" ?busy=${form.submit.busy}>${label}</tk-button>
-    <tk-button variant="link" @click=${() => el.leave()}>${form.t('abort')}</tk-button>
+    <tk-button variant="link" @click=${() => el.leave()}>${form.t(view === 'cancel' ? 'overview' : 'abort')}</tk-button>
   </div>`;
   const dl = (rows: [string, string][]) => html`<dl>${rows.map(([k, x]) => html`<dt>${k}</dt><dd>${x}</dd>`)}</dl>`;
   let title: string;

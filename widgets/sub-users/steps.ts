@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { localeTag } from '../../contract/i18n.js';
-import { INVOICE_NOTE_MAX, invoiceNoteProblem, isMobile, textProblem, toE164 } from '../../contract/rules.js';
+import { INVOICE_NOTE_MAX, invoiceNoteProblem, isMobile, textProblem, toE164, unprintableOnInvoice } from '../../contract/rules.js';
 import type { TariffInfo } from '../../contract/tenant.js';
 import { TkApiError } from '../core/api.js';
 import { renderErrorSummary } from '../core/error-summary.js';
@@ -29,6 +29,12 @@ export const st = (el: TkSubUsers, key: StepsKey, params?: Record<string, string
 /** A field error in the widget's language: the flow's own codes, else the shared ones. */
 export const errorText = (el: TkSubUsers, code: string): string =>
   (subUserErrorMessages.texts(el.i18n.locale) as Record<string, string>)[code] ?? errorMessage(el.i18n.locale, code);
+
+/** An invoice note's error, naming the character the invoice cannot print ("€" → write "EUR"). */
+export function noteError(el: TkSubUsers, note: string, code: string): string {
+  const char = code === 'invoice_note_characters' ? unprintableOnInvoice(note) : undefined;
+  return char === undefined ? errorText(el, code) : `${errorText(el, code)} ${st(el, 'invoiceNote.char', { char })}`;
+}
 
 const wizards = new WeakMap<TkSubUsers, WizardController>();
 function wizardOf(el: TkSubUsers): WizardController {
@@ -133,7 +139,7 @@ function checkData(el: TkSubUsers): InvalidField[] {
   for (const [name, code] of Object.entries(codes)) {
     if (!code) continue;
     const control = el.renderRoot.querySelector<HTMLElement & { label: string; error: string }>(`[name="${name}"]`);
-    const message = errorText(el, code);
+    const message = name === 'invoiceNote' ? noteError(el, v.invoiceNote!.trim(), code) : errorText(el, code);
     form.errors = { ...form.errors, [name]: message };
     if (control) {
       control.error = message;
@@ -216,7 +222,7 @@ function renderAdd(el: TkSubUsers) {
               label=${t('salutation')}
               required
               .value=${form.values.salutation ?? ''}
-              .options=${[{ value: '', label: el.i18n.t('form.choose') }, ...(['ms', 'mr', 'mx', 'none'] as const).map((s) => ({ value: s, label: t(`salutation.${s}`) }))]}
+              .options=${(['ms', 'mr', 'mx', 'none'] as const).map((s) => ({ value: s, label: t(`salutation.${s}`) }))}
               .error=${form.errors.salutation ?? ''}
               @change=${form.input}
             ></tk-select>

@@ -85,7 +85,7 @@ export function cancellationEmail(
     [t('cancellation.tariff'), v.tariff],
     [t('cancellation.reference'), v.reference],
   ];
-  return renderEmail(brand, locale, `sub-user-cancellation/${locale}/1`, t('cancellation.subject'), [
+  return renderEmail(brand, locale, `sub-user-cancellation/${locale}/1`, t(v.endsOn ? 'cancellation.subject' : 'cancellation.pendingSubject'), [
     greeting(locale, v.admin),
     { p: t(v.endsOn ? 'cancellation.body' : 'cancellation.pendingBody') },
     { facts },
@@ -101,6 +101,15 @@ export function accessEndsEmail(brand: Brand, locale: Locale, v: { name: string;
     greeting(locale, v.name),
     { p: t('accessEnds.body', { company: v.company, endsOn }) },
     { p: t('accessEnds.questions', { company: v.company }) },
+  ]);
+}
+
+/** To the co-user: the cancellation of its access was withdrawn, the access continues. */
+export function accessContinuesEmail(brand: Brand, locale: Locale, v: { name: string; company: string }) {
+  const t = texts(brand, locale);
+  return renderEmail(brand, locale, `sub-user-access-continues/${locale}/1`, t('accessContinues.subject'), [
+    greeting(locale, v.name),
+    { p: t('accessContinues.body', { company: v.company }) },
   ]);
 }
 

@@ -18,6 +18,7 @@ export default {
   'status.active': 'Aktiv',
   'status.cancellation_scheduled': 'Kündigung zum {date}',
   'status.cancelled': 'Gekündigt',
+  'status.withdrawn': 'Anmeldung zurückgezogen',
   'status.expired': 'Link abgelaufen',
   status: 'Status',
   email: 'E-Mail-Adresse',

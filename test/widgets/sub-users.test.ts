@@ -363,6 +363,7 @@ describe('<tk-sub-users>: changes and cancellation', () => {
     await press(card(el, 'Anna Muster') as never, /Tarif ändern/);
     await arrive(el, /Tarif ändern/);
     expect(text(el)).to.contain(`Gilt ab ${formatDate(firstOfNextMonth(berlinDate(new Date())), 'de')}.`);
+    expect(button(el, /Tarif zahlungspflichtig ändern/), 'the button says it orders').to.exist;
     await submitForm(el); // unchanged
     expect(control(el, 'tariffId').shownError).to.contain('bereits der aktuelle Tarif');
     fill(el, 'tariffId', el.tariffs[1]!.id);

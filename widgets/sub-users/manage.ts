@@ -134,6 +134,8 @@ export function renderManage(el: TkSubUsers, view: SubUsersView): TemplateResult
       break;
     case 'tariff':
       title = t('tariff.title');
+      // A tariff is part of the contract: the button says that saving orders it, with its costs (§ 312j BGB).
+      submitLabel = t('tariff.submit');
       labels = { tariffId: t('tariff') };
       body = html`${dl([[t('cancel.person'), name]])}${form.legend()}
         <tk-radio-group name="tariffId" variant="cards" required label=${labels.tariffId} .value=${form.values.tariffId ?? ''} .options=${tariffOptions(el, s.tariff.id)} .error=${form.errors.tariffId ?? ''} @change=${form.input}></tk-radio-group>
@@ -154,7 +156,7 @@ export function renderManage(el: TkSubUsers, view: SubUsersView): TemplateResult
           ${dl([
             [t('cancel.person'), name],
             [form.t('customerNumber'), s.customerNumber ?? ''],
-            [form.t('tariff'), s.tariff.name],
+            [form.t('tariff'), s.nextTariff ? `${s.tariff.name}; ${form.t('nextTariff', { date: formatDate(s.nextTariff.from, locale), name: s.nextTariff.name })}` : s.tariff.name],
             [t('cancel.start'), s.startsOn ? formatDate(s.startsOn, locale) : ''],
           ])}
         </div>

@@ -52,6 +52,7 @@ export default {
   'note.cleared': 'Der Rechnungszusatz von {name} ist entfernt, ab der Rechnung für {month}.',
   'tariff.title': 'Tarif ändern',
   'tariff.from': 'Gilt ab {date}.',
+  'tariff.submit': 'Tarif zahlungspflichtig ändern',
   'tariff.done': 'Der Tarif von {name} wechselt am {date} zu {tariff}.',
   'tariff.kept': 'Der geplante Tarifwechsel von {name} ist zurückgenommen; es bleibt bei {tariff}.',
   'withdraw.title': 'Anmeldung zurückziehen',

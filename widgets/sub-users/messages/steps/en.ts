@@ -54,6 +54,7 @@ export default {
   'note.cleared': 'The invoice note of {name} is removed, from the invoice for {month}.',
   'tariff.title': 'Change tariff',
   'tariff.from': 'Applies from {date}.',
+  'tariff.submit': 'Change tariff with obligation to pay',
   'tariff.done': 'The tariff of {name} changes to {tariff} on {date}.',
   'tariff.kept': 'The planned tariff change for {name} is withdrawn; {name} stays on {tariff}.',
   'withdraw.title': 'Withdraw registration',

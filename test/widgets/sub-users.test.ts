@@ -392,6 +392,8 @@ describe('<tk-sub-users>: changes and cancellation', () => {
     for (const part of ['Anna Muster', 'Partner Mitbenutzer', '2. Oktober 2026']) expect(root(el).querySelector('.facts')!.textContent).to.contain(part);
     fill(el, 'when', 'later');
     await settle(el);
+    // The example under the label is a date that could be chosen, not a birth date.
+    expect(control(el, 'endDate').shadowRoot!.textContent).to.contain('Zum Beispiel 31 12 2026');
     fill(el, 'endDate', '2026-12-15');
     await settle(el);
     const before = subUserRequests.length;

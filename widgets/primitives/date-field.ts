@@ -39,6 +39,7 @@ export class TkDateField extends TkFormControl {
     min: {},
     max: {},
     autocompleteSection: { attribute: 'autocomplete-section' },
+    example: {},
     parts: { state: true },
   };
 
@@ -48,6 +49,8 @@ export class TkDateField extends TkFormControl {
   declare max: string | undefined;
   /** `bday` gives the inputs `bday-day`, `bday-month`, `bday-year` for autofill. */
   declare autocompleteSection: string | undefined;
+  /** How to type a date, under the label (default: a birth date, "Zum Beispiel 27 3 1985"): a future one for a future date. */
+  declare example: string | undefined;
   private declare parts: Record<Part, string>;
 
   constructor() {
@@ -118,7 +121,7 @@ export class TkDateField extends TkFormControl {
       <fieldset part="fieldset" aria-describedby="${this.uid}-example ${this.describedBy}" @focusout="${this.onFocusOut}">
         <legend class="label" part="legend">${this.renderLabelText()}</legend>
         ${this.renderHint()}
-        <span class="hint" id="${this.uid}-example">${this.i18n.t('date.example')}</span>
+        <span class="hint" id="${this.uid}-example">${this.example ?? this.i18n.t('date.example')}</span>
         ${this.renderError()}
         <div class="parts">
           ${this.renderPart('day', 'day', 2)} ${this.renderPart('month', 'month', 2)} ${this.renderPart('year', 'year', 4)}

@@ -172,7 +172,7 @@ export function renderManage(el: TkSubUsers, view: SubUsersView): TemplateResult
           @change=${form.input}
         ></tk-radio-group>
         ${form.values.when === 'later'
-          ? html`${form.legend()}<tk-date-field name="endDate" required label=${labels.endDate} hint=${t('cancel.endDateHint', { date: earliest })} .value=${form.values.endDate ?? ''} .error=${form.errors.endDate ?? ''} @input=${form.input}></tk-date-field>`
+          ? html`${form.legend()}<tk-date-field name="endDate" required label=${labels.endDate} example=${t('cancel.endDateExample', dayParts(s.earliestEndDate))} hint=${t('cancel.endDateHint', { date: earliest })} .value=${form.values.endDate ?? ''} .error=${form.errors.endDate ?? ''} @input=${form.input}></tk-date-field>`
           : nothing}`;
       break;
     }
@@ -183,6 +183,12 @@ export function renderManage(el: TkSubUsers, view: SubUsersView): TemplateResult
     ${form.summary(labels)} ${stepHeading(el, title, view === 'cancel' ? t('position', { index: 1, count: 2 }) : undefined)} ${body} ${buttons(submitLabel)}
   </form>`;
 }
+
+/** `2026-12-31` → `{ d: 31, m: 12, y: 2026 }`: a date as the date field's example writes it. */
+const dayParts = (iso: string | null) => {
+  const [y, m, d] = (iso ?? '').split('-').map(Number);
+  return { d: d ?? '', m: m ?? '', y: y ?? '' };
+};
 
 /**
  * Prints the receipt alone: its text in a window of its own (plain HTML, no script or inline style, so the host

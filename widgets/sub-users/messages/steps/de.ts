@@ -69,6 +69,7 @@ export default {
   'cancel.whenLater': 'zu einem späteren Datum',
   'cancel.endDate': 'Gewünschtes Vertragsende',
   'cancel.endDateHint': 'Frühestens am {date}.',
+  'cancel.endDateExample': 'Zum Beispiel {d} {m} {y}',
   'cancel.submit': 'Jetzt kündigen',
   'receipt.title': 'Kündigung eingegangen',
   'receipt.received': 'Kündigung eingegangen am {date} um {time} Uhr',

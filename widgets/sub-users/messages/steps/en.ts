@@ -71,6 +71,7 @@ export default {
   'cancel.whenLater': 'at a later date',
   'cancel.endDate': 'Requested end of contract',
   'cancel.endDateHint': 'At the earliest on {date}.',
+  'cancel.endDateExample': 'For example {d} {m} {y}',
   'cancel.submit': 'Cancel now',
   'receipt.title': 'Cancellation received',
   'receipt.received': 'Cancellation received on {date} at {time}',

@@ -447,7 +447,7 @@ describe('<tk-sub-users>: changes and cancellation', () => {
     expect(printed.documentElement.lang).to.equal('de');
     expect(printed.title).to.equal('Kündigung eingegangen');
     const body = printed.body.textContent!.replace(/\s+/g, ' ');
-    for (const part of ['Kündigung eingegangen am', 'Vertragsende', '31. Dezember 2026', 'Referenz', 'Anna Muster']) expect(body).to.contain(part);
+    for (const part of ['Kündigung eingegangen am', 'Vertragsende', '31. Dezember 2026', 'Referenz', 'Anna Muster', 'AnbieterDemo Reseller']) expect(body).to.contain(part);
     expect(body).to.not.contain('Zur Übersicht');
     expect(printed.querySelectorAll('script, style, [style]')).to.have.length(0);
   });

@@ -223,6 +223,8 @@ function renderReceipt(el: TkSubUsers) {
     [t('cancel.person'), fullName(s)],
     [el.form.t('customerNumber'), s.customerNumber ?? ''],
     [el.form.t('tariff'), s.tariff.name],
+    // Whom the cancellation went to: a receipt is proof.
+    [t('receipt.provider'), el.i18n.kit?.tenant?.name ?? ''],
   ];
   return html`<div class="receipt" data-receipt>
       ${stepHeading(el, t('receipt.title'), t('position', { index: 2, count: 2 }))}

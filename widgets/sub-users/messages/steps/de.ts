@@ -75,6 +75,7 @@ export default {
   'receipt.received': 'Kündigung eingegangen am {date} um {time} Uhr',
   'receipt.ends': 'Vertragsende',
   'receipt.reference': 'Referenz',
+  'receipt.provider': 'Anbieter',
   'receipt.mail': 'Eine Bestätigung haben wir Ihnen per E-Mail gesendet.',
   'receipt.print': 'Drucken',
   back: 'Zurück',

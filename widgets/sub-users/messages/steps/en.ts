@@ -77,6 +77,7 @@ export default {
   'receipt.received': 'Cancellation received on {date} at {time}',
   'receipt.ends': 'End of contract',
   'receipt.reference': 'Reference',
+  'receipt.provider': 'Provider',
   'receipt.mail': 'We have sent you a confirmation by e-mail.',
   'receipt.print': 'Print',
   back: 'Back',

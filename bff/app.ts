@@ -14,6 +14,7 @@ import { passwordResetRoutes, passwordSetupRoutes } from './routes/passwords.js'
 import { sessionRoutes } from './routes/sessions.js';
 import { signupRoutes } from './routes/signups.js';
 import { subUserRoutes } from './routes/sub-users.js';
+import { locationRoutes } from './routes/locations.js';
 import { assetRoutes } from './routes/assets.js';
 import { demoRoutes } from './dev/demo.js';
 import { devOutboxRoutes } from './dev/outbox.js';
@@ -39,6 +40,7 @@ const api = new Hono<AppEnv>()
   .route('/v1/embed-sessions', embedSessionRoutes)
   .route('/v1/me', meRoutes)
   .route('/v1/sub-users', subUserRoutes)
+  .route('/v1/locations', locationRoutes)
   .route('/v1/audit-events', auditEventRoutes);
 
 /** The typed shape of the HTTP API, for `hc<BffApp>` in the widgets (type-only import). */

@@ -18,6 +18,8 @@ export interface PinPayloads {
   /** The new password's hash (never the password) and the link that allowed it. */
   password_setup: { passwordHash: string; linkId: string };
   mobile_change: { mobile: string };
+  /** Link an existing account as a sub-account: the code goes to its admin, the main account's admin enters it. */
+  location_link: { mainAccountId: string; subAccountId: string; collectiveInvoice: boolean };
 }
 export type PinPurpose = keyof PinPayloads;
 export type PinPayload = { [P in PinPurpose]: { purpose: P } & PinPayloads[P] }[PinPurpose];

@@ -106,6 +106,16 @@ export const profileSchema = z
     /** Masked: `+49 170 ••••• 78`. */
     mobile: z.string(),
     account: z.object({ customerNumber: z.string(), accountType: z.string() }).nullable(),
+    /**
+     * A main account's admin acting on a sub-account ("Sie handeln für Standort …"): the profile above is
+     * the sub-account's, read-only; `actor` is who acts, `mainAccount` where "Zurück zum Hauptaccount" leads.
+     */
+    acting: z
+      .object({
+        actor: z.object({ username: z.string(), displayName: z.string() }),
+        mainAccount: z.object({ customerNumber: z.string(), displayName: z.string() }),
+      })
+      .nullable(),
   })
   .meta({ id: 'Profile' });
 

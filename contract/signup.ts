@@ -128,6 +128,8 @@ const accountSchema = z.discriminatedUnion('accountType', [
       company: companySchema,
       invoiceAddress: invoiceAddressSchema.optional(),
       contact: contactPersonSchema,
+      /** "Neuen Standort bestellen": the intent `POST /v1/locations/intents` issued; once confirmed, the account is linked. */
+      locationIntent: z.string().trim().min(20).max(100).optional(),
       ...common,
     })
     .strict(),

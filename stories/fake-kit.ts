@@ -38,6 +38,7 @@ export const fakeProfile: Profile = {
   displayName: 'Max Muster',
   role: 'account_admin',
   email: 'max@muster-hoertechnik.example',
+  acting: null,
   mobile: '+49 151 ••••• 78',
   account: { customerNumber: 'DR90000019', accountType: 'business' },
 };

@@ -23,6 +23,8 @@ export const PINS = {
   login: { minutes: 10 },
   password_setup: { minutes: 10 },
   mobile_change: { minutes: 10 },
+  /** The code goes to another account's admin, who may not answer at once (PRODUCT.md §3.4). */
+  location_link: { minutes: 24 * 60 },
 } as const satisfies Record<PinPurpose, { minutes: number }>;
 
 export const PIN_MINUTES = 10;
@@ -91,7 +93,7 @@ export async function sendPin(tx: Executor, o: PinContext & { tenant: Tenant; us
   await enqueue(tx, {
     tenantId: tenant.id,
     channel: 'sms',
-    payload: { to, text: pinSms(tenant.name, o.locale, payload.purpose, pin, minutes, o.otpHost) },
+    payload: { to, text: pinSms(tenant.name, o.locale, payload.purpose as 'login', pin, minutes, o.otpHost) },
     budget: { ...o.budget, kind: 'pin', now, ip: o.ip, userId: user.id },
   });
   return { challengeId: id, expiresAt: expiresAt.toISOString(), sentTo: maskMobile(to) };

@@ -118,5 +118,6 @@ export async function profileOf(db: Executor, user: User): Promise<Profile> {
     email: user.email,
     mobile: maskMobile(user.mobile),
     account: account ?? null,
+    acting: null,
   };
 }

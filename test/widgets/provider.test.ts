@@ -39,7 +39,7 @@ describe('<tk-provider>', () => {
 
   it('tells the page when someone logs in, logs out, or a kept session comes back after a reload', async () => {
     fake = fakeFetch(() => json(demoTenant));
-    const user = { username: 'demo.admin', displayName: 'Max Muster', role: 'account_admin' as const, email: 'a@example.com', mobile: '+49 151 ••••• 78', account: { customerNumber: 'DR90000011', accountType: 'business' } };
+    const user = { username: 'demo.admin', displayName: 'Max Muster', role: 'account_admin' as const, email: 'a@example.com', mobile: '+49 151 ••••• 78', account: { customerNumber: 'DR90000011', accountType: 'business' }, acting: null };
     const session = { token: 'tk_ses_test', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), components: null, user };
     const provider = await fixture<TkProvider>(html`<tk-provider api="https://bff.example" publishable-key="tk_pub_demo" persist-session><kit-probe></kit-probe></tk-provider>`);
     const probe = provider.querySelector<KitProbe>('kit-probe')!;

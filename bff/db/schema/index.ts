@@ -10,3 +10,4 @@ export * from './lifecycle.js';
 export * from './jobs.js';
 export * from './webhooks.js';
 export * from './sub-users.js';
+export * from './locations.js';

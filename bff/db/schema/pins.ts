@@ -3,7 +3,7 @@ import type { PinPayload } from '../../../contract/links.js';
 import { at, id, tenantId } from '../columns.js';
 import { users } from './users.js';
 
-export const pinPurpose = pgEnum('pin_purpose', ['login', 'password_setup', 'mobile_change']);
+export const pinPurpose = pgEnum('pin_purpose', ['login', 'password_setup', 'mobile_change', 'location_link']);
 
 /**
  * One SMS PIN (see `domain/pins.ts`): six digits, kept as an HMAC with the server secret, valid 10

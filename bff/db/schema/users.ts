@@ -53,9 +53,16 @@ export const sessions = pgTable(
     revokedAt: at('revoked_at'),
     /** When the user last re-entered the password in this session (step-up before changing a factor). */
     steppedUpAt: at('stepped_up_at'),
+    /**
+     * A main account's admin acting on one of its sub-accounts ("Zu diesem Standort wechseln"): the
+     * sub-account every route of this session works on. The user stays the acting admin (audit: actor).
+     */
+    actingAccountId: uuid('acting_account_id').references(() => accounts.id, { onDelete: 'cascade' }),
+    /** For an acting session: the main-account session it was switched from (ended at the switch). */
+    parentSessionId: uuid('parent_session_id'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_acting_idx').on(t.actingAccountId).where(sql`${t.actingAccountId} is not null`)],
 );
 
 /** Single-use client secrets (`tk_ess_…`) minted by a partner backend, valid five minutes. */

@@ -12,10 +12,12 @@ const texts = {
     intro: 'This page is the website of a made-up reseller. The forms below come from telkit: one script tag, then the elements.',
     signup: 'Open a customer account',
     login: 'Customer portal',
-    loginDemo: 'To try it: username demo.admin, password Demo-Admin-Passwort-2026 (a business account’s administrator), or as a co-user aylin.kaya, password Demo-Mitbenutzer-2026. The text message code is in the outbox.',
+    loginDemo: 'To try it: username demo.admin, password Demo-Admin-Passwort-2026 (a business account’s administrator), or as a co-user aylin.kaya, password Demo-Mitbenutzer-2026, or as the administrator of the location “Filiale Zürich” filiale.zuerich, password Demo-Standort-2026. The text message code is in the outbox.',
     subUsers: 'Manage co-users',
     subUsersLogin: 'Log in as demo.admin in the customer portal above: then you set up, manage and cancel the business account’s co-users here.',
     locations: 'Manage locations',
+    locationsLogin: 'Log in as demo.admin in the customer portal above: then you see the main account with its location “Filiale Zürich” here, switch to it and link more accounts.',
+    locationsDemo: 'To try it: the business account “Muster Werkstatt Bern GmbH” is not linked yet. Its customer number:',
     porting: 'Bring your numbers',
     credentials: 'New internet access credentials',
     soon: 'This form is coming soon.',
@@ -65,21 +67,27 @@ for (const b of document.querySelectorAll('button[data-theme]')) {
 if (params.get('lang') === 'en') setLanguage('en');
 if (params.get('theme') === 'dark') setTheme('dark');
 
-// The co-users part appears for a business account's admin once logged in (the portal above has the login).
+// The co-users and locations parts appear for a business account's admin once logged in (the portal above has the login).
 const coUsers = document.getElementById('co-users');
-const note = document.getElementById('sub-users-note');
-function showCoUsers(user) {
-  const admin = user?.role === 'account_admin' && user.account?.accountType === 'business';
-  let widget = coUsers.querySelector('tk-sub-users');
-  note.hidden = admin;
+const locations = document.getElementById('locations');
+function showPart(section, tag, noteId, admin) {
+  let widget = section.querySelector(tag);
+  document.getElementById(noteId).hidden = admin;
   if (admin && !widget) {
-    widget = document.createElement('tk-sub-users');
+    widget = document.createElement(tag);
     widget.setAttribute('heading-level', '3');
-    coUsers.append(widget);
+    section.append(widget);
   } else if (!admin && widget) {
     widget.remove();
   }
 }
-provider.addEventListener('tk-session-change', (event) => showCoUsers(event.detail.user));
+function showParts(user) {
+  const admin = user?.role === 'account_admin' && user.account?.accountType === 'business';
+  showPart(coUsers, 'tk-sub-users', 'sub-users-note', admin);
+  showPart(locations, 'tk-locations', 'locations-note', admin);
+  // The account to link is offered to the main account's admin, not while acting for a location.
+  document.getElementById('locations-demo').hidden = !admin || Boolean(user.acting);
+}
+provider.addEventListener('tk-session-change', (event) => showParts(event.detail.user));
 // A session kept from before a reload may have been restored before this script listened.
-customElements.whenDefined('tk-provider').then(() => showCoUsers(provider.user));
+customElements.whenDefined('tk-provider').then(() => showParts(provider.user));

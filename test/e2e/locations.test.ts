@@ -1,0 +1,153 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, collectProblems, launch } from './helpers/browser.js';
+import { chooseFirst, confirmFromOutbox, next, payBySepa } from './helpers/flows.js';
+import { press, tabTo, typeInto } from './helpers/keyboard.js';
+import { type Started, startFresh } from './helpers/server.js';
+
+// Issue 14 on the demo page against `npm start`, by keyboard only: demo.admin links the unlinked demo
+// account with the code from the outbox, switches into "Filiale Zürich" (banner, that account's profile and
+// co-users), returns, unlinks, and orders a new location through the prefilled signup, which appears linked
+// once confirmed from the outbox.
+let server: Started;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startFresh('locations');
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const ADMIN_MOBILE = '+4915112345678';
+
+type Outbox = { messages: { channel: string; to: string; text: string }[] };
+const seen = new Set<string>();
+/** The 6-digit code of the newest SMS (to `to`, or whose text matches `about`) not read before. */
+async function codeFrom(match: (m: { to: string; text: string }) => boolean): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const { messages } = (await (await fetch(`${server.url}/dev/outbox.json`)).json()) as Outbox;
+    const sms = messages.find((m) => m.channel === 'sms' && match(m) && !seen.has(m.text)); // newest first
+    if (sms) {
+      seen.add(sms.text);
+      return /\b(\d{6})\b/.exec(sms.text)![1]!;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('no new code in the outbox');
+}
+
+async function logIn(page: Page) {
+  await page.goto(`${server.url}/#portal`);
+  await typeInto(page, page.getByLabel('Benutzername'), 'demo.admin');
+  await typeInto(page, page.getByLabel('Passwort').first(), 'Demo-Admin-Passwort-2026');
+  await press(page, page.getByRole('button', { name: 'Anmelden' }), 'Enter');
+  await typeInto(page, page.getByLabel('SMS-Code'), await codeFrom((m) => m.to === ADMIN_MOBILE));
+  await press(page, page.getByRole('button', { name: 'Bestätigen' }), 'Enter');
+  await page.getByText('Mein Profil').waitFor();
+}
+
+/** Tabs to a filled field, selects what is there and types over it. */
+async function replaceIn(page: Page, field: Locator, text: string) {
+  await tabTo(page, field);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+}
+
+const noScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+const card = (list: Locator, name: string | RegExp) => list.getByRole('listitem').filter({ hasText: name });
+
+describe('locations on the demo page, keyboard only', () => {
+  it('link with the code → switch into Filiale Zürich and back → unlink → order a new location, linked once confirmed', async () => {
+    const page = await browser.newPage();
+    const problems = collectProblems(page);
+    await logIn(page);
+
+    const list = page.locator('tk-locations');
+    await list.getByRole('heading', { name: 'Standorte', exact: true }).waitFor();
+    await card(list, 'Filiale Zürich').getByText('Nebenaccount').waitFor();
+    await list.getByText('Hauptaccount', { exact: true }).first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Link the demo account that is not linked yet: its customer number is printed on the page.
+    const number = (await page.locator('#locations-demo strong').textContent())!.trim();
+    expect(number).toMatch(/^DR\d{8}$/);
+    await press(page, list.getByRole('button', { name: 'Bestehendes Konto hinzufügen' }), 'Enter');
+    await typeInto(page, list.getByRole('textbox', { name: /^Kundennummer/ }), number);
+    await press(page, list.getByRole('checkbox', { name: 'Über die Sammelrechnung abrechnen' }), 'Space');
+    await press(page, list.getByRole('button', { name: 'Code anfordern' }), 'Enter');
+    await list.getByText(/24 Stunden/).first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    // The code went to the other account's admin, and says who asks.
+    const code = await codeFrom((m) => m.to !== ADMIN_MOBILE && /verknüpf/i.test(m.text));
+    const { messages } = (await (await fetch(`${server.url}/dev/outbox.json`)).json()) as Outbox;
+    expect(messages.find((m) => m.text.includes(code))!.text).toMatch(/Muster Hörtechnik|demo/i);
+    await typeInto(page, list.getByRole('textbox', { name: /^Code/ }), code);
+    await press(page, list.getByRole('button', { name: 'Verknüpfen' }), 'Enter');
+    const bern = card(list, 'Muster Werkstatt Bern GmbH');
+    await bern.getByText(number).waitFor();
+    await bern.getByText('Nebenaccount').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Switch into Filiale Zürich: the banner, that account's profile and co-users; the main account's are gone.
+    await press(page, card(list, 'Filiale Zürich').getByRole('button', { name: /^Zu diesem Standort wechseln/ }), 'Enter');
+    const banner = page.locator('tk-provider').getByText(/Sie handeln für Standort .*Filiale Zürich/);
+    await banner.waitFor();
+    const profile = page.locator('tk-profile');
+    await profile.getByText(/Filiale Zürich/).first().waitFor();
+    await page.locator('tk-sub-users').getByRole('heading', { name: 'Mitbenutzer', exact: true }).waitFor();
+    expect(await page.locator('tk-sub-users').getByText('Aylin Kaya').count()).toBe(0);
+    expect(await list.getByText('Muster Werkstatt Bern GmbH').count()).toBe(0); // no siblings while acting
+    expect(await axeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 320, height: 800 });
+    expect(await noScroll(page)).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // Back to the main account.
+    await press(page, page.getByRole('button', { name: 'Zurück zum Hauptaccount' }), 'Enter');
+    await card(list, 'Muster Werkstatt Bern GmbH').waitFor();
+    expect(await banner.count()).toBe(0);
+    await page.locator('tk-sub-users').getByText('Aylin Kaya').first().waitFor();
+
+    // Unlink the account just linked, after the confirmation step.
+    await press(page, card(list, 'Muster Werkstatt Bern GmbH').getByRole('button', { name: /^Verknüpfung lösen/ }), 'Enter');
+    expect(await axeViolations(page)).toEqual([]);
+    await press(page, list.getByRole('button', { name: 'Verknüpfung jetzt lösen' }), 'Enter');
+    await list.getByRole('heading', { name: 'Standorte', exact: true }).waitFor();
+    await expect.poll(() => list.getByRole('listitem').filter({ hasText: 'Muster Werkstatt Bern GmbH' }).count()).toBe(0);
+
+    // Order a new location: the signup comes prefilled with the main account's company.
+    await press(page, list.getByRole('button', { name: 'Neuen Standort bestellen' }), 'Enter');
+    await press(page, list.getByRole('button', { name: 'Weiter zur Bestellung' }), 'Enter');
+    const company = list.getByLabel('Firmenname');
+    await company.waitFor();
+    expect(await company.inputValue()).not.toBe('');
+    await replaceIn(page, company, 'Muster Hörtechnik Filiale Köln GmbH');
+    await replaceIn(page, list.getByLabel('Straße').last(), 'Domstraße');
+    await next(page);
+    await chooseFirst(page, 'Anrede');
+    await typeInto(page, list.getByLabel('Vorname'), 'Katrin');
+    await typeInto(page, list.getByLabel('Nachname'), 'Köhler');
+    await typeInto(page, list.getByRole('textbox', { name: 'E-Mail-Adresse', exact: true }), 'koeln@muster-hoertechnik.example');
+    await typeInto(page, list.getByLabel('Mobilnummer'), '0176 5550123');
+    await next(page);
+    await payBySepa(page, 'Muster Hörtechnik Filiale Köln GmbH');
+    await next(page);
+    await press(page, list.getByRole('checkbox', { name: /AGB/ }), 'Space');
+    await next(page);
+    await press(page, list.getByRole('button', { name: 'Absenden' }), 'Enter');
+    await list.getByText('bitte bestätigen Sie Ihre E-Mail-Adresse').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    const contact = await browser.newPage();
+    await confirmFromOutbox(contact, server, 'koeln@muster-hoertechnik.example');
+    await page.reload();
+    const cologne = card(page.locator('tk-locations'), 'Muster Hörtechnik Filiale Köln GmbH');
+    await cologne.getByText('Nebenaccount').waitFor();
+    await cologne.getByText('Verknüpft seit', { exact: false }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});

@@ -116,7 +116,16 @@ export async function sendPin(tx: Executor, o: PinContext & { tenant: Tenant; us
   await tx
     .update(pinChallenges)
     .set({ supersededAt: now })
-    .where(and(eq(pinChallenges.userId, user.id), eq(pinChallenges.purpose, payload.purpose), isNull(pinChallenges.usedAt), isNull(pinChallenges.supersededAt)));
+    .where(
+      and(
+        eq(pinChallenges.userId, user.id),
+        eq(pinChallenges.purpose, payload.purpose),
+        isNull(pinChallenges.usedAt),
+        isNull(pinChallenges.supersededAt),
+        // An admin may ask several accounts at once: a new code replaces only the one for the same account.
+        payload.purpose === 'location_link' ? sql`${pinChallenges.payload}->>'subAccountId' = ${payload.subAccountId}` : undefined,
+      ),
+    );
   const id = randomUUID();
   const pin = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const to = o.to ?? user.mobile;

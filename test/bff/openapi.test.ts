@@ -57,7 +57,7 @@ describe('/openapi.json', () => {
       expect(spec.paths[path].post.responses).toHaveProperty('409');
     }
     expect(spec.components.schemas.Profile.properties).toHaveProperty('acting');
-    for (const [path, method] of [['/v1/locations/{accountId}', 'patch'], ['/v1/locations/{accountId}', 'delete'], ['/v1/locations/intents', 'post']]) {
+    for (const [path, method] of [['/v1/locations/{accountId}', 'patch'], ['/v1/locations/{accountId}', 'delete'], ['/v1/locations/intents', 'post']] as const) {
       expect(spec.paths[path][method].security).toEqual([{ session: [] }]);
     }
   });

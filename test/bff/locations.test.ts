@@ -206,6 +206,34 @@ describe('the code', () => {
     expect(again.json.code).toBe('pin_used');
   });
 
+  it('an admin may ask several accounts at once: a new code replaces only the one for the same account', async () => {
+    const a = await business();
+    const b = await business();
+    const c = await business();
+    const forB = await ask(a, b.customerNumber);
+    const pinB = await lastPin(t.db, tenant.id, b.mobile);
+    const forC = await ask(a, c.customerNumber, true);
+    const pinC = await lastPin(t.db, tenant.id, c.mobile);
+    expect((await api('POST', `/v1/locations/link-requests/${forB.json.challengeId}/confirm`, a.session, { pin: pinB })).status).toBe(200);
+    const linkedC = await api('POST', `/v1/locations/link-requests/${forC.json.challengeId}/confirm`, a.session, { pin: pinC });
+    expect(linkedC.status, linkedC.text).toBe(200);
+    expect(linkedC.json.collectiveInvoice.next).toBe(true);
+    const list = await api('GET', '/v1/locations', a.session);
+    expect(list.json.position).toBe('main');
+    expect(list.json.accounts.map((l: any) => l.role)).toEqual(['main', 'sub', 'sub']);
+  });
+
+  it('speaks English when asked: the problem, the field error and the code the other admin gets', async () => {
+    const a = await business();
+    const b = await business();
+    const own = await api('POST', '/v1/locations/link-requests', a.session, { customerNumber: a.customerNumber, collectiveInvoice: false }, { 'accept-language': 'en' });
+    expect(own.json.errors[0].message).toMatch(/your own account/);
+    expect((await api('POST', '/v1/locations/return', a.session, undefined, { 'accept-language': 'en' })).json.title).toMatch(/not acting for a location/);
+    await api('POST', '/v1/locations/link-requests', a.session, { customerNumber: b.customerNumber, collectiveInvoice: false }, { 'accept-language': 'en' });
+    const [sms] = await codesTo(b.mobile);
+    expect(sms!.text).toContain('Only pass it on if you agree');
+  });
+
   it('expires after 24 hours', async () => {
     const a = await business();
     const b = await business();

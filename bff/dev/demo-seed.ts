@@ -322,15 +322,17 @@ async function seedDemoLocations(tx: Executor, now: Date) {
       })
       .onConflictDoNothing();
   };
-  const account = async (o: { id: string; signupId: string; username: string; customerNumber: string; company: string; email: string; mobile: string; admin: string; password: string; since: Date }) => {
+  /** A business account with its signup (the site) and its admin's login, for `login`'s fixed ids. */
+  const businessAccount = async (login: { accountId: string; signupId: string; username: string; password: string; customerNumber: string }, o: { company: string; address: Address; admin: { first: string; last: string }; email: string; mobile: string; since: Date }) => {
+    await signup({ id: login.signupId, company: o.company, address: o.address, contact: { ...o.admin, email: o.email, mobile: o.mobile }, since: o.since });
     await tx
       .insert(accounts)
-      .values({ id: o.id, tenantId, signupId: o.signupId, accountType: 'business', customerNumber: o.customerNumber, username: o.username, displayName: o.company, email: o.email, mobile: o.mobile, tariffId: business?.id ?? null, createdAt: o.since })
+      .values({ id: login.accountId, tenantId, signupId: login.signupId, accountType: 'business', customerNumber: login.customerNumber, username: login.username, displayName: o.company, email: o.email, mobile: o.mobile, tariffId: business?.id ?? null, createdAt: o.since })
       .onConflictDoNothing();
-    const passwordHash = await hashPassword(o.password);
+    const passwordHash = await hashPassword(login.password);
     await tx
       .insert(users)
-      .values({ tenantId, role: 'account_admin', accountId: o.id, username: o.username, displayName: o.admin, email: o.email, mobile: o.mobile, passwordHash, passwordChangedAt: sql`now()`, createdAt: o.since })
+      .values({ tenantId, role: 'account_admin', accountId: login.accountId, username: login.username, displayName: `${o.admin.first} ${o.admin.last}`, email: o.email, mobile: o.mobile, passwordHash, passwordChangedAt: sql`now()`, createdAt: o.since })
       .onConflictDoUpdate({ target: [users.tenantId, users.username], set: { passwordHash } });
   };
 
@@ -345,25 +347,22 @@ async function seedDemoLocations(tx: Executor, now: Date) {
   });
   await tx.update(accounts).set({ signupId: DEMO.adminSignupId }).where(and(eq(accounts.id, DEMO.admin.accountId), sql`${accounts.signupId} is null`));
 
-  const zurich = { company: 'Muster Hörtechnik GmbH – Filiale Zürich', email: 'zuerich@muster-hoertechnik.example', mobile: '+41791234567' };
-  await signup({
-    id: DEMO.location.signupId,
-    company: zurich.company,
+  await businessAccount(DEMO.location, {
+    company: 'Muster Hörtechnik GmbH – Filiale Zürich',
     address: { street: 'Bahnhofstrasse', houseNumber: '21', postalCode: '8001', city: 'Zürich', country: 'CH' },
-    contact: { first: 'Lea', last: 'Brunner', email: zurich.email, mobile: zurich.mobile },
+    admin: { first: 'Lea', last: 'Brunner' },
+    email: 'zuerich@muster-hoertechnik.example',
+    mobile: '+41791234567',
     since: daysAgo(300),
   });
-  await account({ id: DEMO.location.accountId, signupId: DEMO.location.signupId, username: DEMO.location.username, customerNumber: DEMO.location.customerNumber, company: zurich.company, email: zurich.email, mobile: zurich.mobile, admin: 'Lea Brunner', password: DEMO.location.password, since: daysAgo(300) });
-
-  const bern = { company: 'Muster Werkstatt Bern GmbH', email: 'werkstatt@muster-werkstatt-bern.example', mobile: '+41781234567' };
-  await signup({
-    id: DEMO.unlinked.signupId,
-    company: bern.company,
+  await businessAccount(DEMO.unlinked, {
+    company: 'Muster Werkstatt Bern GmbH',
     address: { street: 'Marktgasse', houseNumber: '9', postalCode: '3011', city: 'Bern', country: 'CH' },
-    contact: { first: 'Urs', last: 'Gerber', email: bern.email, mobile: bern.mobile },
+    admin: { first: 'Urs', last: 'Gerber' },
+    email: 'werkstatt@muster-werkstatt-bern.example',
+    mobile: '+41781234567',
     since: daysAgo(150),
   });
-  await account({ id: DEMO.unlinked.accountId, signupId: DEMO.unlinked.signupId, username: DEMO.unlinked.username, customerNumber: DEMO.unlinked.customerNumber, company: bern.company, email: bern.email, mobile: bern.mobile, admin: 'Urs Gerber', password: DEMO.unlinked.password, since: daysAgo(150) });
 
   // Zürich is linked once, on the collective invoice since the 1st of a past month; its history is the newcomer's after that.
   const [linked] = await tx.select({ id: accountLinks.id }).from(accountLinks).where(eq(accountLinks.subAccountId, DEMO.location.accountId)).limit(1);

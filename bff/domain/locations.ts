@@ -568,6 +568,10 @@ export async function settleLocationIntent(tx: Executor, o: { tenant: Tenant; si
 
 // Changing and unlinking
 
+/** The audit entry of a change the main account's admin made to one of its sub-accounts. */
+const auditOnSub = (tx: Executor, f: LocationFlow, sub: Account, action: string, data: Record<string, unknown>) =>
+  audit(tx, { tenantId: f.tenant.id, actor: userActor(f.admin), account: sub.id, actingFor: f.accountId, action, target: { type: 'account', id: sub.id }, ip: f.ip, at: f.now, data });
+
 /** The live link of one of the flow's sub-accounts, locked; anything else (a sibling's, another tenant's, none) is 404. */
 async function lockOwnSub(tx: Executor, f: LocationFlow, subAccountId: string): Promise<{ link: AccountLink; sub: Account }> {
   const link = await liveLink(tx, f.tenant.id, f.accountId, subAccountId, true);
@@ -594,17 +598,7 @@ export async function setCollectiveInvoice(tx: Executor, f: LocationFlow & { sub
   const after = collectiveInvoiceState(changed!, today);
   if (after.next !== before.next || after.from !== before.from) {
     await Promise.all([
-      audit(tx, {
-        tenantId: f.tenant.id,
-        actor: userActor(f.admin),
-        account: sub.id,
-        actingFor: f.accountId,
-        action: 'location.invoice_changed',
-        target: { type: 'account', id: sub.id },
-        ip: f.ip,
-        at: f.now,
-        data: { collectiveInvoice: value, from: after.from },
-      }),
+      auditOnSub(tx, f, sub, 'location.invoice_changed', { collectiveInvoice: value, from: after.from }),
       emitEvent(tx, { tenantId: f.tenant.id, type: 'location.invoice_changed', data: { mainAccountId: f.accountId, subAccountId: sub.id, collectiveInvoice: value, from: after.from } }),
     ]);
   }
@@ -642,17 +636,7 @@ export async function unlink(tx: Executor, f: LocationFlow & { subAccountId: str
     await enqueue(tx, { tenantId: f.tenant.id, channel: 'email', payload: { to: subAdmin.email, ...mail }, budget: { ...f.budget, kind: 'notice', now: f.now } });
   }
   await Promise.all([
-    audit(tx, {
-      tenantId: f.tenant.id,
-      actor: userActor(f.admin),
-      account: sub.id,
-      actingFor: f.accountId,
-      action: 'location.unlinked',
-      target: { type: 'account', id: sub.id },
-      ip: f.ip,
-      at: f.now,
-      data: { collectiveInvoiceUntil: until, sessionsRevoked: ended.length },
-    }),
+    auditOnSub(tx, f, sub, 'location.unlinked', { collectiveInvoiceUntil: until, sessionsRevoked: ended.length }),
     emitEvent(tx, {
       tenantId: f.tenant.id,
       type: 'location.unlinked',

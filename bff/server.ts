@@ -29,7 +29,10 @@ const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
         `  Portal logins    ${DEMO.admin.username} / ${DEMO.admin.password} (business account admin)`,
         `                   ${DEMO.agent.username} / ${DEMO.agent.password} (partner agent)`,
         `                   ${DEMO.coUser.username} / ${DEMO.coUser.password} (a co-user of the business account)`,
+        `                   ${DEMO.location.username} / ${DEMO.location.password} (admin of the location "Filiale Zürich", linked to it)`,
+        `                   ${DEMO.unlinked.username} / ${DEMO.unlinked.password} (admin of "Muster Werkstatt Bern GmbH", not linked)`,
         '                   the SMS PINs appear in the dev outbox',
+        `  Locations        link customer number ${DEMO.unlinked.customerNumber} from tk-locations as ${DEMO.admin.username}; the code arrives in the dev outbox`,
         '',
       ].join('\n'),
     );

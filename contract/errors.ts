@@ -2,6 +2,7 @@ import type { FieldError } from './problem.js';
 import type { Locale } from './locales.js';
 import { fieldErrorMessages } from './messages/field-errors.js';
 import { apiErrorMessages } from './messages/api-errors.js';
+import { locationErrorMessages } from './messages/location-errors.js';
 import { subUserErrorMessages } from './messages/sub-user-errors.js';
 import { type ProblemCode, problemMessages } from './messages/problems.js';
 
@@ -12,7 +13,7 @@ export type { ProblemCode } from './messages/problems.js';
  * Field errors beyond the widgets' shared catalogue: those only the API gives, and those of one flow (kept
  * apart, so that pages without it do not download them).
  */
-const flowErrors: { texts(locale: Locale): Record<string, string> }[] = [apiErrorMessages, subUserErrorMessages];
+const flowErrors: { texts(locale: Locale): Record<string, string> }[] = [apiErrorMessages, subUserErrorMessages, locationErrorMessages];
 
 export function fieldErrorMessage(code: string, locale: Locale): string {
   const texts: Record<string, string> = fieldErrorMessages.texts(locale);

@@ -17,6 +17,9 @@ export const webhookEventTypes = [
   'sub_user.cancellation_withdrawn',
   'sub_user.cancelled',
   'sub_user.expired',
+  'location.linked',
+  'location.unlinked',
+  'location.invoice_changed',
 ] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 

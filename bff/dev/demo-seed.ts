@@ -3,7 +3,7 @@ import { addDays, addMonths, berlinDate, firstOfNextMonth } from '../../contract
 import type { AccountType } from '../../contract/tenant.js';
 import { customerNumber } from '../../contract/rules.js';
 import type { Executor } from '../db/client.js';
-import { accounts, subUsers, tariffs, tenantOrigins, tenants, users } from '../db/schema/index.js';
+import { accountLinks, accounts, type SignupData, signups, subUsers, tariffs, tenantOrigins, tenants, users } from '../db/schema/index.js';
 import { hashPassword } from '../domain/passwords.js';
 import { storeKey } from '../domain/api-keys.js';
 
@@ -24,6 +24,24 @@ export const DEMO = {
   agent: { username: 'demo.agent', password: 'Demo-Agent-Passwort-2026' },
   /** An active co-user of the demo business account, who logs in and sees only its profile. */
   coUser: { username: 'aylin.kaya', password: 'Demo-Mitbenutzer-2026' },
+  /** A location linked to the demo business account ("Filiale Zürich"), with a login of its own admin. */
+  location: {
+    accountId: '00000000-0000-4000-8000-00000000da11',
+    signupId: '00000000-0000-4000-8000-00000000d5a2',
+    username: 'filiale.zuerich',
+    password: 'Demo-Standort-2026',
+    customerNumber: customerNumber('DR', 9_000_011),
+  },
+  /** A business account of its own that a newcomer links from `tk-locations` (the code arrives in the dev outbox). */
+  unlinked: {
+    accountId: '00000000-0000-4000-8000-00000000da21',
+    signupId: '00000000-0000-4000-8000-00000000d5a3',
+    username: 'werkstatt.bern',
+    password: 'Demo-Werkstatt-2026',
+    customerNumber: customerNumber('DR', 9_000_021),
+  },
+  /** The demo business account's own signup: its company data prefills "Neuen Standort bestellen". */
+  adminSignupId: '00000000-0000-4000-8000-00000000d5a1',
 } as const;
 
 type TariffSeed = {
@@ -125,6 +143,7 @@ export async function seedDemo(db: Executor, publicUrl: string): Promise<void> {
     }
     await seedDemoUsers(tx);
     await seedDemoSubUsers(tx, new Date());
+    await seedDemoLocations(tx, new Date());
   });
 }
 
@@ -259,5 +278,134 @@ async function seedDemoSubUsers(tx: Executor, now: Date) {
       endsOn: berlinDate(daysAgo(41)),
       cancelledAt: daysAgo(40),
     },
+  ]);
+}
+
+type Address = { street: string; houseNumber: string; postalCode: string; city: string; country: 'DE' | 'AT' | 'CH' };
+
+/**
+ * The demo locations (PRODUCT.md §3.4): the demo business account is a main account with "Filiale Zürich"
+ * linked (collective invoice on, its own admin login, two co-users), and "Muster Werkstatt Bern GmbH" is a
+ * business account of its own, to link from `tk-locations`. Each account has a confirmed signup, so the
+ * overview shows its site and "Neuen Standort bestellen" is prefilled. Created once; passwords reset at
+ * every start; a newcomer's links and unlinks stay.
+ */
+async function seedDemoLocations(tx: Executor, now: Date) {
+  const tenantId = DEMO.reseller.id;
+  const [business] = await tx.select({ id: tariffs.id }).from(tariffs).where(and(eq(tariffs.tenantId, tenantId), eq(tariffs.code, 'partner-business')));
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+  const signup = async (o: { id: string; company: string; address: Address; contact: { first: string; last: string; email: string; mobile: string }; invoiceAddress?: { name: string; address: Address }; since: Date }) => {
+    const data = {
+      accountType: 'business',
+      company: { name: o.company, legalForm: 'gmbh', address: o.address },
+      ...(o.invoiceAddress && { invoiceAddress: o.invoiceAddress }),
+      contact: { salutation: 'none', firstName: o.contact.first, lastName: o.contact.last, email: o.contact.email, mobile: o.contact.mobile },
+      tariffId: business!.id,
+    } as SignupData;
+    await tx
+      .insert(signups)
+      .values({
+        id: o.id,
+        tenantId,
+        accountType: 'business',
+        status: 'confirmed',
+        tariffId: business!.id,
+        data,
+        displayName: o.company,
+        email: o.contact.email,
+        mobile: o.contact.mobile,
+        locale: 'de',
+        paymentMethod: 'invoice',
+        evidence: { at: o.since.toISOString(), ip: '127.0.0.1', userAgent: 'demo seed', originPage: null, termsVersion: '2026-01', consentTexts: { terms: 'demo' }, emailTemplateId: 'demo' },
+        createdAt: o.since,
+        confirmedAt: o.since,
+      })
+      .onConflictDoNothing();
+  };
+  /** A business account with its signup (the site) and its admin's login, for `login`'s fixed ids. */
+  const businessAccount = async (login: { accountId: string; signupId: string; username: string; password: string; customerNumber: string }, o: { company: string; address: Address; admin: { first: string; last: string }; email: string; mobile: string; since: Date }) => {
+    await signup({ id: login.signupId, company: o.company, address: o.address, contact: { ...o.admin, email: o.email, mobile: o.mobile }, since: o.since });
+    await tx
+      .insert(accounts)
+      .values({ id: login.accountId, tenantId, signupId: login.signupId, accountType: 'business', customerNumber: login.customerNumber, username: login.username, displayName: o.company, email: o.email, mobile: o.mobile, tariffId: business?.id ?? null, createdAt: o.since })
+      .onConflictDoNothing();
+    const passwordHash = await hashPassword(login.password);
+    await tx
+      .insert(users)
+      .values({ tenantId, role: 'account_admin', accountId: login.accountId, username: login.username, displayName: `${o.admin.first} ${o.admin.last}`, email: o.email, mobile: o.mobile, passwordHash, passwordChangedAt: sql`now()`, createdAt: o.since })
+      .onConflictDoUpdate({ target: [users.tenantId, users.username], set: { passwordHash } });
+  };
+
+  // The main account's own signup (Berlin, with a separate invoice address), for its site and the prefill.
+  await signup({
+    id: DEMO.adminSignupId,
+    company: 'Muster Hörtechnik GmbH',
+    address: { street: 'Friedrichstraße', houseNumber: '120', postalCode: '10117', city: 'Berlin', country: 'DE' },
+    invoiceAddress: { name: 'Muster Hörtechnik GmbH, Buchhaltung', address: { street: 'Postfach', houseNumber: '1234', postalCode: '10001', city: 'Berlin', country: 'DE' } },
+    contact: { first: 'Max', last: 'Muster', email: 'admin@muster-hoertechnik.example', mobile: '+4915112345678' },
+    since: daysAgo(800),
+  });
+  await tx.update(accounts).set({ signupId: DEMO.adminSignupId }).where(and(eq(accounts.id, DEMO.admin.accountId), sql`${accounts.signupId} is null`));
+
+  await businessAccount(DEMO.location, {
+    company: 'Muster Hörtechnik GmbH – Filiale Zürich',
+    address: { street: 'Bahnhofstrasse', houseNumber: '21', postalCode: '8001', city: 'Zürich', country: 'CH' },
+    admin: { first: 'Lea', last: 'Brunner' },
+    email: 'zuerich@muster-hoertechnik.example',
+    mobile: '+41791234567',
+    since: daysAgo(300),
+  });
+  await businessAccount(DEMO.unlinked, {
+    company: 'Muster Werkstatt Bern GmbH',
+    address: { street: 'Marktgasse', houseNumber: '9', postalCode: '3011', city: 'Bern', country: 'CH' },
+    admin: { first: 'Urs', last: 'Gerber' },
+    email: 'werkstatt@muster-werkstatt-bern.example',
+    mobile: '+41781234567',
+    since: daysAgo(150),
+  });
+
+  // Zürich is linked once, on the collective invoice since the 1st of a past month; its history is the newcomer's after that.
+  const [linked] = await tx.select({ id: accountLinks.id }).from(accountLinks).where(eq(accountLinks.subAccountId, DEMO.location.accountId)).limit(1);
+  if (linked) return;
+  const [admin] = await tx.select({ id: users.id }).from(users).where(and(eq(users.tenantId, tenantId), eq(users.username, DEMO.admin.username)));
+  const since = daysAgo(120);
+  await tx.insert(accountLinks).values({
+    tenantId,
+    mainAccountId: DEMO.admin.accountId,
+    subAccountId: DEMO.location.accountId,
+    via: 'code',
+    linkedAt: since,
+    linkedBy: admin?.id ?? null,
+    collectiveInvoice: true,
+    collectiveInvoicePrevious: false,
+    collectiveInvoiceFrom: firstOfNextMonth(berlinDate(since)),
+  });
+  // Two co-users of the location: one active (with its own account), one waiting for its confirmation.
+  const coTariff = (await tx.select({ id: tariffs.id }).from(tariffs).where(and(eq(tariffs.tenantId, tenantId), eq(tariffs.code, 'partner-mitbenutzer'))))[0]!.id;
+  const [co] = await tx
+    .insert(accounts)
+    .values({
+      tenantId,
+      accountType: 'private',
+      parentAccountId: DEMO.location.accountId,
+      customerNumber: customerNumber('DR', 9_000_111),
+      username: 'nina.meier',
+      sipAddress: 'nina.meier@sip.demo-reseller.example',
+      displayName: 'Nina Meier',
+      email: 'nina.meier@muster-hoertechnik.example',
+      mobile: '+41791234501',
+      createdAt: daysAgo(90),
+    })
+    .onConflictDoNothing()
+    .returning({ id: accounts.id });
+  if (!co) return;
+  const [coLogin] = await tx
+    .insert(users)
+    .values({ tenantId, role: 'co_user', accountId: co.id, username: 'nina.meier', displayName: 'Nina Meier', email: 'nina.meier@muster-hoertechnik.example', mobile: '+41791234501', createdAt: daysAgo(90) })
+    .returning({ id: users.id });
+  const common = { tenantId, accountId: DEMO.location.accountId, locale: 'de' as const, tariffId: coTariff, createdBy: null };
+  await tx.insert(subUsers).values([
+    { ...common, status: 'active', salutation: 'ms', firstName: 'Nina', lastName: 'Meier', email: 'nina.meier@muster-hoertechnik.example', mobile: '+41791234501', coAccountId: co.id, userId: coLogin!.id, confirmedAt: daysAgo(90), startsOn: berlinDate(daysAgo(90)), confirmationSentAt: daysAgo(91), createdAt: daysAgo(91) },
+    { ...common, status: 'pending_confirmation', salutation: 'mr', firstName: 'Luca', lastName: 'Keller', email: 'luca.keller@muster-hoertechnik.example', mobile: '+41791234502', confirmationSentAt: daysAgo(1), createdAt: daysAgo(1) },
   ]);
 }

@@ -4,6 +4,7 @@ import type { Executor } from '../db/client.js';
 import { auditEvents, tenants } from '../db/schema/index.js';
 import type { Caller } from '../lib/context.js';
 import { ApiError } from '../lib/errors.js';
+import { actingScope, ownAndSubAccounts } from './locations.js';
 import type { Actor } from '../lib/lifecycle.js';
 
 /** Keys that must never reach an audit entry: secrets, and what could stand in for one. */
@@ -56,15 +57,20 @@ export const userActor = (user: { id: string; role: UserRole }): Actor => ({
 export const keyActor = (caller: Caller): Actor => ({ kind: caller.tenant.kind === 'operator' ? 'operator' : 'integrator', id: caller.credential.id });
 
 /**
- * Whose audit entries a caller may read: an account's admin those of the account (and, once locations
- * exist, of its sub-accounts); a secret key its tenant's, and the operator's also its resellers'.
+ * Whose audit entries a caller may read: an account's admin those of the account and its live
+ * sub-accounts (acting on one: that one's only); a secret key its tenant's, and the operator's also its
+ * resellers'.
  */
 async function readableBy(db: Executor, caller: Caller) {
   if (caller.session) {
     const user = caller.user!;
     if (user.role !== 'account_admin' || !user.accountId) throw new ApiError(403, 'forbidden');
     if (caller.session.components) throw new ApiError(403, 'component_not_allowed');
-    return and(eq(auditEvents.tenantId, user.tenantId), inArray(auditEvents.accountId, [user.accountId]));
+    // Acting on a location: that account's entries; else the admin's account's and its live sub-accounts'.
+    const accountIds = caller.session.actingAccountId
+      ? [(await actingScope(db, caller)).accountId]
+      : await ownAndSubAccounts(db, user.tenantId, user.accountId);
+    return and(eq(auditEvents.tenantId, user.tenantId), inArray(auditEvents.accountId, accountIds));
   }
   if (caller.credential.kind !== 'secret') throw new ApiError(403, 'forbidden');
   if (caller.tenant.kind !== 'operator') return eq(auditEvents.tenantId, caller.tenant.id);

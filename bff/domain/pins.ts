@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { Locale } from '../../contract/enums.js';
 import type { PinPayload, PinPurpose } from '../../contract/links.js';
 import type { PinChallenge as IssuedChallenge } from '../../contract/portal.js';
@@ -13,6 +13,7 @@ import { enqueue } from '../messaging/outbox.js';
 import { pinSms } from '../messaging/templates/portal.js';
 import { audit } from './audit.js';
 import type { BudgetSettings } from './budget.js';
+import { deliverLinkCode } from './location-codes.js';
 import { linkState } from './links.js';
 
 /**
@@ -53,9 +54,45 @@ export interface PinContext {
   otpHost?: string;
 }
 
+/** What a purpose's delivery gets: the code, where it goes, and for whom the challenge is. */
+export interface PinDelivery<P extends PinPurpose = PinPurpose> extends PinContext {
+  tenant: Tenant;
+  /** Who will enter the code (the challenge's user). */
+  user: User;
+  payload: Extract<PinPayload, { purpose: P }>;
+  to: string;
+  pin: string;
+  minutes: number;
+}
+
+/** The plain SMS of a user's own PIN, on the user's messaging budget. */
+const ownSms =
+  <P extends 'login' | 'password_setup' | 'mobile_change'>(purpose: P) =>
+  async (tx: Executor, o: PinDelivery<P>): Promise<void> => {
+    await enqueue(tx, {
+      tenantId: o.tenant.id,
+      channel: 'sms',
+      payload: { to: o.to, text: pinSms(o.tenant.name, o.locale, purpose, o.pin, o.minutes, o.otpHost) },
+      budget: { ...o.budget, kind: 'pin', now: o.now, ip: o.ip, userId: o.user.id },
+    });
+  };
+
 /**
- * Sends a new SMS PIN for the payload's purpose and retires the user's unused ones for it. At most five
- * sends per user in ten minutes, counted under the user's row lock so parallel requests cannot exceed it.
+ * How each purpose's code reaches its recipient (and, on resend, again): the user's own SMS, or for a
+ * location link the other account's admin by SMS and e-mail, saying who asks (`domain/location-codes.ts`).
+ */
+const DELIVER: { [P in PinPurpose]: (tx: Executor, o: PinDelivery<P>) => Promise<void> } = {
+  login: ownSms('login'),
+  password_setup: ownSms('password_setup'),
+  mobile_change: ownSms('mobile_change'),
+  location_link: deliverLinkCode,
+};
+
+/**
+ * Sends a new PIN for the payload's purpose and retires the user's unused ones for it. At most five
+ * sends per user in ten minutes, counted under the user's row lock so parallel requests cannot exceed it;
+ * codes for a location link (which go to another account's admin) are counted apart, so that they never
+ * keep the admin from its own login PINs.
  */
 export async function sendPin(tx: Executor, o: PinContext & { tenant: Tenant; user: User; payload: PinPayload; to?: string }): Promise<IssuedChallenge> {
   const { tenant, user, now, payload } = o;
@@ -64,7 +101,13 @@ export async function sendPin(tx: Executor, o: PinContext & { tenant: Tenant; us
   const recent = await tx
     .select({ createdAt: pinChallenges.createdAt })
     .from(pinChallenges)
-    .where(and(eq(pinChallenges.userId, user.id), gt(pinChallenges.createdAt, windowStart)))
+    .where(
+      and(
+        eq(pinChallenges.userId, user.id),
+        gt(pinChallenges.createdAt, windowStart),
+        payload.purpose === 'location_link' ? eq(pinChallenges.purpose, 'location_link') : ne(pinChallenges.purpose, 'location_link'),
+      ),
+    )
     .orderBy(asc(pinChallenges.createdAt));
   if (recent.length >= PIN_MAX_SENDS) {
     const retryAfter = Math.ceil((recent[0]!.createdAt.getTime() + PIN_SEND_WINDOW_MINUTES * 60_000 - now.getTime()) / 1000);
@@ -73,7 +116,16 @@ export async function sendPin(tx: Executor, o: PinContext & { tenant: Tenant; us
   await tx
     .update(pinChallenges)
     .set({ supersededAt: now })
-    .where(and(eq(pinChallenges.userId, user.id), eq(pinChallenges.purpose, payload.purpose), isNull(pinChallenges.usedAt), isNull(pinChallenges.supersededAt)));
+    .where(
+      and(
+        eq(pinChallenges.userId, user.id),
+        eq(pinChallenges.purpose, payload.purpose),
+        isNull(pinChallenges.usedAt),
+        isNull(pinChallenges.supersededAt),
+        // An admin may ask several accounts at once: a new code replaces only the one for the same account.
+        payload.purpose === 'location_link' ? sql`${pinChallenges.payload}->>'subAccountId' = ${payload.subAccountId}` : undefined,
+      ),
+    );
   const id = randomUUID();
   const pin = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const to = o.to ?? user.mobile;
@@ -90,12 +142,7 @@ export async function sendPin(tx: Executor, o: PinContext & { tenant: Tenant; us
     expiresAt,
     createdAt: now,
   });
-  await enqueue(tx, {
-    tenantId: tenant.id,
-    channel: 'sms',
-    payload: { to, text: pinSms(tenant.name, o.locale, payload.purpose as 'login', pin, minutes, o.otpHost) },
-    budget: { ...o.budget, kind: 'pin', now, ip: o.ip, userId: user.id },
-  });
+  await (DELIVER[payload.purpose] as (tx: Executor, o: PinDelivery) => Promise<void>)(tx, { ...o, payload, to, pin, minutes });
   return { challengeId: id, expiresAt: expiresAt.toISOString(), sentTo: maskMobile(to) };
 }
 

@@ -16,7 +16,15 @@ const minutes = (now: Date, n: number) => new Date(now.getTime() + n * 60_000);
 /** A new session; the token (256 random bits) is returned once and only its hash is kept. */
 export async function createSession(
   tx: Executor,
-  o: { tenantId: string; userId: string; source: 'login' | 'embed'; components?: string[] | null; now: Date },
+  o: {
+    tenantId: string;
+    userId: string;
+    source: 'login' | 'embed';
+    components?: string[] | null;
+    now: Date;
+    /** A main account's admin acting on a sub-account (`domain/locations.ts`), and the session it came from. */
+    acting?: { accountId: string; parentSessionId: string };
+  },
 ) {
   const token = randomToken('tk_ses_', 32);
   const expiresAt = minutes(o.now, SESSION_MINUTES);
@@ -29,6 +37,8 @@ export async function createSession(
     expiresAt,
     lastSeenAt: o.now,
     createdAt: o.now,
+    actingAccountId: o.acting?.accountId ?? null,
+    parentSessionId: o.acting?.parentSessionId ?? null,
   });
   return { token, expiresAt };
 }

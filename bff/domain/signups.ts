@@ -5,7 +5,7 @@ import { mandateText } from '../../contract/legal.js';
 import { customerNumber, usernameBase } from '../../contract/rules.js';
 import { type Signup, signupLifecycle, type SignupStatus } from '../../contract/signup.js';
 import type { Executor } from '../db/client.js';
-import { accounts, customerNumberCounters, emailLinks, sepaMandates, signups, type SignupEvidence, type Tenant, users } from '../db/schema/index.js';
+import { accounts, customerNumberCounters, emailLinks, sepaMandates, type SignupData, signups, type SignupEvidence, type Tenant, users } from '../db/schema/index.js';
 import { randomToken, seal, sha256 } from '../lib/crypto.js';
 import { ApiError } from '../lib/errors.js';
 import { invalidTransition, SYSTEM, stateMachine } from '../lib/lifecycle.js';
@@ -18,6 +18,7 @@ import { emitEvent } from './webhooks.js';
 import { assertRedeemable, issueLink, LINKS, type Link, linkUrl, lockLink, newLink, useLink } from './links.js';
 import type { BudgetSettings } from './budget.js';
 import { confirmEmailChange } from './profile.js';
+import { bindLocationIntent, claimLocationIntent, settleLocationIntent } from './locations.js';
 import { confirmSubUser } from './sub-users.js';
 
 export const IBAN_PURPOSE = 'iban';
@@ -43,7 +44,10 @@ export async function createSignup(
 ) {
   const { tenant, signup: s, locale, now } = options;
   const holder = holderOf(s);
-  const { payment, terms, originPage, ...data } = s;
+  // A new location's intent is checked and bound here, never stored with the signup's data.
+  const { payment, terms, originPage, ...rest } = s;
+  const { locationIntent, ...data } = rest as typeof rest & { locationIntent?: string };
+  const intentId = locationIntent ? await claimLocationIntent(tx, tenant.id, locationIntent, now) : undefined;
   const reference = payment.method === 'sepa' ? mandateReference(tenant.customerNumberPrefix, now) : undefined;
   const scheme = s.accountType === 'business' ? 'b2b' : 'core';
   // Word for word what the review step showed; the reference is stored beside it.
@@ -71,7 +75,7 @@ export async function createSignup(
     tenantId: tenant.id,
     accountType: s.accountType,
     tariffId: s.tariffId,
-    data,
+    data: data as SignupData,
     displayName: holder.displayName,
     email: holder.email.toLowerCase(),
     mobile: holder.mobile,
@@ -100,6 +104,7 @@ export async function createSignup(
     enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: values.email, ...mail }, budget: { kind: 'link', now } }),
     emitEvent(tx, { tenantId: tenant.id, type: 'signup.created', data: { signupId: id, accountType: s.accountType, status: 'pending_confirmation', locale } }),
   ]);
+  if (intentId) await bindLocationIntent(tx, intentId, id, now);
   return { signup: row!, mandateReference: reference, handle };
 }
 
@@ -334,6 +339,8 @@ export async function confirmSignup(tx: Executor, o: { tenant: Tenant; link: Lin
       data: { signupId: row.id, accountId: account.id, accountType: account.accountType, customerNumber: account.customerNumber, username: account.username },
     }),
   ]);
+  // "Neuen Standort bestellen": the new account becomes a location of the main account that ordered it.
+  if (row.accountType === 'business') await settleLocationIntent(tx, { tenant, signupId: row.id, account, locale: row.locale, now, ip: o.ip });
   // The same single-use token goes to the e-mail and, once, to the page that confirmed: it leads straight on.
   return { status: 'confirmed' as const, account, setPasswordToken: setPassword };
 }

@@ -46,10 +46,12 @@ export interface SubUserFlow {
   /** The admin acting, and the business account it acts on. */
   admin: User & { accountId: string };
   /**
-   * The account whose co-users these are: today the admin's own; once an admin can act on a linked
-   * sub-account (issue 14), the session's acting account. Every query is scoped by it and the tenant.
+   * The account whose co-users these are: the admin's own, or the sub-account an acting session works on
+   * (`actingScope`). Every query is scoped by it and the tenant.
    */
   accountId: string;
+  /** Acting on a sub-account: the main account the admin acts from (audit entries name it). */
+  actingFor?: string | null;
   now: Date;
   ip: string;
   locale: Locale;
@@ -229,6 +231,7 @@ const common = (f: SubUserFlow, row: { id: string }) => ({
   tenantId: f.tenant.id,
   actor: adminActor(f),
   account: f.accountId,
+  actingFor: f.actingFor ?? null,
   target: { type: 'sub_user', id: row.id },
   ip: f.ip,
   at: f.now,

@@ -18,6 +18,8 @@ export { portalSmsMessages } from '../../contract/messages/portal-sms.js';
 export { problemMessages } from '../../contract/messages/problems.js';
 export { signupEmailMessages } from '../../contract/messages/signup-email.js';
 export { subUserEmailMessages } from '../../contract/messages/sub-user-email.js';
+export { locationEmailMessages } from '../../contract/messages/location-email.js';
+export { locationErrorMessages } from '../../contract/messages/location-errors.js';
 export { subUserErrorMessages } from '../../contract/messages/sub-user-errors.js';
 
 /** Loads `locale` in every catalogue; `registerLocale` and then this, for a locale added at run time. */

@@ -14,6 +14,7 @@ import {
 } from '../../contract/locations.js';
 import { sessionIssuedSchema } from '../../contract/portal.js';
 import {
+  actingScope,
   confirmLink,
   listLocations,
   type LocationFlow,
@@ -25,7 +26,6 @@ import {
   switchInto,
   unlink,
 } from '../domain/locations.js';
-import { requireAdminOfBusiness } from '../domain/sub-users.js';
 import { type AppEnv, flowContext } from '../lib/context.js';
 import { idempotent } from '../lib/idempotency.js';
 import { endpoint } from '../lib/openapi.js';
@@ -35,13 +35,13 @@ import { validate } from '../lib/validate.js';
 const tags = ['locations'];
 const access = { auth: ['session' as const], component: 'tk-locations' as const };
 
-/** SKELETON: the BFF builder makes this the one place the acting account comes from (see `routes/sub-users.ts`). */
+/** Everything a locations flow needs from the request; the account it works on comes from `actingScope`. */
 async function flow(c: Context<AppEnv>): Promise<LocationFlow> {
   const { tenant, user, session } = c.get('caller');
   const { env, db } = c.get('deps');
-  const admin = await requireAdminOfBusiness(db, user, session);
+  const { admin, accountId, actingFor } = await actingScope(db, { user, session });
   const { now, ip, locale, budget, secret, otpHost } = flowContext(c);
-  return { tenant, admin, session: session!, accountId: admin.accountId, actingFor: null, publicUrl: env.publicUrl, now, ip, locale, budget, secret, otpHost };
+  return { tenant, admin, session: session!, accountId, actingFor, publicUrl: env.publicUrl, now, ip, locale, budget, secret, otpHost };
 }
 
 /**
@@ -94,7 +94,7 @@ export const locationRoutes = new Hono<AppEnv>()
       const f = await flow(c);
       const { id } = c.req.valid('param');
       const { pin } = c.req.valid('json');
-      return c.json(await confirmLink({ ...f, challengeId: id, pin }), 200);
+      return c.json(await confirmLink(c.get('deps').db, { ...f, challengeId: id, pin }), 200);
     },
   )
   .post(

@@ -10,6 +10,7 @@ import {
   stepUpSchema,
 } from '../../contract/portal.js';
 import { changePassword, completeMobileChange, requireStepUp, startEmailChange, startMobileChange, stepUp } from '../domain/profile.js';
+import { currentProfile, refuseWhileActing } from '../domain/locations.js';
 import { profileOf } from '../domain/sessions.js';
 import { type AppEnv, flowContext } from '../lib/context.js';
 import { endpoint } from '../lib/openapi.js';
@@ -27,8 +28,13 @@ const access = { auth: ['session' as const], component: 'tk-profile' as const };
 export const meRoutes = new Hono<AppEnv>()
   .get(
     '/',
-    endpoint({ summary: 'The logged-in user: name, username, e-mail, mobile (masked), role, account', tags, ...access, success: { status: 200, description: 'Profile', schema: profileSchema } }),
-    async (c) => c.json(await profileOf(c.get('deps').db, c.get('caller').user!), 200),
+    endpoint({
+      summary: "The logged-in user: name, username, e-mail, mobile (masked), role, account; acting on a location, that account's (read-only) with `acting`",
+      tags,
+      ...access,
+      success: { status: 200, description: 'Profile', schema: profileSchema },
+    }),
+    async (c) => c.json(await currentProfile(c.get('deps').db, c.get('caller')), 200),
   )
   .post(
     '/step-up',
@@ -43,6 +49,7 @@ export const meRoutes = new Hono<AppEnv>()
     validate('json', stepUpSchema),
     async (c) => {
       const { tenant, user, session } = c.get('caller');
+      refuseWhileActing(session);
       const { now, ip, secret } = flowContext(c);
       return c.json(await stepUp(c.get('deps').db, { tenant, user: user!, session: session!, password: c.req.valid('json').password, now, secret, ip }), 200);
     },
@@ -60,6 +67,7 @@ export const meRoutes = new Hono<AppEnv>()
     validate('json', passwordChangeSchema),
     async (c) => {
       const { tenant, user, session } = c.get('caller');
+      refuseWhileActing(session);
       const body = c.req.valid('json');
       const result = await changePassword(c.get('deps').db, { tenant, user: user!, session: session!, ...body, ...flowContext(c) });
       return c.json(result, 200);
@@ -79,6 +87,7 @@ export const meRoutes = new Hono<AppEnv>()
     async (c) => {
       const { db, env } = c.get('deps');
       const { tenant, user, session } = c.get('caller');
+      refuseWhileActing(session);
       const change = c.req.valid('json');
       const common = { tenant, user: user!, ...flowContext(c) };
       requireStepUp(session!, common.now);
@@ -97,6 +106,7 @@ export const meRoutes = new Hono<AppEnv>()
       tags,
       ...access,
       step: 'Confirm a new mobile number with the PIN sent to it',
+      before: (c) => refuseWhileActing(c.get('caller').session),
       verified: { status: 200, description: 'The new number holds', schema: profileSchema },
       complete: async (tx, challenge, c) => profileOf(tx, await completeMobileChange(tx, challenge, flowContext(c))),
     }),

@@ -24,6 +24,8 @@ export function pinStepRoutes<P extends PinPurpose, R, S extends 200 | 201>(o: {
   /** What the step is, for the docs: "Log in", "Set a password", … */
   step: string;
   verified: { status: S; description: string; schema: StandardSchemaV1 };
+  /** Runs before either route's work, after the access check (e.g. refusing an acting session). */
+  before?: (c: Context<AppEnv>) => void;
   /** What a right PIN completes, in the PIN's transaction. */
   complete: (tx: Executor, challenge: Challenge<P>, c: Context<AppEnv>) => Promise<R>;
 }) {
@@ -43,6 +45,7 @@ export function pinStepRoutes<P extends PinPurpose, R, S extends 200 | 201>(o: {
       rateLimit({ name: 'pins.verify', limit: 30, windowSeconds: 600 }, byIp),
       validate('json', pinVerifySchema),
       async (c) => {
+        o.before?.(c);
         const { db } = c.get('deps');
         const { challengeId, pin } = c.req.valid('json');
         const result = await verifyPin(db, { ...scope(c), challengeId, pin, ...flowContext(c) }, (tx, challenge) => o.complete(tx, challenge, c));
@@ -63,6 +66,7 @@ export function pinStepRoutes<P extends PinPurpose, R, S extends 200 | 201>(o: {
       rateLimit({ name: 'pins.send', limit: 60, windowSeconds: 600 }, byIp),
       validate('json', challengeRefSchema),
       async (c) => {
+        o.before?.(c);
         const { db } = c.get('deps');
         const { challengeId } = c.req.valid('json');
         const challenge = await db.transaction((tx) => resendPin(tx, { ...scope(c), challengeId, ...flowContext(c) }));

@@ -3,7 +3,8 @@ import type { SessionComponent } from '../../contract/enums.js';
 import { loginSchema, pinChallengeSchema, profileSchema, sessionIssuedSchema } from '../../contract/portal.js';
 import { userActor, audit } from '../domain/audit.js';
 import { completeLogin, startLogin } from '../domain/login.js';
-import { profileOf, revokeSession } from '../domain/sessions.js';
+import { currentProfile } from '../domain/locations.js';
+import { revokeSession } from '../domain/sessions.js';
 import { type AppEnv, flowContext } from '../lib/context.js';
 import { endpoint } from '../lib/openapi.js';
 import { byIp, rateLimit } from '../lib/rate-limit.js';
@@ -63,7 +64,7 @@ export const sessionRoutes = new Hono<AppEnv>()
       const { session, user } = c.get('caller');
       const components = session!.components as SessionComponent[] | null;
       // What the session's components allow: the profile belongs to tk-profile, as GET /v1/me does.
-      const profile = components === null || components.includes('tk-profile') ? await profileOf(c.get('deps').db, user!) : null;
+      const profile = components === null || components.includes('tk-profile') ? await currentProfile(c.get('deps').db, { user, session }) : null;
       return c.json({ expiresAt: session!.expiresAt.toISOString(), components, user: profile }, 200);
     },
   )

@@ -14,12 +14,12 @@ import {
   cancelSubUser,
   createSubUser,
   listSubUsers,
-  requireAdminOfBusiness,
   resendSubUser,
   type SubUserFlow,
   updateSubUser,
   withdrawCancellation,
 } from '../domain/sub-users.js';
+import { actingScope } from '../domain/locations.js';
 import { type AppEnv, flowContext } from '../lib/context.js';
 import { idempotent } from '../lib/idempotency.js';
 import { endpoint } from '../lib/openapi.js';
@@ -31,15 +31,15 @@ const access = { auth: ['session' as const], component: 'tk-sub-users' as const 
 
 /**
  * Everything a co-user flow needs from the request: the admin, the account it acts on, the clock, the
- * budget. The one place the account comes from: once an admin can act on a linked sub-account (issue 14),
- * it is the session's acting account here, and every flow follows.
+ * budget. The account comes from `actingScope`: the admin's own, or the sub-account an acting session
+ * works on (then every audit entry names the main account as `actingFor`).
  */
 async function flow(c: Context<AppEnv>): Promise<SubUserFlow> {
   const { tenant, user, session } = c.get('caller');
   const { env, db } = c.get('deps');
-  const admin = await requireAdminOfBusiness(db, user, session);
+  const { admin, accountId, actingFor } = await actingScope(db, { user, session });
   const { now, ip, locale, budget } = flowContext(c);
-  return { tenant, admin, accountId: admin.accountId, publicUrl: env.publicUrl, now, ip, locale, budget };
+  return { tenant, admin, accountId, actingFor, publicUrl: env.publicUrl, now, ip, locale, budget };
 }
 
 /**

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rateLimits, tariffs } from '../../bff/db/schema/index.js';
 import { businessSignup, privateSignup, professionalSignup } from '../contract/fixtures.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
-import { emailsOf, tokenIn } from './helpers/outbox.js';
+import { emailsOf, lastPin, tokenIn } from './helpers/outbox.js';
 import { browser, coUserBody, seedUser } from './helpers/portal.js';
 
 /**
@@ -24,6 +24,9 @@ let embedSession: string;
 let tariffId: string;
 let coTariffId: string;
 const subUserIds: string[] = [];
+/** A linked location of the session's account, and an open link request's challenge: fuzzed path segments and bodies. */
+const locationIds: string[] = [];
+const customerNumbers: string[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -42,6 +45,15 @@ beforeAll(async () => {
     if (!confirmed) continue;
     const mail = (await emailsOf(t.db, tenant.id)).filter((m) => m.to === added.json.email).at(-1)!;
     await call(t.app, 'POST', '/v1/confirmations', { key: tenant.publishableKey, body: { token: tokenIn(mail, '/confirm') } });
+  }
+  // A linked location, and a second account with an open link request.
+  const [sub, asked] = [await seedUser(t.db, tenant), await seedUser(t.db, tenant)];
+  for (const target of [sub, asked]) {
+    const request = await browser(t, tenant).post('/v1/locations/link-requests', { customerNumber: target.customerNumber, collectiveInvoice: true }, session);
+    customerNumbers.push(target.customerNumber);
+    locationIds.push(target === sub ? target.accountId : request.json.challengeId);
+    if (target !== sub) continue;
+    await browser(t, tenant).post(`/v1/locations/link-requests/${request.json.challengeId}/confirm`, { pin: await lastPin(t.db, tenant.id, sub.mobile) }, session);
   }
 });
 afterAll(() => t.close());
@@ -100,6 +112,7 @@ function plausible(method: string, path: string): Record<string, unknown> {
       const holder = s.contact ?? s.person;
       Object.assign(holder, { firstName: p.first, lastName: p.last, email: p.email, mobile: p.mobile });
       if (s.payment.method === 'sepa') s.payment.accountHolder = `${p.first} ${p.last}`;
+      if (s.accountType === 'business' && rnd() < 0.3) s.locationIntent = `tk_lin_${letters(43)}`;
       return s;
     }
     case 'POST /v1/api-keys':
@@ -122,6 +135,13 @@ function plausible(method: string, path: string): Record<string, unknown> {
       return pick([{ invoiceNote: p.first }, { tariffId: coTariffId }, { email: p.email }, { invoiceNote: null }]);
     case 'POST /v1/sub-users/:id/cancel':
       return rnd() < 0.5 ? {} : { endDate: pick(['2030-01-31', '2026-02-29', '2099-12-31']) };
+    case 'POST /v1/locations/link-requests':
+      return { customerNumber: pick([...customerNumbers, letters(8), ` ${customerNumbers[0]!.toLowerCase()} `]), collectiveInvoice: rnd() < 0.5 };
+    case 'POST /v1/locations/link-requests/:id/confirm':
+      return { pin: pick(['123456', '000000', ' 12 34 56 ']) };
+    case 'PATCH /v1/locations/:accountId':
+    case 'POST /v1/locations/intents':
+      return { collectiveInvoice: rnd() < 0.5 };
     case 'PATCH /v1/me':
       return rnd() < 0.5 ? { email: p.email } : { mobile: p.mobile };
     case 'POST /v1/password-setup':
@@ -179,7 +199,14 @@ describe('fuzz', () => {
         let path = route.path
           .replace(/\/\*$/, `/${rnd() < 0.5 ? pick(NASTY_SEGMENTS) : `${letters(4)}.js`}`)
           .replace(/:file\{[^}]*\}\?/, () => pick(['', 'demo.css', pick(NASTY_SEGMENTS)]))
-          .replace(/:\w+(\{[^}]*\})?/g, () => (route.path.startsWith('/v1/sub-users/') && rnd() < 0.5 ? pick(subUserIds) : pick(NASTY_SEGMENTS)));
+          .replace(/:\w+(\{[^}]*\})?/g, () =>
+            route.path.startsWith('/v1/sub-users/') && rnd() < 0.5
+              ? pick(subUserIds)
+              : // Not the switch: it would end the session the later routes are fuzzed with.
+                route.path.startsWith('/v1/locations/') && !route.path.endsWith('/switch') && rnd() < 0.5
+                ? pick(locationIds)
+                : pick(NASTY_SEGMENTS),
+          );
         if (!hasBody || rnd() < 0.2) path += pick(NASTY_QUERIES);
         const credential = pick([tenant.publishableKey, tenant.secretKey, session, embedSession, `tk_ses_${letters(20)}`, '']);
         const headers: Record<string, string> = { 'x-forwarded-for': `198.18.${(sent >> 8) & 255}.${sent & 255}` };

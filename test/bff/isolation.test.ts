@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tariffs } from '../../bff/db/schema/index.js';
 import { emitEvent } from '../../bff/domain/webhooks.js';
 import { enqueue } from '../../bff/messaging/outbox.js';
-import { emailsOf, TEST_BUDGET, tokenIn } from './helpers/outbox.js';
+import { emailsOf, lastPin, TEST_BUDGET, tokenIn } from './helpers/outbox.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { markersOf, snapshotTenant, UUID } from './helpers/isolation.js';
 import { browser, coUserBody, seedUser, setPasswordToken } from './helpers/portal.js';
@@ -20,9 +20,12 @@ let b: TestTenant;
 let aSessions: string[];
 let bEndpointId: string;
 const B_PASSWORD = 'b-password-long-enough';
+/** A's browser calls come from an address no call of B's is a prefix of (B's are markers). */
+const A_IP = '198.18.7.7';
 let bHandle: string;
 let bCoTariff: string;
 const bSubUserIds: string[] = [];
+let bCustomerNumbers: string[];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -57,14 +60,26 @@ beforeAll(async () => {
     await call(t.app, 'POST', '/v1/confirmations', { key: b.publishableKey, origin: b.origin, body: { token: tokenIn(mail, '/confirm') } });
     if (i === 2) await browser(t, b).post(`/v1/sub-users/${added.json.id}/cancel`, {}, bSession);
   }
+  // B's account is a main account: a linked location (by its admin's code) and an order of a new one.
+  const bSub = await seedUser(t.db, b, { password: B_PASSWORD });
+  const asked = await browser(t, b).post('/v1/locations/link-requests', { customerNumber: bSub.customerNumber, collectiveInvoice: true }, bSession);
+  await browser(t, b).post(`/v1/locations/link-requests/${asked.json.challengeId}/confirm`, { pin: await lastPin(t.db, b.id, bSub.mobile) }, bSession);
+  await browser(t, b).post('/v1/locations/intents', { collectiveInvoice: false }, bSession);
+  bCustomerNumbers = [bUser.customerNumber, bSub.customerNumber];
   await browser(t, b).post('/v1/sessions', { username: bUser.username, password: bUser.password });
   await setPasswordToken(t.db, b, bUser);
   await call(t.app, 'POST', '/v1/embed-sessions', { key: b.secretKey, body: { username: bUser.username, components: ['tk-profile'] } });
   // A calls with its keys and with sessions of its own user: from a login and from an embed session.
   const aUser = await seedUser(t.db, a, { password: 'a-password-long-enough' });
   const minted = await call(t.app, 'POST', '/v1/embed-sessions', { key: a.secretKey, body: { username: aUser.username, components: ['tk-profile', 'tk-sub-users'] } });
-  const embed = await browser(t, a).post('/v1/embed-sessions/exchange', { clientSecret: minted.json.clientSecret });
-  aSessions = [await browser(t, a).login(aUser), embed.json.token];
+  const embed = await browser(t, a, A_IP).post('/v1/embed-sessions/exchange', { clientSecret: minted.json.clientSecret });
+  // A is a main account too, and one of its sessions acts on its location.
+  const aSub = await seedUser(t.db, a, { password: 'a-password-long-enough' });
+  const aMain = await browser(t, a, A_IP).login(aUser);
+  const aAsked = await browser(t, a, A_IP).post('/v1/locations/link-requests', { customerNumber: aSub.customerNumber, collectiveInvoice: false }, aMain);
+  await browser(t, a, A_IP).post(`/v1/locations/link-requests/${aAsked.json.challengeId}/confirm`, { pin: await lastPin(t.db, a.id, aSub.mobile) }, aMain);
+  const acting = await browser(t, a, A_IP).post(`/v1/locations/${aSub.accountId}/switch`, {}, aMain);
+  aSessions = [await browser(t, a, A_IP).login(aUser), embed.json.token, acting.json.token];
 });
 afterAll(() => t.close());
 
@@ -112,6 +127,9 @@ describe('tenant isolation', () => {
                   ...(route.path.startsWith('/v1/sub-users') ? [coUserBody(bCoTariff), { tariffId: bCoTariff }, { invoiceNote: 'a-note' }, { endDate: '2099-01-01' }] : []),
                   // B's ids as challenge ids; a route with a path parameter has them in its path already.
                   ...(route.path.includes(':') ? [] : bIds.map((challengeId) => ({ challengeId, pin: '000000' }))),
+                  // B's customer numbers to link, and changes of B's locations.
+                  ...(route.path.startsWith('/v1/locations') ? [{ collectiveInvoice: false }] : []),
+                  ...(route.path.startsWith('/v1/locations') && !route.path.includes(':') ? bCustomerNumbers.map((customerNumber) => ({ customerNumber, collectiveInvoice: true })) : []),
                   // B's password: a step-up or password change of A's user must not take it.
                   ...(route.path.startsWith('/v1/me') ? [{ password: B_PASSWORD }, { currentPassword: B_PASSWORD, newPassword: 'a-new-password-long-enough' }] : []),
                 ];
@@ -130,7 +148,7 @@ describe('tenant isolation', () => {
     }
     expect(answered).toBeGreaterThan(unique.length);
     expect(await snapshotTenant(t.db, b.id)).toEqual(before);
-  }, 180_000); // thousands of calls: every route, every id of B, every credential
+  }, 420_000); // thousands of calls: every route, every id of B, every credential
 
   it('the probe can see data: A reading its own config finds A\'s markers', async () => {
     const own = markersOf(await snapshotTenant(t.db, a.id), await snapshotTenant(t.db, b.id));

@@ -48,6 +48,6 @@ describe('the one-time link service', () => {
   });
 
   it('every PIN purpose has its settings in one registry', () => {
-    expect(Object.keys(PINS).sort()).toEqual(['login', 'mobile_change', 'password_setup']);
+    expect(Object.keys(PINS).sort()).toEqual(['location_link', 'login', 'mobile_change', 'password_setup']);
   });
 });

@@ -42,4 +42,23 @@ describe('/openapi.json', () => {
     expect(spec.components.schemas.WebhookEndpoint.properties).not.toHaveProperty('secret');
     expect(spec.paths['/v1/webhook-endpoints/{id}'].delete.responses).toHaveProperty('204');
   });
+
+  it('documents the locations routes: requests, answers, the code step and acting sessions', async () => {
+    const spec = (await call(t.app, 'GET', '/openapi.json')).json;
+    const request = spec.paths['/v1/locations/link-requests'].post;
+    expect(request.requestBody.content['application/json'].schema).toBeDefined();
+    expect(request.parameters.some((p: { name: string }) => p.name === 'Idempotency-Key')).toBe(true);
+    expect(request.responses['202'].content['application/json'].schema.$ref).toBe('#/components/schemas/LocationLinkRequestIssued');
+    expect(request.responses).toHaveProperty('429');
+    expect(spec.paths['/v1/locations'].get.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/LocationList');
+    expect(spec.paths['/v1/locations/link-requests/{id}/confirm'].post.responses).toHaveProperty('410');
+    for (const path of ['/v1/locations/{accountId}/switch', '/v1/locations/return']) {
+      expect(spec.paths[path].post.responses['201'].content['application/json'].schema.$ref).toBe('#/components/schemas/SessionIssued');
+      expect(spec.paths[path].post.responses).toHaveProperty('409');
+    }
+    expect(spec.components.schemas.Profile.properties).toHaveProperty('acting');
+    for (const [path, method] of [['/v1/locations/{accountId}', 'patch'], ['/v1/locations/{accountId}', 'delete'], ['/v1/locations/intents', 'post']] as const) {
+      expect(spec.paths[path][method].security).toEqual([{ session: [] }]);
+    }
+  });
 });

@@ -32,5 +32,10 @@ export default {
   embed_secret_invalid: 'Der Sitzungsschlüssel ist ungültig, abgelaufen oder wurde bereits verwendet.',
   too_many_webhook_endpoints: 'Es sind bereits 20 Webhook-Endpunkte eingerichtet. Bitte löschen Sie zuerst einen.',
   invalid_transition: 'Dieser Schritt ist im aktuellen Status nicht möglich.',
+  already_acting: 'Sie handeln bereits für einen Standort. Kehren Sie zuerst zum Hauptaccount zurück.',
+  not_acting: 'Sie handeln gerade für keinen Standort; es gibt keinen Hauptaccount, zu dem Sie zurückkehren könnten.',
+  acting_session: 'Sie handeln für einen Standort. Dessen Zugangsdaten und Standorte ändert der Administrator des Standorts selbst; kehren Sie für Ihre eigenen zum Hauptaccount zurück.',
+  is_sub_account: 'Ihr Konto ist selbst als Standort mit einem Hauptaccount verknüpft. Standorte verwaltet der Hauptaccount.',
+  already_linked: 'Dieses Konto ist inzwischen bereits mit einem Hauptaccount verknüpft.',
   internal_error: 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
 } as const;

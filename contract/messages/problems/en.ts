@@ -34,5 +34,10 @@ export default {
   embed_secret_invalid: 'The session secret is not valid, has expired or was used already.',
   too_many_webhook_endpoints: 'There are already 20 webhook endpoints. Please delete one first.',
   invalid_transition: 'This step is not possible in the current status.',
+  already_acting: 'You are acting for a location already. Please return to the main account first.',
+  not_acting: 'You are not acting for a location; there is no main account to return to.',
+  acting_session: 'You are acting for a location. Its own admin changes its login data and locations; return to the main account for your own.',
+  is_sub_account: 'Your account is itself linked as a location of a main account. The main account manages the locations.',
+  already_linked: 'This account has meanwhile been linked to a main account already.',
   internal_error: 'An internal error occurred. Please try again later.',
 } satisfies Translation<typeof de>;

@@ -16,7 +16,7 @@ export interface TestUser {
 
 let seq = 0;
 /** A business account (or, with `accountType`, another kind) with its portal admin; with `password`, one already set. */
-export async function seedUser(db: Db, tenant: TestTenant, options: { password?: string; accountType?: 'private' | 'professional' | 'business' } = {}): Promise<TestUser & { accountId: string }> {
+export async function seedUser(db: Db, tenant: TestTenant, options: { password?: string; accountType?: 'private' | 'professional' | 'business' } = {}): Promise<TestUser & { accountId: string; customerNumber: string }> {
   const tag = `${++seq}${randomBytes(3).toString('hex')}`;
   const [account] = await db
     .insert(accounts)
@@ -44,7 +44,7 @@ export async function seedUser(db: Db, tenant: TestTenant, options: { password?:
       passwordHash: password ? await hashPassword(password) : null,
     })
     .returning();
-  return { id: user!.id, username: user!.username, email: user!.email, mobile: user!.mobile, password, accountId: account!.id };
+  return { id: user!.id, username: user!.username, email: user!.email, mobile: user!.mobile, password, accountId: account!.id, customerNumber: account!.customerNumber };
 }
 
 /** A set-password link for a user, as the credentials or reset e-mail carries it. */
@@ -52,9 +52,8 @@ export const setPasswordToken = (db: Db, tenant: TestTenant, user: TestUser, now
   issueLink(db, { tenantId: tenant.id, subjectId: user.id, payload: { purpose: 'set_password' }, now });
 
 let client = 0;
-/** Browser-like calls of a tenant's widget: its publishable key and origin, one client address per helper. */
-export function browser(t: TestApp, tenant: TestTenant) {
-  const ip = `203.0.113.${++client % 250}`;
+/** Browser-like calls of a tenant's widget: its publishable key and origin, one client address per helper (or `ip`). */
+export function browser(t: TestApp, tenant: TestTenant, ip = `203.0.113.${++client % 250}`) {
   const send = (method: string, path: string, body?: unknown, session?: string) =>
     call(t.app, method, path, { key: session ?? tenant.publishableKey, origin: tenant.origin, body, headers: { 'x-forwarded-for': ip } });
   return {

@@ -28,7 +28,13 @@ import { stripAnnotations } from './tools/strip-annotations.js';
  *   first opened (it imports the wizard and the radio group, select and date field from the signup's chunk, and
  *   the summary from `ordering`: no page downloads those twice, and splitting them off would cost the signup page);
  * `pin` — the PIN step with the portal's German texts for it, fetched with the first request that sends a
- *   code (one file instead of three: the step, its catalogue and a re-export of the German texts).
+ *   code (one file instead of three: the step, its catalogue and a re-export of the German texts);
+ * `locations` — `tk-locations`' overview (element, cards, styles, German texts of the overview and its steps);
+ * `locations-steps` — its link, code, order and unlink steps, fetched when one is first opened (the PIN step
+ *   from `pin`, placed before them so that they do not take it; the checkbox from the signup's chunk;
+ *   `tk-signup` itself only for "Neuen Standort bestellen");
+ * `acting` — the provider's banner while an admin acts on a sub-account ("Zurück zum Hauptaccount") with its
+ *   German texts: fetched only while acting, so no page pays for it otherwise;
  * A lazily loaded catalogue's German file is in its group: alone, as the target of the catalogue's
  * variable import, it would be a chunk of its own re-exporting it.
  * Fetched when first used, too: each non-default locale of each catalogue. A locale file needs no group for
@@ -47,6 +53,9 @@ const GROUPS: { name: string; test: RegExp }[] = [
   { name: 'sub-users', test: /\/widgets\/sub-users\/(sub-users|list|messages|sub-users\.styles|messages\/de)\.ts$/ },
   { name: 'sub-users-steps', test: /\/(widgets\/sub-users\/(steps|manage|steps\.messages|messages\/steps\/de)|contract\/messages\/sub-user-errors(\/de)?)\.ts$/ },
   { name: 'pin', test: /\/widgets\/(core\/pin|portal\/(pin-step\.messages|messages\/pin-step\/de))\.ts$/ },
+  { name: 'locations', test: /\/widgets\/locations\/(locations|list|messages|locations\.styles|messages\/de)\.ts$/ },
+  { name: 'locations-steps', test: /\/widgets\/locations\/steps\.ts$/ },
+  { name: 'acting', test: /\/widgets\/provider\/(acting|messages\/de)\.ts$/ },
 ];
 
 /** A catalogue's locale file: `<feature>/messages/<locale>.ts` (widgets) or `messages/<feature>/<locale>.ts` (contract). */
@@ -83,6 +92,7 @@ export default defineConfig({
         'password-setup': 'widgets/portal/password-setup.ts',
         profile: 'widgets/portal/profile.ts',
         'sub-users': 'widgets/sub-users/sub-users.ts',
+        locations: 'widgets/locations/locations.ts',
         react: 'widgets/react.ts',
       },
       formats: ['es'],

@@ -24,6 +24,7 @@ const PAGES: { name: string; tags?: string[]; entries?: string[]; budget?: numbe
   { name: 'login page (loader + provider + tk-login)', tags: ['tk-provider', 'tk-login'], budget: 22 * KB },
   { name: 'profile page (loader + provider + tk-profile)', tags: ['tk-provider', 'tk-profile'], budget: 26 * KB },
   { name: 'sub-users page (loader + provider + tk-sub-users)', tags: ['tk-provider', 'tk-sub-users'], budget: 32 * KB },
+  { name: 'locations page (loader + provider + tk-locations)', tags: ['tk-provider', 'tk-locations'], budget: 30 * KB },
   { name: 'confirm page (loader + provider + tk-confirm)', tags: ['tk-provider', 'tk-confirm'] },
   { name: "BFF's /set-password page (password-setup.js)", entries: ['password-setup.js'] },
 ];
@@ -95,7 +96,7 @@ console.log(`\n${'file'.padEnd(48)} ${'min B'.padStart(7)} ${'gzip B'.padStart(7
 for (const file of [...entries, ...chunks]) console.log(line(measure(short(file), [file])));
 
 // loader.js preloads what each tag loads, so a page needs one round trip after the loader.
-for (const tag of ['tk-provider', 'tk-signup', 'tk-confirm', 'tk-login', 'tk-password-setup', 'tk-profile', 'tk-sub-users']) {
+for (const tag of ['tk-provider', 'tk-signup', 'tk-confirm', 'tk-login', 'tk-password-setup', 'tk-profile', 'tk-sub-users', 'tk-locations']) {
   const expected = imports[tag] ? closure([imports[tag]]) : [];
   const actual = [...(preload[tag] ?? [])].sort();
   if (!expected.length || JSON.stringify(actual) !== JSON.stringify(expected)) {

@@ -140,10 +140,10 @@ async function startOrder(el: TkLocations, event: Event) {
 /** The signup is stored: the overview shows the order waiting for confirmation. */
 async function ordered(el: TkLocations, event: Event) {
   event.stopPropagation(); // the page hears this widget's `tk-complete`, not the inner signup's
-  el.intent = undefined;
   el.rows = undefined;
   await el.load.run().catch(() => undefined);
   await el.back(el.t('order.done'));
+  el.intent = undefined;
   el.completed({ action: 'ordered' });
 }
 
@@ -207,7 +207,8 @@ export function renderStep(el: TkLocations): TemplateResult | typeof nothing {
         <div class="actions"><tk-button type="submit" ?busy=${form.submit.busy}>${t('order.submit')}</tk-button>${cancel}</div>
       </form>`;
     case 'signup': {
-      const intent = el.intent!;
+      const intent = el.intent;
+      if (!intent) return nothing;
       return html`${form.heading(t('order.title'))}
         <tk-signup
           id="tk-location-signup"

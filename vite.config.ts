@@ -55,7 +55,7 @@ const GROUPS: { name: string; test: RegExp }[] = [
   { name: 'pin', test: /\/widgets\/(core\/pin|portal\/(pin-step\.messages|messages\/pin-step\/de))\.ts$/ },
   { name: 'locations', test: /\/widgets\/locations\/(locations|list|messages|locations\.styles|messages\/de)\.ts$/ },
   { name: 'locations-steps', test: /\/widgets\/locations\/steps\.ts$/ },
-  { name: 'acting', test: /\/widgets\/provider\/(acting|messages\/de)\.ts$/ },
+  { name: 'acting', test: /\/widgets\/provider\/(acting|acting\.messages|messages\/de)\.ts$/ },
 ];
 
 /** A catalogue's locale file: `<feature>/messages/<locale>.ts` (widgets) or `messages/<feature>/<locale>.ts` (contract). */

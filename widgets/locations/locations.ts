@@ -223,7 +223,7 @@ export class TkLocations extends LitElement {
 
   /** `tk-complete` with what was done. @internal */
   completed(detail: LocationsCompleteDetail): void {
-    this.dispatchEvent(new TkCompleteEvent<LocationsCompleteDetail>(detail));
+    this.dispatchEvent(new TkCompleteEvent<LocationsCompleteDetail>({ ...detail }));
   }
 
   /**

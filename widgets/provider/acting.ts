@@ -1,5 +1,4 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { defineCatalogue } from '../../contract/i18n.js';
 import type { Kit } from '../core/context.js';
 import { failureMessage } from '../core/submit.js';
 import * as tokens from '../core/tokens.styles.js';
@@ -7,10 +6,7 @@ import { baseStyles } from '../core/tokens.styles.js';
 import { defineOnce } from '../define.js';
 import '../primitives/alert.js';
 import '../primitives/button.js';
-import de from './messages/de.js';
-
-/** The banner's texts; other locales load on first use. */
-export const actingMessages = defineCatalogue('acting', de, (locale) => import(`./messages/${locale}.ts`));
+import { type ActingKey, actingMessages } from './acting.messages.js';
 
 /**
  * The banner `<tk-provider>` shows above its widgets while a main account's admin acts on a sub-account
@@ -86,7 +82,7 @@ export class TkActing extends LitElement {
     if (!kit || !user?.acting) return nothing;
     const locale = kit.locale;
     if (!actingMessages.has(locale)) void actingMessages.load(locale).then(() => this.requestUpdate(), () => undefined);
-    const t = (key: keyof typeof de, p?: Record<string, string>) => actingMessages.t(locale, key, p);
+    const t = (key: ActingKey, p?: Record<string, string>) => actingMessages.t(locale, key, p);
     const { actor, mainAccount } = user.acting;
     return html`<section aria-label=${t('label')} lang=${locale}>
       <p tabindex="-1" data-acting>${t('text', { name: user.displayName, customerNumber: user.account?.customerNumber ?? '' })}</p>

@@ -2,7 +2,7 @@ import type { Location, LocationList } from '../contract/locations.js';
 import type { Locale } from '../contract/locales.js';
 import type { Profile } from '../contract/portal.js';
 import type { Kit, Session } from '../widgets/core/context.js';
-import { FAKE_API, FAKE_SESSION, fakeKit, fakeProfile, installFakeApi } from './fake-kit.js';
+import { FAKE_SESSION, fakeKit, fakeProfile, routeFakeApi } from './fake-kit.js';
 
 /**
  * The fake BFF of `tk-locations` for stories and browser tests: `/v1/locations` of the fake kit, answered
@@ -127,31 +127,25 @@ let installed = false;
 export function installLocationsApi(): void {
   if (installed) return;
   installed = true;
-  installFakeApi();
-  const inner = window.fetch;
-  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    const url = new URL(request.url);
-    const key = request.headers.get('authorization')?.replace('Bearer ', '') ?? '';
-    const ours = url.pathname.startsWith('/v1/locations') || (key.startsWith('tk_ses_loc_') && !url.pathname.startsWith('/v1/sub-users')) || url.pathname === '/v1/signups';
-    if (!request.url.startsWith(FAKE_API) || !ours) return inner(input, init);
-    const text = await request.clone().text();
-    const body = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
-    if (url.pathname === '/v1/signups') {
-      locationRequests.push({ method: request.method, path: url.pathname, body });
-      if (body.locationIntent !== EXPIRED_INTENT) {
-        // The new location's order shows in the overview of the admin who asked for the intent.
-        const owner = intents.get(String(body.locationIntent ?? ''));
-        const list = owner ? lists.get(owner) : undefined;
-        const company = (body.company ?? {}) as { name?: string };
-        if (owner && list) lists.set(owner, { ...list, orders: [...list.orders, { ...order, signupId: id(7202), displayName: company.name ?? '', orderedAt: new Date().toISOString() }] });
-        return inner(input, init);
-      }
-      return problem(422, 'validation_failed', CHECK, [{ path: 'locationIntent', code: 'location_intent_invalid', message: 'Diese Bestellung eines Standorts ist abgelaufen.' }]);
-    }
-    locationRequests.push({ method: request.method, path: url.pathname, body });
-    return answer(key, request.method, url.pathname, body);
-  };
+  routeFakeApi(
+    (path, key) => path.startsWith('/v1/locations') || path === '/v1/signups' || (key.startsWith('tk_ses_loc_') && !path.startsWith('/v1/sub-users')),
+    (r, pass) => {
+      locationRequests.push({ method: r.method, path: r.path, body: r.body });
+      return r.path === '/v1/signups' ? signup(r.body, pass) : answer(r.key, r.method, r.path, r.body);
+    },
+  );
+}
+
+/** A signup: one with an expired intent is refused; one with a valid intent shows as ordered in its admin's overview. */
+function signup(body: Record<string, unknown>, pass: () => Promise<Response>): Response | Promise<Response> {
+  if (body.locationIntent === EXPIRED_INTENT) {
+    return problem(422, 'validation_failed', CHECK, [{ path: 'locationIntent', code: 'location_intent_invalid', message: 'Diese Bestellung eines Standorts ist abgelaufen.' }]);
+  }
+  const owner = intents.get(String(body.locationIntent ?? ''));
+  const list = owner ? lists.get(owner) : undefined;
+  const company = (body.company ?? {}) as { name?: string };
+  if (owner && list) lists.set(owner, { ...list, orders: [...list.orders, { ...order, signupId: id(7202), displayName: company.name ?? '', orderedAt: new Date().toISOString() }] });
+  return pass();
 }
 
 function answer(key: string, method: string, path: string, body: Record<string, unknown>): Response | Promise<Response> {

@@ -1,48 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
-import type { TkLocations } from '../widgets/locations/locations.js';
 import { actingSession, locationsKit, type LocationsScenario } from './locations-fixtures.js';
-import { button, settle, typeInto } from './portal-steps.js';
+import { type Act, play } from './widget-acts.js';
 
 /**
  * "Standorte" of a business account, against the fake `/v1/locations` (`locations-fixtures.ts`): every state
  * of the overview and every step, errors and busy included, and the provider's banner while acting on a
  * sub-account. Each story drives the widget like a user: `press` a button (within an account's card),
- * `fill` a field, `code` types into the code field, `submit` the visible form, `until` a step shows.
+ * `fill` a field, `check` a box, type a `code`, `submit` the visible form, `until` a step shows (`widget-acts.ts`).
  */
-type Act = { press: RegExp; card?: string } | { fill: [name: string, value: string] } | { check: string } | { code: string } | { submit: true } | { until: RegExp };
 type Args = { scenario: LocationsScenario; session: boolean; acting: boolean; acts: Act[] };
-
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function play(root: HTMLElement, acts: Act[]) {
-  const el = root.querySelector<TkLocations>('tk-locations');
-  if (!el) return;
-  await settle(el);
-  const shadow = el.shadowRoot!;
-  for (const act of acts) {
-    if ('press' in act) {
-      const scope = act.card ? [...shadow.querySelectorAll<HTMLElement>('.card')].find((c) => c.querySelector('.name')!.textContent!.includes(act.card!))! : el;
-      button(scope, act.press).click();
-    } else if ('fill' in act) {
-      const field = shadow.querySelector<HTMLElement & { value: string }>(`[name="${act.fill[0]}"]`)!;
-      field.value = act.fill[1];
-      field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    } else if ('check' in act) {
-      const box = shadow.querySelector<HTMLElement & { checked: boolean }>(`[name="${act.check}"]`)!;
-      box.checked = true;
-      box.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-    } else if ('code' in act) typeInto(el, 'one-time-code', act.code);
-    else if ('submit' in act) {
-      // the code step's form is in the light DOM (the code field), the others in the shadow root
-      (el.querySelector('form') ?? shadow.querySelector('form'))!.requestSubmit();
-    } else {
-      // a step's code comes when it is first opened
-      for (let i = 0; i < 100 && !act.until.test(shadow.querySelector('[data-heading]')?.textContent ?? ''); i++) await wait(20);
-    }
-    await settle(el);
-  }
-}
 
 const meta: Meta<Args> = {
   title: 'Widgets/Locations',
@@ -57,7 +24,7 @@ const meta: Meta<Args> = {
     if (acting) kit.session = actingSession;
     return html`<tk-provider no-brand .kit=${kit} lang=${locale}><tk-locations></tk-locations></tk-provider>`;
   },
-  play: async ({ canvasElement, args }) => play(canvasElement, args.acts),
+  play: async ({ canvasElement, args }) => play(canvasElement, 'tk-locations', args.acts),
 };
 export default meta;
 type Story = StoryObj<Args>;

@@ -13,7 +13,7 @@ import '../../widgets/signup/signup.js';
 import type { TkSignup } from '../../widgets/signup/signup.js';
 import { FAKE_API, FAKE_KEYS, fakeKit } from '../../stories/fake-kit.js';
 import { actingSession, EXPIRED_INTENT, HAMBURG_ID, locationRequests, locationsKit, mainSession, type LocationsScenario, ZURICH_ID } from '../../stories/locations-fixtures.js';
-import { button, deepActive, settle, typeInto } from '../../stories/portal-steps.js';
+import { button, deepActive, settle, skip, typeInto } from '../../stories/portal-steps.js';
 import { complete as signupValues } from '../../stories/signup-fixtures.js';
 
 before(async () => {
@@ -256,6 +256,24 @@ describe('<tk-locations>: linking an existing account', () => {
     expect(code.error).to.equal('Der Code wurde zu oft falsch eingegeben und gilt nicht mehr. Fordern Sie mit „Neuen Code senden“ einen neuen an.');
     expect(actionsOf(root(el) as never)).not.to.include('Verknüpfen');
     await expect(el).to.be.accessible();
+
+    // After the wait, a new code: the old one stops; where it went is said once; focus where it is typed.
+    skip(31);
+    el.requestUpdate();
+    await settle(el);
+    await press(el, /^Neuen Code senden$/);
+    await waitUntil(() => root(el).querySelector('.pin-news')!.textContent!.includes('Ein neuer Code'), 'the new code');
+    expect(root(el).querySelector('.pin-news')!.textContent).to.equal('Ein neuer Code ist unterwegs an +49 170 ••••• 34. Der vorige Code gilt nicht mehr.');
+    expect(posts(/\/resend$/).at(-1)!.path).to.match(/\/link-requests\/[\w-]+\/resend$/);
+    expect(actionsOf(root(el) as never)).to.include('Verknüpfen');
+    await waitUntil(() => deepActive()?.getAttribute('autocomplete') === 'one-time-code', 'focus on the code field');
+    // A second new code too soon for the BFF: how long to wait.
+    skip(31);
+    el.requestUpdate();
+    await settle(el);
+    await press(el, /^Neuen Code senden$/);
+    await waitUntil(() => root(el).querySelector('.pin-news')!.textContent!.includes('Einen neuen Code'), 'refused');
+    expect(root(el).querySelector('.pin-news')!.textContent).to.match(/^Einen neuen Code können Sie in 1 Min\. 30 Sek\. anfordern\.$/);
   });
 });
 

@@ -452,9 +452,19 @@ describe('<tk-locations>: ordering a new location', () => {
     expect(sent.body).to.deep.include({ accountType: 'business' });
     expect((sent.body.company as { name: string }).name).to.equal('Muster Hörtechnik GmbH');
     expect((sent.body.invoiceAddress as { name: string }).name).to.equal('Muster Hörtechnik GmbH, Buchhaltung');
+    // The signup's own done screen stays (the new location's contact confirms by e-mail), with what happens then.
+    await waitUntil(() => text(signup).includes('bitte bestätigen Sie Ihre E-Mail-Adresse'), "the signup's done screen");
+    await settle(el);
+    expect(text(el)).to.contain('Sobald die E-Mail-Adresse des neuen Standorts bestätigt ist, wird er automatisch mit Ihrem Hauptaccount verknüpft');
+    expect(actionsOf(root(el) as never)).to.include('Zur Übersicht');
+    await expect(el).to.be.accessible();
+    await press(el, /^Zur Übersicht$/);
     await arrive(el, /Standorte/);
+    focused(el, heading(el));
     expect(root(el).querySelector('[role="status"] .notice')!.textContent).to.contain('erscheint hier verknüpft, sobald seine E-Mail-Adresse bestätigt ist');
-    expect(cards(el).some((c) => text(c).includes('Bestellt – wartet auf Bestätigung'))).to.equal(true);
+    const waiting = cards(el).find((c) => text(c).includes('Bestellt – wartet auf Bestätigung'))!;
+    expect(text(waiting)).to.contain('Muster Hörtechnik GmbH');
+    expect(text(waiting)).to.contain('Sammelrechnungja');
   });
 
   it('"Abbrechen" on the order step goes back to the overview', async () => {

@@ -72,6 +72,7 @@ export function stopCode(el: TkLocations): void {
 /** Opens a step: a clean slate, focus on its heading, `tk-step-change` where it is part of a flow. */
 export async function enter(el: TkLocations, view: Step): Promise<void> {
   el.form.values = {};
+  orderedBy.delete(el);
   await el.form.go(view);
   if (view === 'link') el.dispatchEvent(new TkStepChangeEvent({ step: 'link', index: 0, count: 2 }));
   if (view === 'order') el.dispatchEvent(new TkStepChangeEvent({ step: 'order', index: 0, count: 2 }));
@@ -137,14 +138,20 @@ async function startOrder(el: TkLocations, event: Event) {
   el.dispatchEvent(new TkStepChangeEvent({ step: 'signup', index: 1, count: 2 }));
 }
 
-/** The signup is stored: the overview shows the order waiting for confirmation. */
+/** Signups of new locations that are stored: their done screen shows, with the way back to the overview. */
+const orderedBy = new WeakSet<TkLocations>();
+
+/**
+ * The signup is stored: its own done screen stays (the new location's contact confirms by e-mail), with what
+ * happens then; the overview, loaded again meanwhile, shows the order waiting for confirmation.
+ */
 async function ordered(el: TkLocations, event: Event) {
   event.stopPropagation(); // the page hears this widget's `tk-complete`, not the inner signup's
+  orderedBy.add(el);
   el.rows = undefined;
-  await el.load.run().catch(() => undefined);
-  await el.back(el.t('order.done'));
-  el.intent = undefined;
+  el.requestUpdate();
   el.completed({ action: 'ordered' });
+  await el.load.run().catch(() => undefined);
 }
 
 /** "Verknüpfung jetzt lösen". */
@@ -219,7 +226,10 @@ export function renderStep(el: TkLocations): TemplateResult | typeof nothing {
           .locationIntent=${intent.intent}
           @tk-complete=${(e: Event) => ordered(el, e)}
         ></tk-signup>
-        <div class="actions">${cancel}</div>`;
+        ${orderedBy.has(el)
+          ? html`<p class="then">${t('order.then')}</p>
+              <div class="actions"><tk-button @click=${() => el.back(t('order.done'))}>${t('overview')}</tk-button></div>`
+          : html`<div class="actions">${cancel}</div>`}`;
     }
     case 'unlink': {
       const l = el.selected!;

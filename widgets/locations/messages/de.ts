@@ -71,6 +71,8 @@ export default {
     'Sie bestellen ein neues Geschäftskonto für einen weiteren Standort. Die Firmendaten und die Rechnungsadresse Ihres Hauptaccounts sind dort schon eingetragen; Sie können sie ändern. Sobald die E-Mail-Adresse des neuen Kontos bestätigt ist, wird es automatisch mit Ihrem Hauptaccount verknüpft.',
   'order.invoiceHint': 'Der neue Standort kommt auf die Rechnung des Hauptaccounts. Das können Sie später ändern.',
   'order.submit': 'Weiter zur Bestellung',
+  'order.then': 'Sobald die E-Mail-Adresse des neuen Standorts bestätigt ist, wird er automatisch mit Ihrem Hauptaccount verknüpft und erscheint in der Übersicht.',
+  overview: 'Zur Übersicht',
   'order.done': 'Ihre Bestellung ist eingegangen. Der neue Standort erscheint hier verknüpft, sobald seine E-Mail-Adresse bestätigt ist.',
   'unlink.title': 'Verknüpfung lösen',
   'unlink.text': 'Wenn Sie die Verknüpfung mit {name} ({customerNumber}) lösen:',

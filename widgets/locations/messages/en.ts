@@ -74,6 +74,8 @@ export default {
     'You are ordering a new business account for another location. Your main account’s company data and invoice address are already filled in; you can change them. Once the new account’s e-mail address is confirmed, it is linked to your main account automatically.',
   'order.invoiceHint': 'The new location is put on the main account’s invoice. You can change this later.',
   'order.submit': 'Continue to the order',
+  'order.then': 'Once the new location’s e-mail address is confirmed, it is linked to your main account automatically and appears in the overview.',
+  overview: 'Back to the overview',
   'order.done': 'Your order has been received. The new location appears here as linked once its e-mail address is confirmed.',
   'unlink.title': 'Unlink',
   'unlink.text': 'When you unlink {name} ({customerNumber}):',

@@ -365,6 +365,12 @@ describe('<tk-locations>: collective invoice and unlinking', () => {
     expect(text(card(el, 'Filiale Hamburg'))).to.contain('Sammelrechnungneinab 01.12.2026: ja');
     expect(actionsOf(card(el, 'Filiale Hamburg'))).to.include('Sammelrechnung beenden');
     await expect(el).to.be.accessible();
+    // Zürich leaves it on 1 December: taking it back on withdraws the waiting change, and says so.
+    await press(card(el, 'Filiale Zürich'), /Auf Sammelrechnung nehmen/, el);
+    await waitUntil(() => card(el, 'Filiale Zürich').querySelector('[data-card-notice]'));
+    expect(card(el, 'Filiale Zürich').querySelector('[data-card-notice]')!.textContent).to.equal('Die geplante Änderung ist zurückgenommen: Filiale Zürich bleibt auf der Sammelrechnung.');
+    expect(text(card(el, 'Filiale Zürich'))).to.contain('Sammelrechnungja');
+    expect(text(card(el, 'Filiale Zürich'))).not.to.contain('ab 01.12.2026');
   });
 
   it('unlink: a confirmation that says what happens; "Abbrechen" goes back to the card; "Verknüpfung jetzt lösen" removes it', async () => {

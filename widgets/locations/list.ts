@@ -1,9 +1,38 @@
 import { html, nothing } from 'lit';
+import { localeTag } from '../../contract/i18n.js';
+import type { Locale } from '../../contract/locales.js';
 import type { Location, LocationList } from '../../contract/locations.js';
 import { TkApiError } from '../core/api.js';
 import { failureMessage } from '../core/submit.js';
-import { dayText, type TkLocations } from './locations.js';
+import type { TkLocations } from './locations.js';
 import type { LocationsKey } from './messages.js';
+
+/** "01.12.2026": a calendar day (or the day of a moment, in Germany), with two-digit day and month. */
+export const dayText = (iso: string, locale: Locale) =>
+  new Intl.DateTimeFormat(localeTag(locale), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Berlin' }).format(
+    new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso),
+  );
+
+/** "Sammelrechnung beenden" / "Auf Sammelrechnung nehmen": from the 1st of next month, said in the card. */
+async function toggleInvoice(el: TkLocations, location: Location): Promise<void> {
+  const state = location.collectiveInvoice;
+  if (!state) return;
+  const collectiveInvoice = !state.next;
+  const changed = await el.form.send((kit, o) =>
+    kit.api.call((rpc, opts) => rpc.v1.locations[':accountId'].$patch({ param: { accountId: location.accountId }, json: { collectiveInvoice } }, opts), { ...o, session: true }),
+  );
+  if (!changed) return;
+  el.upsert(changed);
+  const after = changed.collectiveInvoice;
+  const name = changed.displayName;
+  // Back to what holds today withdraws the waiting change: said so, not as a change.
+  const notice =
+    after?.from && after.next !== after.current
+      ? el.t(after.next ? 'invoice.started' : 'invoice.stopped', { date: dayText(after.from, el.i18n.locale), name })
+      : el.t(collectiveInvoice ? 'invoice.keptOn' : 'invoice.keptOff', { name });
+  await el.back(notice, changed.accountId);
+  el.completed({ action: 'invoice_changed', accountId: changed.accountId, location: changed });
+}
 
 /** The status as words (never colour alone); an unknown one as the BFF names it. */
 function statusText(el: TkLocations, status: string): string {
@@ -38,7 +67,7 @@ function card(el: TkLocations, l: Location, manage: boolean) {
     manage && sub
       ? html`<div class="actions">
           ${action(t('switch'), l.displayName, () => el.switchTo(l), { busy: el.switching === l.accountId, variant: 'primary' })}
-          ${action(t(l.collectiveInvoice?.next ? 'invoice.stop' : 'invoice.start'), l.displayName, () => el.toggleInvoice(l))}
+          ${action(t(l.collectiveInvoice?.next ? 'invoice.stop' : 'invoice.start'), l.displayName, () => toggleInvoice(el, l))}
           ${action(t('unlink'), l.displayName, () => el.open('unlink', l))}
         </div>`
       : nothing;

@@ -1,7 +1,5 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { localeTag } from '../../contract/i18n.js';
-import type { Locale } from '../../contract/locales.js';
 import type { LinkRequestIssued, Location, LocationIntentIssued, LocationList } from '../../contract/locations.js';
 import { TkApiError, TkNetworkError } from '../core/api.js';
 import type { Kit } from '../core/context.js';
@@ -257,26 +255,6 @@ export class TkLocations extends LitElement {
     await (provider.shadowRoot?.querySelector<TkActing>('tk-acting'))?.focusText();
   }
 
-  /** "Sammelrechnung beenden" / "Auf Sammelrechnung nehmen": from the 1st of next month, said in the card. @internal */
-  async toggleInvoice(location: Location): Promise<void> {
-    const state = location.collectiveInvoice;
-    if (!state) return;
-    const collectiveInvoice = !state.next;
-    const changed = await this.form.send((kit, o) =>
-      kit.api.call((rpc, opts) => rpc.v1.locations[':accountId'].$patch({ param: { accountId: location.accountId }, json: { collectiveInvoice } }, opts), { ...o, session: true }),
-    );
-    if (!changed) return;
-    this.upsert(changed);
-    const after = changed.collectiveInvoice;
-    const name = changed.displayName;
-    const notice =
-      after?.from && after.next !== after.current
-        ? this.t(after.next ? 'invoice.started' : 'invoice.stopped', { date: dayText(after.from, this.i18n.locale), name })
-        : this.t(collectiveInvoice ? 'invoice.keptOn' : 'invoice.keptOff', { name });
-    await this.back(notice, changed.accountId);
-    this.completed({ action: 'invoice_changed', accountId: changed.accountId, location: changed });
-  }
-
   protected override render() {
     const { form } = this;
     form.light.content = nothing;
@@ -291,12 +269,6 @@ export class TkLocations extends LitElement {
     return html`${form.banner()}${renderList(this)}`;
   }
 }
-
-/** "01.12.2026": a calendar day, with two-digit day and month. @internal */
-export const dayText = (iso: string, locale: Locale) =>
-  new Intl.DateTimeFormat(localeTag(locale), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Berlin' }).format(
-    new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso),
-  );
 
 defineOnce('tk-locations', TkLocations);
 

@@ -5,7 +5,8 @@ import { errorMessage } from '../core/i18n/index.js';
 import { type PinController, type PinKey, PinController as Pin, renderPinField, renderPinStep } from '../core/pin.js';
 import '../primitives/checkbox.js';
 import '../primitives/text-field.js';
-import { dayText, type LocationsView, type TkLocations } from './locations.js';
+import { dayText } from './list.js';
+import type { LocationsView, TkLocations } from './locations.js';
 import type { LocationsKey } from './messages.js';
 
 /**

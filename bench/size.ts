@@ -34,11 +34,11 @@ const PAGES: { name: string; tags?: string[]; entries?: string[]; budget?: numbe
  * portal's first version; 56 KB since issues 11 and 12 (done screen, change forms, "forgot password", PIN
  * resends, drafts, history, live summary), with every page back within its own budget. 70 KB with issue 13's
  * `tk-sub-users` (its share about 13.8 KB: the list 5 KB, the lazily loaded steps 6.3 KB, the English texts 2.3 KB).
- * 82 KB with issue 14's `tk-locations` (its share about 12.4 KB: the overview with all its German texts 6.1 KB,
- * the lazily loaded steps 2.3 KB, the English texts 1.9 KB, the provider's acting banner 1.5 KB with its
+ * 83 KB with issue 14's `tk-locations` (its share about 12.6 KB: the overview with all its German texts 6.1 KB,
+ * the lazily loaded steps 2.4 KB, the English texts 2 KB, the provider's acting banner 1.5 KB with its
  * English, and 0.6 KB in the signup, profile, provider and loader).
  */
-const KIT_BUDGET = 82 * KB;
+const KIT_BUDGET = 83 * KB;
 
 if (!process.argv.includes('--no-build')) execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
 

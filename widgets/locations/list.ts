@@ -74,7 +74,7 @@ function card(el: TkLocations, l: Location, manage: boolean) {
   return html`<li class="card ${l.role}" part="card">
     <div class="card-head">
       <div class="name" role="heading" aria-level=${el.headingLevel + 1} tabindex="-1" data-card=${l.accountId}>${l.displayName}</div>
-      <span class="badge" part="badge"><span class="visually-hidden">${t('kind')}: </span>${t(sub ? 'sub' : 'main')}</span>
+      <span class="badge" part="badge">${t(sub ? 'sub' : 'main')}</span>
     </div>
     ${el.cardNotice?.id === l.accountId ? html`<p class="notice" tabindex="-1" data-card-notice>${el.cardNotice.text}</p>` : nothing}
     <dl>

@@ -17,7 +17,6 @@ export default {
   listLabel: 'Ihre Standorte',
   main: 'Hauptaccount',
   sub: 'Nebenaccount',
-  kind: 'Art',
   customerNumber: 'Kundennummer',
   address: 'Standortadresse',
   noAddress: 'nicht hinterlegt',

@@ -20,7 +20,6 @@ export default {
   listLabel: 'Your locations',
   main: 'Main account',
   sub: 'Sub-account',
-  kind: 'Kind',
   customerNumber: 'Customer number',
   address: 'Site address',
   noAddress: 'not on file',

@@ -3,6 +3,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { LinkRequestIssued, Location, LocationIntentIssued, LocationList } from '../../contract/locations.js';
 import { TkApiError, TkNetworkError } from '../core/api.js';
 import type { Kit } from '../core/context.js';
+import { cardStyles } from '../core/cards.styles.js';
 import { errorSummaryStyles } from '../core/error-summary.styles.js';
 import { TkCancelEvent, TkCompleteEvent, TkErrorEvent, type TkSessionChangeEvent } from '../core/events.js';
 import { KitController, standaloneProperties } from '../core/kit.js';
@@ -64,7 +65,7 @@ const loadSteps = () =>
  * @csspart badge - the main/sub-account badge
  */
 export class TkLocations extends LitElement {
-  static override styles = [baseStyles, widgetStyles, errorSummaryStyles, pinStyles, portalStyles, locationsStyles];
+  static override styles = [baseStyles, widgetStyles, errorSummaryStyles, pinStyles, portalStyles, cardStyles, locationsStyles];
   static override properties = {
     headingLevel: { type: Number, attribute: 'heading-level' },
     ...standaloneProperties,

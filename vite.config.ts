@@ -22,13 +22,20 @@ import { stripAnnotations } from './tools/strip-annotations.js';
  *   legal texts, the IBAN and BIC rules, the review with the summary) and its done screen: fetched while
  *   the step before the payment shows (`TkSignup.updated`);
  * `forgot` — the login's "forgot password" steps with their German texts, fetched when chosen;
+ * `cards` — the cards of the list widgets (`core/cards.styles.ts`), shared by `tk-sub-users` and `tk-locations`;
  * `sub-users` — `tk-sub-users`'s list (element, cards, styles, German texts), without its steps;
  * `sub-users-steps` — its add wizard, changes and cancellation with their German texts and the flow's field
  *   errors (`contract/messages/sub-user-errors`, not in the shared field errors), fetched when a step is
  *   first opened (it imports the wizard and the radio group, select and date field from the signup's chunk, and
  *   the summary from `ordering`: no page downloads those twice, and splitting them off would cost the signup page);
  * `pin` — the PIN step with the portal's German texts for it, fetched with the first request that sends a
- *   code (one file instead of three: the step, its catalogue and a re-export of the German texts).
+ *   code (one file instead of three: the step, its catalogue and a re-export of the German texts);
+ * `locations` — `tk-locations`' overview (element, cards, styles, German texts of the overview and its steps);
+ * `locations-steps` — its link, code, order and unlink steps, fetched when one is first opened (the PIN step
+ *   from `pin`, placed before them so that they do not take it; the checkbox from the signup's chunk;
+ *   `tk-signup` itself only for "Neuen Standort bestellen");
+ * `acting` — the provider's banner while an admin acts on a sub-account ("Zurück zum Hauptaccount") with its
+ *   German texts: fetched only while acting, so no page pays for it otherwise;
  * A lazily loaded catalogue's German file is in its group: alone, as the target of the catalogue's
  * variable import, it would be a chunk of its own re-exporting it.
  * Fetched when first used, too: each non-default locale of each catalogue. A locale file needs no group for
@@ -44,9 +51,13 @@ const GROUPS: { name: string; test: RegExp }[] = [
   { name: 'signup', test: /\/widgets\/signup\/signup\.ts$/ },
   { name: 'ordering', test: /\/(widgets\/(signup\/(ordering|done)|primitives\/summary)|contract\/(iban|messages\/legal\/de))\.ts$/ },
   { name: 'forgot', test: /\/widgets\/portal\/(forgot|messages\/forgot\/de)\.ts$/ },
+  { name: 'cards', test: /\/widgets\/core\/cards\.styles\.ts$/ },
   { name: 'sub-users', test: /\/widgets\/sub-users\/(sub-users|list|messages|sub-users\.styles|messages\/de)\.ts$/ },
   { name: 'sub-users-steps', test: /\/(widgets\/sub-users\/(steps|manage|steps\.messages|messages\/steps\/de)|contract\/messages\/sub-user-errors(\/de)?)\.ts$/ },
   { name: 'pin', test: /\/widgets\/(core\/pin|portal\/(pin-step\.messages|messages\/pin-step\/de))\.ts$/ },
+  { name: 'locations', test: /\/widgets\/locations\/(locations|list|messages|locations\.styles|messages\/de)\.ts$/ },
+  { name: 'locations-steps', test: /\/widgets\/locations\/steps\.ts$/ },
+  { name: 'acting', test: /\/widgets\/provider\/(acting|acting\.messages|messages\/de)\.ts$/ },
 ];
 
 /** A catalogue's locale file: `<feature>/messages/<locale>.ts` (widgets) or `messages/<feature>/<locale>.ts` (contract). */
@@ -83,6 +94,7 @@ export default defineConfig({
         'password-setup': 'widgets/portal/password-setup.ts',
         profile: 'widgets/portal/profile.ts',
         'sub-users': 'widgets/sub-users/sub-users.ts',
+        locations: 'widgets/locations/locations.ts',
         react: 'widgets/react.ts',
       },
       formats: ['es'],

@@ -71,6 +71,34 @@ export function installFakeApi(): void {
   };
 }
 
+/** A request to the fake BFF as a feature's fake routes see it. */
+export interface FakeRequest {
+  method: string;
+  path: string;
+  /** The bearer: a publishable key or a session token. */
+  key: string;
+  body: Record<string, unknown>;
+  idempotencyKey: string | null;
+}
+
+/**
+ * Puts a feature's fake routes in front of the fake BFF (`installFakeApi`): each request to it that `mine`
+ * claims goes to `answer` with its JSON body (`pass` hands it on to the routes behind); the others pass on.
+ */
+export function routeFakeApi(mine: (path: string, key: string) => boolean, answer: (r: FakeRequest, pass: () => Promise<Response>) => Response | Promise<Response>): void {
+  installFakeApi();
+  const inner = window.fetch;
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    const path = new URL(request.url).pathname;
+    const key = request.headers.get('authorization')?.replace('Bearer ', '') ?? '';
+    if (!request.url.startsWith(FAKE_API) || !mine(path, key)) return inner(input, init);
+    const text = await request.clone().text();
+    const body = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
+    return answer({ method: request.method, path, key, body, idempotencyKey: request.headers.get('idempotency-key') }, () => inner(input, init));
+  };
+}
+
 const problem = (status: number, code: string, title: string, errors?: unknown[], extensions: Record<string, unknown> = {}, retryAfter?: number) =>
   new Response(JSON.stringify({ type: `https://telkit.dev/problems/${code}`, title, status, code, errors, ...extensions, requestId: 'story' }), {
     status,

@@ -1,7 +1,7 @@
 import type { Locale } from '../contract/locales.js';
 import type { SubUser, SubUserStatus } from '../contract/sub-users.js';
 import type { Kit } from '../widgets/core/context.js';
-import { FAKE_API, FAKE_SESSION, fakeKit, fakeTenant, installFakeApi } from './fake-kit.js';
+import { FAKE_SESSION, fakeKit, fakeTenant, routeFakeApi } from './fake-kit.js';
 
 /**
  * The fake BFF of `tk-sub-users` for stories and browser tests: `/v1/sub-users` of the fake kit, answered
@@ -99,18 +99,13 @@ let installed = false;
 export function installSubUsersApi(): void {
   if (installed) return;
   installed = true;
-  installFakeApi();
-  const inner = window.fetch;
-  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    const url = new URL(request.url);
-    if (!request.url.startsWith(FAKE_API) || !url.pathname.startsWith('/v1/sub-users')) return inner(input, init);
-    const key = request.headers.get('authorization')?.replace('Bearer ', '') ?? '';
-    const text = await request.text();
-    const body = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
-    subUserRequests.push({ method: request.method, path: url.pathname, body, idempotencyKey: request.headers.get('idempotency-key') });
-    return answer(key === FAKE_SESSION.token ? token('all') : key, request.method, url.pathname, body);
-  };
+  routeFakeApi(
+    (path) => path.startsWith('/v1/sub-users'),
+    (r) => {
+      subUserRequests.push({ method: r.method, path: r.path, body: r.body, idempotencyKey: r.idempotencyKey });
+      return answer(r.key === FAKE_SESSION.token ? token('all') : r.key, r.method, r.path, r.body);
+    },
+  );
 }
 
 function answer(key: string, method: string, path: string, body: Record<string, unknown>): Response | Promise<Response> {

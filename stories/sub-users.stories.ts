@@ -1,40 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
-import type { TkSubUsers } from '../widgets/sub-users/sub-users.js';
-import { button, settle } from './portal-steps.js';
 import { subUsersKit, type SubUsersScenario } from './sub-users-fixtures.js';
+import { type Act, play } from './widget-acts.js';
 
 /**
  * "Mitbenutzer" of a business account, against the fake `/v1/sub-users` (`sub-users-fixtures.ts`): every
  * state of the list and every step, errors and busy included. Each story drives the widget like a user:
- * `press` a button (within a co-user's card), `fill` a field, `submit` the visible form, `until` a step shows.
+ * `press` a button (within a co-user's card), `fill` a field, `submit` the visible form, `until` a step shows (`widget-acts.ts`).
  */
-type Act = { press: RegExp; card?: string } | { fill: [name: string, value: string] } | { submit: true } | { until: RegExp };
 type Args = { scenario: SubUsersScenario; session: boolean; acts: Act[] };
-
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function play(root: HTMLElement, acts: Act[]) {
-  const el = root.querySelector<TkSubUsers>('tk-sub-users')!;
-  await settle(el);
-  const shadow = el.shadowRoot!;
-  for (const act of acts) {
-    if ('press' in act) {
-      const scope = act.card ? [...shadow.querySelectorAll<HTMLElement>('.card')].find((c) => c.querySelector('.name')!.textContent!.includes(act.card!))! : el;
-      button(scope, act.press).click();
-    } else if ('fill' in act) {
-      const field = shadow.querySelector<HTMLElement & { value: string }>(`[name="${act.fill[0]}"]`)!;
-      field.value = act.fill[1];
-      field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-      field.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-    } else if ('submit' in act) shadow.querySelector('form')!.requestSubmit();
-    else {
-      // a step's code comes when it is first opened
-      for (let i = 0; i < 100 && !act.until.test(shadow.querySelector('[data-heading]')?.textContent ?? ''); i++) await wait(20);
-    }
-    await settle(el);
-  }
-}
 
 const meta: Meta<Args> = {
   title: 'Widgets/Sub-users',
@@ -48,7 +22,7 @@ const meta: Meta<Args> = {
     if (!session) kit.session = undefined;
     return html`<tk-provider no-brand .kit=${kit} lang=${locale}><tk-sub-users></tk-sub-users></tk-provider>`;
   },
-  play: async ({ canvasElement, args }) => play(canvasElement, args.acts),
+  play: async ({ canvasElement, args }) => play(canvasElement, 'tk-sub-users', args.acts),
 };
 export default meta;
 type Story = StoryObj<Args>;

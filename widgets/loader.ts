@@ -12,6 +12,7 @@ const entries: Record<string, () => Promise<unknown>> = {
   'tk-password-setup': () => import('./portal/password-setup.js'),
   'tk-profile': () => import('./portal/profile.js'),
   'tk-sub-users': () => import('./sub-users/sub-users.js'),
+  'tk-locations': () => import('./locations/locations.js'),
 };
 
 /** Each tag's files, relative to this file: filled in by the build (`tools/preload.ts`); none from source. */

@@ -5,19 +5,24 @@
  */
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
-import type { TkCancelEvent, TkCompleteEvent, TkErrorEvent, TkSessionExpiredEvent, TkStepChangeEvent } from './core/events.js';
+import type { TkCancelEvent, TkCompleteEvent, TkErrorEvent, TkSessionChangeEvent, TkSessionExpiredEvent, TkStepChangeEvent } from './core/events.js';
 import { TkLogin as TkLoginElement } from './portal/login.js';
 import { TkPasswordSetup as TkPasswordSetupElement } from './portal/password-setup.js';
 import { TkProfile as TkProfileElement } from './portal/profile.js';
 import { TkProvider as TkProviderElement } from './provider/provider.js';
 import { type SignupCompleteDetail, TkSignup as TkSignupElement } from './signup/signup.js';
 import { type SubUsersCompleteDetail, TkSubUsers as TkSubUsersElement } from './sub-users/sub-users.js';
+import { type LocationsCompleteDetail, TkLocations as TkLocationsElement } from './locations/locations.js';
 
 export const TkProvider = createComponent({
   tagName: 'tk-provider',
   elementClass: TkProviderElement,
   react: React,
-  events: { onTkError: 'tk-error' as EventName<TkErrorEvent>, onTkSessionExpired: 'tk-session-expired' as EventName<TkSessionExpiredEvent> },
+  events: {
+    onTkError: 'tk-error' as EventName<TkErrorEvent>,
+    onTkSessionExpired: 'tk-session-expired' as EventName<TkSessionExpiredEvent>,
+    onTkSessionChange: 'tk-session-change' as EventName<TkSessionChangeEvent>,
+  },
 });
 
 export const TkSignup = createComponent({
@@ -42,6 +47,18 @@ export const TkSubUsers = createComponent({
   react: React,
   events: {
     onTkComplete: 'tk-complete' as EventName<TkCompleteEvent<SubUsersCompleteDetail>>,
+    onTkStepChange: 'tk-step-change' as EventName<TkStepChangeEvent>,
+    onTkCancel: 'tk-cancel' as EventName<TkCancelEvent>,
+    onTkError: 'tk-error' as EventName<TkErrorEvent>,
+  },
+});
+
+export const TkLocations = createComponent({
+  tagName: 'tk-locations',
+  elementClass: TkLocationsElement,
+  react: React,
+  events: {
+    onTkComplete: 'tk-complete' as EventName<TkCompleteEvent<LocationsCompleteDetail>>,
     onTkStepChange: 'tk-step-change' as EventName<TkStepChangeEvent>,
     onTkCancel: 'tk-cancel' as EventName<TkCancelEvent>,
     onTkError: 'tk-error' as EventName<TkErrorEvent>,

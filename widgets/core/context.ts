@@ -12,6 +12,9 @@ export interface Session {
   user: Profile;
 }
 
+/** Why the session changed: see `TkSessionChangeDetail.reason`. */
+export type SessionChangeReason = 'login' | 'logout' | 'expired' | 'switch' | 'return';
+
 /** What `<tk-provider>` hands to every widget inside it: the one seam stories and tests replace. */
 export interface Kit {
   api: Api;
@@ -19,8 +22,11 @@ export interface Kit {
   /** Undefined while it loads. */
   tenant: TenantConfig | undefined;
   session: Session | undefined;
-  /** Sets (after a login) or clears (logout, expiry) the session for every widget of the kit. */
-  setSession(session: Session | undefined, reason?: 'logout' | 'expired'): void;
+  /**
+   * Sets (after a login; `switch`: a session acting on a sub-account, `return`: back to the main account) or
+   * clears (logout, expiry) the session for every widget of the kit.
+   */
+  setSession(session: Session | undefined, reason?: SessionChangeReason): void;
 }
 
 export const kitContext = createContext<Kit | undefined>(Symbol.for('telkit.kit.v1'));

@@ -56,13 +56,18 @@ export class TkSessionExpiredEvent extends Event {
 export interface TkSessionChangeDetail {
   /** Who is logged in now (name, role, account), or null when nobody is. */
   user: Profile | null;
-  /** `login` (a login or an embed session), `restored` (a kept session after a reload), `logout` or `expired`. */
-  reason: 'login' | 'restored' | 'logout' | 'expired';
+  /**
+   * `login` (a login or an embed session), `restored` (a kept session after a reload), `logout`, `expired`,
+   * `switch` (a main account's admin now acts on a sub-account: `user.acting` says so) or `return` (back to
+   * the main account from a sub-account).
+   */
+  reason: 'login' | 'restored' | 'logout' | 'expired' | 'switch' | 'return';
 }
 
 /**
  * Fired by `<tk-provider>` when someone logs in or out (or the session ends by itself, or a kept session
- * is restored after a reload): for pages that show parts only to logged-in users, e.g. by role.
+ * is restored after a reload, or an admin switches to a sub-account and back): for pages that show parts
+ * only to logged-in users, e.g. by role.
  */
 export class TkSessionChangeEvent extends Event {
   static readonly type = 'tk-session-change';

@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Locale } from '../../contract/tenant.js';
 import { createApi } from './api.js';
-import { type Kit, kitContext, type Session } from './context.js';
+import { type Kit, kitContext, type Session, type SessionChangeReason } from './context.js';
 import { TkSessionExpiredEvent } from './events.js';
 import { isLocaleLoaded, loadLocale, type MessageKey, resolveLocale, translate } from './i18n/index.js';
 
@@ -64,7 +64,7 @@ export class KitController implements ReactiveController {
     if (!this.options.standalone || this.host.kit || insideProvider(this.host)) return;
     const host = this.host as StandaloneHost;
     const locale = () => resolveLocale(host.locale ?? host.getAttribute('locale'), this.own?.tenant);
-    const setSession = (session: Session | undefined, reason?: 'logout' | 'expired') => {
+    const setSession = (session: Session | undefined, reason?: SessionChangeReason) => {
       this.own = { ...this.own!, session };
       if (!session && reason === 'expired') host.dispatchEvent(new TkSessionExpiredEvent());
       host.requestUpdate();

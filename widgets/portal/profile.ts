@@ -40,8 +40,9 @@ const loadChanges = async () => (changes ??= await import('./profile-changes.js'
  * "Mein Profil": the logged-in user's name, username, e-mail address and mobile number (masked);
  * change the e-mail address (a link goes to the new one) or the mobile number (a PIN goes to the new
  * one), each after confirming the current password in the same form (a step-up, good for 5 minutes);
- * change the password; log out. Without a session it shows `<tk-login>` in its place (in its light DOM,
- * where password managers find the login's inputs).
+ * change the password; log out. While a main account's admin acts on a sub-account (`session.user.acting`),
+ * it shows that account's data read-only: its own administration changes them; logout stays. Without a
+ * session it shows `<tk-login>` in its place (in its light DOM, where password managers find the login's inputs).
  *
  * @tag tk-profile
  * @slot - the login, or the password and PIN fields it renders itself (do not fill)
@@ -178,6 +179,8 @@ export class TkProfile extends LitElement {
   private renderView(p: Profile) {
     const { form } = this;
     const t = form.t;
+    // A main account's admin acting on a sub-account: the location's data, read-only (its own admin changes them).
+    const acting = p.acting ?? this.i18n.kit?.session?.user.acting;
     return html`${form.heading(t('profile.title'))} ${form.summary({})}
       ${this.me.render({ error: (error) => html`<tk-alert variant="error"><p>${failureMessage(error, this.i18n.locale)}</p></tk-alert>` })}
       <dl>
@@ -193,10 +196,13 @@ export class TkProfile extends LitElement {
         <dt>${t('profile.mobile')}</dt>
         <dd>${p.mobile}</dd>
       </dl>
+      ${acting ? html`<p data-acting>${t('profile.acting')}</p>` : nothing}
       <div class="actions">
-        <tk-button variant="secondary" @click=${() => this.open('email')}>${t('profile.changeEmail')}</tk-button>
-        <tk-button variant="secondary" @click=${() => this.open('mobile')}>${t('profile.changeMobile')}</tk-button>
-        <tk-button variant="secondary" @click=${() => this.open('password')}>${t('profile.changePassword')}</tk-button>
+        ${acting
+          ? nothing
+          : html`<tk-button variant="secondary" @click=${() => this.open('email')}>${t('profile.changeEmail')}</tk-button>
+              <tk-button variant="secondary" @click=${() => this.open('mobile')}>${t('profile.changeMobile')}</tk-button>
+              <tk-button variant="secondary" @click=${() => this.open('password')}>${t('profile.changePassword')}</tk-button>`}
         <tk-button ?busy=${form.submit.busy} @click=${this.logout}>${t('logout')}</tk-button>
       </div>`;
   }

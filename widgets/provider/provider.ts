@@ -3,7 +3,7 @@ import { Task } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { Locale, TenantConfig } from '../../contract/tenant.js';
 import { type Api, createApi, TkApiError } from '../core/api.js';
-import { type Kit, kitContext, type Session } from '../core/context.js';
+import { type Kit, kitContext, type Session, type SessionChangeReason } from '../core/context.js';
 import { type TkErrorDetail, TkErrorEvent, TkSessionChangeEvent, TkSessionExpiredEvent } from '../core/events.js';
 import { isLocaleLoaded, loadLocale, resolveLocale, translate } from '../core/i18n/index.js';
 import { baseStyles } from '../core/tokens.styles.js';
@@ -53,7 +53,8 @@ function themeSheet(theme: Record<string, string>): CSSStyleSheet {
  * @cssprop --tk-focus-ring-width - focus outline width
  * @fires tk-error - when the tenant cannot be loaded, or a `session-secret` cannot be exchanged
  * @fires tk-session-expired - when the session ended by itself (idle for an hour, revoked); widgets then show the login
- * @fires tk-session-change - `{ user, reason }` when someone logs in or out, the session ends by itself, or a kept session is restored
+ * @fires tk-session-change - `{ user, reason }` when someone logs in or out, the session ends by itself, a kept session is restored, or an admin switches to a sub-account (`switch`) and back (`return`)
+ * @csspart acting - the banner while a main account's admin acts on a sub-account ("Sie handeln für Standort …", with "Zurück zum Hauptaccount")
  */
 export class TkProvider extends LitElement {
   static override styles = [baseStyles, providerStyles];
@@ -129,7 +130,7 @@ export class TkProvider extends LitElement {
     return `telkit.session.v1|${this.api || location.origin}|${this.publishableKey ?? ''}`;
   }
 
-  private readonly setSession = (session: Session | undefined, reason?: 'logout' | 'expired'): void => {
+  private readonly setSession = (session: Session | undefined, reason?: SessionChangeReason): void => {
     const changed = session?.token !== this.session?.token;
     this.session = session;
     try {
@@ -139,7 +140,7 @@ export class TkProvider extends LitElement {
       // storage blocked (private mode, sandboxed frame): the session lives in memory only
     }
     if (!session && reason === 'expired') this.dispatchEvent(new TkSessionExpiredEvent());
-    if (changed) this.dispatchEvent(new TkSessionChangeEvent({ user: session?.user ?? null, reason: session ? 'login' : (reason ?? 'logout') }));
+    if (changed) this.dispatchEvent(new TkSessionChangeEvent({ user: session?.user ?? null, reason: reason ?? (session ? 'login' : 'logout') }));
     this.watchExpiry();
     this.requestUpdate();
   };
@@ -241,6 +242,9 @@ export class TkProvider extends LitElement {
   protected override render() {
     const locale = this.currentLocale();
     const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate(locale, key, params);
+    // Acting on a sub-account: the banner's code comes only then (`acting.ts`), pages without it pay nothing.
+    const acting = (this.kit?.session ?? this.session)?.user.acting;
+    if (acting) void import('./acting.js');
     return html`${this.tenantTask.render({
         pending: () => html`<p class="loading" role="status">${t('kit.loading')}</p>`,
         complete: (tenant) =>
@@ -260,7 +264,7 @@ export class TkProvider extends LitElement {
           </tk-alert>`;
         },
       })}
-      <slot></slot>`;
+      ${acting ? html`<tk-acting part="acting" .kit=${this.provider.value}></tk-acting>` : nothing}<slot></slot>`;
   }
 }
 

@@ -64,6 +64,7 @@ export class TkSignup extends LitElement {
     headingLevel: { type: Number, attribute: 'heading-level' },
     ...standaloneProperties,
     prefill: { attribute: false },
+    locationIntent: { attribute: 'location-intent' },
     values: { state: true },
     errors: { state: true },
     done: { state: true },
@@ -79,6 +80,11 @@ export class TkSignup extends LitElement {
   declare kit: Kit | undefined;
   /** Values to start with, by field path (`company.name`, …), e.g. a main account's company data. */
   declare prefill: Values | undefined;
+  /**
+   * "Neuen Standort bestellen": the intent `POST /v1/locations/intents` issued (`tk_lin_…`), sent with a
+   * business signup; once the new account is confirmed, it is linked to the main account. Set by `tk-locations`.
+   */
+  declare locationIntent: string | undefined;
   private declare values: Values;
   /** Field error codes by path, shown in the current locale. */
   private declare errors: Record<string, string>;
@@ -207,6 +213,7 @@ export class TkSignup extends LitElement {
     const kit = this.i18n.kit;
     if (!kit?.tenant) return;
     const body = payload(this.stepIds, { ...this.values, accountType: this.type ?? 'private', 'terms.version': kit.tenant.legal.termsVersion }, location.href);
+    if (this.locationIntent && body.accountType === 'business') body.locationIntent = this.locationIntent;
     const result = await this.submit.run((o) => kit.api.call((rpc, opts) => rpc.v1.signups.$post({ json: body as never }, opts), o));
     if (result) {
       const done = await import('./done.js').catch(() => undefined);
@@ -220,7 +227,9 @@ export class TkSignup extends LitElement {
       return;
     }
     const error = this.submit.error;
-    if (error instanceof TkApiError && error.fieldErrors.size > 0) {
+    if (error instanceof TkApiError && error.fieldErrors.has('locationIntent')) {
+      this.errors = { locationIntent: 'intentExpired' };
+    } else if (error instanceof TkApiError && error.fieldErrors.size > 0) {
       this.errors = Object.fromEntries([...error.fieldErrors].map(([path, e]) => [path, e.code]));
       const first = this.stepIds.find((id) => pathsOf(id, this.values).some((p) => error.fieldErrors.has(p)));
       if (first) {
@@ -251,11 +260,12 @@ export class TkSignup extends LitElement {
     const step = this.wizard.step.id as StepId;
     const tariff = kit.tenant.tariffs.find((t) => t.id === this.values.tariffId);
     const reviewing = step === 'review';
-    const submitError = this.submit.error && !(this.submit.error instanceof TkApiError && this.submit.error.fieldErrors.size > 0);
+    // A location's intent that ran out is no field to fix: the way on is to start the order again.
+    const submitError = this.errors.locationIntent || (this.submit.error && !(this.submit.error instanceof TkApiError && this.submit.error.fieldErrors.size > 0));
     return html`<form part="form" novalidate @input=${this.onValue} @change=${this.onValue} @submit=${this.onSubmit}>
       <tk-stepper .steps=${wizardSteps(this.stepIds, (id) => this.t(`step.${id}`))} current=${this.wizard.index}></tk-stepper>
       ${renderErrorSummary(this.wizard.invalid, this.i18n.t('form.errorSummary'))}
-      ${submitError ? html`<tk-alert variant="error" data-submit-error><p>${this.submit.message()}</p></tk-alert>` : nothing}
+      ${submitError ? html`<tk-alert variant="error" data-submit-error><p>${this.errors.locationIntent ? this.t('intentExpired') : this.submit.message()}</p></tk-alert>` : nothing}
       ${this.heading(this.wizard.step.label, this.i18n.t('stepper.position', { index: this.wizard.index + 1, count: this.stepIds.length }))}
       ${reviewing ? nothing : html`<p class="legend">${this.i18n.t('form.requiredLegend')}</p>`}
       <div data-step=${step}>

@@ -4,6 +4,7 @@ import type { SubUser, SubUserCancellation } from '../../contract/sub-users.js';
 import type { TariffInfo } from '../../contract/tenant.js';
 import { TkApiError, TkNetworkError } from '../core/api.js';
 import type { Kit } from '../core/context.js';
+import { cardStyles } from '../core/cards.styles.js';
 import { errorSummaryStyles } from '../core/error-summary.styles.js';
 import { TkCancelEvent, TkCompleteEvent, TkErrorEvent } from '../core/events.js';
 import { failureMessage } from '../core/submit.js';
@@ -64,7 +65,7 @@ const byName = (a: SubUser, b: SubUser) => a.lastName.localeCompare(b.lastName) 
  * @csspart badge - each status badge
  */
 export class TkSubUsers extends LitElement {
-  static override styles = [baseStyles, widgetStyles, errorSummaryStyles, portalStyles, subUsersStyles];
+  static override styles = [baseStyles, widgetStyles, errorSummaryStyles, portalStyles, cardStyles, subUsersStyles];
   static override properties = {
     headingLevel: { type: Number, attribute: 'heading-level' },
     ...standaloneProperties,

@@ -31,4 +31,5 @@ export default {
   'password.hint': '12 to 128 characters, no other rules',
   'profile.repeat': 'Repeat new password',
   'profile.passwordChanged': 'Your new password is saved. All other logins were ended.',
+  'profile.acting': 'These are the details of the location you are acting for. Only the location’s own administration changes its login details (e-mail address, mobile number, password).',
 } satisfies Translation<typeof de>;

@@ -1,0 +1,280 @@
+import { Task, TaskStatus } from '@lit/task';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { LinkRequestIssued, Location, LocationIntentIssued, LocationList } from '../../contract/locations.js';
+import { TkApiError, TkNetworkError } from '../core/api.js';
+import type { Kit } from '../core/context.js';
+import { cardStyles } from '../core/cards.styles.js';
+import { errorSummaryStyles } from '../core/error-summary.styles.js';
+import { TkCancelEvent, TkCompleteEvent, TkErrorEvent, type TkSessionChangeEvent } from '../core/events.js';
+import { KitController, standaloneProperties } from '../core/kit.js';
+import { pinStyles } from '../core/pin.styles.js';
+import { failureMessage } from '../core/submit.js';
+import { baseStyles, widgetStyles } from '../core/tokens.styles.js';
+import { defineOnce } from '../define.js';
+import '../portal/login.js';
+import { PortalForm } from '../portal/form.js';
+import { portalStyles } from '../portal/portal.styles.js';
+import type { TkActing } from '../provider/acting.js';
+import '../primitives/alert.js';
+import '../primitives/button.js';
+import { renderList } from './list.js';
+import { locationsStyles } from './locations.styles.js';
+import { type LocationsKey, locationsMessages } from './messages.js';
+
+/** What the widget shows: the overview, or one of the steps of `steps.ts`. */
+export type LocationsView = 'list' | 'link' | 'code' | 'order' | 'signup' | 'unlink';
+
+/** `tk-complete`'s detail: what was done, and with which account (none for an order: it is linked once confirmed). */
+export interface LocationsCompleteDetail {
+  action: 'linked' | 'ordered' | 'invoice_changed' | 'unlinked' | 'switched';
+  accountId?: string;
+  location?: Location;
+}
+
+/** The steps (link with the code, order, unlink): fetched when one is first opened. */
+let steps: typeof import('./steps.js') | undefined;
+let stepsLoad: Promise<unknown> | undefined;
+const loadSteps = () =>
+  (stepsLoad ??= import('./steps.js').then(
+    (m) => (steps = m),
+    (error) => {
+      stepsLoad = undefined; // offline for a moment: the next "open" tries again
+      throw error;
+    },
+  ));
+
+/**
+ * "Standorte" (Standortverwaltung): a business account's main account and its linked sub-accounts, for its
+ * administrator. The overview (main account first; customer number, site address, status, collective
+ * invoice, linked since; ordered locations waiting for confirmation), linking an existing account with the
+ * code its administration receives ("Bestehendes Konto hinzufügen" → "Code anfordern" → "Verknüpfen"),
+ * "Neuen Standort bestellen" (a `tk-signup` for a business account, prefilled with the main account's company
+ * data, carrying the BFF's intent), the collective invoice on or off from the 1st of next month, unlinking
+ * with a confirmation, and "Zu diesem Standort wechseln": the provider's session then acts on the
+ * sub-account, and `<tk-provider>` shows a banner with "Zurück zum Hauptaccount". A sub-account's own
+ * administration (or an admin acting on it) sees that account alone. Without a session it shows `<tk-login>`
+ * in its place (in its light DOM, where password managers find the login's inputs).
+ *
+ * @tag tk-locations
+ * @slot - the login, or the code field of the link step (do not fill)
+ * @fires tk-complete - `{ action: 'linked' | 'ordered' | 'invoice_changed' | 'unlinked' | 'switched', accountId?, location? }` after each change
+ * @fires tk-step-change - `{ step, index, count }` when a step of linking (`link`, `code`) or ordering (`order`, `signup`) shows
+ * @fires tk-cancel - `{ step }` when the user leaves a step without finishing it
+ * @fires tk-error - when a request fails
+ * @csspart card - each account's card
+ * @csspart badge - the main/sub-account badge
+ */
+export class TkLocations extends LitElement {
+  static override styles = [baseStyles, widgetStyles, errorSummaryStyles, pinStyles, portalStyles, cardStyles, locationsStyles];
+  static override properties = {
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    ...standaloneProperties,
+  };
+
+  /** Level of the widget's heading (default 2); each account's name is one level below. */
+  declare headingLevel: number;
+  declare api: string | undefined;
+  declare publishableKey: string | undefined;
+  declare locale: string | undefined;
+  declare kit: Kit | undefined;
+  /** The overview as the last change left it (newer than the one loaded). @internal */
+  rows: LocationList | undefined;
+  /** The account a step or a card's action is about. @internal */
+  selected: Location | undefined;
+  /** What the last action on a card did, shown in that card, focused. @internal */
+  cardNotice: { id: string; text: string } | undefined;
+  /** The code request in progress. @internal */
+  issued: LinkRequestIssued | undefined;
+  /** The intent and prefill of "Neuen Standort bestellen". @internal */
+  intent: LocationIntentIssued | undefined;
+  /** The card whose "Zu diesem Standort wechseln" is running. @internal */
+  switching: string | undefined;
+  /** The sub-account switched into last: after "Zurück zum Hauptaccount", focus returns to its card. */
+  private switchedFrom: string | undefined;
+  /** Back from a sub-account: focus goes to the card (or heading) once the main account's overview is there. */
+  private returning: 'waiting' | 'loaded' | undefined;
+  private hadSession: boolean | undefined;
+  private expired = false;
+
+  /** @internal */
+  readonly i18n = new KitController(this, { standalone: true });
+  /** @internal */
+  readonly form = new PortalForm<LocationsView, LocationsKey>(this, this.i18n, 'list', locationsMessages);
+  /** @internal */
+  readonly load = new Task(this, {
+    args: () => [this.i18n.kit?.session?.token] as const,
+    task: async ([token], { signal }) => {
+      const api = this.i18n.kit?.api;
+      if (!token || !api) return undefined;
+      try {
+        const list = await api.call((rpc, o) => rpc.v1.locations.$get({}, o), { signal, session: true });
+        this.rows = undefined;
+        if (this.returning) this.returning = 'loaded';
+        return list;
+      } catch (error) {
+        this.expired = error instanceof TkApiError && error.code === 'session_expired';
+        if (!(error instanceof DOMException && error.name === 'AbortError')) {
+          const api = error instanceof TkApiError ? error : undefined;
+          this.dispatchEvent(new TkErrorEvent({ code: api?.code ?? 'network_error', status: api?.status, message: failureMessage(error, this.i18n.locale) }));
+        }
+        throw error;
+      }
+    },
+  });
+
+  constructor() {
+    super();
+    this.headingLevel = 2;
+  }
+
+  /** The overview now: as loaded, with every change since. @internal */
+  get list(): LocationList | undefined {
+    return this.rows ?? this.load.value;
+  }
+
+  /** A text of the widget's catalogue. @internal */
+  readonly t = (key: LocationsKey, params?: Record<string, string | number>): string => this.form.t(key, params);
+
+  private readonly onSessionChange = (event: TkSessionChangeEvent) => {
+    // The provider around this widget went back to the main account (from its banner).
+    if (event.detail.reason === 'return' && event.target instanceof Node && event.target.contains(this)) this.returning = 'waiting';
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('tk-session-change', this.onSessionChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('tk-session-change', this.onSessionChange);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const has = Boolean(this.i18n.kit?.session);
+    if (this.hadSession !== undefined && has !== this.hadSession) {
+      this.form.step = 'list';
+      this.form.notice = '';
+      this.rows = undefined;
+      if (has) this.expired = false;
+      void this.form.focusAfterSession(has);
+    }
+    this.hadSession = has;
+  }
+
+  protected override updated(): void {
+    if (this.returning === 'loaded' && this.load.status === TaskStatus.COMPLETE) {
+      this.returning = undefined;
+      const card = this.switchedFrom && this.renderRoot.querySelector(`[data-card="${this.switchedFrom}"]`);
+      void this.form.focus(card ? `[data-card="${this.switchedFrom}"]` : '[data-heading]');
+    }
+  }
+
+  /** Puts the BFF's newer copy of an account into the overview. @internal */
+  upsert(location: Location): void {
+    const list = this.list;
+    if (!list) return;
+    const accounts = list.accounts.some((a) => a.accountId === location.accountId)
+      ? list.accounts.map((a) => (a.accountId === location.accountId ? location : a))
+      : [...list.accounts, location];
+    this.rows = { ...list, position: 'main', accounts };
+    this.requestUpdate();
+  }
+
+  /** Removes an unlinked account from the overview. @internal */
+  drop(accountId: string): void {
+    const list = this.list;
+    if (!list) return;
+    const accounts = list.accounts.filter((a) => a.accountId !== accountId);
+    this.rows = { ...list, accounts, position: accounts.some((a) => a.role === 'sub') ? list.position : 'none' };
+    this.requestUpdate();
+  }
+
+  /** Opens a step (its code first); `location` is what it is about. @internal */
+  async open(view: Exclude<LocationsView, 'list'>, location?: Location): Promise<void> {
+    this.cardNotice = undefined;
+    try {
+      await loadSteps();
+    } catch (error) {
+      this.form.notice = '';
+      this.form.submit.error = new TkNetworkError(error);
+      this.requestUpdate();
+      return this.form.focus('[data-error-summary]');
+    }
+    this.selected = location;
+    await steps!.enter(this, view);
+  }
+
+  /** Back to the overview; focus on its heading, or on an account's card (where `notice` is said). @internal */
+  async back(notice = '', card?: string): Promise<void> {
+    this.cardNotice = card && notice ? { id: card, text: notice } : undefined;
+    await this.form.go('list', card ? '' : notice);
+    if (card) await this.form.focus(notice ? '[data-card-notice]' : `[data-card="${card}"]`);
+  }
+
+  /** The user left a step without finishing it. @internal */
+  async leave(step: string = this.form.step): Promise<void> {
+    steps?.stopCode(this);
+    await this.back('', this.selected?.accountId);
+    this.dispatchEvent(new TkCancelEvent({ step }));
+  }
+
+  /** `tk-complete` with what was done. @internal */
+  completed(detail: LocationsCompleteDetail): void {
+    this.dispatchEvent(new TkCompleteEvent<LocationsCompleteDetail>({ ...detail }));
+  }
+
+  /**
+   * "Zu diesem Standort wechseln": a session acting on the sub-account replaces this one for every widget of
+   * the provider; focus goes to the provider's banner, which says so.
+   */
+  async switchTo(location: Location): Promise<void> {
+    const kit = this.i18n.kit;
+    if (!kit || this.switching) return;
+    this.cardNotice = undefined;
+    this.switching = location.accountId;
+    const issued = await this.form.send((k, o) =>
+      k.api.call((rpc, opts) => rpc.v1.locations[':accountId'].switch.$post({ param: { accountId: location.accountId } }, opts), { ...o, session: true }),
+    );
+    this.switching = undefined;
+    this.requestUpdate();
+    if (!issued) return;
+    this.switchedFrom = location.accountId;
+    kit.setSession(issued, 'switch');
+    this.completed({ action: 'switched', accountId: location.accountId, location });
+    await this.focusBanner();
+  }
+
+  /** The provider's banner takes focus: its sentence says for which location the admin now acts. */
+  private async focusBanner(): Promise<void> {
+    const provider = this.closest('tk-provider');
+    if (!provider) return;
+    provider.requestUpdate(); // a kit handed to the provider (stories) does not tell it of the new session
+    await provider.updateComplete;
+    await customElements.whenDefined('tk-acting');
+    await (provider.shadowRoot?.querySelector<TkActing>('tk-acting'))?.focusText();
+  }
+
+  protected override render() {
+    const { form } = this;
+    form.light.content = nothing;
+    if (!form.ready) return nothing;
+    const kit = this.i18n.kit;
+    if (!kit?.session) {
+      const expired = this.expired || (form.submit.error instanceof TkApiError && form.submit.error.code === 'session_expired');
+      form.light.content = html`<tk-login .kit=${kit} heading-level=${this.headingLevel} @tk-complete=${(e: Event) => (e.stopPropagation(), this.requestUpdate())}></tk-login>`;
+      return html`${form.banner()}${expired ? html`<tk-alert><p>${this.t('sessionExpired')}</p></tk-alert>` : html`<p>${this.t('loginFirst')}</p>`}<slot></slot>`;
+    }
+    if (form.step !== 'list' && steps) return html`${form.banner()}${steps.renderStep(this)}`;
+    return html`${form.banner()}${renderList(this)}`;
+  }
+}
+
+defineOnce('tk-locations', TkLocations);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tk-locations': TkLocations;
+  }
+}

@@ -87,6 +87,18 @@ export const orderedLocationSchema = z.object({
   collectiveInvoice: z.boolean(),
 });
 
+/** A link request whose code the other account's admin has and this admin has not entered yet. */
+export const openLinkRequestSchema = z.object({
+  challengeId: z.uuid(),
+  account: z.object({ customerNumber: z.string(), displayName: z.string() }),
+  collectiveInvoice: z.boolean(),
+  expiresAt: z.iso.datetime(),
+  /** Masked, where the code went. */
+  sentTo: z.string(),
+  emailTo: z.string(),
+});
+export type OpenLinkRequest = z.infer<typeof openLinkRequestSchema>;
+
 /**
  * `GET /v1/locations`: what the caller may see. A main account's admin: the main account first, then its
  * sub-accounts (`position: 'main'`, or `'none'` while there are none). A sub-account's own admin, and a
@@ -100,6 +112,8 @@ export const locationListSchema = z
     canManage: z.boolean(),
     accounts: z.array(locationSchema),
     orders: z.array(orderedLocationSchema),
+    /** Link requests this admin made whose code is still open (not used, not replaced, not expired): the code step can be resumed. */
+    requests: z.array(openLinkRequestSchema),
   })
   .meta({ id: 'LocationList' });
 export type LocationList = z.infer<typeof locationListSchema>;

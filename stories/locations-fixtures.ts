@@ -92,13 +92,13 @@ const resends = new Map<string, number>();
 function fresh(scenario: LocationsScenario): LocationList {
   switch (scenario) {
     case 'empty':
-      return { position: 'none', canManage: true, accounts: [mainAccount()], orders: [] };
+      return { position: 'none', canManage: true, accounts: [mainAccount()], orders: [], requests: [] };
     case 'ordered':
-      return { position: 'none', canManage: true, accounts: [mainAccount()], orders: [order] };
+      return { position: 'none', canManage: true, accounts: [mainAccount()], orders: [order], requests: [] };
     case 'sub':
-      return { position: 'sub', canManage: false, accounts: [{ ...zurich(), collectiveInvoice: { current: true, next: true, from: null } }], orders: [] };
+      return { position: 'sub', canManage: false, accounts: [{ ...zurich(), collectiveInvoice: { current: true, next: true, from: null } }], orders: [], requests: [] };
     default:
-      return { position: 'main', canManage: true, accounts: [mainAccount(), zurich(), hamburg()], orders: [] };
+      return { position: 'main', canManage: true, accounts: [mainAccount(), zurich(), hamburg()], orders: [], requests: [] };
   }
 }
 

@@ -24,8 +24,6 @@ import {
   users,
 } from '../db/schema/index.js';
 import type { Caller } from '../lib/context.js';
-
-type Account = typeof accounts.$inferSelect;
 import { randomToken, sha256 } from '../lib/crypto.js';
 import { ApiError } from '../lib/errors.js';
 import { type RateRule, rateLimitError, slidingHits } from '../lib/rate-limit.js';
@@ -39,6 +37,8 @@ import { type Challenge, lockChallenge, resendPin, sendPin, verifyPin } from './
 import { createSession, profileOf, revokeSession } from './sessions.js';
 import { requireAdminOfBusiness } from './sub-users.js';
 import { emitEvent } from './webhooks.js';
+
+type Account = typeof accounts.$inferSelect;
 
 export interface LocationFlow {
   tenant: Tenant;
@@ -272,7 +272,7 @@ export async function listLocations(db: Executor, f: LocationFlow): Promise<Loca
   const asSub = await mainOf(db, f.tenant.id, f.accountId);
   if (asSub) {
     const sites = await sitesOf(db, [own!]);
-    return { position: 'sub', canManage: false, accounts: [present(own!, asSub, sites.get(own!.id) ?? null, today)], orders: [] };
+    return { position: 'sub', canManage: false, accounts: [present(own!, asSub, sites.get(own!.id) ?? null, today)], orders: [], requests: [] };
   }
   const subs = await db
     .select({ link: accountLinks, account: accounts })
@@ -300,6 +300,7 @@ export async function listLocations(db: Executor, f: LocationFlow): Promise<Loca
     canManage: true,
     accounts: [present(own!, null, sites.get(own!.id) ?? null, today), ...subs.map((s) => present(s.account, s.link, sites.get(s.account.id) ?? null, today))],
     orders: orders.map((o) => ({ signupId: o.signupId, displayName: o.displayName, orderedAt: o.orderedAt!.toISOString(), collectiveInvoice: o.collectiveInvoice })),
+    requests: [],
   };
 }
 

@@ -115,7 +115,8 @@ describe('co-users on the demo page, keyboard only', () => {
     await logIn(co, username, CO_PASSWORD, CO_MOBILE);
     await co.getByText('Mitbenutzer', { exact: true }).first().waitFor(); // the role in the profile
     expect(await co.locator('tk-sub-users').count()).toBe(0); // only the profile, never the admin's widgets
-    await co.getByText('Melden Sie sich oben im Kundenportal als demo.admin an').waitFor();
+    expect(await co.locator('tk-locations').count()).toBe(0);
+    await co.locator('#sub-users-note').getByText('Melden Sie sich oben im Kundenportal als demo.admin an').waitFor();
     expect(await axeViolations(co)).toEqual([]);
     expect(coProblems).toEqual([]);
 

@@ -17,7 +17,7 @@ const texts = {
     subUsersLogin: 'Log in as demo.admin in the customer portal above: then you set up, manage and cancel the business account’s co-users here.',
     locations: 'Manage locations',
     locationsLogin: 'Log in as demo.admin in the customer portal above: then you see the main account with its location “Filiale Zürich” here, switch to it and link more accounts.',
-    locationsDemo: 'To try it: the business account “Muster Werkstatt Bern GmbH” is not linked yet. Its customer number:',
+    locationsDemo: 'To try it: the business account “Muster Werkstatt Bern GmbH” was linked to no main account at start; link it with its customer number:',
     porting: 'Bring your numbers',
     credentials: 'New internet access credentials',
     soon: 'This form is coming soon.',

@@ -6,8 +6,8 @@ import { chooseRadio, press, tabTo, typeInto } from './helpers/keyboard.js';
 import { type Started, startFresh } from './helpers/server.js';
 
 // Issue 14 on the demo page against `npm start`, by keyboard only: demo.admin links the unlinked demo
-// account with the code from the outbox, switches into "Filiale Zürich" (banner, that account's profile and
-// co-users), returns, unlinks, and orders a new location through the prefilled signup, which appears linked
+// account with the code from the outbox, switches into it (banner, that account's profile and co-users),
+// returns, unlinks, and orders a new location through the prefilled signup, which appears linked
 // once confirmed from the outbox.
 let server: Started;
 let browser: Browser;
@@ -60,7 +60,7 @@ const noScroll = (page: Page) => page.evaluate(() => document.documentElement.sc
 const card = (list: Locator, name: string | RegExp) => list.getByRole('listitem').filter({ hasText: name });
 
 describe('locations on the demo page, keyboard only', () => {
-  it('link with the code → switch into Filiale Zürich and back → unlink → order a new location, linked once confirmed', async () => {
+  it('link with the code → switch into it and back → unlink → order a new location, linked once confirmed', async () => {
     const page = await browser.newPage();
     const problems = collectProblems(page);
     await logIn(page);
@@ -83,7 +83,11 @@ describe('locations on the demo page, keyboard only', () => {
     // The code went to the other account's admin, and says who asks.
     const code = await codeFrom((m) => m.to !== ADMIN_MOBILE && /verknüpf/i.test(m.text));
     const { messages } = (await (await fetch(`${server.url}/dev/outbox.json`)).json()) as Outbox;
-    expect(messages.find((m) => m.text.includes(code))!.text).toMatch(/Muster Hörtechnik|demo/i);
+    const mainNumber = (await card(list, 'Hauptaccount').getByText(/^DR\d{8}$/).first().textContent())!.trim();
+    const sms = messages.find((m) => m.text.includes(code))!.text;
+    expect(sms).toContain('Max Muster'); // who asks
+    expect(sms).toContain(mainNumber); // from which account
+    expect(sms).toContain(number); // for which account
     await typeInto(page, list.getByRole('textbox', { name: /^Code/ }), code);
     await press(page, list.getByRole('button', { name: 'Verknüpfen' }), 'Enter');
     const bern = card(list, 'Muster Werkstatt Bern GmbH');
@@ -91,25 +95,30 @@ describe('locations on the demo page, keyboard only', () => {
     await bern.getByText('Nebenaccount').waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
-    // Switch into Filiale Zürich: the banner, that account's profile and co-users; the main account's are gone.
-    await press(page, card(list, 'Filiale Zürich').getByRole('button', { name: /^Zu diesem Standort wechseln/ }), 'Enter');
-    const banner = page.locator('tk-provider').getByText(/Sie handeln für Standort .*Filiale Zürich/);
+    // Switch into the account just linked: the banner, its profile, its co-users (none); not the main account's.
+    await press(page, bern.getByRole('button', { name: /^Zu diesem Standort wechseln/ }), 'Enter');
+    const banner = page.locator('tk-provider').getByText(/Sie handeln für Standort .*Muster Werkstatt Bern GmbH/);
     await banner.waitFor();
     const profile = page.locator('tk-profile');
-    await profile.getByText(/Filiale Zürich/).first().waitFor();
-    await page.locator('tk-sub-users').getByRole('heading', { name: 'Mitbenutzer', exact: true }).waitFor();
-    expect(await page.locator('tk-sub-users').getByText('Aylin Kaya').count()).toBe(0);
-    expect(await list.getByText('Muster Werkstatt Bern GmbH').count()).toBe(0); // no siblings while acting
+    await profile.getByText(number).first().waitFor();
+    await profile.getByText('Muster Werkstatt Bern GmbH').first().waitFor();
+    const coUsers = page.locator('tk-sub-users');
+    await coUsers.getByRole('heading', { name: 'Mitbenutzer', exact: true }).waitFor();
+    await coUsers.getByText(/noch keine Mitbenutzer/i).first().waitFor();
+    expect(await coUsers.getByText('Aylin Kaya').count()).toBe(0);
+    expect(await list.getByText('Filiale Zürich').count()).toBe(0); // no siblings while acting
+    expect(await list.getByRole('button', { name: 'Bestehendes Konto hinzufügen' }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 320, height: 800 });
     expect(await noScroll(page)).toBe(true);
     await page.setViewportSize({ width: 1280, height: 800 });
 
     // Back to the main account.
-    await press(page, page.getByRole('button', { name: 'Zurück zum Hauptaccount' }), 'Enter');
-    await card(list, 'Muster Werkstatt Bern GmbH').waitFor();
+    await press(page, page.locator('tk-provider').getByRole('button', { name: 'Zurück zum Hauptaccount' }).first(), 'Enter');
+    await card(list, 'Filiale Zürich').waitFor();
     expect(await banner.count()).toBe(0);
-    await page.locator('tk-sub-users').getByText('Aylin Kaya').first().waitFor();
+    await coUsers.getByText('Aylin Kaya').first().waitFor();
+    await profile.getByText('Max Muster').first().waitFor();
 
     // Unlink the account just linked, after the confirmation step.
     await press(page, card(list, 'Muster Werkstatt Bern GmbH').getByRole('button', { name: /^Verknüpfung lösen/ }), 'Enter');

@@ -212,23 +212,29 @@ export class TkLocations extends LitElement {
 
   /** Opens a step (its code first); `location` is what it is about. @internal */
   async open(view: Exclude<LocationsView, 'list'>, location?: Location, values?: Record<string, string>): Promise<void> {
-    this.cardNotice = undefined;
-    try {
-      await loadSteps();
-    } catch (error) {
-      this.form.notice = '';
-      this.form.submit.error = new TkNetworkError(error);
-      this.requestUpdate();
-      return this.form.focus('[data-error-summary]');
-    }
+    if (!(await this.steps())) return;
     this.selected = location;
     await steps!.enter(this, view, values);
   }
 
   /** "Code eingeben" on an open request: the code step again, for that request. @internal */
   async resume(request: OpenLinkRequest): Promise<void> {
-    await this.open('link');
-    if (steps && this.form.step === 'link') await steps.resume(this, request);
+    if (await this.steps()) await steps!.resume(this, request);
+  }
+
+  /** The steps' code, fetched once; offline: said in the summary, focused. */
+  private async steps(): Promise<boolean> {
+    this.cardNotice = undefined;
+    try {
+      await loadSteps();
+      return true;
+    } catch (error) {
+      this.form.notice = '';
+      this.form.submit.error = new TkNetworkError(error);
+      this.requestUpdate();
+      await this.form.focus('[data-error-summary]');
+      return false;
+    }
   }
 
   /** Back to the overview; focus on its heading, or on an account's card (where `notice` is said). @internal */

@@ -51,7 +51,10 @@ const loadSteps = () =>
  * "Neuen Standort bestellen" (a `tk-signup` for a business account, prefilled with the main account's company
  * data, carrying the BFF's intent), the collective invoice on or off from the 1st of next month, unlinking
  * with a confirmation, and "Zu diesem Standort wechseln": the provider's session then acts on the
- * sub-account, and `<tk-provider>` shows a banner with "Zurück zum Hauptaccount". A sub-account's own
+ * sub-account, and `<tk-provider>` shows a banner with "Zurück zum Hauptaccount"; while acting, this widget
+ * says so too and offers the way back itself. Without a provider (standalone attributes) it offers no switch:
+ * nothing else on the page would show for whom the admin acts. Open code requests show in the overview with
+ * "Code eingeben", so a reload does not lose them. A sub-account's own
  * administration (or an admin acting on it) sees that account alone. Without a session it shows `<tk-login>`
  * in its place (in its light DOM, where password managers find the login's inputs).
  *

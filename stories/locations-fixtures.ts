@@ -11,17 +11,19 @@ import { FAKE_SESSION, fakeKit, fakeProfile, routeFakeApi } from './fake-kit.js'
  * - `linked`: the main account, "Filiale Zürich" (on the collective invoice, leaving it on 1 December) and
  *   "Filiale Hamburg" (not on it); `empty` (no sub-accounts yet); `ordered` (no sub-accounts, a new location
  *   ordered and waiting for confirmation); `sub` (a sub-account's own administration: its card alone);
+ *   `requested` (like `linked`, with an open code request for "Filiale Köln", valid until 23 November);
  *   `switching` (like `linked`, but a switch never gets an answer); `slow` (the overview never comes),
  *   `error` (500), `forbidden` (403).
  * - Linking: the customer number `DR00000000` is unknown, `DR90000099` is a private account (both refused at
  *   the field, with the BFF's localized message); any other is asked for and its code sent. Codes: `000000`
- *   is wrong (4 tries left), `999999` locked; any other links "Filiale Köln". A second new code is refused
+ *   is wrong (4 tries left), `999999` locked, `222222` replaced by a newer one, `111111` refused with 409
+ *   `not_linkable` (the account got another main account meanwhile); any other links "Filiale Köln". A second new code is refused
  *   with `Retry-After: 90`.
  * - Switching into a sub-account answers a session acting on it (`actingSession`); "Zurück zum
  *   Hauptaccount" answers the `linked` scenario's session again.
  * - A signup carrying the intent `tk_lin_story_expired_intent_0000` is refused: the intent ran out.
  */
-export type LocationsScenario = 'linked' | 'empty' | 'ordered' | 'sub' | 'switching' | 'slow' | 'error' | 'forbidden';
+export type LocationsScenario = 'linked' | 'empty' | 'ordered' | 'requested' | 'sub' | 'switching' | 'slow' | 'error' | 'forbidden';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 export const MAIN_ID = id(7001);
@@ -95,6 +97,8 @@ function fresh(scenario: LocationsScenario): LocationList {
       return { position: 'none', canManage: true, accounts: [mainAccount()], orders: [], requests: [] };
     case 'ordered':
       return { position: 'none', canManage: true, accounts: [mainAccount()], orders: [order], requests: [] };
+    case 'requested':
+      return { ...fresh('linked'), requests: [{ ...issued(CHALLENGE, 'DR90000043'), expiresAt: '2026-11-23T10:00:00.000Z', collectiveInvoice: true }] };
     case 'sub':
       return { position: 'sub', canManage: false, accounts: [{ ...zurich(), collectiveInvoice: { current: true, next: true, from: null } }], orders: [], requests: [] };
     default:
@@ -233,6 +237,10 @@ function confirm(pin: string, save: (l: Location) => Location): Response {
   if (pin === '000000') {
     return problem(422, 'validation_failed', CHECK, [{ path: 'pin', code: 'pin_wrong', message: 'Der Code stimmt nicht. Bitte prüfen Sie ihn und versuchen Sie es erneut.' }], { attemptsLeft: 4 });
   }
+  if (pin === '111111') {
+    return problem(409, 'not_linkable', 'Dieses Konto kann nicht verknüpft werden.', undefined, { detail: 'Filiale Köln ist inzwischen Standort eines anderen Hauptaccounts und kann nicht mehr verknüpft werden.' });
+  }
+  if (pin === '222222') return problem(410, 'pin_superseded', 'Dieser Code wurde durch einen neueren ersetzt.');
   if (pin === '999999') return problem(410, 'pin_locked', 'Der Code wurde zu oft falsch eingegeben. Fordern Sie einen neuen Code an.');
   return json(
     save({

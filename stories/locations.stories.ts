@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
-import { actingSession, locationsKit, type LocationsScenario } from './locations-fixtures.js';
+import { actingProfile, actingSession, locationsKit, type LocationsScenario } from './locations-fixtures.js';
+import { subUsersKit } from './sub-users-fixtures.js';
 import { type Act, play } from './widget-acts.js';
 
 /**
@@ -46,6 +47,10 @@ export const Loading: Story = { args: { scenario: 'slow' } };
 export const LoadError: Story = { args: { scenario: 'error' } };
 export const NotAdmin: Story = { args: { scenario: 'forbidden' } };
 export const LoggedOut: Story = { args: { session: false } };
+/** A code asked for and not entered yet ("Code angefordert für Filiale Köln … – gültig bis …"): a reload does not lose it. */
+export const OpenRequest: Story = { args: { scenario: 'requested' } };
+/** "Code eingeben" on the open request: its code step again, with where the code went (masked). */
+export const OpenRequestResumed: Story = { args: { scenario: 'requested', acts: [{ press: /Code eingeben|Enter the code/, card: 'Filiale Köln' }, { until: /Code eingeben|Enter the code/ }] } };
 export const LinkStep: Story = { args: { acts: link } };
 export const LinkRequired: Story = { args: { acts: [...link, { submit: true }] } };
 /** The BFF's `customer_number_unknown`, at the field and in the summary. */
@@ -53,6 +58,10 @@ export const LinkUnknownNumber: Story = { args: { acts: [...link, { fill: ['cust
 /** Where the code went (masked), valid 24 hours. */
 export const CodeStep: Story = { args: { acts: code() } };
 export const WrongCode: Story = { args: { acts: [...code(), { code: '000000' }, { submit: true }] } };
+/** A code replaced by a newer one: ask the other account's administration for the latest. */
+export const CodeSuperseded: Story = { args: { acts: [...code(), { code: '222222' }, { submit: true }] } };
+/** 409 `not_linkable` at code entry (linked elsewhere meanwhile): the BFF's reason at the customer number, on the link step. */
+export const NotLinkable: Story = { args: { acts: [...code(), { code: '111111' }, { submit: true }, { until: /Bestehendes Konto|existing account/ }] } };
 export const CodeLocked: Story = { args: { acts: [...code(), { code: '999999' }, { submit: true }] } };
 export const LinkDone: Story = { args: { acts: [...code(), { code: '123456' }, { submit: true }, { until: /Standorte|Locations/ }] } };
 export const OrderStep: Story = { args: { acts: order } };
@@ -74,5 +83,15 @@ export const ProfileWhileActing: Story = {
     const kit = locationsKit(locale, 'linked');
     kit.session = actingSession;
     return html`<tk-provider no-brand .kit=${kit} lang=${locale}><tk-profile></tk-profile></tk-provider>`;
+  },
+};
+/** `tk-sub-users` while acting: one line under its heading says for which location. */
+export const SubUsersWhileActing: Story = {
+  args: { acting: true },
+  render: (_args, { globals }) => {
+    const locale = globals.locale === 'en' ? 'en' : 'de';
+    const kit = subUsersKit(locale);
+    kit.session = { ...kit.session!, user: actingProfile };
+    return html`<tk-provider no-brand .kit=${kit} lang=${locale}><tk-sub-users></tk-sub-users></tk-provider>`;
   },
 };

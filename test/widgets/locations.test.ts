@@ -10,9 +10,12 @@ import type { TkProfile } from '../../widgets/portal/profile.js';
 import '../../widgets/provider/provider.js';
 import type { TkProvider } from '../../widgets/provider/provider.js';
 import '../../widgets/signup/signup.js';
+import '../../widgets/sub-users/sub-users.js';
+import type { TkSubUsers } from '../../widgets/sub-users/sub-users.js';
+import { subUsersKit } from '../../stories/sub-users-fixtures.js';
 import type { TkSignup } from '../../widgets/signup/signup.js';
 import { FAKE_API, FAKE_KEYS, fakeKit } from '../../stories/fake-kit.js';
-import { actingSession, EXPIRED_INTENT, HAMBURG_ID, locationRequests, locationsKit, mainSession, type LocationsScenario, ZURICH_ID } from '../../stories/locations-fixtures.js';
+import { actingProfile, actingSession, EXPIRED_INTENT, HAMBURG_ID, locationRequests, locationsKit, mainSession, type LocationsScenario, ZURICH_ID } from '../../stories/locations-fixtures.js';
 import { button, deepActive, settle, skip, typeInto } from '../../stories/portal-steps.js';
 import { complete as signupValues } from '../../stories/signup-fixtures.js';
 
@@ -83,8 +86,8 @@ describe('<tk-locations>: the overview', () => {
     // Buttons above the list, and on each sub-account's card; none on the main account's.
     expect(actionsOf(root(el).querySelector('.actions.top')!)).to.deep.equal(['Bestehendes Konto hinzufügen', 'Neuen Standort bestellen']);
     expect(actionsOf(card(el, 'Muster Hörtechnik GmbH'))).to.deep.equal([]);
-    // Zürich leaves the collective invoice on 1 December: the action takes it back on.
-    expect(actionsOf(card(el, 'Filiale Zürich'))).to.deep.equal(['Zu diesem Standort wechseln', 'Auf Sammelrechnung nehmen', 'Verknüpfung lösen']);
+    // Zürich leaves the collective invoice on 1 December: the action takes that change back, and says so (walk 8).
+    expect(actionsOf(card(el, 'Filiale Zürich'))).to.deep.equal(['Zu diesem Standort wechseln', 'Geplante Änderung zurücknehmen', 'Verknüpfung lösen']);
     expect(actionsOf(card(el, 'Filiale Hamburg'))).to.deep.equal(['Zu diesem Standort wechseln', 'Auf Sammelrechnung nehmen', 'Verknüpfung lösen']);
     // The accessible name starts with the visible label, then the account (WCAG 2.5.3).
     for (const b of card(el, 'Filiale Zürich').querySelectorAll('tk-button')) expect(b.querySelector('.visually-hidden')!.textContent).to.equal('(Filiale Zürich)');
@@ -254,7 +257,9 @@ describe('<tk-locations>: linking an existing account', () => {
     el.querySelector('form')!.requestSubmit();
     const code = el.querySelector<HTMLElement & { error: string }>('tk-text-field[autocomplete="one-time-code"]')!;
     await waitUntil(() => code.error, 'locked');
-    expect(code.error).to.equal('Der Code wurde zu oft falsch eingegeben und gilt nicht mehr. Fordern Sie mit „Neuen Code senden“ einen neuen an.');
+    expect(code.error).to.equal(
+      'Der Code wurde zu oft falsch eingegeben und gilt nicht mehr. Fordern Sie mit „Neuen Code senden“ einen neuen an. Bitten Sie die Verwaltung von Filiale Köln um den neuesten Code (SMS oder E-Mail).',
+    );
     expect(actionsOf(root(el) as never)).not.to.include('Verknüpfen');
     await expect(el).to.be.accessible();
 
@@ -293,6 +298,10 @@ describe('<tk-locations>: switch and return', () => {
     await waitUntil(() => card(el, 'Filiale Zürich'), 'the overview');
     await settle(el);
 
+    // While the overview loads again after a switch or a return, the rows stay: no "loading" status over the banner's focus (review 10).
+    const loading: string[] = [];
+    const watch = new MutationObserver(() => root(el).querySelector('.loading') && loading.push(text(el)));
+    watch.observe(root(el), { childList: true, subtree: true });
     const switched = oneEvent(el, 'tk-complete') as Promise<TkCompleteEvent<LocationsCompleteDetail>>;
     button(card(el, 'Filiale Zürich'), /Zu diesem Standort wechseln/).click();
     expect((await switched).detail).to.deep.include({ action: 'switched', accountId: ZURICH_ID });
@@ -305,8 +314,9 @@ describe('<tk-locations>: switch and return', () => {
     expect(text(banner()!)).to.contain('Angemeldet als Max Muster im Hauptaccount Muster Hörtechnik GmbH (DR90000019)');
     await waitUntil(() => deepActive() === banner()!.shadowRoot!.querySelector('[data-acting]'), 'focus on the banner');
     expect(banner()!.shadowRoot!.querySelector('section')!.getAttribute('aria-label')).to.equal('Standort');
-    // Every widget reloads for the sub-account: the locations as its view, the profile read-only.
-    await waitUntil(() => text(el).includes('Dieses Konto ist ein Standort'), 'the sub-account view');
+    // Every widget reloads for the sub-account: the locations say for whom the admin acts (the banner scrolls away), the profile read-only.
+    await waitUntil(() => text(el).includes('Sie handeln für diesen Standort als Verwaltung des Hauptaccounts Muster Hörtechnik GmbH.'), 'the sub-account view');
+    expect(text(el)).not.to.contain('Ihr eigener Zugang');
     expect(cards(el)).to.have.length(1);
     await waitUntil(() => text(profile).includes('verwaltung@zuerich'), "the location's profile");
     await expect(provider).to.be.accessible();
@@ -317,7 +327,12 @@ describe('<tk-locations>: switch and return', () => {
     expect(provider.user).to.deep.equal(mainSession.user);
     expect(posts(/\/return$/)).to.have.length.greaterThan(0);
     await waitUntil(() => card(el, 'Filiale Hamburg'), "the main account's overview again");
-    await waitUntil(() => root(el).activeElement === card(el, 'Filiale Zürich').querySelector('[data-card]'), 'focus on the card switched from');
+    // Said once, where the admin is: in the card switched from, focused (walk 11).
+    await waitUntil(() => root(el).activeElement === card(el, 'Filiale Zürich').querySelector('[data-card-notice]'), 'focus on the card switched from');
+    expect(card(el, 'Filiale Zürich').querySelector('[data-card-notice]')!.textContent).to.equal('Sie handeln wieder für Muster Hörtechnik GmbH.');
+    expect(text(el).split('Sie handeln wieder').length).to.equal(2);
+    watch.disconnect();
+    expect(loading).to.deep.equal([]);
     expect(changes).to.deep.equal([
       { reason: 'login', acting: false },
       { reason: 'switch', acting: true },
@@ -364,10 +379,10 @@ describe('<tk-locations>: collective invoice and unlinking', () => {
     expect(notice.textContent).to.equal('Ab 01.12.2026 wird Filiale Hamburg über die Sammelrechnung abgerechnet.');
     focused(el, notice);
     expect(text(card(el, 'Filiale Hamburg'))).to.contain('Sammelrechnungneinab 01.12.2026: ja');
-    expect(actionsOf(card(el, 'Filiale Hamburg'))).to.include('Sammelrechnung beenden');
+    expect(actionsOf(card(el, 'Filiale Hamburg'))).to.include('Geplante Änderung zurücknehmen');
     await expect(el).to.be.accessible();
     // Zürich leaves it on 1 December: taking it back on withdraws the waiting change, and says so.
-    await press(card(el, 'Filiale Zürich'), /Auf Sammelrechnung nehmen/, el);
+    await press(card(el, 'Filiale Zürich'), /Geplante Änderung zurücknehmen/, el);
     await waitUntil(() => card(el, 'Filiale Zürich').querySelector('[data-card-notice]'));
     expect(card(el, 'Filiale Zürich').querySelector('[data-card-notice]')!.textContent).to.equal('Die geplante Änderung ist zurückgenommen: Filiale Zürich bleibt auf der Sammelrechnung.');
     expect(text(card(el, 'Filiale Zürich'))).to.contain('Sammelrechnungja');
@@ -389,7 +404,9 @@ describe('<tk-locations>: collective invoice and unlinking', () => {
     const cancelled = oneEvent(el, 'tk-cancel') as Promise<TkCancelEvent>;
     await press(el, /^Abbrechen$/);
     expect((await cancelled).detail.step).to.equal('unlink');
-    focused(el, card(el, 'Filiale Zürich').querySelector('[data-card]'));
+    // Back on the button that opened the confirmation (walk 14).
+    focused(el, card(el, 'Filiale Zürich').querySelector('tk-button[data-unlink]'));
+    expect(card(el, 'Filiale Zürich').querySelector('tk-button[data-unlink]')!.textContent).to.contain('Verknüpfung lösen');
 
     await press(card(el, 'Filiale Zürich'), /Verknüpfung lösen/, el);
     await arrive(el, /Verknüpfung lösen/);
@@ -425,7 +442,12 @@ describe('<tk-locations>: ordering a new location', () => {
     expect(s.querySelector('[data-step-heading]')!.textContent!.trim()).to.equal('Firma'); // business, type step skipped
     expect(value('company.name').value).to.equal('Muster Hörtechnik GmbH');
     expect(value('company.vatId').value).to.equal('DE123456789');
-    expect(value('company.address.city').value).to.equal('Berlin');
+    // Not the site address: the new location has its own (walk 5); a hint above the signup asks for it and a telling name.
+    expect(value('company.address.city').value).to.equal('');
+    expect(value('company.address.street').value).to.equal('');
+    expect(value('company.legalForm').value).to.equal('gmbh');
+    expect(value('invoiceAddress.address.city').value).to.equal('Berlin');
+    expect(root(el).querySelector('.hint')!.textContent).to.contain('z. B. Muster Hörtechnik GmbH – Filiale Köln');
     expect(value('separateInvoice').checked).to.equal(true);
     expect(value('invoiceAddress.name').value).to.equal('Muster Hörtechnik GmbH, Buchhaltung');
     await expect(el).to.be.accessible();
@@ -442,6 +464,7 @@ describe('<tk-locations>: ordering a new location', () => {
       button(signup, /Weiter/).click();
       await settle(signup);
     };
+    for (const f of ['street', 'houseNumber', 'postalCode', 'city'] as const) await set(`company.address.${f}`, String(signupValues.business[`company.address.${f}`]));
     await next();
     for (const f of ['firstName', 'lastName', 'email', 'mobile'] as const) await set(`contact.${f}`, String(signupValues.business[`contact.${f}`]));
     await set('contact.salutation', 'mr', 'change');
@@ -462,13 +485,17 @@ describe('<tk-locations>: ordering a new location', () => {
     // The signup's own done screen stays (the new location's contact confirms by e-mail), with what happens then.
     await waitUntil(() => text(signup).includes('bitte bestätigen Sie Ihre E-Mail-Adresse'), "the signup's done screen");
     await settle(el);
-    expect(text(el)).to.contain('Sobald die E-Mail-Adresse des neuen Standorts bestätigt ist, wird er automatisch mit Ihrem Hauptaccount verknüpft');
+    // Said to the admin, not to the new location's contact (walk 7).
+    expect(text(el)).to.contain(`Wir haben ${signupValues.business['contact.email']} gebeten, zu bestätigen; danach erscheint der Standort hier verknüpft.`);
+    expect(root(el).querySelector('.hint')).to.equal(null);
     expect(actionsOf(root(el) as never)).to.include('Zur Übersicht');
     await expect(el).to.be.accessible();
     await press(el, /^Zur Übersicht$/);
     await arrive(el, /Standorte/);
     focused(el, heading(el));
-    expect(root(el).querySelector('[role="status"] .notice')!.textContent).to.contain('erscheint hier verknüpft, sobald seine E-Mail-Adresse bestätigt ist');
+    expect(root(el).querySelector('[role="status"] .notice')!.textContent).to.equal(
+      `Wir haben ${signupValues.business['contact.email']} gebeten, zu bestätigen; danach erscheint der Standort hier verknüpft.`,
+    );
     const waiting = cards(el).find((c) => text(c).includes('Bestellt – wartet auf Bestätigung'))!;
     expect(text(waiting)).to.contain('Muster Hörtechnik GmbH');
     expect(text(waiting)).to.contain('Sammelrechnungja');
@@ -515,5 +542,195 @@ describe('<tk-signup> with a location intent', () => {
     expect(banner.textContent).to.contain('„Neuen Standort bestellen“');
     expect(deepActive()?.closest('tk-alert') ?? (deepActive()?.getRootNode() as ShadowRoot).host).to.equal(banner);
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<tk-locations>: after the review and the walks', () => {
+  const codeField = (el: TkLocations) => el.querySelector<HTMLElement & { error: string }>('tk-text-field[autocomplete="one-time-code"]')!;
+  async function codeStep(el: TkLocations) {
+    await press(el, /Bestehendes Konto hinzufügen/);
+    await arrive(el, /Bestehendes Konto/);
+    control(el, 'customerNumber').value = 'DR90000043';
+    control(el, 'customerNumber').dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    control(el, 'collectiveInvoice').checked = true;
+    control(el, 'collectiveInvoice').dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    root(el).querySelector('form')!.requestSubmit();
+    await arrive(el, /Code eingeben/);
+  }
+  async function enterCode(el: TkLocations, pin: string) {
+    codeField(el).error = '';
+    typeInto(el, 'one-time-code', pin);
+    el.querySelector('form')!.requestSubmit();
+    await waitUntil(() => codeField(el)?.error || el.form.step !== 'code', `an answer to ${pin}`);
+    await settle(el);
+  }
+
+  it('an open code request shows in the overview; "Code eingeben" resumes its code step (no new code), and links (walk 1)', async () => {
+    const el = await mount('requested');
+    const open = cards(el).find((c) => text(c).includes('Code angefordert'))!;
+    expect(text(open)).to.contain('Code angefordert für Filiale Köln (DR90000043) – gültig bis 23.11.2026');
+    expect(actionsOf(open)).to.deep.equal(['Code eingeben']);
+    expect(open.querySelector('tk-button .visually-hidden')!.textContent).to.equal('(Filiale Köln)');
+    await expect(el).to.be.accessible();
+    const before = posts(/\/link-requests$/).length;
+    const steps: string[] = [];
+    el.addEventListener('tk-step-change', (e) => steps.push((e as TkStepChangeEvent).detail.step));
+    await press(open, /Code eingeben/, el);
+    await arrive(el, /Code eingeben/);
+    focused(el, heading(el));
+    expect(text(el)).to.contain('an die Verwaltung von Filiale Köln (DR90000043)');
+    expect(text(el)).to.contain('per SMS an +49 170 ••••• 34 und per E-Mail an v•••••g@koeln.muster-hoertechnik.example');
+    expect(posts(/\/link-requests$/).length).to.equal(before);
+    expect(steps).to.deep.equal(['code']);
+    await expect(el).to.be.accessible();
+    const done = oneEvent(el, 'tk-complete') as Promise<TkCompleteEvent<LocationsCompleteDetail>>;
+    typeInto(el, 'one-time-code', '123456');
+    el.querySelector('form')!.requestSubmit();
+    expect((await done).detail.action).to.equal('linked');
+    expect(posts(/\/confirm$/).at(-1)!.path).to.match(/\/link-requests\/00000000-0000-4000-8000-000000007101\/confirm$/);
+  });
+
+  it('"Zurück" from a resumed or a new code step keeps the customer number and the checkbox (walk 14)', async () => {
+    const el = await mount('requested');
+    await press(cards(el).find((c) => text(c).includes('Code angefordert'))!, /Code eingeben/, el);
+    await arrive(el, /Code eingeben/);
+    await press(el, /^Zurück$/);
+    await arrive(el, /Bestehendes Konto/);
+    expect(control(el, 'customerNumber').value).to.equal('DR90000043');
+    expect(control(el, 'collectiveInvoice').checked).to.equal(true);
+
+    const fresh = await mount('empty');
+    await codeStep(fresh);
+    await press(fresh, /^Zurück$/);
+    await arrive(fresh, /Bestehendes Konto/);
+    focused(fresh, heading(fresh));
+    expect(control(fresh, 'customerNumber').value).to.equal('DR90000043');
+    expect(control(fresh, 'collectiveInvoice').checked).to.equal(true);
+  });
+
+  it("the code step's errors say that the code went to the other account's administration (walk 3)", async () => {
+    const el = await mount();
+    await codeStep(el);
+    const ask = 'Bitten Sie die Verwaltung von Filiale Köln um den neuesten Code (SMS oder E-Mail).';
+    await enterCode(el, '12');
+    expect(codeField(el).error).to.equal(`Der Code hat 6 Ziffern. ${ask}`);
+    await enterCode(el, '000000');
+    expect(codeField(el).error).to.equal(`Der Code stimmt nicht. ${ask}`);
+    expect(codeField(el).error).not.to.contain('prüfen Sie die SMS');
+    await enterCode(el, '222222');
+    expect(codeField(el).error).to.equal(`Dieser Code gilt nicht mehr. ${ask}`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('409 not_linkable at code entry: its detail at the customer number and in the summary, on the link step (walk 3)', async () => {
+    const el = await mount();
+    await codeStep(el);
+    typeInto(el, 'one-time-code', '111111');
+    el.querySelector('form')!.requestSubmit();
+    await arrive(el, /Bestehendes Konto hinzufügen/);
+    await waitUntil(() => summary(el), 'the summary');
+    await settle(el);
+    const detail = 'Filiale Köln ist inzwischen Standort eines anderen Hauptaccounts und kann nicht mehr verknüpft werden.';
+    expect(control(el, 'customerNumber').error).to.equal(detail);
+    expect(control(el, 'customerNumber').value).to.equal('DR90000043');
+    expect(summary(el)!.textContent).to.contain('Kundennummer');
+    expect(summary(el)!.textContent).to.contain(detail);
+    focused(el, summary(el));
+    expect(el.querySelector('tk-text-field[autocomplete="one-time-code"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('the link and order steps: the customer number hint, and collective-invoice hints that say they apply when ticked (walks 4, 15)', async () => {
+    const el = await mount();
+    await press(el, /Bestehendes Konto hinzufügen/);
+    await arrive(el, /Bestehendes Konto/);
+    expect(control(el, 'customerNumber').getAttribute('hint')).to.equal('Steht auf jeder Rechnung, z. B. DR90000217');
+    expect(control(el, 'collectiveInvoice').getAttribute('hint')).to.match(/^Wenn angekreuzt: /);
+    await press(el, /^Abbrechen$/);
+    await press(el, /Neuen Standort bestellen/);
+    await arrive(el, /Neuen Standort bestellen/);
+    expect(control(el, 'collectiveInvoice').getAttribute('hint')).to.match(/^Wenn angekreuzt: /);
+  });
+
+  it('unlinking promises billing to the month end only for an account on the collective invoice today (review 5)', async () => {
+    const el = await mount();
+    // Hamburg joins the collective invoice on 1 December: not on it today.
+    await press(card(el, 'Filiale Hamburg'), /Auf Sammelrechnung nehmen/, el);
+    await waitUntil(() => card(el, 'Filiale Hamburg').querySelector('[data-card-notice]'));
+    await press(card(el, 'Filiale Hamburg'), /Verknüpfung lösen/, el);
+    await arrive(el, /Verknüpfung lösen/);
+    expect(text(el)).not.to.contain('Monatsende');
+    expect(text(el)).to.contain('bekommt der Standort weiter eine eigene Rechnung');
+  });
+
+  it('tk-sub-users and tk-profile while acting: one line under the heading for which location; the profile says logout ends the main session too (walks 2, 17)', async () => {
+    const kit = subUsersKit('de');
+    kit.session = { ...kit.session!, user: actingProfile };
+    const subs = await fixture<TkSubUsers>(html`<tk-sub-users .kit=${kit}></tk-sub-users>`);
+    await settle(subs);
+    const line = subs.shadowRoot!.querySelector('[data-heading] + [data-acting-for]')!;
+    expect(line.textContent).to.equal('Für Standort Filiale Zürich (DR90000027)');
+    const own = await fixture<TkSubUsers>(html`<tk-sub-users .kit=${subUsersKit('de')}></tk-sub-users>`);
+    await settle(own);
+    expect(own.shadowRoot!.querySelector('[data-acting-for]')).to.equal(null);
+
+    const acting = locationsKit('de', 'linked');
+    acting.session = actingSession;
+    const profile = await fixture<TkProfile>(html`<tk-profile .kit=${acting}></tk-profile>`);
+    await waitUntil(() => text(profile).includes('DR90000027'));
+    await settle(profile);
+    expect(profile.shadowRoot!.querySelector('[data-heading] + [data-acting-for]')!.textContent).to.equal('Für Standort Filiale Zürich (DR90000027)');
+    expect(profile.shadowRoot!.querySelector('[data-acting]')!.textContent).to.contain('Abmelden beendet auch Ihre Sitzung im Hauptaccount.');
+    await expect(profile).to.be.accessible();
+  });
+
+  it('tk-locations while acting offers "Zurück zum Hauptaccount" itself (the call of the banner); the return is said once (walks 9, 11)', async () => {
+    locationsKit('de', 'linked');
+    const provider = await fixture<TkProvider>(html`<tk-provider no-brand api=${FAKE_API} publishable-key=${FAKE_KEYS.good} locale="de"><tk-locations></tk-locations></tk-provider>`);
+    const el = provider.querySelector<TkLocations>('tk-locations')!;
+    await waitUntil(() => el.i18n.kit?.tenant, 'the tenant');
+    el.i18n.kit!.setSession(actingSession);
+    await waitUntil(() => root(el).querySelector('[data-acting]'), 'the acting view');
+    await settle(el);
+    expect(root(el).querySelector('[data-acting]')!.textContent).to.equal('Sie handeln für diesen Standort als Verwaltung des Hauptaccounts Muster Hörtechnik GmbH. Verknüpfung und Sammelrechnung ändern Sie dort.');
+    await expect(el).to.be.accessible();
+    const before = posts(/\/return$/).length;
+    const changed = oneEvent(provider, 'tk-session-change') as Promise<TkSessionChangeEvent>;
+    await press(el, /^Zurück zum Hauptaccount$/);
+    expect((await changed).detail.reason).to.equal('return');
+    expect(posts(/\/return$/).length).to.equal(before + 1);
+    await waitUntil(() => card(el, 'Filiale Hamburg'), "the main account's overview");
+    await waitUntil(() => root(el).querySelector('[role="status"] .notice'), 'the return said');
+    expect(root(el).querySelector('[role="status"] .notice')!.textContent).to.equal('Sie handeln wieder für Muster Hörtechnik GmbH.');
+    expect(provider.shadowRoot!.querySelector('tk-acting')).to.equal(null);
+    expect(text(el).split('Sie handeln wieder').length).to.equal(2);
+  });
+
+  it('without a provider (standalone attributes) it offers no switch: nothing would show the acting banner (review 3)', async () => {
+    locationsKit('de', 'linked');
+    const el = await fixture<TkLocations>(html`<tk-locations api=${FAKE_API} publishable-key=${FAKE_KEYS.good} locale="de"></tk-locations>`);
+    await waitUntil(() => el.i18n.kit?.tenant, 'the tenant');
+    el.i18n.kit!.setSession(mainSession as Session);
+    await waitUntil(() => card(el, 'Filiale Zürich'), 'the overview');
+    await settle(el);
+    expect(el.standalone).to.equal(true);
+    expect(actionsOf(card(el, 'Filiale Zürich'))).to.deep.equal(['Geplante Änderung zurücknehmen', 'Verknüpfung lösen']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a reload with persist-session while acting: the provider restores the session and its banner shows (review 12)', async () => {
+    locationsKit('de', 'linked');
+    sessionStorage.setItem(`telkit.session.v1|${FAKE_API}|${FAKE_KEYS.good}`, JSON.stringify(actingSession));
+    const provider = await fixture<TkProvider>(html`<tk-provider no-brand persist-session api=${FAKE_API} publishable-key=${FAKE_KEYS.good} locale="de"
+      ><tk-locations></tk-locations
+    ></tk-provider>`);
+    const banner = () => provider.shadowRoot!.querySelector('tk-acting');
+    await waitUntil(() => banner()?.shadowRoot?.querySelector('[data-acting]'), 'the banner after the reload');
+    await settle(provider);
+    expect(text(banner()!)).to.contain('Sie handeln für Standort Filiale Zürich (DR90000027).');
+    expect(button(banner()!, /Zurück zum Hauptaccount/)).to.exist;
+    const el = provider.querySelector<TkLocations>('tk-locations')!;
+    await waitUntil(() => root(el).querySelector('[data-acting]'), 'the location acted for');
+    await expect(provider).to.be.accessible();
   });
 });

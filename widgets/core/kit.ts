@@ -23,7 +23,8 @@ export interface StandaloneHost extends Host {
   locale?: string;
 }
 
-function insideProvider(el: Element): boolean {
+/** Whether a `<tk-provider>` is around the element (also across shadow roots). */
+export function insideProvider(el: Element): boolean {
   for (let node: Node | null = el.parentNode; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
     if (node instanceof Element && node.localName === 'tk-provider') return true;
   }

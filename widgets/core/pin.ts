@@ -39,6 +39,11 @@ export interface PinFlow<T> {
   verified(result: T): void | Promise<void>;
   /** Seconds after a code was sent before another may be asked for (default 30). */
   resendDelay?: number;
+  /**
+   * The flow's own sentence for a refused code, by code (`pin_format`, `pin_wrong`, `pin_locked`,
+   * `pin_superseded`, …): where the code came from differs per flow. Undefined: the shared sentence.
+   */
+  explain?(code: string): string | undefined;
 }
 
 /** `m:ss`, for the countdown on the button. */
@@ -119,7 +124,7 @@ export class PinController<T> implements ReactiveController {
     const problem = !pin.trim() ? 'required' : isPin(pin) ? '' : 'pin_format';
     this.news = '';
     if (problem) {
-      this.error = errorMessage(this.i18n.locale, problem);
+      this.error = this.flow.explain?.(problem) ?? errorMessage(this.i18n.locale, problem);
       this.host.requestUpdate();
       return;
     }
@@ -134,11 +139,13 @@ export class PinController<T> implements ReactiveController {
     const wrong = error instanceof TkApiError ? error.fieldErrors.get('pin') : undefined;
     const left = error instanceof TkApiError ? error.problem.attemptsLeft : undefined;
     this.dead = error instanceof TkApiError && /^pin_(locked|expired|used|superseded)$/.test(error.code);
-    this.error = wrong
+    this.error =
+      this.flow.explain?.(wrong?.code ?? (error instanceof TkApiError ? error.code : '')) ??
+      (wrong
       ? wrong.message || errorMessage(this.i18n.locale, wrong.code)
       : error instanceof TkApiError && error.code === 'pin_locked'
         ? this.t('pin.locked')
-        : this.submit.message();
+        : this.submit.message());
     if (left !== undefined) this.news = this.t(left === 1 ? 'pin.attemptLeft' : 'pin.attemptsLeft', { n: left });
     this.host.requestUpdate();
     // Nothing left to try with this code: the way on is a new one.

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { localeTag } from '../../contract/i18n.js';
 import type { Locale } from '../../contract/locales.js';
-import type { Location, LocationList } from '../../contract/locations.js';
+import type { Location, LocationList, OpenLinkRequest } from '../../contract/locations.js';
 import { TkApiError } from '../core/api.js';
 import { failureMessage } from '../core/submit.js';
 import type { TkLocations } from './locations.js';
@@ -48,8 +48,10 @@ const addressText = (a: NonNullable<Location['siteAddress']>) =>
  * An action's button: the short text on screen, and for screen readers the account's name after it ("Verknüpfung
  * lösen (Filiale Zürich)"): the accessible name starts with the visible label (WCAG 2.5.3).
  */
-function action(label: string, name: string, run: () => void, o: { busy?: boolean; variant?: 'primary' | 'secondary' } = {}) {
-  return html`<tk-button variant=${o.variant ?? 'secondary'} ?busy=${o.busy ?? false} @click=${run}>${label}<span class="visually-hidden">(${name})</span></tk-button>`;
+function action(label: string, name: string, run: () => void, o: { busy?: boolean; variant?: 'primary' | 'secondary'; unlink?: string } = {}) {
+  return html`<tk-button variant=${o.variant ?? 'secondary'} ?busy=${o.busy ?? false} data-unlink=${o.unlink ?? nothing} @click=${run}
+    >${label}<span class="visually-hidden">(${name})</span></tk-button
+  >`;
 }
 
 function invoiceText(el: TkLocations, l: Location) {
@@ -63,12 +65,15 @@ function card(el: TkLocations, l: Location, manage: boolean) {
   const locale = el.i18n.locale;
   const row = (term: string, value: unknown) => html`<dt>${term}</dt><dd>${value}</dd>`;
   const sub = l.role === 'sub';
+  const c = l.collectiveInvoice;
+  // A change waiting for the 1st: the button takes it back, and says so.
+  const invoice = c?.from && c.next !== c.current ? 'invoice.undo' : c?.next ? 'invoice.stop' : 'invoice.start';
   const actions =
     manage && sub
       ? html`<div class="actions">
-          ${action(t('switch'), l.displayName, () => el.switchTo(l), { busy: el.switching === l.accountId, variant: 'primary' })}
-          ${action(t(l.collectiveInvoice?.next ? 'invoice.stop' : 'invoice.start'), l.displayName, () => toggleInvoice(el, l))}
-          ${action(t('unlink'), l.displayName, () => el.open('unlink', l))}
+          ${el.standalone ? nothing : action(t('switch'), l.displayName, () => el.switchTo(l), { busy: el.switching === l.accountId, variant: 'primary' })}
+          ${action(t(invoice), l.displayName, () => toggleInvoice(el, l))}
+          ${action(t('unlink'), l.displayName, () => el.open('unlink', l), { unlink: l.accountId })}
         </div>`
       : nothing;
   return html`<li class="card ${l.role}" part="card">
@@ -101,12 +106,63 @@ function ordered(el: TkLocations, o: LocationList['orders'][number]) {
   </li>`;
 }
 
+/** A code this admin asked for and has not entered yet: "Code eingeben" goes on where the code step was left. */
+function requested(el: TkLocations, r: OpenLinkRequest) {
+  const t = el.t;
+  const { displayName: name, customerNumber } = r.account;
+  return html`<li class="card ordered" part="card">
+    <div class="name" role="heading" aria-level=${el.headingLevel + 1}>${name}</div>
+    <p>${t('request', { name, customerNumber, date: dayText(r.expiresAt, el.i18n.locale) })}</p>
+    <div class="actions">${action(t('request.enter'), name, () => el.resume(r), { variant: 'primary' })}</div>
+  </li>`;
+}
+
+/** The overview's body for one list: the account's position, the empty state, the buttons, the cards. */
+function overview(el: TkLocations, list: LocationList) {
+  const t = el.t;
+  const manage = list.canManage;
+  const acting = el.i18n.kit?.session?.user.acting;
+  // Main account first, then the sub-accounts.
+  const accounts = [...list.accounts].sort((a, b) => (a.role === b.role ? 0 : a.role === 'main' ? -1 : 1));
+  const requests = list.requests ?? [];
+  const subs = accounts.some((a) => a.role === 'sub') || list.orders.length > 0 || requests.length > 0;
+  const buttons = manage
+    ? html`<div class="actions top">
+        <tk-button @click=${() => el.open('link')}>${t('link')}</tk-button>
+        <tk-button variant="secondary" @click=${() => el.open('order')}>${t('order')}</tk-button>
+      </div>`
+    : nothing;
+  // A main account's admin acting here: said in this widget too (the provider's banner scrolls away), with the way back.
+  const position = acting
+    ? html`<p class="intro" data-acting>${t('acting.text', { main: acting.mainAccount.displayName })}</p>
+        <div class="actions top"><tk-button variant="secondary" ?busy=${el.form.submit.busy} @click=${() => el.returnToMain()}>${t('acting.back')}</tk-button></div>`
+    : list.position === 'sub'
+      ? html`<p class="intro">${t('sub.text')}</p>`
+      : nothing;
+  return html`${position}
+    ${manage && !subs
+      ? html`<div class="empty">
+          <p><strong>${t('empty.title')}</strong></p>
+          <p>${t('empty.text')}</p>
+          <p>${t('empty.how')}</p>
+        </div>`
+      : nothing}
+    ${buttons}
+    ${accounts.length || subs
+      ? html`<ul class="cards" aria-label=${t('listLabel')}>
+          ${requests.map((r) => requested(el, r))} ${accounts.map((a) => card(el, a, manage))} ${list.orders.map((o) => ordered(el, o))}
+        </ul>`
+      : nothing}`;
+}
+
 /** The overview: heading, the summary of a failed action, the buttons, the cards; or its loading, error, 403 and empty states. */
 export function renderList(el: TkLocations) {
   const { form } = el;
   const t = el.t;
   const body = el.load.render({
-    pending: () => (el.rows ? nothing : html`<p role="status" class="loading">${t('loading')}</p>`),
+    // Loading again after a switch or a return: the rows stay (inert) instead of a "loading" status over the banner's focus.
+    pending: () =>
+      el.keep ? html`<div inert>${overview(el, el.keep)}</div>` : el.rows ? nothing : html`<p role="status" class="loading">${t('loading')}</p>`,
     error: (error) =>
       error instanceof TkApiError && error.code === 'forbidden'
         ? html`<tk-alert variant="warning"><p>${t('forbidden')}</p></tk-alert>`
@@ -114,34 +170,7 @@ export function renderList(el: TkLocations) {
             <p>${t('loadFailed')} ${failureMessage(error, el.i18n.locale)}</p>
             <tk-button variant="secondary" @click=${() => el.load.run()}>${t('retry')}</tk-button>
           </tk-alert>`,
-    complete: () => {
-      const list = el.list;
-      if (!list) return nothing;
-      const manage = list.canManage;
-      // Main account first, then the sub-accounts.
-      const accounts = [...list.accounts].sort((a, b) => (a.role === b.role ? 0 : a.role === 'main' ? -1 : 1));
-      const subs = accounts.some((a) => a.role === 'sub') || list.orders.length > 0;
-      const buttons = manage
-        ? html`<div class="actions top">
-            <tk-button @click=${() => el.open('link')}>${t('link')}</tk-button>
-            <tk-button variant="secondary" @click=${() => el.open('order')}>${t('order')}</tk-button>
-          </div>`
-        : nothing;
-      return html`${list.position === 'sub' ? html`<p class="intro">${t('sub.text')}</p>` : nothing}
-        ${manage && !subs
-          ? html`<div class="empty">
-              <p><strong>${t('empty.title')}</strong></p>
-              <p>${t('empty.text')}</p>
-              <p>${t('empty.how')}</p>
-            </div>`
-          : nothing}
-        ${buttons}
-        ${accounts.length || list.orders.length
-          ? html`<ul class="cards" aria-label=${t('listLabel')}>
-              ${accounts.map((a) => card(el, a, manage))} ${list.orders.map((o) => ordered(el, o))}
-            </ul>`
-          : nothing}`;
-    },
+    complete: () => (el.list ? overview(el, el.list) : nothing),
   });
   return html`${form.heading(t('title'))} ${form.summary({})} ${body}`;
 }

@@ -1,12 +1,12 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { LinkRequestIssued, Location, LocationIntentIssued, LocationList } from '../../contract/locations.js';
+import type { LinkRequestIssued, Location, LocationIntentIssued, LocationList, OpenLinkRequest } from '../../contract/locations.js';
 import { TkApiError, TkNetworkError } from '../core/api.js';
 import type { Kit } from '../core/context.js';
 import { cardStyles } from '../core/cards.styles.js';
 import { errorSummaryStyles } from '../core/error-summary.styles.js';
 import { TkCancelEvent, TkCompleteEvent, TkErrorEvent, type TkSessionChangeEvent } from '../core/events.js';
-import { KitController, standaloneProperties } from '../core/kit.js';
+import { insideProvider, KitController, standaloneProperties } from '../core/kit.js';
 import { pinStyles } from '../core/pin.styles.js';
 import { failureMessage } from '../core/submit.js';
 import { baseStyles, widgetStyles } from '../core/tokens.styles.js';
@@ -51,7 +51,10 @@ const loadSteps = () =>
  * "Neuen Standort bestellen" (a `tk-signup` for a business account, prefilled with the main account's company
  * data, carrying the BFF's intent), the collective invoice on or off from the 1st of next month, unlinking
  * with a confirmation, and "Zu diesem Standort wechseln": the provider's session then acts on the
- * sub-account, and `<tk-provider>` shows a banner with "Zurück zum Hauptaccount". A sub-account's own
+ * sub-account, and `<tk-provider>` shows a banner with "Zurück zum Hauptaccount"; while acting, this widget
+ * says so too and offers the way back itself. Without a provider (standalone attributes) it offers no switch:
+ * nothing else on the page would show for whom the admin acts. Open code requests show in the overview with
+ * "Code eingeben", so a reload does not lose them. A sub-account's own
  * administration (or an admin acting on it) sees that account alone. Without a session it shows `<tk-login>`
  * in its place (in its light DOM, where password managers find the login's inputs).
  *
@@ -89,8 +92,12 @@ export class TkLocations extends LitElement {
   intent: LocationIntentIssued | undefined;
   /** The card whose "Zu diesem Standort wechseln" is running. @internal */
   switching: string | undefined;
-  /** The sub-account switched into last: after "Zurück zum Hauptaccount", focus returns to its card. */
+  /** The overview before a switch or a return, shown (inert) while the new one loads. @internal */
+  keep: LocationList | undefined;
+  /** The sub-account switched into last: after "Zurück zum Hauptaccount", its card says so, focused. */
   private switchedFrom: string | undefined;
+  /** The main account acted for, named when the admin is back. */
+  private actingMain = '';
   /** Back from a sub-account: focus goes to the card (or heading) once the main account's overview is there. */
   private returning: 'waiting' | 'loaded' | undefined;
   private hadSession: boolean | undefined;
@@ -108,10 +115,11 @@ export class TkLocations extends LitElement {
       if (!token || !api) return undefined;
       try {
         const list = await api.call((rpc, o) => rpc.v1.locations.$get({}, o), { signal, session: true });
-        this.rows = undefined;
+        this.rows = this.keep = undefined;
         if (this.returning) this.returning = 'loaded';
         return list;
       } catch (error) {
+        this.keep = undefined;
         this.expired = error instanceof TkApiError && error.code === 'session_expired';
         if (!(error instanceof DOMException && error.name === 'AbortError')) {
           const api = error instanceof TkApiError ? error : undefined;
@@ -137,8 +145,19 @@ export class TkLocations extends LitElement {
 
   private readonly onSessionChange = (event: TkSessionChangeEvent) => {
     // The provider around this widget went back to the main account (from its banner).
-    if (event.detail.reason === 'return' && event.target instanceof Node && event.target.contains(this)) this.returning = 'waiting';
+    if (event.detail.reason === 'return' && event.target instanceof Node && event.target.contains(this)) this.backHome();
   };
+
+  /** Back to the main account: its overview loads behind the rows on screen; then the card switched from says so. */
+  private backHome(): void {
+    this.keep ??= this.list;
+    this.returning = 'waiting';
+  }
+
+  /** Whether the widget runs without `<tk-provider>` (and without a handed kit): then nothing would show a switch, so it offers none. @internal */
+  get standalone(): boolean {
+    return !this.kit && !insideProvider(this);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -152,7 +171,9 @@ export class TkLocations extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const has = Boolean(this.i18n.kit?.session);
+    const session = this.i18n.kit?.session;
+    const has = Boolean(session);
+    if (session?.user.acting) this.actingMain = session.user.acting.mainAccount.displayName;
     if (this.hadSession !== undefined && has !== this.hadSession) {
       this.form.step = 'list';
       this.form.notice = '';
@@ -166,8 +187,9 @@ export class TkLocations extends LitElement {
   protected override updated(): void {
     if (this.returning === 'loaded' && this.load.status === TaskStatus.COMPLETE) {
       this.returning = undefined;
-      const card = this.switchedFrom && this.renderRoot.querySelector(`[data-card="${this.switchedFrom}"]`);
-      void this.form.focus(card ? `[data-card="${this.switchedFrom}"]` : '[data-heading]');
+      // Said once: in the card switched from (focused), else in the overview's status line.
+      const card = this.switchedFrom && this.renderRoot.querySelector(`[data-card="${this.switchedFrom}"]`) ? this.switchedFrom : undefined;
+      void this.back(this.t('returned', { main: this.actingMain }), card);
     }
   }
 
@@ -192,31 +214,45 @@ export class TkLocations extends LitElement {
   }
 
   /** Opens a step (its code first); `location` is what it is about. @internal */
-  async open(view: Exclude<LocationsView, 'list'>, location?: Location): Promise<void> {
+  async open(view: Exclude<LocationsView, 'list'>, location?: Location, values?: Record<string, string>): Promise<void> {
+    if (!(await this.steps())) return;
+    this.selected = location;
+    await steps!.enter(this, view, values);
+  }
+
+  /** "Code eingeben" on an open request: the code step again, for that request. @internal */
+  async resume(request: OpenLinkRequest): Promise<void> {
+    if (await this.steps()) await steps!.resume(this, request);
+  }
+
+  /** The steps' code, fetched once; offline: said in the summary, focused. */
+  private async steps(): Promise<boolean> {
     this.cardNotice = undefined;
     try {
       await loadSteps();
+      return true;
     } catch (error) {
       this.form.notice = '';
       this.form.submit.error = new TkNetworkError(error);
       this.requestUpdate();
-      return this.form.focus('[data-error-summary]');
+      await this.form.focus('[data-error-summary]');
+      return false;
     }
-    this.selected = location;
-    await steps!.enter(this, view);
   }
 
   /** Back to the overview; focus on its heading, or on an account's card (where `notice` is said). @internal */
-  async back(notice = '', card?: string): Promise<void> {
+  async back(notice = '', card?: string, target = `[data-card="${card}"]`): Promise<void> {
     this.cardNotice = card && notice ? { id: card, text: notice } : undefined;
     await this.form.go('list', card ? '' : notice);
-    if (card) await this.form.focus(notice ? '[data-card-notice]' : `[data-card="${card}"]`);
+    if (card) await this.form.focus(notice ? '[data-card-notice]' : target);
   }
 
   /** The user left a step without finishing it. @internal */
   async leave(step: string = this.form.step): Promise<void> {
     steps?.stopCode(this);
-    await this.back('', this.selected?.accountId);
+    const id = this.selected?.accountId;
+    // From the unlink confirmation: back on the button that opened it.
+    await this.back('', id, step === 'unlink' ? `[data-unlink="${id}"]` : undefined);
     this.dispatchEvent(new TkCancelEvent({ step }));
   }
 
@@ -241,9 +277,20 @@ export class TkLocations extends LitElement {
     this.requestUpdate();
     if (!issued) return;
     this.switchedFrom = location.accountId;
+    this.keep = this.list;
     kit.setSession(issued, 'switch');
     this.completed({ action: 'switched', accountId: location.accountId, location });
     await this.focusBanner();
+  }
+
+  /** "Zurück zum Hauptaccount" in this widget (while acting): the same call as the provider's banner. @internal */
+  async returnToMain(): Promise<void> {
+    const kit = this.i18n.kit;
+    const issued = await this.form.send((k, o) => k.api.call((rpc, opts) => rpc.v1.locations.return.$post({}, opts), { ...o, session: true }));
+    if (!issued || !kit) return;
+    this.backHome();
+    kit.setSession(issued, 'return');
+    this.requestUpdate();
   }
 
   /** The provider's banner takes focus: its sentence says for which location the admin now acts. */

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Location, LocationIntentIssued } from '../../contract/locations.js';
+import type { LinkRequestIssued, Location, LocationIntentIssued, OpenLinkRequest } from '../../contract/locations.js';
+import { TkApiError } from '../core/api.js';
 import { TkStepChangeEvent } from '../core/events.js';
 import { errorMessage } from '../core/i18n/index.js';
 import { type PinController, type PinKey, PinController as Pin, renderPinField, renderPinStep } from '../core/pin.js';
@@ -48,6 +49,13 @@ function pinOf(el: TkLocations) {
         }
         return el.t(PIN_KEYS[key], params);
       },
+      // The code went to the other account's administration, not to this admin's phone: the way to the right one is to ask them.
+      explain: (code) => {
+        const ask = el.t('code.ask', { name: el.issued?.account.displayName ?? '' });
+        const said = { pin_wrong: 'code.wrong', pin_format: 'code.format', pin_locked: 'code.locked', pin_superseded: 'code.old' }[code] as LocationsKey | undefined;
+        if (code === 'not_linkable') void refused(el);
+        return said && `${el.t(said)} ${ask}`;
+      },
       verify: (kit, { challengeId, pin }, o) =>
         kit.api.call((rpc, opts) => rpc.v1.locations['link-requests'][':id'].confirm.$post({ param: { id: challengeId }, json: { pin } }, opts), { ...o, session: true }),
       resend: async (kit, challengeId, o) =>
@@ -65,14 +73,28 @@ function pinOf(el: TkLocations) {
   return pin;
 }
 
+/**
+ * A rule that no longer holds when the code is entered (409 `not_linkable`, say the account was linked elsewhere
+ * meanwhile): the link step again, the BFF's reason at the customer number and in the summary, focused.
+ */
+async function refused(el: TkLocations): Promise<void> {
+  const error = el.form.submit.error;
+  const detail = error instanceof TkApiError ? (error.problem.detail ?? error.problem.title) : '';
+  stopCode(el);
+  el.issued = undefined;
+  await el.form.go('link');
+  el.form.errors = { customerNumber: detail };
+  await el.form.check(el.form.errors);
+}
+
 /** Leaves the code step: no more countdown. */
 export function stopCode(el: TkLocations): void {
   pins.get(el)?.stop();
 }
 
 /** Opens a step: a clean slate, focus on its heading, `tk-step-change` where it is part of a flow. */
-export async function enter(el: TkLocations, view: Step): Promise<void> {
-  el.form.values = {};
+export async function enter(el: TkLocations, view: Step, values: Record<string, string> = {}): Promise<void> {
+  el.form.values = values;
   orderedBy.delete(el);
   await el.form.go(view);
   if (view === 'link') el.dispatchEvent(new TkStepChangeEvent({ step: 'link', index: 0, count: 2 }));
@@ -95,30 +117,39 @@ async function requestCode(el: TkLocations, event: Event) {
     kit.api.call((rpc, opts) => rpc.v1.locations['link-requests'].$post({ json: { customerNumber, collectiveInvoice } }, opts), { ...o, session: true }),
   );
   if (!issued) return;
+  await codeStep(el, issued);
+}
+
+async function codeStep(el: TkLocations, issued: LinkRequestIssued): Promise<void> {
   el.issued = issued;
   pinOf(el).start(issued);
-  await form.go('code');
+  await el.form.go('code');
   el.dispatchEvent(new TkStepChangeEvent({ step: 'code', index: 1, count: 2 }));
 }
 
-/** The main account's company data, as `tk-signup` field paths. */
+/** An open request from the overview: its code step, with what was asked for kept for "Zurück". */
+export async function resume(el: TkLocations, request: OpenLinkRequest): Promise<void> {
+  el.form.values = { customerNumber: request.account.customerNumber, collectiveInvoice: request.collectiveInvoice ? 'on' : '' };
+  await codeStep(el, request);
+}
+
+/**
+ * The main account's company data, as `tk-signup` field paths: name, legal form, VAT id, register number and the
+ * invoice address. Not the site address: the new location has its own.
+ */
 export function prefillOf(intent: LocationIntentIssued): Record<string, string | boolean> {
   const { company, invoiceAddress } = intent.prefill;
   const values: Record<string, string | boolean> = {};
-  const address = (prefix: string, a: NonNullable<typeof company>['address']) => {
-    for (const [key, value] of Object.entries(a)) values[`${prefix}.address.${key}`] = value;
-  };
   if (company) {
     values['company.name'] = company.name;
     values['company.legalForm'] = company.legalForm;
     if (company.vatId) values['company.vatId'] = company.vatId;
     if (company.registerNumber) values['company.registerNumber'] = company.registerNumber;
-    address('company', company.address);
   }
   if (invoiceAddress) {
     values.separateInvoice = true;
     values['invoiceAddress.name'] = invoiceAddress.name;
-    address('invoiceAddress', invoiceAddress.address);
+    for (const [key, value] of Object.entries(invoiceAddress.address)) values[`invoiceAddress.address.${key}`] = value;
   }
   return values;
 }
@@ -139,8 +170,8 @@ async function startOrder(el: TkLocations, event: Event) {
   el.dispatchEvent(new TkStepChangeEvent({ step: 'signup', index: 1, count: 2 }));
 }
 
-/** Signups of new locations that are stored: their done screen shows, with the way back to the overview. */
-const orderedBy = new WeakSet<TkLocations>();
+/** Signups of new locations that are stored, with the address asked to confirm: their done screen shows, with the way back to the overview. */
+const orderedBy = new WeakMap<TkLocations, string>();
 
 /**
  * The signup is stored: its own done screen stays (the new location's contact confirms by e-mail), with what
@@ -148,7 +179,7 @@ const orderedBy = new WeakSet<TkLocations>();
  */
 async function ordered(el: TkLocations, event: Event) {
   event.stopPropagation(); // the page hears this widget's `tk-complete`, not the inner signup's
-  orderedBy.add(el);
+  orderedBy.set(el, (event as CustomEvent<{ email: string }>).detail.email);
   el.rows = undefined;
   el.requestUpdate();
   el.completed({ action: 'ordered' });
@@ -204,7 +235,8 @@ export function renderStep(el: TkLocations): TemplateResult | typeof nothing {
     case 'code': {
       const pin = pinOf(el);
       form.light.content = renderPinField(pin);
-      const back = () => (stopCode(el), el.open('link'));
+      // Back keeps what was asked for: the customer number and the collective invoice.
+      const back = () => (stopCode(el), el.open('link', undefined, form.values));
       return renderPinStep(pin, { heading: form.heading, back, busy: form.submit.busy });
     }
     case 'order':
@@ -217,7 +249,9 @@ export function renderStep(el: TkLocations): TemplateResult | typeof nothing {
     case 'signup': {
       const intent = el.intent;
       if (!intent) return nothing;
+      const email = orderedBy.get(el);
       return html`${form.heading(t('order.title'))}
+        ${email ? nothing : html`<p class="hint">${t('order.hint')}</p>`}
         <tk-signup
           id="tk-location-signup"
           account-type="business"
@@ -227,14 +261,15 @@ export function renderStep(el: TkLocations): TemplateResult | typeof nothing {
           .locationIntent=${intent.intent}
           @tk-complete=${(e: Event) => ordered(el, e)}
         ></tk-signup>
-        ${orderedBy.has(el)
-          ? html`<p class="then">${t('order.then')}</p>
-              <div class="actions"><tk-button @click=${() => el.back(t('order.done'))}>${t('overview')}</tk-button></div>`
+        ${email
+          ? html`<p class="then">${t('order.done', { email })}</p>
+              <div class="actions"><tk-button @click=${() => el.back(t('order.done', { email }))}>${t('overview')}</tk-button></div>`
           : html`<div class="actions">${cancel}</div>`}`;
     }
     case 'unlink': {
       const l = el.selected!;
-      const onInvoice = Boolean(l.collectiveInvoice?.current || l.collectiveInvoice?.next);
+      // Billed to the month's end only when it is on the collective invoice today (not when it would join on the 1st).
+      const onInvoice = Boolean(l.collectiveInvoice?.current);
       return html`<form novalidate @submit=${(e: Event) => unlink(el, e)}>
         ${form.summary({})} ${form.heading(t('unlink.title'))}
         <p>${t('unlink.text', { name: l.displayName, customerNumber: l.customerNumber })}</p>

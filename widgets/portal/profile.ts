@@ -181,7 +181,9 @@ export class TkProfile extends LitElement {
     const t = form.t;
     // A main account's admin acting on a sub-account: the location's data, read-only (its own admin changes them).
     const acting = p.acting ?? this.i18n.kit?.session?.user.acting;
-    return html`${form.heading(t('profile.title'))} ${form.summary({})}
+    return html`${form.heading(t('profile.title'))}
+      ${acting ? html`<p data-acting-for>${t('profile.for', { name: p.displayName, customerNumber: p.account?.customerNumber ?? '' })}</p>` : nothing}
+      ${form.summary({})}
       ${this.me.render({ error: (error) => html`<tk-alert variant="error"><p>${failureMessage(error, this.i18n.locale)}</p></tk-alert>` })}
       <dl>
         <dt>${t('profile.name')}</dt>

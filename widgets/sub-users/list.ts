@@ -149,5 +149,8 @@ export function renderList(el: TkSubUsers) {
         </ul>`;
     },
   });
-  return html`${form.heading(t('title'))} ${form.summary({})} ${body}`;
+  // A main account's admin acting on a sub-account: whose co-users these are, under the heading (the provider's banner scrolls away).
+  const user = el.i18n.kit?.session?.user;
+  const acting = user?.acting ? html`<p data-acting-for>${t('acting', { name: user.displayName, customerNumber: user.account?.customerNumber ?? '' })}</p>` : nothing;
+  return html`${form.heading(t('title'))} ${acting} ${form.summary({})} ${body}`;
 }

@@ -1,6 +1,7 @@
 /** Texts of `<tk-sub-users>` in German, the source of every key. */
 export default {
   title: 'Mitbenutzer',
+  acting: 'Für Standort {name} ({customerNumber})',
   loading: 'Mitbenutzer werden geladen …',
   loadFailed: 'Die Mitbenutzer konnten nicht geladen werden.',
   retry: 'Erneut versuchen',

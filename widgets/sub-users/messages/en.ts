@@ -3,6 +3,7 @@ import type de from './de.js';
 
 export default {
   title: 'Co-users',
+  acting: 'For location {name} ({customerNumber})',
   loading: 'Loading co-users …',
   loadFailed: 'The co-users could not be loaded.',
   retry: 'Try again',

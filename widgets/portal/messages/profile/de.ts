@@ -30,5 +30,6 @@ export default {
   'password.hint': '12 bis 128 Zeichen, keine weiteren Regeln',
   'profile.repeat': 'Neues Passwort wiederholen',
   'profile.passwordChanged': 'Ihr neues Passwort ist gespeichert. Alle anderen Anmeldungen wurden beendet.',
-  'profile.acting': 'Das sind die Daten des Standorts, für den Sie gerade handeln. Seine Zugangsdaten (E-Mail-Adresse, Mobilnummer, Passwort) ändert nur die eigene Verwaltung des Standorts.',
+  'profile.for': 'Für Standort {name} ({customerNumber})',
+  'profile.acting': 'Das sind die Daten des Standorts, für den Sie gerade handeln. Seine Zugangsdaten (E-Mail-Adresse, Mobilnummer, Passwort) ändert nur die eigene Verwaltung des Standorts. Abmelden beendet auch Ihre Sitzung im Hauptaccount.',
 } as const;

@@ -31,5 +31,6 @@ export default {
   'password.hint': '12 to 128 characters, no other rules',
   'profile.repeat': 'Repeat new password',
   'profile.passwordChanged': 'Your new password is saved. All other logins were ended.',
-  'profile.acting': 'These are the details of the location you are acting for. Only the location’s own administration changes its login details (e-mail address, mobile number, password).',
+  'profile.for': 'For location {name} ({customerNumber})',
+  'profile.acting': 'These are the details of the location you are acting for. Only the location’s own administration changes its login details (e-mail address, mobile number, password). Logging out also ends your session in the main account.',
 } satisfies Translation<typeof de>;

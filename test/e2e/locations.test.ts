@@ -135,6 +135,7 @@ describe('locations on the demo page, keyboard only', () => {
     expect(await company.inputValue()).not.toBe('');
     await replaceIn(page, company, 'Muster Hörtechnik Filiale Köln GmbH');
     await replaceIn(page, list.getByLabel('Straße').first(), 'Domstraße');
+    await replaceIn(page, list.getByLabel('Hausnummer').first(), '5');
     await replaceIn(page, list.getByLabel('Postleitzahl').first(), '50667');
     await replaceIn(page, list.getByRole('textbox', { name: /^Ort\b/ }).first(), 'Köln');
     // The demo page has a signup of its own above: every step is found inside tk-locations.

@@ -74,6 +74,7 @@ describe('locations on the demo page, keyboard only', () => {
     // Link the demo account that is not linked yet: its customer number is printed on the page.
     const number = (await page.locator('#locations-demo strong').textContent())!.trim();
     expect(number).toMatch(/^DR\d{8}$/);
+    const mainNumber = (await card(list, 'Hauptaccount').getByText(/^DR\d{8}$/).first().textContent())!.trim();
     await press(page, list.getByRole('button', { name: 'Bestehendes Konto hinzufügen' }), 'Enter');
     await typeInto(page, list.getByRole('textbox', { name: /^Kundennummer/ }), number);
     await press(page, list.getByRole('checkbox', { name: 'Über die Sammelrechnung abrechnen' }), 'Space');
@@ -83,7 +84,6 @@ describe('locations on the demo page, keyboard only', () => {
     // The code went to the other account's admin, and says who asks.
     const code = await codeFrom((m) => m.to !== ADMIN_MOBILE && /verknüpf/i.test(m.text));
     const { messages } = (await (await fetch(`${server.url}/dev/outbox.json`)).json()) as Outbox;
-    const mainNumber = (await card(list, 'Hauptaccount').getByText(/^DR\d{8}$/).first().textContent())!.trim();
     const sms = messages.find((m) => m.text.includes(code))!.text;
     expect(sms).toContain('Max Muster'); // who asks
     expect(sms).toContain(mainNumber); // from which account

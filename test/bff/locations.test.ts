@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { accountLinks, accounts, auditEvents, locationIntents, outbox, sessions, signups, subUsers, tariffs, users } from '../../bff/db/schema/index.js';
+import { accountLinks, accounts, auditEvents, locationIntents, outbox, pinChallenges, sessions, signups, subUsers, tariffs, users } from '../../bff/db/schema/index.js';
 import { hashPassword } from '../../bff/domain/passwords.js';
 import type { SmsPayload, WebhookPayload } from '../../bff/messaging/outbox.js';
 import { businessSignup } from '../contract/fixtures.js';
@@ -130,8 +130,12 @@ describe('the structure rules', () => {
     const pinC = await lastPin(t.db, tenant.id, c.mobile);
     await link(b, c);
     const late = await api('POST', `/v1/locations/link-requests/${forC.json.challengeId}/confirm`, a.session, { pin: pinC });
-    expect(late.status).toBe(422);
-    expect(fieldCode(late)).toBe('customerNumber:already_linked');
+    // Not a field error on a customer number nobody is typing: a 409 whose detail names the rule and the account.
+    expect(late.status).toBe(409);
+    expect(late.json).toMatchObject({ code: 'not_linkable', rule: 'already_linked' });
+    expect(late.json.errors).toBeUndefined();
+    expect(late.json.detail).toBe(`Das Konto ${c.company} (${c.customerNumber}) ist inzwischen mit einem anderen Hauptaccount verknüpft. Es muss dort zuerst gelöst werden.`);
+    expect(await t.db.select().from(accountLinks).where(eq(accountLinks.mainAccountId, a.accountId))).toHaveLength(0);
     // A asks for a fresh account, then becomes a sub-account of X itself: its code links nothing.
     const e = await business();
     const forE = await ask(a, e.customerNumber);
@@ -223,15 +227,16 @@ describe('the code', () => {
     expect(list.json.accounts.map((l: any) => l.role)).toEqual(['main', 'sub', 'sub']);
   });
 
-  it('speaks English when asked: the problem, the field error and the code the other admin gets', async () => {
+  it("speaks English when asked: the problem and the field error; the code speaks the other admin's language", async () => {
     const a = await business();
     const b = await business();
     const own = await api('POST', '/v1/locations/link-requests', a.session, { customerNumber: a.customerNumber, collectiveInvoice: false }, { 'accept-language': 'en' });
     expect(own.json.errors[0].message).toMatch(/your own account/);
     expect((await api('POST', '/v1/locations/return', a.session, undefined, { 'accept-language': 'en' })).json.title).toMatch(/not acting for a location/);
     await api('POST', '/v1/locations/link-requests', a.session, { customerNumber: b.customerNumber, collectiveInvoice: false }, { 'accept-language': 'en' });
+    // B has no signup of its own: the tenant's default language, not the asker's.
     const [sms] = await codesTo(b.mobile);
-    expect(sms!.text).toContain('Only pass it on if you agree');
+    expect(sms!.text).toContain('Nur weitergeben, wenn Sie zustimmen');
   });
 
   it('expires after 24 hours', async () => {
@@ -248,21 +253,29 @@ describe('the code', () => {
 });
 
 describe('limits', () => {
-  it('per account asked for: the 4th code within an hour is refused with Retry-After, whoever asks', async () => {
+  it('per account asked for: 2 an hour per asking admin, 6 an hour whoever asks; one admin cannot block the real main admin', async () => {
     const b = await business();
-    const askers = [await business(), await business(), await business(), await business()];
-    for (const a of askers.slice(0, 3)) expect((await ask(a, b.customerNumber)).status).toBe(202);
-    const fourth = await ask(askers[3]!, b.customerNumber);
-    expect(fourth.status).toBe(429);
-    expect(Number(fourth.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await codesTo(b.mobile)).toHaveLength(3);
+    const askers = await Promise.all(Array.from({ length: 7 }, () => business()));
+    // One admin asking again and again: the third within an hour waits…
+    expect((await ask(askers[0]!, b.customerNumber)).status).toBe(202);
+    expect((await ask(askers[0]!, b.customerNumber)).status).toBe(202);
+    const third = await ask(askers[0]!, b.customerNumber);
+    expect(third.status).toBe(429);
+    expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+    const resent = await api('POST', `/v1/locations/link-requests/${(await t.db.select().from(pinChallenges).where(eq(pinChallenges.userId, askers[0]!.id)))[0]!.id}/resend`, askers[0]!.session);
+    expect(resent.status).not.toBe(202);
+    // …while others still get through, up to 6 codes an hour for the account.
+    for (const a of askers.slice(1, 5)) expect((await ask(a, b.customerNumber)).status).toBe(202);
+    const seventh = await ask(askers[5]!, b.customerNumber);
+    expect(seventh.status).toBe(429);
+    expect(await codesTo(b.mobile)).toHaveLength(6);
+    // The account's own admin can still log in: the codes have counters of their own.
+    expect(await browser(t, tenant).login(b)).toMatch(/^tk_ses_/);
   });
 
   it("per admin: codes are counted apart from the admin's own PINs, which keep working; 10 an hour at most", async () => {
     const a = await business();
-    const targets = [await business(), await business(), await business(), await business()];
-    const codes = () => targets.flatMap((b) => [b, b, b]);
-    const order = codes();
+    const order = await Promise.all(Array.from({ length: 11 }, () => business()));
     // Five codes in ten minutes, the PIN service's own limit for one kind: the sixth waits…
     for (const b of order.slice(0, 5)) expect((await ask(a, b.customerNumber)).status).toBe(202);
     const sixth = await ask(a, order[5]!.customerNumber);
@@ -271,14 +284,48 @@ describe('limits', () => {
     // …but the admin's login PIN is not held up by them.
     a.session = await browser(t, tenant).login(a);
     t.clock.advance(11 * 60_000);
-    for (const b of order.slice(5, 10)) expect((await ask(a, b.customerNumber)).status).toBe(202);
+    // The refused sixth counted too (every request does): four more, then the eleventh is refused.
+    for (const b of order.slice(5, 9)) expect((await ask(a, b.customerNumber)).status).toBe(202);
     t.clock.advance(11 * 60_000);
     a.session = await browser(t, tenant).login(a);
-    const eleventh = await ask(a, order[10]!.customerNumber);
+    const eleventh = await ask(a, order[9]!.customerNumber);
     expect(eleventh.status).toBe(429);
     expect(Number(eleventh.headers.get('retry-after'))).toBeGreaterThan(0);
     // And still the login.
     expect(await browser(t, tenant).login(a)).toMatch(/^tk_ses_/);
+  });
+});
+
+describe('enumeration', () => {
+  it('every request counts against the admin, before the customer number is looked up: unknown numbers too', async () => {
+    const a = await business();
+    const b = await business();
+    for (let i = 0; i < 10; i++) expect(fieldCode(await ask(a, `ZZ${900000 + i}`))).toBe('customerNumber:customer_number_unknown');
+    // The eleventh, an existing account's, is refused without a word about it; so is another unknown one.
+    const real = await ask(a, b.customerNumber);
+    const unknown = await ask(a, 'ZZ999999');
+    expect(real.status).toBe(429);
+    expect(unknown.status).toBe(429);
+    expect(real.text.replace(/"requestId":"[^"]*"/, '')).toBe(unknown.text.replace(/"requestId":"[^"]*"/, ''));
+    expect(await codesTo(b.mobile)).toHaveLength(0);
+  });
+
+  it('limits of the location routes follow the user, not the session: a switch and a return do not reset them', async () => {
+    const a = await business();
+    const b = await business();
+    await link(a, b);
+    let session = a.session;
+    let last = 0;
+    // 60 switches an hour: each switch and return mints a new session, the counter stays the user's.
+    for (let i = 0; i < 61; i++) {
+      const switched = await api('POST', `/v1/locations/${b.accountId}/switch`, session);
+      last = switched.status;
+      if (switched.status !== 201) break;
+      const back = await api('POST', '/v1/locations/return', switched.json.token);
+      expect(back.status, back.text).toBe(201);
+      session = back.json.token;
+    }
+    expect(last).toBe(429);
   });
 });
 

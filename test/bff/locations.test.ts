@@ -239,6 +239,69 @@ describe('the code', () => {
     expect(sms!.text).toContain('Nur weitergeben, wenn Sie zustimmen');
   });
 
+  it('open requests are listed for the admin who asked: newest per account, until used, locked or expired', async () => {
+    const a = await business();
+    const b = await business();
+    const c = await business();
+    const first = await ask(a, b.customerNumber);
+    const forC = await ask(a, c.customerNumber, true);
+    // A new request to the same account replaces the earlier code, and its messages say so.
+    const second = await ask(a, b.customerNumber, true);
+    const smsToB = await codesTo(b.mobile);
+    expect(smsToB[0]!.text).not.toContain('gilt nicht mehr');
+    expect(smsToB[1]!.text).toContain('Ein vorher gesendeter Code gilt nicht mehr.');
+    expect((await emailsOf(t.db, tenant.id)).filter((m) => m.to === b.email).at(-1)!.text).toContain('der ältere Code gilt nicht mehr');
+    // The collective invoice, when chosen, is in the SMS: one short clause.
+    expect(smsToB[1]!.text).toContain('abgerechnet über die Sammelrechnung');
+    expect(smsToB[0]!.text).not.toContain('Sammelrechnung');
+
+    const list = await api('GET', '/v1/locations', a.session);
+    expect(list.json.requests).toHaveLength(2);
+    const byNumber = new Map(list.json.requests.map((r: any) => [r.account.customerNumber, r]));
+    expect(byNumber.get(b.customerNumber)).toEqual({
+      challengeId: second.json.challengeId,
+      account: { customerNumber: b.customerNumber, displayName: b.company },
+      collectiveInvoice: true,
+      expiresAt: second.json.expiresAt,
+      sentTo: second.json.sentTo,
+      emailTo: second.json.emailTo,
+    });
+    expect(byNumber.get(c.customerNumber)).toMatchObject({ challengeId: forC.json.challengeId, collectiveInvoice: true });
+    expect(list.text).not.toContain(first.json.challengeId);
+    expect(list.text).not.toContain(c.mobile);
+
+    // Locked after 5 wrong entries: gone; entered: gone.
+    const pinC = await lastPin(t.db, tenant.id, c.mobile);
+    for (let i = 0; i < 5; i++) await api('POST', `/v1/locations/link-requests/${forC.json.challengeId}/confirm`, a.session, { pin: wrongPin(pinC) });
+    expect((await api('GET', '/v1/locations', a.session)).json.requests.map((r: any) => r.account.customerNumber)).toEqual([b.customerNumber]);
+    const pinB = await lastPin(t.db, tenant.id, b.mobile);
+    expect((await api('POST', `/v1/locations/link-requests/${second.json.challengeId}/confirm`, a.session, { pin: pinB })).status).toBe(200);
+    expect((await api('GET', '/v1/locations', a.session)).json.requests).toEqual([]);
+
+    // Not for anyone else: the asked account's admin, an acting session; and not once expired.
+    const d = await business();
+    await ask(a, d.customerNumber);
+    expect((await api('GET', '/v1/locations', b.session)).json.requests).toEqual([]);
+    expect((await api('GET', '/v1/locations', d.session)).json.requests).toEqual([]);
+    const acting = (await api('POST', `/v1/locations/${b.accountId}/switch`, a.session)).json.token as string;
+    expect((await api('GET', '/v1/locations', acting)).json.requests).toEqual([]);
+    const back = (await api('POST', '/v1/locations/return', acting)).json.token as string;
+    expect((await api('GET', '/v1/locations', back)).json.requests.map((r: any) => r.account.customerNumber)).toEqual([d.customerNumber]);
+    t.clock.advance(24 * HOUR + 60_000);
+    a.session = await browser(t, tenant).login(a);
+    expect((await api('GET', '/v1/locations', a.session)).json.requests).toEqual([]);
+  });
+
+  it('the customer number as people type it: spaces, hyphens, dots, lower case', async () => {
+    const a = await business();
+    const b = await business();
+    const typed = b.customerNumber.toLowerCase().replace(/^(..)(....)/, '$1 $2-').replace(/(.)$/, '.$1');
+    expect(typed).not.toBe(b.customerNumber);
+    const asked = await ask(a, typed);
+    expect(asked.status, asked.text).toBe(202);
+    expect(asked.json.account.customerNumber).toBe(b.customerNumber);
+  });
+
   it('expires after 24 hours', async () => {
     const a = await business();
     const b = await business();
@@ -452,6 +515,41 @@ describe('acting on a sub-account', () => {
     expect((await api('GET', '/v1/me', b.session)).json).toMatchObject({ username: b.username, acting: null });
   });
 
+  it("audit log: a main admin reads a sub-account's entries only while linked, and its own acting ones always; logout while acting is the sub-account's", async () => {
+    const a = await business();
+    const b = await business();
+    // Before the link: B's own login, not A's business.
+    b.session = await browser(t, tenant).login(b);
+    t.clock.advance(60_000);
+    await link(a, b);
+    const acting = (await api('POST', `/v1/locations/${b.accountId}/switch`, a.session)).json.token as string;
+    const added = await api('POST', '/v1/sub-users', acting, coUserBody(coTariff));
+    expect(added.status).toBe(201);
+    // Logging out while acting: audited on the sub-account, naming the main account.
+    expect((await api('DELETE', '/v1/sessions/current', acting)).status).toBe(204);
+    const [logout] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'session.revoked'), eq(auditEvents.actorId, a.id)));
+    expect(logout).toMatchObject({ accountId: b.accountId, actingForAccountId: a.accountId });
+    a.session = await browser(t, tenant).login(a);
+    // While linked: B's entries from the link on, not the login before it.
+    const linkedLog = (await api('GET', '/v1/audit-events?limit=100', a.session)).json.events as any[];
+    expect(linkedLog.filter((e) => e.account === b.accountId && e.action === 'login.succeeded')).toEqual([]);
+    expect((await api('DELETE', `/v1/locations/${b.accountId}`, a.session)).status).toBe(200);
+    t.clock.advance(60_000);
+    // After the unlink: B's own login again, not A's business either.
+    b.session = await browser(t, tenant).login(b);
+
+    const log = (await api('GET', '/v1/audit-events?limit=100', a.session)).json.events as any[];
+    const onB = log.filter((e) => e.account === b.accountId);
+    expect(onB.some((e) => e.action === 'login.succeeded')).toBe(false);
+    expect(onB.map((e) => e.action)).toEqual(expect.arrayContaining(['location.linked', 'location.switched', 'sub_user.created', 'session.revoked', 'location.unlinked']));
+    // B's own admin sees A's entries on its account, without A's address.
+    const own = (await api('GET', '/v1/audit-events?limit=100', b.session)).json.events as any[];
+    const byA = own.filter((e) => e.actor.id === a.id);
+    expect(byA.length).toBeGreaterThan(2);
+    for (const e of byA) expect(e.ip, e.action).toBeNull();
+    expect(own.find((e) => e.action === 'login.succeeded')!.ip).not.toBeNull();
+  });
+
   it('unlinking ends the sessions acting on the account; the history stays', async () => {
     const a = await business();
     const b = await business();
@@ -594,6 +692,42 @@ describe('ordering a new location', () => {
     const linked = (await hooks()).find((h) => h.event === 'location.linked' && (h.data as any).mainAccountId === a.accountId)!;
     expect(linked.data).toMatchObject({ via: 'order', collectiveInvoice: true });
     expect((await emailsOf(t.db, tenant.id)).filter((m) => m.to === a.email).at(-1)!.text).toContain('Filiale Nord GmbH');
+  });
+
+  it("the ordered location's confirmation e-mail says who ordered it; its ignore line names that admin", async () => {
+    const a = await mainFromSignup();
+    const intent = (await api('POST', '/v1/locations/intents', a.session, { collectiveInvoice: false })).json.intent;
+    const email = `ordered.${ip}@firma.example`;
+    expect((await signupWith(intent, email)).status).toBe(201);
+    const mail = (await emailsOf(t.db, tenant.id)).filter((m) => m.to === email).at(-1)!;
+    expect(mail.text).toContain(`${a.name} (${a.company}, Kundennummer ${a.customerNumber}) hat für Ihr Unternehmen einen neuen Standort bestellt`);
+    expect(mail.text).toContain('dessen Administratoren für diesen Standort handeln können');
+    expect(mail.text).toContain(`wenden Sie sich an ${a.name} (${a.company})`);
+    expect(mail.text).not.toContain('Wenn Sie kein Konto eröffnet haben');
+    expect((mail as any).templateId ?? mail.text).toBeTruthy();
+    // A signup without an intent keeps the plain confirmation.
+    const plain = `plain.${ip}@firma.example`;
+    const body: Record<string, any> = businessSignup();
+    body.tariffId = bizTariff;
+    body.terms.version = `v-${tenant.name.replace('Tenant ', '')}`;
+    body.contact.email = plain;
+    await call(t.app, 'POST', '/v1/signups', { key: tenant.publishableKey, origin: tenant.origin, body, headers: { 'x-forwarded-for': `192.0.2.${++ip % 250}` } });
+    expect((await emailsOf(t.db, tenant.id)).filter((m) => m.to === plain).at(-1)!.text).not.toContain('Standort');
+  });
+
+  it("messages to the other account's admin speak its language (its signup's), not the caller's", async () => {
+    const a = await business();
+    const b = await mainFromSignup();
+    const [row] = await t.db.select().from(accounts).where(eq(accounts.id, b.accountId));
+    await t.db.update(signups).set({ locale: 'en' }).where(eq(signups.id, row!.signupId!));
+    await link(a, b, true);
+    const [sms] = await codesTo(b.mobile);
+    expect(sms!.text).toContain('Only pass it on if you agree');
+    expect(sms!.text).toContain('billed on the collective invoice');
+    const toB = () => emailsOf(t.db, tenant.id).then((all) => all.filter((m) => m.to === b.email));
+    expect((await toB()).at(-1)!.subject).toBe(`Your account is now a location of ${a.company}`);
+    expect((await api('DELETE', `/v1/locations/${b.accountId}`, a.session)).status).toBe(200);
+    expect((await toB()).at(-1)!.subject).toBe(`Your account is no longer a location of ${a.company}`);
   });
 
   it('a forged or expired intent is a field error; an intent whose main account became a sub-account links nothing', async () => {

@@ -755,7 +755,10 @@ export async function unlink(tx: Executor, f: LocationFlow & { subAccountId: str
  */
 export async function switchInto(tx: Executor, f: LocationFlow & { subAccountId: string }): Promise<IssuedSession> {
   if (f.actingFor) throw new ApiError(409, 'already_acting');
-  // Locked: an unlink running at the same time waits, or this switch sees the link gone (no acting session outlives its link).
+  // Locked as `unlink` locks (both accounts in id order, then the link): an unlink at the same time either
+  // waits for this switch (and then ends its session) or has ended the link first (404); no acting session
+  // outlives its link, and the two never wait for each other crosswise.
+  await lockAccounts(tx, f.tenant.id, [f.accountId, f.subAccountId]);
   if (!(await liveLink(tx, f.tenant.id, f.accountId, f.subAccountId, true))) throw notFound();
   const created = await createSession(tx, {
     tenantId: f.tenant.id,

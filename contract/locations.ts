@@ -11,10 +11,16 @@ export const LINK_CODE_HOURS = 24;
 /** How long a "new location" intent may start a signup. */
 export const LOCATION_INTENT_HOURS = 24;
 
+/**
+ * A customer number as people type it: spaces, hyphens and dots dropped, upper case
+ * ("DR 9000-0217" and "dr90000217" are DR90000217).
+ */
+export const normalizeCustomerNumber = (value: string) => value.replace(/[\s.\-\u2010-\u2013]/g, '').toUpperCase();
+
 /** "Bestehendes Konto hinzufügen": the other account's customer number, and whether it joins the collective invoice. */
 export const linkRequestSchema = z
   .object({
-    customerNumber: z.string().trim().min(1).max(40),
+    customerNumber: z.string().overwrite(normalizeCustomerNumber).min(1).max(40),
     collectiveInvoice: z.boolean(),
   })
   .strict()

@@ -1,10 +1,10 @@
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, inArray, lte, or, sql } from 'drizzle-orm';
 import type { UserRole } from '../../contract/enums.js';
 import type { Executor } from '../db/client.js';
-import { auditEvents, tenants } from '../db/schema/index.js';
+import { accountLinks, auditEvents, tenants, users } from '../db/schema/index.js';
 import type { Caller } from '../lib/context.js';
 import { ApiError } from '../lib/errors.js';
-import { actingScope, ownAndSubAccounts } from './locations.js';
+import { actingScope } from './locations.js';
 import type { Actor } from '../lib/lifecycle.js';
 
 /** Keys that must never reach an audit entry: secrets, and what could stand in for one. */
@@ -66,11 +66,28 @@ async function readableBy(db: Executor, caller: Caller) {
     const user = caller.user!;
     if (user.role !== 'account_admin' || !user.accountId) throw new ApiError(403, 'forbidden');
     if (caller.session.components) throw new ApiError(403, 'component_not_allowed');
-    // Acting on a location: that account's entries; else the admin's account's and its live sub-accounts'.
-    const accountIds = caller.session.actingAccountId
-      ? [(await actingScope(db, caller)).accountId]
-      : await ownAndSubAccounts(db, user.tenantId, user.accountId);
-    return and(eq(auditEvents.tenantId, user.tenantId), inArray(auditEvents.accountId, accountIds));
+    // Acting on a location: that account's entries.
+    if (caller.session.actingAccountId) {
+      return and(eq(auditEvents.tenantId, user.tenantId), eq(auditEvents.accountId, (await actingScope(db, caller)).accountId));
+    }
+    // Else the admin's own account's; a sub-account's only within its link periods with this account (not
+    // before the link, not after an unlink); and every entry this account's admins wrote acting for it.
+    const linked = db
+      .select({ id: accountLinks.id })
+      .from(accountLinks)
+      .where(
+        and(
+          eq(accountLinks.tenantId, user.tenantId),
+          eq(accountLinks.mainAccountId, user.accountId),
+          eq(accountLinks.subAccountId, auditEvents.accountId),
+          lte(accountLinks.linkedAt, auditEvents.occurredAt),
+          sql`${auditEvents.occurredAt} <= coalesce(${accountLinks.unlinkedAt}, now())`,
+        ),
+      );
+    return and(
+      eq(auditEvents.tenantId, user.tenantId),
+      or(eq(auditEvents.accountId, user.accountId), eq(auditEvents.actingForAccountId, user.accountId), exists(linked)),
+    );
   }
   if (caller.credential.kind !== 'secret') throw new ApiError(403, 'forbidden');
   if (caller.tenant.kind !== 'operator') return eq(auditEvents.tenantId, caller.tenant.id);
@@ -91,6 +108,16 @@ export async function listAuditEvents(db: Executor, caller: Caller, o: { limit: 
     .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
     .limit(o.limit + 1);
   const page = rows.slice(0, o.limit);
+  // A portal user never sees the address of an actor from another account (a main account's admin on a
+  // sub-account's log, or the sub-account's admin on the main account's).
+  const ownAccount = caller.session ? caller.user!.accountId : null;
+  const actorIds = [...new Set(page.map((r) => r.actorId).filter((id): id is string => Boolean(id)))];
+  const actorAccounts =
+    ownAccount && actorIds.length > 0
+      ? new Map((await db.select({ id: users.id, accountId: users.accountId }).from(users).where(inArray(users.id, actorIds))).map((u) => [u.id, u.accountId]))
+      : new Map<string, string | null>();
+  const foreign = (r: (typeof page)[number]) =>
+    Boolean(ownAccount) && ((r.actingForAccountId !== null && r.actingForAccountId !== ownAccount) || (r.actorId !== null && actorAccounts.has(r.actorId) && actorAccounts.get(r.actorId) !== ownAccount));
   return {
     events: page.map((r) => ({
       id: r.id,
@@ -101,7 +128,7 @@ export async function listAuditEvents(db: Executor, caller: Caller, o: { limit: 
       actingFor: r.actingForAccountId,
       action: r.action,
       target: r.targetType && r.targetId ? { type: r.targetType, id: r.targetId } : null,
-      ip: r.ip,
+      ip: foreign(r) ? null : r.ip,
       data: r.data,
     })),
     nextCursor: rows.length > o.limit ? page[page.length - 1]!.id : null,

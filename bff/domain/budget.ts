@@ -19,6 +19,7 @@ import { type Counted, type RateRule, slidingHitsCte, slidingResults, slidingRet
  * | `pin`    | an SMS with a PIN                      | 5 / hour, 10 / day     | client address 60 / hour (5 / 10 min per number); account 10 / hour, 30 / day; tenant `SMS_BUDGET_PER_TENANT_HOUR` (1,000) |
  * | `link`   | an e-mail with a link that holds a token | 5 / hour, 10 / day   | account 10 / hour, 30 / day                                   |
  * | `notice` | an e-mail or SMS that only tells (changed password or address, login throttled) | 5 / hour, 10 / day (own counters) | SMS: tenant |
+ * | `code`   | a location-link code to another account's admin (SMS and e-mail) | 6 / hour, 12 / day (own counters) | SMS: tenant; never the recipient's login-PIN or link counters |
  * | `receipt` | an e-mail confirming what its recipient did in the portal (a cancellation receipt, "your co-user confirmed") | 30 / hour, 100 / day (own counters) | — |
  *
  * Over budget, a `pin` or `link` is refused: 429 `rate_limited` with `Retry-After`. A `notice`, and a
@@ -27,7 +28,7 @@ import { type Counted, type RateRule, slidingHitsCte, slidingResults, slidingRet
  * confirmed), on counters of its own, so receipts never crowd out security notices to the same address.
  */
 
-export type MessageKind = 'pin' | 'link' | 'notice' | 'receipt';
+export type MessageKind = 'pin' | 'link' | 'notice' | 'receipt' | 'code';
 
 /** Settings of the budget that come from the environment; `flowContext` hands them to the flows. */
 export interface BudgetSettings {
@@ -72,6 +73,11 @@ export const BUDGETS = {
   noticeSmsPerNumberHour: rule('msg.notice.sms.h', 5, HOUR),
   noticeSmsPerNumberDay: rule('msg.notice.sms.d', 10, DAY),
   noticePerAddressDay: rule('msg.notice.to.d', 10, DAY),
+  /** Location-link codes to another account's admin: their own counters, so that nobody asking can use up that admin's login PINs. */
+  codeSmsPerNumberHour: rule('msg.code.sms.h', 6, HOUR),
+  codeSmsPerNumberDay: rule('msg.code.sms.d', 12, DAY),
+  codeMailPerAddressHour: rule('msg.code.to.h', 6, HOUR),
+  codeMailPerAddressDay: rule('msg.code.to.d', 12, DAY),
   receiptPerAddressHour: rule('msg.receipt.to.h', 30, HOUR),
   receiptPerAddressDay: rule('msg.receipt.to.d', 100, DAY),
   perAccountHour: rule('msg.user.h', 10, HOUR),
@@ -95,6 +101,20 @@ export function countersOf(tenantId: string, channel: 'email' | 'sms', to: strin
       { rule: BUDGETS.noticeSmsPerNumberDay, key: dest },
       { rule: smsPerTenantHour(b.smsPerTenantHour ?? DEFAULT_SMS_PER_TENANT_HOUR), key: tenantId },
     ];
+  }
+  if (b.kind === 'code') {
+    // A location-link code (its requests are limited per requester and target in `requestLink`): its own
+    // counters per destination, so that it never uses up the recipient's login PINs or links; SMS still on the tenant's budget.
+    return channel === 'sms'
+      ? [
+          { rule: BUDGETS.codeSmsPerNumberHour, key: dest },
+          { rule: BUDGETS.codeSmsPerNumberDay, key: dest },
+          { rule: smsPerTenantHour(b.smsPerTenantHour ?? DEFAULT_SMS_PER_TENANT_HOUR), key: tenantId },
+        ]
+      : [
+          { rule: BUDGETS.codeMailPerAddressHour, key: dest },
+          { rule: BUDGETS.codeMailPerAddressDay, key: dest },
+        ];
   }
   if (channel === 'sms') {
     return [

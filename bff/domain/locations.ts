@@ -3,10 +3,10 @@
 // service), a new location ordered through `tk-signup` is linked when its signup is confirmed, and a main
 // account's admin acts on a sub-account through a session of its own (`actingScope`). Every change is
 // audited and fires a webhook in its transaction; every SMS and e-mail passes the messaging budget.
-import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Locale } from '../../contract/enums.js';
 import type { PinPayload } from '../../contract/links.js';
-import { LOCATION_INTENT_HOURS, type LinkRequestIssued, type Location, type LocationIntentIssued, type LocationList } from '../../contract/locations.js';
+import { LOCATION_INTENT_HOURS, type LinkRequestIssued, type Location, type LocationIntentIssued, type LocationList, type OpenLinkRequest } from '../../contract/locations.js';
 import type { Profile } from '../../contract/portal.js';
 import { maskEmail, maskMobile } from '../../contract/rules.js';
 import { berlinDate, daysInMonth, firstOfNextMonth } from '../../contract/terms.js';
@@ -16,6 +16,7 @@ import {
   accountLinks,
   accounts,
   locationIntents,
+  pinChallenges,
   type Session,
   sessions,
   signups,
@@ -29,11 +30,13 @@ import { ApiError } from '../lib/errors.js';
 import { type RateRule, rateLimitError, slidingHits } from '../lib/rate-limit.js';
 import { enqueue } from '../messaging/outbox.js';
 import { brandOf } from '../messaging/templates/layout.js';
+import { locationEmailMessages } from '../lib/i18n.js';
 import { linkedEmail, orderedLinkedEmail, unlinkedEmail } from '../messaging/templates/locations.js';
+import type { OrderedBy } from '../messaging/templates/signup.js';
 import { audit, userActor } from './audit.js';
 import type { BudgetSettings } from './budget.js';
-import { accountAdminOf } from './location-codes.js';
-import { type Challenge, lockChallenge, resendPin, sendPin, verifyPin } from './pins.js';
+import { accountAdminOf, localeOfAccount } from './location-codes.js';
+import { type Challenge, lockChallenge, PIN_MAX_WRONG, resendPin, sendPin, verifyPin } from './pins.js';
 import { createSession, profileOf, revokeSession } from './sessions.js';
 import { requireAdminOfBusiness } from './sub-users.js';
 import { emitEvent } from './webhooks.js';
@@ -65,12 +68,20 @@ export interface IssuedSession {
   user: Profile;
 }
 
-/** Link requests per account asked for: a few codes an hour and a day, whoever asks (429 with `Retry-After`). */
+/**
+ * Codes per account asked for, whoever asks: a cap that bounds the messages its admin gets (429 with
+ * `Retry-After`), high enough that one admin alone cannot use it up (see `LINK_PAIR_LIMITS`).
+ */
 export const LINK_TARGET_LIMITS: RateRule[] = [
-  { name: 'locations.target.h', limit: 3, windowSeconds: 3600 },
-  { name: 'locations.target.d', limit: 6, windowSeconds: 86_400 },
+  { name: 'locations.target.h', limit: 6, windowSeconds: 3600 },
+  { name: 'locations.target.d', limit: 12, windowSeconds: 86_400 },
 ];
-/** Link requests per requesting admin: enough to link a chain of shops in an afternoon, not to probe. */
+/** Codes per requesting admin and account asked for: one admin cannot keep the account's real main admin from asking. */
+export const LINK_PAIR_LIMITS: RateRule[] = [{ name: 'locations.pair.h', limit: 2, windowSeconds: 3600 }];
+/**
+ * Link requests per requesting admin, counted before the customer number is looked up (a failed lookup
+ * counts too): enough to link a chain of shops in an afternoon, not to probe customer numbers.
+ */
 export const LINK_ADMIN_LIMITS: RateRule[] = [
   { name: 'locations.admin.h', limit: 10, windowSeconds: 3600 },
   { name: 'locations.admin.d', limit: 30, windowSeconds: 86_400 },
@@ -300,8 +311,50 @@ export async function listLocations(db: Executor, f: LocationFlow): Promise<Loca
     canManage: true,
     accounts: [present(own!, null, sites.get(own!.id) ?? null, today), ...subs.map((s) => present(s.account, s.link, sites.get(s.account.id) ?? null, today))],
     orders: orders.map((o) => ({ signupId: o.signupId, displayName: o.displayName, orderedAt: o.orderedAt!.toISOString(), collectiveInvoice: o.collectiveInvoice })),
-    requests: [],
+    requests: await openRequests(db, f),
   };
+}
+
+/**
+ * The admin's link requests whose code can still be entered (not used, not replaced, not expired, fewer
+ * than 5 wrong entries), the newest per account asked for: the code step can be resumed. Only for the
+ * admin who asked, in its own session (an acting session lists the sub-account alone).
+ */
+async function openRequests(db: Executor, f: LocationFlow): Promise<OpenLinkRequest[]> {
+  if (f.actingFor) return [];
+  const rows = await db
+    .select({ challenge: pinChallenges, account: accounts })
+    .from(pinChallenges)
+    .innerJoin(accounts, and(eq(accounts.tenantId, f.tenant.id), sql`${accounts.id} = (${pinChallenges.payload}->>'subAccountId')::uuid`))
+    .where(
+      and(
+        eq(pinChallenges.tenantId, f.tenant.id),
+        eq(pinChallenges.userId, f.admin.id),
+        eq(pinChallenges.purpose, 'location_link'),
+        sql`${pinChallenges.payload}->>'mainAccountId' = ${f.accountId}`,
+        isNull(pinChallenges.usedAt),
+        isNull(pinChallenges.supersededAt),
+        gt(pinChallenges.expiresAt, f.now),
+        lt(pinChallenges.attempts, PIN_MAX_WRONG),
+      ),
+    )
+    .orderBy(desc(pinChallenges.createdAt));
+  const newest = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) if (!newest.has(row.account.id)) newest.set(row.account.id, row);
+  const requests: OpenLinkRequest[] = [];
+  for (const { challenge, account } of newest.values()) {
+    const target = await accountAdminOf(db, f.tenant.id, account.id);
+    const payload = challenge.payload as Extract<PinPayload, { purpose: 'location_link' }>;
+    requests.push({
+      challengeId: challenge.id,
+      account: { customerNumber: account.customerNumber, displayName: account.displayName },
+      collectiveInvoice: payload.collectiveInvoice,
+      expiresAt: challenge.expiresAt.toISOString(),
+      sentTo: maskMobile(challenge.mobile),
+      emailTo: target ? maskEmail(target.email) : '',
+    });
+  }
+  return requests;
 }
 
 // Linking an existing account with its admin's code
@@ -312,7 +365,10 @@ async function countLimits(tx: Executor, counters: { rule: RateRule; key: string
   if (over.length > 0) throw rateLimitError(over.reduce((a, b) => (a.retryAfter > b.retryAfter ? a : b)));
 }
 
-const perTarget = (accountId: string) => LINK_TARGET_LIMITS.map((rule) => ({ rule, key: `account:${accountId}` }));
+const perTarget = (userId: string, accountId: string) => [
+  ...LINK_TARGET_LIMITS.map((rule) => ({ rule, key: `account:${accountId}` })),
+  ...LINK_PAIR_LIMITS.map((rule) => ({ rule, key: `user:${userId}|account:${accountId}` })),
+];
 const perAdmin = (userId: string) => LINK_ADMIN_LIMITS.map((rule) => ({ rule, key: `user:${userId}` }));
 
 function issued(challenge: { challengeId: string; expiresAt: string; sentTo: string }, target: User, sub: Account): LinkRequestIssued {
@@ -320,16 +376,23 @@ function issued(challenge: { challengeId: string; expiresAt: string; sentTo: str
 }
 
 /**
- * "Bestehendes Konto hinzufügen": checks the rules early (clear errors), counts the limits per admin and
- * per account asked for, and sends the code to that account's admin (SMS and e-mail, `deliverLinkCode`).
- * Only the requesting admin can enter it (the challenge is theirs), within 24 hours.
+ * "Bestehendes Konto hinzufügen": counts the request against the admin's limit first (committed on its
+ * own, so that a request that fails still counts: no probing customer numbers), checks the rules (clear
+ * errors), counts the limits per account asked for (and per admin and account), and sends the code to
+ * that account's admin (SMS and e-mail, `deliverLinkCode`). Only the requesting admin can enter it (the
+ * challenge is theirs), within 24 hours.
  */
-export async function requestLink(tx: Executor, f: LocationFlow & { customerNumber: string; collectiveInvoice: boolean }): Promise<LinkRequestIssued> {
+export async function requestLink(db: Db, f: LocationFlow & { customerNumber: string; collectiveInvoice: boolean }): Promise<LinkRequestIssued> {
   requireManaging(f);
+  await countLimits(db, perAdmin(f.admin.id), f.now);
+  return db.transaction((tx) => sendLinkCode(tx, f));
+}
+
+async function sendLinkCode(tx: Executor, f: LocationFlow & { customerNumber: string; collectiveInvoice: boolean }): Promise<LinkRequestIssued> {
   const sub = await assertLinkable(tx, f.tenant.id, f.accountId, await byCustomerNumber(tx, f.tenant.id, f.customerNumber));
   const target = await accountAdminOf(tx, f.tenant.id, sub.id);
   if (!target) throw fieldError('no_portal_admin');
-  await countLimits(tx, [...perAdmin(f.admin.id), ...perTarget(sub.id)], f.now);
+  await countLimits(tx, perTarget(f.admin.id, sub.id), f.now);
   const payload: PinPayload = { purpose: 'location_link', mainAccountId: f.accountId, subAccountId: sub.id, collectiveInvoice: f.collectiveInvoice };
   const challenge = await sendPin(tx, { ...f, user: f.admin, to: target.mobile, payload });
   await audit(tx, {
@@ -359,7 +422,7 @@ export async function resendLinkCode(tx: Executor, f: LocationFlow & { challenge
   const [sub] = await tx.select().from(accounts).where(eq(accounts.id, challenge.payload.subAccountId));
   const target = await accountAdminOf(tx, f.tenant.id, challenge.payload.subAccountId);
   if (!sub || !target) throw new ApiError(404, 'challenge_invalid');
-  if (!challenge.usedAt && !challenge.supersededAt) await countLimits(tx, [...perAdmin(f.admin.id), ...perTarget(sub.id)], f.now);
+  if (!challenge.usedAt && !challenge.supersededAt) await countLimits(tx, [...perAdmin(f.admin.id), ...perTarget(f.admin.id, sub.id)], f.now);
   const fresh = await resendPin(tx, { ...f, purposes: ['location_link'], tenantId: f.tenant.id, userId: f.admin.id, challengeId: f.challengeId });
   return issued(fresh, target, sub);
 }
@@ -418,6 +481,23 @@ async function insertLink(
 }
 
 /**
+ * A rule the other account no longer meets when the code is entered (it changed since the request): 409
+ * `not_linkable`, its `detail` naming the rule in words and the account, `rule` the field error code it
+ * would have had at request time. The caller's own account a sub-account stays 409 `is_sub_account`.
+ */
+function notLinkable(err: unknown, locale: Locale, sub: Account | undefined): unknown {
+  const rule = err instanceof ApiError && err.code === 'validation_failed' ? err.options.errors?.[0]?.code : undefined;
+  return rule ? notLinkableBecause(rule, locale, sub ?? null) : err;
+}
+
+function notLinkableBecause(rule: string, locale: Locale, sub: Account | null): ApiError {
+  const key = `notLinkable.${rule}` as Parameters<typeof locationEmailMessages.t>[1];
+  const name = sub ? `${sub.displayName} (${sub.customerNumber})` : '';
+  const detail = locationEmailMessages.t(locale, key, { sub: name }).replace(/\s+\(\)|\s{2,}/g, ' ');
+  return new ApiError(409, 'not_linkable', { detail, extensions: { rule } });
+}
+
+/**
  * The other admin's code entered: the rules are checked again under both accounts' row locks (two
  * concurrent confirmations cannot build a chain, a cycle or a second main account; the partial unique
  * index is the backstop, 409 `already_linked`), then the link, and a notice to the linked account's admin.
@@ -430,11 +510,13 @@ export async function confirmLink(db: Db, f: LocationFlow & { challengeId: strin
       if (mainAccountId !== f.accountId) throw new ApiError(404, 'challenge_invalid');
       const locked = await lockAccounts(tx, f.tenant.id, [mainAccountId, subAccountId]);
       const main = locked.get(mainAccountId)!;
-      const sub = await assertLinkable(tx, f.tenant.id, main.id, locked.get(subAccountId));
+      const sub = await assertLinkable(tx, f.tenant.id, main.id, locked.get(subAccountId)).catch((err: unknown) => {
+        throw notLinkable(err, f.locale, locked.get(subAccountId));
+      });
       const link = await insertLink(tx, { tenant: f.tenant, main, sub, via: 'code', collectiveInvoice, by: f.admin, now: f.now, ip: f.ip });
       const subAdmin = await accountAdminOf(tx, f.tenant.id, sub.id);
       if (subAdmin) {
-        const mail = linkedEmail(brandOf(f.tenant), f.locale, {
+        const mail = linkedEmail(brandOf(f.tenant), await localeOfAccount(tx, f.tenant, sub.id), {
           name: subAdmin.displayName,
           main: main.displayName,
           mainNumber: main.customerNumber,
@@ -449,7 +531,7 @@ export async function confirmLink(db: Db, f: LocationFlow & { challengeId: strin
       return presentSub(tx, sub, link, f.now);
     });
   } catch (err) {
-    if (violates(err, 'account_links_sub_live_uq')) throw new ApiError(409, 'already_linked');
+    if (violates(err, 'account_links_sub_live_uq')) throw notLinkableBecause('already_linked', f.locale, null);
     throw err;
   }
 }
@@ -500,14 +582,32 @@ export async function mintLocationIntent(tx: Executor, f: LocationFlow & { colle
  * 422 on `locationIntent`); locked, so that two signups cannot both take it. Call `bindLocationIntent`
  * once the signup row exists.
  */
-export async function claimLocationIntent(tx: Executor, tenantId: string, intent: string, now: Date): Promise<string> {
+export async function claimLocationIntent(tx: Executor, tenantId: string, intent: string, now: Date): Promise<{ id: string; orderedBy: OrderedBy | null }> {
   const [row] = await tx
-    .select({ id: locationIntents.id })
+    .select({ id: locationIntents.id, mainAccountId: locationIntents.mainAccountId, createdBy: locationIntents.createdBy })
     .from(locationIntents)
     .where(and(eq(locationIntents.tenantId, tenantId), eq(locationIntents.tokenHash, sha256(intent.trim())), gt(locationIntents.expiresAt, now), isNull(locationIntents.usedAt)))
     .for('update');
   if (!row) throw new ApiError(422, 'validation_failed', { errors: [{ path: 'locationIntent', code: 'location_intent_invalid', message: '' }] });
-  return row.id;
+  return { id: row.id, orderedBy: await orderedByOf(tx, row) };
+}
+
+/** Who ordered a new location: the intent's admin and main account, for the signup's confirmation e-mail. */
+async function orderedByOf(tx: Executor, intent: { mainAccountId: string; createdBy: string }): Promise<OrderedBy | null> {
+  const [[main], [admin]] = await Promise.all([
+    tx.select().from(accounts).where(eq(accounts.id, intent.mainAccountId)),
+    tx.select().from(users).where(eq(users.id, intent.createdBy)),
+  ]);
+  return main && admin ? { admin: admin.displayName, main: main.displayName, mainNumber: main.customerNumber } : null;
+}
+
+/** Who ordered the new location a pending signup is for (its bound, unsettled intent), if it is one. */
+export async function orderedByOfSignup(tx: Executor, tenantId: string, signupId: string): Promise<OrderedBy | null> {
+  const [intent] = await tx
+    .select({ mainAccountId: locationIntents.mainAccountId, createdBy: locationIntents.createdBy })
+    .from(locationIntents)
+    .where(and(eq(locationIntents.tenantId, tenantId), eq(locationIntents.signupId, signupId), isNull(locationIntents.settledAt)));
+  return intent ? orderedByOf(tx, intent) : null;
 }
 
 export async function bindLocationIntent(tx: Executor, intentId: string, signupId: string, now: Date): Promise<void> {
@@ -556,7 +656,7 @@ export async function settleLocationIntent(tx: Executor, o: { tenant: Tenant; si
   const link = await insertLink(tx, { tenant: o.tenant, main: main!, sub: locked.get(o.account.id)!, via: 'order', collectiveInvoice: intent.collectiveInvoice, by, now: o.now, ip: o.ip });
   const told = by ?? (await accountAdminOf(tx, o.tenant.id, main!.id));
   if (told) {
-    const mail = orderedLinkedEmail(brandOf(o.tenant), o.locale, {
+    const mail = orderedLinkedEmail(brandOf(o.tenant), await localeOfAccount(tx, o.tenant, main!.id), {
       name: told.displayName,
       main: main!.displayName,
       sub: o.account.displayName,
@@ -625,7 +725,7 @@ export async function unlink(tx: Executor, f: LocationFlow & { subAccountId: str
   const [main] = await tx.select().from(accounts).where(eq(accounts.id, f.accountId));
   const subAdmin = await accountAdminOf(tx, f.tenant.id, sub.id);
   if (subAdmin) {
-    const mail = unlinkedEmail(brandOf(f.tenant), f.locale, {
+    const mail = unlinkedEmail(brandOf(f.tenant), await localeOfAccount(tx, f.tenant, sub.id), {
       name: subAdmin.displayName,
       main: main!.displayName,
       mainNumber: main!.customerNumber,
@@ -655,7 +755,11 @@ export async function unlink(tx: Executor, f: LocationFlow & { subAccountId: str
  */
 export async function switchInto(tx: Executor, f: LocationFlow & { subAccountId: string }): Promise<IssuedSession> {
   if (f.actingFor) throw new ApiError(409, 'already_acting');
-  if (!(await liveLink(tx, f.tenant.id, f.accountId, f.subAccountId))) throw notFound();
+  // Locked as `unlink` locks (both accounts in id order, then the link): an unlink at the same time either
+  // waits for this switch (and then ends its session) or has ended the link first (404); no acting session
+  // outlives its link, and the two never wait for each other crosswise.
+  await lockAccounts(tx, f.tenant.id, [f.accountId, f.subAccountId]);
+  if (!(await liveLink(tx, f.tenant.id, f.accountId, f.subAccountId, true))) throw notFound();
   const created = await createSession(tx, {
     tenantId: f.tenant.id,
     userId: f.admin.id,
@@ -695,13 +799,3 @@ export async function returnToMain(tx: Executor, f: LocationFlow): Promise<Issue
   });
   return { token: created.token, expiresAt: created.expiresAt.toISOString(), components: f.session.components, user: await profileOf(tx, f.admin) };
 }
-
-/** The accounts an admin's audit log covers: its own and its live sub-accounts. */
-export async function ownAndSubAccounts(db: Executor, tenantId: string, accountId: string): Promise<string[]> {
-  const subs = await db
-    .select({ id: accountLinks.subAccountId })
-    .from(accountLinks)
-    .where(and(eq(accountLinks.tenantId, tenantId), eq(accountLinks.mainAccountId, accountId), isNull(accountLinks.unlinkedAt)));
-  return [accountId, ...subs.map((s) => s.id)];
-}
-

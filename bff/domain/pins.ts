@@ -63,6 +63,8 @@ export interface PinDelivery<P extends PinPurpose = PinPurpose> extends PinConte
   to: string;
   pin: string;
   minutes: number;
+  /** Whether this code replaced an unused one for the same step (a resend, or a new request): the message says the old one no longer works. */
+  replaces: boolean;
 }
 
 /** The plain SMS of a user's own PIN, on the user's messaging budget. */
@@ -113,7 +115,7 @@ export async function sendPin(tx: Executor, o: PinContext & { tenant: Tenant; us
     const retryAfter = Math.ceil((recent[0]!.createdAt.getTime() + PIN_SEND_WINDOW_MINUTES * 60_000 - now.getTime()) / 1000);
     throw new ApiError(429, 'rate_limited', { headers: { 'Retry-After': String(Math.max(1, retryAfter)) } });
   }
-  await tx
+  const replaced = await tx
     .update(pinChallenges)
     .set({ supersededAt: now })
     .where(
@@ -125,7 +127,8 @@ export async function sendPin(tx: Executor, o: PinContext & { tenant: Tenant; us
         // An admin may ask several accounts at once: a new code replaces only the one for the same account.
         payload.purpose === 'location_link' ? sql`${pinChallenges.payload}->>'subAccountId' = ${payload.subAccountId}` : undefined,
       ),
-    );
+    )
+    .returning({ id: pinChallenges.id });
   const id = randomUUID();
   const pin = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const to = o.to ?? user.mobile;
@@ -142,7 +145,7 @@ export async function sendPin(tx: Executor, o: PinContext & { tenant: Tenant; us
     expiresAt,
     createdAt: now,
   });
-  await (DELIVER[payload.purpose] as (tx: Executor, o: PinDelivery) => Promise<void>)(tx, { ...o, payload, to, pin, minutes });
+  await (DELIVER[payload.purpose] as (tx: Executor, o: PinDelivery) => Promise<void>)(tx, { ...o, payload, to, pin, minutes, replaces: replaced.length > 0 });
   return { challengeId: id, expiresAt: expiresAt.toISOString(), sentTo: maskMobile(to) };
 }
 

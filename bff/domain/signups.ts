@@ -11,14 +11,14 @@ import { ApiError } from '../lib/errors.js';
 import { invalidTransition, SYSTEM, stateMachine } from '../lib/lifecycle.js';
 import { DAY, HOUR, type Job } from '../jobs/scheduler.js';
 import { enqueue } from '../messaging/outbox.js';
-import { brandOf } from '../messaging/templates/layout.js';
-import { confirmationEmail, credentialsEmail } from '../messaging/templates/signup.js';
+import { type Brand, brandOf } from '../messaging/templates/layout.js';
+import { confirmationEmail, credentialsEmail, locationConfirmationEmail, type OrderedBy } from '../messaging/templates/signup.js';
 import { audit } from './audit.js';
 import { emitEvent } from './webhooks.js';
 import { assertRedeemable, issueLink, LINKS, type Link, linkUrl, lockLink, newLink, useLink } from './links.js';
 import type { BudgetSettings } from './budget.js';
 import { confirmEmailChange } from './profile.js';
-import { bindLocationIntent, claimLocationIntent, settleLocationIntent } from './locations.js';
+import { bindLocationIntent, claimLocationIntent, orderedByOfSignup, settleLocationIntent } from './locations.js';
 import { confirmSubUser } from './sub-users.js';
 
 export const IBAN_PURPOSE = 'iban';
@@ -47,7 +47,7 @@ export async function createSignup(
   // A new location's intent is checked and bound here, never stored with the signup's data.
   const { payment, terms, originPage, ...rest } = s;
   const { locationIntent, ...data } = rest as typeof rest & { locationIntent?: string };
-  const intentId = locationIntent ? await claimLocationIntent(tx, tenant.id, locationIntent, now) : undefined;
+  const intent = locationIntent ? await claimLocationIntent(tx, tenant.id, locationIntent, now) : undefined;
   const reference = payment.method === 'sepa' ? mandateReference(tenant.customerNumberPrefix, now) : undefined;
   const scheme = s.accountType === 'business' ? 'b2b' : 'core';
   // Word for word what the review step showed; the reference is stored beside it.
@@ -56,7 +56,7 @@ export async function createSignup(
   // The creating browser's proof that this signup is its own: for resending and correcting the address.
   const handle = randomToken('tk_sgh_', 24);
   const link = newLink({ tenantId: tenant.id, subjectId: id, payload: { purpose: 'signup' }, now });
-  const mail = confirmationEmail(brandOf(tenant), locale, { name: holder.displayName, link: linkUrl(options.publicUrl, 'signup', link.token, locale), hours: LINKS.signup.hours });
+  const mail = signupConfirmation(brandOf(tenant), locale, { name: holder.displayName, link: linkUrl(options.publicUrl, 'signup', link.token, locale), hours: LINKS.signup.hours }, intent?.orderedBy ?? null);
   const evidence: SignupEvidence = {
     at: now.toISOString(),
     ip: options.ip,
@@ -104,14 +104,19 @@ export async function createSignup(
     enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: values.email, ...mail }, budget: { kind: 'link', now } }),
     emitEvent(tx, { tenantId: tenant.id, type: 'signup.created', data: { signupId: id, accountType: s.accountType, status: 'pending_confirmation', locale } }),
   ]);
-  if (intentId) await bindLocationIntent(tx, intentId, id, now);
+  if (intent) await bindLocationIntent(tx, intent.id, id, now);
   return { signup: row!, mandateReference: reference, handle };
 }
+
+/** The confirmation e-mail: a new location ordered by a main account's admin says who ordered it. */
+const signupConfirmation = (brand: Brand, locale: Locale, v: { name: string; link: string; hours: number }, orderedBy: OrderedBy | null) =>
+  orderedBy ? locationConfirmationEmail(brand, locale, { ...v, orderedBy }) : confirmationEmail(brand, locale, v);
 
 /** Issues a fresh confirmation link for a pending signup (older ones stop working) and sends it. */
 async function sendConfirmation(tx: Executor, tenant: Tenant, row: typeof signups.$inferSelect, now: Date, publicUrl: string) {
   const fresh = await issueLink(tx, { tenantId: tenant.id, subjectId: row.id, payload: { purpose: 'signup' }, now });
-  const mail = confirmationEmail(brandOf(tenant), row.locale, { name: row.displayName, link: linkUrl(publicUrl, 'signup', fresh, row.locale), hours: LINKS.signup.hours });
+  const orderedBy = await orderedByOfSignup(tx, tenant.id, row.id);
+  const mail = signupConfirmation(brandOf(tenant), row.locale, { name: row.displayName, link: linkUrl(publicUrl, 'signup', fresh, row.locale), hours: LINKS.signup.hours }, orderedBy);
   await enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: row.email, ...mail }, budget: { kind: 'link', now } });
 }
 

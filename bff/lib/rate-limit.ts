@@ -83,6 +83,11 @@ export function rateLimitError(result: RateResult): ApiError {
 export const byIp = (c: Context<AppEnv>) => `ip:${ipKey(clientIp(c))}`;
 export const byTenant = (c: Context<AppEnv>) => `tenant:${c.get('caller').tenant.id}`;
 export const byCredential = (c: Context<AppEnv>) => `credential:${c.get('caller').credential.id}`;
+/** The logged-in user, whichever of its sessions calls (a switch or return mints a new one); else the credential. */
+export const byUser = (c: Context<AppEnv>) => {
+  const { user, credential } = c.get('caller');
+  return user ? `user:${user.id}` : `credential:${credential.id}`;
+};
 
 /** Declares a limit on a route: `rateLimit({ name, limit, windowSeconds }, byTenant)`. */
 export function rateLimit(rule: RateRule, by: (c: Context<AppEnv>) => string): MiddlewareHandler<AppEnv> {

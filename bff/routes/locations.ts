@@ -29,7 +29,7 @@ import {
 import { type AppEnv, flowContext } from '../lib/context.js';
 import { idempotent } from '../lib/idempotency.js';
 import { endpoint } from '../lib/openapi.js';
-import { byCredential, rateLimit } from '../lib/rate-limit.js';
+import { byUser, rateLimit } from '../lib/rate-limit.js';
 import { validate } from '../lib/validate.js';
 
 const tags = ['locations'];
@@ -70,12 +70,12 @@ export const locationRoutes = new Hono<AppEnv>()
       success: { status: 202, description: 'The code is on its way; enter it at `/link-requests/{id}/confirm`', schema: linkRequestIssuedSchema },
       problems: [400, 409, 413, 415, 422],
     }),
-    idempotent({ rule: { name: 'locations.link-request', limit: 20, windowSeconds: 3600 }, by: byCredential }),
+    idempotent({ rule: { name: 'locations.link-request', limit: 20, windowSeconds: 3600 }, by: byUser }),
     validate('json', linkRequestSchema),
     async (c) => {
       const f = await flow(c);
       const input = c.req.valid('json');
-      return c.json(await c.get('deps').db.transaction((tx) => requestLink(tx, { ...f, ...input })), 202);
+      return c.json(await requestLink(c.get('deps').db, { ...f, ...input }), 202);
     },
   )
   .post(
@@ -87,7 +87,7 @@ export const locationRoutes = new Hono<AppEnv>()
       success: { status: 200, description: 'Linked', schema: locationSchema },
       problems: [400, 404, 409, 410, 415, 422],
     }),
-    rateLimit({ name: 'locations.confirm', limit: 30, windowSeconds: 600 }, byCredential),
+    rateLimit({ name: 'locations.confirm', limit: 30, windowSeconds: 600 }, byUser),
     validate('param', linkRequestIdParamSchema),
     validate('json', linkConfirmSchema),
     async (c) => {
@@ -106,7 +106,7 @@ export const locationRoutes = new Hono<AppEnv>()
       success: { status: 202, description: 'A new code is on its way; use the new challenge id', schema: linkRequestIssuedSchema },
       problems: [404, 410],
     }),
-    rateLimit({ name: 'locations.resend', limit: 20, windowSeconds: 3600 }, byCredential),
+    rateLimit({ name: 'locations.resend', limit: 20, windowSeconds: 3600 }, byUser),
     validate('param', linkRequestIdParamSchema),
     async (c) => {
       const f = await flow(c);
@@ -123,7 +123,7 @@ export const locationRoutes = new Hono<AppEnv>()
       success: { status: 201, description: 'The intent and the prefill', schema: locationIntentIssuedSchema },
       problems: [400, 409, 415, 422],
     }),
-    rateLimit({ name: 'locations.intent', limit: 20, windowSeconds: 3600 }, byCredential),
+    rateLimit({ name: 'locations.intent', limit: 20, windowSeconds: 3600 }, byUser),
     validate('json', locationIntentSchema),
     async (c) => {
       const f = await flow(c);
@@ -140,6 +140,7 @@ export const locationRoutes = new Hono<AppEnv>()
       success: { status: 201, description: "A session for the main account's admin", schema: sessionIssuedSchema },
       problems: [409],
     }),
+    rateLimit({ name: 'locations.return', limit: 60, windowSeconds: 3600 }, byUser),
     async (c) => {
       const f = await flow(c);
       return c.json(await c.get('deps').db.transaction((tx) => returnToMain(tx, f)), 201);
@@ -154,7 +155,7 @@ export const locationRoutes = new Hono<AppEnv>()
       success: { status: 200, description: 'Changed, with the date it takes effect', schema: locationSchema },
       problems: [400, 404, 415, 422],
     }),
-    rateLimit({ name: 'locations.update', limit: 60, windowSeconds: 3600 }, byCredential),
+    rateLimit({ name: 'locations.update', limit: 60, windowSeconds: 3600 }, byUser),
     validate('param', accountIdParamSchema),
     validate('json', locationUpdateSchema),
     async (c) => {
@@ -173,7 +174,7 @@ export const locationRoutes = new Hono<AppEnv>()
       success: { status: 200, description: 'Unlinked', schema: unlinkedSchema },
       problems: [404],
     }),
-    rateLimit({ name: 'locations.unlink', limit: 60, windowSeconds: 3600 }, byCredential),
+    rateLimit({ name: 'locations.unlink', limit: 60, windowSeconds: 3600 }, byUser),
     validate('param', accountIdParamSchema),
     async (c) => {
       const f = await flow(c);
@@ -190,7 +191,7 @@ export const locationRoutes = new Hono<AppEnv>()
       success: { status: 201, description: 'A session acting on the sub-account', schema: sessionIssuedSchema },
       problems: [404, 409],
     }),
-    rateLimit({ name: 'locations.switch', limit: 60, windowSeconds: 3600 }, byCredential),
+    rateLimit({ name: 'locations.switch', limit: 60, windowSeconds: 3600 }, byUser),
     validate('param', accountIdParamSchema),
     async (c) => {
       const f = await flow(c);

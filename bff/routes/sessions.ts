@@ -77,7 +77,9 @@ export const sessionRoutes = new Hono<AppEnv>()
       const { now, ip } = flowContext(c);
       await db.transaction(async (tx) => {
         await revokeSession(tx, session!.id, now);
-        await audit(tx, { tenantId: user!.tenantId, actor: userActor(user!), account: user!.accountId, action: 'session.revoked', target: { type: 'session', id: session!.id }, ip, data: { reason: 'logout' } });
+        // While acting on a location: audited on that account, naming the main account the admin acts from.
+        const acting = session!.actingAccountId;
+        await audit(tx, { tenantId: user!.tenantId, actor: userActor(user!), account: acting ?? user!.accountId, actingFor: acting ? user!.accountId : null, action: 'session.revoked', target: { type: 'session', id: session!.id }, ip, data: { reason: 'logout' } });
       });
       return c.body(null, 204);
     },

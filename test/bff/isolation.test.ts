@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tariffs } from '../../bff/db/schema/index.js';
+import { sessions, tariffs } from '../../bff/db/schema/index.js';
+import { createSession } from '../../bff/domain/sessions.js';
 import { emitEvent } from '../../bff/domain/webhooks.js';
 import { enqueue } from '../../bff/messaging/outbox.js';
 import { emailsOf, lastPin, TEST_BUDGET, tokenIn } from './helpers/outbox.js';
@@ -18,6 +19,8 @@ let t: TestApp;
 let a: TestTenant;
 let b: TestTenant;
 let aSessions: string[];
+/** Mints a fresh session of A's admin acting on A's location: `/return` ends the one it is called with. */
+let freshActing: () => Promise<string>;
 let bEndpointId: string;
 const B_PASSWORD = 'b-password-long-enough';
 /** A's browser calls come from an address no call of B's is a prefix of (B's are markers). */
@@ -79,7 +82,11 @@ beforeAll(async () => {
   const aAsked = await browser(t, a, A_IP).post('/v1/locations/link-requests', { customerNumber: aSub.customerNumber, collectiveInvoice: false }, aMain);
   await browser(t, a, A_IP).post(`/v1/locations/link-requests/${aAsked.json.challengeId}/confirm`, { pin: await lastPin(t.db, a.id, aSub.mobile) }, aMain);
   const acting = await browser(t, a, A_IP).post(`/v1/locations/${aSub.accountId}/switch`, {}, aMain);
-  aSessions = [await browser(t, a, A_IP).login(aUser), embed.json.token, acting.json.token];
+  expect(acting.status, acting.text).toBe(201);
+  const [actingRow] = await t.db.select().from(sessions).where(eq(sessions.actingAccountId, aSub.accountId));
+  freshActing = async () =>
+    (await createSession(t.db, { tenantId: a.id, userId: aUser.id, source: 'login', now: t.clock.now(), acting: { accountId: aSub.accountId, parentSessionId: actingRow!.parentSessionId! } })).token;
+  aSessions = [await browser(t, a, A_IP).login(aUser), embed.json.token];
 });
 afterAll(() => t.close());
 
@@ -105,13 +112,18 @@ describe('tenant isolation', () => {
     expect(markers.some((m) => /^[a-z]+\.[a-z]+\d*$/.test(m))).toBe(true);
 
     const routes = t.app.routes.filter((r) => r.path.startsWith('/v1/') && r.method !== 'ALL');
-    // DELETEs last: logging out A's sessions first would leave the other session routes unprobed.
-    const unique = [...new Map(routes.map((r) => [`${r.method} ${r.path}`, r])).values()].sort((x, y) => Number(x.method === 'DELETE') - Number(y.method === 'DELETE'));
+    // DELETEs last: logging out A's sessions first would leave the other session routes unprobed; so are
+    // the routes that end the session they are called with (a return from a location, a switch).
+    const ending = (r: { method: string; path: string }) => Number(r.method === 'DELETE') * 2 + Number(/\/locations\/(return|:accountId\/switch)$/.test(r.path));
+    const unique = [...new Map(routes.map((r) => [`${r.method} ${r.path}`, r])).values()].sort((x, y) => ending(x) - ending(y));
     expect(unique.length).toBeGreaterThanOrEqual(6);
     expect(unique.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['POST /v1/me/step-up', 'POST /v1/me/password', 'PATCH /v1/me']));
 
-    const credentials = [{ key: a.publishableKey, origin: a.origin }, { key: a.secretKey }, ...aSessions.map((key) => ({ key, origin: a.origin }))];
+    // The acting session: a fresh one for every call, so that every location route really meets it live.
+    const ACTING = 'acting';
+    const credentials = [{ key: a.publishableKey, origin: a.origin }, { key: a.secretKey }, ...aSessions.map((key) => ({ key, origin: a.origin })), { key: ACTING, origin: a.origin }];
     let answered = 0;
+    const actingAnswers = new Map<string, number[]>();
     for (const route of unique) {
       const paths = route.path.includes(':') ? bIds.map((id) => route.path.replace(/:[^/]+/g, id)) : [route.path];
       for (const path of paths) {
@@ -136,9 +148,17 @@ describe('tenant isolation', () => {
           for (const body of bodies) {
             // Each call from its own client address: per-IP limits must not be what answers.
             const ip = `10.${(answered >> 16) & 255}.${(answered >> 8) & 255}.${answered & 255}`;
-            const res = await call(t.app, route.method, path, { ...cred, body, headers: { 'x-forwarded-for': ip } });
+            // Limits start afresh for every call: a probe answered by a limit (429) would probe nothing.
+            await t.db.execute(sql`delete from rate_limits`);
+            const key = cred.key === ACTING ? await freshActing() : cred.key;
+            const res = await call(t.app, route.method, path, { ...cred, key, body, headers: { 'x-forwarded-for': ip } });
             answered++;
             expect(res.status, `${route.method} ${path}`).toBeLessThan(500);
+            expect(res.status, `${route.method} ${path} was rate limited`).not.toBe(429);
+            if (cred.key === ACTING) {
+              expect(res.json?.code, `${route.method} ${path}: the acting session must be live`).not.toBe('session_expired');
+              actingAnswers.set(`${route.method} ${route.path}`, [...(actingAnswers.get(`${route.method} ${route.path}`) ?? []), res.status]);
+            }
             for (const marker of markers) {
               expect(res.text, `${route.method} ${path} leaked ${marker}`).not.toContain(marker);
             }
@@ -147,6 +167,10 @@ describe('tenant isolation', () => {
       }
     }
     expect(answered).toBeGreaterThan(unique.length);
+    // Every location route met the acting session, and the read and return routes answered it in full.
+    for (const r of unique.filter((x) => x.path.startsWith('/v1/locations'))) expect(actingAnswers.has(`${r.method} ${r.path}`), r.path).toBe(true);
+    expect(actingAnswers.get('GET /v1/locations')).toContain(200);
+    expect(actingAnswers.get('POST /v1/locations/return')).toContain(201);
     expect(await snapshotTenant(t.db, b.id)).toEqual(before);
   }, 420_000); // thousands of calls: every route, every id of B, every credential
 

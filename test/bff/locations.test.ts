@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { accountLinks, accounts, auditEvents, locationIntents, outbox, sessions, signups, subUsers, tariffs, users } from '../../bff/db/schema/index.js';
+import { accountLinks, accounts, auditEvents, locationIntents, outbox, pinChallenges, sessions, signups, subUsers, tariffs, users } from '../../bff/db/schema/index.js';
 import { hashPassword } from '../../bff/domain/passwords.js';
 import type { SmsPayload, WebhookPayload } from '../../bff/messaging/outbox.js';
 import { businessSignup } from '../contract/fixtures.js';
@@ -130,8 +130,12 @@ describe('the structure rules', () => {
     const pinC = await lastPin(t.db, tenant.id, c.mobile);
     await link(b, c);
     const late = await api('POST', `/v1/locations/link-requests/${forC.json.challengeId}/confirm`, a.session, { pin: pinC });
-    expect(late.status).toBe(422);
-    expect(fieldCode(late)).toBe('customerNumber:already_linked');
+    // Not a field error on a customer number nobody is typing: a 409 whose detail names the rule and the account.
+    expect(late.status).toBe(409);
+    expect(late.json).toMatchObject({ code: 'not_linkable', rule: 'already_linked' });
+    expect(late.json.errors).toBeUndefined();
+    expect(late.json.detail).toBe(`Das Konto ${c.company} (${c.customerNumber}) ist inzwischen mit einem anderen Hauptaccount verknüpft. Es muss dort zuerst gelöst werden.`);
+    expect(await t.db.select().from(accountLinks).where(eq(accountLinks.mainAccountId, a.accountId))).toHaveLength(0);
     // A asks for a fresh account, then becomes a sub-account of X itself: its code links nothing.
     const e = await business();
     const forE = await ask(a, e.customerNumber);
@@ -223,15 +227,79 @@ describe('the code', () => {
     expect(list.json.accounts.map((l: any) => l.role)).toEqual(['main', 'sub', 'sub']);
   });
 
-  it('speaks English when asked: the problem, the field error and the code the other admin gets', async () => {
+  it("speaks English when asked: the problem and the field error; the code speaks the other admin's language", async () => {
     const a = await business();
     const b = await business();
     const own = await api('POST', '/v1/locations/link-requests', a.session, { customerNumber: a.customerNumber, collectiveInvoice: false }, { 'accept-language': 'en' });
     expect(own.json.errors[0].message).toMatch(/your own account/);
     expect((await api('POST', '/v1/locations/return', a.session, undefined, { 'accept-language': 'en' })).json.title).toMatch(/not acting for a location/);
     await api('POST', '/v1/locations/link-requests', a.session, { customerNumber: b.customerNumber, collectiveInvoice: false }, { 'accept-language': 'en' });
+    // B has no signup of its own: the tenant's default language, not the asker's.
     const [sms] = await codesTo(b.mobile);
-    expect(sms!.text).toContain('Only pass it on if you agree');
+    expect(sms!.text).toContain('Nur weitergeben, wenn Sie zustimmen');
+  });
+
+  it('open requests are listed for the admin who asked: newest per account, until used, locked or expired', async () => {
+    const a = await business();
+    const b = await business();
+    const c = await business();
+    const first = await ask(a, b.customerNumber);
+    const forC = await ask(a, c.customerNumber, true);
+    // A new request to the same account replaces the earlier code, and its messages say so.
+    const second = await ask(a, b.customerNumber, true);
+    const smsToB = await codesTo(b.mobile);
+    expect(smsToB[0]!.text).not.toContain('gilt nicht mehr');
+    expect(smsToB[1]!.text).toContain('Ein vorher gesendeter Code gilt nicht mehr.');
+    expect((await emailsOf(t.db, tenant.id)).filter((m) => m.to === b.email).at(-1)!.text).toContain('der ältere Code gilt nicht mehr');
+    // The collective invoice, when chosen, is in the SMS: one short clause.
+    expect(smsToB[1]!.text).toContain('abgerechnet über die Sammelrechnung');
+    expect(smsToB[0]!.text).not.toContain('Sammelrechnung');
+
+    const list = await api('GET', '/v1/locations', a.session);
+    expect(list.json.requests).toHaveLength(2);
+    const byNumber = new Map(list.json.requests.map((r: any) => [r.account.customerNumber, r]));
+    expect(byNumber.get(b.customerNumber)).toEqual({
+      challengeId: second.json.challengeId,
+      account: { customerNumber: b.customerNumber, displayName: b.company },
+      collectiveInvoice: true,
+      expiresAt: second.json.expiresAt,
+      sentTo: second.json.sentTo,
+      emailTo: second.json.emailTo,
+    });
+    expect(byNumber.get(c.customerNumber)).toMatchObject({ challengeId: forC.json.challengeId, collectiveInvoice: true });
+    expect(list.text).not.toContain(first.json.challengeId);
+    expect(list.text).not.toContain(c.mobile);
+
+    // Locked after 5 wrong entries: gone; entered: gone.
+    const pinC = await lastPin(t.db, tenant.id, c.mobile);
+    for (let i = 0; i < 5; i++) await api('POST', `/v1/locations/link-requests/${forC.json.challengeId}/confirm`, a.session, { pin: wrongPin(pinC) });
+    expect((await api('GET', '/v1/locations', a.session)).json.requests.map((r: any) => r.account.customerNumber)).toEqual([b.customerNumber]);
+    const pinB = await lastPin(t.db, tenant.id, b.mobile);
+    expect((await api('POST', `/v1/locations/link-requests/${second.json.challengeId}/confirm`, a.session, { pin: pinB })).status).toBe(200);
+    expect((await api('GET', '/v1/locations', a.session)).json.requests).toEqual([]);
+
+    // Not for anyone else: the asked account's admin, an acting session; and not once expired.
+    const d = await business();
+    await ask(a, d.customerNumber);
+    expect((await api('GET', '/v1/locations', b.session)).json.requests).toEqual([]);
+    expect((await api('GET', '/v1/locations', d.session)).json.requests).toEqual([]);
+    const acting = (await api('POST', `/v1/locations/${b.accountId}/switch`, a.session)).json.token as string;
+    expect((await api('GET', '/v1/locations', acting)).json.requests).toEqual([]);
+    const back = (await api('POST', '/v1/locations/return', acting)).json.token as string;
+    expect((await api('GET', '/v1/locations', back)).json.requests.map((r: any) => r.account.customerNumber)).toEqual([d.customerNumber]);
+    t.clock.advance(24 * HOUR + 60_000);
+    a.session = await browser(t, tenant).login(a);
+    expect((await api('GET', '/v1/locations', a.session)).json.requests).toEqual([]);
+  });
+
+  it('the customer number as people type it: spaces, hyphens, dots, lower case', async () => {
+    const a = await business();
+    const b = await business();
+    const typed = b.customerNumber.toLowerCase().replace(/^(..)(....)/, '$1 $2-').replace(/(.)$/, '.$1');
+    expect(typed).not.toBe(b.customerNumber);
+    const asked = await ask(a, typed);
+    expect(asked.status, asked.text).toBe(202);
+    expect(asked.json.account.customerNumber).toBe(b.customerNumber);
   });
 
   it('expires after 24 hours', async () => {
@@ -248,21 +316,29 @@ describe('the code', () => {
 });
 
 describe('limits', () => {
-  it('per account asked for: the 4th code within an hour is refused with Retry-After, whoever asks', async () => {
+  it('per account asked for: 2 an hour per asking admin, 6 an hour whoever asks; one admin cannot block the real main admin', async () => {
     const b = await business();
-    const askers = [await business(), await business(), await business(), await business()];
-    for (const a of askers.slice(0, 3)) expect((await ask(a, b.customerNumber)).status).toBe(202);
-    const fourth = await ask(askers[3]!, b.customerNumber);
-    expect(fourth.status).toBe(429);
-    expect(Number(fourth.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await codesTo(b.mobile)).toHaveLength(3);
+    const askers = await Promise.all(Array.from({ length: 7 }, () => business()));
+    // One admin asking again and again: the third within an hour waits…
+    expect((await ask(askers[0]!, b.customerNumber)).status).toBe(202);
+    expect((await ask(askers[0]!, b.customerNumber)).status).toBe(202);
+    const third = await ask(askers[0]!, b.customerNumber);
+    expect(third.status).toBe(429);
+    expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+    const resent = await api('POST', `/v1/locations/link-requests/${(await t.db.select().from(pinChallenges).where(eq(pinChallenges.userId, askers[0]!.id)))[0]!.id}/resend`, askers[0]!.session);
+    expect(resent.status).not.toBe(202);
+    // …while others still get through, up to 6 codes an hour for the account.
+    for (const a of askers.slice(1, 5)) expect((await ask(a, b.customerNumber)).status).toBe(202);
+    const seventh = await ask(askers[5]!, b.customerNumber);
+    expect(seventh.status).toBe(429);
+    expect(await codesTo(b.mobile)).toHaveLength(6);
+    // The account's own admin can still log in: the codes have counters of their own.
+    expect(await browser(t, tenant).login(b)).toMatch(/^tk_ses_/);
   });
 
   it("per admin: codes are counted apart from the admin's own PINs, which keep working; 10 an hour at most", async () => {
     const a = await business();
-    const targets = [await business(), await business(), await business(), await business()];
-    const codes = () => targets.flatMap((b) => [b, b, b]);
-    const order = codes();
+    const order = await Promise.all(Array.from({ length: 11 }, () => business()));
     // Five codes in ten minutes, the PIN service's own limit for one kind: the sixth waits…
     for (const b of order.slice(0, 5)) expect((await ask(a, b.customerNumber)).status).toBe(202);
     const sixth = await ask(a, order[5]!.customerNumber);
@@ -271,14 +347,48 @@ describe('limits', () => {
     // …but the admin's login PIN is not held up by them.
     a.session = await browser(t, tenant).login(a);
     t.clock.advance(11 * 60_000);
-    for (const b of order.slice(5, 10)) expect((await ask(a, b.customerNumber)).status).toBe(202);
+    // The refused sixth counted too (every request does): four more, then the eleventh is refused.
+    for (const b of order.slice(5, 9)) expect((await ask(a, b.customerNumber)).status).toBe(202);
     t.clock.advance(11 * 60_000);
     a.session = await browser(t, tenant).login(a);
-    const eleventh = await ask(a, order[10]!.customerNumber);
+    const eleventh = await ask(a, order[9]!.customerNumber);
     expect(eleventh.status).toBe(429);
     expect(Number(eleventh.headers.get('retry-after'))).toBeGreaterThan(0);
     // And still the login.
     expect(await browser(t, tenant).login(a)).toMatch(/^tk_ses_/);
+  });
+});
+
+describe('enumeration', () => {
+  it('every request counts against the admin, before the customer number is looked up: unknown numbers too', async () => {
+    const a = await business();
+    const b = await business();
+    for (let i = 0; i < 10; i++) expect(fieldCode(await ask(a, `ZZ${900000 + i}`))).toBe('customerNumber:customer_number_unknown');
+    // The eleventh, an existing account's, is refused without a word about it; so is another unknown one.
+    const real = await ask(a, b.customerNumber);
+    const unknown = await ask(a, 'ZZ999999');
+    expect(real.status).toBe(429);
+    expect(unknown.status).toBe(429);
+    expect(real.text.replace(/"requestId":"[^"]*"/, '')).toBe(unknown.text.replace(/"requestId":"[^"]*"/, ''));
+    expect(await codesTo(b.mobile)).toHaveLength(0);
+  });
+
+  it('limits of the location routes follow the user, not the session: a switch and a return do not reset them', async () => {
+    const a = await business();
+    const b = await business();
+    await link(a, b);
+    let session = a.session;
+    let last = 0;
+    // 60 switches an hour: each switch and return mints a new session, the counter stays the user's.
+    for (let i = 0; i < 61; i++) {
+      const switched = await api('POST', `/v1/locations/${b.accountId}/switch`, session);
+      last = switched.status;
+      if (switched.status !== 201) break;
+      const back = await api('POST', '/v1/locations/return', switched.json.token);
+      expect(back.status, back.text).toBe(201);
+      session = back.json.token;
+    }
+    expect(last).toBe(429);
   });
 });
 
@@ -403,6 +513,41 @@ describe('acting on a sub-account', () => {
     expect(new Set(log.json.events.map((e: any) => e.account))).toEqual(new Set([b.accountId]));
     // Its own login stays its own: unchanged by the link.
     expect((await api('GET', '/v1/me', b.session)).json).toMatchObject({ username: b.username, acting: null });
+  });
+
+  it("audit log: a main admin reads a sub-account's entries only while linked, and its own acting ones always; logout while acting is the sub-account's", async () => {
+    const a = await business();
+    const b = await business();
+    // Before the link: B's own login, not A's business.
+    b.session = await browser(t, tenant).login(b);
+    t.clock.advance(60_000);
+    await link(a, b);
+    const acting = (await api('POST', `/v1/locations/${b.accountId}/switch`, a.session)).json.token as string;
+    const added = await api('POST', '/v1/sub-users', acting, coUserBody(coTariff));
+    expect(added.status).toBe(201);
+    // Logging out while acting: audited on the sub-account, naming the main account.
+    expect((await api('DELETE', '/v1/sessions/current', acting)).status).toBe(204);
+    const [logout] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'session.revoked'), eq(auditEvents.actorId, a.id)));
+    expect(logout).toMatchObject({ accountId: b.accountId, actingForAccountId: a.accountId });
+    a.session = await browser(t, tenant).login(a);
+    // While linked: B's entries from the link on, not the login before it.
+    const linkedLog = (await api('GET', '/v1/audit-events?limit=100', a.session)).json.events as any[];
+    expect(linkedLog.filter((e) => e.account === b.accountId && e.action === 'login.succeeded')).toEqual([]);
+    expect((await api('DELETE', `/v1/locations/${b.accountId}`, a.session)).status).toBe(200);
+    t.clock.advance(60_000);
+    // After the unlink: B's own login again, not A's business either.
+    b.session = await browser(t, tenant).login(b);
+
+    const log = (await api('GET', '/v1/audit-events?limit=100', a.session)).json.events as any[];
+    const onB = log.filter((e) => e.account === b.accountId);
+    expect(onB.some((e) => e.action === 'login.succeeded')).toBe(false);
+    expect(onB.map((e) => e.action)).toEqual(expect.arrayContaining(['location.linked', 'location.switched', 'sub_user.created', 'session.revoked', 'location.unlinked']));
+    // B's own admin sees A's entries on its account, without A's address.
+    const own = (await api('GET', '/v1/audit-events?limit=100', b.session)).json.events as any[];
+    const byA = own.filter((e) => e.actor.id === a.id);
+    expect(byA.length).toBeGreaterThan(2);
+    for (const e of byA) expect(e.ip, e.action).toBeNull();
+    expect(own.find((e) => e.action === 'login.succeeded')!.ip).not.toBeNull();
   });
 
   it('unlinking ends the sessions acting on the account; the history stays', async () => {
@@ -547,6 +692,42 @@ describe('ordering a new location', () => {
     const linked = (await hooks()).find((h) => h.event === 'location.linked' && (h.data as any).mainAccountId === a.accountId)!;
     expect(linked.data).toMatchObject({ via: 'order', collectiveInvoice: true });
     expect((await emailsOf(t.db, tenant.id)).filter((m) => m.to === a.email).at(-1)!.text).toContain('Filiale Nord GmbH');
+  });
+
+  it("the ordered location's confirmation e-mail says who ordered it; its ignore line names that admin", async () => {
+    const a = await mainFromSignup();
+    const intent = (await api('POST', '/v1/locations/intents', a.session, { collectiveInvoice: false })).json.intent;
+    const email = `ordered.${ip}@firma.example`;
+    expect((await signupWith(intent, email)).status).toBe(201);
+    const mail = (await emailsOf(t.db, tenant.id)).filter((m) => m.to === email).at(-1)!;
+    expect(mail.text).toContain(`${a.name} (${a.company}, Kundennummer ${a.customerNumber}) hat für Ihr Unternehmen einen neuen Standort bestellt`);
+    expect(mail.text).toContain('dessen Administratoren für diesen Standort handeln können');
+    expect(mail.text).toContain(`wenden Sie sich an ${a.name} (${a.company})`);
+    expect(mail.text).not.toContain('Wenn Sie kein Konto eröffnet haben');
+    expect((mail as any).templateId ?? mail.text).toBeTruthy();
+    // A signup without an intent keeps the plain confirmation.
+    const plain = `plain.${ip}@firma.example`;
+    const body: Record<string, any> = businessSignup();
+    body.tariffId = bizTariff;
+    body.terms.version = `v-${tenant.name.replace('Tenant ', '')}`;
+    body.contact.email = plain;
+    await call(t.app, 'POST', '/v1/signups', { key: tenant.publishableKey, origin: tenant.origin, body, headers: { 'x-forwarded-for': `192.0.2.${++ip % 250}` } });
+    expect((await emailsOf(t.db, tenant.id)).filter((m) => m.to === plain).at(-1)!.text).not.toContain('Standort');
+  });
+
+  it("messages to the other account's admin speak its language (its signup's), not the caller's", async () => {
+    const a = await business();
+    const b = await mainFromSignup();
+    const [row] = await t.db.select().from(accounts).where(eq(accounts.id, b.accountId));
+    await t.db.update(signups).set({ locale: 'en' }).where(eq(signups.id, row!.signupId!));
+    await link(a, b, true);
+    const [sms] = await codesTo(b.mobile);
+    expect(sms!.text).toContain('Only pass it on if you agree');
+    expect(sms!.text).toContain('billed on the collective invoice');
+    const toB = () => emailsOf(t.db, tenant.id).then((all) => all.filter((m) => m.to === b.email));
+    expect((await toB()).at(-1)!.subject).toBe(`Your account is now a location of ${a.company}`);
+    expect((await api('DELETE', `/v1/locations/${b.accountId}`, a.session)).status).toBe(200);
+    expect((await toB()).at(-1)!.subject).toBe(`Your account is no longer a location of ${a.company}`);
   });
 
   it('a forged or expired intent is a field error; an intent whose main account became a sub-account links nothing', async () => {

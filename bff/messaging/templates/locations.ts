@@ -19,13 +19,33 @@ export interface LinkAsk {
   collectiveInvoice: boolean;
 }
 
-/** The code SMS to the other account's admin: who asks, what for, the code, how long, only with consent. */
-export function linkCodeSms(brand: string, locale: Locale, v: LinkAsk & { pin: string; hours: number }): string {
-  return texts(brand, locale)('code.sms', { admin: v.admin, main: v.main, mainNumber: v.mainNumber, subNumber: v.subNumber, pin: v.pin, hours: v.hours });
+/** Whether this code replaces one sent before for the same account (a resend, or a new request). */
+export interface CodeSend {
+  pin: string;
+  hours: number;
+  replaces: boolean;
+}
+
+/**
+ * The code SMS to the other account's admin: who asks, what for (with the collective invoice when chosen),
+ * the code, how long, that an earlier code no longer works, only with consent.
+ */
+export function linkCodeSms(brand: string, locale: Locale, v: LinkAsk & CodeSend): string {
+  const t = texts(brand, locale);
+  return t('code.sms', {
+    admin: v.admin,
+    main: v.main,
+    mainNumber: v.mainNumber,
+    subNumber: v.subNumber,
+    pin: v.pin,
+    hours: v.hours,
+    invoice: v.collectiveInvoice ? t('code.smsInvoice') : '',
+    replaces: v.replaces ? t('code.replaces') : '',
+  });
 }
 
 /** The same by e-mail, with what linking means. */
-export function linkCodeEmail(brand: Brand, locale: Locale, v: LinkAsk & { name: string; pin: string; hours: number }) {
+export function linkCodeEmail(brand: Brand, locale: Locale, v: LinkAsk & CodeSend & { name: string }) {
   const t = texts(brand.name, locale);
   const p = { admin: v.admin, main: v.main, mainNumber: v.mainNumber, sub: v.sub, subNumber: v.subNumber, hours: v.hours };
   return renderEmail(brand, locale, `location-link-code/${locale}/1`, t('code.subject', p), [
@@ -37,6 +57,7 @@ export function linkCodeEmail(brand: Brand, locale: Locale, v: LinkAsk & { name:
         [t('code.validLabel'), t('code.valid', p)],
       ],
     },
+    ...(v.replaces ? [{ p: t('code.replacesMail') }] : []),
     { p: t('code.means') },
     { p: t('code.meansActing', p) },
     { p: t('code.meansOwnLogin', p) },

@@ -17,6 +17,28 @@ export function confirmationEmail(brand: Brand, locale: Locale, v: { name: strin
   ]);
 }
 
+/** Who ordered a new location for the signup's company: the main account's admin and the main account. */
+export interface OrderedBy {
+  admin: string;
+  main: string;
+  mainNumber: string;
+}
+
+/**
+ * The confirmation link of a signup that a main account's admin started for a new location: who ordered
+ * it and what confirming means (linked, acted for); not wanted, contact that admin.
+ */
+export function locationConfirmationEmail(brand: Brand, locale: Locale, v: { name: string; link: string; hours: number; orderedBy: OrderedBy }) {
+  const t = texts(brand, locale);
+  return renderEmail(brand, locale, `signup-confirmation-location/${locale}/1`, t('confirmation.subject'), [
+    greeting(locale, v.name),
+    { p: t('locationConfirmation.orderedBy', { ...v.orderedBy }) },
+    { p: t('confirmation.body', { hours: v.hours }) },
+    { link: { label: t('confirmation.button'), href: v.link } },
+    { p: t('locationConfirmation.ignore', { ...v.orderedBy }) },
+  ]);
+}
+
 /** After confirmation: who the customer is and where to set a password. Never a password. */
 export function credentialsEmail(
   brand: Brand,

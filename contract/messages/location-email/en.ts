@@ -3,7 +3,9 @@ import type de from './de.js';
 
 export default {
   'code.sms':
-    '{brand}: {admin} ({main}, customer number {mainNumber}) wants to link your account {subNumber} as a location and then act for it. Code: {pin}. Valid {hours} hours. Only pass it on if you agree.',
+    '{brand}: {admin} ({main}, customer number {mainNumber}) wants to link your account {subNumber} as a location and then act for it{invoice}. Code: {pin}. Valid {hours} hours.{replaces} Only pass it on if you agree.',
+  'code.smsInvoice': ', billed on the collective invoice',
+  'code.replaces': ' A code sent before no longer works.',
   'code.subject': '{main} wants to link your account as a location',
   'code.body': '{admin} of {main} (customer number {mainNumber}) wants to link your account {sub} (customer number {subNumber}) at {brand} as a location of the main account {main}.',
   'code.means': 'What linking means:',
@@ -12,6 +14,7 @@ export default {
   'code.meansInvoiceOn': 'From the 1st of next month your account is billed on the collective invoice of {main}.',
   'code.meansInvoiceOff': 'Your invoice stays as it is; no collective invoice was chosen.',
   'code.meansUnlink': 'The main account can unlink it again at any time.',
+  'code.replacesMail': 'This code replaces the one sent before; the older code no longer works.',
   'code.codeLabel': 'Code',
   'code.validLabel': 'Valid',
   'code.valid': '{hours} hours, once',
@@ -25,4 +28,11 @@ export default {
   'unlinked.subject': 'Your account is no longer a location of {main}',
   'unlinked.body': 'On {when}, the main account {main} (customer number {mainNumber}) unlinked your account {sub} (customer number {subNumber}). Its admins can no longer act for your account.',
   'unlinked.invoiceUntil': 'Your account stays on the collective invoice of {main} up to and including {until}, and is billed on its own after that.',
+  'notLinkable.already_linked': 'The account {sub} has meanwhile been linked to another main account. It has to be unlinked there first.',
+  'notLinkable.already_linked_here': 'The account {sub} is already linked to your main account as a location.',
+  'notLinkable.has_sub_accounts': 'The account {sub} has meanwhile got locations of its own and is a main account itself; it cannot become a location.',
+  'notLinkable.not_business': 'The account {sub} is not a business account; only business accounts can be linked as a location.',
+  'notLinkable.account_inactive': 'The account {sub} has meanwhile been cancelled and can no longer be linked.',
+  'notLinkable.own_account': 'The account {sub} is your own account.',
+  'notLinkable.customer_number_unknown': 'The account no longer exists.',
 } satisfies Translation<typeof de>;

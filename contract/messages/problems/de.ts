@@ -36,6 +36,6 @@ export default {
   not_acting: 'Sie handeln gerade für keinen Standort; es gibt keinen Hauptaccount, zu dem Sie zurückkehren könnten.',
   acting_session: 'Sie handeln für einen Standort. Dessen Zugangsdaten und Standorte ändert der Administrator des Standorts selbst; kehren Sie für Ihre eigenen zum Hauptaccount zurück.',
   is_sub_account: 'Ihr Konto ist selbst als Standort mit einem Hauptaccount verknüpft. Standorte verwaltet der Hauptaccount.',
-  already_linked: 'Dieses Konto ist inzwischen bereits mit einem Hauptaccount verknüpft.',
+  not_linkable: 'Dieses Konto lässt sich nicht mehr als Standort verknüpfen.',
   internal_error: 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
 } as const;

@@ -38,6 +38,6 @@ export default {
   not_acting: 'You are not acting for a location; there is no main account to return to.',
   acting_session: 'You are acting for a location. Its own admin changes its login data and locations; return to the main account for your own.',
   is_sub_account: 'Your account is itself linked as a location of a main account. The main account manages the locations.',
-  already_linked: 'This account has meanwhile been linked to a main account already.',
+  not_linkable: 'This account can no longer be linked as a location.',
   internal_error: 'An internal error occurred. Please try again later.',
 } satisfies Translation<typeof de>;

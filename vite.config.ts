@@ -22,7 +22,7 @@ import { stripAnnotations } from './tools/strip-annotations.js';
  *   legal texts, the IBAN and BIC rules, the review with the summary) and its done screen: fetched while
  *   the step before the payment shows (`TkSignup.updated`);
  * `forgot` — the login's "forgot password" steps with their German texts, fetched when chosen;
- * `cards` — the cards of the list widgets (`core/cards.styles.ts`), shared by `tk-sub-users` and `tk-locations`;
+ * `cards` — the cards of the list widgets (`core/cards.styles.ts`) and their load (`core/session-list.ts`), shared by `tk-sub-users` and `tk-locations`;
  * `sub-users` — `tk-sub-users`'s list (element, cards, styles, German texts), without its steps;
  * `sub-users-steps` — its add wizard, changes and cancellation with their German texts and the flow's field
  *   errors (`contract/messages/sub-user-errors`, not in the shared field errors), fetched when a step is
@@ -51,7 +51,7 @@ const GROUPS: { name: string; test: RegExp }[] = [
   { name: 'signup', test: /\/widgets\/signup\/signup\.ts$/ },
   { name: 'ordering', test: /\/(widgets\/(signup\/(ordering|done)|primitives\/summary)|contract\/(iban|messages\/legal\/de))\.ts$/ },
   { name: 'forgot', test: /\/widgets\/portal\/(forgot|messages\/forgot\/de)\.ts$/ },
-  { name: 'cards', test: /\/widgets\/core\/cards\.styles\.ts$/ },
+  { name: 'cards', test: /\/widgets\/core\/(cards\.styles|session-list)\.ts$/ },
   { name: 'sub-users', test: /\/widgets\/sub-users\/(sub-users|list|messages|sub-users\.styles|messages\/de)\.ts$/ },
   { name: 'sub-users-steps', test: /\/(widgets\/sub-users\/(steps|manage|steps\.messages|messages\/steps\/de)|contract\/messages\/sub-user-errors(\/de)?)\.ts$/ },
   { name: 'pin', test: /\/widgets\/(core\/pin|portal\/(pin-step\.messages|messages\/pin-step\/de))\.ts$/ },

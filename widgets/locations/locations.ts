@@ -1,14 +1,14 @@
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { LinkRequestIssued, Location, LocationIntentIssued, LocationList, OpenLinkRequest } from '../../contract/locations.js';
 import { TkApiError, TkNetworkError } from '../core/api.js';
 import type { Kit } from '../core/context.js';
 import { cardStyles } from '../core/cards.styles.js';
 import { errorSummaryStyles } from '../core/error-summary.styles.js';
-import { TkCancelEvent, TkCompleteEvent, TkErrorEvent, type TkSessionChangeEvent } from '../core/events.js';
+import { TkCancelEvent, TkCompleteEvent, type TkSessionChangeEvent } from '../core/events.js';
 import { insideProvider, KitController, standaloneProperties } from '../core/kit.js';
 import { pinStyles } from '../core/pin.styles.js';
-import { failureMessage } from '../core/submit.js';
+import { sessionListTask } from '../core/session-list.js';
 import { baseStyles, widgetStyles } from '../core/tokens.styles.js';
 import { defineOnce } from '../define.js';
 import '../portal/login.js';
@@ -108,25 +108,15 @@ export class TkLocations extends LitElement {
   /** @internal */
   readonly form = new PortalForm<LocationsView, LocationsKey>(this, this.i18n, 'list', locationsMessages);
   /** @internal */
-  readonly load = new Task(this, {
-    args: () => [this.i18n.kit?.session?.token] as const,
-    task: async ([token], { signal }) => {
-      const api = this.i18n.kit?.api;
-      if (!token || !api) return undefined;
-      try {
-        const list = await api.call((rpc, o) => rpc.v1.locations.$get({}, o), { signal, session: true });
-        this.rows = this.keep = undefined;
-        if (this.returning) this.returning = 'loaded';
-        return list;
-      } catch (error) {
-        this.keep = undefined;
-        this.expired = error instanceof TkApiError && error.code === 'session_expired';
-        if (!(error instanceof DOMException && error.name === 'AbortError')) {
-          const api = error instanceof TkApiError ? error : undefined;
-          this.dispatchEvent(new TkErrorEvent({ code: api?.code ?? 'network_error', status: api?.status, message: failureMessage(error, this.i18n.locale) }));
-        }
-        throw error;
-      }
+  readonly load = sessionListTask(this, {
+    fetch: (api, signal) => api.call((rpc, o) => rpc.v1.locations.$get({}, o), { signal, session: true }),
+    loaded: () => {
+      this.rows = this.keep = undefined;
+      if (this.returning) this.returning = 'loaded';
+    },
+    failed: (expired) => {
+      this.keep = undefined;
+      this.expired = expired;
     },
   });
 

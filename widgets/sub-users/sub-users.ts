@@ -1,4 +1,3 @@
-import { Task } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { SubUser, SubUserCancellation } from '../../contract/sub-users.js';
 import type { TariffInfo } from '../../contract/tenant.js';
@@ -6,9 +5,9 @@ import { TkApiError, TkNetworkError } from '../core/api.js';
 import type { Kit } from '../core/context.js';
 import { cardStyles } from '../core/cards.styles.js';
 import { errorSummaryStyles } from '../core/error-summary.styles.js';
-import { TkCancelEvent, TkCompleteEvent, TkErrorEvent } from '../core/events.js';
-import { failureMessage } from '../core/submit.js';
+import { TkCancelEvent, TkCompleteEvent } from '../core/events.js';
 import { KitController, standaloneProperties } from '../core/kit.js';
+import { sessionListTask } from '../core/session-list.js';
 import { baseStyles, widgetStyles } from '../core/tokens.styles.js';
 import { defineOnce } from '../define.js';
 import '../portal/login.js';
@@ -99,24 +98,14 @@ export class TkSubUsers extends LitElement {
   /** Renders once a second while a resend waits (like `core/countdown.ts`, one clock for every row). */
   private ticker: ReturnType<typeof setInterval> | undefined;
   /** @internal */
-  readonly load = new Task(this, {
-    args: () => [this.i18n.kit?.session?.token] as const,
-    task: async ([token], { signal }) => {
-      const api = this.i18n.kit?.api;
-      if (!token || !api) return undefined;
-      try {
-        const { subUsers } = await api.call((rpc, o) => rpc.v1['sub-users'].$get({}, o), { signal, session: true });
-        this.rows = undefined;
-        for (const s of subUsers) if (s.resendAfter > 0) this.wait(s.id, s.resendAfter);
-        return subUsers;
-      } catch (error) {
-        this.expired = error instanceof TkApiError && error.code === 'session_expired';
-        if (!(error instanceof DOMException && error.name === 'AbortError')) {
-          const api = error instanceof TkApiError ? error : undefined;
-          this.dispatchEvent(new TkErrorEvent({ code: api?.code ?? 'network_error', status: api?.status, message: failureMessage(error, this.i18n.locale) }));
-        }
-        throw error;
-      }
+  readonly load = sessionListTask(this, {
+    fetch: async (api, signal) => (await api.call((rpc, o) => rpc.v1['sub-users'].$get({}, o), { signal, session: true })).subUsers,
+    loaded: (subUsers) => {
+      this.rows = undefined;
+      for (const s of subUsers) if (s.resendAfter > 0) this.wait(s.id, s.resendAfter);
+    },
+    failed: (expired) => {
+      this.expired = expired;
     },
   });
 

@@ -1,0 +1,38 @@
+import { Task } from '@lit/task';
+import type { ReactiveControllerHost } from 'lit';
+import { type Api, TkApiError } from './api.js';
+import { TkErrorEvent } from './events.js';
+import type { KitController } from './kit.js';
+import { failureMessage } from './submit.js';
+
+type Host = ReactiveControllerHost & HTMLElement & { readonly i18n: KitController };
+
+/**
+ * The load of a list widget (`tk-sub-users`, `tk-locations`): fetched again whenever the session changes
+ * (a login, a switch to a sub-account and back), nothing without one. A failure other than an abort fires
+ * `tk-error` with the text the widget shows; `failed` learns whether the session had run out.
+ */
+export function sessionListTask<T>(
+  host: Host,
+  o: { fetch(api: Api, signal: AbortSignal): Promise<T>; loaded(value: T): void; failed(expired: boolean): void },
+): Task<readonly [string | undefined], T | undefined> {
+  return new Task(host, {
+    args: () => [host.i18n.kit?.session?.token] as const,
+    task: async ([token], { signal }) => {
+      const api = host.i18n.kit?.api;
+      if (!token || !api) return undefined;
+      try {
+        const value = await o.fetch(api, signal);
+        o.loaded(value);
+        return value;
+      } catch (error) {
+        o.failed(error instanceof TkApiError && error.code === 'session_expired');
+        if (!(error instanceof DOMException && error.name === 'AbortError')) {
+          const problem = error instanceof TkApiError ? error : undefined;
+          host.dispatchEvent(new TkErrorEvent({ code: problem?.code ?? 'network_error', status: problem?.status, message: failureMessage(error, host.i18n.locale) }));
+        }
+        throw error;
+      }
+    },
+  });
+}

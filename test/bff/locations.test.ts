@@ -575,6 +575,26 @@ describe('acting on a sub-account', () => {
     await link(a, b);
   });
 
+  it('a password change elsewhere and a logout end the acting session too', async () => {
+    const a = await business();
+    const b = await business();
+    await link(a, b);
+    const acting = (await api('POST', `/v1/locations/${b.accountId}/switch`, a.session)).json.token as string;
+    // The same admin, logged in elsewhere, changes the password: every session of the admin ends, the acting one too.
+    const elsewhere = await browser(t, tenant).login(a);
+    const changed = await api('POST', '/v1/me/password', elsewhere, { currentPassword: PASSWORD, newPassword: 'a new password long enough' });
+    expect(changed.status, changed.text).toBe(200);
+    const after = await api('GET', '/v1/locations', acting);
+    expect(after.status).toBe(401);
+    expect(after.json.code).toBe('session_expired');
+    // Logging out of an acting session ends it (and there is no main session left to fall back to).
+    const fresh = await browser(t, tenant).login({ ...a, password: 'a new password long enough' });
+    const again = (await api('POST', `/v1/locations/${b.accountId}/switch`, fresh)).json.token as string;
+    expect((await api('DELETE', '/v1/sessions/current', again)).status).toBe(204);
+    expect((await api('GET', '/v1/sub-users', again)).status).toBe(401);
+    expect((await api('GET', '/v1/locations', fresh)).status).toBe(401);
+  });
+
   it('a session acting on an account that is no longer a live sub-account is refused (checked on every request)', async () => {
     const a = await business();
     const b = await business();

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { accountLinks, accounts, auditEvents, locationIntents, outbox, pinChallenges, sessions, signups, subUsers, tariffs, users } from '../../bff/db/schema/index.js';
 import { hashPassword } from '../../bff/domain/passwords.js';
@@ -61,7 +61,7 @@ async function link(main: Admin, sub: Admin, collectiveInvoice = false) {
 const wrongPin = (pin: string) => String((Number(pin) + 1) % 1_000_000).padStart(6, '0');
 const fieldCode = (res: { json: any }) => res.json.errors?.[0] && `${res.json.errors[0].path}:${res.json.errors[0].code}`;
 const hooks = async () =>
-  (await t.db.select().from(outbox).where(and(eq(outbox.tenantId, tenant.id), eq(outbox.channel, 'webhook')))).map((r) => r.payload as WebhookPayload);
+  (await t.db.select().from(outbox).where(and(eq(outbox.tenantId, tenant.id), eq(outbox.channel, 'webhook'))).orderBy(asc(outbox.createdAt))).map((r) => r.payload as WebhookPayload);
 /** The link codes sent to `to` (not its own login PINs). */
 const codesTo = async (to: string) =>
   (await t.db.select().from(outbox).where(and(eq(outbox.tenantId, tenant.id), eq(outbox.channel, 'sms'))))

@@ -1,0 +1,131 @@
+// Number porting (`tk-porting`, PRODUCT.md §3.5, seed 002): the pure rules the widget and the BFF share —
+// the DDI `x` notation, the single-number limit, the Swiss working-day calendar with office hours, pro-rata
+// prices by day and the UID check digit. No phone library here: the `x` notation is read by our own rule
+// before any library sees a number (libraries silently misread `…6x`).
+
+/** At most this many single numbers per order; more go into another order or the note. */
+export const MAX_SINGLE_NUMBERS = 10;
+/** The earliest porting date is this many Swiss working days after today. */
+export const PORTING_LEAD_WORKING_DAYS = 7;
+/** Office hours for a porting time, Europe/Zurich, both ends included. */
+export const OFFICE_HOURS = { from: '08:00', to: '17:00' } as const;
+
+/**
+ * A DDI block written shortened with trailing `x` (each standing for 0–9): `+41441234500x` → 10 numbers,
+ * `…50xx` → 100, `…5xxx` → 1000. Spaces, dots, slashes and hyphens are ignored. `stem` is the number
+ * without the `x`s, as typed (national or international); `size` how many numbers the block holds.
+ * Undefined when the input has no trailing `x`; `invalid` when `x` appears elsewhere or more than three times.
+ */
+export function parseDdi(input: string): { stem: string; xs: 1 | 2 | 3; size: 10 | 100 | 1000 } | { invalid: true } | undefined {
+  const compact = input.replace(/[\s./-]/g, '').toLowerCase();
+  const match = /^(\+?\d+)(x+)$/.exec(compact);
+  if (!match) return compact.includes('x') ? { invalid: true } : undefined;
+  const xs = match[2]!.length;
+  if (xs > 3) return { invalid: true };
+  return { stem: match[1]!, xs: xs as 1 | 2 | 3, size: (10 ** xs) as 10 | 100 | 1000 };
+}
+
+/** The first and last number of a block whose E.164 stem (without the `x`s) is `stem`: `+4144123450`, 1 → `…500`–`…509`. */
+export function ddiRange(stem: string, xs: 1 | 2 | 3): { first: string; last: string } {
+  return { first: stem + '0'.repeat(xs), last: stem + '9'.repeat(xs) };
+}
+
+// The Swiss UID ("Unternehmens-Identifikationsnummer", CHE-123.456.789)
+
+const UID_WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4];
+
+/**
+ * Whether `input` is a Swiss UID with a valid check digit (modulus 11 over the first eight digits, weights
+ * 5 4 3 2 7 6 5 4; a remainder giving 10 is never issued). Accepts `CHE-123.456.789`, `CHE123456789`, and
+ * the suffixes `MWST`/`TVA`/`IVA`/`HR`/`RC`/`RI`.
+ */
+export function isUid(input: string): boolean {
+  const match = /^CHE[-\s]?(\d{3})[.\s]?(\d{3})[.\s]?(\d{3})(?:\s*(?:MWST|TVA|IVA|HR|RC|RI))?$/i.exec(input.trim());
+  if (!match) return false;
+  const digits = (match[1]! + match[2]! + match[3]!).split('').map(Number);
+  const sum = UID_WEIGHTS.reduce((total, weight, i) => total + weight * digits[i]!, 0);
+  const check = 11 - (sum % 11);
+  if (check === 10) return false;
+  return (check === 11 ? 0 : check) === digits[8];
+}
+
+/** `CHE-123.456.789`, the way the register writes it; undefined when `input` is no UID. */
+export function formatUid(input: string): string | undefined {
+  if (!isUid(input)) return undefined;
+  const d = input.replace(/\D/g, '').slice(0, 9);
+  return `CHE-${d.slice(0, 3)}.${d.slice(3, 6)}.${d.slice(6, 9)}`;
+}
+
+// The Swiss working-day calendar
+
+/**
+ * The days no number is ported in Switzerland besides weekends, per year: the holidays observed throughout
+ * the country — New Year's Day, Berchtoldstag (2 January), Good Friday, Easter Monday, Ascension Day, Whit
+ * Monday, the national day (1 August), Christmas Day and St Stephen's Day. Written out per year (from
+ * Easter: 5 April 2026, 28 March 2027, 16 April 2028) so that anyone can check them; a year not listed is
+ * not guessed — its days are refused as `calendar_unknown` until the list is extended.
+ */
+export const SWISS_HOLIDAYS: Readonly<Record<number, readonly string[]>> = {
+  2026: ['2026-01-01', '2026-01-02', '2026-04-03', '2026-04-06', '2026-05-14', '2026-05-25', '2026-08-01', '2026-12-25', '2026-12-26'],
+  2027: ['2027-01-01', '2027-01-02', '2027-03-26', '2027-03-29', '2027-05-06', '2027-05-17', '2027-08-01', '2027-12-25', '2027-12-26'],
+  2028: ['2028-01-01', '2028-01-02', '2028-04-14', '2028-04-17', '2028-05-25', '2028-06-05', '2028-08-01', '2028-12-25', '2028-12-26'],
+};
+
+/** Why a day cannot be a porting date; the widget says it in words. */
+export type PortingDayProblem = 'weekend' | 'holiday' | 'too_early' | 'calendar_unknown' | 'invalid_date';
+
+const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const nextDay = (day: string) => iso(new Date(utc(day).getTime() + 86_400_000));
+const isIso = (day: string) => /^\d{4}-\d{2}-\d{2}$/.test(day) && iso(utc(day)) === day;
+
+/** Whether a calendar day (`YYYY-MM-DD`) is a Swiss working day; `undefined` for a year the list does not cover. */
+export function isSwissWorkingDay(day: string): boolean | undefined {
+  const holidays = SWISS_HOLIDAYS[Number(day.slice(0, 4))];
+  if (!holidays) return undefined;
+  const weekday = utc(day).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !holidays.includes(day);
+}
+
+/** The earliest porting date: the 7th Swiss working day after `today` (today itself not counted). Undefined past the list. */
+export function earliestPortingDate(today: string, lead = PORTING_LEAD_WORKING_DAYS): string | undefined {
+  let day = today;
+  for (let counted = 0; counted < lead; ) {
+    day = nextDay(day);
+    const working = isSwissWorkingDay(day);
+    if (working === undefined) return undefined;
+    if (working) counted++;
+  }
+  return day;
+}
+
+/** Whether `day` may be chosen as the porting date when today is `today`; if not, why. */
+export function portingDayProblem(day: string, today: string): PortingDayProblem | undefined {
+  if (!isIso(day)) return 'invalid_date';
+  const working = isSwissWorkingDay(day);
+  if (working === undefined) return 'calendar_unknown';
+  if (!working) return [0, 6].includes(utc(day).getUTCDay()) ? 'weekend' : 'holiday';
+  const earliest = earliestPortingDate(today);
+  if (!earliest) return 'calendar_unknown';
+  if (day < earliest) return 'too_early';
+  return undefined;
+}
+
+/** Whether `time` (`HH:MM`) is within office hours, 08:00–17:00 Europe/Zurich, both included. */
+export function isOfficeTime(time: string): boolean {
+  return /^([01]\d|2[0-3]):[0-5]\d$/.test(time) && time >= OFFICE_HOURS.from && time <= OFFICE_HOURS.to;
+}
+
+// Prices
+
+/**
+ * The first month's price by day: the monthly price × the days from `start` to the month's end (both
+ * included) ÷ the days of that month, in cents, rounded half up. A start on the 1st is the whole month.
+ */
+export function proRataCents(monthlyCents: number, start: string): number {
+  const [year, month, day] = start.split('-').map(Number) as [number, number, number];
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const charged = days - day + 1;
+  // Integers only: half up without floating-point drift.
+  return Math.floor((2 * monthlyCents * charged + days) / (2 * days));
+}

@@ -2,6 +2,7 @@
 // the DDI `x` notation, the single-number limit, the Swiss working-day calendar with office hours, pro-rata
 // prices by day and the UID check digit. No phone library here: the `x` notation is read by our own rule
 // before any library sees a number (libraries silently misread `…6x`).
+import { defineLifecycle } from './lifecycle.js';
 
 /** At most this many single numbers per order; more go into another order or the note. */
 export const MAX_SINGLE_NUMBERS = 10;
@@ -128,4 +129,36 @@ export function proRataCents(monthlyCents: number, start: string): number {
   const charged = days - day + 1;
   // Integers only: half up without floating-point drift.
   return Math.floor((2 * monthlyCents * charged + days) / (2 * days));
+}
+
+// The port order's lifecycle
+
+/**
+ * A port order: the agent's `draft` (saved at every step) is `submitted`; the operator asks for
+ * clarification (the agent edits and submits again), approves or rejects; an approved order is scheduled
+ * (a date and time inside the calendar) and then ported or failed. The agent may cancel any order not yet
+ * ported — the BFF also refuses it within 48 hours of the scheduled date (`CANCEL_CUTOFF_HOURS`).
+ */
+export const portOrderLifecycle = defineLifecycle({
+  name: 'port_order',
+  states: ['draft', 'submitted', 'clarification_needed', 'approved', 'rejected', 'scheduled', 'ported', 'failed', 'cancelled'],
+  transitions: [
+    { from: ['draft', 'clarification_needed'], to: 'submitted', by: ['agent'] },
+    { from: ['submitted'], to: 'clarification_needed', by: ['operator'] },
+    { from: ['submitted'], to: 'approved', by: ['operator'] },
+    { from: ['submitted', 'clarification_needed'], to: 'rejected', by: ['operator'] },
+    { from: ['approved'], to: 'scheduled', by: ['operator'] },
+    { from: ['scheduled'], to: 'ported', by: ['operator'] },
+    { from: ['scheduled'], to: 'failed', by: ['operator'] },
+    { from: ['draft', 'submitted', 'clarification_needed', 'approved', 'scheduled'], to: 'cancelled', by: ['agent'] },
+  ],
+});
+export type PortOrderStatus = (typeof portOrderLifecycle.states)[number];
+
+/** No cancellation by the agent within this many hours before the scheduled porting date. */
+export const CANCEL_CUTOFF_HOURS = 48;
+
+/** Login names of workplaces: ASCII letters and digits, dots between them, 3–32 characters. */
+export function isLoginName(name: string): boolean {
+  return name.length >= 3 && name.length <= 32 && /^[A-Za-z0-9]+(\.[A-Za-z0-9]+)*$/.test(name);
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { checkMove } from '../../contract/lifecycle.js';
 import {
+  CANCEL_CUTOFF_HOURS,
   ddiRange,
+  isLoginName,
+  portOrderLifecycle,
   earliestPortingDate,
   formatUid,
   isOfficeTime,
@@ -107,5 +111,31 @@ describe('pro-rata by day', () => {
     expect(proRataCents(31, '2026-12-16')).toBe(16); // 31 × 16 / 31 = 16 exactly
     expect(proRataCents(1, '2026-12-16')).toBe(1); // 16 / 31 = 0.516 → 1
     expect(proRataCents(1, '2026-12-17')).toBe(0); // 15 / 31 = 0.48 → 0
+  });
+});
+
+describe('the port order lifecycle', () => {
+  it('who may make each move', () => {
+    const move = (from: string, to: string, by: 'agent' | 'operator' | 'system') => checkMove(portOrderLifecycle, from as never, to as never, by);
+    expect(move('draft', 'submitted', 'agent')).toBe('ok');
+    expect(move('draft', 'submitted', 'operator')).toBe('forbidden');
+    expect(move('submitted', 'clarification_needed', 'operator')).toBe('ok');
+    expect(move('clarification_needed', 'submitted', 'agent')).toBe('ok');
+    expect(move('submitted', 'approved', 'agent')).toBe('forbidden');
+    expect(move('approved', 'scheduled', 'operator')).toBe('ok');
+    expect(move('scheduled', 'ported', 'operator')).toBe('ok');
+    expect(move('scheduled', 'failed', 'operator')).toBe('ok');
+    expect(move('scheduled', 'cancelled', 'agent')).toBe('ok');
+    expect(move('ported', 'cancelled', 'agent')).toBe('illegal');
+    expect(move('rejected', 'submitted', 'agent')).toBe('illegal');
+    expect(move('draft', 'approved', 'operator')).toBe('illegal');
+    expect(CANCEL_CUTOFF_HOURS).toBe(48);
+  });
+});
+
+describe('login names of workplaces', () => {
+  it('ASCII letters and digits with dots between, 3 to 32 characters', () => {
+    expect(['juerg.mueller', 'empfang2', 'a.b', 'x'.repeat(32)].every(isLoginName)).toBe(true);
+    expect(['jü', 'jürg.müller', '.anna', 'anna.', 'an..na', 'anna mueller', 'x'.repeat(33), 'ab'].some(isLoginName)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { Task } from '@lit/task';
-import type { ReactiveControllerHost } from 'lit';
+import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { type Api, TkApiError } from './api.js';
 import { TkErrorEvent } from './events.js';
 import type { KitController } from './kit.js';
@@ -35,4 +35,17 @@ export function sessionListTask<T>(
       }
     },
   });
+}
+
+/**
+ * What a list widget shows when its load failed: for a session that may not see the list, a warning; else
+ * the reason and "try again". `t` gives the widget's own `forbidden`, `loadFailed` and `retry` texts.
+ */
+export function loadFailure(host: Host & { load: { run(): unknown } }, error: unknown, t: (key: 'forbidden' | 'loadFailed' | 'retry') => string): TemplateResult {
+  return error instanceof TkApiError && error.code === 'forbidden'
+    ? html`<tk-alert variant="warning"><p>${t('forbidden')}</p></tk-alert>`
+    : html`<tk-alert variant="error" data-load-error>
+        <p>${t('loadFailed')} ${failureMessage(error, host.i18n.locale)}</p>
+        <tk-button variant="secondary" @click=${() => host.load.run()}>${t('retry')}</tk-button>
+      </tk-alert>`;
 }

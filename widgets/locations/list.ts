@@ -2,8 +2,7 @@ import { html, nothing } from 'lit';
 import { localeTag } from '../../contract/i18n.js';
 import type { Locale } from '../../contract/locales.js';
 import type { Location, LocationList, OpenLinkRequest } from '../../contract/locations.js';
-import { TkApiError } from '../core/api.js';
-import { failureMessage } from '../core/submit.js';
+import { loadFailure } from '../core/session-list.js';
 import type { TkLocations } from './locations.js';
 import type { LocationsKey } from './messages.js';
 
@@ -163,13 +162,7 @@ export function renderList(el: TkLocations) {
     // Loading again after a switch or a return: the rows stay (inert) instead of a "loading" status over the banner's focus.
     pending: () =>
       el.keep ? html`<div inert>${overview(el, el.keep)}</div>` : el.rows ? nothing : html`<p role="status" class="loading">${t('loading')}</p>`,
-    error: (error) =>
-      error instanceof TkApiError && error.code === 'forbidden'
-        ? html`<tk-alert variant="warning"><p>${t('forbidden')}</p></tk-alert>`
-        : html`<tk-alert variant="error" data-load-error>
-            <p>${t('loadFailed')} ${failureMessage(error, el.i18n.locale)}</p>
-            <tk-button variant="secondary" @click=${() => el.load.run()}>${t('retry')}</tk-button>
-          </tk-alert>`,
+    error: (error) => loadFailure(el, error, t),
     complete: () => (el.list ? overview(el, el.list) : nothing),
   });
   return html`${form.heading(t('title'))} ${form.summary({})} ${body}`;

@@ -2,8 +2,8 @@ import { html, nothing } from 'lit';
 import { localeTag } from '../../contract/i18n.js';
 import type { Locale } from '../../contract/locales.js';
 import type { SubUser } from '../../contract/sub-users.js';
-import { TkApiError } from '../core/api.js';
-import { failureMessage, formatWait } from '../core/submit.js';
+import { loadFailure } from '../core/session-list.js';
+import { formatWait } from '../core/submit.js';
 import '../primitives/text-field.js';
 import type { SubUsersKey } from './messages.js';
 import type { TkSubUsers } from './sub-users.js';
@@ -112,13 +112,7 @@ export function renderList(el: TkSubUsers) {
   const add = html`<tk-button @click=${() => el.open('add')}>${t('add')}</tk-button>`;
   const body = el.load.render({
     pending: () => (el.rows ? nothing : html`<p role="status" class="loading">${t('loading')}</p>`),
-    error: (error) =>
-      error instanceof TkApiError && error.code === 'forbidden'
-        ? html`<tk-alert variant="warning"><p>${t('forbidden')}</p></tk-alert>`
-        : html`<tk-alert variant="error" data-load-error>
-            <p>${t('loadFailed')} ${failureMessage(error, el.i18n.locale)}</p>
-            <tk-button variant="secondary" @click=${() => el.load.run()}>${t('retry')}</tk-button>
-          </tk-alert>`,
+    error: (error) => loadFailure(el, error, t),
     complete: () => {
       const all = el.list;
       if (all.length === 0) {

@@ -15,6 +15,12 @@ import { sessionRoutes } from './routes/sessions.js';
 import { signupRoutes } from './routes/signups.js';
 import { subUserRoutes } from './routes/sub-users.js';
 import { locationRoutes } from './routes/locations.js';
+import { numberRoutes } from './routes/numbers.js';
+import { customerRoutes } from './routes/customers.js';
+import { portOrderRoutes } from './routes/port-orders.js';
+import { portOrderDecisionRoutes } from './routes/port-order-decisions.js';
+import { portOrderDocumentRoutes } from './routes/port-order-documents.js';
+import { devOperatorRoutes } from './dev/operator.js';
 import { assetRoutes } from './routes/assets.js';
 import { demoRoutes } from './dev/demo.js';
 import { devOutboxRoutes } from './dev/outbox.js';
@@ -41,6 +47,11 @@ const api = new Hono<AppEnv>()
   .route('/v1/me', meRoutes)
   .route('/v1/sub-users', subUserRoutes)
   .route('/v1/locations', locationRoutes)
+  .route('/v1/numbers', numberRoutes)
+  .route('/v1/customers', customerRoutes)
+  .route('/v1/port-orders', portOrderRoutes)
+  .route('/v1/port-orders', portOrderDecisionRoutes)
+  .route('/v1/port-orders', portOrderDocumentRoutes)
   .route('/v1/audit-events', auditEventRoutes);
 
 /** The typed shape of the HTTP API, for `hc<BffApp>` in the widgets (type-only import). */
@@ -104,6 +115,7 @@ export function createApp(deps: Deps) {
   app.route('/', pageRoutes);
   if (!production) {
     app.route('/dev', devOutboxRoutes);
+    app.route('/dev', devOperatorRoutes);
     app.route('/', demoRoutes);
   }
 

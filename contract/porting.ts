@@ -2,6 +2,7 @@
 // the DDI `x` notation, the single-number limit, the Swiss working-day calendar with office hours, pro-rata
 // prices by day and the UID check digit. No phone library here: the `x` notation is read by our own rule
 // before any library sees a number (libraries silently misread `…6x`).
+import transliterate from '@sindresorhus/transliterate';
 import { defineLifecycle } from './lifecycle.js';
 
 /** At most this many single numbers per order; more go into another order or the note. */
@@ -162,3 +163,112 @@ export const CANCEL_CUTOFF_HOURS = 48;
 export function isLoginName(name: string): boolean {
   return name.length >= 3 && name.length <= 32 && /^[A-Za-z0-9]+(\.[A-Za-z0-9]+)*$/.test(name);
 }
+
+/**
+ * A login-name suggestion from a display name: transliterated to ASCII by a well-kept library
+ * (`@sindresorhus/transliterate`: ä → ae, ß → ss, é → e, ł → l), lower case, the words joined by dots,
+ * cut to 32 characters; `taken` (lower case) adds `.2`, `.3`, … until the name is free. Undefined when
+ * nothing usable remains (a name in a script without a transliteration).
+ */
+export function suggestLoginName(displayName: string, taken: Iterable<string> = []): string | undefined {
+  const words = transliterate(displayName)
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let base = words.join('.').slice(0, 32).replace(/\.+$/, '');
+  if (base.length === 0) return undefined;
+  if (base.length < 3) base = `${base}.pbx`.slice(0, 32);
+  const used = new Set([...taken].map((t) => t.toLowerCase()));
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const suffix = `.${n}`;
+    const candidate = base.slice(0, 32 - suffix.length).replace(/\.+$/, '') + suffix;
+    if (!used.has(candidate)) return candidate;
+  }
+}
+
+// What an order holds beyond the rules above
+
+/** Workplace licences: "Telefongeräte + Apps" (recommended), "Nur Gerät" (fax, workshop or lift phones). */
+export const licences = ['apps', 'device'] as const;
+export type Licence = (typeof licences)[number];
+
+/** Whoever signs the power of attorney: one person (single signature) or two (collective signature). */
+export interface Signer {
+  name: string;
+  /** Their function in the company, as the commercial register says ("Geschäftsführer", "Prokurist"). */
+  role: string;
+}
+
+/** Countries whose numbers can be ported here, with their current providers ("Unbekannt" is `unknown`). */
+export const portingCountries = ['CH', 'DE', 'AT'] as const;
+export type PortingCountry = (typeof portingCountries)[number];
+
+/**
+ * The providers a number may be ported away from, per country (codes are stable, names as the providers
+ * write them); `unknown` is always allowed ("Ist der aktuelle Provider nicht bekannt, einfach Unbekannt
+ * eintragen").
+ */
+export const PROVIDERS: Readonly<Record<PortingCountry, readonly { code: string; name: string }[]>> = {
+  CH: [
+    { code: 'swisscom', name: 'Swisscom' },
+    { code: 'sunrise', name: 'Sunrise' },
+    { code: 'salt', name: 'Salt' },
+    { code: 'quickline', name: 'Quickline' },
+    { code: 'iway', name: 'iWay' },
+    { code: 'init7', name: 'Init7' },
+    { code: 'green', name: 'green.ch' },
+    { code: 'netplus', name: 'net+' },
+    { code: 'peoplefone', name: 'Peoplefone' },
+    { code: 'other', name: 'Anderer' },
+  ],
+  DE: [
+    { code: 'telekom', name: 'Telekom' },
+    { code: 'vodafone', name: 'Vodafone' },
+    { code: 'o2', name: 'O2 Telefónica' },
+    { code: '1und1', name: '1&1' },
+    { code: 'other', name: 'Anderer' },
+  ],
+  AT: [
+    { code: 'a1', name: 'A1' },
+    { code: 'magenta', name: 'Magenta' },
+    { code: 'drei', name: 'Drei' },
+    { code: 'other', name: 'Anderer' },
+  ],
+};
+export const UNKNOWN_PROVIDER = 'unknown';
+
+/** What can be wrong with one number line (`POST /v1/numbers/check`), each with its own message. */
+export const numberProblems = [
+  'invalid',
+  'not_this_country',
+  'mobile_into_fixed',
+  'duplicate',
+  'overlaps_block',
+  'in_open_order',
+  'too_many_singles',
+] as const;
+export type NumberProblem = (typeof numberProblems)[number];
+
+/**
+ * Why an operator rejects a port order; documented in `/openapi.json` and explained to the agent in words.
+ */
+export const rejectReasons = [
+  'holder_mismatch',
+  'signature_missing',
+  'signature_unauthorised',
+  'numbers_not_with_provider',
+  'contract_terms',
+  'duplicate_order',
+  'other',
+] as const;
+export type RejectReason = (typeof rejectReasons)[number];
+
+/** Why a scheduled port failed. */
+export const failReasons = ['provider_refused', 'technical', 'customer_request', 'other'] as const;
+export type FailReason = (typeof failReasons)[number];
+
+/** Open orders: a number in one of these may not go into another order. */
+export const openPortOrderStatuses = ['submitted', 'clarification_needed', 'approved', 'scheduled'] as const satisfies readonly PortOrderStatus[];
+/** Orders that are over: their temporary numbers are released. */
+export const closedPortOrderStatuses = ['rejected', 'ported', 'failed', 'cancelled'] as const satisfies readonly PortOrderStatus[];

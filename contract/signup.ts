@@ -7,7 +7,7 @@ import { type Country, countries, isAdult, isMobile, isPostalCode, type TextKind
 // The signup request, one schema for the widget and the BFF. Codes of custom issues are field error
 // codes from `messages/`; `checkSignupContext` adds the checks that need today's date and the tenant.
 
-const fail = (ctx: z.RefinementCtx, path: (string | number)[], code: string) =>
+export const fail = (ctx: z.RefinementCtx, path: (string | number)[], code: string) =>
   ctx.addIssue({ code: 'custom', path, message: code, params: { code } });
 
 /** Free text of a kind (`rules.ts`): names, companies, addresses, codes; it may reach e-mails and PDFs. */
@@ -15,8 +15,8 @@ const checked = (kind: TextKind) => (value: string, ctx: z.RefinementCtx) => {
   const problem = textProblem(kind, value);
   if (problem) fail(ctx, [], problem);
 };
-const text = (max: number, kind: TextKind) => z.string().trim().min(1).max(max).superRefine(checked(kind));
-const optionalText = (max: number, kind: TextKind) =>
+export const text = (max: number, kind: TextKind) => z.string().trim().min(1).max(max).superRefine(checked(kind));
+export const optionalText = (max: number, kind: TextKind) =>
   z
     .string()
     .trim()

@@ -17,6 +17,8 @@ export const tariffSchema = z
     noticePeriodMonths: z.number().int(),
     /** Offered for co-users of business accounts (`tk-sub-users`); such a tariff lists no account types. */
     forSubUsers: z.boolean(),
+    /** A PBX product for a reseller's setup with number porting (`tk-porting`); lists no account types either. */
+    forPorting: z.boolean(),
   })
   .meta({ id: 'Tariff' });
 export type TariffInfo = z.infer<typeof tariffSchema>;

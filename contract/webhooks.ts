@@ -20,6 +20,7 @@ export const webhookEventTypes = [
   'location.linked',
   'location.unlinked',
   'location.invoice_changed',
+  'port_order.status_changed',
 ] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 

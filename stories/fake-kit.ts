@@ -21,11 +21,11 @@ export const fakeTenant: TenantConfig = {
   },
   support: { email: 'hilfe@demo-reseller.example', phone: null, hours: null },
   tariffs: [
-    { id: '7d3c5a1e-0000-4000-8000-000000000001', code: 'partner-privat', name: 'Partner Privat', accountTypes: ['private'], monthlyPriceCents: 590, oneOffFeeCents: 0, currency: 'EUR', minimumTermMonths: 1, noticePeriodMonths: 1, forSubUsers: false },
-    { id: '7d3c5a1e-0000-4000-8000-000000000002', code: 'partner-beruf', name: 'Partner Beruf', accountTypes: ['professional'], monthlyPriceCents: 1590, oneOffFeeCents: 0, currency: 'EUR', minimumTermMonths: 12, noticePeriodMonths: 1, forSubUsers: false },
-    { id: '7d3c5a1e-0000-4000-8000-000000000003', code: 'partner-business', name: 'Partner Business', accountTypes: ['business'], monthlyPriceCents: 3490, oneOffFeeCents: 2900, currency: 'EUR', minimumTermMonths: 12, noticePeriodMonths: 3, forSubUsers: false },
-    { id: '7d3c5a1e-0000-4000-8000-000000000004', code: 'partner-mitbenutzer', name: 'Partner Mitbenutzer', accountTypes: [], monthlyPriceCents: 990, oneOffFeeCents: 0, currency: 'EUR', minimumTermMonths: 1, noticePeriodMonths: 1, forSubUsers: true },
-    { id: '7d3c5a1e-0000-4000-8000-000000000005', code: 'partner-mitbenutzer-plus', name: 'Partner Mitbenutzer Plus', accountTypes: [], monthlyPriceCents: 1490, oneOffFeeCents: 990, currency: 'EUR', minimumTermMonths: 12, noticePeriodMonths: 1, forSubUsers: true },
+    { id: '7d3c5a1e-0000-4000-8000-000000000001', code: 'partner-privat', name: 'Partner Privat', accountTypes: ['private'], monthlyPriceCents: 590, oneOffFeeCents: 0, currency: 'EUR', minimumTermMonths: 1, noticePeriodMonths: 1, forSubUsers: false, forPorting: false },
+    { id: '7d3c5a1e-0000-4000-8000-000000000002', code: 'partner-beruf', name: 'Partner Beruf', accountTypes: ['professional'], monthlyPriceCents: 1590, oneOffFeeCents: 0, currency: 'EUR', minimumTermMonths: 12, noticePeriodMonths: 1, forSubUsers: false, forPorting: false },
+    { id: '7d3c5a1e-0000-4000-8000-000000000003', code: 'partner-business', name: 'Partner Business', accountTypes: ['business'], monthlyPriceCents: 3490, oneOffFeeCents: 2900, currency: 'EUR', minimumTermMonths: 12, noticePeriodMonths: 3, forSubUsers: false, forPorting: false },
+    { id: '7d3c5a1e-0000-4000-8000-000000000004', code: 'partner-mitbenutzer', name: 'Partner Mitbenutzer', accountTypes: [], monthlyPriceCents: 990, oneOffFeeCents: 0, currency: 'EUR', minimumTermMonths: 1, noticePeriodMonths: 1, forSubUsers: true, forPorting: false },
+    { id: '7d3c5a1e-0000-4000-8000-000000000005', code: 'partner-mitbenutzer-plus', name: 'Partner Mitbenutzer Plus', accountTypes: [], monthlyPriceCents: 1490, oneOffFeeCents: 990, currency: 'EUR', minimumTermMonths: 12, noticePeriodMonths: 1, forSubUsers: true, forPorting: false },
   ],
   vatRate: 19,
 };

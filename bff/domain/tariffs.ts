@@ -29,4 +29,5 @@ export const presentTariff = (t: Tariff): TariffInfo => ({
   minimumTermMonths: t.minimumTermMonths,
   noticePeriodMonths: t.noticePeriodMonths,
   forSubUsers: t.forSubUsers,
+  forPorting: t.forPorting,
 });

@@ -4,6 +4,7 @@ import {
   CANCEL_CUTOFF_HOURS,
   ddiRange,
   isLoginName,
+  suggestLoginName,
   portOrderLifecycle,
   earliestPortingDate,
   formatUid,
@@ -137,5 +138,42 @@ describe('login names of workplaces', () => {
   it('ASCII letters and digits with dots between, 3 to 32 characters', () => {
     expect(['juerg.mueller', 'empfang2', 'a.b', 'x'.repeat(32)].every(isLoginName)).toBe(true);
     expect(['jü', 'jürg.müller', '.anna', 'anna.', 'an..na', 'anna mueller', 'x'.repeat(33), 'ab'].some(isLoginName)).toBe(false);
+  });
+});
+
+describe('login-name suggestions', () => {
+  it('transliterates umlauts, ß and accents the German way', () => {
+    expect(suggestLoginName('Jürg Müller')).toBe('juerg.mueller');
+    expect(suggestLoginName('Jörg Weiß')).toBe('joerg.weiss');
+    expect(suggestLoginName('Hélène Fässler-Côté')).toBe('helene.faessler.cote');
+    expect(suggestLoginName('Łukasz Żółw')).toBe('lukasz.zolw');
+    expect(suggestLoginName('  Empfang   Zürich  ')).toBe('empfang.zuerich');
+  });
+
+  it('gives a valid login name, or none when nothing is left', () => {
+    for (const name of ['Jürg Müller', 'Fax', 'Lift 2', 'A', 'Werkstatt-Telefon Halle Nord mit sehr langem Namen']) {
+      expect(isLoginName(suggestLoginName(name)!), name).toBe(true);
+    }
+    expect(suggestLoginName('Fax')).toBe('fax');
+    expect(suggestLoginName('A')).toBe('a.pbx');
+    expect(suggestLoginName('Werkstatt-Telefon Halle Nord mit sehr langem Namen')!.length).toBeLessThanOrEqual(32);
+    expect(suggestLoginName('!!! ???')).toBeUndefined();
+  });
+
+  it('numbers a name already taken, ignoring case', () => {
+    expect(suggestLoginName('Jürg Müller', ['JUERG.MUELLER'])).toBe('juerg.mueller.2');
+    expect(suggestLoginName('Jürg Müller', ['juerg.mueller', 'juerg.mueller.2'])).toBe('juerg.mueller.3');
+    const long = 'Maximiliane Müller-Lüdenscheidt-Obersteiner';
+    const first = suggestLoginName(long)!;
+    const second = suggestLoginName(long, [first])!;
+    expect(second).not.toBe(first);
+    expect(isLoginName(second)).toBe(true);
+  });
+
+  it('refuses login names outside the rules', () => {
+    for (const bad of ['ab', 'jürg.müller', 'juerg mueller', '.juerg', 'juerg.', 'juerg..mueller', 'a'.repeat(33), 'juerg_mueller']) {
+      expect(isLoginName(bad), bad).toBe(false);
+    }
+    expect(isLoginName('juerg.mueller2')).toBe(true);
   });
 });

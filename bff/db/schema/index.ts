@@ -11,3 +11,4 @@ export * from './jobs.js';
 export * from './webhooks.js';
 export * from './sub-users.js';
 export * from './locations.js';
+export * from './porting.js';

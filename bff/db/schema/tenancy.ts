@@ -87,6 +87,8 @@ export const tariffs = pgTable(
     noticePeriodMonths: integer('notice_period_months').notNull(),
     /** Offered for co-users of business accounts (`tk-sub-users`), not in the signup. */
     forSubUsers: boolean('for_sub_users').notNull().default(false),
+    /** A PBX product a reseller's agent sets up with number porting (`tk-porting`), not in the signup. */
+    forPorting: boolean('for_porting').notNull().default(false),
     active: boolean('active').notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
     ...timestamps(),

@@ -68,8 +68,8 @@ export async function seedTenant(db: Db, label: string, options: { parentId?: st
     { tenantId: id, code: `${tag}-pro`, name: `Pro ${tag}`, accountTypes: ['professional'], monthlyPriceCents: 1490, oneOffFeeCents: 500, minimumTermMonths: 12, noticePeriodMonths: 1 },
     { tenantId: id, code: `${tag}-biz`, name: `Biz ${tag}`, accountTypes: ['business'], monthlyPriceCents: 2990, oneOffFeeCents: 4900, minimumTermMonths: 24, noticePeriodMonths: 3 },
     // For co-users of business accounts only: offered in `tk-sub-users`, not in the signup.
-    { tenantId: id, code: `${tag}-co`, name: `Co ${tag}`, accountTypes: [], forSubUsers: true, monthlyPriceCents: 990, oneOffFeeCents: 0, minimumTermMonths: 12, noticePeriodMonths: 1, sortOrder: 10 },
-    { tenantId: id, code: `${tag}-co-flex`, name: `Co flex ${tag}`, accountTypes: [], forSubUsers: true, monthlyPriceCents: 1490, oneOffFeeCents: 0, minimumTermMonths: 0, noticePeriodMonths: 1, sortOrder: 11 },
+    { tenantId: id, code: `${tag}-co`, name: `Co ${tag}`, accountTypes: [], forSubUsers: true, forPorting: false, monthlyPriceCents: 990, oneOffFeeCents: 0, minimumTermMonths: 12, noticePeriodMonths: 1, sortOrder: 10 },
+    { tenantId: id, code: `${tag}-co-flex`, name: `Co flex ${tag}`, accountTypes: [], forSubUsers: true, forPorting: false, monthlyPriceCents: 1490, oneOffFeeCents: 0, minimumTermMonths: 0, noticePeriodMonths: 1, sortOrder: 11 },
   ]);
   return { id, name: tenant!.name, origin, publishableKey, secretKey };
 }

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../../bff/db/client.js';
+import { licencePrices, tariffs, temporaryNumbers, users } from '../../../bff/db/schema/index.js';
+import { hashPassword } from '../../../bff/domain/passwords.js';
+import type { TestTenant } from './app.js';
+import type { TestUser } from './portal.js';
+
+let seq = 0;
+
+/**
+ * What a tenant needs for number porting: a PBX product (`forPorting`, CHF 39.00 a month), licence prices
+ * (apps CHF 12.00, device CHF 6.50) and a pool of `pool` temporary numbers (+41 58 …).
+ */
+export async function seedPorting(db: Db, tenant: TestTenant, options: { pool?: number } = {}) {
+  const [product] = await db
+    .insert(tariffs)
+    .values({
+      tenantId: tenant.id,
+      code: `cloud-pbx-${randomBytes(2).toString('hex')}`,
+      name: 'Cloud PBX Business',
+      accountTypes: [],
+      monthlyPriceCents: 3900,
+      oneOffFeeCents: 0,
+      currency: 'CHF',
+      minimumTermMonths: 12,
+      noticePeriodMonths: 3,
+      forPorting: true,
+    })
+    .returning();
+  await db.insert(licencePrices).values([
+    { tenantId: tenant.id, licence: 'apps', monthlyPriceCents: 1200, currency: 'CHF' },
+    { tenantId: tenant.id, licence: 'device', monthlyPriceCents: 650, currency: 'CHF' },
+  ]);
+  const pool = options.pool ?? 20;
+  const base = 5_800_000 + Math.floor(Math.random() * 100_000) * 10;
+  if (pool > 0) {
+    await db.insert(temporaryNumbers).values(Array.from({ length: pool }, (_, i) => ({ tenantId: tenant.id, e164: `+4158${String(base + i).padStart(7, '0')}` })));
+  }
+  return { productId: product!.id };
+}
+
+/** A partner agent of `tenant` with a password (log in with `browser(t, tenant).login(agent)`). */
+export async function seedAgent(db: Db, tenant: TestTenant, options: { name?: string } = {}): Promise<TestUser> {
+  const tag = `${++seq}${randomBytes(3).toString('hex')}`;
+  const password = `Agent-Passwort-${tag}`;
+  const [user] = await db
+    .insert(users)
+    .values({
+      tenantId: tenant.id,
+      role: 'partner_agent',
+      accountId: null,
+      username: `agent.${tag}`,
+      displayName: options.name ?? `Paula Partner ${tag}`,
+      email: `agent.${tag}@reseller.example`,
+      mobile: `+49176${String(3_000_000 + seq).padStart(8, '0')}`,
+      passwordHash: await hashPassword(password),
+    })
+    .returning();
+  return { id: user!.id, username: user!.username, email: user!.email, mobile: user!.mobile, password };
+}
+
+/** A valid new customer (Zürich), with overrides. */
+export function customerBody(overrides: Record<string, unknown> = {}) {
+  return {
+    companyName: 'Schmiedeisen AG',
+    street: 'Bahnhofstrasse 12',
+    postalCode: '8001',
+    city: 'Zürich',
+    country: 'CH',
+    contactName: 'Jürg Müller',
+    invoiceEmail: 'rechnung@schmiedeisen.example',
+    phone: '044 123 45 67',
+    uid: 'CHE-116.281.710',
+    ...overrides,
+  };
+}

@@ -90,14 +90,19 @@ export function keyOrOwnPage(kinds: CredentialKind[]): MiddlewareHandler<AppEnv>
 export const callerTenantId = (c: Context<AppEnv>): string | undefined => (c.get('caller') as Caller | undefined)?.tenant.id;
 
 /**
- * Limits a session route to the widget it serves: a session from an embed session may call only the
- * routes of the components it was minted for. A key never passes.
+ * Limits a session route to the widgets it serves: a session from an embed session may call only the
+ * routes of the components it was minted for (any one of `components`). A key passes only where the
+ * route also accepts `keys` (a route for sessions and the operator's secret key); otherwise never.
  */
-export function forComponent(component: SessionComponent): MiddlewareHandler<AppEnv> {
+export function forComponent(components: SessionComponent | readonly SessionComponent[], keys = false): MiddlewareHandler<AppEnv> {
+  const allowed: readonly SessionComponent[] = typeof components === 'string' ? [components] : components;
   return async (c, next) => {
     const { session } = c.get('caller');
-    if (!session) throw new ApiError(403, 'forbidden');
-    if (session.components && !session.components.includes(component)) throw new ApiError(403, 'component_not_allowed');
+    if (!session) {
+      if (keys) return next();
+      throw new ApiError(403, 'forbidden');
+    }
+    if (session.components && !allowed.some((component) => session.components!.includes(component))) throw new ApiError(403, 'component_not_allowed');
     await next();
   };
 }

@@ -29,8 +29,8 @@ export interface EndpointSpec {
   summary: string;
   tags: string[];
   auth: Access[];
-  /** For session routes: the widget an embed session must have been minted for. */
-  component?: SessionComponent;
+  /** For session routes: the widget (any of the widgets) an embed session must have been minted for. */
+  component?: SessionComponent | readonly SessionComponent[];
   success: { status: number; description: string; schema?: StandardSchemaV1 };
   problems?: number[];
   idempotent?: boolean;
@@ -40,7 +40,7 @@ export interface EndpointSpec {
 function guard(spec: EndpointSpec): MiddlewareHandler<AppEnv> {
   const kinds = spec.auth.filter((a): a is CredentialKind => a !== 'own_page' && a !== 'none');
   const check = spec.auth.includes('own_page') ? keyOrOwnPage(kinds) : kinds.length > 0 ? auth(...kinds) : undefined;
-  const component = spec.component && forComponent(spec.component);
+  const component = spec.component && forComponent(spec.component, kinds.some((k) => k !== 'session'));
   if (!check) return async (_c, next) => next();
   if (!component) return check;
   return (c, next) =>

@@ -383,3 +383,18 @@ export const scheduleSchema = z
 export const completeSchema = z.object({ comment: comment.optional() }).strict().meta({ id: 'PortOrderComplete' });
 export const failSchema = z.object({ reason: z.enum(failReasons), comment: comment.optional() }).strict().meta({ id: 'PortOrderFail' });
 export const cancelSchema = z.object({ comment: comment.optional() }).strict().meta({ id: 'PortOrderCancel' });
+
+/**
+ * What an operator's decision (`approve`, `reject`, `clarify`, `schedule`, `complete`, `fail`) answers: the
+ * order's new status in words and, once scheduled, the confirmed porting time (UTC). A subset of
+ * `portOrderSchema`, until the decisions answer with the whole order.
+ */
+export const portOrderDecisionSchema = z
+  .object({
+    id: z.uuid(),
+    reference: z.string(),
+    ...statusFields,
+    scheduledAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'PortOrderDecision' });
+export type PortOrderDecision = z.infer<typeof portOrderDecisionSchema>;

@@ -34,4 +34,6 @@ export default {
   'fail.customer_request': 'Auf Wunsch des Kunden',
   'fail.other': 'Anderer Grund',
   'reason.resubmitted': 'Nach Rückfrage erneut eingereicht',
+  /** A field error of `POST /v1/port-orders/:id/schedule` at `time`: today, and the time is over. */
+  'error.time_in_past': 'Diese Uhrzeit ist heute schon vorbei. Wählen Sie eine spätere Uhrzeit oder einen späteren Tag.',
 } as const;

@@ -32,4 +32,5 @@ export default {
   'fail.customer_request': 'At the customer\'s request',
   'fail.other': 'Other reason',
   'reason.resubmitted': 'Submitted again after a question',
+  'error.time_in_past': 'This time has already passed today. Choose a later time or a later day.',
 } satisfies Translation<typeof de>;

@@ -31,6 +31,7 @@ export default {
   component_not_allowed: 'Diese Sitzung ist für diese Funktion nicht freigegeben.',
   embed_secret_invalid: 'Der Sitzungsschlüssel ist ungültig, abgelaufen oder wurde bereits verwendet.',
   too_many_webhook_endpoints: 'Es sind bereits 20 Webhook-Endpunkte eingerichtet. Bitte löschen Sie zuerst einen.',
+  operator_only: 'Nur der Netzbetreiber (Operator) kann über Portierungsaufträge entscheiden. Verwenden Sie den geheimen Schlüssel des Operators.',
   invalid_transition: 'Dieser Schritt ist im aktuellen Status nicht möglich.',
   already_acting: 'Sie handeln bereits für einen Standort. Kehren Sie zuerst zum Hauptaccount zurück.',
   not_acting: 'Sie handeln gerade für keinen Standort; es gibt keinen Hauptaccount, zu dem Sie zurückkehren könnten.',

@@ -33,6 +33,7 @@ export default {
   component_not_allowed: 'This session is not allowed to use this function.',
   embed_secret_invalid: 'The session secret is not valid, has expired or was used already.',
   too_many_webhook_endpoints: 'There are already 20 webhook endpoints. Please delete one first.',
+  operator_only: 'Only the network operator can decide on porting orders. Use the operator\'s secret key.',
   invalid_transition: 'This step is not possible in the current status.',
   already_acting: 'You are acting for a location already. Please return to the main account first.',
   not_acting: 'You are not acting for a location; there is no main account to return to.',

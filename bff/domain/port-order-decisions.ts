@@ -1,0 +1,235 @@
+// The operator's decisions on port orders (PRODUCT.md §3.5): approve, ask a question, reject, schedule,
+// complete, fail — by the operator's secret key (`/v1/port-orders/:id/…`) or the dev console
+// (`/dev/operator`), both through `decide`. Every move goes through `portOrderMachine` under a row lock, so
+// it is checked against the lifecycle, recorded in the history and announced (`port-order-effects.ts`).
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import type { Locale } from '../../contract/enums.js';
+import { portingMessages } from '../../contract/messages/porting.js';
+import type { PortOrderDecision } from '../../contract/port-orders.js';
+import { type FailReason, isSwissWorkingDay, type PortOrderStatus, type RejectReason } from '../../contract/porting.js';
+import type { FieldError } from '../../contract/problem.js';
+import type { Db, Executor } from '../db/client.js';
+import { customers, type PortOrder, portOrderNumbers, portOrders, statusHistory, type Tenant, tenants } from '../db/schema/index.js';
+import { ApiError } from '../lib/errors.js';
+import type { Actor } from '../lib/lifecycle.js';
+import { loadPortingEmails, statusDescription, statusText } from '../messaging/templates/porting.js';
+import type { BudgetSettings } from './budget.js';
+import { portOrderMachine } from './port-order-lifecycle.js';
+
+export type Decision =
+  | { action: 'approve'; comment?: string | undefined }
+  | { action: 'reject'; reason: RejectReason; comment: string }
+  | { action: 'clarify'; comment: string }
+  | { action: 'schedule'; date: string; time: string }
+  | { action: 'complete'; comment?: string | undefined }
+  | { action: 'fail'; reason: FailReason; comment?: string | undefined };
+export type DecisionAction = Decision['action'];
+
+/** Where each decision moves an order. */
+export const decisionTargets = {
+  approve: 'approved',
+  reject: 'rejected',
+  clarify: 'clarification_needed',
+  schedule: 'scheduled',
+  complete: 'ported',
+  fail: 'failed',
+} as const satisfies Record<DecisionAction, PortOrderStatus>;
+
+/** What a decision needs from its caller. */
+export interface DecisionFlow {
+  /** The operator tenant deciding: its own orders and its resellers' are in reach, no others. */
+  operator: Tenant;
+  actor: Actor;
+  now: Date;
+  /** The language of the answer (`statusText`, field errors). */
+  locale: Locale;
+  ip?: string | null;
+  budget?: BudgetSettings;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const notFound = () => new ApiError(404, 'not_found');
+
+/** Only an operator tenant decides; a reseller's key is a 403 `operator_only`. */
+export function requireOperator(tenant: Tenant): Tenant {
+  if (tenant.kind !== 'operator') throw new ApiError(403, 'operator_only');
+  return tenant;
+}
+
+/** The tenants whose orders `operatorId` decides on: itself and its resellers. */
+const inReach = (db: Executor, operatorId: string) =>
+  db
+    .select({ id: tenants.id })
+    .from(tenants)
+    .where(or(eq(tenants.id, operatorId), eq(tenants.parentId, operatorId)));
+
+/** The order `id` of the operator's reach, locked for this transaction; any other (or none) is a 404. */
+async function lockInReach(tx: Executor, operatorId: string, id: string): Promise<PortOrder> {
+  if (!UUID.test(id)) throw notFound();
+  const [row] = await tx
+    .select()
+    .from(portOrders)
+    .where(and(eq(portOrders.id, id), inArray(portOrders.tenantId, inReach(tx, operatorId))))
+    .for('update');
+  if (!row) throw notFound();
+  return row;
+}
+
+// Time in Europe/Zurich
+
+const zurichParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Zurich',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** The wall-clock time in Zurich at `at`, as if it were UTC (for the offset). */
+function zurichWall(at: Date): number {
+  const p = Object.fromEntries(zurichParts.formatToParts(at).map((x) => [x.type, x.value]));
+  return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+}
+
+/** The calendar day in Europe/Zurich at `at`. */
+export const zurichDate = (at: Date): string => new Date(zurichWall(at)).toISOString().slice(0, 10);
+
+/**
+ * The instant of a wall-clock `day` `time` in Europe/Zurich (CET +01:00, CEST +02:00 from the last Sunday
+ * of March to the last Sunday of October): the offset is read from the time zone database at the instant
+ * itself, twice, so the day of a change is right too. Office hours never fall into the night's gap.
+ */
+export function zurichToUtc(day: string, time: string): Date {
+  const wall = Date.parse(`${day}T${time}:00Z`);
+  let at = wall - (zurichWall(new Date(wall)) - wall);
+  at = wall - (zurichWall(new Date(at)) - at);
+  return new Date(at);
+}
+
+/**
+ * The problems of a porting date and time the operator confirms: a Swiss working day of a year the calendar
+ * covers, not before today in Zurich, and (today) not a time already past. Office hours are the schema's.
+ */
+export function scheduleProblems(date: string, time: string, now: Date, locale: Locale): FieldError[] {
+  const working = isSwissWorkingDay(date);
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  const dayCode =
+    working === undefined ? 'calendar_unknown' : !working ? (weekday === 0 || weekday === 6 ? 'weekend' : 'holiday') : date < zurichDate(now) ? 'date_in_past' : undefined;
+  if (dayCode) return [{ path: 'date', code: dayCode, message: '' }];
+  if (zurichToUtc(date, time).getTime() <= now.getTime()) {
+    return [{ path: 'time', code: 'time_in_past', message: portingMessages.t(locale, 'error.time_in_past') }];
+  }
+  return [];
+}
+
+/** The answer of a decision: the order's status in words (`locale`), and the confirmed porting time. */
+export function presentDecision(row: PortOrder, locale: Locale): PortOrderDecision {
+  return {
+    id: row.id,
+    reference: row.reference,
+    status: row.status,
+    statusText: statusText(locale, row.status),
+    statusDescription: statusDescription(locale, row.status),
+    scheduledAt: row.scheduledAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * One decision on the order `id`, in one transaction: the order is locked, the move checked (409
+ * `invalid_transition` naming the current status), made with its reason and comment, its numbers closed
+ * when the order ends (`ported`, `failed`, or `cancelled` for a rejection: they were never ported), and
+ * announced (history, the agent's e-mail, webhooks, audit).
+ */
+export async function decide(db: Db, f: DecisionFlow, id: string, decision: Decision): Promise<PortOrderDecision> {
+  requireOperator(f.operator);
+  await loadPortingEmails(f.locale);
+  const row = await db.transaction(async (tx) => {
+    const order = await lockInReach(tx, f.operator.id, id);
+    if (decision.action === 'schedule') {
+      // After the lock: a stranger's order is a 404 whatever the body says.
+      const errors = scheduleProblems(decision.date, decision.time, f.now, f.locale);
+      if (errors.length > 0) throw new ApiError(422, 'validation_failed', { errors });
+    }
+    const to = decisionTargets[decision.action];
+    const closes = to === 'ported' || to === 'failed' || to === 'rejected';
+    const set: Record<string, unknown> = { updatedAt: f.now };
+    if (decision.action === 'schedule') set.scheduledAt = zurichToUtc(decision.date, decision.time);
+    if (closes) set.closedAt = f.now;
+    const moved = await portOrderMachine.transition(tx, order, to, {
+      actor: f.actor,
+      now: f.now,
+      ...('reason' in decision ? { reason: decision.reason } : {}),
+      ...('comment' in decision && decision.comment ? { comment: decision.comment } : {}),
+      context: { ip: f.ip ?? null, ...(f.budget ? { budget: f.budget } : {}) },
+      set,
+    });
+    if (closes) {
+      const numberStatus = to === 'ported' ? 'ported' : to === 'failed' ? 'failed' : 'cancelled';
+      await tx
+        .update(portOrderNumbers)
+        .set({ status: numberStatus })
+        .where(and(eq(portOrderNumbers.orderId, order.id), eq(portOrderNumbers.tenantId, order.tenantId), eq(portOrderNumbers.status, 'pending')));
+    }
+    return moved;
+  });
+  return presentDecision(row, f.locale);
+}
+
+/** The operator a tenant's orders belong to: its parent, or the tenant itself when it is an operator. */
+export const operatorOf = (tenant: Pick<Tenant, 'id' | 'kind' | 'parentId'>) => (tenant.kind === 'operator' ? tenant.id : tenant.parentId);
+
+// The console's view (`/dev/operator`)
+
+export interface ConsoleOrder {
+  order: PortOrder;
+  tenant: Pick<Tenant, 'id' | 'name' | 'kind' | 'parentId'>;
+  operatorId: string | null;
+  customer: string | null;
+  numbers: { input: string; status: string; temporaryNumber: string | null }[];
+  history: { from: string | null; to: string; at: Date; actorKind: string; reason: string | null; comment: string | null }[];
+}
+
+/** Orders past the draft of every tenant under an operator, newest first (at most `limit`). */
+export async function consoleOrders(db: Executor, limit = 100): Promise<ConsoleOrder[]> {
+  const rows = await db
+    .select({ order: portOrders, tenant: { id: tenants.id, name: tenants.name, kind: tenants.kind, parentId: tenants.parentId }, customer: customers.companyName })
+    .from(portOrders)
+    .innerJoin(tenants, eq(tenants.id, portOrders.tenantId))
+    .leftJoin(customers, eq(customers.id, portOrders.customerId))
+    .where(inArray(portOrders.status, ['submitted', 'clarification_needed', 'approved', 'scheduled', 'rejected', 'ported', 'failed', 'cancelled']))
+    .orderBy(desc(portOrders.updatedAt), desc(portOrders.id))
+    .limit(limit);
+  const ids = rows.map((r) => r.order.id);
+  const [numbers, history] = ids.length
+    ? await Promise.all([
+        db.select().from(portOrderNumbers).where(inArray(portOrderNumbers.orderId, ids)).orderBy(asc(portOrderNumbers.position)),
+        db
+          .select()
+          .from(statusHistory)
+          .where(and(eq(statusHistory.entity, 'port_order'), inArray(statusHistory.entityId, ids)))
+          .orderBy(asc(statusHistory.at), asc(statusHistory.id)),
+      ])
+    : [[], []];
+  return rows
+    .map((r) => ({
+      order: r.order,
+      tenant: r.tenant,
+      operatorId: operatorOf(r.tenant),
+      customer: r.customer,
+      numbers: numbers.filter((n) => n.orderId === r.order.id).map((n) => ({ input: n.input, status: n.status, temporaryNumber: n.temporaryNumber })),
+      history: history
+        .filter((h) => h.entityId === r.order.id)
+        .map((h) => ({ from: h.fromStatus, to: h.toStatus, at: h.at, actorKind: h.actorKind, reason: h.reason, comment: h.comment })),
+    }))
+    .filter((r) => r.operatorId !== null);
+}
+
+/** The decisions the lifecycle allows an operator from `status`. */
+export function allowedDecisions(status: PortOrderStatus): DecisionAction[] {
+  return (Object.keys(decisionTargets) as DecisionAction[]).filter((action) =>
+    portOrderMachine.lifecycle.transitions.some((t) => t.to === decisionTargets[action] && (t.from as readonly string[]).includes(status) && (t.by as readonly string[]).includes('operator')),
+  );
+}

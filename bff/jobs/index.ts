@@ -3,6 +3,7 @@ import { applySubUserTariffChanges, cancelDueSubUsers, expireSubUserOptIns } fro
 import { linksExpire } from './links-expire.js';
 import { outboxRetention } from './outbox-retention.js';
 import { idempotencyPrune, rateLimitsPrune } from './prune.js';
+import { releaseTemporaryNumbers } from './temporary-numbers.js';
 import type { Job } from './scheduler.js';
 
 export type { Job, JobContext } from './scheduler.js';
@@ -33,8 +34,8 @@ export type { Job, JobContext } from './scheduler.js';
  * next run retries it. Read the time from `now` (the injectable clock), never `new Date()`.
  *
  * The co-users' jobs (`bff/domain/sub-users.ts`): `sub-users.cancel-due` (co-users past their end date),
- * `sub-users.expire-opt-ins`, `sub-users.apply-tariff-changes`. Coming with the flows:
- * `port-orders.release-temporary-numbers` (temporary numbers of completed ports back to the pool).
+ * `sub-users.expire-opt-ins`, `sub-users.apply-tariff-changes`. Number porting (`bff/jobs/temporary-numbers.ts`):
+ * `port-orders.release-temporary-numbers` (temporary numbers of orders that are over back to the pool).
  */
 export const jobs: readonly Job[] = [
   outboxRetention,
@@ -45,4 +46,5 @@ export const jobs: readonly Job[] = [
   cancelDueSubUsers,
   expireSubUserOptIns,
   applySubUserTariffChanges,
+  releaseTemporaryNumbers,
 ];

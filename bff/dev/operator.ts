@@ -239,7 +239,8 @@ export const devOperatorRoutes = new Hono<AppEnv>()
       }
       if (error.code === 'invalid_transition') {
         const current = String(error.options.extensions?.currentStatus ?? '');
-        return fail(409, `Not possible any more: the order is now “${current ? statusText(LOCALE, current as never) : current}”. Reload to see what it allows.`, []);
+        // The form of that decision is gone from the page (the order moved on): say it at the top.
+        return page(c, 409, { problem: `${ACTION_LABEL[action]}: not possible any more, the order is now “${current ? statusText(LOCALE, current as never) : current}”. Its current actions are shown below.` });
       }
       throw error;
     }

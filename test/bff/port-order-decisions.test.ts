@@ -7,7 +7,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rejectReasons } from '../../contract/porting.js';
 import { webhookEventSchema } from '../../contract/webhooks.js';
-import { auditEvents, outbox, portOrderNumbers, portOrders, statusHistory, temporaryNumbers } from '../../bff/db/schema/index.js';
+import { auditEvents, outbox, portOrderNumbers, portOrders, statusHistory, temporaryNumbers, tenants } from '../../bff/db/schema/index.js';
 import { zurichToUtc } from '../../bff/domain/port-order-decisions.js';
 import { portOrderMachine } from '../../bff/domain/port-order-lifecycle.js';
 import { releaseTemporaryNumbers } from '../../bff/jobs/temporary-numbers.js';
@@ -224,6 +224,21 @@ describe('each operator decision', () => {
     expect(mail!.text).toContain('Grund: Der bisherige Anbieter hat die Portierung verweigert'); // the tenant's language, not the operator's
     expect((await historyOf(bad.order.id))[0]).toMatchObject({ toStatus: 'failed', reason: 'provider_refused' });
     expect((await auditOf(bad.order.id))[0]!.action).toBe('port_order.failed');
+  });
+
+  it("the agent's e-mail is in the reseller's default language (English: complete, no German left)", async () => {
+    const english = await seedTenant(t.db, 'po-res-en', { parentId: operator.id });
+    await t.db.update(tenants).set({ defaultLocale: 'en' }).where(eq(tenants.id, english.id));
+    await seedPorting(t.db, english, { pool: 5 });
+    const englishAgent = await seedAgent(t.db, english, { name: 'Pat Partner' });
+    const { order } = await insertOrder(t.db, english, englishAgent, { status: 'approved' });
+    expect((await decide(order.id, 'schedule', { date: '2026-12-14', time: '14:15' })).status).toBe(200);
+    const [mail] = (await emailsOf(t.db, english.id)).filter((m) => m.subject.includes(order.reference));
+    expect(mail!.subject).toBe(`Porting order ${order.reference} (Schmiedeisen AG): Date confirmed`);
+    expect(mail!.text).toContain('Porting date: Monday, 14 December 2026 at 14:15 (Swiss time)');
+    expect(mail!.text).toContain('You can cancel the order until Saturday, 12 December 2026 at 14:15.');
+    expect(mail!.html).toContain('<html lang="en">');
+    expect(mail!.text).not.toMatch(/Auftrag|Guten Tag|Kunde/);
   });
 
   it("the operator decides on its own tenant's orders too", async () => {

@@ -127,15 +127,17 @@ function orderView(o: ConsoleOrder, errors: FormErrors | undefined) {
           ${o.numbers.map((n) => html`<li>${n.input} (${n.status}${n.temporaryNumber ? `, temporary ${n.temporaryNumber}` : ''})</li>`)}
         </ul>`}
     <h3>History</h3>
-    <ol>
-      ${o.history.map(
-        (h) =>
-          html`<li>
-            <time datetime="${h.at.toISOString()}">${fmt(h.at)}</time>: ${h.from ? statusText(LOCALE, h.from as never) : '–'} → ${statusText(LOCALE, h.to as never)}, by
-            ${h.actorKind}${h.reason ? html`; ${reasonText(LOCALE, h.to as never, h.reason) ?? h.reason}` : ''}${h.comment ? html`; “${h.comment}”` : ''}
-          </li>`,
-      )}
-    </ol>
+    ${o.history.length === 0
+      ? html`<p>No status change recorded yet.</p>`
+      : html`<ol>
+          ${o.history.map(
+            (h) =>
+              html`<li>
+                <time datetime="${h.at.toISOString()}">${fmt(h.at)}</time>: ${h.from ? statusText(LOCALE, h.from as never) : '–'} → ${statusText(LOCALE, h.to as never)}, by
+                ${h.actorKind}${h.reason ? html`; ${reasonText(LOCALE, h.to as never, h.reason) ?? h.reason}` : ''}${h.comment ? html`; “${h.comment}”` : ''}
+              </li>`,
+          )}
+        </ol>`}
     ${actions.length > 0 ? html`<h3>Decide</h3>${actions.map((a) => form(o, a, errors))}` : html`<p>No decision is open in this status.</p>`}
   </article>`;
 }

@@ -346,6 +346,42 @@ describe('POST /v1/port-orders/:id/documents', () => {
     expect(after).toEqual(before);
   });
 
+  it('cleans hostile file names (paths, control and bidi characters, quotes) and refuses NUL with a 422 naming the field', async () => {
+    const row = await order();
+    const cases: [string, string][] = [
+      ['C:\\Users\\x\\Vollmacht "final".pdf', 'Vollmacht final.png'],
+      ['evil\u202egnp.exe', 'evilgnp.exe.png'],
+      ['line\r\nbreak.png', 'linebreak.png'],
+      ['...', `Vollmacht-${row.reference}-unterschrieben.png`],
+      ['Vollmacht Müller & Söhne.jpeg', 'Vollmacht Müller & Söhne.png'],
+    ];
+    for (const [name, expected] of cases) {
+      const res = await upload(row.id, PNG, { query: `?fileName=${encodeURIComponent(name)}` });
+      const body = await res.json();
+      expect(res.status, name).toBe(201);
+      expect(body.fileName, name).toBe(expected);
+      const down = await get(`/v1/port-orders/${row.id}/documents/${body.id}`);
+      expect(down.headers.get('content-disposition')).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''[A-Za-z0-9%._~!&+-]+$/);
+    }
+    const nul = await upload(row.id, PNG, { query: `?fileName=${encodeURIComponent('a\u0000b.png')}` });
+    expect(nul.status).toBe(422);
+    expect((await nul.json()).errors[0].path).toBe('fileName');
+    const long = await upload(row.id, PNG, { query: `?fileName=${'x'.repeat(201)}` });
+    expect(long.status).toBe(422);
+  });
+
+  it('is rate limited per user: the 61st upload within an hour is a 429', async () => {
+    const agent = await seedAgent(t.db, tenant);
+    const own = await browser(t, tenant).login(agent);
+    const row = await order();
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i++) statuses.push((await upload(row.id, PNG, { key: own })).status);
+    expect(statuses.slice(0, 60).every((s) => s === 201)).toBe(true);
+    expect(statuses[60]).toBe(429);
+    // Another agent of the same tenant is not affected.
+    expect((await upload(row.id, PNG)).status).toBe(201);
+  });
+
   it('is documented in /openapi.json with its binary body and the PDF answer', async () => {
     const spec = (await call(t.app, 'GET', '/openapi.json')).json;
     const poa = spec.paths['/v1/port-orders/{id}/power-of-attorney'].get;

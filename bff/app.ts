@@ -60,6 +60,12 @@ export type BffApp = typeof api;
 export const MAX_BODY_BYTES = 64 * 1024;
 /** The pages' forms (`/confirm`, `/set-password`) carry a token and a password: 8 KiB is plenty. */
 export const MAX_PAGE_BODY_BYTES = 8 * 1024;
+/**
+ * The one route that takes more than MAX_BODY_BYTES: the signed power of attorney, up to 5 MB
+ * (`MAX_DOCUMENT_BYTES`), read as bytes by the route itself after its authentication
+ * (`routes/port-order-documents.ts`, `readBinaryBody`), so nobody unauthenticated makes the BFF read 5 MB.
+ */
+const DOCUMENT_UPLOAD = /^\/v1\/port-orders\/[^/]+\/documents\/?$/;
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Accept-Language, X-Request-Id';
 
 /** Builds the BFF from its dependencies; tests build it with their own database and clock. */
@@ -73,8 +79,9 @@ export function createApp(deps: Deps) {
   // CORS by tenant: a preflight passes for origins some tenant allows; the real request is answered
   // with Access-Control-Allow-Origin only when the key's own tenant allows the origin (lib/auth.ts sets
   // it, lib/envelope.ts writes it).
-  // Bodies are limited on every route, before anything parses them: MAX_BODY_BYTES under /v1, the pages'
-  // forms (and anything else) MAX_PAGE_BODY_BYTES; a GET or HEAD may announce none larger either.
+  // Bodies are limited on every route, before anything parses them: MAX_BODY_BYTES under /v1 (except the
+  // document upload, DOCUMENT_UPLOAD), the pages' forms (and anything else) MAX_PAGE_BODY_BYTES; a GET or
+  // HEAD may announce none larger either.
   const apiBody = readBody(MAX_BODY_BYTES);
   const pageBody = readBody(MAX_PAGE_BODY_BYTES);
   app.use('*', async (c, next) => {
@@ -99,6 +106,7 @@ export function createApp(deps: Deps) {
         'Access-Control-Max-Age': '600',
       });
     }
+    if (method === 'POST' && DOCUMENT_UPLOAD.test(c.req.path)) return next();
     return apiBody(c, next);
   });
 

@@ -8,7 +8,7 @@ import { boot, onShutdown, startWorkers } from './runtime.js';
 const { env, log, database } = await boot();
 const { db } = database;
 
-if (env.nodeEnv !== 'production') await seedDemo(db, env.publicUrl);
+if (env.nodeEnv !== 'production') await seedDemo(db, env.publicUrl, { secret: env.secret });
 
 // Keys, origins, tariffs and the tenant document in memory, dropped per tenant on telkit_tenant_changed.
 const tenantCache = new TenantCache(db, { listen: database.listen, log });

@@ -398,3 +398,22 @@ export const portOrderDecisionSchema = z
   })
   .meta({ id: 'PortOrderDecision' });
 export type PortOrderDecision = z.infer<typeof portOrderDecisionSchema>;
+
+// Documents of a port order (the signed power of attorney)
+
+/** The largest document `POST /v1/port-orders/:id/documents` takes: 5 MB (5 × 1024 × 1024 bytes). */
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+/** What a document may be, by its content (magic bytes), whatever its name or Content-Type says. */
+export const documentContentTypes = ['application/pdf', 'image/png', 'image/jpeg'] as const;
+export type DocumentContentType = (typeof documentContentTypes)[number];
+
+export const documentIdParamSchema = z.object({ id: z.uuid(), documentId: z.uuid() });
+
+/** `?fileName=` of an upload: optional, cleaned of paths and control characters, its extension set by the content. */
+export const documentUploadQuerySchema = z.object({ fileName: z.string().trim().max(200).optional() });
+
+/** `GET /v1/port-orders/:id/power-of-attorney`: `?locale=` one of the tenant's languages; default the tenant's default. */
+export const powerOfAttorneyQuerySchema = z.object({ locale: z.string().trim().max(10).optional() });
+
+export const documentListSchema = z.object({ items: z.array(documentSchema) }).meta({ id: 'PortOrderDocumentList' });
+export type PortOrderDocumentInfo = z.infer<typeof documentSchema>;

@@ -1,11 +1,30 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { earliestPortingDate } from '../../contract/porting.js';
 import { addDays, addMonths, berlinDate, firstOfNextMonth } from '../../contract/terms.js';
 import type { AccountType } from '../../contract/tenant.js';
 import { customerNumber } from '../../contract/rules.js';
 import type { Executor } from '../db/client.js';
-import { accountLinks, accounts, type SignupData, signups, subUsers, tariffs, tenantOrigins, tenants, users } from '../db/schema/index.js';
+import {
+  accountLinks,
+  accounts,
+  customers,
+  licencePrices,
+  portOrderNumbers,
+  portOrders,
+  portOrderWorkplaces,
+  type SignupData,
+  signups,
+  statusHistory,
+  subUsers,
+  tariffs,
+  temporaryNumbers,
+  tenantOrigins,
+  tenants,
+  users,
+} from '../db/schema/index.js';
 import { hashPassword } from '../domain/passwords.js';
 import { storeKey } from '../domain/api-keys.js';
+import { seal } from '../lib/crypto.js';
 
 /** Fixed ids and keys of the demo tenants. Development only: `server.ts` never seeds in production. */
 export const DEMO = {
@@ -42,10 +61,31 @@ export const DEMO = {
   },
   /** The demo business account's own signup: its company data prefills "Neuen Standort bestellen". */
   adminSignupId: '00000000-0000-4000-8000-00000000d5a1',
+  /**
+   * Number porting for `demo.agent` (PRODUCT.md §3.5): a customer, a draft left at the numbers step and a
+   * submitted order (Bern numbers, +41 31 …, so the demo can still enter Zürich numbers such as
+   * 044 123 45 67 without `in_open_order`), and the reseller's pool of temporary numbers.
+   */
+  porting: {
+    productCode: 'cloud-pbx-business',
+    customerId: '00000000-0000-4000-8000-00000000dc01',
+    draftOrderId: '00000000-0000-4000-8000-00000000d0a1',
+    draftReference: 'PO-DEMO01',
+    submittedOrderId: '00000000-0000-4000-8000-00000000d0a2',
+    submittedReference: 'PO-DEMO02',
+    /** The temporary-number pool: +41 58 510 00 00 – 49. */
+    pool: { first: 585_100_000, size: 50 },
+  },
 } as const;
+
+/** The `seal` purpose of workplace and support-login passwords of port orders (AES-256-GCM, `lib/crypto.ts`). */
+export const PORT_ORDER_PASSWORD_PURPOSE = 'port-order-password';
 
 type TariffSeed = {
   code: string;
+  currency?: string;
+  /** A PBX product for number porting (`tk-porting`): lists no account types, so the signup does not offer it. */
+  forPorting?: boolean;
   name: string;
   accountTypes: AccountType[];
   monthlyPriceCents: number;
@@ -71,10 +111,14 @@ const resellerTariffs: TariffSeed[] = [
   { code: 'partner-business', name: 'Partner Business', accountTypes: ['business'], monthlyPriceCents: 3490, oneOffFeeCents: 2900, minimumTermMonths: 12, noticePeriodMonths: 3 },
   { code: 'partner-mitbenutzer', name: 'Partner Mitbenutzer', accountTypes: [], monthlyPriceCents: 990, oneOffFeeCents: 0, minimumTermMonths: 1, noticePeriodMonths: 1, forSubUsers: true },
   { code: 'partner-mitbenutzer-plus', name: 'Partner Mitbenutzer Plus', accountTypes: [], monthlyPriceCents: 1490, oneOffFeeCents: 990, minimumTermMonths: 12, noticePeriodMonths: 1, forSubUsers: true },
+  { code: DEMO.porting.productCode, name: 'Cloud PBX Business', accountTypes: [], monthlyPriceCents: 3900, oneOffFeeCents: 0, currency: 'CHF', minimumTermMonths: 12, noticePeriodMonths: 3, forPorting: true },
 ];
 
-/** Creates or refreshes the demo tenants, keys, origins and tariffs. Safe to run at every start. */
-export async function seedDemo(db: Executor, publicUrl: string): Promise<void> {
+/**
+ * Creates or refreshes the demo tenants, keys, origins and tariffs. Safe to run at every start. `secret`
+ * (the server's, `env.secret`) seals the demo port order's passwords; without it they are left unset.
+ */
+export async function seedDemo(db: Executor, publicUrl: string, options: { secret?: string } = {}): Promise<void> {
   const origin = new URL(publicUrl).origin;
   await db.transaction(async (tx) => {
     const common = {
@@ -134,7 +178,7 @@ export async function seedDemo(db: Executor, publicUrl: string): Promise<void> {
       await storeKey(tx, tenantId, 'publishable', keys.publishableKey, 'demo');
       await storeKey(tx, tenantId, 'secret', keys.secretKey, 'demo');
       for (const [sortOrder, seed] of list.entries()) {
-        const tariff = { ...seed, forSubUsers: seed.forSubUsers ?? false };
+        const tariff = { ...seed, forSubUsers: seed.forSubUsers ?? false, forPorting: seed.forPorting ?? false, currency: seed.currency ?? 'EUR' };
         await tx
           .insert(tariffs)
           .values({ tenantId, ...tariff, sortOrder })
@@ -144,6 +188,7 @@ export async function seedDemo(db: Executor, publicUrl: string): Promise<void> {
     await seedDemoUsers(tx);
     await seedDemoSubUsers(tx, new Date());
     await seedDemoLocations(tx, new Date());
+    await seedDemoPorting(tx, new Date(), options.secret);
   });
 }
 
@@ -407,5 +452,135 @@ async function seedDemoLocations(tx: Executor, now: Date) {
   await tx.insert(subUsers).values([
     { ...common, status: 'active', salutation: 'ms', firstName: 'Nina', lastName: 'Meier', email: 'nina.meier@muster-hoertechnik.example', mobile: '+41791234501', coAccountId: co.id, userId: coLogin!.id, confirmedAt: daysAgo(90), startsOn: berlinDate(daysAgo(90)), confirmationSentAt: daysAgo(91), createdAt: daysAgo(91) },
     { ...common, status: 'pending_confirmation', salutation: 'mr', firstName: 'Luca', lastName: 'Keller', email: 'luca.keller@muster-hoertechnik.example', mobile: '+41791234502', confirmationSentAt: daysAgo(1), createdAt: daysAgo(1) },
+  ]);
+}
+
+/**
+ * Number porting for `demo.agent` (PRODUCT.md §3.5): the reseller's PBX product, licence prices and pool of
+ * temporary numbers (refreshed, insert-if-missing), and — once, with fixed ids — the customer "Schmiedeisen
+ * AG", a draft left at the numbers step (customer and subscription done, numbers half filled) and a
+ * submitted order (two singles and a DDI block in Bern, collective signature, contract end, three
+ * workplaces, temporary numbers from the pool, its history draft → submitted). A newcomer's changes to them
+ * stay; a database seeded before porting existed gets them on its next start.
+ */
+async function seedDemoPorting(tx: Executor, now: Date, secret: string | undefined) {
+  const tenantId = DEMO.reseller.id;
+  const p = DEMO.porting;
+  for (const [licence, monthlyPriceCents] of [
+    ['apps', 1200],
+    ['device', 650],
+  ] as const) {
+    await tx
+      .insert(licencePrices)
+      .values({ tenantId, licence, monthlyPriceCents, currency: 'CHF' })
+      .onConflictDoUpdate({ target: [licencePrices.tenantId, licencePrices.licence], set: { monthlyPriceCents, currency: 'CHF' } });
+  }
+  const pool = Array.from({ length: p.pool.size }, (_, i) => `+41${p.pool.first + i}`);
+  await tx
+    .insert(temporaryNumbers)
+    .values(pool.map((e164) => ({ tenantId, e164 })))
+    .onConflictDoNothing();
+
+  const [agent] = await tx.select({ id: users.id }).from(users).where(and(eq(users.tenantId, tenantId), eq(users.username, DEMO.agent.username)));
+  const [product] = await tx.select({ id: tariffs.id }).from(tariffs).where(and(eq(tariffs.tenantId, tenantId), eq(tariffs.code, p.productCode)));
+  if (!agent || !product) return;
+  await tx
+    .insert(customers)
+    .values({
+      id: p.customerId,
+      tenantId,
+      companyName: 'Schmiedeisen AG',
+      street: 'Hardturmstrasse 161',
+      postalCode: '8005',
+      city: 'Zürich',
+      country: 'CH',
+      contactName: 'Jürg Müller',
+      invoiceEmail: 'buchhaltung@schmiedeisen.example',
+      phone: '+41442726100',
+      uid: 'CHE-116.281.710',
+      createdBy: agent.id,
+      createdAt: new Date(now.getTime() - 20 * 86_400_000),
+    })
+    .onConflictDoNothing();
+  const [existing] = await tx.select({ id: portOrders.id }).from(portOrders).where(eq(portOrders.id, p.submittedOrderId));
+  if (existing) return;
+
+  const today = berlinDate(now);
+  const start = firstOfNextMonth(today);
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+  const sealed = (plain: string) => (secret ? seal(secret, PORT_ORDER_PASSWORD_PURPOSE, plain) : null);
+  const common = { tenantId, createdBy: agent.id, customerId: p.customerId, tariffId: product.id, startDate: start, country: 'CH' };
+
+  // The draft: steps 1 and 2 done; on the numbers step one number typed and the provider chosen.
+  await tx
+    .insert(portOrders)
+    .values({ ...common, id: p.draftOrderId, reference: p.draftReference, status: 'draft', step: 2, currentProvider: 'swisscom', createdAt: daysAgo(1), updatedAt: daysAgo(1) })
+    .onConflictDoNothing();
+  const [draftLines] = await tx.select({ id: portOrderNumbers.id }).from(portOrderNumbers).where(eq(portOrderNumbers.orderId, p.draftOrderId)).limit(1);
+  if (!draftLines) {
+    await tx.insert(portOrderNumbers).values([
+      { tenantId, orderId: p.draftOrderId, position: 0, input: '031 330 50 60', kind: 'single', rangeFirst: '+41313305060', rangeLast: '+41313305060', numberType: 'fixed_line' },
+      { tenantId, orderId: p.draftOrderId, position: 1, input: '031 330 50', kind: 'single', rangeFirst: null, rangeLast: null, numberType: null },
+    ]);
+  }
+
+  // The submitted order: complete, waiting for the operator.
+  const submittedAt = daysAgo(2);
+  const portingDate = earliestPortingDate(today) ?? addDays(today, 14);
+  await tx.insert(portOrders).values({
+    ...common,
+    id: p.submittedOrderId,
+    reference: p.submittedReference,
+    status: 'submitted',
+    step: 4,
+    newNumbers: 2,
+    currentProvider: 'swisscom',
+    signing: 'collective',
+    signers: [
+      { name: 'Jürg Müller', role: 'Geschäftsführer' },
+      { name: 'Andrea Bühler', role: 'Prokuristin' },
+    ],
+    timing: 'contract_end',
+    portingDate,
+    portingTime: '09:00',
+    sharedContract: true,
+    scope: 'partial',
+    note: 'Filiale Bern, Empfang und Werkstatt.',
+    supportLoginName: 'demo.reseller.support',
+    supportPasswordSealed: sealed('Support-Demo-Passwort-2026'),
+    submittedAt,
+    createdAt: daysAgo(3),
+    updatedAt: submittedAt,
+  });
+  const lines = await tx
+    .insert(portOrderNumbers)
+    .values([
+      { tenantId, orderId: p.submittedOrderId, position: 0, input: '031 330 40 50', kind: 'single', rangeFirst: '+41313304050', rangeLast: '+41313304050', numberType: 'fixed_line' },
+      { tenantId, orderId: p.submittedOrderId, position: 1, input: '031 330 40 51', kind: 'single', rangeFirst: '+41313304051', rangeLast: '+41313304051', numberType: 'fixed_line' },
+      { tenantId, orderId: p.submittedOrderId, position: 2, input: '+41 31 330 41 0x', kind: 'block', rangeFirst: '+41313304100', rangeLast: '+41313304109', numberType: 'fixed_line' },
+    ])
+    .returning({ id: portOrderNumbers.id, position: portOrderNumbers.position });
+  // One temporary number per line, the lowest free ones of the pool (as a submission takes them).
+  const free = await tx
+    .select({ id: temporaryNumbers.id, e164: temporaryNumbers.e164 })
+    .from(temporaryNumbers)
+    .where(and(eq(temporaryNumbers.tenantId, tenantId), isNull(temporaryNumbers.assignedTo), isNull(temporaryNumbers.releasedAt)))
+    .orderBy(asc(temporaryNumbers.e164))
+    .limit(lines.length);
+  for (const [i, line] of [...lines].sort((a, b) => a.position - b.position).entries()) {
+    const temporary = free[i];
+    if (!temporary) break;
+    await tx.update(temporaryNumbers).set({ assignedTo: line.id, assignedAt: submittedAt }).where(eq(temporaryNumbers.id, temporary.id));
+    await tx.update(portOrderNumbers).set({ temporaryNumber: temporary.e164 }).where(eq(portOrderNumbers.id, line.id));
+  }
+  await tx.insert(portOrderWorkplaces).values(
+    [
+      { displayName: 'Jürg Müller', loginName: 'juerg.mueller', password: 'Demo-Arbeitsplatz-1-2026', licence: 'apps' as const },
+      { displayName: 'Andrea Bühler', loginName: 'andrea.buehler', password: 'Demo-Arbeitsplatz-2-2026', licence: 'apps' as const },
+      { displayName: 'Werkstatt Fax', loginName: 'werkstatt.fax', password: 'Demo-Arbeitsplatz-3-2026', licence: 'device' as const },
+    ].map(({ password, ...w }, position) => ({ ...w, tenantId, orderId: p.submittedOrderId, position, passwordSealed: sealed(password) })),
+  );
+  await tx.insert(statusHistory).values([
+    { tenantId, entity: 'port_order', entityId: p.submittedOrderId, fromStatus: 'draft', toStatus: 'submitted', actorKind: 'agent', actorId: agent.id, at: submittedAt },
   ]);
 }

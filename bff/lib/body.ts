@@ -59,3 +59,68 @@ function cache(req: HonoRequest, text: string): void {
     get: () => (json ??= new Promise((resolve) => resolve(JSON.parse(text)))),
   });
 }
+
+/**
+ * Reads a binary request body (an uploaded document) of at most `maxBytes`, refusing more with `tooLarge()`
+ * as soon as the count passes the limit (the announced Content-Length first, then while reading: nothing
+ * is buffered beyond the limit). The bytes are in Hono's body cache as `arrayBuffer`; `text` holds them one
+ * character per byte (latin1), so `idempotent`'s request hash sees every byte of a binary body.
+ */
+export function readBinaryBody(maxBytes: number, tooLarge: () => ApiError): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (Number(c.req.header('content-length')) > maxBytes) throw tooLarge();
+    const incoming = c.env?.incoming;
+    const bytes =
+      incoming && !incoming.readableEnded && incoming.readableFlowing === null
+        ? await readIncoming(incoming, maxBytes, tooLarge)
+        : await readStream(c.req.raw.body, maxBytes, tooLarge);
+    cacheBytes(c.req, bytes);
+    await next();
+  };
+}
+
+function readIncoming(incoming: IncomingMessage, maxBytes: number, tooLarge: () => ApiError): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) return void chunks.push(chunk);
+      incoming.off('data', onData);
+      incoming.resume();
+      reject(tooLarge());
+    };
+    incoming.on('data', onData);
+    incoming.once('end', () => resolve(Buffer.concat(chunks, size)));
+    incoming.once('error', reject);
+  });
+}
+
+async function readStream(body: ReadableStream<Uint8Array> | null, maxBytes: number, tooLarge: () => ApiError): Promise<Uint8Array> {
+  if (!body) return new Uint8Array(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+function cacheBytes(req: HonoRequest, bytes: Uint8Array): void {
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  (req.bodyCache as Record<string, unknown>).arrayBuffer = Promise.resolve(buffer);
+  let text: Promise<string> | undefined;
+  Object.defineProperty(req.bodyCache, 'text', {
+    configurable: true,
+    enumerable: false,
+    get: () => (text ??= Promise.resolve(Buffer.from(buffer).toString('latin1'))),
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * The power of attorney for a number port ("Vollmacht zur Rufnummernportierung"), printed as a PDF in the
+ * tenant's language: the customer signs it, the agent uploads the signed copy. Swiss spelling where the
+ * document goes to Swiss providers ("so schnell als möglich").
+ */
+export default {
+  title: 'Vollmacht zur Rufnummernportierung',
+  fileName: 'Vollmacht-{reference}.pdf',
+  reference: 'Auftrag {reference}',
+  issued: 'Erstellt am {date}',
+  page: 'Seite {page} von {pages}',
+  customer: 'Vollmachtgeber (Kunde)',
+  uid: 'UID: {uid}',
+  contact: 'Kontaktperson: {name}',
+  phone: 'Telefon: {phone}',
+  email: 'E-Mail: {email}',
+  newProvider: 'Bevollmächtigter (neuer Anbieter)',
+  oldProvider: 'Bisheriger Anbieter',
+  unknownProvider: 'Unbekannt',
+  otherProvider: 'Anderer Anbieter',
+  mandate:
+    'Der Vollmachtgeber beauftragt und bevollmächtigt {provider}, die unten aufgeführten Rufnummern vom bisherigen Anbieter zu übernehmen (portieren) und alle dafür nötigen Erklärungen gegenüber dem bisherigen Anbieter abzugeben. Der bisherige Anbieter wird gebeten, die Rufnummern auf den genannten Termin freizugeben.',
+  numbers: 'Rufnummern ({count})',
+  single: '{international} ({national})',
+  block: '{range}, {size} Nummern (Durchwahlblock)',
+  scope: 'Umfang',
+  scopePartial: 'Teilportierung: Nur die aufgeführten Rufnummern werden portiert. Der Vertrag beim bisherigen Anbieter bleibt für alle übrigen Dienste bestehen.',
+  scopeFull: 'Vollportierung: Alle Rufnummern des Anschlusses werden portiert; Rufnummern, die hier nicht aufgeführt sind, gehen verloren. Der Vertrag beim bisherigen Anbieter endet am Portierungstermin.',
+  scopeOpen: 'Teil- oder Vollportierung: noch nicht festgelegt.',
+  timing: 'Portierungstermin',
+  timingAsap: 'So schnell als möglich',
+  timingDate: '{date}, {time} Uhr',
+  timingDay: '{date}',
+  signing: 'Unterschrift',
+  signingSingle: 'Einzelunterschrift: Eine zeichnungsberechtigte Person unterschreibt.',
+  signingCollective: 'Kollektivunterschrift zu zweien: Zwei zeichnungsberechtigte Personen unterschreiben.',
+  placeDate: 'Ort, Datum',
+  signature: 'Unterschrift',
+  signerBlank: 'Name, Funktion',
+  signer: '{name}, {role}',
+  missing: 'Die Vollmacht kann noch nicht erstellt werden. Es fehlen: {missing}.',
+  missingCustomer: 'der Kunde (Schritt 1)',
+  missingNumbers: 'mindestens eine gültige Rufnummer (Schritt 3)',
+  join: ' und ',
+} as const;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../../bff/db/client.js';
-import { licencePrices, tariffs, temporaryNumbers, users } from '../../../bff/db/schema/index.js';
+import type { PortOrderStatus } from '../../../contract/porting.js';
+import { licencePrices, portOrderNumbers, portOrders, tariffs, temporaryNumbers, users } from '../../../bff/db/schema/index.js';
 import { hashPassword } from '../../../bff/domain/passwords.js';
 import type { TestTenant } from './app.js';
 import type { TestUser } from './portal.js';
@@ -73,4 +74,18 @@ export function customerBody(overrides: Record<string, unknown> = {}) {
     uid: 'CHE-116.281.710',
     ...overrides,
   };
+}
+
+/** A port order row straight in the database (status, numbers as E.164 ranges), for checks against open orders. */
+export async function seedOrder(db: Db, tenant: TestTenant, agentId: string, status: PortOrderStatus, ranges: [string, string][]) {
+  const [order] = await db
+    .insert(portOrders)
+    .values({ tenantId: tenant.id, reference: `PO-T${randomBytes(3).toString('hex').toUpperCase()}`, createdBy: agentId, status })
+    .returning();
+  if (ranges.length > 0) {
+    await db.insert(portOrderNumbers).values(
+      ranges.map(([first, last], position) => ({ tenantId: tenant.id, orderId: order!.id, position, input: first, kind: first === last ? ('single' as const) : ('block' as const), rangeFirst: first, rangeLast: last })),
+    );
+  }
+  return order!;
 }

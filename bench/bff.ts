@@ -171,12 +171,13 @@ try {
 
   if (runs('numbers')) {
     // POST /v1/numbers/check: 10 single numbers and a block of 10, from partner agents' sessions of the
-    // demo reseller (64 agents, so that the per-agent limit of the route is not what is measured), with
+    // demo reseller (256 agents, so that the per-agent limit of the route is not what is measured), with
     // an open order of the reseller in the table so that the overlap statement finds something.
     const [reseller] = await raw`select id from tenants where slug = 'demo-reseller'`;
     const tenantId = reseller!.id as string;
+    const AGENTS = 256;
     const tokens: string[] = [];
-    for (let i = 0; i < 64; i++) {
+    for (let i = 0; i < AGENTS; i++) {
       const [user] = await raw`
         insert into users (tenant_id, role, username, display_name, email, mobile)
         values (${tenantId}, 'partner_agent', ${`bench.agent.${i}`}, ${`Bench Agent ${i}`}, ${`bench.agent.${i}@example.com`}, ${`+4917600${String(i).padStart(5, '0')}`})

@@ -1,6 +1,7 @@
 /**
  * The baseline of the `POST /v1/numbers/check` scenario: bare node:http and postgres.js sending the
- * statements the BFF sends for one check (the session lookup, the route's rate-limit hit, the one
+ * statements the BFF sends for one check (the session lookup, the route's rate-limit hit — on counters of
+ * its own, so that the two sides do not use up each other's limit — the one
  * open-order statement), with the same number parsing (libphonenumber-js/max through the same pure
  * functions) and the same JSON answer. No framework, no ORM, no validation, no logging.
  *
@@ -35,7 +36,7 @@ createServer((req, res) => {
       const now = Date.now();
       const start = Math.floor(now / WINDOW_MS) * WINDOW_MS;
       await sql`
-        insert into rate_limits (bucket, window_start, window_end, hits) values (${`numbers.check|user:${found.user_id}|${start}`}, ${new Date(start)}, ${new Date(start + WINDOW_MS)}, 1)
+        insert into rate_limits (bucket, window_start, window_end, hits) values (${`raw.numbers.check|user:${found.user_id}|${start}`}, ${new Date(start)}, ${new Date(start + WINDOW_MS)}, 1)
         on conflict (bucket) do update set hits = rate_limits.hits + 1 returning hits`;
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { country?: PortingCountry; lines: string[] };
       const country = body.country ?? 'CH';

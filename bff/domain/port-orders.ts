@@ -148,6 +148,16 @@ export async function updateDraft(tx: Executor, f: AgentFlow, id: string, input:
   const row = await findOrder(tx, scope, id, true);
   if (row.status !== 'draft' && row.status !== 'clarification_needed') throw invalidTransition(row.status);
   await applyDraft(tx, f, row, input);
+  await audit(tx, {
+    tenantId: f.agent.tenantId,
+    actor: userActor(f.agent),
+    action: 'port_order.updated',
+    target: { type: 'port_order', id: row.id },
+    ip: f.ip,
+    at: f.now,
+    // Which sections changed, never their values (the workplaces' passwords are among them).
+    data: { reference: row.reference, sections: (['customerId', 'subscription', 'numbers', 'workplaces'] as const).filter((k) => input[k] !== undefined), complete: input.complete ?? null },
+  });
   return presentOrder(tx, scope, row.id, f);
 }
 

@@ -1,6 +1,6 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { portOrderNumbers, portOrders, portOrderWorkplaces, statusHistory, temporaryNumbers } from '../../bff/db/schema/index.js';
+import { auditEvents, portOrderNumbers, portOrders, portOrderWorkplaces, statusHistory, temporaryNumbers } from '../../bff/db/schema/index.js';
 import { unseal } from '../../bff/lib/crypto.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { browser, seedUser } from './helpers/portal.js';
@@ -147,6 +147,9 @@ describe('port order drafts', () => {
     noPasswords(JSON.stringify(stored));
     noPasswords(JSON.stringify(await rowOf(id)));
     noPasswords(t.logLines.join('\n'));
+    const audited = await t.db.select().from(auditEvents).where(eq(auditEvents.targetId, id));
+    expect(audited.map((a) => a.action)).toEqual(['port_order.created', ...Array(6).fill('port_order.updated')]);
+    noPasswords(JSON.stringify(audited));
   });
 
   it('PATCH checks the step whole: field errors per field, and nothing is saved', async () => {

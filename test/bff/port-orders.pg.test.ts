@@ -20,7 +20,7 @@ let ip = 0;
 let n = 0;
 
 /** A reseller with a pool of `pool` temporary numbers, an agent, and `count` drafts ready to submit (`lines` numbers each). */
-async function resellerWithDrafts(pool: number, count: number, lines: number) {
+async function resellerWithDrafts(pool: number, count: number, lines: number, sameNumbers = false) {
   const tenant = await seedTenant(t.db, `porting-pg-${pool}`, { parentId: operator.id });
   const { productId } = await seedPorting(t.db, tenant, { pool });
   const session = await browser(t, tenant).login(await seedAgent(t.db, tenant));
@@ -34,7 +34,9 @@ async function resellerWithDrafts(pool: number, count: number, lines: number) {
       subscription: { tariffId: productId, startDate: '2026-12-01' },
       numbers: {
         country: 'CH',
-        lines: Array.from({ length: lines }, (_, j) => (j % 2 === 0 ? `044 ${String(300 + ++n).padStart(3, '0')} 12 34` : `+41 44 ${600 + ++n} 55 0x`)),
+        lines: sameNumbers
+          ? ['044 211 11 11', '+41 44 212 00 0x'].slice(0, lines)
+          : Array.from({ length: lines }, (_, j) => (j % 2 === 0 ? `044 ${String(300 + ++n).padStart(3, '0')} 12 34` : `+41 44 ${600 + ++n} 55 0x`)),
         newNumbers: 0,
         currentProvider: 'unknown',
         signing: 'single',
@@ -89,5 +91,19 @@ describe('concurrent submissions (Postgres)', () => {
     const temps = lines.flatMap((l) => (l.temporaryNumber ? [l.temporaryNumber] : []));
     expect(temps).toHaveLength(30);
     expect(new Set(temps).size).toBe(30);
+  });
+
+  it('the same numbers in 20 drafts submitted at once: exactly one order gets them, the others are told `in_open_order`', async () => {
+    const { tenant, ids, submit } = await resellerWithDrafts(100, 20, 2, true);
+    const results = await Promise.all(ids.map((id) => submit(id)));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    const refused = results.filter((r) => r.status === 422);
+    expect(refused).toHaveLength(19);
+    for (const r of refused) {
+      expect(r.json.code).toBe('numbers_flagged');
+      expect(r.json.report.lines.map((l: { problems: { code: string }[] }) => l.problems.map((p) => p.code))).toEqual([['in_open_order'], ['in_open_order']]);
+    }
+    const orders = await t.db.select().from(portOrders).where(eq(portOrders.tenantId, tenant.id));
+    expect(orders.filter((o) => o.status === 'submitted')).toHaveLength(1);
   });
 });

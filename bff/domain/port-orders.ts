@@ -4,7 +4,7 @@
 // cancellation, and the views — the agent's (its reseller's orders) and the operator's (its resellers'
 // submitted orders, by secret key). Every status move goes through `portOrderMachine`.
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, ilike, ne, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, ne, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { availableLocales } from '../../contract/i18n.js';
 import type { Locale } from '../../contract/locales.js';
@@ -195,23 +195,7 @@ async function applyDraft(tx: Executor, f: AgentFlow, row: PortOrder, input: Dra
       ),
     );
     if (n.lines !== undefined || (n.country !== undefined && n.country !== row.country)) {
-      const lines = n.lines ?? (await tx.select({ input: portOrderNumbers.input }).from(portOrderNumbers).where(eq(portOrderNumbers.orderId, row.id)).orderBy(asc(portOrderNumbers.position))).map((l) => l.input);
-      await tx.delete(portOrderNumbers).where(eq(portOrderNumbers.orderId, row.id));
-      const parsed = lines.map((l, i) => parseLine(l, i, country));
-      if (parsed.length > 0) {
-        await tx.insert(portOrderNumbers).values(
-          parsed.map((p) => ({
-            tenantId,
-            orderId: row.id,
-            position: p.index,
-            input: p.input,
-            kind: p.kind,
-            rangeFirst: p.range?.first ?? p.e164,
-            rangeLast: p.range?.last ?? p.e164,
-            numberType: p.type,
-          })),
-        );
-      }
+      await replaceLines(tx, { tenantId, orderId: row.id, country, lines: n.lines, now: f.now });
     }
   }
   if (input.workplaces) {
@@ -256,6 +240,37 @@ async function applyDraft(tx: Executor, f: AgentFlow, row: PortOrder, input: Dra
     const step = portOrderSteps.indexOf(input.complete) + 1;
     if (step > updated!.step) await tx.update(portOrders).set({ step }).where(eq(portOrders.id, row.id));
   }
+}
+
+/**
+ * Replaces the order's number lines with `lines` (undefined: the stored ones, parsed again for a new
+ * country). A line that stays the same number or block keeps its row, and so its temporary number (an
+ * order edited after a question); the temporary numbers of lines that go are released to the pool.
+ */
+async function replaceLines(tx: Executor, o: { tenantId: string; orderId: string; country: PortingCountry; lines?: string[]; now: Date }): Promise<void> {
+  const existing = await tx.select().from(portOrderNumbers).where(eq(portOrderNumbers.orderId, o.orderId)).orderBy(asc(portOrderNumbers.position));
+  const parsed = (o.lines ?? existing.map((l) => l.input)).map((l, i) => parseLine(l, i, o.country));
+  const unused = new Map(existing.map((e) => [e.id, e]));
+  const fresh: (typeof portOrderNumbers.$inferInsert)[] = [];
+  const kept: { id: string; position: number; input: string; numberType: string | null }[] = [];
+  for (const p of parsed) {
+    const rangeFirst = p.range?.first ?? p.e164;
+    const rangeLast = p.range?.last ?? p.e164;
+    const same = rangeFirst ? [...unused.values()].find((e) => e.kind === p.kind && e.rangeFirst === rangeFirst && e.rangeLast === rangeLast) : undefined;
+    if (same) {
+      unused.delete(same.id);
+      kept.push({ id: same.id, position: p.index, input: p.input, numberType: p.type });
+    } else {
+      fresh.push({ tenantId: o.tenantId, orderId: o.orderId, position: p.index, input: p.input, kind: p.kind, rangeFirst, rangeLast, numberType: p.type });
+    }
+  }
+  const gone = [...unused.keys()];
+  if (gone.length > 0) {
+    await tx.update(temporaryNumbers).set({ assignedTo: null, releasedAt: o.now }).where(inArray(temporaryNumbers.assignedTo, gone));
+    await tx.delete(portOrderNumbers).where(inArray(portOrderNumbers.id, gone));
+  }
+  for (const k of kept) await tx.update(portOrderNumbers).set({ position: k.position, input: k.input, numberType: k.numberType }).where(eq(portOrderNumbers.id, k.id));
+  if (fresh.length > 0) await tx.insert(portOrderNumbers).values(fresh);
 }
 
 const customerOf = async (db: Executor, tenantId: string, id: string) =>

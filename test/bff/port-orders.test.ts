@@ -332,11 +332,25 @@ describe('submitting', () => {
     const submitted = await submit(id);
     const temps = submitted.json.numbers.lines.map((l: { temporaryNumber: string }) => l.temporaryNumber);
     await t.db.update(portOrders).set({ status: 'clarification_needed' }).where(eq(portOrders.id, id));
-    const edited = await api('PATCH', `/v1/port-orders/${id}`, session, { numbers: { note: 'Vollmacht nachgereicht' } });
+    const before = await assignedCount();
+    // The agent drops the first line, writes the block another way and adds a number.
+    const [single, block] = submitted.json.numbers.lines as { input: string; temporaryNumber: string }[];
+    const added = fresh();
+    const edited = await api('PATCH', `/v1/port-orders/${id}`, session, { numbers: { note: 'Vollmacht nachgereicht', lines: [block!.input.replace(/\s/g, ''), added] } });
     expect(edited.status, edited.text).toBe(200);
+    expect(edited.json.numbers.lines.map((l: { temporaryNumber: string | null }) => l.temporaryNumber)).toEqual([temps[1], null]);
+    // The dropped line's temporary number is back in the pool, released.
+    const [released] = await t.db.select().from(temporaryNumbers).where(eq(temporaryNumbers.e164, single!.temporaryNumber));
+    expect(released).toMatchObject({ assignedTo: null });
+    expect(released!.releasedAt).not.toBeNull();
+    expect(await assignedCount()).toBe(before - 1);
     const again = await submit(id);
     expect(again.status, again.text).toBe(200);
-    expect(again.json.numbers.lines.map((l: { temporaryNumber: string }) => l.temporaryNumber)).toEqual(temps);
+    const now = again.json.numbers.lines.map((l: { temporaryNumber: string }) => l.temporaryNumber);
+    expect(now[0]).toBe(temps[1]);
+    expect(now[1]).toMatch(/^\+4158/);
+    expect(temps).not.toContain(now[1]);
+    expect(await assignedCount()).toBe(before);
     expect(again.json.history.at(-1)).toMatchObject({ from: 'clarification_needed', to: 'submitted', reason: 'resubmitted', reasonText: 'Nach Rückfrage erneut eingereicht' });
   });
 });

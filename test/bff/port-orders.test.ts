@@ -4,7 +4,7 @@ import { auditEvents, portOrderNumbers, portOrders, portOrderWorkplaces, statusH
 import { unseal } from '../../bff/lib/crypto.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { browser, seedUser } from './helpers/portal.js';
-import { customerBody, seedAgent, seedPorting } from './helpers/porting.js';
+import { customerBody, seedAgent, seedPorting, seedPortingScenario } from './helpers/porting.js';
 
 let t: TestApp;
 let operator: TestTenant;
@@ -16,6 +16,8 @@ let session: string;
 let colleague: string;
 let agentName: string;
 let otherSession: string;
+let otherOrders: string[];
+let otherCustomer: string;
 let customerId: string;
 const NOW = new Date('2026-11-23T09:00:00Z'); // Monday; the earliest porting date is Wednesday 2 December
 const PASSWORDS = ['Workplace-pass-1', 'Workplace-pass-2', 'Support-pass-123'];
@@ -28,11 +30,13 @@ beforeAll(async () => {
   reseller = await seedTenant(t.db, 'porting', { parentId: operator.id });
   other = await seedTenant(t.db, 'porting-other', { parentId: otherOperator.id });
   ({ productId } = await seedPorting(t.db, reseller, { pool: 60 }));
-  await seedPorting(t.db, other);
+  const theirs = await seedPortingScenario(t, other);
+  otherSession = theirs.session;
+  otherOrders = [theirs.draftId, theirs.submittedId];
+  otherCustomer = theirs.customerId;
   agentName = 'Paula Portiererin';
   session = await browser(t, reseller).login(await seedAgent(t.db, reseller, { name: agentName }));
   colleague = await browser(t, reseller).login(await seedAgent(t.db, reseller));
-  otherSession = await browser(t, other).login(await seedAgent(t.db, other));
   const created = await api('POST', '/v1/customers', session, customerBody());
   customerId = created.json.id;
 });
@@ -414,8 +418,21 @@ describe('who sees what', () => {
     expect((await as('PATCH', `/v1/port-orders/${id}`, { numbers: { note: 'x' } })).status).toBe(404);
     expect((await as('POST', `/v1/port-orders/${id}/submit`)).status).toBe(404);
     expect((await as('POST', `/v1/port-orders/${id}/cancel`, {})).status).toBe(404);
-    expect((await as('GET', '/v1/port-orders')).json.items).toEqual([]);
+    // Their list holds only their own orders; a search for our reference finds nothing.
+    expect((await as('GET', '/v1/port-orders?limit=100')).json.items.map((i: { id: string }) => i.id).sort()).toEqual([...otherOrders].sort());
     expect((await as('GET', `/v1/port-orders?q=${(await rowOf(id)).reference}`)).json.items).toEqual([]);
+    expect((await as('GET', '/v1/customers')).json.items.map((c: { id: string }) => c.id)).toEqual([otherCustomer]);
+    // And the other way round: their draft and submitted order, their customer, are 404 for us.
+    for (const theirId of otherOrders) {
+      expect((await api('GET', `/v1/port-orders/${theirId}`, session)).status).toBe(404);
+      expect((await api('PATCH', `/v1/port-orders/${theirId}`, session, { numbers: { note: 'x' } })).status).toBe(404);
+      expect((await api('POST', `/v1/port-orders/${theirId}/submit`, session)).status).toBe(404);
+      expect((await api('POST', `/v1/port-orders/${theirId}/cancel`, session, {})).status).toBe(404);
+    }
+    expect((await api('GET', `/v1/customers/${otherCustomer}`, session)).status).toBe(404);
+    const ours = (await api('GET', '/v1/port-orders?limit=100', session)).json.items.map((i: { id: string }) => i.id);
+    expect(ours.some((x: string) => otherOrders.includes(x))).toBe(false);
+    expect((await api('PATCH', `/v1/port-orders/${id}`, session, { customerId: otherCustomer })).json.errors).toContainEqual(expect.objectContaining({ path: 'customerId', code: 'customer_unknown' }));
     // A draft of theirs cannot take our customer.
     const theirs = await as('POST', '/v1/port-orders', { customerId });
     expect(theirs.status).toBe(422);
@@ -487,8 +504,12 @@ describe('who sees what', () => {
     expect((await asKey('GET', '/v1/port-orders?status=draft', operator.secretKey)).json.items).toEqual([]);
 
     // Another operator sees none of it.
+    expect(ids).not.toContain(otherOrders[1]);
+    expect((await asKey('GET', `/v1/port-orders/${otherOrders[1]}`, operator.secretKey)).status).toBe(404);
     const foreign = await asKey('GET', '/v1/port-orders?limit=100', otherOperator.secretKey);
     expect(foreign.status).toBe(200);
+    // The other operator sees its own reseller's submitted order, not its draft.
+    expect(foreign.json.items.map((i: { id: string }) => i.id)).toEqual([otherOrders[1]]);
     expect(foreign.json.items.map((i: { id: string }) => i.id)).not.toContain(sent.id);
     expect((await asKey('GET', `/v1/port-orders/${sent.id}`, otherOperator.secretKey)).status).toBe(404);
     // A reseller's secret key is no operator's.

@@ -8,11 +8,13 @@
  *   connections and duration.
  * - `POST /v1/signups` on the BFF (loaded by wrk) against postgres.js sending the statements the BFF
  *   sends for one signup (bench/lib/signup-statements.ts), without HTTP.
+ * - `POST /v1/numbers/check` (10 numbers and a DDI block, a partner agent's session) on the BFF against
+ *   bare node:http + postgres.js sending the same statements (bench/lib/numbers-raw.ts), both under wrk.
  *
  * Exits non-zero when a ratio is under its budget or a side had errors.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { freePort } from '../test/e2e/helpers/server.js';
 import { load } from './lib/load.js';
@@ -27,12 +29,14 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? process.env.BENCH_CONCURRENCY ?? 32);
 /** One wrk thread: the load generator takes at most one of the machine's cores. */
 const THREADS = Number(process.env.BENCH_THREADS ?? 1);
-/** `tenant` or `signups` runs that scenario alone. */
+/** `tenant`, `signups` or `numbers` runs that scenario alone. */
 const ONLY = process.env.BENCH_ONLY;
 const TENANT = 'GET /v1/tenant';
 const SIGNUPS = 'POST /v1/signups';
+const NUMBERS = 'POST /v1/numbers/check';
 /** Budgets: the BFF's requests/s as a share of its baseline's. */
-const BUDGETS: Record<string, number> = { [TENANT]: 0.4, [SIGNUPS]: 0.5 };
+const BUDGETS: Record<string, number> = { [TENANT]: 0.4, [SIGNUPS]: 0.5, [NUMBERS]: 0.5 };
+const runs = (scenario: string) => !ONLY || ONLY === scenario;
 
 ensureWrk();
 
@@ -96,7 +100,7 @@ try {
   );
   const wrkRun = (url: string, lua: string, seconds: number) => wrk({ url, threads: THREADS, connections: CONNECTIONS, seconds, lua });
 
-  if (ONLY !== 'signups') {
+  if (runs('tenant')) {
     // GET /v1/tenant: what a browser on the tenant's site sends; every server gets the same request.
     const lua = headersLua({ authorization: 'Bearer tk_pub_demo', origin, 'accept-language': 'de-DE,de;q=0.9,en;q=0.8' });
     const sides: { side: string; url: string; of?: string; runs: Measured[] }[] = [
@@ -114,7 +118,7 @@ try {
     for (const s of sides) rows.push({ scenario: TENANT, side: s.side, m: best(s.runs), of: s.of });
   }
 
-  if (ONLY !== 'tenant') {
+  if (runs('signups')) {
     // POST /v1/signups: each request a new client address (per-IP limit), e-mail and Idempotency-Key.
     const [tariff] = await raw`select id from tariffs where code = 'partner-privat'`;
     const [reseller] = await raw`select id, terms_version from tenants where slug = 'demo-reseller'`;
@@ -163,6 +167,61 @@ try {
     }
     const baseline = 'raw postgres.js, same statements';
     rows.push({ scenario: SIGNUPS, side: 'BFF', m: best(bffRuns), of: baseline }, { scenario: SIGNUPS, side: baseline, m: best(rawRuns) });
+  }
+
+  if (runs('numbers')) {
+    // POST /v1/numbers/check: 10 single numbers and a block of 10, from partner agents' sessions of the
+    // demo reseller (256 agents, so that the per-agent limit of the route is not what is measured), with
+    // an open order of the reseller in the table so that the overlap statement finds something.
+    const [reseller] = await raw`select id from tenants where slug = 'demo-reseller'`;
+    const tenantId = reseller!.id as string;
+    const AGENTS = 256;
+    const tokens: string[] = [];
+    for (let i = 0; i < AGENTS; i++) {
+      const [user] = await raw`
+        insert into users (tenant_id, role, username, display_name, email, mobile)
+        values (${tenantId}, 'partner_agent', ${`bench.agent.${i}`}, ${`Bench Agent ${i}`}, ${`bench.agent.${i}@example.com`}, ${`+4917600${String(i).padStart(5, '0')}`})
+        returning id`;
+      const token = `tk_ses_bench_${randomBytes(24).toString('base64url')}`;
+      const hash = createHash('sha256').update(token).digest('hex');
+      await raw`
+        insert into sessions (tenant_id, user_id, token_hash, source, expires_at, last_seen_at)
+        values (${tenantId}, ${user!.id}, ${hash}, 'login', now() + interval '2 hours', now())`;
+      tokens.push(token);
+    }
+    const [agent] = await raw`select id from users where tenant_id = ${tenantId} and role = 'partner_agent' limit 1`;
+    const [order] = await raw`insert into port_orders (tenant_id, reference, created_by, status) values (${tenantId}, 'PO-BENCH1', ${agent!.id}, 'submitted') returning id`;
+    await raw`
+      insert into port_order_numbers (tenant_id, order_id, position, input, kind, range_first, range_last)
+      values (${tenantId}, ${order!.id}, 0, '+41 44 999 00 0x', 'block', '+41449990000', '+41449990009')`;
+    const body = JSON.stringify({
+      country: 'CH',
+      lines: [...Array.from({ length: 10 }, (_, i) => `044 123 45 ${String(10 + i)}`), '+41 44 123 46 0x'],
+    });
+    const numbersLua = `
+      local tokens = { ${tokens.map((tk) => JSON.stringify(tk)).join(', ')} }
+      local n = 0
+      function request()
+        n = n + 1
+        return wrk.format("POST", "/v1/numbers/check", {
+          ["authorization"] = "Bearer " .. tokens[(n % #tokens) + 1],
+          ["content-type"] = "application/json",
+          ["origin"] = "${origin}",
+        }, ${JSON.stringify(body)})
+      end`;
+    const rawPort = await freePort();
+    children.push(await start(['--import', 'tsx', 'bench/lib/numbers-raw.ts', String(rawPort), dbUrl.toString()]));
+    const rawUrl = `http://127.0.0.1:${rawPort}/v1/numbers/check`;
+    const bffRuns: Measured[] = [];
+    const rawRuns: Measured[] = [];
+    await wrkRun(`${bffUrl}/v1/numbers/check`, numbersLua, WARMUP);
+    await wrkRun(rawUrl, numbersLua, WARMUP);
+    for (let round = 0; round < ROUNDS; round++) {
+      bffRuns.push(await wrkRun(`${bffUrl}/v1/numbers/check`, numbersLua, SECONDS));
+      rawRuns.push(await wrkRun(rawUrl, numbersLua, SECONDS));
+    }
+    const baseline = 'raw node:http + postgres.js';
+    rows.push({ scenario: NUMBERS, side: 'BFF', m: best(bffRuns), of: baseline }, { scenario: NUMBERS, side: baseline, m: best(rawRuns) });
   }
 } finally {
   for (const child of children) await stop(child);

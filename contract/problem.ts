@@ -19,6 +19,13 @@ export const problemSchema = z
     errors: z.array(fieldErrorSchema).optional(),
     /** After a wrong SMS PIN: how many more tries this PIN has. */
     attemptsLeft: z.number().int().optional(),
+    /** With `invalid_transition`: the status the entity is in now. */
+    currentStatus: z.string().optional(),
+    /**
+     * With `numbers_flagged` (submitting a port order): the number check's report (`NumbersReport`, as
+     * `POST /v1/numbers/check` answers it), each flagged line with its problems.
+     */
+    report: z.unknown().optional(),
     requestId: z.string(),
   })
   .meta({ id: 'Problem' });

@@ -14,7 +14,7 @@ export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
     readonly code: ProblemCode,
-    readonly options: { detail?: string; errors?: FieldError[]; headers?: Record<string, string>; /** Extra members of the problem, e.g. `attemptsLeft`. */ extensions?: Record<string, number | string> } = {},
+    readonly options: { detail?: string; errors?: FieldError[]; headers?: Record<string, string>; /** Extra members of the problem, e.g. `attemptsLeft`, `report`. */ extensions?: Record<string, unknown> } = {},
   ) {
     super(code);
   }

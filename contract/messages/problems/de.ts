@@ -42,5 +42,9 @@ export default {
   acting_session: 'Sie handeln für einen Standort. Dessen Zugangsdaten und Standorte ändert der Administrator des Standorts selbst; kehren Sie für Ihre eigenen zum Hauptaccount zurück.',
   is_sub_account: 'Ihr Konto ist selbst als Standort mit einem Hauptaccount verknüpft. Standorte verwaltet der Hauptaccount.',
   not_linkable: 'Dieses Konto lässt sich nicht mehr als Standort verknüpfen.',
+  operator_only: 'Nur der Schlüssel eines Betreibers sieht die Portierungsaufträge seiner Wiederverkäufer.',
+  numbers_flagged: 'Einige Nummern lassen sich so nicht portieren. Korrigieren oder entfernen Sie die markierten Zeilen (siehe «report»).',
+  temporary_pool_empty: 'Es sind gerade keine temporären Nummern frei. Der Auftrag wurde nicht eingereicht; bitte wenden Sie sich an den Betreiber und reichen Sie ihn später erneut ein.',
+  cancel_too_late: 'Der Auftrag lässt sich weniger als 48 Stunden vor dem Portierungstermin nicht mehr stornieren.',
   internal_error: 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
 } as const;

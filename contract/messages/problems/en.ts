@@ -44,5 +44,9 @@ export default {
   acting_session: 'You are acting for a location. Its own admin changes its login data and locations; return to the main account for your own.',
   is_sub_account: 'Your account is itself linked as a location of a main account. The main account manages the locations.',
   not_linkable: 'This account can no longer be linked as a location.',
+  operator_only: "Only an operator's key sees the port orders of its resellers.",
+  numbers_flagged: 'Some numbers cannot be ported like this. Correct or remove the marked lines (see "report").',
+  temporary_pool_empty: 'No temporary numbers are free right now. The order was not submitted; please contact the operator and submit it again later.',
+  cancel_too_late: 'The order can no longer be cancelled less than 48 hours before the porting date.',
   internal_error: 'An internal error occurred. Please try again later.',
 } satisfies Translation<typeof de>;

@@ -4,6 +4,7 @@ import { addDays, addMonths, berlinDate, firstOfNextMonth } from '../../contract
 import type { AccountType } from '../../contract/tenant.js';
 import { customerNumber } from '../../contract/rules.js';
 import type { Executor } from '../db/client.js';
+import { WORKPLACE_SEAL } from '../domain/port-orders.js';
 import {
   accountLinks,
   accounts,
@@ -79,7 +80,6 @@ export const DEMO = {
 } as const;
 
 /** The `seal` purpose of workplace and support-login passwords of port orders (AES-256-GCM, `lib/crypto.ts`). */
-export const PORT_ORDER_PASSWORD_PURPOSE = 'port-order-password';
 
 type TariffSeed = {
   code: string;
@@ -508,7 +508,7 @@ async function seedDemoPorting(tx: Executor, now: Date, secret: string | undefin
   const today = berlinDate(now);
   const start = firstOfNextMonth(today);
   const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
-  const sealed = (plain: string) => (secret ? seal(secret, PORT_ORDER_PASSWORD_PURPOSE, plain) : null);
+  const sealed = (plain: string) => (secret ? seal(secret, WORKPLACE_SEAL, plain) : null);
   const common = { tenantId, createdBy: agent.id, customerId: p.customerId, tariffId: product.id, startDate: start, country: 'CH' };
 
   // The draft: steps 1 and 2 done; on the numbers step one number typed and the provider chosen.

@@ -4,13 +4,14 @@ import {
   clarifySchema,
   completeSchema,
   failSchema,
-  portOrderDecisionSchema,
   portOrderIdParamSchema,
+  portOrderSchema,
   rejectSchema,
   scheduleSchema,
 } from '../../contract/port-orders.js';
 import { keyActor } from '../domain/audit.js';
 import { type Decision, decide, requireOperator } from '../domain/port-order-decisions.js';
+import { presentOrder } from '../domain/port-orders.js';
 import { type AppEnv, flowContext } from '../lib/context.js';
 import { endpoint } from '../lib/openapi.js';
 import { byCredential, rateLimit } from '../lib/rate-limit.js';
@@ -26,12 +27,13 @@ const operatorOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 const limit = rateLimit({ name: 'port-orders.decide', limit: 600, windowSeconds: 3600 }, byCredential);
 
-/** Runs one decision for the calling operator's key and answers with the order's new status. */
+/** Runs one decision for the calling operator's key and answers with the whole order as it is now. */
 async function run(c: Context<AppEnv>, id: string, decision: Decision) {
   const caller = c.get('caller');
   const { now, locale, ip, budget } = flowContext(c);
-  const result = await decide(c.get('deps').db, { operator: caller.tenant, actor: keyActor(caller), now, locale, ip, budget }, id, decision);
-  return c.json(result, 200);
+  const { db } = c.get('deps');
+  await decide(db, { operator: caller.tenant, actor: keyActor(caller), now, locale, ip, budget }, id, decision);
+  return c.json(await presentOrder(db, { kind: 'operator', operatorId: caller.tenant.id }, id, { now, locale }), 200);
 }
 
 const spec = (summary: string, extra: number[] = []) =>
@@ -39,7 +41,7 @@ const spec = (summary: string, extra: number[] = []) =>
     summary,
     tags,
     auth: ['secret'],
-    success: { status: 200, description: "The order's new status", schema: portOrderDecisionSchema },
+    success: { status: 200, description: 'The order with its new status, history and the actions now allowed', schema: portOrderSchema },
     problems: [400, 404, 409, 413, 415, 422, ...extra],
   });
 

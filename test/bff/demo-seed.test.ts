@@ -18,7 +18,8 @@ import {
   users,
 } from '../../bff/db/schema/index.js';
 import { verifyPassword } from '../../bff/domain/passwords.js';
-import { DEMO, PORT_ORDER_PASSWORD_PURPOSE, seedDemo } from '../../bff/dev/demo-seed.js';
+import { DEMO, seedDemo } from '../../bff/dev/demo-seed.js';
+import { WORKPLACE_SEAL } from '../../bff/domain/port-orders.js';
 import { unseal } from '../../bff/lib/crypto.js';
 import { createTestDatabase } from './helpers/db.js';
 
@@ -141,9 +142,9 @@ describe('demo seed', () => {
       expect(workplaces.length).toBeGreaterThanOrEqual(2);
       for (const w of workplaces) {
         expect(w.passwordSealed).not.toBeNull();
-        expect(unseal(SECRET, PORT_ORDER_PASSWORD_PURPOSE, w.passwordSealed!)).toMatch(/^Demo-Arbeitsplatz-/);
+        expect(unseal(SECRET, WORKPLACE_SEAL, w.passwordSealed!)).toMatch(/^Demo-Arbeitsplatz-/);
       }
-      expect(unseal(SECRET, PORT_ORDER_PASSWORD_PURPOSE, order!.supportPasswordSealed!)).toBeTruthy();
+      expect(unseal(SECRET, WORKPLACE_SEAL, order!.supportPasswordSealed!)).toBeTruthy();
 
       const history = await database.db.select().from(statusHistory).where(eq(statusHistory.entityId, p.submittedOrderId));
       expect(history).toEqual([expect.objectContaining({ entity: 'port_order', fromStatus: 'draft', toStatus: 'submitted', actorKind: 'agent', actorId: agent!.id })]);

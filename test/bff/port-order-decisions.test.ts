@@ -96,7 +96,10 @@ describe('each operator decision', () => {
     const { order } = await insertOrder(t.db, reseller, agent);
     const res = await decide(order.id, 'approve', {});
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ id: order.id, reference: order.reference, status: 'approved', statusText: 'Freigegeben', statusDescription: expect.stringContaining('Portierungstermin'), scheduledAt: null });
+    expect(res.json).toMatchObject({ id: order.id, reference: order.reference, status: 'approved', statusText: 'Freigegeben', statusDescription: expect.stringContaining('Portierungstermin'), scheduledAt: null });
+    // The whole order: its history ends with this move, and the operator's next step is offered.
+    expect(res.json.history.at(-1)).toMatchObject({ from: 'submitted', to: 'approved', actor: { kind: 'operator' } });
+    expect(res.json.actions).toContain('schedule');
 
     const history = await historyOf(order.id);
     expect(history).toHaveLength(1);
@@ -362,7 +365,7 @@ describe('refusals', () => {
     for (const action of ['approve', 'reject', 'clarify', 'schedule', 'complete', 'fail']) expect(doc.paths[`/v1/port-orders/{id}/${action}`]?.post, action).toBeDefined();
     const reject = doc.components.schemas.PortOrderReject;
     expect(reject.properties.reason.enum).toEqual([...rejectReasons]);
-    expect(doc.paths['/v1/port-orders/{id}/approve'].post.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/PortOrderDecision');
+    expect(doc.paths['/v1/port-orders/{id}/approve'].post.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/PortOrder');
   });
 });
 

@@ -8,6 +8,7 @@ import { emailsOf, lastPin, TEST_BUDGET, tokenIn } from './helpers/outbox.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { markersOf, snapshotTenant, UUID } from './helpers/isolation.js';
 import { browser, coUserBody, seedUser, setPasswordToken } from './helpers/portal.js';
+import { seedAgent, seedPorting, seedPortingScenario } from './helpers/porting.js';
 import { privateSignup } from '../contract/fixtures.js';
 
 /**
@@ -29,6 +30,8 @@ let bHandle: string;
 let bCoTariff: string;
 const bSubUserIds: string[] = [];
 let bCustomerNumbers: string[];
+/** B's porting: its PBX product, a customer and its orders (ids are markers and path parameters). */
+let bPorting: { productId: string; customerId: string };
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -69,6 +72,18 @@ beforeAll(async () => {
   await browser(t, b).post(`/v1/locations/link-requests/${asked.json.challengeId}/confirm`, { pin: await lastPin(t.db, b.id, bSub.mobile) }, bSession);
   await browser(t, b).post('/v1/locations/intents', { collectiveInvoice: false }, bSession);
   bCustomerNumbers = [bUser.customerNumber, bSub.customerNumber];
+  // B's partner agent: a customer, a draft and a submitted port order (temporary numbers given), and the
+  // signed power of attorney uploaded to it.
+  const porting = await seedPortingScenario(t, b);
+  bPorting = { productId: porting.productId, customerId: porting.customerId };
+  const pdf = '%PDF-1.4\n% b-signed-power-of-attorney\n%%EOF\n';
+  const uploaded = await call(t.app, 'POST', `/v1/port-orders/${porting.submittedId}/documents?fileName=b-vollmacht.pdf`, {
+    key: porting.session,
+    origin: b.origin,
+    rawBody: pdf,
+    headers: { 'content-type': 'application/pdf' },
+  });
+  expect(uploaded.status, uploaded.text).toBe(201);
   await browser(t, b).post('/v1/sessions', { username: bUser.username, password: bUser.password });
   await setPasswordToken(t.db, b, bUser);
   await call(t.app, 'POST', '/v1/embed-sessions', { key: b.secretKey, body: { username: bUser.username, components: ['tk-profile'] } });
@@ -86,7 +101,10 @@ beforeAll(async () => {
   const [actingRow] = await t.db.select().from(sessions).where(eq(sessions.actingAccountId, aSub.accountId));
   freshActing = async () =>
     (await createSession(t.db, { tenantId: a.id, userId: aUser.id, source: 'login', now: t.clock.now(), acting: { accountId: aSub.accountId, parentSessionId: actingRow!.parentSessionId! } })).token;
-  aSessions = [await browser(t, a, A_IP).login(aUser), embed.json.token];
+  // A has a partner agent too, with porting set up: it calls the porting routes with B's ids.
+  await seedPorting(t.db, a);
+  const aAgent = await seedAgent(t.db, a);
+  aSessions = [await browser(t, a, A_IP).login(aUser), embed.json.token, await browser(t, a, A_IP).login(aAgent)];
 });
 afterAll(() => t.close());
 
@@ -100,7 +118,7 @@ describe('tenant isolation', () => {
       Object.values(before)
         .flat()
         .flatMap((row) => Object.entries(row as Record<string, unknown>))
-        .filter(([column, value]) => typeof value === 'string' && /^(status|toStatus|fromStatus|action|reason|entity|actorKind|purpose|channel|role|kind|targetType|source)$/.test(column))
+        .filter(([column, value]) => typeof value === 'string' && /^(status|toStatus|fromStatus|action|reason|entity|actorKind|purpose|channel|role|kind|targetType|source|numberType|licence|signing|timing|scope|country|currentProvider|contentType|currency)$/.test(column))
         .map(([, value]) => value as string),
     );
     const markers = markersOf(before, await snapshotTenant(t.db, a.id)).filter((m) => !/^\d{4}-\d\d-\d\d$/.test(m) && !vocabulary.has(m));
@@ -142,6 +160,15 @@ describe('tenant isolation', () => {
                   // B's customer numbers to link, and changes of B's locations.
                   ...(route.path.startsWith('/v1/locations') ? [{ collectiveInvoice: false }] : []),
                   ...(route.path.startsWith('/v1/locations') && !route.path.includes(':') ? bCustomerNumbers.map((customerNumber) => ({ customerNumber, collectiveInvoice: true })) : []),
+                  // B's customer, product and orders named in A's porting bodies.
+                  ...(/^\/v1\/(port-orders|numbers)/.test(route.path)
+                    ? [
+                        { customerId: bPorting.customerId },
+                        { subscription: { tariffId: bPorting.productId } },
+                        { lines: ['044 000 00 00'], orderId: bIds[0] },
+                        ...bIds.slice(0, 8).map((orderId) => ({ country: 'CH', lines: ['044 000 00 00'], orderId })),
+                      ]
+                    : []),
                   // B's password: a step-up or password change of A's user must not take it.
                   ...(route.path.startsWith('/v1/me') ? [{ password: B_PASSWORD }, { currentPassword: B_PASSWORD, newPassword: 'a-new-password-long-enough' }] : []),
                 ];

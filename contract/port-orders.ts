@@ -20,12 +20,16 @@ import {
 // codes are field error codes (`messages/porting-errors`).
 
 const day = z.iso.date();
+/** `HH:MM` (also `9:30`), then within office hours 08:00–17:00. */
 const time = z
   .string()
   .trim()
+  .overwrite((v) => (/^\d:\d\d$/.test(v) ? `0${v}` : v))
   .superRefine((v, ctx) => {
-    if (!isOfficeTime(v)) fail(ctx, [], 'office_hours');
-  });
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(v)) fail(ctx, [], 'time_format');
+    else if (!isOfficeTime(v)) fail(ctx, [], 'office_hours');
+  })
+  .meta({ description: '`HH:MM`, Europe/Zurich, within office hours 08:00–17:00', examples: ['09:30'] });
 
 // Numbers
 
@@ -90,7 +94,8 @@ const phone = z.string().trim().min(1).max(30);
 /** "Neuen Kunden erstellen": the seed's checklist, and the optional UID. */
 export const customerCreateSchema = z
   .object({
-    companyName: text(120, 'name'),
+    /** Letters, digits and `& + / , ( )` as in company names ("Müller & Söhne AG", "3M Schweiz AG"). */
+    companyName: text(120, 'address'),
     street: text(120, 'address'),
     postalCode: z.string().trim().min(1).max(10),
     city: text(100, 'address'),
@@ -145,6 +150,8 @@ export const numbersSectionSchema = z
     newNumbers: z.number().int().min(0).max(1000),
     /** A code of `PROVIDERS[country]`, or `unknown`. */
     currentProvider: z.string().trim().min(1).max(40),
+    /** The customer's customer or contract number with the current provider, as on its invoice (optional; speeds up the port). */
+    currentProviderAccount: z.string().trim().max(60),
     signing: z.enum(['single', 'collective']),
     /** One signer (single signature) or two (collective signature). */
     signers: z.array(signerSchema).min(1).max(2),
@@ -331,6 +338,7 @@ export const portOrderSchema = z
       lines: z.array(portOrderNumberSchema),
       newNumbers: z.number().int(),
       currentProvider: z.string().nullable(),
+      currentProviderAccount: z.string().nullable(),
       signing: z.enum(['single', 'collective']).nullable(),
       signers: z.array(z.object({ name: z.string(), role: z.string() })),
       timing: z.enum(['contract_end', 'asap']).nullable(),
@@ -366,6 +374,8 @@ export const portingOptionsSchema = z
     /** Today in Europe/Zurich, and the earliest porting date from it. */
     today: day,
     earliestPortingDate: day.nullable(),
+    /** The current providers per country (`code` goes into `numbers.currentProvider`; `unknown` is always allowed). */
+    providers: z.record(z.enum(portingCountries), z.array(z.object({ code: z.string(), name: z.string() }))),
   })
   .meta({ id: 'PortingOptions' });
 

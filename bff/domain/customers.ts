@@ -61,7 +61,7 @@ export async function createCustomer(
 ): Promise<CustomerDto> {
   const { input } = o;
   const phone = customerPhone(input.phone, input.country);
-  if (!phone) throw new ApiError(422, 'validation_failed', { errors: [{ path: 'phone', code: 'phone_invalid', message: '' }] });
+  if (!phone) throw new ApiError(422, 'validation_failed', { errors: [{ path: 'phone', code: 'customer_phone_invalid', message: '' }] });
   const [row] = await tx
     .insert(customers)
     .values({

@@ -115,7 +115,7 @@ export async function uploadDocument(db: Executor, input: UploadInput): Promise<
       .for('update');
     if (!order) throw new ApiError(404, 'not_found');
     if ((closedPortOrderStatuses as readonly string[]).includes(order.status)) {
-      throw new ApiError(409, 'document_order_closed', { extensions: { status: order.status } });
+      throw new ApiError(409, 'document_order_closed', { extensions: { currentStatus: order.status } });
     }
     const sha256 = createHash('sha256').update(input.bytes).digest('hex');
     const [row] = await tx

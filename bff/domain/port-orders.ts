@@ -189,11 +189,13 @@ async function applyDraft(tx: Executor, f: AgentFlow, row: PortOrder, input: Dra
     Object.assign(
       set,
       Object.fromEntries(
-        (['country', 'newNumbers', 'currentProvider', 'signing', 'signers', 'timing', 'portingDate', 'portingTime', 'sharedContract', 'scope', 'fullPortAcknowledged', 'note'] as const)
+        (['country', 'newNumbers', 'currentProvider', 'currentProviderAccount', 'signing', 'signers', 'timing', 'portingDate', 'portingTime', 'sharedContract', 'scope', 'fullPortAcknowledged', 'note'] as const)
           .filter((k) => n[k] !== undefined)
           .map((k) => [k, n[k]]),
       ),
     );
+    // "So schnell als möglich": the provider coordinates the date with the agent; no date is kept.
+    if ((n.timing ?? row.timing) === 'asap') set.portingDate = null;
     if (n.lines !== undefined || (n.country !== undefined && n.country !== row.country)) {
       await replaceLines(tx, { tenantId, orderId: row.id, country, lines: n.lines, now: f.now });
     }
@@ -314,7 +316,8 @@ async function checkStep(db: Executor, s: OrderState, step: PortOrderStep, today
     case 'numbers': {
       const country = o.country as PortingCountry;
       if (s.numbers.length === 0 && o.newNumbers === 0) errors.push(fe('numbers.lines', 'numbers_missing'));
-      if (!o.currentProvider || !isProvider(country, o.currentProvider)) errors.push(fe('numbers.currentProvider', 'provider_unknown'));
+      if (!o.currentProvider) errors.push(fe('numbers.currentProvider', 'provider_required'));
+      else if (!isProvider(country, o.currentProvider)) errors.push(fe('numbers.currentProvider', 'provider_unknown'));
       if (!o.signing) errors.push(fe('numbers.signing', 'required'));
       else if (o.signers.length !== (o.signing === 'single' ? 1 : 2)) errors.push(fe('numbers.signers', 'signers_count'));
       if (!o.timing) errors.push(fe('numbers.timing', 'required'));
@@ -565,6 +568,7 @@ export async function presentOrder(db: Executor, scope: OrderScope, id: string, 
       lines: state.numbers.map(presentLine),
       newNumbers: order.newNumbers,
       currentProvider: order.currentProvider,
+      currentProviderAccount: order.currentProviderAccount,
       signing: order.signing,
       signers: order.signers.map((s) => ({ name: s.name, role: s.role })),
       timing: order.timing,
@@ -701,5 +705,6 @@ export async function portingOptions(db: Executor, tenantId: string, now: Date) 
     vatRateBp: tenant!.vatRateBp,
     today,
     earliestPortingDate: earliestPortingDate(today) ?? null,
+    providers: PROVIDERS,
   };
 }

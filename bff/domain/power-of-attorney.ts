@@ -115,6 +115,7 @@ export async function powerOfAttorney(db: Executor, tenant: Tenant, order: PortO
   layout.text(tenant.name);
   layout.heading(t('oldProvider'));
   layout.text(provider);
+  if (order.currentProviderAccount) layout.text(t('providerAccount', { account: order.currentProviderAccount }));
   layout.space(6);
   layout.text(t('mandate', { provider: tenant.name }));
 

@@ -47,7 +47,8 @@ export function problemResponse(c: Context<AppEnv>, error: ApiError): Response {
     // Field messages in the caller's language, also for errors raised without one.
     ...(errors !== undefined && { errors: errors.map((e) => ({ ...e, message: e.message || fieldErrorMessage(e.code, locale) })) }),
   });
-  if (extensions) Object.assign(body, extensions);
+  // Extensions add members; they never replace the standard ones (`status` is the HTTP status, always).
+  if (extensions) for (const [key, value] of Object.entries(extensions)) if (!(key in body)) (body as Record<string, unknown>)[key] = value;
   return c.body(JSON.stringify(body), error.status, {
     'Content-Type': 'application/problem+json; charset=utf-8',
     ...headers,

@@ -101,7 +101,7 @@ export const portOrderDocumentRoutes = new Hono<AppEnv>()
         content: { 'application/pdf': { schema: binary }, 'image/png': { schema: binary }, 'image/jpeg': { schema: binary }, 'application/octet-stream': { schema: binary } },
       },
       responses: {
-        409: problem('`document_order_closed`: the order is rejected, ported, failed or cancelled (`status` says which); or an Idempotency-Key reused with another body'),
+        409: problem('`document_order_closed`: the order is rejected, ported, failed or cancelled (`currentStatus` says which); or an Idempotency-Key reused with another body'),
         413: problem('`document_too_large`: more than 5 MB (5 × 1024 × 1024 bytes)'),
         415: problem('`document_type_unsupported`: the content is no PDF, PNG or JPEG (whatever the name or Content-Type says)'),
       },

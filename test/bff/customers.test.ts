@@ -54,8 +54,8 @@ describe('/v1/customers', () => {
   it('bad input: 422 naming the field, nothing stored', async () => {
     const before = await t.db.select().from(customers).where(eq(customers.tenantId, reseller.id));
     const cases: [Record<string, unknown>, string, string][] = [
-      [{ phone: '12' }, 'phone', 'phone_invalid'],
-      [{ phone: '079 123' }, 'phone', 'phone_invalid'],
+      [{ phone: '12' }, 'phone', 'customer_phone_invalid'],
+      [{ phone: '079 123' }, 'phone', 'customer_phone_invalid'],
       [{ uid: 'CHE-116.281.711' }, 'uid', 'uid_invalid'],
       [{ postalCode: '80011' }, 'postalCode', 'postal_code'],
       [{ invoiceEmail: 'nope' }, 'invoiceEmail', 'invalid_email'],

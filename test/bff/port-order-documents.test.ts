@@ -323,7 +323,7 @@ describe('POST /v1/port-orders/:id/documents', () => {
       const row = await order({ status });
       const res = await upload(row.id, PNG);
       expect(res.status).toBe(409);
-      expect(await res.json()).toMatchObject({ code: 'document_order_closed', status });
+      expect(await res.json()).toMatchObject({ code: 'document_order_closed', status: 409, currentStatus: status });
     }
     for (const status of ['draft', 'submitted', 'clarification_needed', 'approved', 'scheduled'] as const) {
       expect((await upload((await order({ status })).id, PNG)).status).toBe(201);

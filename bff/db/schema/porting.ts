@@ -66,6 +66,8 @@ export const portOrders = pgTable(
     newNumbers: integer('new_numbers').notNull().default(0),
     /** A provider code from `contract/porting.ts` (`PROVIDERS`), or `unknown`. */
     currentProvider: text('current_provider'),
+    /** The customer's customer or contract number with the current provider (printed on the power of attorney). */
+    currentProviderAccount: text('current_provider_account'),
     signing: text('signing').$type<'single' | 'collective'>(),
     signers: jsonb('signers').$type<Signer[]>().notNull().default([]),
     timing: text('timing').$type<'contract_end' | 'asap'>(),

@@ -13,9 +13,11 @@ export default {
   'number.in_open_order': 'Diese Nummer ist schon in einem anderen offenen Portierungsauftrag. Entfernen Sie sie hier oder brechen Sie den anderen Auftrag ab.',
   'number.too_many_singles': 'Pro Auftrag lassen sich höchstens 10 Einzelnummern portieren. Erfassen Sie weitere Nummern in einem zweiten Auftrag oder nennen Sie sie in der Bemerkung.',
   // The order's fields
-  uid_invalid: 'Diese UID stimmt nicht. Geben Sie sie ein wie im Handelsregister (zefix.ch), z. B. CHE-123.456.789.',
+  uid_invalid: 'Diese UID stimmt nicht. Geben Sie sie ein wie im Handelsregister (zefix.ch), z. B. CHE-116.281.710.',
   login_name: 'Der Login-Name darf nur englische Buchstaben und Ziffern enthalten, mit Punkt als Trenner, ohne Leerzeichen, 3 bis 32 Zeichen, z. B. juerg.mueller.',
   login_name_taken: 'Dieser Login-Name ist bei diesem Kunden schon vergeben. Wählen Sie einen anderen, z. B. mit einer Zahl am Ende.',
+  time_format: 'Geben Sie die Uhrzeit als Stunden und Minuten ein, z. B. 09:30.',
+  provider_required: 'Wählen Sie den bisherigen Anbieter aus der Liste, oder „Unbekannt“, wenn Sie ihn nicht kennen.',
   office_hours: 'Wählen Sie eine Uhrzeit zu Bürozeiten, zwischen 08:00 und 17:00 Uhr.',
   weekend: 'An Wochenenden wird nicht portiert. Wählen Sie einen Werktag von Montag bis Freitag.',
   holiday: 'An diesem Tag ist ein Feiertag; dann wird nicht portiert. Wählen Sie einen anderen Werktag.',
@@ -37,5 +39,5 @@ export default {
   customer_unknown: 'Diesen Kunden finden wir nicht. Wählen Sie einen Kunden aus der Liste oder erfassen Sie einen neuen.',
   customer_required: 'Wählen Sie zuerst einen Kunden aus oder erfassen Sie einen neuen.',
   start_date_required: 'Geben Sie das Startdatum an, ab dem verrechnet wird.',
-  phone_invalid: 'Das ist keine gültige Telefonnummer. Geben Sie sie mit Vorwahl ein, z. B. 044 123 45 67.',
+  customer_phone_invalid: 'Das ist keine gültige Telefonnummer. Geben Sie sie mit Vorwahl ein, z. B. 044 123 45 67.',
 } as const;

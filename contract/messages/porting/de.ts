@@ -17,7 +17,7 @@ export default {
   'status.scheduled': 'Termin bestätigt',
   'status.scheduled.description': 'Datum und Uhrzeit der Portierung stehen fest. Bis 48 Stunden vorher können Sie den Auftrag noch abbrechen.',
   'status.ported': 'Portiert',
-  'status.ported.description': 'Die Nummern sind portiert und auf der Anlage aktiv. Die provisorischen Nummern werden wieder freigegeben.',
+  'status.ported.description': 'Die Nummern sind portiert und auf der Anlage aktiv. Die provisorischen Nummern werden innerhalb von 10 Minuten wieder freigegeben.',
   'status.failed': 'Portierung fehlgeschlagen',
   'status.failed.description': 'Die Portierung hat nicht geklappt; der Grund steht im Verlauf. Der Anbieter meldet sich für das weitere Vorgehen.',
   'status.cancelled': 'Abgebrochen',

@@ -16,6 +16,7 @@ export default {
   email: 'E-Mail: {email}',
   newProvider: 'Bevollmächtigter (neuer Anbieter)',
   oldProvider: 'Bisheriger Anbieter',
+  providerAccount: 'Kunden- oder Vertragsnummer beim bisherigen Anbieter: {account}',
   unknownProvider: 'Unbekannt',
   otherProvider: 'Anderer Anbieter',
   mandate:

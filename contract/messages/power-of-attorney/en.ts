@@ -14,6 +14,7 @@ export default {
   email: 'E-mail: {email}',
   newProvider: 'Authorised party (new provider)',
   oldProvider: 'Current provider',
+  providerAccount: 'Customer or contract number with the current provider: {account}',
   unknownProvider: 'Unknown',
   otherProvider: 'Other provider',
   mandate:

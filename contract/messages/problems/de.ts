@@ -3,7 +3,7 @@ export default {
   validation_failed: 'Bitte prüfen Sie Ihre Eingaben.',
   malformed_json: 'Die Anfrage enthält kein gültiges JSON.',
   unsupported_media_type: 'Bitte senden Sie JSON (application/json).',
-  document_type_unsupported: 'Dieses Dokument ist weder PDF noch PNG noch JPEG. Laden Sie die unterschriebene Vollmacht als PDF, PNG oder JPEG hoch.',
+  document_type_unsupported: 'Dieses Dokument ist weder PDF noch PNG noch JPEG. Laden Sie die unterschriebene Vollmacht als PDF, PNG oder JPEG hoch — die Datei selbst als Inhalt der Anfrage, nicht als Formular (multipart).',
   unauthorized: 'Der Zugangsschlüssel fehlt oder ist ungültig.',
   forbidden: 'Dieser Zugriff ist nicht erlaubt.',
   origin_not_allowed: 'Diese Website ist für diesen Schlüssel nicht freigegeben.',
@@ -44,6 +44,6 @@ export default {
   not_linkable: 'Dieses Konto lässt sich nicht mehr als Standort verknüpfen.',
   numbers_flagged: 'Einige Nummern lassen sich so nicht portieren. Korrigieren oder entfernen Sie die markierten Zeilen (siehe «report»).',
   temporary_pool_empty: 'Es sind gerade keine temporären Nummern frei. Der Auftrag wurde nicht eingereicht; bitte wenden Sie sich an den Betreiber und reichen Sie ihn später erneut ein.',
-  cancel_too_late: 'Der Auftrag lässt sich weniger als 48 Stunden vor dem Portierungstermin nicht mehr stornieren.',
+  cancel_too_late: 'Der Auftrag lässt sich weniger als 48 Stunden vor dem Portierungstermin nicht mehr abbrechen. Wenden Sie sich an den Betreiber.',
   internal_error: 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
 } as const;

@@ -5,7 +5,7 @@ export default {
   validation_failed: 'Please check your input.',
   malformed_json: 'The request body is not valid JSON.',
   unsupported_media_type: 'Please send JSON (application/json).',
-  document_type_unsupported: 'This document is not a PDF, PNG or JPEG. Upload the signed power of attorney as PDF, PNG or JPEG.',
+  document_type_unsupported: 'This document is not a PDF, PNG or JPEG. Upload the signed power of attorney as PDF, PNG or JPEG — the file itself as the request body, not as a form (multipart).',
   unauthorized: 'The key is missing or not valid.',
   forbidden: 'This access is not allowed.',
   origin_not_allowed: 'This website is not allowed to use this key.',
@@ -46,6 +46,6 @@ export default {
   not_linkable: 'This account can no longer be linked as a location.',
   numbers_flagged: 'Some numbers cannot be ported like this. Correct or remove the marked lines (see "report").',
   temporary_pool_empty: 'No temporary numbers are free right now. The order was not submitted; please contact the operator and submit it again later.',
-  cancel_too_late: 'The order can no longer be cancelled less than 48 hours before the porting date.',
+  cancel_too_late: 'The order can no longer be cancelled less than 48 hours before the porting date. Please contact the operator.',
   internal_error: 'An internal error occurred. Please try again later.',
 } satisfies Translation<typeof de>;

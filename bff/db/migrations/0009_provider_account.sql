@@ -1,0 +1,1 @@
+ALTER TABLE "port_orders" ADD COLUMN "current_provider_account" text;

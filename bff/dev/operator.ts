@@ -10,6 +10,7 @@ import { failReasons, rejectReasons } from '../../contract/porting.js';
 import type { FieldError } from '../../contract/problem.js';
 import { portOrders, tenants } from '../db/schema/index.js';
 import { allowedDecisions, type ConsoleOrder, consoleOrders, type Decision, type DecisionAction, decide } from '../domain/port-order-decisions.js';
+import { operatorOf } from '../domain/port-order-scope.js';
 import { type AppEnv, flowContext } from '../lib/context.js';
 import { ApiError } from '../lib/errors.js';
 import { loadPortingEmails, reasonText, statusDescription, statusText } from '../messaging/templates/porting.js';
@@ -226,7 +227,7 @@ export const devOperatorRoutes = new Hono<AppEnv>()
       .from(portOrders)
       .innerJoin(tenants, eq(tenants.id, portOrders.tenantId))
       .where(eq(portOrders.id, id));
-    const operatorId = order ? (order.kind === 'operator' ? order.tenantId : order.parentId) : null;
+    const operatorId = order ? operatorOf({ id: order.tenantId, kind: order.kind, parentId: order.parentId }) : null;
     const [operator] = operatorId ? await db.select().from(tenants).where(eq(tenants.id, operatorId)) : [];
     if (!operator) return page(c, 404, { problem: 'This port order does not exist (or belongs to no operator).' });
     const { now, ip, budget } = flowContext(c);

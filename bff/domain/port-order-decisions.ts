@@ -15,6 +15,9 @@ import type { Actor } from '../lib/lifecycle.js';
 import { loadPortingEmails, statusDescription, statusText } from '../messaging/templates/porting.js';
 import type { BudgetSettings } from './budget.js';
 import { portOrderMachine } from './port-order-lifecycle.js';
+import { findOrder, operatorOf, requireOperator } from './port-order-scope.js';
+
+export { operatorOf, requireOperator };
 
 export type Decision =
   | { action: 'approve'; comment?: string | undefined }
@@ -45,34 +48,6 @@ export interface DecisionFlow {
   locale: Locale;
   ip?: string | null;
   budget?: BudgetSettings;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const notFound = () => new ApiError(404, 'not_found');
-
-/** Only an operator tenant decides; a reseller's key is a 403 `operator_only`. */
-export function requireOperator(tenant: Tenant): Tenant {
-  if (tenant.kind !== 'operator') throw new ApiError(403, 'operator_only');
-  return tenant;
-}
-
-/** The tenants whose orders `operatorId` decides on: itself and its resellers. */
-const inReach = (db: Executor, operatorId: string) =>
-  db
-    .select({ id: tenants.id })
-    .from(tenants)
-    .where(or(eq(tenants.id, operatorId), eq(tenants.parentId, operatorId)));
-
-/** The order `id` of the operator's reach, locked for this transaction; any other (or none) is a 404. */
-async function lockInReach(tx: Executor, operatorId: string, id: string): Promise<PortOrder> {
-  if (!UUID.test(id)) throw notFound();
-  const [row] = await tx
-    .select()
-    .from(portOrders)
-    .where(and(eq(portOrders.id, id), inArray(portOrders.tenantId, inReach(tx, operatorId))))
-    .for('update');
-  if (!row) throw notFound();
-  return row;
 }
 
 // Time in Europe/Zurich
@@ -147,7 +122,7 @@ export async function decide(db: Db, f: DecisionFlow, id: string, decision: Deci
   requireOperator(f.operator);
   await loadPortingEmails(f.locale);
   const row = await db.transaction(async (tx) => {
-    const order = await lockInReach(tx, f.operator.id, id);
+    const order = await findOrder(tx, { kind: 'operator', operatorId: f.operator.id }, id, true);
     if (decision.action === 'schedule') {
       // After the lock: a stranger's order is a 404 whatever the body says.
       const errors = scheduleProblems(decision.date, decision.time, f.now, f.locale);
@@ -178,8 +153,6 @@ export async function decide(db: Db, f: DecisionFlow, id: string, decision: Deci
   return presentDecision(row, f.locale);
 }
 
-/** The operator a tenant's orders belong to: its parent, or the tenant itself when it is an operator. */
-export const operatorOf = (tenant: Pick<Tenant, 'id' | 'kind' | 'parentId'>) => (tenant.kind === 'operator' ? tenant.id : tenant.parentId);
 
 // The console's view (`/dev/operator`)
 

@@ -56,9 +56,9 @@ import { ApiError } from '../lib/errors.js';
 import { invalidTransition } from '../lib/lifecycle.js';
 import { audit, userActor } from './audit.js';
 import { presentCustomer } from './customers.js';
-import { checkList, checkOpenOrders, type ParsedLine, parseLine, reportOf } from './numbers.js';
+import { checkLines, type ParsedLine, parseLine, reportOf } from './numbers.js';
 import { portOrderMachine } from './port-order-lifecycle.js';
-import type { OrderScope } from './port-order-scope.js';
+import { findOrder, type OrderScope, scopeWhere } from './port-order-scope.js';
 
 // Status words in every locale, loaded once (renders happen inside transactions, synchronously).
 await Promise.all(availableLocales().map((l) => portingMessages.load(l)));
@@ -87,27 +87,7 @@ export function zurichToday(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
-// Reading orders in a scope
-
-/** The tenants whose orders an operator sees: its resellers and itself. */
-const operatorTenants = (operatorId: string) => sql`(select ${tenants.id} from ${tenants} where ${tenants.id} = ${operatorId} or ${tenants.parentId} = ${operatorId})`;
-
-function scopeWhere(scope: OrderScope): SQL {
-  return scope.kind === 'agent'
-    ? eq(portOrders.tenantId, scope.tenantId)
-    : and(sql`${portOrders.tenantId} in ${operatorTenants(scope.operatorId)}`, ne(portOrders.status, 'draft'))!;
-}
-
-/** One order in the caller's scope (locked with `lock`); anything else — another reseller's, a draft for the operator, none — 404. */
-export async function findOrder(db: Executor, scope: OrderScope, id: string, lock = false): Promise<PortOrder> {
-  const query = db
-    .select()
-    .from(portOrders)
-    .where(and(eq(portOrders.id, id), scopeWhere(scope)));
-  const [row] = lock ? await query.for('update') : await query;
-  if (!row) throw notFound();
-  return row;
-}
+export { findOrder } from './port-order-scope.js';
 
 // Writing a draft
 
@@ -392,8 +372,7 @@ export async function submitOrder(tx: Executor, f: AgentFlow, id: string): Promi
 
   await lockTenantSubmissions(tx, row.tenantId);
   const parsed = parsedLinesOf(state);
-  checkList(parsed);
-  await checkOpenOrders(tx, row.tenantId, parsed, row.id);
+  await checkLines(tx, row.tenantId, parsed, row.id);
   if (parsed.some((l) => l.problems.length > 0)) {
     const report = reportOf(row.country as PortingCountry, parsed, f.locale);
     throw new ApiError(422, 'numbers_flagged', { errors: [fe('numbers.lines', 'numbers_flagged')], extensions: { report } });

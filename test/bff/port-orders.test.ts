@@ -287,6 +287,15 @@ describe('submitting', () => {
     expect(res.json.report.lines[0].problems.map((p: { code: string }) => p.code)).toEqual(['in_open_order']);
   });
 
+  it('a number in another open order does not count toward the 10 singles at submission', async () => {
+    const taken = fresh();
+    expect((await submit((await readyDraft([taken])).id)).status).toBe(200);
+    const { id } = await readyDraft([taken, ...Array.from({ length: 10 }, () => fresh())]);
+    const res = await submit(id);
+    expect(res.status, res.text).toBe(422);
+    expect(res.json.report.lines.map((l: { problems: { code: string }[] }) => l.problems.map((p) => p.code))).toEqual([['in_open_order'], ...Array.from({ length: 10 }, () => [])]);
+  });
+
   it('checks every step again at submission, the calendar against today', async () => {
     const { id } = await readyDraft();
     // As if saved days ago, when this date was far enough ahead: today it is too early.

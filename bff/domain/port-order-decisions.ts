@@ -16,8 +16,10 @@ import { loadPortingEmails, statusDescription, statusText } from '../messaging/t
 import type { BudgetSettings } from './budget.js';
 import { portOrderMachine } from './port-order-lifecycle.js';
 import { findOrder, operatorOf, requireOperator } from './port-order-scope.js';
+import { zurichDate, zurichToUtc } from './zurich.js';
 
 export { operatorOf, requireOperator };
+export { zurichToUtc };
 
 export type Decision =
   | { action: 'approve'; comment?: string | undefined }
@@ -48,40 +50,6 @@ export interface DecisionFlow {
   locale: Locale;
   ip?: string | null;
   budget?: BudgetSettings;
-}
-
-// Time in Europe/Zurich
-
-const zurichParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Zurich',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** The wall-clock time in Zurich at `at`, as if it were UTC (for the offset). */
-function zurichWall(at: Date): number {
-  const p = Object.fromEntries(zurichParts.formatToParts(at).map((x) => [x.type, x.value]));
-  return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
-}
-
-/** The calendar day in Europe/Zurich at `at`. */
-export const zurichDate = (at: Date): string => new Date(zurichWall(at)).toISOString().slice(0, 10);
-
-/**
- * The instant of a wall-clock `day` `time` in Europe/Zurich (CET +01:00, CEST +02:00 from the last Sunday
- * of March to the last Sunday of October): the offset is read from the time zone database at the instant
- * itself, twice, so the day of a change is right too. Office hours never fall into the night's gap.
- */
-export function zurichToUtc(day: string, time: string): Date {
-  const wall = Date.parse(`${day}T${time}:00Z`);
-  let at = wall - (zurichWall(new Date(wall)) - wall);
-  at = wall - (zurichWall(new Date(at)) - at);
-  return new Date(at);
 }
 
 /**

@@ -1,6 +1,6 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { portOrderNumbers, portOrders, temporaryNumbers } from '../../bff/db/schema/index.js';
+import { portOrderNumbers, portOrders, portOrderWorkplaces, temporaryNumbers } from '../../bff/db/schema/index.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { browser } from './helpers/portal.js';
 import { customerBody, seedAgent, seedPorting } from './helpers/porting.js';
@@ -72,6 +72,23 @@ describe('concurrent submissions (Postgres)', () => {
     const assigned = await t.db.select().from(temporaryNumbers).where(and(eq(temporaryNumbers.tenantId, tenant.id), isNotNull(temporaryNumbers.assignedTo)));
     expect(assigned).toHaveLength(100);
     expect(new Set(assigned.map((a) => a.assignedTo)).size).toBe(100);
+  });
+
+  it("checks the customer's login names only once it holds the tenant's submission lock (a name taken meanwhile is seen)", async () => {
+    const { tenant, ids, submit } = await resellerWithDrafts(5, 2, 1);
+    const [a, b] = ids as [string, string];
+    let pending: Promise<Awaited<ReturnType<typeof submit>>> | undefined;
+    await t.db.transaction(async (tx) => {
+      // Another submission of the tenant holds the lock and gives B's workplace A's login name.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`telkit:port-order-submit:${tenant.id}`}))`);
+      await tx.update(portOrderWorkplaces).set({ loginName: 'juerg.0' }).where(eq(portOrderWorkplaces.orderId, b));
+      pending = submit(a);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    });
+    const res = await pending!;
+    expect(res.status, res.text).toBe(422);
+    expect(res.json.errors).toContainEqual(expect.objectContaining({ path: 'workplaces.rows.0.loginName', code: 'login_name_taken' }));
+    expect((await t.db.select().from(portOrders).where(eq(portOrders.id, a)))[0]!.status).toBe('draft');
   });
 
   it('with a pool smaller than the demand, the rest get 409 temporary_pool_empty and keep their drafts untouched', async () => {

@@ -189,6 +189,31 @@ describe('port order drafts', () => {
     expect(customer.json.errors).toContainEqual(expect.objectContaining({ path: 'customerId', code: 'customer_unknown' }));
   });
 
+  it('complete: "numbers" refuses a list with flagged lines (field error and report); saving without `complete` keeps them', async () => {
+    const created = await api('POST', '/v1/port-orders', session, { customerId });
+    const id = created.json.id;
+    const lines = [fresh(), '079 123 45 67'];
+    const refused = await api('PATCH', `/v1/port-orders/${id}`, session, { complete: 'numbers', numbers: numbersSection(lines) }, reseller, { 'accept-language': 'en' });
+    expect(refused.status, refused.text).toBe(422);
+    expect(refused.json.code).toBe('numbers_flagged');
+    expect(refused.json.errors).toContainEqual(expect.objectContaining({ path: 'numbers.lines', code: 'numbers_flagged', message: expect.stringMatching(/\w/) }));
+    expect(refused.json.report.lines[1].problems[0]).toMatchObject({ code: 'mobile_into_fixed', message: expect.stringMatching(/mobile/i) });
+    expect((await rowOf(id)).step).toBe(0);
+    expect(await t.db.select().from(portOrderNumbers).where(eq(portOrderNumbers.orderId, id))).toEqual([]);
+    const saved = await api('PATCH', `/v1/port-orders/${id}`, session, { numbers: numbersSection(lines) });
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.json.numbers.lines.map((l: { input: string }) => l.input)).toEqual(lines);
+    expect(saved.json.step).toBe(0);
+  });
+
+  it('the first month is pro rata of the monthly total (one rounding), not a sum of rounded lines', async () => {
+    // Tariff 39.00 + apps 12.00 + device 6.50 = 57.50 a month; from 20 December 12 of 31 days:
+    // 5750 × 12 / 31 = 2225.8 → 2226 (rounding each line first would give 2227).
+    const created = await api('POST', '/v1/port-orders', session, { customerId, subscription: { tariffId: productId, startDate: '2026-12-20' }, workplaces: workplacesSection() });
+    expect(created.status, created.text).toBe(201);
+    expect(created.json.price).toMatchObject({ monthlyTotalCents: 5750, firstMonth: { from: '2026-12-20', days: 12, daysInMonth: 31, cents: 2226 } });
+  });
+
   it('workplaces: login names unique in the order and among the customer\'s open orders, passwords required, support login required', async () => {
     const first = await readyDraft();
     const taken = (await rowOf(first.id)).supportLoginName!;
@@ -296,6 +321,28 @@ describe('submitting', () => {
     expect(res.json.report.lines.map((l: { problems: { code: string }[] }) => l.problems.map((p) => p.code))).toEqual([['in_open_order'], ...Array.from({ length: 10 }, () => [])]);
   });
 
+  it('step errors and flagged numbers together: ONE 422 `numbers_flagged` with both the field errors and the report', async () => {
+    const { id } = await readyDraft([fresh(), '079 123 45 67']);
+    await t.db.update(portOrders).set({ portingDate: '2026-11-30' }).where(eq(portOrders.id, id));
+    const res = await submit(id);
+    expect(res.status, res.text).toBe(422);
+    expect(res.json.code).toBe('numbers_flagged');
+    expect(res.json.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'numbers.portingDate', code: 'too_early' }),
+        expect.objectContaining({ path: 'numbers.lines', code: 'numbers_flagged' }),
+      ]),
+    );
+    expect(res.json.report.lines.map((l: { problems: { code: string }[] }) => l.problems.map((p) => p.code))).toEqual([[], ['mobile_into_fixed']]);
+    expect((await rowOf(id)).status).toBe('draft');
+    // Step errors alone: `validation_failed`, no report.
+    const clean = await readyDraft();
+    await t.db.update(portOrders).set({ portingDate: '2026-11-30' }).where(eq(portOrders.id, clean.id));
+    const stepOnly = await submit(clean.id);
+    expect(stepOnly.json.code).toBe('validation_failed');
+    expect(stepOnly.json.report).toBeUndefined();
+  });
+
   it('checks every step again at submission, the calendar against today', async () => {
     const { id } = await readyDraft();
     // As if saved days ago, when this date was far enough ahead: today it is too early.
@@ -354,7 +401,7 @@ describe('submitting', () => {
     expect(edited.json.numbers.lines.map((l: { temporaryNumber: string | null }) => l.temporaryNumber)).toEqual([temps[1], null]);
     // The dropped line's temporary number is back in the pool, released.
     const [released] = await t.db.select().from(temporaryNumbers).where(eq(temporaryNumbers.e164, single!.temporaryNumber));
-    expect(released).toMatchObject({ assignedTo: null });
+    expect(released).toMatchObject({ assignedTo: null, assignedAt: null });
     expect(released!.releasedAt).not.toBeNull();
     expect(await assignedCount()).toBe(before - 1);
     const again = await submit(id);
@@ -403,7 +450,7 @@ describe('illegal moves and cancelling', () => {
     const late = await api('POST', `/v1/port-orders/${id}/cancel`, session, {});
     expect(late.status).toBe(409);
     expect(late.json.code).toBe('cancel_too_late');
-    expect(late.json.detail).toContain('2026-11-24 10:00');
+    expect(late.json.detail).toMatch(/24 November 2026.*10:00 \(Europe\/Zurich\)/);
     expect((await rowOf(id)).status).toBe('scheduled');
     await t.db.update(portOrders).set({ scheduledAt: new Date(NOW.getTime() + 49 * 3_600_000) }).where(eq(portOrders.id, id));
     const inTime = await api('POST', `/v1/port-orders/${id}/cancel`, session, { comment: 'Kunde bleibt beim alten Anbieter' });

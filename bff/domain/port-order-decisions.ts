@@ -139,7 +139,7 @@ export async function consoleOrders(db: Executor, limit = 100): Promise<ConsoleO
     .select({ order: portOrders, tenant: { id: tenants.id, name: tenants.name, kind: tenants.kind, parentId: tenants.parentId }, customer: customers.companyName })
     .from(portOrders)
     .innerJoin(tenants, eq(tenants.id, portOrders.tenantId))
-    .leftJoin(customers, eq(customers.id, portOrders.customerId))
+    .leftJoin(customers, and(eq(customers.id, portOrders.customerId), eq(customers.tenantId, portOrders.tenantId)))
     .where(inArray(portOrders.status, ['submitted', 'clarification_needed', 'approved', 'scheduled', 'rejected', 'ported', 'failed', 'cancelled']))
     .orderBy(desc(portOrders.updatedAt), desc(portOrders.id))
     .limit(limit);

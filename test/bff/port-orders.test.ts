@@ -1,6 +1,6 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, portOrderNumbers, portOrders, portOrderWorkplaces, statusHistory, temporaryNumbers } from '../../bff/db/schema/index.js';
+import { auditEvents, portOrderDocuments, portOrderNumbers, portOrders, portOrderWorkplaces, statusHistory, temporaryNumbers } from '../../bff/db/schema/index.js';
 import { unseal } from '../../bff/lib/crypto.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { browser, seedUser } from './helpers/portal.js';
@@ -467,6 +467,29 @@ describe('illegal moves and cancelling', () => {
 });
 
 describe('who sees what', () => {
+  it("rows of another tenant keyed to this order's id (or a customer id of another tenant) never show", async () => {
+    const { id } = await readyDraft([fresh()]);
+    const before = await api('GET', `/v1/port-orders/${id}`, session);
+    // Rows a bug elsewhere could write: another tenant's tenant_id with this order's id (single-column FKs allow it).
+    await t.db.insert(portOrderNumbers).values({ tenantId: other.id, orderId: id, position: 9, input: '044 999 99 99', kind: 'single', rangeFirst: '+41449999999', rangeLast: '+41449999999' });
+    await t.db.insert(portOrderWorkplaces).values({ tenantId: other.id, orderId: id, position: 9, displayName: 'Fremd', loginName: 'fremd', licence: 'apps' });
+    await t.db.insert(portOrderDocuments).values({ tenantId: other.id, orderId: id, kind: 'signed_power_of_attorney', fileName: 'fremd.pdf', contentType: 'application/pdf', byteSize: 5, sha256: 'x', content: new Uint8Array([37, 80, 68, 70, 45]) });
+    await t.db.update(portOrders).set({ customerId: otherCustomer }).where(eq(portOrders.id, id));
+    const res = await api('GET', `/v1/port-orders/${id}`, session);
+    expect(res.status, res.text).toBe(200);
+    expect(res.json.numbers.lines).toEqual(before.json.numbers.lines);
+    expect(res.json.workplaces.rows).toEqual(before.json.workplaces.rows);
+    expect(res.json.documents).toEqual([]);
+    expect(res.json.customer).toBeNull();
+    expect(res.text).not.toContain('Fremd');
+    const list = await api('GET', `/v1/port-orders?q=${encodeURIComponent('044 999 99 99')}`, session);
+    expect(list.json.items).toEqual([]);
+    // Saving the draft leaves the other tenant's rows alone.
+    expect((await api('PATCH', `/v1/port-orders/${id}`, session, { numbers: { lines: [fresh()] }, workplaces: workplacesSection() })).status).toBe(200);
+    expect(await t.db.select().from(portOrderNumbers).where(and(eq(portOrderNumbers.orderId, id), eq(portOrderNumbers.tenantId, other.id)))).toHaveLength(1);
+    expect(await t.db.select().from(portOrderWorkplaces).where(and(eq(portOrderWorkplaces.orderId, id), eq(portOrderWorkplaces.tenantId, other.id)))).toHaveLength(1);
+  });
+
   it("an agent of another reseller gets 404 on every id route and empty lists", async () => {
     const { id } = await readyDraft();
     const as = (method: string, path: string, body?: unknown) => api(method, path, otherSession, body, other);

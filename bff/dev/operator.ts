@@ -175,15 +175,18 @@ async function page(c: Context<AppEnv>, status: 200 | 403 | 404 | 409 | 422, not
   );
 }
 
-/** Whether a POST comes from a page of this BFF: its `Origin`, else its `Referer`, is this BFF's origin. */
+/**
+ * Whether a POST comes from a page of this BFF: its `Origin`, else its `Referer`, is the origin of
+ * `PUBLIC_URL` — never the request's own Host, which a rebound DNS name (evil.example → 127.0.0.1) sets.
+ */
 function sameOrigin(c: Context<AppEnv>): boolean {
-  const own = new Set([new URL(c.get('deps').env.publicUrl).origin, new URL(c.req.url).origin]);
+  const own = new URL(c.get('deps').env.publicUrl).origin;
   const origin = c.req.header('origin');
-  if (origin) return own.has(origin);
+  if (origin) return origin === own;
   const referer = c.req.header('referer');
   if (!referer) return false;
   try {
-    return own.has(new URL(referer).origin);
+    return new URL(referer).origin === own;
   } catch {
     return false;
   }

@@ -97,6 +97,12 @@ export function newReference(): string {
   return 'PO-' + Array.from(bytes, (b) => REFERENCE_ALPHABET[b % REFERENCE_ALPHABET.length]).join('');
 }
 
+const agentScope = (f: AgentFlow): OrderScope => ({ kind: 'agent', tenantId: f.agent.tenantId, agent: f.agent });
+
+/** The agent's audit entry about an order (`data`: codes and names only, never a password). */
+const auditAgent = (tx: Executor, f: AgentFlow, action: string, orderId: string, data: Record<string, unknown>) =>
+  audit(tx, { tenantId: f.agent.tenantId, actor: userActor(f.agent), action, target: { type: 'port_order', id: orderId }, ip: f.ip, at: f.now, data });
+
 /** `POST /v1/port-orders`: a new draft of the agent's tenant, with whatever sections the body has. */
 export async function createDraft(tx: Executor, f: AgentFlow, input: DraftInput): Promise<PortOrderDto> {
   let row: PortOrder | undefined;
@@ -109,34 +115,19 @@ export async function createDraft(tx: Executor, f: AgentFlow, input: DraftInput)
       .returning();
   }
   await applyDraft(tx, f, row, input);
-  await audit(tx, {
-    tenantId: f.agent.tenantId,
-    actor: userActor(f.agent),
-    action: 'port_order.created',
-    target: { type: 'port_order', id: row.id },
-    ip: f.ip,
-    at: f.now,
-    data: { reference: row.reference },
-  });
-  return presentOrder(tx, { kind: 'agent', tenantId: f.agent.tenantId, agent: f.agent }, row.id, f);
+  await auditAgent(tx, f, 'port_order.created', row.id, { reference: row.reference });
+  return presentOrder(tx, agentScope(f), row.id, f);
 }
 
 /** `PATCH /v1/port-orders/:id`: only while `draft` or `clarification_needed` (else 409 with the status). */
 export async function updateDraft(tx: Executor, f: AgentFlow, id: string, input: DraftInput): Promise<PortOrderDto> {
-  const scope: OrderScope = { kind: 'agent', tenantId: f.agent.tenantId, agent: f.agent };
+  const scope = agentScope(f);
   const row = await findOrder(tx, scope, id, true);
   if (row.status !== 'draft' && row.status !== 'clarification_needed') throw invalidTransition(row.status);
   await applyDraft(tx, f, row, input);
-  await audit(tx, {
-    tenantId: f.agent.tenantId,
-    actor: userActor(f.agent),
-    action: 'port_order.updated',
-    target: { type: 'port_order', id: row.id },
-    ip: f.ip,
-    at: f.now,
-    // Which sections changed, never their values (the workplaces' passwords are among them).
-    data: { reference: row.reference, sections: (['customerId', 'subscription', 'numbers', 'workplaces'] as const).filter((k) => input[k] !== undefined), complete: input.complete ?? null },
-  });
+  // Which sections changed, never their values (the workplaces' passwords are among them).
+  const sections = (['customerId', 'subscription', 'numbers', 'workplaces'] as const).filter((k) => input[k] !== undefined);
+  await auditAgent(tx, f, 'port_order.updated', row.id, { reference: row.reference, sections, complete: input.complete ?? null });
   return presentOrder(tx, scope, row.id, f);
 }
 
@@ -396,7 +387,7 @@ const lockTenantSubmissions = (tx: Executor, tenantId: string) => tx.execute(sql
  * changed); then `submitted`.
  */
 export async function submitOrder(tx: Executor, f: AgentFlow, id: string): Promise<PortOrderDto> {
-  const scope: OrderScope = { kind: 'agent', tenantId: f.agent.tenantId, agent: f.agent };
+  const scope = agentScope(f);
   const row = await findOrder(tx, scope, id, true);
   if (row.status !== 'draft' && row.status !== 'clarification_needed') throw invalidTransition(row.status);
   await lockTenantSubmissions(tx, row.tenantId);
@@ -426,7 +417,7 @@ export async function submitOrder(tx: Executor, f: AgentFlow, id: string): Promi
  * scheduled porting (409 `cancel_too_late`, the detail names the date and time). Its numbers: `cancelled`.
  */
 export async function cancelOrder(tx: Executor, f: AgentFlow, id: string, comment?: string): Promise<PortOrderDto> {
-  const scope: OrderScope = { kind: 'agent', tenantId: f.agent.tenantId, agent: f.agent };
+  const scope = agentScope(f);
   const row = await findOrder(tx, scope, id, true);
   if (!portOrderLifecycle.transitions.some((t) => t.to === 'cancelled' && (t.from as readonly string[]).includes(row.status))) throw invalidTransition(row.status);
   if (row.scheduledAt && f.now.getTime() > row.scheduledAt.getTime() - CANCEL_CUTOFF_HOURS * HOUR_MS) {

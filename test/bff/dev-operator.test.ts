@@ -110,7 +110,7 @@ describe('/dev/operator', () => {
 
   it('DNS rebinding: a page of another name resolving to this server (Host = Origin = that name) is refused', async () => {
     const { order } = await insertOrder(dev.db, reseller, agent);
-    for (const headers of [{ origin: 'http://rebound.example:8787' }, { referer: 'http://rebound.example:8787/dev/operator' }]) {
+    for (const headers of [{ origin: 'http://rebound.example:8787' }, { referer: 'http://rebound.example:8787/dev/operator' }] as Record<string, string>[]) {
       const res = await dev.app.request(`http://rebound.example:8787/dev/operator/${order.id}/approve`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_DOCUMENT_BYTES } from '../../contract/port-orders.js';
-import { customers, portOrders } from '../../bff/db/schema/index.js';
+import { portOrders } from '../../bff/db/schema/index.js';
+import { insertCustomer } from './helpers/port-order-rows.js';
 import { createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { seedAgent } from './helpers/porting.js';
 import { browser, seedUser } from './helpers/portal.js';
@@ -26,10 +27,7 @@ beforeAll(async () => {
   const agent = await seedAgent(t.db, tenant);
   session = await browser(t, tenant).login(agent);
   adminSession = await browser(t, tenant).login(await seedUser(t.db, tenant, { password: 'admin-password-long-enough' }));
-  const [customer] = await t.db
-    .insert(customers)
-    .values({ tenantId: tenant.id, companyName: 'Schmiedeisen AG', street: 'Bahnhofstrasse 12', postalCode: '8001', city: 'Zürich', contactName: 'Jürg Müller', invoiceEmail: 'r@schmiedeisen.example', phone: '+41441234567' })
-    .returning();
+  const customer = await insertCustomer(t.db, tenant.id);
   const [order] = await t.db.insert(portOrders).values({ tenantId: tenant.id, reference: 'PO-HTTP01', status: 'submitted', createdBy: agent.id, customerId: customer!.id }).returning();
   orderId = order!.id;
   server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });

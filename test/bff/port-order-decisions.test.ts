@@ -1,8 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rejectReasons } from '../../contract/porting.js';
@@ -14,31 +9,13 @@ import { releaseTemporaryNumbers } from '../../bff/jobs/temporary-numbers.js';
 import type { EmailPayload, WebhookPayload } from '../../bff/messaging/outbox.js';
 import { webhookTransport } from '../../bff/messaging/transports.js';
 import { createWorker } from '../../bff/messaging/worker.js';
+import { readmeVerify, type Verify } from './helpers/readme-verify.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { startHttpSink } from './helpers/http-sink.js';
 import { emailsOf } from './helpers/outbox.js';
 import { insertOrder } from './helpers/port-order-rows.js';
 import { seedAgent, seedPorting } from './helpers/porting.js';
 import type { TestUser } from './helpers/portal.js';
-
-type Verify = (secret: string, header: string | undefined, body: string | Buffer, nowSeconds?: number) => boolean;
-
-/** The verification snippet exactly as README.md shows it (as in webhook-endpoints.test.ts). */
-async function readmeVerify(): Promise<Verify> {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const section = readme.slice(readme.indexOf('\n## Webhooks\n'));
-  const snippet = [...section.slice(0, section.indexOf('\n## ', 1)).matchAll(/```js\n([\s\S]*?)```/g)]
-    .map((m) => m[1]!)
-    .find((code) => code.includes('export function verify('));
-  if (!snippet) throw new Error('README.md: no verify snippet in the Webhooks section');
-  const file = join(tmpdir(), `telkit-verify-${randomBytes(6).toString('hex')}.mjs`);
-  writeFileSync(file, snippet);
-  try {
-    return ((await import(pathToFileURL(file).href)) as { verify: Verify }).verify;
-  } finally {
-    rmSync(file);
-  }
-}
 
 let t: TestApp;
 let verify: Verify;

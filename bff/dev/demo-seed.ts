@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { earliestPortingDate } from '../../contract/porting.js';
 import { addDays, addMonths, berlinDate, firstOfNextMonth } from '../../contract/terms.js';
 import type { AccountType } from '../../contract/tenant.js';
@@ -26,6 +26,7 @@ import {
 import { hashPassword } from '../domain/passwords.js';
 import { storeKey } from '../domain/api-keys.js';
 import { seal } from '../lib/crypto.js';
+import { assignTemporaryNumbers } from '../domain/temporary-numbers.js';
 
 /** Fixed ids and keys of the demo tenants. Development only: `server.ts` never seeds in production. */
 export const DEMO = {
@@ -560,19 +561,9 @@ async function seedDemoPorting(tx: Executor, now: Date, secret: string | undefin
       { tenantId, orderId: p.submittedOrderId, position: 2, input: '+41 31 330 41 0x', kind: 'block', rangeFirst: '+41313304100', rangeLast: '+41313304109', numberType: 'fixed_line' },
     ])
     .returning({ id: portOrderNumbers.id, position: portOrderNumbers.position });
-  // One temporary number per line, the lowest free ones of the pool (as a submission takes them).
-  const free = await tx
-    .select({ id: temporaryNumbers.id, e164: temporaryNumbers.e164 })
-    .from(temporaryNumbers)
-    .where(and(eq(temporaryNumbers.tenantId, tenantId), isNull(temporaryNumbers.assignedTo), isNull(temporaryNumbers.releasedAt)))
-    .orderBy(asc(temporaryNumbers.e164))
-    .limit(lines.length);
-  for (const [i, line] of [...lines].sort((a, b) => a.position - b.position).entries()) {
-    const temporary = free[i];
-    if (!temporary) break;
-    await tx.update(temporaryNumbers).set({ assignedTo: line.id, assignedAt: submittedAt }).where(eq(temporaryNumbers.id, temporary.id));
-    await tx.update(portOrderNumbers).set({ temporaryNumber: temporary.e164 }).where(eq(portOrderNumbers.id, line.id));
-  }
+  // One temporary number per line, taken from the pool as a submission takes them.
+  const sorted = [...lines].sort((a, b) => a.position - b.position).map((l) => ({ id: l.id, temporaryNumber: null, temporaryReleasedAt: null }));
+  await assignTemporaryNumbers(tx, tenantId, sorted, submittedAt);
   await tx.insert(portOrderWorkplaces).values(
     [
       { displayName: 'Jürg Müller', loginName: 'juerg.mueller', password: 'Demo-Arbeitsplatz-1-2026', licence: 'apps' as const },

@@ -10,6 +10,7 @@ import { failReasons, rejectReasons } from '../../contract/porting.js';
 import type { FieldError } from '../../contract/problem.js';
 import { portOrders, tenants } from '../db/schema/index.js';
 import { allowedDecisions, type ConsoleOrder, consoleOrders, type Decision, type DecisionAction, decide } from '../domain/port-order-decisions.js';
+import { operatorOf } from '../domain/port-order-scope.js';
 import { type AppEnv, flowContext } from '../lib/context.js';
 import { ApiError } from '../lib/errors.js';
 import { loadPortingEmails, reasonText, statusDescription, statusText } from '../messaging/templates/porting.js';
@@ -174,15 +175,18 @@ async function page(c: Context<AppEnv>, status: 200 | 403 | 404 | 409 | 422, not
   );
 }
 
-/** Whether a POST comes from a page of this BFF: its `Origin`, else its `Referer`, is this BFF's origin. */
+/**
+ * Whether a POST comes from a page of this BFF: its `Origin`, else its `Referer`, is the origin of
+ * `PUBLIC_URL` — never the request's own Host, which a rebound DNS name (evil.example → 127.0.0.1) sets.
+ */
 function sameOrigin(c: Context<AppEnv>): boolean {
-  const own = new Set([new URL(c.get('deps').env.publicUrl).origin, new URL(c.req.url).origin]);
+  const own = new URL(c.get('deps').env.publicUrl).origin;
   const origin = c.req.header('origin');
-  if (origin) return own.has(origin);
+  if (origin) return origin === own;
   const referer = c.req.header('referer');
   if (!referer) return false;
   try {
-    return own.has(new URL(referer).origin);
+    return new URL(referer).origin === own;
   } catch {
     return false;
   }
@@ -226,7 +230,7 @@ export const devOperatorRoutes = new Hono<AppEnv>()
       .from(portOrders)
       .innerJoin(tenants, eq(tenants.id, portOrders.tenantId))
       .where(eq(portOrders.id, id));
-    const operatorId = order ? (order.kind === 'operator' ? order.tenantId : order.parentId) : null;
+    const operatorId = order ? operatorOf({ id: order.tenantId, kind: order.kind, parentId: order.parentId }) : null;
     const [operator] = operatorId ? await db.select().from(tenants).where(eq(tenants.id, operatorId)) : [];
     if (!operator) return page(c, 404, { problem: 'This port order does not exist (or belongs to no operator).' });
     const { now, ip, budget } = flowContext(c);

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { Executor } from '../db/client.js';
 import { type Customer, customers, type User } from '../db/schema/index.js';
 import { ApiError } from '../lib/errors.js';
+import { likeEscape } from '../lib/like.js';
 import { audit, userActor } from './audit.js';
 
 export type { CustomerCreateInput };
@@ -26,9 +27,6 @@ export const presentCustomer = (c: Customer): CustomerDto => ({
   uid: c.uid,
   createdAt: c.createdAt.toISOString(),
 });
-
-/** `%`, `_` and `\` match themselves in a search. */
-const likeEscape = (q: string) => q.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 /** The tenant's customers, newest first; `q` searches the company name (case-insensitive, anywhere). */
 export async function listCustomers(db: Executor, tenantId: string, q?: string): Promise<CustomerDto[]> {

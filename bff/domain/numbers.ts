@@ -61,7 +61,7 @@ const rangeOf = (l: ParsedLine) => (l.range ? { first: l.range.first, last: l.ra
 const overlaps = (a: { first: string; last: string }, b: { first: string; last: string }) =>
   a.first.length === b.first.length && a.first <= b.last && b.first <= a.last;
 
-/** The checks of the list against itself: duplicates, singles inside blocks, overlapping blocks, too many singles. */
+/** The checks of the list against itself: duplicates, singles inside blocks, overlapping blocks (`countSingles` comes last). */
 export function checkList(lines: ParsedLine[]): void {
   const usable = lines.filter((l) => l.e164 && !l.problems.includes('invalid'));
   for (const [i, line] of usable.entries()) {
@@ -80,14 +80,26 @@ export function checkList(lines: ParsedLine[]): void {
       if (line.problems.includes('duplicate') || line.problems.includes('overlaps_block')) break;
     }
   }
-  // The 11th and later numbers that would be ported as singles.
+}
+
+/**
+ * The 11th and later numbers that would be ported as singles. Runs LAST, after `checkList` and
+ * `checkOpenOrders`: only singles with no other problem count (not a repeated, covered, foreign, mobile one,
+ * nor one in another open order).
+ */
+export function countSingles(lines: ParsedLine[]): void {
   let singles = 0;
   for (const line of lines) {
-    if (line.kind !== 'single' || !line.e164) continue;
-    // Only numbers that could be ported here count: not a repeated, covered, foreign or mobile one.
-    if (line.problems.length > 0) continue;
+    if (line.kind !== 'single' || !line.e164 || line.problems.length > 0) continue;
     if (++singles > MAX_SINGLE_NUMBERS) line.problems.push('too_many_singles');
   }
+}
+
+/** Every check of `lines` in order: against the list, against the tenant's other open orders, then the singles' count. */
+export async function checkLines(db: Executor, tenantId: string, lines: ParsedLine[], exceptOrderId?: string | null): Promise<void> {
+  checkList(lines);
+  await checkOpenOrders(db, tenantId, lines, exceptOrderId);
+  countSingles(lines);
 }
 
 /**
@@ -123,8 +135,7 @@ export async function checkNumbers(
   o: { tenantId: string; country: PortingCountry; lines: readonly string[]; orderId?: string | null; locale: Locale },
 ): Promise<NumbersReport> {
   const parsed = o.lines.map((input, index) => parseLine(input, index, o.country));
-  checkList(parsed);
-  await checkOpenOrders(db, o.tenantId, parsed, o.orderId);
+  await checkLines(db, o.tenantId, parsed, o.orderId);
   return reportOf(o.country, parsed, o.locale);
 }
 

@@ -15,6 +15,11 @@ import type { Actor } from '../lib/lifecycle.js';
 import { loadPortingEmails, statusDescription, statusText } from '../messaging/templates/porting.js';
 import type { BudgetSettings } from './budget.js';
 import { portOrderMachine } from './port-order-lifecycle.js';
+import { findOrder, operatorOf, requireOperator } from './port-order-scope.js';
+import { zurichDate, zurichToUtc } from './zurich.js';
+
+export { operatorOf, requireOperator };
+export { zurichToUtc };
 
 export type Decision =
   | { action: 'approve'; comment?: string | undefined }
@@ -45,68 +50,6 @@ export interface DecisionFlow {
   locale: Locale;
   ip?: string | null;
   budget?: BudgetSettings;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const notFound = () => new ApiError(404, 'not_found');
-
-/** Only an operator tenant decides; a reseller's key is a 403 `operator_only`. */
-export function requireOperator(tenant: Tenant): Tenant {
-  if (tenant.kind !== 'operator') throw new ApiError(403, 'operator_only');
-  return tenant;
-}
-
-/** The tenants whose orders `operatorId` decides on: itself and its resellers. */
-const inReach = (db: Executor, operatorId: string) =>
-  db
-    .select({ id: tenants.id })
-    .from(tenants)
-    .where(or(eq(tenants.id, operatorId), eq(tenants.parentId, operatorId)));
-
-/** The order `id` of the operator's reach, locked for this transaction; any other (or none) is a 404. */
-async function lockInReach(tx: Executor, operatorId: string, id: string): Promise<PortOrder> {
-  if (!UUID.test(id)) throw notFound();
-  const [row] = await tx
-    .select()
-    .from(portOrders)
-    .where(and(eq(portOrders.id, id), inArray(portOrders.tenantId, inReach(tx, operatorId))))
-    .for('update');
-  if (!row) throw notFound();
-  return row;
-}
-
-// Time in Europe/Zurich
-
-const zurichParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Zurich',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** The wall-clock time in Zurich at `at`, as if it were UTC (for the offset). */
-function zurichWall(at: Date): number {
-  const p = Object.fromEntries(zurichParts.formatToParts(at).map((x) => [x.type, x.value]));
-  return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
-}
-
-/** The calendar day in Europe/Zurich at `at`. */
-export const zurichDate = (at: Date): string => new Date(zurichWall(at)).toISOString().slice(0, 10);
-
-/**
- * The instant of a wall-clock `day` `time` in Europe/Zurich (CET +01:00, CEST +02:00 from the last Sunday
- * of March to the last Sunday of October): the offset is read from the time zone database at the instant
- * itself, twice, so the day of a change is right too. Office hours never fall into the night's gap.
- */
-export function zurichToUtc(day: string, time: string): Date {
-  const wall = Date.parse(`${day}T${time}:00Z`);
-  let at = wall - (zurichWall(new Date(wall)) - wall);
-  at = wall - (zurichWall(new Date(at)) - at);
-  return new Date(at);
 }
 
 /**
@@ -147,7 +90,7 @@ export async function decide(db: Db, f: DecisionFlow, id: string, decision: Deci
   requireOperator(f.operator);
   await loadPortingEmails(f.locale);
   const row = await db.transaction(async (tx) => {
-    const order = await lockInReach(tx, f.operator.id, id);
+    const order = await findOrder(tx, { kind: 'operator', operatorId: f.operator.id }, id, true);
     if (decision.action === 'schedule') {
       // After the lock: a stranger's order is a 404 whatever the body says.
       const errors = scheduleProblems(decision.date, decision.time, f.now, f.locale);
@@ -178,8 +121,6 @@ export async function decide(db: Db, f: DecisionFlow, id: string, decision: Deci
   return presentDecision(row, f.locale);
 }
 
-/** The operator a tenant's orders belong to: its parent, or the tenant itself when it is an operator. */
-export const operatorOf = (tenant: Pick<Tenant, 'id' | 'kind' | 'parentId'>) => (tenant.kind === 'operator' ? tenant.id : tenant.parentId);
 
 // The console's view (`/dev/operator`)
 
@@ -198,7 +139,7 @@ export async function consoleOrders(db: Executor, limit = 100): Promise<ConsoleO
     .select({ order: portOrders, tenant: { id: tenants.id, name: tenants.name, kind: tenants.kind, parentId: tenants.parentId }, customer: customers.companyName })
     .from(portOrders)
     .innerJoin(tenants, eq(tenants.id, portOrders.tenantId))
-    .leftJoin(customers, eq(customers.id, portOrders.customerId))
+    .leftJoin(customers, and(eq(customers.id, portOrders.customerId), eq(customers.tenantId, portOrders.tenantId)))
     .where(inArray(portOrders.status, ['submitted', 'clarification_needed', 'approved', 'scheduled', 'rejected', 'ported', 'failed', 'cancelled']))
     .orderBy(desc(portOrders.updatedAt), desc(portOrders.id))
     .limit(limit);

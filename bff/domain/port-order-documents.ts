@@ -1,32 +1,16 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import type { User } from '../db/schema/index.js';
 import { type DocumentContentType, MAX_DOCUMENT_BYTES, type PortOrderDocumentInfo } from '../../contract/port-orders.js';
 import { closedPortOrderStatuses } from '../../contract/porting.js';
 import type { Executor } from '../db/client.js';
-import { type PortOrder, portOrderDocuments, portOrders } from '../db/schema/index.js';
+import { portOrderDocuments, type User } from '../db/schema/index.js';
 import { ApiError } from '../lib/errors.js';
 import { audit, userActor } from './audit.js';
+import { findOrder } from './port-order-scope.js';
 
 // The documents of a port order (PRODUCT.md §3.5): the customer's signed power of attorney, uploaded by the
 // agent as PDF, PNG or JPEG (told apart by their first bytes, never by name or Content-Type), at most
 // 5 MB, kept in Postgres (bytea) with its SHA-256. Downloads answer with the stored type as an attachment.
-
-/** The partner agent of a session; anyone else (an account's admin, a co-user) may not work on port orders. */
-export function agentOf(user: User | undefined): User {
-  if (!user || user.role !== 'partner_agent') throw new ApiError(403, 'forbidden');
-  return user;
-}
-
-/** The tenant's order `orderId`; another tenant's (or none) is a 404, whoever asks. */
-export async function orderOf(db: Executor, tenantId: string, orderId: string): Promise<PortOrder> {
-  const [order] = await db
-    .select()
-    .from(portOrders)
-    .where(and(eq(portOrders.tenantId, tenantId), eq(portOrders.id, orderId)));
-  if (!order) throw new ApiError(404, 'not_found');
-  return order;
-}
 
 /**
  * What the bytes are, by their signature: `%PDF-` (a PDF), the 8-byte PNG signature, or a JPEG's start of
@@ -108,12 +92,7 @@ export async function uploadDocument(db: Executor, input: UploadInput): Promise<
   const type = sniffDocument(input.bytes);
   if (!type) throw new ApiError(415, 'document_type_unsupported');
   return db.transaction(async (tx) => {
-    const [order] = await tx
-      .select()
-      .from(portOrders)
-      .where(and(eq(portOrders.tenantId, input.tenantId), eq(portOrders.id, input.orderId)))
-      .for('update');
-    if (!order) throw new ApiError(404, 'not_found');
+    const order = await findOrder(tx, { kind: 'agent', tenantId: input.tenantId, agent: input.agent }, input.orderId, true);
     if ((closedPortOrderStatuses as readonly string[]).includes(order.status)) {
       throw new ApiError(409, 'document_order_closed', { extensions: { currentStatus: order.status } });
     }

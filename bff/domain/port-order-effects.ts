@@ -1,7 +1,7 @@
 // What every port order transition does besides the status (history is written by the state machine):
 // the agent's e-mail, the signed webhook `port_order.status_changed` (to the order's tenant and to its
 // operator), the audit entry — all in the transaction of the move, so they exist if and only if it does.
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Locale } from '../../contract/enums.js';
 import { isLocale } from '../../contract/i18n.js';
 import type { PortOrderStatus } from '../../contract/porting.js';
@@ -54,13 +54,13 @@ export async function announceTransition(tx: Executor, row: PortOrder, move: Mov
     at: move.now,
   });
   if (to === 'draft') return;
-  const [agent] = await tx.select().from(users).where(eq(users.id, row.createdBy));
+  const [agent] = await tx.select().from(users).where(and(eq(users.tenantId, row.tenantId), eq(users.id, row.createdBy)));
   if (!agent?.email) return;
-  const [customer] = row.customerId ? await tx.select({ companyName: customers.companyName }).from(customers).where(eq(customers.id, row.customerId)) : [];
+  const [customer] = row.customerId ? await tx.select({ companyName: customers.companyName }).from(customers).where(and(eq(customers.tenantId, row.tenantId), eq(customers.id, row.customerId))) : [];
   const numbers = await tx
     .select({ input: portOrderNumbers.input })
     .from(portOrderNumbers)
-    .where(eq(portOrderNumbers.orderId, row.id))
+    .where(and(eq(portOrderNumbers.tenantId, row.tenantId), eq(portOrderNumbers.orderId, row.id)))
     .orderBy(asc(portOrderNumbers.position));
   const locale: Locale = isLocale(tenant.defaultLocale) ? tenant.defaultLocale : 'de';
   await loadPortingEmails(locale);

@@ -11,6 +11,7 @@ import type { Locale } from '../../contract/locales.js';
 import { portingMessages } from '../../contract/messages/porting.js';
 import type { FieldError } from '../../contract/problem.js';
 import type {
+  NumbersReport,
   PortOrder as PortOrderDto,
   portOrderActions,
   portOrderDraftSchema,
@@ -33,7 +34,7 @@ import {
   PROVIDERS,
   UNKNOWN_PROVIDER,
 } from '../../contract/porting.js';
-import { type Executor, rowsOf } from '../db/client.js';
+import type { Executor } from '../db/client.js';
 import {
   customers,
   licencePrices,
@@ -46,7 +47,6 @@ import {
   portOrderWorkplaces,
   statusHistory,
   tariffs,
-  temporaryNumbers,
   tenants,
   type User,
   users,
@@ -56,9 +56,13 @@ import { ApiError } from '../lib/errors.js';
 import { invalidTransition } from '../lib/lifecycle.js';
 import { audit, userActor } from './audit.js';
 import { presentCustomer } from './customers.js';
-import { checkList, checkOpenOrders, type ParsedLine, parseLine, reportOf } from './numbers.js';
+import { checkLines, type ParsedLine, parseLine, reportOf } from './numbers.js';
 import { portOrderMachine } from './port-order-lifecycle.js';
-import type { OrderScope } from './port-order-scope.js';
+import { findOrder, type OrderScope, scopeWhere } from './port-order-scope.js';
+import { assignTemporaryNumbers, releaseToPool } from './temporary-numbers.js';
+import { formatZurich, zurichDate } from './zurich.js';
+import { reasonText } from '../messaging/templates/porting.js';
+import { likeEscape } from '../lib/like.js';
 
 // Status words in every locale, loaded once (renders happen inside transactions, synchronously).
 await Promise.all(availableLocales().map((l) => portingMessages.load(l)));
@@ -82,32 +86,7 @@ const notFound = () => new ApiError(404, 'not_found');
 const invalid = (errors: FieldError[]) => new ApiError(422, 'validation_failed', { errors });
 const fe = (path: string, code: string): FieldError => ({ path, code, message: '' });
 
-/** Today in Europe/Zurich (`YYYY-MM-DD`). */
-export function zurichToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-// Reading orders in a scope
-
-/** The tenants whose orders an operator sees: its resellers and itself. */
-const operatorTenants = (operatorId: string) => sql`(select ${tenants.id} from ${tenants} where ${tenants.id} = ${operatorId} or ${tenants.parentId} = ${operatorId})`;
-
-function scopeWhere(scope: OrderScope): SQL {
-  return scope.kind === 'agent'
-    ? eq(portOrders.tenantId, scope.tenantId)
-    : and(sql`${portOrders.tenantId} in ${operatorTenants(scope.operatorId)}`, ne(portOrders.status, 'draft'))!;
-}
-
-/** One order in the caller's scope (locked with `lock`); anything else — another reseller's, a draft for the operator, none — 404. */
-export async function findOrder(db: Executor, scope: OrderScope, id: string, lock = false): Promise<PortOrder> {
-  const query = db
-    .select()
-    .from(portOrders)
-    .where(and(eq(portOrders.id, id), scopeWhere(scope)));
-  const [row] = lock ? await query.for('update') : await query;
-  if (!row) throw notFound();
-  return row;
-}
+export { findOrder } from './port-order-scope.js';
 
 // Writing a draft
 
@@ -117,6 +96,12 @@ export function newReference(): string {
   const bytes = randomBytes(6);
   return 'PO-' + Array.from(bytes, (b) => REFERENCE_ALPHABET[b % REFERENCE_ALPHABET.length]).join('');
 }
+
+const agentScope = (f: AgentFlow): OrderScope => ({ kind: 'agent', tenantId: f.agent.tenantId, agent: f.agent });
+
+/** The agent's audit entry about an order (`data`: codes and names only, never a password). */
+const auditAgent = (tx: Executor, f: AgentFlow, action: string, orderId: string, data: Record<string, unknown>) =>
+  audit(tx, { tenantId: f.agent.tenantId, actor: userActor(f.agent), action, target: { type: 'port_order', id: orderId }, ip: f.ip, at: f.now, data });
 
 /** `POST /v1/port-orders`: a new draft of the agent's tenant, with whatever sections the body has. */
 export async function createDraft(tx: Executor, f: AgentFlow, input: DraftInput): Promise<PortOrderDto> {
@@ -130,34 +115,19 @@ export async function createDraft(tx: Executor, f: AgentFlow, input: DraftInput)
       .returning();
   }
   await applyDraft(tx, f, row, input);
-  await audit(tx, {
-    tenantId: f.agent.tenantId,
-    actor: userActor(f.agent),
-    action: 'port_order.created',
-    target: { type: 'port_order', id: row.id },
-    ip: f.ip,
-    at: f.now,
-    data: { reference: row.reference },
-  });
-  return presentOrder(tx, { kind: 'agent', tenantId: f.agent.tenantId, agent: f.agent }, row.id, f);
+  await auditAgent(tx, f, 'port_order.created', row.id, { reference: row.reference });
+  return presentOrder(tx, agentScope(f), row.id, f);
 }
 
 /** `PATCH /v1/port-orders/:id`: only while `draft` or `clarification_needed` (else 409 with the status). */
 export async function updateDraft(tx: Executor, f: AgentFlow, id: string, input: DraftInput): Promise<PortOrderDto> {
-  const scope: OrderScope = { kind: 'agent', tenantId: f.agent.tenantId, agent: f.agent };
+  const scope = agentScope(f);
   const row = await findOrder(tx, scope, id, true);
   if (row.status !== 'draft' && row.status !== 'clarification_needed') throw invalidTransition(row.status);
   await applyDraft(tx, f, row, input);
-  await audit(tx, {
-    tenantId: f.agent.tenantId,
-    actor: userActor(f.agent),
-    action: 'port_order.updated',
-    target: { type: 'port_order', id: row.id },
-    ip: f.ip,
-    at: f.now,
-    // Which sections changed, never their values (the workplaces' passwords are among them).
-    data: { reference: row.reference, sections: (['customerId', 'subscription', 'numbers', 'workplaces'] as const).filter((k) => input[k] !== undefined), complete: input.complete ?? null },
-  });
+  // Which sections changed, never their values (the workplaces' passwords are among them).
+  const sections = (['customerId', 'subscription', 'numbers', 'workplaces'] as const).filter((k) => input[k] !== undefined);
+  await auditAgent(tx, f, 'port_order.updated', row.id, { reference: row.reference, sections, complete: input.complete ?? null });
   return presentOrder(tx, scope, row.id, f);
 }
 
@@ -203,7 +173,7 @@ async function applyDraft(tx: Executor, f: AgentFlow, row: PortOrder, input: Dra
   if (input.workplaces) {
     const w = input.workplaces;
     if (w.rows !== undefined) {
-      const existing = await tx.select().from(portOrderWorkplaces).where(eq(portOrderWorkplaces.orderId, row.id));
+      const existing = await tx.select().from(portOrderWorkplaces).where(and(eq(portOrderWorkplaces.tenantId, tenantId), eq(portOrderWorkplaces.orderId, row.id)));
       const byId = new Map(existing.map((e) => [e.id, e]));
       const values = w.rows.map((r, i) => {
         const kept = r.id ? byId.get(r.id) : undefined;
@@ -220,7 +190,7 @@ async function applyDraft(tx: Executor, f: AgentFlow, row: PortOrder, input: Dra
         };
       });
       if (errors.length === 0) {
-        await tx.delete(portOrderWorkplaces).where(eq(portOrderWorkplaces.orderId, row.id));
+        await tx.delete(portOrderWorkplaces).where(and(eq(portOrderWorkplaces.tenantId, tenantId), eq(portOrderWorkplaces.orderId, row.id)));
         if (values.length > 0) await tx.insert(portOrderWorkplaces).values(values);
       }
     }
@@ -233,14 +203,16 @@ async function applyDraft(tx: Executor, f: AgentFlow, row: PortOrder, input: Dra
     }
   }
   if (errors.length > 0) throw invalid(errors);
-  const [updated] = await tx.update(portOrders).set(set).where(eq(portOrders.id, row.id)).returning();
+  const [updated] = await tx.update(portOrders).set(set).where(and(eq(portOrders.tenantId, tenantId), eq(portOrders.id, row.id))).returning();
 
   if (input.complete) {
     const state = await stateOf(tx, updated!);
-    const stepErrors = await checkStep(tx, state, input.complete, zurichToday(f.now));
-    if (stepErrors.length > 0) throw invalid(stepErrors);
+    const stepErrors = await checkStep(tx, state, input.complete, zurichDate(f.now));
+    // The numbers step is validated whole: a list with flagged lines does not complete it (saving keeps them).
+    const report = input.complete === 'numbers' ? await flaggedReport(tx, state, f.locale) : undefined;
+    refuse(stepErrors, report);
     const step = portOrderSteps.indexOf(input.complete) + 1;
-    if (step > updated!.step) await tx.update(portOrders).set({ step }).where(eq(portOrders.id, row.id));
+    if (step > updated!.step) await tx.update(portOrders).set({ step }).where(and(eq(portOrders.tenantId, tenantId), eq(portOrders.id, row.id)));
   }
 }
 
@@ -250,7 +222,11 @@ async function applyDraft(tx: Executor, f: AgentFlow, row: PortOrder, input: Dra
  * order edited after a question); the temporary numbers of lines that go are released to the pool.
  */
 async function replaceLines(tx: Executor, o: { tenantId: string; orderId: string; country: PortingCountry; lines?: string[]; now: Date }): Promise<void> {
-  const existing = await tx.select().from(portOrderNumbers).where(eq(portOrderNumbers.orderId, o.orderId)).orderBy(asc(portOrderNumbers.position));
+  const existing = await tx
+    .select()
+    .from(portOrderNumbers)
+    .where(and(eq(portOrderNumbers.tenantId, o.tenantId), eq(portOrderNumbers.orderId, o.orderId)))
+    .orderBy(asc(portOrderNumbers.position));
   const parsed = (o.lines ?? existing.map((l) => l.input)).map((l, i) => parseLine(l, i, o.country));
   const unused = new Map(existing.map((e) => [e.id, e]));
   const fresh: (typeof portOrderNumbers.$inferInsert)[] = [];
@@ -268,10 +244,15 @@ async function replaceLines(tx: Executor, o: { tenantId: string; orderId: string
   }
   const gone = [...unused.keys()];
   if (gone.length > 0) {
-    await tx.update(temporaryNumbers).set({ assignedTo: null, releasedAt: o.now }).where(inArray(temporaryNumbers.assignedTo, gone));
-    await tx.delete(portOrderNumbers).where(inArray(portOrderNumbers.id, gone));
+    await releaseToPool(tx, { lineIds: gone, now: o.now, tenantId: o.tenantId });
+    await tx.delete(portOrderNumbers).where(and(eq(portOrderNumbers.tenantId, o.tenantId), inArray(portOrderNumbers.id, gone)));
   }
-  for (const k of kept) await tx.update(portOrderNumbers).set({ position: k.position, input: k.input, numberType: k.numberType }).where(eq(portOrderNumbers.id, k.id));
+  for (const k of kept) {
+    await tx
+      .update(portOrderNumbers)
+      .set({ position: k.position, input: k.input, numberType: k.numberType })
+      .where(and(eq(portOrderNumbers.tenantId, o.tenantId), eq(portOrderNumbers.id, k.id)));
+  }
   if (fresh.length > 0) await tx.insert(portOrderNumbers).values(fresh);
 }
 
@@ -293,8 +274,16 @@ interface OrderState {
 
 async function stateOf(db: Executor, order: PortOrder): Promise<OrderState> {
   const [numbers, workplaces] = await Promise.all([
-    db.select().from(portOrderNumbers).where(eq(portOrderNumbers.orderId, order.id)).orderBy(asc(portOrderNumbers.position)),
-    db.select().from(portOrderWorkplaces).where(eq(portOrderWorkplaces.orderId, order.id)).orderBy(asc(portOrderWorkplaces.position)),
+    db
+      .select()
+      .from(portOrderNumbers)
+      .where(and(eq(portOrderNumbers.tenantId, order.tenantId), eq(portOrderNumbers.orderId, order.id)))
+      .orderBy(asc(portOrderNumbers.position)),
+    db
+      .select()
+      .from(portOrderWorkplaces)
+      .where(and(eq(portOrderWorkplaces.tenantId, order.tenantId), eq(portOrderWorkplaces.orderId, order.id)))
+      .orderBy(asc(portOrderWorkplaces.position)),
   ]);
   return { order, numbers, workplaces };
 }
@@ -362,7 +351,7 @@ async function loginNamesOfCustomer(db: Executor, o: PortOrder): Promise<Set<str
     db
       .select({ name: portOrderWorkplaces.loginName })
       .from(portOrderWorkplaces)
-      .innerJoin(portOrders, eq(portOrders.id, portOrderWorkplaces.orderId))
+      .innerJoin(portOrders, and(eq(portOrders.id, portOrderWorkplaces.orderId), eq(portOrders.tenantId, portOrderWorkplaces.tenantId)))
       .where(open),
     db.select({ name: portOrders.supportLoginName }).from(portOrders).where(open),
   ]);
@@ -374,50 +363,45 @@ async function loginNamesOfCustomer(db: Executor, o: PortOrder): Promise<Set<str
 /** The order's lines as the number check reads them (the country may have changed the parse: parse again). */
 const parsedLinesOf = (s: OrderState): ParsedLine[] => s.numbers.map((n, i) => parseLine(n.input, i, s.order.country as PortingCountry));
 
-/** Serializes the submissions of one tenant: the open-order overlap check and the temporary numbers. */
+/** The number check of the order's stored lines against the list and the tenant's other open orders: its report when a line is flagged, else undefined. */
+async function flaggedReport(tx: Executor, state: OrderState, locale: Locale): Promise<NumbersReport | undefined> {
+  const parsed = parsedLinesOf(state);
+  await checkLines(tx, state.order.tenantId, parsed, state.order.id);
+  return parsed.some((l) => l.problems.length > 0) ? reportOf(state.order.country as PortingCountry, parsed, locale) : undefined;
+}
+
+/**
+ * ONE 422 for everything wrong, or nothing: with flagged numbers `numbers_flagged` (the step errors, a field
+ * error at `numbers.lines` and the number check's `report`), else `validation_failed` with the step errors.
+ */
+function refuse(errors: FieldError[], report: NumbersReport | undefined): void {
+  if (report) throw new ApiError(422, 'numbers_flagged', { errors: [...errors, fe('numbers.lines', 'numbers_flagged')], extensions: { report } });
+  if (errors.length > 0) throw invalid(errors);
+}
+
+/** Serializes the submissions of one tenant: login names per customer, the open-order overlap check, the temporary numbers. */
 const lockTenantSubmissions = (tx: Executor, tenantId: string) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`telkit:port-order-submit:${tenantId}`}))`);
 
 /**
- * `POST /v1/port-orders/:id/submit`, in one transaction: the order locked; every step checked (the calendar
- * against today); the number check with the database (any flagged line: 422 `numbers_flagged` with the
- * report, nothing stored); one temporary number per ported number or block from the tenant's pool (none
- * free: 409 `temporary_pool_empty`, nothing changed); then `submitted`.
+ * `POST /v1/port-orders/:id/submit`, in one transaction: the order locked, then the tenant's submissions
+ * (so the checks below see every other submission whole); the number check with the database and every
+ * step (the calendar against today) — anything wrong is ONE 422 (`refuse`), nothing stored; one temporary
+ * number per ported number or block from the tenant's pool (none free: 409 `temporary_pool_empty`, nothing
+ * changed); then `submitted`.
  */
 export async function submitOrder(tx: Executor, f: AgentFlow, id: string): Promise<PortOrderDto> {
-  const scope: OrderScope = { kind: 'agent', tenantId: f.agent.tenantId, agent: f.agent };
+  const scope = agentScope(f);
   const row = await findOrder(tx, scope, id, true);
   if (row.status !== 'draft' && row.status !== 'clarification_needed') throw invalidTransition(row.status);
+  await lockTenantSubmissions(tx, row.tenantId);
   const state = await stateOf(tx, row);
-  const today = zurichToday(f.now);
+  const report = await flaggedReport(tx, state, f.locale);
+  const today = zurichDate(f.now);
   const errors: FieldError[] = [];
   for (const step of portOrderSteps) errors.push(...(await checkStep(tx, state, step, today)));
-  if (errors.length > 0) throw invalid(errors);
+  refuse(errors, report);
 
-  await lockTenantSubmissions(tx, row.tenantId);
-  const parsed = parsedLinesOf(state);
-  checkList(parsed);
-  await checkOpenOrders(tx, row.tenantId, parsed, row.id);
-  if (parsed.some((l) => l.problems.length > 0)) {
-    const report = reportOf(row.country as PortingCountry, parsed, f.locale);
-    throw new ApiError(422, 'numbers_flagged', { errors: [fe('numbers.lines', 'numbers_flagged')], extensions: { report } });
-  }
-
-  for (const line of state.numbers) {
-    if (line.temporaryNumber && !line.temporaryReleasedAt) continue; // resubmitted: it keeps its number
-    const picked = rowsOf<{ e164: string }>(
-      await tx.execute(sql`
-        update ${temporaryNumbers} set assigned_to = ${line.id}, assigned_at = ${f.now.toISOString()}::timestamptz
-        where id = (
-          select id from ${temporaryNumbers}
-          where tenant_id = ${row.tenantId} and assigned_to is null
-          order by released_at asc nulls first, e164
-          limit 1 for update skip locked
-        )
-        returning e164`),
-    );
-    if (!picked[0]) throw new ApiError(409, 'temporary_pool_empty');
-    await tx.update(portOrderNumbers).set({ temporaryNumber: picked[0].e164, temporaryReleasedAt: null }).where(eq(portOrderNumbers.id, line.id));
-  }
+  await assignTemporaryNumbers(tx, row.tenantId, state.numbers, f.now);
 
   await portOrderMachine.transition(tx, row, 'submitted', {
     actor: userActor(f.agent),
@@ -436,11 +420,11 @@ export async function submitOrder(tx: Executor, f: AgentFlow, id: string): Promi
  * scheduled porting (409 `cancel_too_late`, the detail names the date and time). Its numbers: `cancelled`.
  */
 export async function cancelOrder(tx: Executor, f: AgentFlow, id: string, comment?: string): Promise<PortOrderDto> {
-  const scope: OrderScope = { kind: 'agent', tenantId: f.agent.tenantId, agent: f.agent };
+  const scope = agentScope(f);
   const row = await findOrder(tx, scope, id, true);
   if (!portOrderLifecycle.transitions.some((t) => t.to === 'cancelled' && (t.from as readonly string[]).includes(row.status))) throw invalidTransition(row.status);
   if (row.scheduledAt && f.now.getTime() > row.scheduledAt.getTime() - CANCEL_CUTOFF_HOURS * HOUR_MS) {
-    throw new ApiError(409, 'cancel_too_late', { detail: `scheduled for ${zurichDateTime(row.scheduledAt)} (Europe/Zurich)`, extensions: { scheduledAt: row.scheduledAt.toISOString() } });
+    throw new ApiError(409, 'cancel_too_late', { detail: `scheduled for ${formatZurich('en', row.scheduledAt)} (Europe/Zurich)`, extensions: { scheduledAt: row.scheduledAt.toISOString() } });
   }
   await portOrderMachine.transition(tx, row, 'cancelled', {
     actor: userActor(f.agent),
@@ -449,12 +433,10 @@ export async function cancelOrder(tx: Executor, f: AgentFlow, id: string, commen
     context: { ip: f.ip ?? null },
     set: { closedAt: f.now, updatedAt: f.now },
   });
-  await tx.update(portOrderNumbers).set({ status: 'cancelled' }).where(eq(portOrderNumbers.orderId, row.id));
+  await tx.update(portOrderNumbers).set({ status: 'cancelled' }).where(and(eq(portOrderNumbers.tenantId, row.tenantId), eq(portOrderNumbers.orderId, row.id)));
   return presentOrder(tx, scope, row.id, f);
 }
 
-const zurichDateTime = (d: Date) =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Zurich', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
 
 // Presenting
 
@@ -501,6 +483,7 @@ async function pricePreview(db: Executor, order: PortOrder, workplaces: PortOrde
     const quantity = workplaces.filter((w) => w.licence === price.licence).length;
     if (quantity > 0) lines.push({ kind: 'licence', code: price.licence, name: price.licence, quantity, unitMonthlyCents: price.monthlyPriceCents, monthlyCents: price.monthlyPriceCents * quantity });
   }
+  const monthlyTotalCents = lines.reduce((sum, l) => sum + l.monthlyCents, 0);
   const start = order.startDate;
   const [y, m, d] = start.split('-').map(Number) as [number, number, number];
   const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -508,13 +491,13 @@ async function pricePreview(db: Executor, order: PortOrder, workplaces: PortOrde
     currency: tariff.currency,
     vatRateBp,
     lines,
-    monthlyTotalCents: lines.reduce((sum, l) => sum + l.monthlyCents, 0),
+    monthlyTotalCents,
     firstMonth: {
       from: start,
       to: `${start.slice(0, 8)}${String(daysInMonth).padStart(2, '0')}`,
       days: daysInMonth - d + 1,
       daysInMonth,
-      cents: lines.reduce((sum, l) => sum + proRataCents(l.monthlyCents, start), 0),
+      cents: proRataCents(monthlyTotalCents, start),
     },
   };
 }
@@ -540,8 +523,8 @@ export async function presentOrder(db: Executor, scope: OrderScope, id: string, 
   const [state, [tenant], [agent], customer, history, documents] = await Promise.all([
     stateOf(db, order),
     db.select({ id: tenants.id, name: tenants.name, vatRateBp: tenants.vatRateBp }).from(tenants).where(eq(tenants.id, order.tenantId)),
-    db.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.id, order.createdBy)),
-    order.customerId ? db.select().from(customers).where(eq(customers.id, order.customerId)) : Promise.resolve([]),
+    db.select({ id: users.id, name: users.displayName }).from(users).where(and(eq(users.tenantId, order.tenantId), eq(users.id, order.createdBy))),
+    order.customerId ? db.select().from(customers).where(and(eq(customers.tenantId, order.tenantId), eq(customers.id, order.customerId))) : Promise.resolve([]),
     db
       .select({ h: statusHistory, name: users.displayName })
       .from(statusHistory)
@@ -551,7 +534,7 @@ export async function presentOrder(db: Executor, scope: OrderScope, id: string, 
     db
       .select({ id: portOrderDocuments.id, kind: portOrderDocuments.kind, fileName: portOrderDocuments.fileName, contentType: portOrderDocuments.contentType, byteSize: portOrderDocuments.byteSize, createdAt: portOrderDocuments.createdAt })
       .from(portOrderDocuments)
-      .where(eq(portOrderDocuments.orderId, order.id))
+      .where(and(eq(portOrderDocuments.tenantId, order.tenantId), eq(portOrderDocuments.orderId, order.id)))
       .orderBy(asc(portOrderDocuments.createdAt)),
   ]);
   return {
@@ -590,7 +573,7 @@ export async function presentOrder(db: Executor, scope: OrderScope, id: string, 
       at: h.at.toISOString(),
       actor: { kind: h.actorKind, name: name ?? null },
       reason: h.reason,
-      reasonText: h.reason ? reasonText(h.reason, h.toStatus, o.locale) : null,
+      reasonText: h.reason ? (reasonText(o.locale, h.toStatus as PortOrderStatus, h.reason) ?? h.reason) : null,
       comment: h.comment,
     })),
     documents: documents.map((d) => ({ ...d, contentType: d.contentType as 'application/pdf', createdAt: d.createdAt.toISOString() })),
@@ -602,12 +585,6 @@ export async function presentOrder(db: Executor, scope: OrderScope, id: string, 
   };
 }
 
-/** A history reason in words: a reject reason, a fail reason, or another reason code (`reason.*`); the code itself if unknown. */
-function reasonText(reason: string, to: string, locale: Locale): string {
-  const texts = portingMessages.texts(locale) as Record<string, string>;
-  const key = to === 'rejected' ? `reject.${reason}` : to === 'failed' ? `fail.${reason}` : `reason.${reason}`;
-  return texts[key] ?? texts[`reason.${reason}`] ?? reason;
-}
 
 // Listing
 
@@ -635,13 +612,13 @@ export async function listOrders(db: Executor, scope: OrderScope, query: ListQue
   const conditions: (SQL | undefined)[] = [scopeWhere(scope)];
   if (query.status) conditions.push(eq(portOrders.status, query.status));
   if (query.q) {
-    const like = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const like = `%${likeEscape(query.q)}%`;
     const digits = query.q.replace(/\D/g, '');
     conditions.push(
       or(
         ilike(portOrders.reference, like),
         ilike(customers.companyName, like),
-        sql`exists (select 1 from ${portOrderNumbers} n where n.order_id = ${portOrders.id} and (n.input ilike ${like}${
+        sql`exists (select 1 from ${portOrderNumbers} n where n.order_id = ${portOrders.id} and n.tenant_id = ${portOrders.tenantId} and (n.input ilike ${like}${
           digits.length >= 3 ? sql` or n.range_first like ${`%${digits}%`}` : sql``
         }))`,
       ),
@@ -656,12 +633,12 @@ export async function listOrders(db: Executor, scope: OrderScope, query: ListQue
       order: portOrders,
       customerName: customers.companyName,
       tenantName: tenants.name,
-      singles: sql<number>`(select count(*)::int from ${portOrderNumbers} n where n.order_id = ${portOrders.id} and n.kind = 'single')`,
-      blocks: sql<number>`(select count(*)::int from ${portOrderNumbers} n where n.order_id = ${portOrders.id} and n.kind = 'block')`,
+      singles: sql<number>`(select count(*)::int from ${portOrderNumbers} n where n.order_id = ${portOrders.id} and n.tenant_id = ${portOrders.tenantId} and n.kind = 'single')`,
+      blocks: sql<number>`(select count(*)::int from ${portOrderNumbers} n where n.order_id = ${portOrders.id} and n.tenant_id = ${portOrders.tenantId} and n.kind = 'block')`,
     })
     .from(portOrders)
     .innerJoin(tenants, eq(tenants.id, portOrders.tenantId))
-    .leftJoin(customers, eq(customers.id, portOrders.customerId))
+    .leftJoin(customers, and(eq(customers.id, portOrders.customerId), eq(customers.tenantId, portOrders.tenantId)))
     .where(and(...conditions))
     .orderBy(desc(portOrders.createdAt), desc(portOrders.id))
     .limit(query.limit + 1);
@@ -698,7 +675,7 @@ export async function portingOptions(db: Executor, tenantId: string, now: Date) 
     db.select().from(licencePrices).where(eq(licencePrices.tenantId, tenantId)).orderBy(asc(licencePrices.licence)),
     db.select({ vatRateBp: tenants.vatRateBp }).from(tenants).where(eq(tenants.id, tenantId)),
   ]);
-  const today = zurichToday(now);
+  const today = zurichDate(now);
   return {
     products: products.map((p) => ({ id: p.id, code: p.code, name: p.name, monthlyPriceCents: p.monthlyPriceCents, oneOffFeeCents: p.oneOffFeeCents, currency: p.currency })),
     licences: prices.map((p) => ({ licence: p.licence as Licence, monthlyPriceCents: p.monthlyPriceCents, currency: p.currency })),

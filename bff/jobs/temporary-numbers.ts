@@ -1,6 +1,7 @@
 import { and, eq, exists, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import { closedPortOrderStatuses } from '../../contract/porting.js';
 import { portOrderNumbers, portOrders, temporaryNumbers } from '../db/schema/index.js';
+import { releaseToPool } from '../domain/temporary-numbers.js';
 import { HOUR, type Job } from './scheduler.js';
 
 /** Lines released per transaction; a run takes batches until none is left (or `MAX_BATCHES`). */
@@ -41,10 +42,7 @@ export const releaseTemporaryNumbers: Job = {
           .for('update', { of: portOrderNumbers, skipLocked: true });
         if (lines.length === 0) return 0;
         const ids = lines.map((l) => l.id);
-        await tx
-          .update(temporaryNumbers)
-          .set({ assignedTo: null, assignedAt: null, releasedAt: now })
-          .where(inArray(temporaryNumbers.assignedTo, ids));
+        await releaseToPool(tx, { lineIds: ids, now });
         await tx.update(portOrderNumbers).set({ temporaryReleasedAt: now }).where(inArray(portOrderNumbers.id, ids));
         return lines.length;
       });

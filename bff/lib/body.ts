@@ -25,26 +25,9 @@ export function readBody(maxBytes: number): MiddlewareHandler<AppEnv> {
     const incoming = c.env?.incoming;
     if (!incoming || incoming.readableEnded || incoming.readableFlowing !== null) return fallback(c, next);
     if (Number(incoming.headers['content-length']) > maxBytes) throw tooLarge();
-    cache(c.req, await readText(incoming, maxBytes));
+    cache(c.req, (await readIncoming(incoming, maxBytes, tooLarge)).toString('utf8'));
     await next();
   };
-}
-
-function readText(incoming: IncomingMessage, maxBytes: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= maxBytes) return void chunks.push(chunk);
-      incoming.off('data', onData);
-      incoming.resume(); // drain the rest without keeping it
-      reject(tooLarge());
-    };
-    incoming.on('data', onData);
-    incoming.once('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
-    incoming.once('error', reject);
-  });
 }
 
 /** Text as read; JSON parsed when first asked for (a rejected promise if malformed, as Hono's own). */
@@ -79,7 +62,11 @@ export function readBinaryBody(maxBytes: number, tooLarge: () => ApiError): Midd
   };
 }
 
-function readIncoming(incoming: IncomingMessage, maxBytes: number, tooLarge: () => ApiError): Promise<Uint8Array> {
+/**
+ * Node's request stream, at most `maxBytes`: past the limit `tooLarge()` rejects and the rest is drained
+ * without being kept. Shared by the JSON routes (`readBody`) and the uploads (`readBinaryBody`).
+ */
+function readIncoming(incoming: IncomingMessage, maxBytes: number, tooLarge: () => ApiError): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -87,7 +74,7 @@ function readIncoming(incoming: IncomingMessage, maxBytes: number, tooLarge: () 
       size += chunk.length;
       if (size <= maxBytes) return void chunks.push(chunk);
       incoming.off('data', onData);
-      incoming.resume();
+      incoming.resume(); // drain the rest without keeping it
       reject(tooLarge());
     };
     incoming.on('data', onData);

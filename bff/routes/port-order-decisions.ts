@@ -1,4 +1,4 @@
-import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono } from 'hono';
 import {
   approveSchema,
   clarifySchema,
@@ -10,7 +10,8 @@ import {
   scheduleSchema,
 } from '../../contract/port-orders.js';
 import { keyActor } from '../domain/audit.js';
-import { type Decision, decide, requireOperator } from '../domain/port-order-decisions.js';
+import { type Decision, decide } from '../domain/port-order-decisions.js';
+import { operatorOnly } from '../domain/port-order-scope.js';
 import { presentOrder } from '../domain/port-orders.js';
 import { type AppEnv, flowContext } from '../lib/context.js';
 import { endpoint } from '../lib/openapi.js';
@@ -19,11 +20,6 @@ import { validate } from '../lib/validate.js';
 
 const tags = ['port-orders'];
 
-/** A reseller's key may not decide: 403 `operator_only`, before the body is read. */
-const operatorOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
-  requireOperator(c.get('caller').tenant);
-  await next();
-};
 
 const limit = rateLimit({ name: 'port-orders.decide', limit: 600, windowSeconds: 3600 }, byCredential);
 

@@ -10,7 +10,8 @@ import {
   powerOfAttorneyQuerySchema,
 } from '../../contract/port-orders.js';
 import { problemSchema } from '../../contract/problem.js';
-import { agentOf, attachment, listDocuments, orderOf, readDocument, uploadDocument } from '../domain/port-order-documents.js';
+import { attachment, listDocuments, readDocument, uploadDocument } from '../domain/port-order-documents.js';
+import { agentOnly, findOrder, requireAgent } from '../domain/port-order-scope.js';
 import { documentLocale, powerOfAttorney } from '../domain/power-of-attorney.js';
 import { readBinaryBody } from '../lib/body.js';
 import { type AppEnv, flowContext } from '../lib/context.js';
@@ -51,11 +52,11 @@ export const portOrderDocumentRoutes = new Hono<AppEnv>()
     validate('param', portOrderIdParamSchema),
     validate('query', powerOfAttorneyQuerySchema),
     async (c) => {
-      const { tenant, user } = c.get('caller');
-      agentOf(user);
+      const { tenant } = c.get('caller');
+      const agent = requireAgent(c.get('caller'));
       const { db, clock } = c.get('deps');
       const { id } = c.req.valid('param');
-      const order = await orderOf(db, tenant.id, id);
+      const order = await findOrder(db, { kind: 'agent', tenantId: tenant.id, agent }, id);
       const pdf = await powerOfAttorney(db, tenant, order, { locale: documentLocale(tenant, c.req.valid('query').locale), now: clock.now() });
       return c.body(pdf.bytes as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': 'application/pdf',
@@ -76,10 +77,10 @@ export const portOrderDocumentRoutes = new Hono<AppEnv>()
     rateLimit({ name: 'port-orders.documents', limit: 600, windowSeconds: 3600 }, byUser),
     validate('param', portOrderIdParamSchema),
     async (c) => {
-      const { tenant, user } = c.get('caller');
-      agentOf(user);
+      const { tenant } = c.get('caller');
+      const agent = requireAgent(c.get('caller'));
       const { db } = c.get('deps');
-      const order = await orderOf(db, tenant.id, c.req.valid('param').id);
+      const order = await findOrder(db, { kind: 'agent', tenantId: tenant.id, agent }, c.req.valid('param').id);
       return c.json({ items: await listDocuments(db, tenant.id, order.id) }, 200);
     },
   )
@@ -107,17 +108,14 @@ export const portOrderDocumentRoutes = new Hono<AppEnv>()
       },
     }),
     // Only an agent gets its body read: anyone else is refused before 5 MB arrive.
-    async (c, next) => {
-      agentOf(c.get('caller').user);
-      await next();
-    },
+    agentOnly,
     readBinaryBody(MAX_DOCUMENT_BYTES, () => new ApiError(413, 'document_too_large')),
     idempotent({ rule: { name: 'port-orders.document-upload', limit: 60, windowSeconds: 3600 }, by: byUser }),
     validate('param', portOrderIdParamSchema),
     validate('query', documentUploadQuerySchema),
     async (c) => {
-      const { tenant, user } = c.get('caller');
-      const agent = agentOf(user);
+      const { tenant } = c.get('caller');
+      const agent = requireAgent(c.get('caller'));
       const { db } = c.get('deps');
       const { now, ip } = flowContext(c);
       const bytes = new Uint8Array(await c.req.arrayBuffer());
@@ -153,8 +151,8 @@ export const portOrderDocumentRoutes = new Hono<AppEnv>()
     rateLimit({ name: 'port-orders.document-download', limit: 300, windowSeconds: 3600 }, byUser),
     validate('param', documentIdParamSchema),
     async (c) => {
-      const { tenant, user } = c.get('caller');
-      agentOf(user);
+      const { tenant } = c.get('caller');
+      requireAgent(c.get('caller'));
       const { db } = c.get('deps');
       const { id, documentId } = c.req.valid('param');
       const document = await readDocument(db, tenant.id, id, documentId);

@@ -108,7 +108,7 @@ export const portOrderRoutes = new Hono<AppEnv>()
     '/:id',
     endpoint({
       summary:
-        'Save sections of a draft (or of an order in `clarification_needed`); each section replaces what it names; `complete` checks that step whole and raises `step`. Otherwise 409 `invalid_transition` with `currentStatus`.',
+        'Save sections of a draft (or of an order in `clarification_needed`); each section replaces what it names; `complete` checks that step whole and raises `step` (`complete: "numbers"` also runs the number check: a flagged line is a 422 `numbers_flagged` with a field error at `numbers.lines` and the `report`; saving without `complete` keeps flagged lines). Otherwise 409 `invalid_transition` with `currentStatus`.',
       tags,
       ...agentAccess,
       success: { status: 200, description: 'The saved order', schema: portOrderSchema },
@@ -129,7 +129,7 @@ export const portOrderRoutes = new Hono<AppEnv>()
     '/:id/submit',
     endpoint({
       summary:
-        'Submit: every step checked again (the calendar against today), the numbers checked with the database — any flagged line: 422 `numbers_flagged` with the check\'s `report` in the problem, nothing stored — and one temporary number per ported number or block (none free: 409 `temporary_pool_empty`). From `draft` or `clarification_needed`, else 409 `invalid_transition`.',
+        'Submit: the numbers checked with the database and every step checked again (the calendar against today); anything wrong is ONE 422 with every field error, nothing stored — `numbers_flagged` when a line is flagged (then also a field error at `numbers.lines` and the check\'s `report` in the problem), else `validation_failed`. Then one temporary number per ported number or block (none free: 409 `temporary_pool_empty`). From `draft` or `clarification_needed`, else 409 `invalid_transition`.',
       tags,
       ...agentAccess,
       idempotent: true,

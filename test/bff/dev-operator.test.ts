@@ -108,6 +108,19 @@ describe('/dev/operator', () => {
     expect(await statusOf(order.id)).toBe('approved');
   });
 
+  it('DNS rebinding: a page of another name resolving to this server (Host = Origin = that name) is refused', async () => {
+    const { order } = await insertOrder(dev.db, reseller, agent);
+    for (const headers of [{ origin: 'http://rebound.example:8787' }, { referer: 'http://rebound.example:8787/dev/operator' }] as Record<string, string>[]) {
+      const res = await dev.app.request(`http://rebound.example:8787/dev/operator/${order.id}/approve`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: new URLSearchParams({}),
+      });
+      expect(res.status).toBe(403);
+    }
+    expect(await statusOf(order.id)).toBe('submitted');
+  });
+
   it('an unknown order or action is a 404', async () => {
     expect((await post('/dev/operator/00000000-0000-4000-8000-000000000000/approve', {})).status).toBe(404);
     const { order } = await insertOrder(dev.db, reseller, agent);

@@ -113,6 +113,14 @@ describe('POST /v1/numbers/check', () => {
     expect((await check({ lines }, otherSession, other)).json.clean).toBe(true);
   });
 
+  it('a single in another open order does not count toward the 10 singles: 10 clean + 1 in an open order → no too_many_singles', async () => {
+    await seedOrder(t.db, reseller, agentId, 'submitted', [['+41447831111', '+41447831111']]);
+    const clean = Array.from({ length: 10 }, (_, i) => `044 784 00 ${String(10 + i)}`);
+    const res = await check({ lines: ['044 783 11 11', ...clean] });
+    expect(res.status, res.text).toBe(200);
+    expect(codes(res)).toEqual([['in_open_order'], ...Array.from({ length: 10 }, () => [])]);
+  });
+
   it('checks numbers of another country against that country', async () => {
     const res = await check({ country: 'DE', lines: ['030 12345678', '+41 44 123 45 67'] });
     expect(res.json.lines[0]).toMatchObject({ e164: '+493012345678', problems: [] });

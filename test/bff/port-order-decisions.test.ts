@@ -1,8 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rejectReasons } from '../../contract/porting.js';
@@ -14,31 +9,13 @@ import { releaseTemporaryNumbers } from '../../bff/jobs/temporary-numbers.js';
 import type { EmailPayload, WebhookPayload } from '../../bff/messaging/outbox.js';
 import { webhookTransport } from '../../bff/messaging/transports.js';
 import { createWorker } from '../../bff/messaging/worker.js';
+import { readmeVerify, type Verify } from './helpers/readme-verify.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { startHttpSink } from './helpers/http-sink.js';
 import { emailsOf } from './helpers/outbox.js';
 import { insertOrder } from './helpers/port-order-rows.js';
 import { seedAgent, seedPorting } from './helpers/porting.js';
 import type { TestUser } from './helpers/portal.js';
-
-type Verify = (secret: string, header: string | undefined, body: string | Buffer, nowSeconds?: number) => boolean;
-
-/** The verification snippet exactly as README.md shows it (as in webhook-endpoints.test.ts). */
-async function readmeVerify(): Promise<Verify> {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const section = readme.slice(readme.indexOf('\n## Webhooks\n'));
-  const snippet = [...section.slice(0, section.indexOf('\n## ', 1)).matchAll(/```js\n([\s\S]*?)```/g)]
-    .map((m) => m[1]!)
-    .find((code) => code.includes('export function verify('));
-  if (!snippet) throw new Error('README.md: no verify snippet in the Webhooks section');
-  const file = join(tmpdir(), `telkit-verify-${randomBytes(6).toString('hex')}.mjs`);
-  writeFileSync(file, snippet);
-  try {
-    return ((await import(pathToFileURL(file).href)) as { verify: Verify }).verify;
-  } finally {
-    rmSync(file);
-  }
-}
 
 let t: TestApp;
 let verify: Verify;
@@ -279,7 +256,6 @@ describe('refusals', () => {
   it('every illegal move is a 409 naming the current state, and changes nothing', async () => {
     const cases: [string, string, unknown][] = [
       ['approved', 'approve', {}],
-      ['draft', 'approve', {}],
       ['submitted', 'schedule', { date: '2026-12-14', time: '10:00' }],
       ['submitted', 'complete', {}],
       ['submitted', 'fail', { reason: 'technical' }],
@@ -304,6 +280,32 @@ describe('refusals', () => {
       expect(await mailsAbout(order.reference)).toEqual([]);
       expect(await auditOf(order.id)).toEqual([]);
     }
+  });
+
+  it('a draft is a 404 for every decision (as for GET): its existence does not leak, nothing changes', async () => {
+    for (const [action, body] of [['approve', {}], ['reject', { reason: 'other', comment: 'nein' }], ['clarify', { comment: 'Frage' }], ['schedule', { date: '2026-12-14', time: '10:00' }], ['complete', {}], ['fail', { reason: 'other' }]] as [string, unknown][]) {
+      const { order } = await insertOrder(t.db, reseller, agent, { status: 'draft', numbers: ['+41 44 555 66 78'] });
+      const res = await decide(order.id, action, body);
+      expect(res.status, action).toBe(404);
+      expect(res.json.code).toBe('not_found');
+      expect(res.json.currentStatus).toBeUndefined();
+      const get = await call(t.app, 'GET', `/v1/port-orders/${order.id}`, { key: operator.secretKey });
+      expect(get.status).toBe(404);
+      expect((await t.db.select().from(portOrders).where(eq(portOrders.id, order.id)))[0]!.status).toBe('draft');
+      expect(await historyOf(order.id)).toEqual([]);
+    }
+  });
+
+  it("an operator-kind tenant with a parent is no operator: 403 operator_only on decisions and views alike", async () => {
+    const odd = await seedTenant(t.db, 'po-odd', { parentId: operator.id });
+    await t.db.update(tenants).set({ kind: 'operator' }).where(eq(tenants.id, odd.id));
+    const { order } = await insertOrder(t.db, reseller, agent);
+    const decided = await decide(order.id, 'approve', {}, odd.secretKey);
+    expect(decided.status).toBe(403);
+    expect(decided.json.code).toBe('operator_only');
+    const list = await call(t.app, 'GET', '/v1/port-orders', { key: odd.secretKey });
+    expect(list.status).toBe(403);
+    expect(list.json.code).toBe('operator_only');
   });
 
   it("another operator's key: 404; a reseller's key: 403 operator_only; a publishable key: refused", async () => {

@@ -3,10 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_DOCUMENT_BYTES } from '../../contract/port-orders.js';
-import { customers, portOrders } from '../../bff/db/schema/index.js';
+import { portOrders } from '../../bff/db/schema/index.js';
+import { insertCustomer } from './helpers/port-order-rows.js';
 import { createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { seedAgent } from './helpers/porting.js';
-import { browser } from './helpers/portal.js';
+import { browser, seedUser } from './helpers/portal.js';
 
 // The document upload over real HTTP: under @hono/node-server the route reads Node's request stream itself
 // (lib/body.ts `readBinaryBody`), past the 64 KiB every other /v1 route allows, and stops at 5 MB.
@@ -17,6 +18,7 @@ let server: ReturnType<typeof serve>;
 let port: number;
 let session: string;
 let orderId: string;
+let adminSession: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -24,10 +26,8 @@ beforeAll(async () => {
   tenant = await seedTenant(t.db, 'http-docs', { parentId: operator.id });
   const agent = await seedAgent(t.db, tenant);
   session = await browser(t, tenant).login(agent);
-  const [customer] = await t.db
-    .insert(customers)
-    .values({ tenantId: tenant.id, companyName: 'Schmiedeisen AG', street: 'Bahnhofstrasse 12', postalCode: '8001', city: 'Zürich', contactName: 'Jürg Müller', invoiceEmail: 'r@schmiedeisen.example', phone: '+41441234567' })
-    .returning();
+  adminSession = await browser(t, tenant).login(await seedUser(t.db, tenant, { password: 'admin-password-long-enough' }));
+  const customer = await insertCustomer(t.db, tenant.id);
   const [order] = await t.db.insert(portOrders).values({ tenantId: tenant.id, reference: 'PO-HTTP01', status: 'submitted', createdBy: agent.id, customerId: customer!.id }).returning();
   orderId = order!.id;
   server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
@@ -86,6 +86,42 @@ describe('document upload under @hono/node-server', () => {
       const res = await send('POST', `/v1/port-orders/${orderId}/documents`, bytes, { chunked });
       expect(res.status).toBe(413);
       expect(JSON.parse(res.body.toString()).code).toBe('document_too_large');
+    }
+  });
+
+  it('refuses a caller who may not upload before reading the body: announced 5 MB, sent slowly, answered 401/403 with most of it unsent', async () => {
+    const callers: [string, Record<string, string>][] = [
+      ['no session', {}],
+      ['a secret key', { authorization: `Bearer ${tenant.secretKey}` }],
+      ["an account admin's session", { authorization: `Bearer ${adminSession}`, origin: tenant.origin }],
+    ];
+    for (const [who, auth] of callers) {
+      const answer = await new Promise<{ status: number; code: string; sent: number }>((resolve, reject) => {
+        let sent = 0;
+        let timer: NodeJS.Timeout | undefined;
+        const headers = { ...auth, 'content-type': 'application/pdf', 'content-length': String(MAX_DOCUMENT_BYTES) };
+        const req = request({ host: '127.0.0.1', port, method: 'POST', path: `/v1/port-orders/${orderId}/documents`, headers }, (res) => {
+          clearInterval(timer);
+          const chunks: Buffer[] = [];
+          res.on('data', (d: Buffer) => chunks.push(d));
+          res.on('end', () => {
+            resolve({ status: res.statusCode!, code: JSON.parse(Buffer.concat(chunks).toString() || '{}').code, sent });
+            req.destroy();
+          });
+        });
+        req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+        const chunk = pdfOf(4096);
+        const write = () => {
+          // 4 KiB every 20 ms: 5 MB would take over 25 seconds.
+          if (sent + chunk.byteLength >= MAX_DOCUMENT_BYTES) return reject(new Error(`${who}: the whole body was sent before an answer`));
+          req.write(chunk);
+          sent += chunk.byteLength;
+        };
+        write();
+        timer = setInterval(write, 20);
+      });
+      expect([401, 403], who).toContain(answer.status);
+      expect(answer.sent, who).toBeLessThan(MAX_DOCUMENT_BYTES / 4);
     }
   });
 });

@@ -6,11 +6,12 @@ import { join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_DOCUMENT_BYTES } from '../../contract/port-orders.js';
-import { auditEvents, customers, portOrderDocuments, portOrderNumbers, portOrders } from '../../bff/db/schema/index.js';
+import { auditEvents, portOrderDocuments, portOrderNumbers, portOrders } from '../../bff/db/schema/index.js';
 import { listDocuments } from '../../bff/domain/port-order-documents.js';
 import { documentLocale } from '../../bff/domain/power-of-attorney.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { seedAgent } from './helpers/porting.js';
+import { insertCustomer } from './helpers/port-order-rows.js';
 import { browser, seedUser } from './helpers/portal.js';
 
 // The power of attorney (PDF, read back with poppler's pdftotext) and the signed copy's upload and download
@@ -62,20 +63,7 @@ async function order(o: { customer?: boolean; customerName?: string; lines?: Lin
   const [customer] =
     o.customer === false
       ? []
-      : await t.db
-          .insert(customers)
-          .values({
-            tenantId: owner.id,
-            companyName: o.customerName ?? 'Schmiedeisen AG',
-            street: 'Bahnhofstrasse 12',
-            postalCode: '8001',
-            city: 'Zürich',
-            contactName: 'Jürg Müller',
-            invoiceEmail: 'rechnung@schmiedeisen.example',
-            phone: '+41441234567',
-            uid: 'CHE-116.281.710',
-          })
-          .returning();
+      : [await insertCustomer(t.db, owner.id, { companyName: o.customerName ?? 'Schmiedeisen AG', uid: 'CHE-116.281.710' })];
   const reference = `PO-T${String(++seq).padStart(5, '0')}`;
   const [row] = await t.db
     .insert(portOrders)

@@ -1,9 +1,9 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { portOrderNumbers, portOrders, temporaryNumbers } from '../../bff/db/schema/index.js';
+import { portOrderNumbers, portOrders, portOrderWorkplaces, temporaryNumbers } from '../../bff/db/schema/index.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { browser } from './helpers/portal.js';
-import { customerBody, seedAgent, seedPorting } from './helpers/porting.js';
+import { customerBody, portOrderBody, seedAgent, seedPorting } from './helpers/porting.js';
 
 // Postgres only: real concurrent submissions, each its own transaction on its own connection.
 let t: TestApp;
@@ -20,7 +20,7 @@ let ip = 0;
 let n = 0;
 
 /** A reseller with a pool of `pool` temporary numbers, an agent, and `count` drafts ready to submit (`lines` numbers each). */
-async function resellerWithDrafts(pool: number, count: number, lines: number, sameNumbers = false) {
+async function resellerWithDrafts(pool: number, count: number, lineCount: number, sameNumbers = false) {
   const tenant = await seedTenant(t.db, `porting-pg-${pool}`, { parentId: operator.id });
   const { productId } = await seedPorting(t.db, tenant, { pool });
   const session = await browser(t, tenant).login(await seedAgent(t.db, tenant));
@@ -29,30 +29,10 @@ async function resellerWithDrafts(pool: number, count: number, lines: number, sa
   const customer = await api('POST', '/v1/customers', customerBody());
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const created = await api('POST', '/v1/port-orders', {
-      customerId: customer.json.id,
-      subscription: { tariffId: productId, startDate: '2026-12-01' },
-      numbers: {
-        country: 'CH',
-        lines: sameNumbers
-          ? ['044 211 11 11', '+41 44 212 00 0x'].slice(0, lines)
-          : Array.from({ length: lines }, (_, j) => (j % 2 === 0 ? `044 ${String(300 + ++n).padStart(3, '0')} 12 34` : `+41 44 ${600 + ++n} 55 0x`)),
-        newNumbers: 0,
-        currentProvider: 'unknown',
-        signing: 'single',
-        signers: [{ name: 'Jürg Müller', role: 'Geschäftsführer' }],
-        timing: 'asap',
-        portingDate: null,
-        portingTime: null,
-        sharedContract: false,
-        scope: 'partial',
-        fullPortAcknowledged: false,
-      },
-      workplaces: {
-        rows: [{ displayName: 'Jürg Müller', loginName: `juerg.${i}`, password: 'Workplace-pass-1', licence: 'apps' }],
-        supportLogin: { loginName: `support.${i}`, password: 'Support-pass-123' },
-      },
-    });
+    const lines = sameNumbers
+      ? ['044 211 11 11', '+41 44 212 00 0x'].slice(0, lineCount)
+      : Array.from({ length: lineCount }, (_, j) => (j % 2 === 0 ? `044 ${String(300 + ++n).padStart(3, '0')} 12 34` : `+41 44 ${600 + ++n} 55 0x`));
+    const created = await api('POST', '/v1/port-orders', portOrderBody(customer.json.id, productId, lines));
     expect(created.status, created.text).toBe(201);
     ids.push(created.json.id);
   }
@@ -72,6 +52,24 @@ describe('concurrent submissions (Postgres)', () => {
     const assigned = await t.db.select().from(temporaryNumbers).where(and(eq(temporaryNumbers.tenantId, tenant.id), isNotNull(temporaryNumbers.assignedTo)));
     expect(assigned).toHaveLength(100);
     expect(new Set(assigned.map((a) => a.assignedTo)).size).toBe(100);
+  });
+
+  it("checks the customer's login names only once it holds the tenant's submission lock (a name taken meanwhile is seen)", async () => {
+    const { tenant, ids, submit } = await resellerWithDrafts(5, 2, 1);
+    const [a, b] = ids as [string, string];
+    let pending: Promise<Awaited<ReturnType<typeof submit>>> | undefined;
+    await t.db.transaction(async (tx) => {
+      // Another submission of the tenant holds the lock and gives B's workplace A's login name.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`telkit:port-order-submit:${tenant.id}`}))`);
+      const [taken] = await tx.select().from(portOrderWorkplaces).where(eq(portOrderWorkplaces.orderId, a));
+      await tx.update(portOrderWorkplaces).set({ loginName: taken!.loginName }).where(eq(portOrderWorkplaces.orderId, b));
+      pending = submit(a);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    });
+    const res = await pending!;
+    expect(res.status, res.text).toBe(422);
+    expect(res.json.errors).toContainEqual(expect.objectContaining({ path: 'workplaces.rows.0.loginName', code: 'login_name_taken' }));
+    expect((await t.db.select().from(portOrders).where(eq(portOrders.id, a)))[0]!.status).toBe('draft');
   });
 
   it('with a pool smaller than the demand, the rest get 409 temporary_pool_empty and keep their drafts untouched', async () => {

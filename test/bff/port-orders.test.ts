@@ -1,6 +1,6 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, portOrderNumbers, portOrders, portOrderWorkplaces, statusHistory, temporaryNumbers } from '../../bff/db/schema/index.js';
+import { auditEvents, portOrderDocuments, portOrderNumbers, portOrders, portOrderWorkplaces, statusHistory, temporaryNumbers } from '../../bff/db/schema/index.js';
 import { unseal } from '../../bff/lib/crypto.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { browser, seedUser } from './helpers/portal.js';
@@ -189,6 +189,31 @@ describe('port order drafts', () => {
     expect(customer.json.errors).toContainEqual(expect.objectContaining({ path: 'customerId', code: 'customer_unknown' }));
   });
 
+  it('complete: "numbers" refuses a list with flagged lines (field error and report); saving without `complete` keeps them', async () => {
+    const created = await api('POST', '/v1/port-orders', session, { customerId });
+    const id = created.json.id;
+    const lines = [fresh(), '079 123 45 67'];
+    const refused = await api('PATCH', `/v1/port-orders/${id}`, session, { complete: 'numbers', numbers: numbersSection(lines) }, reseller, { 'accept-language': 'en' });
+    expect(refused.status, refused.text).toBe(422);
+    expect(refused.json.code).toBe('numbers_flagged');
+    expect(refused.json.errors).toContainEqual(expect.objectContaining({ path: 'numbers.lines', code: 'numbers_flagged', message: expect.stringMatching(/\w/) }));
+    expect(refused.json.report.lines[1].problems[0]).toMatchObject({ code: 'mobile_into_fixed', message: expect.stringMatching(/mobile/i) });
+    expect((await rowOf(id)).step).toBe(0);
+    expect(await t.db.select().from(portOrderNumbers).where(eq(portOrderNumbers.orderId, id))).toEqual([]);
+    const saved = await api('PATCH', `/v1/port-orders/${id}`, session, { numbers: numbersSection(lines) });
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.json.numbers.lines.map((l: { input: string }) => l.input)).toEqual(lines);
+    expect(saved.json.step).toBe(0);
+  });
+
+  it('the first month is pro rata of the monthly total (one rounding), not a sum of rounded lines', async () => {
+    // Tariff 39.00 + apps 12.00 + device 6.50 = 57.50 a month; from 20 December 12 of 31 days:
+    // 5750 × 12 / 31 = 2225.8 → 2226 (rounding each line first would give 2227).
+    const created = await api('POST', '/v1/port-orders', session, { customerId, subscription: { tariffId: productId, startDate: '2026-12-20' }, workplaces: workplacesSection() });
+    expect(created.status, created.text).toBe(201);
+    expect(created.json.price).toMatchObject({ monthlyTotalCents: 5750, firstMonth: { from: '2026-12-20', days: 12, daysInMonth: 31, cents: 2226 } });
+  });
+
   it('workplaces: login names unique in the order and among the customer\'s open orders, passwords required, support login required', async () => {
     const first = await readyDraft();
     const taken = (await rowOf(first.id)).supportLoginName!;
@@ -287,6 +312,37 @@ describe('submitting', () => {
     expect(res.json.report.lines[0].problems.map((p: { code: string }) => p.code)).toEqual(['in_open_order']);
   });
 
+  it('a number in another open order does not count toward the 10 singles at submission', async () => {
+    const taken = fresh();
+    expect((await submit((await readyDraft([taken])).id)).status).toBe(200);
+    const { id } = await readyDraft([taken, ...Array.from({ length: 10 }, () => fresh())]);
+    const res = await submit(id);
+    expect(res.status, res.text).toBe(422);
+    expect(res.json.report.lines.map((l: { problems: { code: string }[] }) => l.problems.map((p) => p.code))).toEqual([['in_open_order'], ...Array.from({ length: 10 }, () => [])]);
+  });
+
+  it('step errors and flagged numbers together: ONE 422 `numbers_flagged` with both the field errors and the report', async () => {
+    const { id } = await readyDraft([fresh(), '079 123 45 67']);
+    await t.db.update(portOrders).set({ portingDate: '2026-11-30' }).where(eq(portOrders.id, id));
+    const res = await submit(id);
+    expect(res.status, res.text).toBe(422);
+    expect(res.json.code).toBe('numbers_flagged');
+    expect(res.json.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'numbers.portingDate', code: 'too_early' }),
+        expect.objectContaining({ path: 'numbers.lines', code: 'numbers_flagged' }),
+      ]),
+    );
+    expect(res.json.report.lines.map((l: { problems: { code: string }[] }) => l.problems.map((p) => p.code))).toEqual([[], ['mobile_into_fixed']]);
+    expect((await rowOf(id)).status).toBe('draft');
+    // Step errors alone: `validation_failed`, no report.
+    const clean = await readyDraft();
+    await t.db.update(portOrders).set({ portingDate: '2026-11-30' }).where(eq(portOrders.id, clean.id));
+    const stepOnly = await submit(clean.id);
+    expect(stepOnly.json.code).toBe('validation_failed');
+    expect(stepOnly.json.report).toBeUndefined();
+  });
+
   it('checks every step again at submission, the calendar against today', async () => {
     const { id } = await readyDraft();
     // As if saved days ago, when this date was far enough ahead: today it is too early.
@@ -345,7 +401,7 @@ describe('submitting', () => {
     expect(edited.json.numbers.lines.map((l: { temporaryNumber: string | null }) => l.temporaryNumber)).toEqual([temps[1], null]);
     // The dropped line's temporary number is back in the pool, released.
     const [released] = await t.db.select().from(temporaryNumbers).where(eq(temporaryNumbers.e164, single!.temporaryNumber));
-    expect(released).toMatchObject({ assignedTo: null });
+    expect(released).toMatchObject({ assignedTo: null, assignedAt: null });
     expect(released!.releasedAt).not.toBeNull();
     expect(await assignedCount()).toBe(before - 1);
     const again = await submit(id);
@@ -394,7 +450,7 @@ describe('illegal moves and cancelling', () => {
     const late = await api('POST', `/v1/port-orders/${id}/cancel`, session, {});
     expect(late.status).toBe(409);
     expect(late.json.code).toBe('cancel_too_late');
-    expect(late.json.detail).toContain('2026-11-24 10:00');
+    expect(late.json.detail).toMatch(/24 November 2026.*10:00 \(Europe\/Zurich\)/);
     expect((await rowOf(id)).status).toBe('scheduled');
     await t.db.update(portOrders).set({ scheduledAt: new Date(NOW.getTime() + 49 * 3_600_000) }).where(eq(portOrders.id, id));
     const inTime = await api('POST', `/v1/port-orders/${id}/cancel`, session, { comment: 'Kunde bleibt beim alten Anbieter' });
@@ -411,6 +467,29 @@ describe('illegal moves and cancelling', () => {
 });
 
 describe('who sees what', () => {
+  it("rows of another tenant keyed to this order's id (or a customer id of another tenant) never show", async () => {
+    const { id } = await readyDraft([fresh()]);
+    const before = await api('GET', `/v1/port-orders/${id}`, session);
+    // Rows a bug elsewhere could write: another tenant's tenant_id with this order's id (single-column FKs allow it).
+    await t.db.insert(portOrderNumbers).values({ tenantId: other.id, orderId: id, position: 9, input: '044 999 99 99', kind: 'single', rangeFirst: '+41449999999', rangeLast: '+41449999999' });
+    await t.db.insert(portOrderWorkplaces).values({ tenantId: other.id, orderId: id, position: 9, displayName: 'Fremd', loginName: 'fremd', licence: 'apps' });
+    await t.db.insert(portOrderDocuments).values({ tenantId: other.id, orderId: id, kind: 'signed_power_of_attorney', fileName: 'fremd.pdf', contentType: 'application/pdf', byteSize: 5, sha256: 'x', content: new Uint8Array([37, 80, 68, 70, 45]) });
+    await t.db.update(portOrders).set({ customerId: otherCustomer }).where(eq(portOrders.id, id));
+    const res = await api('GET', `/v1/port-orders/${id}`, session);
+    expect(res.status, res.text).toBe(200);
+    expect(res.json.numbers.lines).toEqual(before.json.numbers.lines);
+    expect(res.json.workplaces.rows).toEqual(before.json.workplaces.rows);
+    expect(res.json.documents).toEqual([]);
+    expect(res.json.customer).toBeNull();
+    expect(res.text).not.toContain('Fremd');
+    const list = await api('GET', `/v1/port-orders?q=${encodeURIComponent('044 999 99 99')}`, session);
+    expect(list.json.items).toEqual([]);
+    // Saving the draft leaves the other tenant's rows alone.
+    expect((await api('PATCH', `/v1/port-orders/${id}`, session, { numbers: { lines: [fresh()] }, workplaces: workplacesSection() })).status).toBe(200);
+    expect(await t.db.select().from(portOrderNumbers).where(and(eq(portOrderNumbers.orderId, id), eq(portOrderNumbers.tenantId, other.id)))).toHaveLength(1);
+    expect(await t.db.select().from(portOrderWorkplaces).where(and(eq(portOrderWorkplaces.orderId, id), eq(portOrderWorkplaces.tenantId, other.id)))).toHaveLength(1);
+  });
+
   it("an agent of another reseller gets 404 on every id route and empty lists", async () => {
     const { id } = await readyDraft();
     const as = (method: string, path: string, body?: unknown) => api(method, path, otherSession, body, other);

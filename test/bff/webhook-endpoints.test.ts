@@ -1,8 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookEventSchema } from '../../contract/webhooks.js';
@@ -13,29 +8,11 @@ import { type Resolver, systemResolver } from '../../bff/lib/ssrf.js';
 import type { WebhookPayload } from '../../bff/messaging/outbox.js';
 import { webhookTransport } from '../../bff/messaging/transports.js';
 import { createWorker, WEBHOOK_SECRET_PURPOSE } from '../../bff/messaging/worker.js';
+import { readmeVerify, type Verify } from './helpers/readme-verify.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { startHttpSink } from './helpers/http-sink.js';
 import { snapshotTenant } from './helpers/isolation.js';
 import { browser, seedUser } from './helpers/portal.js';
-
-type Verify = (secret: string, header: string | undefined, body: string | Buffer, nowSeconds?: number) => boolean;
-
-/** The verification snippet exactly as README.md shows it, written to a file and imported. */
-async function readmeVerify(): Promise<Verify> {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const section = readme.slice(readme.indexOf('\n## Webhooks\n'));
-  const snippet = [...section.slice(0, section.indexOf('\n## ', 1)).matchAll(/```js\n([\s\S]*?)```/g)]
-    .map((m) => m[1]!)
-    .find((code) => code.includes('export function verify('));
-  if (!snippet) throw new Error('README.md: no ```js block with `export function verify(` in the Webhooks section');
-  const file = join(tmpdir(), `telkit-verify-${randomBytes(6).toString('hex')}.mjs`);
-  writeFileSync(file, snippet);
-  try {
-    return ((await import(pathToFileURL(file).href)) as { verify: Verify }).verify;
-  } finally {
-    rmSync(file);
-  }
-}
 
 let t: TestApp;
 let prod: TestApp;

@@ -1,9 +1,12 @@
 import type { Locale } from '../../../contract/enums.js';
-import { localeTag, type Params } from '../../../contract/i18n.js';
+import type { Params } from '../../../contract/i18n.js';
 import { portingEmailMessages, type PortingEmailKey } from '../../../contract/messages/porting-email.js';
 import { portingMessages, type PortingMessageKey } from '../../../contract/messages/porting.js';
 import { CANCEL_CUTOFF_HOURS, type PortOrderStatus } from '../../../contract/porting.js';
+import { formatZurich } from '../../domain/zurich.js';
 import { type Block, type Brand, greeting, renderEmail } from './layout.js';
+
+export { formatZurich };
 
 // The port order e-mails to the partner agent (PRODUCT.md §3.5), one per status change; texts in
 // `contract/messages/porting-email` (what to do next) and `contract/messages/porting` (status words).
@@ -11,16 +14,17 @@ import { type Block, type Brand, greeting, renderEmail } from './layout.js';
 /** Loads what these e-mails say in `locale` (both catalogues; once, then cached). */
 export const loadPortingEmails = (locale: Locale) => Promise.all([portingEmailMessages.load(locale), portingMessages.load(locale)]);
 
-/** An instant in Europe/Zurich as the locale writes it: "14. Dezember 2026, 09:30". */
-export const formatZurich = (locale: Locale, at: Date) =>
-  new Intl.DateTimeFormat(localeTag(locale), { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Zurich' }).format(at);
 
-/** The reason code of a move in words (`reject.*`, `fail.*`, `reason.*`), or undefined when it has none. */
+/**
+ * The reason code of a move in words: `reject.*` into `rejected`, `fail.*` into `failed`, else (or when
+ * that has no text) `reason.*`; undefined when it has none or no text.
+ */
 export function reasonText(locale: Locale, to: PortOrderStatus, reason: string | null | undefined): string | undefined {
   if (!reason) return undefined;
   const prefix = to === 'rejected' ? 'reject' : to === 'failed' ? 'fail' : 'reason';
-  const key = `${prefix}.${reason}`;
-  return key in portingMessages.texts('de') ? portingMessages.t(locale, key as PortingMessageKey) : undefined;
+  const known = portingMessages.texts('de');
+  const key = [`${prefix}.${reason}`, `reason.${reason}`].find((k) => k in known);
+  return key ? portingMessages.t(locale, key as PortingMessageKey) : undefined;
 }
 
 export const statusText = (locale: Locale, status: PortOrderStatus) => portingMessages.t(locale, `status.${status}` as PortingMessageKey);

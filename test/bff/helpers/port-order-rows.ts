@@ -6,6 +6,25 @@ import { customers, portOrderNumbers, portOrders, temporaryNumbers } from '../..
 import type { TestTenant } from './app.js';
 import type { TestUser } from './portal.js';
 
+/** The customer Schmiedeisen AG of `tenantId`, written straight into the table (`overrides` replace fields). */
+export async function insertCustomer(db: Db, tenantId: string, overrides: Partial<typeof customers.$inferInsert> = {}) {
+  const [customer] = await db
+    .insert(customers)
+    .values({
+      tenantId,
+      companyName: 'Schmiedeisen AG',
+      street: 'Bahnhofstrasse 12',
+      postalCode: '8001',
+      city: 'Zürich',
+      contactName: 'Jürg Müller',
+      invoiceEmail: 'rechnung@schmiedeisen.example',
+      phone: '+41441234567',
+      ...overrides,
+    })
+    .returning();
+  return customer!;
+}
+
 /**
  * A port order of `agent` written straight into the tables, in `status` (the agent's submit route is not
  * this file's business): a customer, the order, its number lines, each holding a temporary number of the
@@ -17,20 +36,7 @@ export async function insertOrder(
   agent: TestUser,
   options: { status?: PortOrderStatus; company?: string; numbers?: string[]; scheduledAt?: Date } = {},
 ) {
-  const [customer] = await db
-    .insert(customers)
-    .values({
-      tenantId: tenant.id,
-      companyName: options.company ?? 'Schmiedeisen AG',
-      street: 'Bahnhofstrasse 12',
-      postalCode: '8001',
-      city: 'Zürich',
-      contactName: 'Jürg Müller',
-      invoiceEmail: 'rechnung@schmiedeisen.example',
-      phone: '+41441234567',
-      createdBy: agent.id,
-    })
-    .returning();
+  const customer = await insertCustomer(db, tenant.id, { companyName: options.company ?? 'Schmiedeisen AG', createdBy: agent.id });
   const [order] = await db
     .insert(portOrders)
     .values({

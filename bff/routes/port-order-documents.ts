@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import { eq } from 'drizzle-orm';
+import { type Context, Hono } from 'hono';
 import { describeRoute, resolver } from 'hono-openapi';
 import {
   documentIdParamSchema,
@@ -11,7 +12,8 @@ import {
 } from '../../contract/port-orders.js';
 import { problemSchema } from '../../contract/problem.js';
 import { attachment, listDocuments, readDocument, uploadDocument } from '../domain/port-order-documents.js';
-import { agentOnly, findOrder, requireAgent } from '../domain/port-order-scope.js';
+import { tenants } from '../db/schema/index.js';
+import { agentOnly, findOrder, orderScope, requireAgent } from '../domain/port-order-scope.js';
 import { documentLocale, powerOfAttorney } from '../domain/power-of-attorney.js';
 import { readBinaryBody } from '../lib/body.js';
 import { type AppEnv, flowContext } from '../lib/context.js';
@@ -24,6 +26,16 @@ import { validate } from '../lib/validate.js';
 const tags = ['port-orders'];
 /** The agent's widgets: the wizard prints the power of attorney, the order list takes the signed copy. */
 const access = { auth: ['session' as const], component: ['tk-porting', 'tk-port-orders'] as const };
+/** Reading: the order's agents, and the operator with its secret key (it checks the signatures). */
+const readAccess = { auth: ['session' as const, 'secret' as const], component: ['tk-porting', 'tk-port-orders'] as const };
+
+/** The order in the caller's reach (an agent's tenant, or the operator's resellers except drafts), and its tenant. */
+async function orderInReach(c: Context<AppEnv>, id: string) {
+  const { db } = c.get('deps');
+  const order = await findOrder(db, orderScope(c.get('caller')), id);
+  const [tenant] = await db.select().from(tenants).where(eq(tenants.id, order.tenantId));
+  return { order, tenant: tenant! };
+}
 const binary = { type: 'string', format: 'binary' } as const;
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: resolver(problemSchema) } } });
 
@@ -36,9 +48,9 @@ export const portOrderDocumentRoutes = new Hono<AppEnv>()
     '/:id/power-of-attorney',
     endpoint({
       summary:
-        'The power of attorney to sign, as a PDF: customer, numbers (blocks as ranges), current provider, porting date, scope, and a signature line per signer; in the tenant\'s default language or `?locale=`',
+        'The power of attorney to sign, as a PDF: customer, numbers (blocks as ranges), current provider, porting date, scope, and a signature line per signer; in `?locale=`, else the request\'s language (`Accept-Language`) when the tenant offers it, else the tenant\'s default. The order\'s agents, and the operator (secret key)',
       tags,
-      ...access,
+      ...readAccess,
       success: { status: 200, description: 'The PDF (`application/pdf`), as an attachment `Vollmacht-<reference>.pdf`; never cached' },
       problems: [404, 409, 422],
     }),
@@ -52,12 +64,10 @@ export const portOrderDocumentRoutes = new Hono<AppEnv>()
     validate('param', portOrderIdParamSchema),
     validate('query', powerOfAttorneyQuerySchema),
     async (c) => {
-      const { tenant } = c.get('caller');
-      const agent = requireAgent(c.get('caller'));
       const { db, clock } = c.get('deps');
-      const { id } = c.req.valid('param');
-      const order = await findOrder(db, { kind: 'agent', tenantId: tenant.id, agent }, id);
-      const pdf = await powerOfAttorney(db, tenant, order, { locale: documentLocale(tenant, c.req.valid('query').locale), now: clock.now() });
+      const { order, tenant } = await orderInReach(c, c.req.valid('param').id);
+      const locale = documentLocale(tenant, c.req.valid('query').locale ?? c.get('locale'));
+      const pdf = await powerOfAttorney(db, tenant, order, { locale, now: clock.now() });
       return c.body(pdf.bytes as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': 'application/pdf',
         'Content-Disposition': attachment(pdf.fileName),
@@ -68,20 +78,17 @@ export const portOrderDocumentRoutes = new Hono<AppEnv>()
   .get(
     '/:id/documents',
     endpoint({
-      summary: 'The documents uploaded for a port order (the signed power of attorney), oldest first, without their content',
+      summary: 'The documents uploaded for a port order (the signed power of attorney), oldest first, without their content. The order\'s agents, and the operator (secret key)',
       tags,
-      ...access,
+      ...readAccess,
       success: { status: 200, description: 'Documents', schema: documentListSchema },
       problems: [404, 422],
     }),
     rateLimit({ name: 'port-orders.documents', limit: 600, windowSeconds: 3600 }, byUser),
     validate('param', portOrderIdParamSchema),
     async (c) => {
-      const { tenant } = c.get('caller');
-      const agent = requireAgent(c.get('caller'));
-      const { db } = c.get('deps');
-      const order = await findOrder(db, { kind: 'agent', tenantId: tenant.id, agent }, c.req.valid('param').id);
-      return c.json({ items: await listDocuments(db, tenant.id, order.id) }, 200);
+      const { order } = await orderInReach(c, c.req.valid('param').id);
+      return c.json({ items: await listDocuments(c.get('deps').db, order.tenantId, order.id) }, 200);
     },
   )
   .post(
@@ -134,9 +141,9 @@ export const portOrderDocumentRoutes = new Hono<AppEnv>()
   .get(
     '/:id/documents/:documentId',
     endpoint({
-      summary: 'Download a document as uploaded: its recognised type, as an attachment, never cached',
+      summary: 'Download a document as uploaded: its recognised type, as an attachment, never cached. The order\'s agents, and the operator (secret key)',
       tags,
-      ...access,
+      ...readAccess,
       success: { status: 200, description: 'The file (`application/pdf`, `image/png` or `image/jpeg`), with `X-Content-Type-Options: nosniff`' },
       problems: [404, 422],
     }),
@@ -151,11 +158,9 @@ export const portOrderDocumentRoutes = new Hono<AppEnv>()
     rateLimit({ name: 'port-orders.document-download', limit: 300, windowSeconds: 3600 }, byUser),
     validate('param', documentIdParamSchema),
     async (c) => {
-      const { tenant } = c.get('caller');
-      requireAgent(c.get('caller'));
-      const { db } = c.get('deps');
       const { id, documentId } = c.req.valid('param');
-      const document = await readDocument(db, tenant.id, id, documentId);
+      const { order } = await orderInReach(c, id);
+      const document = await readDocument(c.get('deps').db, order.tenantId, order.id, documentId);
       return c.body(document.content as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': document.contentType,
         'Content-Disposition': attachment(document.fileName),

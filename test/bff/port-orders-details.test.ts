@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { portOrders } from '../../bff/db/schema/index.js';
 import { PROVIDERS } from '../../contract/porting.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { browser } from './helpers/portal.js';
@@ -14,6 +16,7 @@ import { customerBody, seedAgent, seedPorting } from './helpers/porting.js';
  * as possible" keeping no date, times typed as people type them, company names with `&` and digits.
  */
 let t: TestApp;
+let operator: TestTenant;
 let reseller: TestTenant;
 let session: string;
 let productId: string;
@@ -23,7 +26,7 @@ const NOW = new Date('2026-11-23T09:00:00Z'); // Monday; the earliest porting da
 beforeAll(async () => {
   t = await createTestApp();
   t.clock.set(NOW);
-  const operator = await seedTenant(t.db, 'op-details');
+  operator = await seedTenant(t.db, 'op-details');
   reseller = await seedTenant(t.db, 'porting-details', { parentId: operator.id });
   ({ productId } = await seedPorting(t.db, reseller));
   session = await browser(t, reseller).login(await seedAgent(t.db, reseller));
@@ -114,5 +117,44 @@ describe('porting details', () => {
     const res = await api('POST', '/v1/customers', customerBody({ phone: '12' }), { 'idempotency-key': 'details-phone' });
     expect(res.status).toBe(422);
     expect(res.json.errors).toEqual([expect.objectContaining({ path: 'phone', code: 'customer_phone_invalid', message: expect.stringContaining('044 123 45 67') })]);
+  });
+
+  it('the operator reads the power of attorney and the signed copy it has to check; a reseller\'s key and another operator cannot', async () => {
+    const created = await api('POST', '/v1/port-orders', { customerId, subscription: { tariffId: productId, startDate: '2026-12-01' }, numbers: numbers({ lines: ['044 556 12 34'] }) });
+    const id = created.json.id;
+    const signed = '%PDF-1.7\n% signed copy for the operator\n%%EOF\n';
+    const upload = await call(t.app, 'POST', `/v1/port-orders/${id}/documents`, { key: session, origin: reseller.origin, rawBody: signed, headers: { 'content-type': 'application/pdf' } });
+    expect(upload.status, upload.text).toBe(201);
+    const paths = [`/v1/port-orders/${id}/power-of-attorney`, `/v1/port-orders/${id}/documents`, `/v1/port-orders/${id}/documents/${upload.json.id}`];
+    // A draft is the agent's: the operator sees nothing of it.
+    for (const path of paths) expect((await call(t.app, 'GET', path, { key: operator.secretKey })).status, path).toBe(404);
+    await t.db.update(portOrders).set({ status: 'submitted' }).where(eq(portOrders.id, id));
+    const pdf = await call(t.app, 'GET', paths[0]!, { key: operator.secretKey, headers: { 'accept-language': 'en' } });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const list = await call(t.app, 'GET', paths[1]!, { key: operator.secretKey });
+    expect(list.json.items.map((d: { id: string }) => d.id)).toEqual([upload.json.id]);
+    const file = await call(t.app, 'GET', paths[2]!, { key: operator.secretKey });
+    expect(file.status).toBe(200);
+    expect(file.text).toBe(signed);
+    const stranger = await seedTenant(t.db, 'op-stranger');
+    for (const path of paths) {
+      expect((await call(t.app, 'GET', path, { key: stranger.secretKey })).status, path).toBe(404);
+      expect((await call(t.app, 'GET', path, { key: reseller.secretKey })).json.code, path).toBe('operator_only');
+    }
+  });
+
+  it('the power of attorney speaks the request\'s language when the tenant offers it', async () => {
+    const created = await api('POST', '/v1/port-orders', { customerId, numbers: numbers({ lines: ['044 557 12 34'] }) });
+    const text = async (headers: Record<string, string>, query = '') => {
+      const res = await t.app.request(`/v1/port-orders/${created.json.id}/power-of-attorney${query}`, { headers: { authorization: `Bearer ${session}`, origin: reseller.origin, ...headers } });
+      expect(res.status).toBe(200);
+      const dir = mkdtempSync(join(tmpdir(), 'poa-'));
+      writeFileSync(join(dir, 'v.pdf'), Buffer.from(await res.arrayBuffer()));
+      return execFileSync('pdftotext', [join(dir, 'v.pdf'), '-'], { encoding: 'utf8' });
+    };
+    expect(await text({ 'accept-language': 'en' })).toContain('Power of attorney for number porting');
+    expect(await text({ 'accept-language': 'de' })).toContain('Vollmacht zur Rufnummernportierung');
+    expect(await text({ 'accept-language': 'en' }, '?locale=de')).toContain('Vollmacht zur Rufnummernportierung');
   });
 });

@@ -8,6 +8,7 @@ const texts = {
     themeDefault: 'Default',
     themeDark: 'Dark',
     outbox: 'Outbox (development)',
+    operator: 'Operator console (development)',
     title: 'Telephony for everyone – in sign language too',
     intro: 'This page is the website of a made-up reseller. The forms below come from telkit: one script tag, then the elements.',
     signup: 'Open a customer account',

@@ -14,6 +14,7 @@ import { operatorOf } from '../domain/port-order-scope.js';
 import { type AppEnv, flowContext } from '../lib/context.js';
 import { ApiError } from '../lib/errors.js';
 import { loadPortingEmails, reasonText, statusDescription, statusText } from '../messaging/templates/porting.js';
+import { devPage } from './page.js';
 
 // `/dev/operator`: the demo's operator console (non-production only; `createApp` does not mount it in
 // production). It lists the port orders past the draft of every operator's resellers (and the operator's
@@ -149,16 +150,10 @@ async function page(c: Context<AppEnv>, status: 200 | 403 | 404 | 409 | 422, not
   c.header('Content-Security-Policy', PAGE_CSP);
   c.header('Cache-Control', 'no-store');
   return c.html(
-    html`<!doctype html>
-      <html lang="en">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>Operator console – telkit</title>
-          <link rel="stylesheet" href="/dev/operator.css" />
-        </head>
-        <body>
-          <main>
+    devPage(
+        'Operator console',
+        '/dev/operator.css',
+        html`
             <h1>Operator console</h1>
             <p>
               Port orders of every operator's resellers (development only). Each button makes the same move as the operator's
@@ -168,9 +163,8 @@ async function page(c: Context<AppEnv>, status: 200 | 403 | 404 | 409 | 422, not
             ${notice.done ? html`<p class="done" role="status">${notice.done}</p>` : ''}
             ${notice.problem ? html`<p class="error" role="alert">${notice.problem}</p>` : ''}
             ${orders.length === 0 ? html`<p>No port orders have been submitted yet.</p>` : ''} ${orders.map((o) => orderView(o, notice.errors))}
-          </main>
-        </body>
-      </html>`,
+          `,
+      ),
     status,
   );
 }

@@ -7,6 +7,7 @@ import type { AppEnv } from '../lib/context.js';
 import { ApiError } from '../lib/errors.js';
 import { escapeHtml } from '../lib/html.js';
 import type { Attachment, EmailPayload, SmsPayload, WebhookPayload } from '../messaging/outbox.js';
+import { devPage } from './page.js';
 
 const LIMIT = 200;
 const PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
@@ -83,16 +84,10 @@ export const devOutboxRoutes = new Hono<AppEnv>()
     const messages = (await recent(c)).map((r) => present(r, base));
     c.header('Content-Security-Policy', PAGE_CSP);
     return c.html(
-      html`<!doctype html>
-        <html lang="en">
-          <head>
-            <meta charset="utf-8" />
-            <meta name="viewport" content="width=device-width, initial-scale=1" />
-            <title>Dev outbox – telkit</title>
-            <link rel="stylesheet" href="/dev/outbox.css" />
-          </head>
-          <body>
-            <main>
+      devPage(
+        'Dev outbox',
+        '/dev/outbox.css',
+        html`
               <h1>Dev outbox</h1>
               <p>
                 The ${messages.length} newest messages the BFF wrote (development only). As JSON:
@@ -127,9 +122,8 @@ export const devOutboxRoutes = new Hono<AppEnv>()
                     : ''}
                 </article>`,
               )}
-            </main>
-          </body>
-        </html>`,
+            `,
+      ),
       200,
     );
   })

@@ -66,7 +66,7 @@ describe('/dev/operator', () => {
     expect((await emailsOf(dev.db, reseller.id)).find((m) => m.subject.includes(order.reference))!.text).toContain('Welche Nummer ist die Hauptnummer?');
     expect((await dev.db.select().from(auditEvents).where(eq(auditEvents.targetId, order.id)))[0]!.action).toBe('port_order.clarification_needed');
     const after = await call(dev.app, 'GET', location);
-    expect(after.text).toMatch(new RegExp(`<p class="done" role="status">${order.reference}: sent back with your question. Status now: Question.</p>`));
+    expect(after.text).toMatch(new RegExp(`<p class="done" role="status">${order.reference}: sent back with your question. Status now: Clarification needed.</p>`));
     expect(after.text).toContain('“Welche Nummer ist die Hauptnummer?”');
   });
 
@@ -91,7 +91,7 @@ describe('/dev/operator', () => {
     expect(row!.scheduledAt!.toISOString()).toBe('2026-12-14T09:00:00.000Z');
     const twice = await post(`/dev/operator/${order.id}/approve`, {});
     expect(twice.status).toBe(409);
-    expect(await twice.text()).toContain('the order is now “Date confirmed”');
+    expect(await twice.text()).toContain('the order is now “Scheduled”');
     expect((await post(`/dev/operator/${order.id}/fail`, { reason: 'technical', comment: '' })).status).toBe(303);
     const history = await dev.db.select().from(statusHistory).where(eq(statusHistory.entityId, order.id)).orderBy(asc(statusHistory.at));
     expect(history.map((h) => h.toStatus)).toEqual(['approved', 'scheduled', 'failed']);

@@ -214,7 +214,7 @@ describe('each operator decision', () => {
     const { order } = await insertOrder(t.db, english, englishAgent, { status: 'approved' });
     expect((await decide(order.id, 'schedule', { date: '2026-12-14', time: '14:15' })).status).toBe(200);
     const [mail] = (await emailsOf(t.db, english.id)).filter((m) => m.subject.includes(order.reference));
-    expect(mail!.subject).toBe(`Porting order ${order.reference} (Schmiedeisen AG): Date confirmed`);
+    expect(mail!.subject).toBe(`Porting order ${order.reference} (Schmiedeisen AG): Scheduled`);
     expect(mail!.text).toContain('Porting date: Monday, 14 December 2026 at 14:15 (Swiss time)');
     expect(mail!.text).toContain('You can cancel the order until Saturday, 12 December 2026 at 14:15.');
     expect(mail!.html).toContain('<html lang="en">');

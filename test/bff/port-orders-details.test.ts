@@ -8,7 +8,7 @@ import { portOrders } from '../../bff/db/schema/index.js';
 import { PROVIDERS } from '../../contract/porting.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { browser } from './helpers/portal.js';
-import { customerBody, seedAgent, seedPorting } from './helpers/porting.js';
+import { customerBody, numbersSection, seedAgent, seedPorting } from './helpers/porting.js';
 
 /**
  * The details an integrator's first walk through the porting API asked for: the providers' codes in the
@@ -40,22 +40,7 @@ let ip = 0;
 const api = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
   call(t.app, method, path, { key: session, origin: reseller.origin, body, headers: { 'x-forwarded-for': `198.51.100.${++ip % 250}`, ...headers } });
 
-const numbers = (overrides: Record<string, unknown> = {}) => ({
-  country: 'CH',
-  lines: ['044 555 12 34'],
-  newNumbers: 0,
-  currentProvider: 'swisscom',
-  signing: 'single',
-  signers: [{ name: 'Jürg Müller', role: 'Geschäftsführer' }],
-  timing: 'contract_end',
-  portingDate: '2026-12-02',
-  portingTime: '10:00',
-  sharedContract: false,
-  scope: 'partial',
-  fullPortAcknowledged: false,
-  note: '',
-  ...overrides,
-});
+const numbers = (overrides: Record<string, unknown> = {}) => numbersSection(['044 555 12 34'], overrides);
 
 describe('porting details', () => {
   it('the options list every country\'s providers with the codes the order takes', async () => {

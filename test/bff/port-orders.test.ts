@@ -4,7 +4,7 @@ import { auditEvents, portOrderDocuments, portOrderNumbers, portOrders, portOrde
 import { unseal } from '../../bff/lib/crypto.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { browser, seedUser } from './helpers/portal.js';
-import { customerBody, seedAgent, seedPorting, seedPortingScenario } from './helpers/porting.js';
+import { customerBody, numbersSection, seedAgent, seedPorting, seedPortingScenario } from './helpers/porting.js';
 
 let t: TestApp;
 let operator: TestTenant;
@@ -53,22 +53,6 @@ const fresh = () => `044 ${300 + ++n} 12 34`;
 /** A block of 10 no other test uses. */
 const freshBlock = () => `+41 44 ${600 + ++n} 55 0x`;
 
-const numbersSection = (lines: string[], overrides: Record<string, unknown> = {}) => ({
-  country: 'CH',
-  lines,
-  newNumbers: 0,
-  currentProvider: 'swisscom',
-  signing: 'single',
-  signers: [{ name: 'Jürg Müller', role: 'Geschäftsführer' }],
-  timing: 'contract_end',
-  portingDate: '2026-12-02',
-  portingTime: '10:00',
-  sharedContract: false,
-  scope: 'partial',
-  fullPortAcknowledged: false,
-  note: '',
-  ...overrides,
-});
 let w = 0;
 const workplacesSection = () => {
   const tag = ++w;

@@ -138,3 +138,21 @@ export async function seedPortingScenario(t: TestApp, tenant: TestTenant, option
   if (sent.status !== 200) throw new Error(`submit: ${sent.status} ${sent.text}`);
   return { productId, agent, session, customerId: customer.json.id as string, draftId: draft.json.id as string, submittedId: submitted.json.id as string };
 }
+
+/** A complete numbers step (Swisscom, one signer, contract end Wednesday 2 December 2026 at 10:00, partial port), with overrides. */
+export const numbersSection = (lines: string[], overrides: Record<string, unknown> = {}) => ({
+  country: 'CH',
+  lines,
+  newNumbers: 0,
+  currentProvider: 'swisscom',
+  signing: 'single',
+  signers: [{ name: 'Jürg Müller', role: 'Geschäftsführer' }],
+  timing: 'contract_end',
+  portingDate: '2026-12-02',
+  portingTime: '10:00',
+  sharedContract: false,
+  scope: 'partial',
+  fullPortAcknowledged: false,
+  note: '',
+  ...overrides,
+});

@@ -307,8 +307,9 @@ export const portOrderSummarySchema = z
     reference: z.string(),
     ...statusFields,
     customerName: z.string().nullable(),
-    numbers: z.number().int(),
-    blocks: z.number().int(),
+    /** How many single numbers and DDI blocks the order ports. */
+    numberCount: z.number().int(),
+    blockCount: z.number().int(),
     portingDate: day.nullable(),
     scheduledAt: z.iso.datetime().nullable(),
     /** For the operator: the reseller the order comes from. */

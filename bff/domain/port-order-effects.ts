@@ -32,7 +32,7 @@ export interface TransitionContext {
  *   are `notice`s that are counted but never dropped (the agent must hear of them; the operator's routes
  *   have limits of their own). Nothing for a move into `draft` (there is none).
  * - `port_order.status_changed` to the order's tenant and, for a reseller's order, to its operator: ids
- *   and codes only — no comment, no names, no numbers.
+ *   and codes only, and the confirmed porting time (`scheduledAt`) — no comment, no names, no numbers.
  * - `port_order.<to>` in the audit log of the order's tenant.
  */
 export async function announceTransition(tx: Executor, row: PortOrder, move: Move<PortOrderStatus, TransitionContext>, from: PortOrderStatus): Promise<void> {
@@ -40,7 +40,7 @@ export async function announceTransition(tx: Executor, row: PortOrder, move: Mov
   const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, row.tenantId));
   if (!tenant) return;
   const reason = move.reason ?? null;
-  const data = { orderId: row.id, reference: row.reference, tenantId: row.tenantId, customerId: row.customerId, from, to, reason, at: move.now.toISOString() };
+  const data = { orderId: row.id, reference: row.reference, tenantId: row.tenantId, customerId: row.customerId, from, to, reason, scheduledAt: row.scheduledAt?.toISOString() ?? null, at: move.now.toISOString() };
   for (const tenantId of [row.tenantId, ...(tenant.parentId ? [tenant.parentId] : [])]) {
     await emitEvent(tx, { tenantId, type: 'port_order.status_changed', data });
   }

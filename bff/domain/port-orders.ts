@@ -469,7 +469,7 @@ export function actionsOf(order: Pick<PortOrder, 'status' | 'scheduledAt'>, scop
 }
 
 /** The price preview: the tariff once and each licence by its count, monthly; the first month pro rata by day. */
-async function pricePreview(db: Executor, order: PortOrder, workplaces: PortOrderWorkplace[], vatRateBp: number): Promise<PricePreview | null> {
+async function pricePreview(db: Executor, order: PortOrder, workplaces: PortOrderWorkplace[], vatRateBp: number, locale: Locale): Promise<PricePreview | null> {
   if (!order.tariffId || !order.startDate) return null;
   const [[tariff], prices] = await Promise.all([
     db.select().from(tariffs).where(and(eq(tariffs.tenantId, order.tenantId), eq(tariffs.id, order.tariffId))),
@@ -481,7 +481,7 @@ async function pricePreview(db: Executor, order: PortOrder, workplaces: PortOrde
   ];
   for (const price of prices.sort((a, b) => a.licence.localeCompare(b.licence))) {
     const quantity = workplaces.filter((w) => w.licence === price.licence).length;
-    if (quantity > 0) lines.push({ kind: 'licence', code: price.licence, name: price.licence, quantity, unitMonthlyCents: price.monthlyPriceCents, monthlyCents: price.monthlyPriceCents * quantity });
+    if (quantity > 0) lines.push({ kind: 'licence', code: price.licence, name: portingMessages.t(locale, `licence.${price.licence as Licence}`), quantity, unitMonthlyCents: price.monthlyPriceCents, monthlyCents: price.monthlyPriceCents * quantity });
   }
   const monthlyTotalCents = lines.reduce((sum, l) => sum + l.monthlyCents, 0);
   const start = order.startDate;
@@ -522,7 +522,7 @@ export async function presentOrder(db: Executor, scope: OrderScope, id: string, 
   const order = await findOrder(db, scope, id);
   const [state, [tenant], [agent], customer, history, documents] = await Promise.all([
     stateOf(db, order),
-    db.select({ id: tenants.id, name: tenants.name, vatRateBp: tenants.vatRateBp }).from(tenants).where(eq(tenants.id, order.tenantId)),
+    db.select({ id: tenants.id, name: tenants.name, vatRateBp: tenants.vatRateBp, parentId: tenants.parentId }).from(tenants).where(eq(tenants.id, order.tenantId)),
     db.select({ id: users.id, name: users.displayName }).from(users).where(and(eq(users.tenantId, order.tenantId), eq(users.id, order.createdBy))),
     order.customerId ? db.select().from(customers).where(and(eq(customers.tenantId, order.tenantId), eq(customers.id, order.customerId))) : Promise.resolve([]),
     db
@@ -537,6 +537,8 @@ export async function presentOrder(db: Executor, scope: OrderScope, id: string, 
       .where(and(eq(portOrderDocuments.tenantId, order.tenantId), eq(portOrderDocuments.orderId, order.id)))
       .orderBy(asc(portOrderDocuments.createdAt)),
   ]);
+  // The operator deciding on the order: the reseller's parent, or the tenant itself.
+  const operatorName = tenant!.parentId ? ((await db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, tenant!.parentId)))[0]?.name ?? null) : tenant!.name;
   return {
     id: order.id,
     reference: order.reference,
@@ -566,12 +568,12 @@ export async function presentOrder(db: Executor, scope: OrderScope, id: string, 
       rows: state.workplaces.map((w) => ({ id: w.id, displayName: w.displayName, loginName: w.loginName, licence: w.licence as Licence, passwordSet: w.passwordSealed !== null })),
       supportLogin: order.supportLoginName ? { loginName: order.supportLoginName, passwordSet: order.supportPasswordSealed !== null } : null,
     },
-    price: await pricePreview(db, order, state.workplaces, tenant!.vatRateBp),
+    price: await pricePreview(db, order, state.workplaces, tenant!.vatRateBp, o.locale),
     history: history.map(({ h, name }) => ({
       from: h.fromStatus,
       to: h.toStatus,
       at: h.at.toISOString(),
-      actor: { kind: h.actorKind, name: name ?? null },
+      actor: { kind: h.actorKind, name: name ?? (h.actorKind === 'operator' ? operatorName : null) },
       reason: h.reason,
       reasonText: h.reason ? (reasonText(o.locale, h.toStatus as PortOrderStatus, h.reason) ?? h.reason) : null,
       comment: h.comment,
@@ -650,8 +652,8 @@ export async function listOrders(db: Executor, scope: OrderScope, query: ListQue
       reference: order.reference,
       ...statusFields(order.status, locale),
       customerName: customerName ?? null,
-      numbers: Number(singles),
-      blocks: Number(blocks),
+      numberCount: Number(singles),
+      blockCount: Number(blocks),
       portingDate: order.portingDate,
       scheduledAt: order.scheduledAt?.toISOString() ?? null,
       tenant: { id: order.tenantId, name: tenantName },

@@ -75,7 +75,7 @@ describe('each operator decision', () => {
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ id: order.id, reference: order.reference, status: 'approved', statusText: 'Freigegeben', statusDescription: expect.stringContaining('Portierungstermin'), scheduledAt: null });
     // The whole order: its history ends with this move, and the operator's next step is offered.
-    expect(res.json.history.at(-1)).toMatchObject({ from: 'submitted', to: 'approved', actor: { kind: 'operator' } });
+    expect(res.json.history.at(-1)).toMatchObject({ from: 'submitted', to: 'approved', actor: { kind: 'operator', name: operator.name } });
     expect(res.json.actions).toContain('schedule');
 
     const history = await historyOf(order.id);
@@ -106,7 +106,7 @@ describe('each operator decision', () => {
       expect(verify(secrets[row.tenantId === reseller.id ? operator.id : reseller.id]!, header, hook.body, t0)).toBe(false);
       const event = webhookEventSchema.parse(JSON.parse(hook.body));
       expect(event.type).toBe('port_order.status_changed');
-      expect(event.data).toEqual({ orderId: order.id, reference: order.reference, tenantId: reseller.id, customerId: order.customerId, from: 'submitted', to: 'approved', reason: null, at: history[0]!.at.toISOString() });
+      expect(event.data).toEqual({ orderId: order.id, reference: order.reference, tenantId: reseller.id, customerId: order.customerId, from: 'submitted', to: 'approved', reason: null, scheduledAt: null, at: history[0]!.at.toISOString() });
     }
     expect(new Set(rows.filter((r) => hooks.some((h) => h.headers['telkit-message-id'] === r.id)).map((r) => r.tenantId))).toEqual(new Set([reseller.id, operator.id]));
   });
@@ -415,6 +415,6 @@ describe('no secrets', () => {
     expect(mails.length).toBeGreaterThan(0);
     for (const m of mails) expect(`${m.text}${m.html}`).not.toMatch(/token=|passwor/i);
     const hooks = await t.db.select().from(outbox).where(eq(outbox.channel, 'webhook'));
-    for (const h of hooks) expect(Object.keys(((h.payload as WebhookPayload).data ?? {}) as object).sort()).toEqual(['at', 'customerId', 'from', 'orderId', 'reason', 'reference', 'tenantId', 'to']);
+    for (const h of hooks) expect(Object.keys(((h.payload as WebhookPayload).data ?? {}) as object).sort()).toEqual(['at', 'customerId', 'from', 'orderId', 'reason', 'reference', 'scheduledAt', 'tenantId', 'to']);
   });
 });

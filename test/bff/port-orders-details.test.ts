@@ -142,4 +142,17 @@ describe('porting details', () => {
     expect(await text({ 'accept-language': 'de' })).toContain('Vollmacht zur Rufnummernportierung');
     expect(await text({ 'accept-language': 'en' }, '?locale=de')).toContain('Vollmacht zur Rufnummernportierung');
   });
+
+  it('prices name the licences in words, and the list counts numbers and blocks', async () => {
+    const created = await api('POST', '/v1/port-orders', {
+      customerId,
+      subscription: { tariffId: productId, startDate: '2026-12-01' },
+      numbers: numbers({ lines: ['044 558 12 34', '044 558 12 35', '+41 44 558 13 0x'] }),
+      workplaces: { rows: [{ displayName: 'Empfang', loginName: 'empfang.details', password: 'Workplace-pass-1', licence: 'apps' }, { displayName: 'Fax', loginName: 'fax.details', password: 'Workplace-pass-2', licence: 'device' }] },
+    }, { 'accept-language': 'en' });
+    expect(created.status, created.text).toBe(201);
+    expect(created.json.price.lines.filter((l: { kind: string }) => l.kind === 'licence').map((l: { name: string }) => l.name)).toEqual(['Phones + apps', 'Device only']);
+    const list = await api('GET', `/v1/port-orders?q=${created.json.reference}`);
+    expect(list.json.items).toEqual([expect.objectContaining({ id: created.json.id, numberCount: 2, blockCount: 1 })]);
+  });
 });

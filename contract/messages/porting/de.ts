@@ -33,6 +33,8 @@ export default {
   'fail.technical': 'Technisches Problem',
   'fail.customer_request': 'Auf Wunsch des Kunden',
   'fail.other': 'Anderer Grund',
+  'licence.apps': 'Telefongeräte + Apps',
+  'licence.device': 'Nur Gerät',
   'reason.resubmitted': 'Nach Rückfrage erneut eingereicht',
   /** A field error of `POST /v1/port-orders/:id/schedule` at `time`: today, and the time is over. */
   'error.time_in_past': 'Diese Uhrzeit ist heute schon vorbei. Wählen Sie eine spätere Uhrzeit oder einen späteren Tag.',

@@ -31,6 +31,8 @@ export default {
   'fail.technical': 'Technical problem',
   'fail.customer_request': 'At the customer\'s request',
   'fail.other': 'Other reason',
+  'licence.apps': 'Phones + apps',
+  'licence.device': 'Device only',
   'reason.resubmitted': 'Submitted again after a question',
   'error.time_in_past': 'This time has already passed today. Choose a later time or a later day.',
 } satisfies Translation<typeof de>;

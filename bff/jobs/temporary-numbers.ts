@@ -1,6 +1,6 @@
 import { and, eq, exists, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import { closedPortOrderStatuses } from '../../contract/porting.js';
-import { portOrderNumbers, portOrders, temporaryNumbers } from '../db/schema/index.js';
+import { portOrderNumbers, portOrders, portOrderWorkplaces, temporaryNumbers } from '../db/schema/index.js';
 import { releaseToPool } from '../domain/temporary-numbers.js';
 import { HOUR, type Job } from './scheduler.js';
 
@@ -13,7 +13,9 @@ const MAX_BATCHES = 50;
  * pool: the pool's row is unassigned and stamped `released_at`, the order's line keeps the number (for the
  * history) and is stamped `temporary_released_at`. Selected by state, never "since the last run", so a
  * repeated run finds nothing left; lines are claimed with `for update skip locked`, so several workers
- * share the work without waiting for or doubling each other.
+ * share the work without waiting for or doubling each other. The same run drops the passwords sealed for
+ * provisioning (workplaces, the reseller's support login) of those orders: no secret is kept once the
+ * order is over.
  */
 export const releaseTemporaryNumbers: Job = {
   name: 'port-orders.release-temporary-numbers',
@@ -49,6 +51,17 @@ export const releaseTemporaryNumbers: Job = {
       released += count;
       if (count < RELEASE_BATCH) break;
     }
+    const closed = inArray(portOrders.status, [...closedPortOrderStatuses]);
+    await db
+      .update(portOrderWorkplaces)
+      .set({ passwordSealed: null })
+      .where(
+        and(
+          isNotNull(portOrderWorkplaces.passwordSealed),
+          exists(db.select({ one: portOrders.id }).from(portOrders).where(and(eq(portOrders.id, portOrderWorkplaces.orderId), closed))),
+        ),
+      );
+    await db.update(portOrders).set({ supportPasswordSealed: null }).where(and(isNotNull(portOrders.supportPasswordSealed), closed));
     return { released };
   },
 };

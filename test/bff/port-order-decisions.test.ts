@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rejectReasons } from '../../contract/porting.js';
 import { webhookEventSchema } from '../../contract/webhooks.js';
-import { auditEvents, outbox, portOrderNumbers, portOrders, statusHistory, temporaryNumbers, tenants } from '../../bff/db/schema/index.js';
+import { auditEvents, outbox, portOrderNumbers, portOrders, portOrderWorkplaces, statusHistory, temporaryNumbers, tenants } from '../../bff/db/schema/index.js';
 import { zurichToUtc } from '../../bff/domain/port-order-decisions.js';
 import { portOrderMachine } from '../../bff/domain/port-order-lifecycle.js';
 import { releaseTemporaryNumbers } from '../../bff/jobs/temporary-numbers.js';
@@ -395,6 +395,22 @@ describe('the temporary-number release job', () => {
 
     expect(await releaseTemporaryNumbers.run({ ...ctx, now: new Date(NOW.getTime() + 60_000) })).toEqual({ released: 0 });
     expect((await pool(ported.lines)).map((p) => p.releasedAt)).toEqual([NOW, NOW]);
+  });
+
+  it('drops the passwords sealed for provisioning of orders that are over, and keeps those of open orders', async () => {
+    const over = await insertOrder(t.db, reseller, agent, { status: 'cancelled' });
+    const open = await insertOrder(t.db, reseller, agent, { status: 'scheduled', scheduledAt: NOW });
+    for (const { order } of [over, open]) {
+      await t.db.insert(portOrderWorkplaces).values({ tenantId: reseller.id, orderId: order.id, position: 0, displayName: 'Empfang', loginName: 'empfang', passwordSealed: 'sealed-workplace', licence: 'apps' });
+      await t.db.update(portOrders).set({ supportLoginName: 'support', supportPasswordSealed: 'sealed-support' }).where(eq(portOrders.id, order.id));
+    }
+    await releaseTemporaryNumbers.run({ db: t.db, now: NOW, due: NOW, log: t.deps.log, env: t.deps.env as never });
+    const sealed = async (orderId: string) => [
+      (await t.db.select().from(portOrderWorkplaces).where(eq(portOrderWorkplaces.orderId, orderId)))[0]!.passwordSealed,
+      (await t.db.select().from(portOrders).where(eq(portOrders.id, orderId)))[0]!.supportPasswordSealed,
+    ];
+    expect(await sealed(over.order.id)).toEqual([null, null]);
+    expect(await sealed(open.order.id)).toEqual(['sealed-workplace', 'sealed-support']);
   });
 
   it('two workers at once release each line once', async () => {

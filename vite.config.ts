@@ -34,6 +34,10 @@ import { stripAnnotations } from './tools/strip-annotations.js';
  * `locations-steps` — its link, code, order and unlink steps, fetched when one is first opened (the PIN step
  *   from `pin`, placed before them so that they do not take it; the checkbox from the signup's chunk;
  *   `tk-signup` itself only for "Neuen Standort bestellen");
+ * `porting` — `tk-porting`'s element, its first steps and its German texts; `porting-steps` — the later steps
+ *   (workplaces, review), fetched when the wizard gets there; `porting-numbers` — the numbers step with its
+ *   German texts, fetched with the wizard (it is step 3 of 5);
+ * `port-orders` — `tk-port-orders`' list; `port-orders-detail` — an order's detail, fetched when one is opened;
  * `acting` — the provider's banner while an admin acts on a sub-account ("Zurück zum Hauptaccount") with its
  *   German texts: fetched only while acting, so no page pays for it otherwise;
  * A lazily loaded catalogue's German file is in its group: alone, as the target of the catalogue's
@@ -57,6 +61,11 @@ const GROUPS: { name: string; test: RegExp }[] = [
   { name: 'pin', test: /\/widgets\/(core\/pin|portal\/(pin-step\.messages|messages\/pin-step\/de))\.ts$/ },
   { name: 'locations', test: /\/widgets\/locations\/(locations|list|messages|locations\.styles|messages\/de)\.ts$/ },
   { name: 'locations-steps', test: /\/widgets\/locations\/steps\.ts$/ },
+  { name: 'porting', test: /\/widgets\/porting\/(porting|host|messages|porting\.styles|messages\/de)\.ts$/ },
+  { name: 'porting-steps', test: /\/widgets\/porting\/(steps|workplaces|review|steps\.messages|messages\/steps\/de)\.ts$/ },
+  { name: 'porting-numbers', test: /\/widgets\/porting\/(numbers|numbers\.messages|numbers\.styles|messages\/numbers\/de)\.ts$/ },
+  { name: 'port-orders', test: /\/widgets\/port-orders\/(port-orders|list|messages|port-orders\.styles|messages\/de)\.ts$/ },
+  { name: 'port-orders-detail', test: /\/widgets\/port-orders\/(detail|detail\.messages|messages\/detail\/de)\.ts$/ },
   { name: 'acting', test: /\/widgets\/provider\/(acting|acting\.messages|messages\/de)\.ts$/ },
 ];
 
@@ -95,6 +104,8 @@ export default defineConfig({
         profile: 'widgets/portal/profile.ts',
         'sub-users': 'widgets/sub-users/sub-users.ts',
         locations: 'widgets/locations/locations.ts',
+        porting: 'widgets/porting/porting.ts',
+        'port-orders': 'widgets/port-orders/port-orders.ts',
         react: 'widgets/react.ts',
       },
       formats: ['es'],

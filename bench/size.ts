@@ -25,6 +25,8 @@ const PAGES: { name: string; tags?: string[]; entries?: string[]; budget?: numbe
   { name: 'profile page (loader + provider + tk-profile)', tags: ['tk-provider', 'tk-profile'], budget: 26 * KB },
   { name: 'sub-users page (loader + provider + tk-sub-users)', tags: ['tk-provider', 'tk-sub-users'], budget: 32 * KB },
   { name: 'locations page (loader + provider + tk-locations)', tags: ['tk-provider', 'tk-locations'], budget: 30 * KB },
+  { name: 'porting page (loader + provider + tk-porting)', tags: ['tk-provider', 'tk-porting'], budget: 40 * KB },
+  { name: 'port orders page (loader + provider + tk-port-orders)', tags: ['tk-provider', 'tk-port-orders'], budget: 32 * KB },
   { name: 'confirm page (loader + provider + tk-confirm)', tags: ['tk-provider', 'tk-confirm'] },
   { name: "BFF's /set-password page (password-setup.js)", entries: ['password-setup.js'] },
 ];
@@ -38,7 +40,7 @@ const PAGES: { name: string; tags?: string[]; entries?: string[]; budget?: numbe
  * the lazily loaded steps 2.4 KB, the English texts 2 KB, the provider's acting banner 1.5 KB with its
  * English, and 0.6 KB in the signup, profile, provider and loader).
  */
-const KIT_BUDGET = 83 * KB;
+const KIT_BUDGET = 110 * KB; // issue 16: provisional while the porting widgets are built; set to their share when they are done
 
 if (!process.argv.includes('--no-build')) execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
 
@@ -99,7 +101,7 @@ console.log(`\n${'file'.padEnd(48)} ${'min B'.padStart(7)} ${'gzip B'.padStart(7
 for (const file of [...entries, ...chunks]) console.log(line(measure(short(file), [file])));
 
 // loader.js preloads what each tag loads, so a page needs one round trip after the loader.
-for (const tag of ['tk-provider', 'tk-signup', 'tk-confirm', 'tk-login', 'tk-password-setup', 'tk-profile', 'tk-sub-users', 'tk-locations']) {
+for (const tag of ['tk-provider', 'tk-signup', 'tk-confirm', 'tk-login', 'tk-password-setup', 'tk-profile', 'tk-sub-users', 'tk-locations', 'tk-porting', 'tk-port-orders']) {
   const expected = imports[tag] ? closure([imports[tag]]) : [];
   const actual = [...(preload[tag] ?? [])].sort();
   if (!expected.length || JSON.stringify(actual) !== JSON.stringify(expected)) {

@@ -13,6 +13,8 @@ const entries: Record<string, () => Promise<unknown>> = {
   'tk-profile': () => import('./portal/profile.js'),
   'tk-sub-users': () => import('./sub-users/sub-users.js'),
   'tk-locations': () => import('./locations/locations.js'),
+  'tk-porting': () => import('./porting/porting.js'),
+  'tk-port-orders': () => import('./port-orders/port-orders.js'),
 };
 
 /** Each tag's files, relative to this file: filled in by the build (`tools/preload.ts`); none from source. */

@@ -31,8 +31,8 @@ export interface PortingHost extends ReactiveControllerHost, HTMLElement {
  * asks it for its problems before moving on, saves `value()`, and hands it the server's field errors.
  */
 export interface NumbersStepApi extends ReactiveController {
-  /** Takes the saved section (a draft reopened, or the order to edit after a clarification). */
-  load(section: NumbersSection | undefined): void;
+  /** Takes the saved section as the server answers it (a draft reopened, or the order to edit after a clarification). */
+  load(saved: PortOrder['numbers'] | undefined): void;
   /** The section as entered, for `PATCH { numbers, complete: 'numbers' }`. */
   value(): NumbersSection;
   /** The step's fields. */

@@ -1,4 +1,5 @@
 import { html, type TemplateResult } from 'lit';
+import type { PortOrder } from '../../contract/port-orders.js';
 import type { InvalidField } from '../core/wizard.js';
 import type { NumbersSection, NumbersStepApi, PortingHost } from './host.js';
 
@@ -12,8 +13,8 @@ export class NumbersStep implements NumbersStepApi {
 
   hostConnected(): void {}
 
-  load(section: NumbersSection | undefined): void {
-    this.section = { ...section };
+  load(saved: PortOrder['numbers'] | undefined): void {
+    this.section = saved ? { country: saved.country, lines: saved.lines.map((l) => l.input) } : {};
     this.host.requestUpdate();
   }
 

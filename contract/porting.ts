@@ -2,7 +2,6 @@
 // the DDI `x` notation, the single-number limit, the Swiss working-day calendar with office hours, pro-rata
 // prices by day and the UID check digit. No phone library here: the `x` notation is read by our own rule
 // before any library sees a number (libraries silently misread `…6x`).
-import transliterate from '@sindresorhus/transliterate';
 import { defineLifecycle } from './lifecycle.js';
 
 /** At most this many single numbers per order; more go into another order or the note. */
@@ -162,29 +161,6 @@ export const CANCEL_CUTOFF_HOURS = 48;
 /** Login names of workplaces: ASCII letters and digits, dots between them, 3–32 characters. */
 export function isLoginName(name: string): boolean {
   return name.length >= 3 && name.length <= 32 && /^[A-Za-z0-9]+(\.[A-Za-z0-9]+)*$/.test(name);
-}
-
-/**
- * A login-name suggestion from a display name: transliterated to ASCII by a well-kept library
- * (`@sindresorhus/transliterate`: ä → ae, ß → ss, é → e, ł → l), lower case, the words joined by dots,
- * cut to 32 characters; `taken` (lower case) adds `.2`, `.3`, … until the name is free. Undefined when
- * nothing usable remains (a name in a script without a transliteration).
- */
-export function suggestLoginName(displayName: string, taken: Iterable<string> = []): string | undefined {
-  const words = transliterate(displayName)
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  let base = words.join('.').slice(0, 32).replace(/\.+$/, '');
-  if (base.length === 0) return undefined;
-  if (base.length < 3) base = `${base}.pbx`.slice(0, 32);
-  const used = new Set([...taken].map((t) => t.toLowerCase()));
-  if (!used.has(base)) return base;
-  for (let n = 2; ; n++) {
-    const suffix = `.${n}`;
-    const candidate = base.slice(0, 32 - suffix.length).replace(/\.+$/, '') + suffix;
-    if (!used.has(candidate)) return candidate;
-  }
 }
 
 // What an order holds beyond the rules above

@@ -4,7 +4,6 @@ import {
   CANCEL_CUTOFF_HOURS,
   ddiRange,
   isLoginName,
-  suggestLoginName,
   portOrderLifecycle,
   earliestPortingDate,
   formatUid,
@@ -16,6 +15,7 @@ import {
   proRataCents,
   SWISS_HOLIDAYS,
 } from '../../contract/porting.js';
+import { suggestLoginName } from '../../contract/login-name.js';
 
 describe('the DDI x notation', () => {
   it('one, two or three trailing x: 10, 100, 1000 numbers; spaces and dots ignored', () => {

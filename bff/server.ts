@@ -33,6 +33,7 @@ const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
         `                   ${DEMO.unlinked.username} / ${DEMO.unlinked.password} (admin of "Muster Werkstatt Bern GmbH", not linked)`,
         '                   the SMS PINs appear in the dev outbox',
         `  Locations        link customer number ${DEMO.unlinked.customerNumber} from tk-locations as ${DEMO.admin.username}; the code arrives in the dev outbox`,
+        `  Porting          log in as ${DEMO.agent.username} in the demo's "Partnerportal" (tk-porting, tk-port-orders); decide orders in ${'/dev/operator'}`,
         '',
       ].join('\n'),
     );

@@ -19,7 +19,13 @@ const texts = {
     locations: 'Manage locations',
     locationsLogin: 'Log in as demo.admin in the customer portal above: then you see the main account with its location “Filiale Zürich” here, switch to it and link more accounts.',
     locationsDemo: 'To try it: the business account “Muster Werkstatt Bern GmbH” was linked to no main account at start; link it with its customer number:',
-    porting: 'Bring your numbers',
+    partner: 'Partner portal: bring your numbers',
+    partnerIntro: 'Here a reseller’s staff set up customers with a phone system and port their existing numbers: customer, subscription, numbers, workplaces, review and submit. The operator handles the orders in the operator console.',
+    partnerLogin: 'To try it: log in to the customer portal above with the username demo.agent and the password Demo-Agent-Passwort-2026 (a member of the reseller’s staff; the text message code is in the outbox). Then you find the port orders here, and the wizard for new ones.',
+    partnerToLogin: 'Go to the login',
+    orders: 'Port orders',
+    partnerOperator: 'Handle the orders as the operator (operator console, development)',
+    newOrder: 'New port order',
     credentials: 'New internet access credentials',
     soon: 'This form is coming soon.',
     footer: 'Demo Reseller GmbH · Musterstraße 1 · 10115 Berlin · an example, not a real offer',
@@ -68,6 +74,28 @@ for (const b of document.querySelectorAll('button[data-theme]')) {
 if (params.get('lang') === 'en') setLanguage('en');
 if (params.get('theme') === 'dark') setTheme('dark');
 
+// The partner portal: for a partner agent (logged in with the customer portal's login above), its port orders
+// and the wizard for a new one.
+function showPartner(user) {
+  const agent = user?.role === 'partner_agent';
+  document.getElementById('partner-note').hidden = agent;
+  for (const [id, tag] of [
+    ['orders', 'tk-port-orders'],
+    ['new-order', 'tk-porting'],
+  ]) {
+    const part = document.getElementById(id);
+    part.hidden = !agent;
+    let widget = part.querySelector(tag);
+    if (agent && !widget) {
+      widget = document.createElement(tag);
+      widget.setAttribute('heading-level', '4');
+      part.append(widget);
+    } else if (!agent && widget) {
+      widget.remove();
+    }
+  }
+}
+
 // The co-users and locations parts appear for a business account's admin once logged in (the portal above has the login).
 const coUsers = document.getElementById('co-users');
 const locations = document.getElementById('locations');
@@ -89,6 +117,12 @@ function showParts(user) {
   // The account to link is offered to the main account's admin, not while acting for a location.
   document.getElementById('locations-demo').hidden = !admin || Boolean(user.acting);
 }
-provider.addEventListener('tk-session-change', (event) => showParts(event.detail.user));
+provider.addEventListener('tk-session-change', (event) => {
+  showParts(event.detail.user);
+  showPartner(event.detail.user);
+});
 // A session kept from before a reload may have been restored before this script listened.
-customElements.whenDefined('tk-provider').then(() => showParts(provider.user));
+customElements.whenDefined('tk-provider').then(() => {
+  showParts(provider.user);
+  showPartner(provider.user);
+});

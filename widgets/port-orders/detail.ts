@@ -349,7 +349,7 @@ function detailView(el: TkPortOrders, o: Order) {
     <p class="status"><strong>${t('statusNow', { status: o.statusText })}</strong></p>
     <p>${o.statusDescription}</p>
     ${can('edit') || can('cancel')
-      ? html`<div class="actions">
+      ? html`<div class="actions" data-order-actions>
           ${can('edit')
             ? html`<tk-button data-action="edit" @click=${() => edit(el)}>${t(o.status === 'draft' ? 'continue' : 'resubmit')}</tk-button>`
             : nothing}

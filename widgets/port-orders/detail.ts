@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Params } from '../../contract/i18n.js';
 import { portingMessages } from '../../contract/messages/porting.js';
-import { documentContentTypes, MAX_DOCUMENT_BYTES, type PortOrder } from '../../contract/port-orders.js';
+import type { DocumentContentType, PortOrder } from '../../contract/port-orders.js';
 import { PROVIDERS } from '../../contract/porting.js';
 import { TkApiError } from '../core/api.js';
 import { TkCancelEvent } from '../core/events.js';
@@ -20,6 +20,9 @@ import type { TkPortOrders } from './port-orders.js';
  */
 
 type Order = PortOrder;
+/** What `POST …/documents` takes (`MAX_DOCUMENT_BYTES`, `documentContentTypes` of the contract; not imported: that module brings zod). */
+const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+const documentContentTypes: readonly DocumentContentType[] = ['application/pdf', 'image/png', 'image/jpeg'];
 const CLOSED = ['rejected', 'ported', 'failed', 'cancelled'];
 
 const dt = (el: TkPortOrders) => (key: DetailKey, params?: Params) => detailMessages.t(el.i18n.locale, key, params);

@@ -255,8 +255,8 @@ export class TkPortOrders extends LitElement {
   protected override updated(): void {
     // `order-id`: that order's detail, once there is an agent's session to fetch it with.
     if (this.orderId && this.orderId !== this.openedAttr && this.agent && this.form.ready) {
-      this.openedAttr = this.orderId;
-      void this.open(this.orderId);
+      const id = (this.openedAttr = this.orderId);
+      void this.updateComplete.then(() => this.open(id));
     }
   }
 

@@ -56,9 +56,8 @@ async function download(el: TkPortOrders, path: string, name: string): Promise<v
     const res = await fetch(`${kit.api.baseUrl}${path}`, { headers: { Authorization: `Bearer ${token}`, 'Accept-Language': el.i18n.locale } });
     if (res.ok) blob = await res.blob();
     else el.form.submit.error = new TkApiError((await res.json().catch(() => null)) ?? { type: 'about:blank', title: dt(el)('poa.failed'), status: res.status, code: 'http_error', requestId: '' });
-  } catch (error) {
-    el.form.submit.error = new TkApiError({ type: 'about:blank', title: dt(el)('poa.failed'), status: 0, code: 'network_error', requestId: '' }, undefined);
-    void error;
+  } catch {
+    el.form.submit.error = new TkApiError({ type: 'about:blank', title: dt(el)('poa.failed'), status: 0, code: 'network_error', requestId: '' });
   }
   if (!blob) {
     el.requestUpdate();

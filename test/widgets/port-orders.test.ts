@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { PortOrderStatus } from '../../contract/porting.js';
-import { TkCompleteEvent } from '../../widgets/core/events.js';
+import { TkCancelEvent, TkCompleteEvent } from '../../widgets/core/events.js';
 import { loadLocale } from '../../widgets/core/i18n/index.js';
 import '../../widgets/port-orders/port-orders.js';
 import type { PortOrdersCompleteDetail, TkPortOrders } from '../../widgets/port-orders/port-orders.js';
@@ -346,6 +346,17 @@ describe('<tk-port-orders>: the detail', () => {
     expect(requests('GET', new RegExp(`${orderIds.draft}$`)).length).to.equal(gets + 1);
     expect(text(root(el).querySelector('[role="status"]')!)).to.contain('ist eingereicht');
     focused(el, heading(el));
+  });
+
+  it("tk-porting's tk-cancel (the agent left the wizard) goes back to the detail, focus on the button that opened it", async () => {
+    const el = await mount('orders', { orderId: orderIds.clarification_needed });
+    await press(el, /Bearbeiten und erneut einreichen/);
+    await waitUntil(() => root(el).querySelector('tk-porting'), 'no tk-porting');
+    const cancelled = new Promise((resolve) => el.addEventListener('tk-cancel', resolve, { once: true }));
+    root(el).querySelector('tk-porting')!.dispatchEvent(new TkCancelEvent({ step: 'numbers' }));
+    await cancelled;
+    await arrive(el, /^Auftrag PO-/);
+    focused(el, root(el).querySelector('[data-action="edit"]'));
   });
 
   it('back to the list keeps the filter and puts focus on the order\'s card', async () => {

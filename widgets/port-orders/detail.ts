@@ -3,7 +3,7 @@ import type { Params } from '../../contract/i18n.js';
 import { portingMessages } from '../../contract/messages/porting.js';
 import type { DocumentContentType, PortOrder } from '../../contract/port-orders.js';
 import { PROVIDERS } from '../../contract/porting.js';
-import { TkApiError } from '../core/api.js';
+import { TkApiError, TkNetworkError } from '../core/api.js';
 import { TkCancelEvent } from '../core/events.js';
 import { formatDate, formatMoney } from '../core/i18n/index.js';
 import { renderErrorSummary } from '../core/error-summary.js';
@@ -115,8 +115,8 @@ async function upload(el: TkPortOrders, event: Event): Promise<void> {
 async function edit(el: TkPortOrders): Promise<void> {
   try {
     await import('../porting/porting.js');
-  } catch {
-    el.form.submit.error = new TkApiError({ type: 'about:blank', title: '', status: 0, code: 'network_error', requestId: '' });
+  } catch (error) {
+    el.form.submit.error = new TkNetworkError(error);
     el.requestUpdate();
     await el.form.focus('[data-error-summary]');
     return;

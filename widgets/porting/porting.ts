@@ -141,7 +141,7 @@ export class TkPorting extends LitElement implements PortingHost {
 
   /** The options, and the order of `order-id`, once there is an agent's session. @internal */
   readonly load = new Task(this, {
-    args: () => [this.i18n.kit?.session?.token, this.agent, this.orderId] as const,
+    args: () => [this.i18n.kit?.session?.token, this.agent, this.orderId || undefined] as const,
     task: async ([token, agent, orderId], { signal }) => {
       const api = this.i18n.kit?.api;
       if (!token || !agent || !api) return undefined;

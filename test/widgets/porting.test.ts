@@ -321,6 +321,13 @@ describe('<tk-porting>: accessibility', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('the later steps speak English too (their texts load with them)', async () => {
+    const el = await mount({ orderId: draftId(3), locale: 'en' });
+    expect(heading(el).textContent!.trim()).to.equal('Workplaces');
+    expect(text(root(el))).to.contain('Add a workplace');
+    expect(text(root(el).querySelector('[data-price]')!)).to.contain('First month: 15 of 30 days');
+  });
+
   it('320 px: no horizontal scrolling in any step', async () => {
     await setViewport({ width: 320, height: 640 });
     for (const [name, orderId] of cases) {

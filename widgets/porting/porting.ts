@@ -234,11 +234,17 @@ export class TkPorting extends LitElement implements PortingHost {
     return this.wizard.index >= 2 || Boolean(this.done);
   }
 
+  /** The later steps' texts in the current locale, while they load. */
+  private textsLoad: Promise<unknown> | undefined;
+  private readonly textsTried = new Set<Locale>();
+
+  /** Also waits for the later steps' code and texts when a step shows that needs them (a draft reopened at the workplaces). */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    if (steps || !stepsLoad || !this.nearSteps) return done;
-    await stepsLoad.catch(() => undefined);
-    return super.getUpdateComplete();
+    const pending = !steps && stepsLoad && this.nearSteps ? stepsLoad : this.textsLoad;
+    if (!pending) return done;
+    await pending.catch(() => undefined);
+    return this.getUpdateComplete();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -248,6 +254,14 @@ export class TkPorting extends LitElement implements PortingHost {
 
   protected override updated(): void {
     if (!steps && this.nearSteps && this.options) void loadSteps().then(() => this.requestUpdate(), () => undefined);
+    const catalogue = steps?.portingStepsMessages;
+    if (catalogue && !catalogue.has(this.loc) && !this.textsTried.has(this.loc)) {
+      this.textsTried.add(this.loc); // once per locale: offline, German stands in
+      this.textsLoad = catalogue.load(this.loc).catch(() => undefined).finally(() => {
+        this.textsLoad = undefined;
+        this.requestUpdate();
+      });
+    }
   }
 
   /** A field's new value; its error goes until checked again. @internal */

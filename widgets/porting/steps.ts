@@ -2,7 +2,18 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { isLoginName, suggestLoginName } from '../../contract/login-name.js';
 import { type Licence, licences, proRataCents } from '../../contract/porting.js';
 import { formatDate, formatMoney } from '../core/i18n/index.js';
+import type { PortingKey } from './messages.js';
 import type { PortingCompleteDetail, TkPorting, WorkplaceRow } from './porting.js';
+import { portingStepsMessages, type PortingStepsKey } from './steps.messages.js';
+
+export { portingStepsMessages };
+
+const own = portingStepsMessages.texts('de');
+/** A text of these steps' catalogue, or of the widget's (field names shared with the first steps). */
+const texts =
+  (host: TkPorting) =>
+  (key: PortingStepsKey | PortingKey, params?: Record<string, string | number>): string =>
+    Object.hasOwn(own, key) ? portingStepsMessages.t(host.currentLocale, key as PortingStepsKey, params) : host.t(key as PortingKey, params);
 
 /*
  * `tk-porting`'s later steps (the `porting-steps` chunk, fetched from the numbers step on): the workplaces
@@ -44,8 +55,8 @@ function takenLogins(host: TkPorting, except: number | 'support'): string[] {
 function loginProblem(host: TkPorting, value: string, at: number | 'support'): string {
   const v = value.trim();
   if (!v) return '';
-  if (!isLoginName(v)) return host.t('loginNameInvalid');
-  return takenLogins(host, at).includes(v.toLowerCase()) ? host.t('loginNameTaken') : '';
+  if (!isLoginName(v)) return texts(host)('loginNameInvalid');
+  return takenLogins(host, at).includes(v.toLowerCase()) ? texts(host)('loginNameTaken') : '';
 }
 
 /** The workplaces' problems by field path (the wizard puts them at their fields and into the summary). */
@@ -54,11 +65,11 @@ export function checkWorkplaces(host: TkPorting): Record<string, string> {
   host.rows.forEach((r, i) => {
     const login = loginProblem(host, r.loginName, i);
     if (login) problems[`workplaces.rows.${i}.loginName`] = login;
-    if (r.password && r.password.length < 12) problems[`workplaces.rows.${i}.password`] = host.t('passwordShort');
+    if (r.password && r.password.length < 12) problems[`workplaces.rows.${i}.password`] = texts(host)('passwordShort');
   });
   const support = loginProblem(host, host.support.loginName, 'support');
   if (support) problems['workplaces.supportLogin.loginName'] = support;
-  if (host.support.password && host.support.password.length < 12) problems['workplaces.supportLogin.password'] = host.t('passwordShort');
+  if (host.support.password && host.support.password.length < 12) problems['workplaces.supportLogin.password'] = texts(host)('passwordShort');
   return problems;
 }
 
@@ -81,7 +92,7 @@ const valueOf = (e: Event) => String((e.currentTarget as HTMLElement & { value: 
 
 async function addRow(host: TkPorting): Promise<void> {
   host.rows = [...host.rows, newRow()];
-  host.notice = host.t('rowAdded', { n: host.rows.length });
+  host.notice = texts(host)('rowAdded', { n: host.rows.length });
   host.requestUpdate();
   await host.updateComplete;
   host.renderRoot.querySelector<HTMLElement>(`[name="workplaces.rows.${host.rows.length - 1}.displayName"]`)?.focus();
@@ -98,7 +109,7 @@ async function removeRow(host: TkPorting, i: number): Promise<void> {
       return n === i ? [] : [[`workplaces.rows.${n > i ? n - 1 : n}.${m[2]}`, message]];
     }),
   );
-  host.notice = host.t('rowRemoved');
+  host.notice = texts(host)('rowRemoved');
   host.requestUpdate();
   await host.updateComplete;
   host.renderRoot.querySelector<HTMLElement>(`[name="workplaces.rows.${Math.min(i, host.rows.length - 1)}.displayName"]`)?.focus();
@@ -107,14 +118,14 @@ async function removeRow(host: TkPorting, i: number): Promise<void> {
 /** A password: saved (not shown again, "set a new one") or a field with "Anzeigen". */
 function password(host: TkPorting, path: string, label: string, value: { password: string; passwordSet: boolean; show: boolean }, set: (change: Partial<WorkplaceRow>) => void): TemplateResult {
   if (value.passwordSet && !value.password) {
-    return html`<p class="saved">${label}: ${host.t('passwordSaved')}</p>
-      <tk-button variant="secondary" @click=${() => set({ password: suggestPassword(), show: true })}>${host.t('passwordNew')}</tk-button>`;
+    return html`<p class="saved">${label}: ${texts(host)('passwordSaved')}</p>
+      <tk-button variant="secondary" @click=${() => set({ password: suggestPassword(), show: true })}>${texts(host)('passwordNew')}</tk-button>`;
   }
   return html`<div class="password">
     <tk-text-field
       name=${path}
       label=${label}
-      hint=${host.t('passwordHint')}
+      hint=${texts(host)('passwordHint')}
       type=${value.show ? 'text' : 'password'}
       autocomplete="new-password"
       spellcheck="false"
@@ -123,12 +134,12 @@ function password(host: TkPorting, path: string, label: string, value: { passwor
       .error=${host.errors[path] ?? ''}
       @input=${(e: Event) => (host.clearError(path), set({ password: valueOf(e) }))}
     ></tk-text-field>
-    <tk-button variant="secondary" .pressed=${value.show} @click=${() => set({ show: !value.show })}>${host.t('show')}</tk-button>
+    <tk-button variant="secondary" .pressed=${value.show} @click=${() => set({ show: !value.show })}>${texts(host)('show')}</tk-button>
   </div>`;
 }
 
 export function renderWorkplaces(host: TkPorting): TemplateResult {
-  const t = host.t;
+  const t = texts(host);
   const support = host.support;
   const setSupport = (change: Partial<WorkplaceRow>) => {
     host.support = { ...host.support, ...change };
@@ -203,7 +214,7 @@ export function renderPrice(host: TkPorting): TemplateResult | typeof nothing {
   const lines = [
     { name: product.name, quantity: 1, cents: product.monthlyPriceCents },
     ...o.licences
-      .map((l) => ({ name: host.t(`licence.${l.licence}`), quantity: host.rows.filter((r) => r.licence === l.licence).length, cents: l.monthlyPriceCents }))
+      .map((l) => ({ name: texts(host)(`licence.${l.licence}`), quantity: host.rows.filter((r) => r.licence === l.licence).length, cents: l.monthlyPriceCents }))
       .filter((l) => l.quantity > 0),
   ];
   const total = lines.reduce((sum, l) => sum + l.quantity * l.cents, 0);
@@ -213,23 +224,23 @@ export function renderPrice(host: TkPorting): TemplateResult | typeof nothing {
     const [y, m, d] = start.split('-').map(Number) as [number, number, number];
     const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
     first = html`<tr>
-      <th scope="row">${host.t('price.firstMonth', { days: daysInMonth - d + 1, daysInMonth })}</th>
+      <th scope="row">${texts(host)('price.firstMonth', { days: daysInMonth - d + 1, daysInMonth })}</th>
       <td class="amount">${money(proRataCents(total, start))}</td>
     </tr>`;
   }
   const rate = new Intl.NumberFormat(host.currentLocale, { maximumFractionDigits: 2 }).format(o.vatRateBp / 100);
   return html`<section class="price" aria-labelledby="price-title" data-price>
-    <p class="section-title" id="price-title">${host.t('price')}</p>
+    <p class="section-title" id="price-title">${texts(host)('price')}</p>
     <table>
       <tbody>
-        ${lines.map((l) => html`<tr><td>${host.t('price.line', { quantity: l.quantity, name: l.name })}</td><td class="amount">${money(l.quantity * l.cents)}</td></tr>`)}
+        ${lines.map((l) => html`<tr><td>${texts(host)('price.line', { quantity: l.quantity, name: l.name })}</td><td class="amount">${money(l.quantity * l.cents)}</td></tr>`)}
       </tbody>
       <tfoot>
-        <tr><th scope="row">${host.t('price.monthly')}</th><td class="amount">${money(total)}</td></tr>
+        <tr><th scope="row">${texts(host)('price.monthly')}</th><td class="amount">${money(total)}</td></tr>
         ${first}
       </tfoot>
     </table>
-    <p>${host.t('price.vat', { rate })}</p>
+    <p>${texts(host)('price.vat', { rate })}</p>
   </section>`;
 }
 
@@ -238,14 +249,14 @@ function section(host: TkPorting, id: string, title: string, body: TemplateResul
   return html`<section class="section" data-section=${id}>
     <div class="section-head">
       <div role="heading" aria-level=${host.headingLevel + 1} class="section-title">${title}</div>
-      <tk-button variant="secondary" @click=${() => host.wizard.edit(id)}>${host.t('change')}<span class="visually-hidden"> (${title})</span></tk-button>
+      <tk-button variant="secondary" @click=${() => host.wizard.edit(id)}>${texts(host)('change')}<span class="visually-hidden"> (${title})</span></tk-button>
     </div>
     ${body}
   </section>`;
 }
 
 export function renderReview(host: TkPorting): TemplateResult {
-  const t = host.t;
+  const t = texts(host);
   const order = host.order;
   const c = order?.customer;
   const product = host.options?.products.find((p) => p.id === host.values['subscription.tariffId']);
@@ -298,7 +309,7 @@ export function renderReview(host: TkPorting): TemplateResult {
 
 /** After the submission: what happens next, the temporary numbers, the reference, and the ways on. */
 export function renderDone(host: TkPorting, done: PortingCompleteDetail): TemplateResult {
-  const t = host.t;
+  const t = texts(host);
   const { order } = done;
   const view = () => host.dispatchEvent(new CustomEvent('tk-open-order', { detail: { id: order.id }, bubbles: true, composed: true }));
   const given = order.numbers.lines.filter((l) => l.temporaryNumber);

@@ -116,6 +116,17 @@ describe('<tk-porting>: drafts', () => {
 });
 
 describe('<tk-porting>: the customer step', () => {
+  it('an existing customer: the reseller\'s customers listed, the one picked saved into a new draft', async () => {
+    const el = await mount();
+    await waitUntil(() => control(el, 'customerId').options.length > 1, 'no customers listed');
+    expect(control(el, 'customerId').options.map((o) => o.value)).to.deep.equal(['', CUSTOMER_ID]);
+    // One customer found: it is the choice.
+    expect(control(el, 'customerId').value).to.equal(CUSTOMER_ID);
+    await next(el);
+    expect(heading(el).textContent!.trim()).to.equal('Abonnement');
+    expect(portingRequests.find((r) => r.method === 'POST')!.body).to.deep.equal({ customerId: CUSTOMER_ID, complete: 'customer' });
+  });
+
   it('a new customer: required fields, the UID check digit and the BFF\'s postal code error at their fields and in the summary', async () => {
     const el = await mount();
     await pick(el, 'customerMode', 'new');

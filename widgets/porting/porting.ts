@@ -253,6 +253,8 @@ export class TkPorting extends LitElement implements PortingHost {
   }
 
   protected override updated(): void {
+    // The customer step lists the reseller's customers (newest first) before any search.
+    if (this.options && !this.done && this.step === 'customer' && this.values.customerMode === 'existing' && !this.customers && !this.searching) void this.search();
     if (!steps && this.nearSteps && this.options) void loadSteps().then(() => this.requestUpdate(), () => undefined);
     const catalogue = steps?.portingStepsMessages;
     if (catalogue && !catalogue.has(this.loc) && !this.textsTried.has(this.loc)) {
@@ -271,7 +273,6 @@ export class TkPorting extends LitElement implements PortingHost {
     if (!name || name.startsWith('numbers') || name.startsWith('workplaces')) return;
     this.values = { ...this.values, [name]: String(field.value ?? '') };
     if (this.errors[name]) this.errors = { ...this.errors, [name]: '' };
-    if (name === 'customerMode' && field.value === 'existing' && !this.customers) void this.search();
     this.requestUpdate();
   };
 
@@ -281,9 +282,11 @@ export class TkPorting extends LitElement implements PortingHost {
   }
 
   /** "Suchen": the reseller's customers whose name holds the text. @internal */
+  private searching = false;
   async search(): Promise<void> {
     const kit = this.i18n.kit;
-    if (!kit) return;
+    if (!kit || this.searching) return;
+    this.searching = true;
     const q = (this.values['customer.search'] ?? '').trim();
     try {
       const found = await kit.api.call((rpc, o) => rpc.v1.customers.$get({ query: q ? { q } : {} }, o), { session: true });
@@ -292,7 +295,9 @@ export class TkPorting extends LitElement implements PortingHost {
       this.notice = this.customers.length ? '' : this.t('customer.none');
     } catch (error) {
       this.problem = failureMessage(error, this.loc);
+      this.customers ??= [];
     }
+    this.searching = false;
     this.requestUpdate();
   }
 
@@ -454,7 +459,7 @@ export class TkPorting extends LitElement implements PortingHost {
 
   /** The focused heading; with the position ("Schritt 2 von 5") in its name. @internal */
   heading(text: string, position?: string): TemplateResult {
-    return html`<div class="heading" role="heading" aria-level=${this.headingLevel} aria-label=${position ? `${position}: ${text}` : nothing} data-step-heading tabindex="-1">${text}</div>`;
+    return html`<div class="heading" role="heading" aria-level=${this.headingLevel} aria-label=${position ? `${position}: ${text}` : nothing} data-step-heading data-heading tabindex="-1">${text}</div>`;
   }
 
   /** A text field of the customer and subscription steps. */

@@ -61,7 +61,7 @@ const GROUPS: { name: string; test: RegExp }[] = [
   { name: 'pin', test: /\/widgets\/(core\/pin|portal\/(pin-step\.messages|messages\/pin-step\/de))\.ts$/ },
   { name: 'locations', test: /\/widgets\/locations\/(locations|list|messages|locations\.styles|messages\/de)\.ts$/ },
   { name: 'locations-steps', test: /\/widgets\/locations\/steps\.ts$/ },
-  { name: 'porting', test: /\/widgets\/porting\/(porting|host|messages|porting\.styles|messages\/de)\.ts$/ },
+  { name: 'porting', test: /\/widgets\/porting\/(porting|host|messages|porting\.styles|messages\/porting-wizard\/de)\.ts$/ },
   { name: 'porting-steps', test: /\/widgets\/porting\/(steps|workplaces|review|steps\.messages|messages\/porting-steps\/de)\.ts$/ },
   { name: 'porting-numbers', test: /\/widgets\/porting\/(numbers|numbers\.messages|numbers\.styles|messages\/numbers\/de)\.ts$/ },
   { name: 'port-orders', test: /\/widgets\/port-orders\/(port-orders|list|messages|port-orders\.styles|messages\/de)\.ts$/ },

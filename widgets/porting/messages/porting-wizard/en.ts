@@ -1,4 +1,4 @@
-import type { Translation } from '../../../contract/i18n.js';
+import type { Translation } from '../../../../contract/i18n.js';
 import type de from './de.js';
 
 /** Texts of `<tk-porting>` in English. */

@@ -265,6 +265,17 @@ describe('<tk-porting>: review and submission', () => {
     button(el, /Auftrag ansehen/).click();
     expect(((await open) as CustomEvent).detail).to.deep.equal({ id: draftId(4) });
     await expect(el).to.be.accessible();
+    await press(el, /Neuen Auftrag erfassen/);
+    expect(heading(el).textContent!.trim()).to.equal('Kunde');
+    expect(focused(el)).to.equal(heading(el));
+    expect(el.order).to.equal(undefined);
+  });
+
+  it('with order-url, "Auftrag ansehen" is a link to the order', async () => {
+    const el = await mount({ orderId: draftId(4) });
+    el.orderUrl = '/auftraege/{id}';
+    await press(el, /Auftrag einreichen/);
+    expect(button(el, /Auftrag ansehen/).getAttribute('href')).to.equal(`/auftraege/${draftId(4)}`);
   });
 
   it('numbers_flagged: back at the numbers step, the errors and report handed to it', async () => {

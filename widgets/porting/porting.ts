@@ -522,7 +522,8 @@ export class TkPorting extends LitElement implements PortingHost {
         .value=${v.customerId ?? ''}
         .options=${[{ value: '', label: '–' }, ...found.map((c) => ({ value: c.id, label: `${c.companyName}, ${c.postalCode} ${c.city}` }))]}
         .error=${this.errors.customerId ?? ''}
-      ></tk-select>`;
+      ></tk-select>
+      ${this.customers?.length === 0 ? html`<p>${this.t('customer.none')}</p>` : nothing}`;
   }
 
   private renderSubscription(): TemplateResult {

@@ -14,7 +14,6 @@ export default {
   passwordSaved: 'Passwort gespeichert, wird nicht mehr angezeigt.',
   passwordNew: 'Neues Passwort setzen',
   show: 'Anzeigen',
-  hide: 'Verbergen',
   licence: 'Lizenz',
   'licence.apps': 'Telefongeräte + Apps',
   'licence.apps.hint': 'Empfohlen: Telefon, Computer und Handy-App.',
@@ -48,5 +47,4 @@ export default {
   'done.view': 'Auftrag ansehen',
   'done.new': 'Neuen Auftrag erfassen',
   change: 'Ändern',
-  changeSection: 'Ändern: {section}',
 } as const;

@@ -17,7 +17,6 @@ export default {
   passwordSaved: 'Password saved, no longer shown.',
   passwordNew: 'Set a new password',
   show: 'Show',
-  hide: 'Hide',
   licence: 'Licence',
   'licence.apps': 'Phones + apps',
   'licence.apps.hint': 'Recommended: desk phone, computer and mobile app.',
@@ -51,5 +50,4 @@ export default {
   'done.view': 'View order',
   'done.new': 'Enter a new order',
   change: 'Change',
-  changeSection: 'Change: {section}',
 } satisfies Translation<typeof de>;

@@ -1,0 +1,329 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { isLoginName, suggestLoginName } from '../../contract/login-name.js';
+import { type Licence, licences, proRataCents } from '../../contract/porting.js';
+import { formatDate, formatMoney } from '../core/i18n/index.js';
+import type { PortingKey } from './messages.js';
+import type { PortingCompleteDetail, TkPorting, WorkplaceRow } from './porting.js';
+import { portingStepsMessages, type PortingStepsKey } from './steps.messages.js';
+
+export { portingStepsMessages };
+
+const own = portingStepsMessages.texts('de');
+/** A text of these steps' catalogue, or of the widget's (field names shared with the first steps). */
+const texts =
+  (host: TkPorting) =>
+  (key: PortingStepsKey | PortingKey, params?: Record<string, string | number>): string =>
+    Object.hasOwn(own, key) ? portingStepsMessages.t(host.currentLocale, key as PortingStepsKey, params) : host.t(key as PortingKey, params);
+
+/*
+ * `tk-porting`'s later steps (the `porting-steps` chunk, fetched from the numbers step on): the workplaces
+ * with login-name suggestions (the transliteration tables come with this module only), the price preview,
+ * the review with "Ändern", and the success state.
+ */
+
+/** Without look-alikes (no 0/O, 1/l/I). */
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
+
+/** A password suggestion: 18 characters drawn evenly from `ALPHABET` (crypto.getRandomValues, no modulo bias). */
+export function suggestPassword(length = 18): string {
+  let out = '';
+  const limit = 256 - (256 % ALPHABET.length);
+  while (out.length < length) {
+    for (const byte of crypto.getRandomValues(new Uint8Array(length * 2))) {
+      if (byte < limit && out.length < length) out += ALPHABET[byte % ALPHABET.length];
+    }
+  }
+  return out;
+}
+
+const newRow = (): WorkplaceRow => ({ displayName: '', loginName: '', loginEdited: false, password: suggestPassword(), passwordSet: false, show: false, licence: 'apps' });
+
+/** At least one row; a support login without a saved password gets a suggestion. */
+export function ensureRows(host: TkPorting): void {
+  if (host.rows.length === 0) host.rows = [newRow()];
+  if (!host.support.passwordSet && !host.support.password) host.support = { ...host.support, password: suggestPassword() };
+}
+
+/** Every login of the order (rows and support), lower case, but the one at `except`. */
+function takenLogins(host: TkPorting, except: number | 'support'): string[] {
+  const names = host.rows.map((r, i) => (i === except ? '' : r.loginName.trim().toLowerCase()));
+  if (except !== 'support') names.push(host.support.loginName.trim().toLowerCase());
+  return names.filter(Boolean);
+}
+
+/** What is wrong with a login as typed: its form, or a login used twice in the order (case-insensitive). */
+function loginProblem(host: TkPorting, value: string, at: number | 'support'): string {
+  const v = value.trim();
+  if (!v) return '';
+  if (!isLoginName(v)) return texts(host)('loginNameInvalid');
+  return takenLogins(host, at).includes(v.toLowerCase()) ? texts(host)('loginNameTaken') : '';
+}
+
+/** The workplaces' problems by field path (the wizard puts them at their fields and into the summary). */
+export function checkWorkplaces(host: TkPorting): Record<string, string> {
+  const problems: Record<string, string> = {};
+  host.rows.forEach((r, i) => {
+    const login = loginProblem(host, r.loginName, i);
+    if (login) problems[`workplaces.rows.${i}.loginName`] = login;
+    if (r.password && r.password.length < 12) problems[`workplaces.rows.${i}.password`] = texts(host)('passwordShort');
+  });
+  const support = loginProblem(host, host.support.loginName, 'support');
+  if (support) problems['workplaces.supportLogin.loginName'] = support;
+  if (host.support.password && host.support.password.length < 12) problems['workplaces.supportLogin.password'] = texts(host)('passwordShort');
+  return problems;
+}
+
+function update(host: TkPorting, i: number, change: Partial<WorkplaceRow>): void {
+  host.rows = host.rows.map((r, n) => (n === i ? { ...r, ...change } : r));
+  host.requestUpdate();
+}
+
+/** A new display name suggests the login, until the agent typed one. */
+function onDisplayName(host: TkPorting, i: number, value: string): void {
+  const row = host.rows[i]!;
+  const change: Partial<WorkplaceRow> = { displayName: value };
+  if (!row.loginEdited) change.loginName = suggestLoginName(value, takenLogins(host, i)) ?? '';
+  host.clearError(`workplaces.rows.${i}.displayName`);
+  host.clearError(`workplaces.rows.${i}.loginName`);
+  update(host, i, change);
+}
+
+const valueOf = (e: Event) => String((e.currentTarget as HTMLElement & { value: string }).value ?? '');
+
+async function addRow(host: TkPorting): Promise<void> {
+  host.rows = [...host.rows, newRow()];
+  host.notice = texts(host)('rowAdded', { n: host.rows.length });
+  host.requestUpdate();
+  await host.updateComplete;
+  host.renderRoot.querySelector<HTMLElement>(`[name="workplaces.rows.${host.rows.length - 1}.displayName"]`)?.focus();
+}
+
+async function removeRow(host: TkPorting, i: number): Promise<void> {
+  host.rows = host.rows.filter((_, n) => n !== i);
+  // Errors of later rows move up with them.
+  host.errors = Object.fromEntries(
+    Object.entries(host.errors).flatMap(([path, message]) => {
+      const m = /^workplaces\.rows\.(\d+)\.(.+)$/.exec(path);
+      if (!m) return [[path, message]];
+      const n = Number(m[1]);
+      return n === i ? [] : [[`workplaces.rows.${n > i ? n - 1 : n}.${m[2]}`, message]];
+    }),
+  );
+  host.notice = texts(host)('rowRemoved');
+  host.requestUpdate();
+  await host.updateComplete;
+  host.renderRoot.querySelector<HTMLElement>(`[name="workplaces.rows.${Math.min(i, host.rows.length - 1)}.displayName"]`)?.focus();
+}
+
+/** A password: saved (not shown again, "set a new one") or a field with "Anzeigen". */
+function password(host: TkPorting, path: string, label: string, value: { password: string; passwordSet: boolean; show: boolean }, set: (change: Partial<WorkplaceRow>) => void): TemplateResult {
+  if (value.passwordSet && !value.password) {
+    return html`<p class="saved">${label}: ${texts(host)('passwordSaved')}</p>
+      <tk-button variant="secondary" @click=${() => set({ password: suggestPassword(), show: true })}>${texts(host)('passwordNew')}</tk-button>`;
+  }
+  return html`<div class="password">
+    <tk-text-field
+      name=${path}
+      label=${label}
+      hint=${texts(host)('passwordHint')}
+      type=${value.show ? 'text' : 'password'}
+      autocomplete="new-password"
+      spellcheck="false"
+      ?required=${!value.passwordSet}
+      .value=${value.password}
+      .error=${host.errors[path] ?? ''}
+      @input=${(e: Event) => (host.clearError(path), set({ password: valueOf(e) }))}
+    ></tk-text-field>
+    <tk-button variant="secondary" .pressed=${value.show} @click=${() => set({ show: !value.show })}>${texts(host)('show')}</tk-button>
+  </div>`;
+}
+
+export function renderWorkplaces(host: TkPorting): TemplateResult {
+  const t = texts(host);
+  const support = host.support;
+  const setSupport = (change: Partial<WorkplaceRow>) => {
+    host.support = { ...host.support, ...change };
+    host.requestUpdate();
+  };
+  return html`<p>${t('workplaces.intro')}</p>
+    ${host.rows.map((row, i) => {
+      const p = `workplaces.rows.${i}`;
+      const n = i + 1;
+      return html`<fieldset class="group" data-row=${i}>
+        <legend>${t('workplaces.row', { n })}</legend>
+        <tk-text-field
+          name="${p}.displayName"
+          label=${t('displayName')}
+          hint=${t('displayNameHint')}
+          autocomplete="off"
+          required
+          .value=${row.displayName}
+          .error=${host.errors[`${p}.displayName`] ?? ''}
+          @input=${(e: Event) => onDisplayName(host, i, valueOf(e))}
+        ></tk-text-field>
+        <tk-text-field
+          name="${p}.loginName"
+          label=${t('loginName')}
+          hint=${t('loginNameHint')}
+          autocomplete="off"
+          spellcheck="false"
+          required
+          .value=${row.loginName}
+          .error=${host.errors[`${p}.loginName`] || loginProblem(host, row.loginName, i)}
+          @input=${(e: Event) => (host.clearError(`${p}.loginName`), update(host, i, { loginName: valueOf(e), loginEdited: true }))}
+        ></tk-text-field>
+        ${password(host, `${p}.password`, t('password'), row, (c) => update(host, i, c))}
+        <tk-radio-group
+          name="${p}.licence"
+          label=${t('licence')}
+          variant="cards"
+          required
+          .value=${row.licence}
+          .options=${licences.map((l) => ({ value: l, label: t(`licence.${l}`), hint: t(`licence.${l}.hint`) }))}
+          @change=${(e: Event) => update(host, i, { licence: valueOf(e) as Licence })}
+        ></tk-radio-group>
+        ${host.rows.length > 1 ? html`<tk-button variant="secondary" @click=${() => removeRow(host, i)}>${t('removeRow', { n })}</tk-button>` : nothing}
+      </fieldset>`;
+    })}
+    <tk-button variant="secondary" @click=${() => addRow(host)}>${t('addRow')}</tk-button>
+    <fieldset class="group">
+      <legend>${t('support')}</legend>
+      <p>${t('supportHint')}</p>
+      <tk-text-field
+        name="workplaces.supportLogin.loginName"
+        label=${t('supportLogin')}
+        hint=${t('loginNameHint')}
+        autocomplete="off"
+        spellcheck="false"
+        required
+        .value=${support.loginName}
+        .error=${host.errors['workplaces.supportLogin.loginName'] || loginProblem(host, support.loginName, 'support')}
+        @input=${(e: Event) => (host.clearError('workplaces.supportLogin.loginName'), setSupport({ loginName: valueOf(e) }))}
+      ></tk-text-field>
+      ${password(host, 'workplaces.supportLogin.password', t('supportPassword'), support, setSupport)}
+    </fieldset>
+    ${renderPrice(host)}`;
+}
+
+/** The price now: the product, the licences per type, the monthly total, the first month by day from the start date. */
+export function renderPrice(host: TkPorting): TemplateResult | typeof nothing {
+  const o = host.options;
+  const product = o?.products.find((p) => p.id === host.values['subscription.tariffId']);
+  if (!o || !product) return nothing;
+  const money = (cents: number) => formatMoney(cents, product.currency, host.currentLocale);
+  const lines = [
+    { name: product.name, quantity: 1, cents: product.monthlyPriceCents },
+    ...o.licences
+      .map((l) => ({ name: texts(host)(`licence.${l.licence}`), quantity: host.rows.filter((r) => r.licence === l.licence).length, cents: l.monthlyPriceCents }))
+      .filter((l) => l.quantity > 0),
+  ];
+  const total = lines.reduce((sum, l) => sum + l.quantity * l.cents, 0);
+  const start = host.values['subscription.startDate'];
+  let first: TemplateResult | typeof nothing = nothing;
+  if (start && /^\d{4}-\d{2}-\d{2}$/.test(start)) {
+    const [y, m, d] = start.split('-').map(Number) as [number, number, number];
+    const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    first = html`<tr>
+      <th scope="row">${texts(host)('price.firstMonth', { days: daysInMonth - d + 1, daysInMonth })}</th>
+      <td class="amount">${money(proRataCents(total, start))}</td>
+    </tr>`;
+  }
+  const rate = new Intl.NumberFormat(host.currentLocale, { maximumFractionDigits: 2 }).format(o.vatRateBp / 100);
+  return html`<section class="price" aria-labelledby="price-title" data-price>
+    <p class="section-title" id="price-title">${texts(host)('price')}</p>
+    <table>
+      <tbody>
+        ${lines.map((l) => html`<tr><td>${texts(host)('price.line', { quantity: l.quantity, name: l.name })}</td><td class="amount">${money(l.quantity * l.cents)}</td></tr>`)}
+      </tbody>
+      <tfoot>
+        <tr><th scope="row">${texts(host)('price.monthly')}</th><td class="amount">${money(total)}</td></tr>
+        ${first}
+      </tfoot>
+    </table>
+    <p>${texts(host)('price.vat', { rate })}</p>
+  </section>`;
+}
+
+/** A review section: its title (a heading one level below), "Ändern" (back to its step), its facts. */
+function section(host: TkPorting, id: string, title: string, body: TemplateResult): TemplateResult {
+  return html`<section class="section" data-section=${id}>
+    <div class="section-head">
+      <div role="heading" aria-level=${host.headingLevel + 1} class="section-title">${title}</div>
+      <tk-button variant="secondary" @click=${() => host.wizard.edit(id)}>${texts(host)('change')}<span class="visually-hidden"> (${title})</span></tk-button>
+    </div>
+    ${body}
+  </section>`;
+}
+
+export function renderReview(host: TkPorting): TemplateResult {
+  const t = texts(host);
+  const order = host.order;
+  const c = order?.customer;
+  const product = host.options?.products.find((p) => p.id === host.values['subscription.tariffId']);
+  const start = host.values['subscription.startDate'];
+  const lines = order?.numbers.lines ?? [];
+  return html`${section(
+      host,
+      'customer',
+      t('review.customer'),
+      c
+        ? html`<dl>
+            <dt>${t('companyName')}</dt><dd>${c.companyName}</dd>
+            <dt>${t('street')}</dt><dd>${c.street}, ${c.postalCode} ${c.city}, ${c.country}</dd>
+            <dt>${t('contactName')}</dt><dd>${c.contactName}</dd>
+            <dt>${t('invoiceEmail')}</dt><dd>${c.invoiceEmail}</dd>
+            <dt>${t('phone')}</dt><dd>${c.phone}</dd>
+            ${c.uid ? html`<dt>UID</dt><dd>${c.uid}</dd>` : nothing}
+          </dl>`
+        : html`<p>${t('review.none')}</p>`,
+    )}
+    ${section(
+      host,
+      'subscription',
+      t('review.subscription'),
+      html`<dl>
+        <dt>${t('product')}</dt><dd>${product?.name ?? t('review.none')}</dd>
+        <dt>${t('startDate')}</dt><dd>${start ? formatDate(start, host.currentLocale) : t('review.none')}</dd>
+      </dl>`,
+    )}
+    ${section(
+      host,
+      'numbers',
+      t('review.numbers'),
+      html`<ul class="plain" data-numbers>
+          ${lines.map((l) => html`<li>${l.range ? t('review.block', { input: l.input, first: l.range.first, last: l.range.last, size: l.range.size }) : (l.e164 ?? l.input)}</li>`)}
+        </ul>
+        <p class="note" data-temporary>${t('review.temporary', { count: lines.length })}</p>`,
+    )}
+    ${section(
+      host,
+      'workplaces',
+      t('review.workplaces'),
+      html`<ul class="plain">
+          ${host.rows.map((r) => html`<li>${r.displayName} (${r.loginName}), ${t(`licence.${r.licence}`)}</li>`)}
+          ${host.support.loginName ? html`<li>${t('supportLogin')}: ${host.support.loginName}</li>` : nothing}
+        </ul>`,
+    )}
+    ${renderPrice(host)}`;
+}
+
+/** After the submission: what happens next, the temporary numbers, the reference, and the ways on. */
+export function renderDone(host: TkPorting, done: PortingCompleteDetail): TemplateResult {
+  const t = texts(host);
+  const { order } = done;
+  const view = () => host.dispatchEvent(new CustomEvent('tk-open-order', { detail: { id: order.id }, bubbles: true, composed: true }));
+  const given = order.numbers.lines.filter((l) => l.temporaryNumber);
+  return html`${host.heading(t(done.action === 'resubmitted' ? 'done.resubmitted' : 'done.title'))}
+    <tk-alert variant="success"><p>${t('done.reference', { reference: order.reference })}</p></tk-alert>
+    <p>${t('done.next')}</p>
+    ${given.length
+      ? html`<p class="section-title">${t('done.temporary')}</p>
+          <dl data-temporary>${given.map((l) => html`<dt>${l.range ? `${l.range.first} – ${l.range.last}` : (l.e164 ?? l.input)}</dt><dd>${l.temporaryNumber}</dd>`)}</dl>`
+      : nothing}
+    <div class="actions">
+      ${host.orderUrl
+        ? html`<tk-button href=${host.orderUrl.replace('{id}', encodeURIComponent(order.id))}>${t('done.view')}</tk-button>`
+        : html`<tk-button @click=${view}>${t('done.view')}</tk-button>`}
+      <tk-button variant="secondary" @click=${() => host.startOver()}>${t('done.new')}</tk-button>
+    </div>`;
+}

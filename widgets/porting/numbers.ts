@@ -58,6 +58,8 @@ export class NumbersStep implements NumbersStepApi {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private aborter: AbortController | undefined;
   private styled = false;
+  /** A check asked for before the kit was there (a saved draft loaded early). */
+  private pending = false;
 
   constructor(private readonly host: PortingHost) {
     host.addController(this);
@@ -73,6 +75,12 @@ export class NumbersStep implements NumbersStepApi {
     if (this.styled || !root) return;
     this.styled = true;
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, numbersStyles.styleSheet!];
+  }
+  hostUpdate(): void {
+    if (this.pending && this.host.currentKit) {
+      this.pending = false;
+      void this.check();
+    }
   }
 
   private t(key: NumbersKey, params?: Record<string, string | number>) {
@@ -164,6 +172,7 @@ export class NumbersStep implements NumbersStepApi {
     this.aborter?.abort();
     const lines = this.filled().map((l) => l.trim());
     const api = this.host.currentKit?.api;
+    this.pending = !!lines.length && !api;
     if (!lines.length || !api) {
       this.set({ report: undefined, checking: false });
       return;
@@ -306,8 +315,10 @@ export class NumbersStep implements NumbersStepApi {
     if (report && !problem) {
       if (report.range) {
         const { first, last, size } = report.range;
-        const xs = String(size).length - 1;
-        info = this.t('numbers.block', { size, first: spaced(first), last: last.slice(-xs) });
+        const a = spaced(first).split(' ');
+        const b = spaced(last).split(' ');
+        const from = a.findIndex((group, i) => group !== b[i]);
+        info = this.t('numbers.block', { size, first: a.join(' '), last: b.slice(from).join(' ') });
         if (this.country === 'CH') info += ` ${this.t('numbers.blockRule')}`;
       } else if (report.e164) {
         const key = `type.${report.type}` as NumbersKey;
@@ -476,7 +487,7 @@ export class NumbersStep implements NumbersStepApi {
                 data-field="date"
                 label="${this.t('numbers.date')}"
                 hint="${this.t('numbers.dateHint', { date: earliest })}"
-                example="${this.t('numbers.dateExample', { example: earliest.replace(/\./g, ' ') })}"
+                example="${this.t('numbers.dateExample', { example: (this.earliest ?? '').split('-').reverse().map((p) => p.replace(/^0/, '')).join(' ') })}"
                 required
                 min="${this.earliest ?? nothing}"
                 .dayProblem="${(day: string) => this.dayProblem(day)}"

@@ -60,7 +60,7 @@ export class TkPortingNumbersHarness extends LitElement implements PortingHost {
 
   protected override render() {
     const locale = this.currentLocale;
-    return html`<h2>Rufnummern</h2>
+    return html`<h2 data-heading>Rufnummern</h2>
       ${renderErrorSummary(this.invalid, translate(locale, 'form.errorSummary'))}
       <div data-step="numbers">${this.numbers.render()}</div>
       <tk-button @click="${() => this.next()}">${translate(locale, 'wizard.next')}</tk-button>`;

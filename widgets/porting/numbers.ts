@@ -93,7 +93,7 @@ export class NumbersStep implements NumbersStepApi {
     return this.host.shadowRoot ?? this.host;
   }
   private field(name: string): Field | null {
-    return this.root().querySelector<Field>(`[data-field="${name}"]`);
+    return this.root().querySelector<Field>(`[name="${name}" data-field="${name}"]`);
   }
   private set(changes: Partial<NumbersStep>, cleared?: string) {
     Object.assign(this, changes);
@@ -331,7 +331,7 @@ export class NumbersStep implements NumbersStepApi {
     const label = this.t('numbers.line', { n: i + 1 });
     return html`<div class="line">
       <tk-text-field
-        data-field="line-${i}"
+        name="line-${i}" data-field="line-${i}"
         label="${label}"
         type="tel"
         autocomplete="off"
@@ -370,7 +370,7 @@ export class NumbersStep implements NumbersStepApi {
 
   private radio(name: string, legend: string, value: string, options: [string, NumbersKey, NumbersKey?][], onPick: (v: string) => void, hint = '') {
     return html`<tk-radio-group
-      data-field="${name}"
+      name="${name}" data-field="${name}"
       label="${legend}"
       hint="${hint}"
       required
@@ -383,7 +383,7 @@ export class NumbersStep implements NumbersStepApi {
 
   private text(name: string, label: string, value: string, onInput: (v: string) => void, extra: { hint?: string; inputmode?: string; autocomplete?: string } = {}) {
     return html`<tk-text-field
-      data-field="${name}"
+      name="${name}" data-field="${name}"
       label="${label}"
       hint="${extra.hint ?? ''}"
       inputmode="${extra.inputmode ?? nothing}"
@@ -407,7 +407,7 @@ export class NumbersStep implements NumbersStepApi {
       <fieldset class="stack">
         <legend>${this.t('numbers.lines')}</legend>
         <tk-select
-          data-field="country"
+          name="country" data-field="country"
           label="${this.t('numbers.country')}"
           .value="${live(this.country)}"
           .options="${portingCountries.map((c) => ({ value: c, label: this.t(`country.${c}`) }))}"
@@ -428,7 +428,7 @@ export class NumbersStep implements NumbersStepApi {
       <fieldset class="stack">
         <legend>${this.t('numbers.provider')}</legend>
         <tk-select
-          data-field="provider"
+          name="provider" data-field="provider"
           label="${this.t('numbers.provider')}"
           hint="${this.t('numbers.providerHint')}"
           required
@@ -484,7 +484,7 @@ export class NumbersStep implements NumbersStepApi {
         ${this.timing === 'asap' ? html`<p class="muted">${this.t('numbers.asapNote')}</p>` : nothing}
         ${this.timing === 'contract_end'
           ? html`<tk-date-field
-                data-field="date"
+                name="date" data-field="date"
                 label="${this.t('numbers.date')}"
                 hint="${this.t('numbers.dateHint', { date: earliest })}"
                 example="${this.t('numbers.dateExample', { example: (this.earliest ?? '').split('-').reverse().map((p) => p.replace(/^0/, '')).join(' ') })}"
@@ -531,7 +531,7 @@ export class NumbersStep implements NumbersStepApi {
                 <li>${this.t('numbers.fullLoss2')}</li>
               </ul>
               <tk-checkbox
-                data-field="ack"
+                name="ack" data-field="ack"
                 label="${this.t('numbers.ack')}"
                 required
                 .checked="${live(this.ack)}"
@@ -548,7 +548,7 @@ export class NumbersStep implements NumbersStepApi {
         <p class="muted" id="tk-numbers-note-hint">${this.t('numbers.noteHint')}</p>
         <textarea
           id="tk-numbers-note"
-          data-field="note"
+          name="note" data-field="note"
           maxlength="2000"
           aria-describedby="tk-numbers-note-hint"
           .value="${live(this.note)}"

@@ -97,9 +97,9 @@ export class TkDateField extends TkFormControl {
     super.willUpdate(changed);
   }
 
-  /** The refused day's reason takes the place of the own error (a server error still comes first). */
+  /** A refused day's reason shows as soon as the date is complete, in place of the own error (a server error comes first). */
   override get shownError(): string {
-    if (!this.error && this.touched && this.dayMessage) return this.dayMessage;
+    if (!this.error && this.dayMessage) return this.dayMessage;
     return super.shownError;
   }
 

@@ -115,7 +115,7 @@ export default defineConfig({
       onLog: quietCatalogueLogs,
       output: {
         entryFileNames: '[name].js',
-        chunkFileNames: (chunk) => `chunks/${localeChunkName(chunk.facadeModuleId) ?? '[name]'}-[hash].js`,
+        chunkFileNames: (chunk) => `chunks/${localeChunkName(chunk.facadeModuleId) ?? '[name]'}-[hash:7].js`,
         codeSplitting: {
           groups: GROUPS.map((group, i) => ({ ...group, priority: GROUPS.length - i })),
         },

@@ -64,7 +64,7 @@ const chunks = readdirSync(join(DIST, 'chunks'))
   .filter((f) => f.endsWith('.js'))
   .map((f) => `chunks/${f}`);
 const entries = readdirSync(DIST).filter((f) => f.endsWith('.js'));
-const short = (file: string) => file.replace(/-[\w-]{8}\.js$/, '.js');
+const short = (file: string) => file.replace(/-[\w-]{7,8}\.js$/, '.js');
 
 type Row = { name: string; files: string[]; min: number; gzip: number; brotli: number; budget?: number };
 const measure = (name: string, files: string[], budget?: number): Row => ({

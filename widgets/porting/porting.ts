@@ -25,7 +25,6 @@ import '../primitives/stepper.js';
 import '../primitives/text-field.js';
 import type { NumbersStepApi, PortingHost, PortingOptions } from './host.js';
 import { type PortingKey, portingMessages } from './messages.js';
-import { NumbersStep } from './numbers.js';
 import { portingStyles } from './porting.styles.js';
 
 export const STEP_IDS = ['customer', 'subscription', 'numbers', 'workplaces', 'review'] as const;
@@ -58,6 +57,13 @@ export interface PortingCompleteDetail {
 
 /** The workplaces, the review and the success state (with the login-name transliteration): fetched when the wizard gets near. */
 let steps: typeof import('./steps.js') | undefined;
+/** Step 3's code (`numbers.ts`, chunk `porting-numbers`, with its German texts): fetched as soon as the wizard shows, not with the page. */
+let numbersLoad: Promise<typeof import('./numbers.js')> | undefined;
+const loadNumbers = () =>
+  (numbersLoad ??= import('./numbers.js').catch((error: unknown) => {
+    numbersLoad = undefined; // offline for a moment: the next render tries again
+    throw error;
+  }));
 let stepsLoad: Promise<unknown> | undefined;
 const loadSteps = () =>
   (stepsLoad ??= import('./steps.js').then(
@@ -127,8 +133,37 @@ export class TkPorting extends LitElement implements PortingHost {
 
   /** @internal */
   readonly i18n = new KitController(this, { standalone: true });
-  /** @internal */
-  readonly numbers: NumbersStepApi = new NumbersStep(this);
+  /** Step 3 once its code is there; before, what it was handed waits in `numbersSaved`. */
+  private numbersStep: NumbersStepApi | undefined;
+  private numbersSaved: PortOrder['numbers'] | undefined;
+  private numbersReady: Promise<void> | undefined;
+  /** Step 3 (numbers.ts), lazily loaded: until its code is there it shows the loading line and has nothing to say. @internal */
+  readonly numbers: NumbersStepApi = {
+    hostConnected: () => undefined,
+    load: (saved) => {
+      this.numbersSaved = saved;
+      this.numbersStep?.load(saved);
+    },
+    value: () => this.numbersStep?.value() ?? {},
+    render: () => this.numbersStep?.render() ?? html`<p class="loading">${this.t('loading')}</p>`,
+    invalid: () => this.numbersStep?.invalid() ?? [],
+    showErrors: (errors, report) => this.numbersStep?.showErrors(errors, report),
+  };
+
+  /** Fetches step 3's code once and hands it what was loaded so far. */
+  private ensureNumbers(): Promise<void> {
+    return (this.numbersReady ??= loadNumbers().then(
+      (m) => {
+        this.numbersStep = new m.NumbersStep(this);
+        this.numbersStep.load(this.numbersSaved);
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.numbersReady = undefined;
+        throw error;
+      },
+    ));
+  }
   /** @internal */
   readonly submit = new SubmitController(this, this.i18n);
   /** @internal */
@@ -241,7 +276,8 @@ export class TkPorting extends LitElement implements PortingHost {
   /** Also waits for the later steps' code and texts when a step shows that needs them (a draft reopened at the workplaces). */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    const pending = !steps && stepsLoad && this.nearSteps ? stepsLoad : this.textsLoad;
+    const pending =
+      !this.numbersStep && this.numbersReady && this.step === 'numbers' ? this.numbersReady : !steps && stepsLoad && this.nearSteps ? stepsLoad : this.textsLoad;
     if (!pending) return done;
     await pending.catch(() => undefined);
     return this.getUpdateComplete();
@@ -255,6 +291,7 @@ export class TkPorting extends LitElement implements PortingHost {
   protected override updated(): void {
     // The customer step lists the reseller's customers (newest first) before any search.
     if (this.options && !this.done && this.step === 'customer' && this.values.customerMode === 'existing' && !this.customers && !this.searching) void this.search();
+    if (!this.numbersStep && this.options) void this.ensureNumbers().catch(() => undefined);
     if (!steps && this.nearSteps && this.options) void loadSteps().then(() => this.requestUpdate(), () => undefined);
     const catalogue = steps?.portingStepsMessages;
     if (catalogue && !catalogue.has(this.loc) && !this.textsTried.has(this.loc)) {

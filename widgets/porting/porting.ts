@@ -2,7 +2,8 @@ import { Task } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Locale } from '../../contract/locales.js';
 import type { Customer, PortOrder, PortOrderDraftInput } from '../../contract/port-orders.js';
-import { formatUid, isUid, type Licence, portingCountries } from '../../contract/porting.js';
+import type { Licence, PortingCountry } from '../../contract/porting.js';
+import { formatUid, isUid } from '../../contract/uid.js';
 import { TkApiError } from '../core/api.js';
 import type { Kit } from '../core/context.js';
 import { renderErrorSummary } from '../core/error-summary.js';
@@ -537,7 +538,7 @@ export class TkPorting extends LitElement implements PortingHost {
           autocomplete="country"
           required
           .value=${v['customer.country'] ?? 'CH'}
-          .options=${portingCountries.map((c) => ({ value: c, label: this.t(`country.${c}`) }))}
+          .options=${(Object.keys(this.options!.providers) as PortingCountry[]).map((c) => ({ value: c, label: this.t(`country.${c}`) }))}
           .error=${this.errors['customer.country'] ?? ''}
         ></tk-select>
         ${this.field('customer.contactName', this.t('contactName'), { autocomplete: 'name' })}

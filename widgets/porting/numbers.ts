@@ -93,7 +93,7 @@ export class NumbersStep implements NumbersStepApi {
     return this.host.shadowRoot ?? this.host;
   }
   private field(name: string): Field | null {
-    return this.root().querySelector<Field>(`[name="${name}" data-field="${name}"]`);
+    return this.root().querySelector<Field>(`[data-field="${name}"]`);
   }
   private set(changes: Partial<NumbersStep>, cleared?: string) {
     Object.assign(this, changes);

@@ -147,6 +147,7 @@ export class TkPorting extends LitElement implements PortingHost {
     },
     value: () => this.numbersStep?.value() ?? {},
     render: () => this.numbersStep?.render() ?? html`<p class="loading">${this.t('loading')}</p>`,
+    check: async () => this.numbersStep?.check(),
     invalid: () => this.numbersStep?.invalid() ?? [],
     showErrors: (errors, report) => this.numbersStep?.showErrors(errors, report),
   };
@@ -368,6 +369,8 @@ export class TkPorting extends LitElement implements PortingHost {
     event.preventDefault();
     this.problem = '';
     if (this.step === 'review') return this.submitOrder();
+    // A number typed just before "Weiter" is checked first: its problem shows at its line, not after the save.
+    if (this.step === 'numbers') await this.numbers.check();
     if (this.wizard.validate().length > 0) {
       await this.wizard.next(); // shows and focuses the summary
       return;

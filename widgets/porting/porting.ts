@@ -517,9 +517,15 @@ export class TkPorting extends LitElement implements PortingHost {
     ></tk-text-field>`;
   }
 
+  /** The mode's radios stay the same elements when the mode changes: an arrow key keeps its focus. */
   private renderCustomer(): TemplateResult {
     const v = this.values;
-    const mode = html`<tk-radio-group
+    return html`${this.renderCustomerMode()}${v.customerMode === 'new' ? this.renderNewCustomer() : this.renderExistingCustomer()}`;
+  }
+
+  private renderCustomerMode(): TemplateResult {
+    const v = this.values;
+    return html`<tk-radio-group
       name="customerMode"
       label=${this.t('customer.mode')}
       .value=${v.customerMode ?? 'existing'}
@@ -528,9 +534,11 @@ export class TkPorting extends LitElement implements PortingHost {
         { value: 'new', label: this.t('customer.new') },
       ]}
     ></tk-radio-group>`;
-    if (v.customerMode === 'new') {
-      return html`${mode}
-        ${this.field('customer.companyName', this.t('companyName'), { autocomplete: 'organization', hint: this.t('companyNameHint') })}
+  }
+
+  private renderNewCustomer(): TemplateResult {
+    const v = this.values;
+    return html`${this.field('customer.companyName', this.t('companyName'), { autocomplete: 'organization', hint: this.t('companyNameHint') })}
         ${this.field('customer.street', this.t('street'), { autocomplete: 'street-address' })}
         <div class="row">
           ${this.field('customer.postalCode', this.t('postalCode'), { autocomplete: 'postal-code' })} ${this.field('customer.city', this.t('city'), { autocomplete: 'address-level2' })}
@@ -548,10 +556,12 @@ export class TkPorting extends LitElement implements PortingHost {
         ${this.field('customer.invoiceEmail', this.t('invoiceEmail'), { autocomplete: 'email', type: 'email' })}
         ${this.field('customer.phone', this.t('phone'), { autocomplete: 'tel', type: 'tel' })}
         ${this.field('customer.uid', this.t('uid'), { hint: this.t('uidHint'), required: false })}`;
-    }
+  }
+
+  private renderExistingCustomer(): TemplateResult {
+    const v = this.values;
     const found = this.customers ?? [];
-    return html`${mode}
-      <div class="search">
+    return html`<div class="search">
         <tk-text-field name="customer.search" type="search" label=${this.t('customer.search')} hint=${this.t('customer.searchHint')} .value=${v['customer.search'] ?? ''}
           @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && (e.preventDefault(), void this.search())}></tk-text-field>
         <tk-button variant="secondary" @click=${() => this.search()}>${this.t('customer.searchButton')}</tk-button>

@@ -377,6 +377,7 @@ export class NumbersStep implements NumbersStepApi {
       .error="${live(this.server.get(name) ?? '')}"
       .value="${live(value)}"
       .options="${options.map(([v, l, d]) => ({ value: v, label: this.t(l), ...(d && { description: this.t(d) }) }))}"
+      @input="${(e: Event) => onPick((e.target as Field).value)}"
       @change="${(e: Event) => onPick((e.target as Field).value)}"
     ></tk-radio-group>`;
   }
@@ -536,6 +537,7 @@ export class NumbersStep implements NumbersStepApi {
                 required
                 .checked="${live(this.ack)}"
                 .error="${live(this.server.get('ack') ?? '')}"
+                @input="${(e: Event) => this.set({ ack: !!(e.target as Field).checked }, 'ack')}"
                 @change="${(e: Event) => this.set({ ack: !!(e.target as Field).checked }, 'ack')}"
               ></tk-checkbox>
             </div>`

@@ -303,7 +303,7 @@ function documents(el: TkPortOrders, o: Order) {
             (d) => html`<li>
               ${t('documents.item', { name: d.fileName, size: sizeText(d.byteSize, locale), date: zurichDay(d.createdAt, locale) })}
               <tk-button variant="link" @click=${() => download(el, `/v1/port-orders/${o.id}/documents/${d.id}`, d.fileName)}
-                >${t('documents.download')}<span class="visually-hidden">(${d.fileName})</span></tk-button
+                >${t('documents.download')}<span class="visually-hidden"> (${d.fileName})</span></tk-button
               >
             </li>`,
           )}

@@ -53,7 +53,7 @@ function card(el: TkPortOrders, o: PortOrderSummary) {
       ${row(t('updated'), zurichMoment(el, o.updatedAt))}
     </dl>
     <div class="actions">
-      <tk-button variant="secondary" ?busy=${el.opening === o.id} @click=${() => el.open(o.id)}>${t('open')}<span class="visually-hidden">(${o.reference})</span></tk-button>
+      <tk-button variant="secondary" ?busy=${el.opening === o.id} @click=${() => el.open(o.id)}>${t('open')}<span class="visually-hidden"> (${o.reference})</span></tk-button>
     </div>
   </li>`;
 }

@@ -56,6 +56,12 @@ export const portOrdersStyles = css`
   dl {
     margin-block-end: ${tokens.space3};
   }
+  /* A long term (the pro-rata first month with its dates) takes at most half the width: the amount keeps its own. */
+  @media (min-width: 30rem) {
+    dl {
+      grid-template-columns: fit-content(50%) minmax(0, 1fr);
+    }
+  }
   .meaning {
     margin-block: ${tokens.space2};
   }

@@ -128,7 +128,7 @@ describe('numbers step: the number list', () => {
     const before = checkRequests.length;
     const el = await mount('de', 'light', withLines('+41 44 123 45 0x'));
     await checked(el, before + 1);
-    expect(field(el, 'line-0').hint).to.equal('10 Nummern: +41 44 123 45 00 – 09 Ein Schweizer DDI-Block lässt sich nur als Ganzes portieren (FDV Art. 34a).');
+    expect(field(el, 'line-0').hint).to.equal('10 Nummern: +41 44 123 45 00 – 09. Ein Schweizer DDI-Block lässt sich nur als Ganzes portieren (FDV Art. 34a).');
   });
 
   it('explains at the 11th single number how to split the order or use the note', async () => {

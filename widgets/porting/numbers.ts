@@ -319,7 +319,7 @@ export class NumbersStep implements NumbersStepApi {
         const b = spaced(last).split(' ');
         const from = a.findIndex((group, i) => group !== b[i]);
         info = this.t('numbers.block', { size, first: a.join(' '), last: b.slice(from).join(' ') });
-        if (this.country === 'CH') info += ` ${this.t('numbers.blockRule')}`;
+        if (this.country === 'CH') info += `. ${this.t('numbers.blockRule')}`;
       } else if (report.e164) {
         const key = `type.${report.type}` as NumbersKey;
         const word = this.t(key in numbersMessages.texts(this.host.currentLocale) ? key : 'type.other');

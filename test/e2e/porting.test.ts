@@ -330,24 +330,49 @@ describe('number porting on the demo page, keyboard only', () => {
     await two.close();
   });
 
-  it('English and dark: the first steps', async () => {
+  it('English and dark: a new customer, the subscription, a flagged number; an order in the list and its detail', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = collectProblems(page);
     await logIn(page, '?lang=en&theme=dark');
     const w = page.locator('#new-order tk-porting');
     await w.getByRole('heading', { name: /Customer/ }).first().waitFor();
+    const nextStep = () => press(page, w.getByRole('button', { name: 'Next' }), 'Enter');
+    await chooseRadio(page, w.getByRole('radio', { name: 'Create a new customer' }));
+    await nextStep(); // nothing entered: the summary
+    await w.getByText('Please correct the following:').waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await shot(page, '17-en-dark-customer');
-    await press(page, w.getByRole('button', { name: /^Next/ }), 'Enter');
-    await page.waitForTimeout(300);
+    await shot(page, '17-en-dark-customer-error');
+    await typeInto(page, w.getByRole('textbox', { name: /^Company name/ }), 'Lakeview Dental GmbH');
+    await typeInto(page, w.getByRole('textbox', { name: /^Street and number/ }), 'Bahnhofstrasse 3');
+    await typeInto(page, w.getByRole('textbox', { name: /^Postcode/ }), '3011');
+    await typeInto(page, w.getByRole('textbox', { name: /^Town/ }), 'Bern');
+    await typeInto(page, w.getByRole('textbox', { name: /^Contact person/ }), 'Léa Favre');
+    await typeInto(page, w.getByRole('textbox', { name: /^Email address for invoices/ }), 'billing@lakeview.example');
+    await typeInto(page, w.getByRole('textbox', { name: /^Phone/ }), '031 555 10 10');
+    await nextStep();
+    await w.getByRole('heading', { name: /Step 2 of 5/ }).waitFor();
+    const product = w.getByRole('radio').first();
+    if (!(await product.isChecked())) await chooseRadio(page, product);
+    await typeDate(page, w.locator('tk-date-field[name="subscription.startDate"]'), start);
     expect(await axeViolations(page)).toEqual([]);
-    await shot(page, '18-en-dark-after-next');
+    await shot(page, '18-en-dark-subscription');
+    await nextStep();
+    await w.getByRole('heading', { name: /Step 3 of 5/ }).waitFor();
+    await typeInto(page, w.getByRole('textbox', { name: /^Number 1\b/ }), '031 55');
+    await page.keyboard.press('Tab');
+    await w.getByText('1 of 1 numbers needs a correction').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, '19-en-dark-numbers-flagged');
+    await page.setViewportSize({ width: 320, height: 800 });
+    expect(await noScroll(page)).toBe(true);
+    await shot(page, '20-en-dark-numbers-320');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
     const orders = page.locator('#orders tk-port-orders');
     await press(page, orders.getByRole('button', { name: /PO-DEMO02/ }), 'Enter');
-    await orders.getByText(/PO-DEMO02/).first().waitFor();
-    await page.waitForTimeout(300);
+    await orders.getByRole('heading', { name: 'Order PO-DEMO02' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await shot(page, '19-en-dark-detail');
+    await shot(page, '21-en-dark-detail');
     expect(problems).toEqual([]);
   });
 });

@@ -367,6 +367,8 @@ export class TkPorting extends LitElement implements PortingHost {
   /** "Weiter" (saves the step) or, on the review, "Auftrag einreichen". */
   private async onSubmit(event: Event): Promise<void> {
     event.preventDefault();
+    // Enter in "Kunden suchen" submits the form (the text field's implicit submission): it searches, it does not move on.
+    if (this.step === 'customer' && (this.renderRoot as ShadowRoot).activeElement?.getAttribute('name') === 'customer.search') return this.search();
     this.problem = '';
     if (this.step === 'review') return this.submitOrder();
     // A number typed just before "Weiter" is checked first: its problem shows at its line, not after the save.
@@ -562,8 +564,7 @@ export class TkPorting extends LitElement implements PortingHost {
     const v = this.values;
     const found = this.customers ?? [];
     return html`<div class="search">
-        <tk-text-field name="customer.search" type="search" label=${this.t('customer.search')} hint=${this.t('customer.searchHint')} .value=${v['customer.search'] ?? ''}
-          @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && (e.preventDefault(), void this.search())}></tk-text-field>
+        <tk-text-field name="customer.search" type="search" label=${this.t('customer.search')} hint=${this.t('customer.searchHint')} .value=${v['customer.search'] ?? ''}></tk-text-field>
         <tk-button variant="secondary" @click=${() => this.search()}>${this.t('customer.searchButton')}</tk-button>
       </div>
       <tk-select

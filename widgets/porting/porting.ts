@@ -413,6 +413,8 @@ export class TkPorting extends LitElement implements PortingHost {
       this.submit.forget();
       this.customers = [created as Customer];
       this.values = { ...this.values, customerMode: 'existing', customerId: created.id };
+      // A "choose a customer" from before the agent switched to a new one would block the step for good.
+      this.errors = { ...this.errors, customerId: '' };
     }
     const json = this.section(step);
     const id = this.order?.id;

@@ -337,11 +337,18 @@ describe('number porting on the demo page, keyboard only', () => {
     const w = page.locator('#new-order tk-porting');
     await w.getByRole('heading', { name: /Customer/ }).first().waitFor();
     const nextStep = () => press(page, w.getByRole('button', { name: 'Next' }), 'Enter');
-    await chooseRadio(page, w.getByRole('radio', { name: 'Create a new customer' }));
-    await nextStep(); // nothing entered: the summary
+    // Enter in the search searches (it does not move on); no customer picked: the summary.
+    await typeInto(page, w.getByRole('searchbox', { name: /^Search customers/ }), 'zzz');
+    await page.keyboard.press('Enter');
+    await w.getByText(/No customers found/).first().waitFor();
+    expect(await w.getByRole('heading', { name: /Step 1 of 5/ }).count()).toBe(1);
+    await nextStep();
     await w.getByText('Please correct the following:').waitFor();
+    await w.getByText('Please choose a customer from the list.').first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, '17-en-dark-customer-error');
+    // Then a new customer instead: the earlier error no longer holds the step.
+    await chooseRadio(page, w.getByRole('radio', { name: 'Create a new customer' }));
     await typeInto(page, w.getByRole('textbox', { name: /^Company name/ }), 'Lakeview Dental GmbH');
     await typeInto(page, w.getByRole('textbox', { name: /^Street and number/ }), 'Bahnhofstrasse 3');
     await typeInto(page, w.getByRole('textbox', { name: /^Postcode/ }), '3011');

@@ -263,6 +263,19 @@ describe('numbers step: date, time, signers, scope', () => {
 });
 
 describe('numbers step: accessibility', () => {
+  it('without a theme the note has its border and its focus ring (the tokens’ fallbacks)', async () => {
+    const el = await mount();
+    const note = el.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea')!;
+    let style = getComputedStyle(note);
+    expect(style.borderTopWidth).to.equal('1px');
+    expect(style.borderTopStyle).to.equal('solid');
+    expect(style.borderTopColor).to.equal('rgb(107, 107, 118)');
+    note.focus();
+    style = getComputedStyle(note);
+    expect(style.outlineStyle).to.equal('solid');
+    expect(style.outlineWidth).to.equal('3px');
+  });
+
   it('is axe-clean in both themes and both languages, with problems shown', async () => {
     for (const locale of ['de', 'en'] as const) {
       for (const theme of ['light', 'dark'] as const) {

@@ -169,6 +169,29 @@ describe('numbers step: the number list', () => {
   });
 });
 
+describe('numbers step: a new order', () => {
+  it('load(undefined) starts over: no numbers, signers, timing, scope, acknowledgement, report or server error of the last order; a running check is dropped', async () => {
+    const before = checkRequests.length;
+    const el = await mount('de', 'light', { ...withLines('bad', '044 123 45 67'), country: 'DE', newNumbers: 3, currentProvider: 'swisscom', currentProviderAccount: 'K-1', signing: 'collective', signers: [{ name: 'Regula Schmied', role: 'GF' }, { name: 'Jürg Müller', role: 'Prokurist' }], timing: 'contract_end', portingDate: '2026-11-11', portingTime: '09:30', sharedContract: true, scope: 'full', fullPortAcknowledged: true, note: 'Alt' });
+    await checked(el, before + 1);
+    el.numbers.showErrors(new Map([['numbers.note', { code: 'x', message: 'Alter Fehler.' }]]));
+    checkDelays.push(300);
+    void el.numbers.check();
+    el.numbers.load(undefined);
+    await new Promise((r) => setTimeout(r, 400));
+    await settle(el);
+    const n = el.numbers;
+    expect({ country: n.country, lines: n.lines, newNumbers: n.newNumbers, provider: n.provider, account: n.account, signing: n.signing, signers: n.signers, timing: n.timing, date: n.date, time: n.time, shared: n.shared, scope: n.scope, ack: n.ack, note: n.note }).to.deep.equal({
+      country: 'CH', lines: [''], newNumbers: '0', provider: '', account: '', signing: '', signers: [{ name: '', role: '' }], timing: '', date: '', time: '', shared: undefined, scope: '', ack: false, note: '',
+    });
+    expect(n.report).to.equal(undefined);
+    expect(n.checking).to.equal(false);
+    expect(el.shadowRoot!.querySelector('[data-flagged]')).to.equal(null);
+    expect(field(el, 'line-0').shownError).to.equal('');
+    expect(messages(el)).to.deep.equal(['Geben Sie mindestens eine Nummer zum Mitnehmen ein oder wählen Sie neue Nummern.']);
+  });
+});
+
 describe('numbers step: date, time, signers, scope', () => {
   async function contractEnd() {
     const el = await mount('de', 'light', { ...withLines('044 123 45 67'), currentProvider: 'swisscom', signing: 'single', signers: [{ name: 'Regula Schmied', role: 'Geschäftsführerin' }], sharedContract: false, scope: 'partial', timing: 'contract_end', portingTime: '9:30' });

@@ -101,7 +101,15 @@ export class NumbersStep implements NumbersStepApi {
     this.host.requestUpdate();
   }
 
+  /** Takes the saved section, or (none: a new order, another draft) starts over with every field at its default. */
   load(saved: PortOrder['numbers'] | undefined): void {
+    clearTimeout(this.timer);
+    this.aborter?.abort();
+    this.server.clear();
+    Object.assign(this, {
+      country: 'CH', lines: [''], newNumbers: '0', provider: '', account: '', signing: '', signers: [{ name: '', role: '' }], timing: '',
+      date: '', time: '', shared: undefined, scope: '', ack: false, note: '', report: undefined, checking: false, checkFailed: false, pending: false,
+    });
     if (saved) {
       this.country = saved.country;
       this.lines = saved.lines.length ? saved.lines.map((l) => l.input) : [''];

@@ -239,6 +239,11 @@ describe('numbers step: date, time, signers, scope', () => {
       { name: 'Regula Schmied', role: 'Geschäftsführerin' },
       { name: 'Jürg Müller', role: 'Prokurist' },
     ]);
+    // Required, and marked so: the star at each signer's name and role and at the time.
+    for (const name of ['signer-0-name', 'signer-0-role', 'signer-1-name', 'signer-1-role', 'time']) {
+      expect(field(el, name).hasAttribute('required'), name).to.equal(true);
+      expect(field(el, name).shadowRoot!.querySelector('label .required')?.textContent, name).to.equal('*');
+    }
     const zefix = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[href="https://www.zefix.ch"]')!;
     expect(zefix.target).to.equal('_blank');
     expect(zefix.textContent).to.contain('neuen Tab');

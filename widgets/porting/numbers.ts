@@ -390,13 +390,14 @@ export class NumbersStep implements NumbersStepApi {
     ></tk-radio-group>`;
   }
 
-  private text(name: string, label: string, value: string, onInput: (v: string) => void, extra: { hint?: string; inputmode?: string; autocomplete?: string } = {}) {
+  private text(name: string, label: string, value: string, onInput: (v: string) => void, extra: { hint?: string; inputmode?: string; autocomplete?: string; required?: boolean } = {}) {
     return html`<tk-text-field
       name="${name}" data-field="${name}"
       label="${label}"
       hint="${extra.hint ?? ''}"
       inputmode="${extra.inputmode ?? nothing}"
       autocomplete="${extra.autocomplete ?? 'off'}"
+      ?required="${!!extra.required}"
       .value="${live(value)}"
       .error="${live(this.server.get(name) ?? '')}"
       @input="${(e: Event) => {
@@ -471,8 +472,8 @@ export class NumbersStep implements NumbersStepApi {
           ? this.signers.slice(0, collective ? 2 : 1).map(
               (s, i) => html`<fieldset class="stack" data-signer="${i}">
                 <legend>${this.t('numbers.signer', { n: i + 1 })}</legend>
-                ${this.text(`signer-${i}-name`, this.t('numbers.signerName'), s.name, (v) => this.setSigner(i, { name: v }), { autocomplete: 'off' })}
-                ${this.text(`signer-${i}-role`, this.t('numbers.signerRole'), s.role, (v) => this.setSigner(i, { role: v }), { hint: this.t('numbers.signerRoleHint') })}
+                ${this.text(`signer-${i}-name`, this.t('numbers.signerName'), s.name, (v) => this.setSigner(i, { name: v }), { autocomplete: 'off', required: true })}
+                ${this.text(`signer-${i}-role`, this.t('numbers.signerRole'), s.role, (v) => this.setSigner(i, { role: v }), { hint: this.t('numbers.signerRoleHint'), required: true })}
               </fieldset>`,
             )
           : nothing}
@@ -505,7 +506,7 @@ export class NumbersStep implements NumbersStepApi {
                 @input="${(e: Event) => this.set({ date: (e.target as Field).value }, 'date')}"
                 @change="${(e: Event) => this.set({ date: (e.target as Field).value }, 'date')}"
               ></tk-date-field>
-              ${this.text('time', this.t('numbers.time'), this.time, (v) => this.set({ time: v }), { hint: this.t('numbers.timeHint'), inputmode: 'numeric' })}`
+              ${this.text('time', this.t('numbers.time'), this.time, (v) => this.set({ time: v }), { hint: this.t('numbers.timeHint'), inputmode: 'numeric', required: true })}`
           : nothing}
       </fieldset>
 

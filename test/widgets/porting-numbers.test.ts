@@ -192,6 +192,22 @@ describe('numbers step: a new order', () => {
   });
 });
 
+describe('numbers step: new numbers only', () => {
+  it('asks nothing about the port without a line to port: new numbers alone pass; a typed line brings provider, signing, timing and scope back', async () => {
+    const el = await mount();
+    const porting = ['provider', 'currentProviderAccount', 'signing', 'timing', 'shared', 'scope'];
+    for (const name of porting) expect(field(el, name), name).to.equal(null);
+    expect(el.shadowRoot!.querySelector('a[href="https://www.zefix.ch"]')).to.equal(null);
+    await type(el, 'newNumbers', '2');
+    await el.next();
+    expect(el.passed).to.equal(1);
+    expect(el.numbers.value()).to.include({ newNumbers: 2 });
+    await type(el, 'line-0', '044 123 45 67');
+    for (const name of porting) expect(field(el, name), name).to.not.equal(null);
+    expect(el.numbers.invalid().map((f) => f.label)).to.include.members(['Aktueller Provider', 'Zeichnungsberechtigung', 'Wann soll portiert werden?']);
+  });
+});
+
 describe('numbers step: date, time, signers, scope', () => {
   async function contractEnd() {
     const el = await mount('de', 'light', { ...withLines('044 123 45 67'), currentProvider: 'swisscom', signing: 'single', signers: [{ name: 'Regula Schmied', role: 'Geschäftsführerin' }], sharedContract: false, scope: 'partial', timing: 'contract_end', portingTime: '9:30' });

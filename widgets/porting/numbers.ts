@@ -408,10 +408,6 @@ export class NumbersStep implements NumbersStepApi {
   }
 
   render(): TemplateResult {
-    const locale = this.host.currentLocale;
-    const providers = this.host.options?.providers[this.country] ?? [];
-    const earliest = this.earliest ? formatDate(this.earliest, locale) : '';
-    const collective = this.signing === 'collective';
     return html`<div class="tk-numbers">
       ${this.renderFlagged()}
       <fieldset class="stack">
@@ -435,124 +431,7 @@ export class NumbersStep implements NumbersStepApi {
         <p class="muted">${this.t('numbers.temporary')}</p>
       </fieldset>
 
-      <fieldset class="stack">
-        <legend>${this.t('numbers.provider')}</legend>
-        <tk-select
-          name="provider" data-field="provider"
-          label="${this.t('numbers.provider')}"
-          hint="${this.t('numbers.providerHint')}"
-          required
-          .error="${live(this.server.get('provider') ?? '')}"
-          .value="${live(this.provider)}"
-          .options="${[...providers.map((p) => ({ value: p.code, label: p.name })), { value: UNKNOWN_PROVIDER, label: this.t('numbers.providerUnknown') }]}"
-          @change="${(e: Event) => this.set({ provider: (e.target as Field).value }, 'provider')}"
-        ></tk-select>
-        ${this.text('currentProviderAccount', this.t('numbers.account'), this.account, (v) => this.set({ account: v }), { hint: this.t('numbers.accountHint') })}
-        <p class="muted">${this.t('numbers.conditions')}</p>
-      </fieldset>
-
-      <fieldset class="stack">
-        <legend>${this.t('numbers.signing')}</legend>
-        ${this.radio(
-          'signing',
-          this.t('numbers.signing'),
-          this.signing,
-          [
-            ['single', 'numbers.single.label', 'numbers.single.text'],
-            ['collective', 'numbers.collective.label', 'numbers.collective.text'],
-          ],
-          (v) => this.set({ signing: v as 'single', signers: v === 'collective' && this.signers.length < 2 ? [...this.signers, { name: '', role: '' }] : this.signers }),
-          this.t('numbers.signingHint'),
-        )}
-        <p class="muted">
-          ${this.t('numbers.zefixHint')}
-          <a href="https://www.zefix.ch" target="_blank" rel="noopener noreferrer">${this.t('numbers.zefix')}</a>
-        </p>
-        ${this.signing
-          ? this.signers.slice(0, collective ? 2 : 1).map(
-              (s, i) => html`<fieldset class="stack" data-signer="${i}">
-                <legend>${this.t('numbers.signer', { n: i + 1 })}</legend>
-                ${this.text(`signer-${i}-name`, this.t('numbers.signerName'), s.name, (v) => this.setSigner(i, { name: v }), { autocomplete: 'off', required: true })}
-                ${this.text(`signer-${i}-role`, this.t('numbers.signerRole'), s.role, (v) => this.setSigner(i, { role: v }), { hint: this.t('numbers.signerRoleHint'), required: true })}
-              </fieldset>`,
-            )
-          : nothing}
-      </fieldset>
-
-      <fieldset class="stack">
-        <legend>${this.t('numbers.timing')}</legend>
-        ${this.radio(
-          'timing',
-          this.t('numbers.timing'),
-          this.timing,
-          [
-            ['contract_end', 'numbers.contractEnd.label', 'numbers.contractEnd.text'],
-            ['asap', 'numbers.asap.label', 'numbers.asap.text'],
-          ],
-          (v) => this.set({ timing: v as 'asap' }),
-        )}
-        ${this.timing === 'asap' ? html`<p class="muted">${this.t('numbers.asapNote')}</p>` : nothing}
-        ${this.timing === 'contract_end'
-          ? html`<tk-date-field
-                name="date" data-field="date"
-                label="${this.t('numbers.date')}"
-                hint="${this.t('numbers.dateHint', { date: earliest })}"
-                example="${this.t('numbers.dateExample', { example: (this.earliest ?? '').split('-').reverse().map((p) => p.replace(/^0/, '')).join(' ') })}"
-                required
-                min="${this.earliest ?? nothing}"
-                .dayProblem="${(day: string) => this.dayProblem(day)}"
-                .value="${live(this.date)}"
-                .error="${live(this.server.get('date') ?? '')}"
-                @input="${(e: Event) => this.set({ date: (e.target as Field).value }, 'date')}"
-                @change="${(e: Event) => this.set({ date: (e.target as Field).value }, 'date')}"
-              ></tk-date-field>
-              ${this.text('time', this.t('numbers.time'), this.time, (v) => this.set({ time: v }), { hint: this.t('numbers.timeHint'), inputmode: 'numeric', required: true })}`
-          : nothing}
-      </fieldset>
-
-      <fieldset class="stack">
-        <legend>${this.t('numbers.scope')}</legend>
-        ${this.radio(
-          'shared',
-          this.t('numbers.shared'),
-          this.shared === undefined ? '' : this.shared ? 'yes' : 'no',
-          [
-            ['yes', 'numbers.yes'],
-            ['no', 'numbers.no'],
-          ],
-          (v) => this.set({ shared: v === 'yes' }),
-        )}
-        ${this.shared ? html`<tk-alert variant="warning" data-shared-warning><p>${this.t('numbers.sharedWarning')}</p></tk-alert>` : nothing}
-        ${this.radio(
-          'scope',
-          this.t('numbers.scope'),
-          this.scope,
-          [
-            ['partial', 'numbers.partial.label', 'numbers.partial.text'],
-            ['full', 'numbers.full.label', 'numbers.full.text'],
-          ],
-          (v) => this.set({ scope: v as 'full' }),
-        )}
-        ${this.scope === 'full'
-          ? html`<div data-full>
-              <p>${this.t('numbers.fullLoss')}</p>
-              <ul>
-                <li>${this.t('numbers.fullLoss1')}</li>
-                <li>${this.t('numbers.fullLoss2')}</li>
-              </ul>
-              <tk-checkbox
-                name="ack" data-field="ack"
-                label="${this.t('numbers.ack')}"
-                required
-                .checked="${live(this.ack)}"
-                .error="${live(this.server.get('ack') ?? '')}"
-                @input="${(e: Event) => this.set({ ack: !!(e.target as Field).checked }, 'ack')}"
-                @change="${(e: Event) => this.set({ ack: !!(e.target as Field).checked }, 'ack')}"
-              ></tk-checkbox>
-            </div>`
-          : nothing}
-        <p class="muted">${this.t('numbers.cancelHint')}</p>
-      </fieldset>
+      ${this.filled().length ? this.renderPorting() : nothing}
 
       <div>
         <label class="label" for="tk-numbers-note">${this.t('numbers.note')}</label>
@@ -567,6 +446,132 @@ export class NumbersStep implements NumbersStepApi {
         ></textarea>
       </div>
     </div>`;
+  }
+
+  /** What only a port needs (provider, signing authority, timing, partial or full): shown once a line is filled; new numbers alone need none of it. */
+  private renderPorting() {
+    const locale = this.host.currentLocale;
+    const providers = this.host.options?.providers[this.country] ?? [];
+    const earliest = this.earliest ? formatDate(this.earliest, locale) : '';
+    const collective = this.signing === 'collective';
+    return html`<fieldset class="stack">
+    <legend>${this.t('numbers.provider')}</legend>
+    <tk-select
+      name="provider" data-field="provider"
+      label="${this.t('numbers.provider')}"
+      hint="${this.t('numbers.providerHint')}"
+      required
+      .error="${live(this.server.get('provider') ?? '')}"
+      .value="${live(this.provider)}"
+      .options="${[...providers.map((p) => ({ value: p.code, label: p.name })), { value: UNKNOWN_PROVIDER, label: this.t('numbers.providerUnknown') }]}"
+      @change="${(e: Event) => this.set({ provider: (e.target as Field).value }, 'provider')}"
+    ></tk-select>
+    ${this.text('currentProviderAccount', this.t('numbers.account'), this.account, (v) => this.set({ account: v }), { hint: this.t('numbers.accountHint') })}
+    <p class="muted">${this.t('numbers.conditions')}</p>
+  </fieldset>
+
+  <fieldset class="stack">
+    <legend>${this.t('numbers.signing')}</legend>
+    ${this.radio(
+      'signing',
+      this.t('numbers.signing'),
+      this.signing,
+      [
+        ['single', 'numbers.single.label', 'numbers.single.text'],
+        ['collective', 'numbers.collective.label', 'numbers.collective.text'],
+      ],
+      (v) => this.set({ signing: v as 'single', signers: v === 'collective' && this.signers.length < 2 ? [...this.signers, { name: '', role: '' }] : this.signers }),
+      this.t('numbers.signingHint'),
+    )}
+    <p class="muted">
+      ${this.t('numbers.zefixHint')}
+      <a href="https://www.zefix.ch" target="_blank" rel="noopener noreferrer">${this.t('numbers.zefix')}</a>
+    </p>
+    ${this.signing
+      ? this.signers.slice(0, collective ? 2 : 1).map(
+          (s, i) => html`<fieldset class="stack" data-signer="${i}">
+            <legend>${this.t('numbers.signer', { n: i + 1 })}</legend>
+            ${this.text(`signer-${i}-name`, this.t('numbers.signerName'), s.name, (v) => this.setSigner(i, { name: v }), { autocomplete: 'off', required: true })}
+            ${this.text(`signer-${i}-role`, this.t('numbers.signerRole'), s.role, (v) => this.setSigner(i, { role: v }), { hint: this.t('numbers.signerRoleHint'), required: true })}
+          </fieldset>`,
+        )
+      : nothing}
+  </fieldset>
+
+  <fieldset class="stack">
+    <legend>${this.t('numbers.timing')}</legend>
+    ${this.radio(
+      'timing',
+      this.t('numbers.timing'),
+      this.timing,
+      [
+        ['contract_end', 'numbers.contractEnd.label', 'numbers.contractEnd.text'],
+        ['asap', 'numbers.asap.label', 'numbers.asap.text'],
+      ],
+      (v) => this.set({ timing: v as 'asap' }),
+    )}
+    ${this.timing === 'asap' ? html`<p class="muted">${this.t('numbers.asapNote')}</p>` : nothing}
+    ${this.timing === 'contract_end'
+      ? html`<tk-date-field
+            name="date" data-field="date"
+            label="${this.t('numbers.date')}"
+            hint="${this.t('numbers.dateHint', { date: earliest })}"
+            example="${this.t('numbers.dateExample', { example: (this.earliest ?? '').split('-').reverse().map((p) => p.replace(/^0/, '')).join(' ') })}"
+            required
+            min="${this.earliest ?? nothing}"
+            .dayProblem="${(day: string) => this.dayProblem(day)}"
+            .value="${live(this.date)}"
+            .error="${live(this.server.get('date') ?? '')}"
+            @input="${(e: Event) => this.set({ date: (e.target as Field).value }, 'date')}"
+            @change="${(e: Event) => this.set({ date: (e.target as Field).value }, 'date')}"
+          ></tk-date-field>
+          ${this.text('time', this.t('numbers.time'), this.time, (v) => this.set({ time: v }), { hint: this.t('numbers.timeHint'), inputmode: 'numeric', required: true })}`
+      : nothing}
+  </fieldset>
+
+  <fieldset class="stack">
+    <legend>${this.t('numbers.scope')}</legend>
+    ${this.radio(
+      'shared',
+      this.t('numbers.shared'),
+      this.shared === undefined ? '' : this.shared ? 'yes' : 'no',
+      [
+        ['yes', 'numbers.yes'],
+        ['no', 'numbers.no'],
+      ],
+      (v) => this.set({ shared: v === 'yes' }),
+    )}
+    ${this.shared ? html`<tk-alert variant="warning" data-shared-warning><p>${this.t('numbers.sharedWarning')}</p></tk-alert>` : nothing}
+    ${this.radio(
+      'scope',
+      this.t('numbers.scope'),
+      this.scope,
+      [
+        ['partial', 'numbers.partial.label', 'numbers.partial.text'],
+        ['full', 'numbers.full.label', 'numbers.full.text'],
+      ],
+      (v) => this.set({ scope: v as 'full' }),
+    )}
+    ${this.scope === 'full'
+      ? html`<div data-full>
+          <p>${this.t('numbers.fullLoss')}</p>
+          <ul>
+            <li>${this.t('numbers.fullLoss1')}</li>
+            <li>${this.t('numbers.fullLoss2')}</li>
+          </ul>
+          <tk-checkbox
+            name="ack" data-field="ack"
+            label="${this.t('numbers.ack')}"
+            required
+            .checked="${live(this.ack)}"
+            .error="${live(this.server.get('ack') ?? '')}"
+            @input="${(e: Event) => this.set({ ack: !!(e.target as Field).checked }, 'ack')}"
+            @change="${(e: Event) => this.set({ ack: !!(e.target as Field).checked }, 'ack')}"
+          ></tk-checkbox>
+        </div>`
+      : nothing}
+    <p class="muted">${this.t('numbers.cancelHint')}</p>
+  </fieldset>`;
   }
 
   private setSigner(i: number, change: Partial<Signer>) {

@@ -106,11 +106,44 @@ describe('numbers step: the number list', () => {
       expect(described.map((d) => d?.textContent).join(' '), code).to.contain(message);
     }
     const flagged = el.shadowRoot!.querySelector('[data-flagged]')!;
-    expect(flagged.getAttribute('heading')).to.equal('6 von 8 Nummern brauchen eine Korrektur');
+    expect(text(flagged.querySelector('.flagged-heading')!)).to.equal('6 von 8 Nummern brauchen eine Korrektur');
     flagged.querySelectorAll('button')[2]!.click();
     expect(el.shadowRoot!.activeElement).to.equal(field(el, 'line-2'));
     // The same problems keep "Weiter" from passing, each with its line.
     expect(el.numbers.invalid().filter((f) => /^Nummer \d$/.test(f.label)).length).to.equal(6);
+  });
+
+  it('says the count once per check result in one polite status line, only when it changes; the list itself is not live', async () => {
+    const el = await mount();
+    const status = el.shadowRoot!.querySelector<HTMLElement>('[data-numbers-status]')!;
+    expect(status.getAttribute('role')).to.equal('status');
+    let changes = 0;
+    new MutationObserver((m) => (changes += m.length)).observe(status, { childList: true, characterData: true, subtree: true });
+    let before = checkRequests.length;
+    await type(el, 'line-0', 'bad');
+    await el.numbers.check();
+    await checked(el, before + 1);
+    expect(status.textContent!.trim()).to.equal('1 von 1 Nummern braucht eine Korrektur');
+    const flagged = el.shadowRoot!.querySelector<HTMLElement>('[data-flagged]')!;
+    for (let e: Element | null = flagged; e && e !== el.shadowRoot!.host; e = e.parentElement) {
+      expect(e.getAttribute('role'), e.tagName).to.equal(null);
+      expect(e.getAttribute('aria-live'), e.tagName).to.equal(null);
+    }
+    expect(flagged.querySelector('[role], [aria-live], tk-alert')).to.equal(null);
+    const said = changes;
+    // The same count again (another check, another bad line's text): nothing new is said.
+    before = checkRequests.length;
+    await type(el, 'line-0', 'worse');
+    await el.numbers.check();
+    await checked(el, before + 1);
+    expect(changes).to.equal(said);
+    // Fixed: said once.
+    before = checkRequests.length;
+    await type(el, 'line-0', '044 123 45 67');
+    await el.numbers.check();
+    await checked(el, before + 1);
+    expect(status.textContent!.trim()).to.equal('Alle Nummern sind in Ordnung');
+    expect(el.shadowRoot!.querySelector('[data-flagged]')).to.equal(null);
   });
 
   it('shows the E.164 form and type of 044 123 45 67 once typing pauses, and asks only once for the pause', async () => {

@@ -53,6 +53,9 @@ export class NumbersStep implements NumbersStepApi {
   report: NumbersReport | undefined;
   checking = false;
   checkFailed = false;
+  /** The polite status line: how many lines need a correction, changed only when that count changes. */
+  status = '';
+  private statusCount: number | undefined;
   /** The BFF's errors by field (`lines.3`, `portingDate`, …), until that field changes. */
   private server = new Map<string, string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -108,7 +111,7 @@ export class NumbersStep implements NumbersStepApi {
     this.server.clear();
     Object.assign(this, {
       country: 'CH', lines: [''], newNumbers: '0', provider: '', account: '', signing: '', signers: [{ name: '', role: '' }], timing: '',
-      date: '', time: '', shared: undefined, scope: '', ack: false, note: '', report: undefined, checking: false, checkFailed: false, pending: false,
+      date: '', time: '', shared: undefined, scope: '', ack: false, note: '', report: undefined, checking: false, checkFailed: false, pending: false, status: '', statusCount: undefined,
     });
     if (saved) {
       this.country = saved.country;
@@ -181,8 +184,9 @@ export class NumbersStep implements NumbersStepApi {
     const lines = this.filled().map((l) => l.trim());
     const api = this.host.currentKit?.api;
     this.pending = !!lines.length && !api;
+    if (!lines.length) this.statusCount = undefined;
     if (!lines.length || !api) {
-      this.set({ report: undefined, checking: false });
+      this.set({ report: undefined, checking: false, ...(!lines.length && { status: '' }) });
       return;
     }
     const aborter = (this.aborter = new AbortController());
@@ -196,6 +200,7 @@ export class NumbersStep implements NumbersStepApi {
       );
       if (aborter.signal.aborted) return;
       this.set({ report: report as NumbersReport, checking: false });
+      this.announce();
     } catch {
       if (aborter.signal.aborted) return;
       this.set({ checking: false, checkFailed: true });
@@ -358,13 +363,29 @@ export class NumbersStep implements NumbersStepApi {
     </div>`;
   }
 
-  private renderFlagged() {
-    const flagged = this.lines.map((l, i) => ({ i, problem: l.trim() ? this.lineProblem(i) : '' })).filter((f) => f.problem);
-    if (!flagged.length) return nothing;
+  private flagged() {
+    return this.lines.map((l, i) => ({ i, problem: l.trim() ? this.lineProblem(i) : '' })).filter((f) => f.problem);
+  }
+  private flaggedText(count: number) {
     const total = this.filled().length;
-    const heading = flagged.length === 1 ? this.t('numbers.flaggedOne', { total }) : this.t('numbers.flagged', { count: flagged.length, total });
+    return count === 0 ? this.t('numbers.allFine') : count === 1 ? this.t('numbers.flaggedOne', { total }) : this.t('numbers.flagged', { count, total });
+  }
+  /** Once per check result: the status line says the count of lines to correct, only when it changed (no re-reading of the list). */
+  private announce() {
+    const count = this.flagged().length;
+    if (count === this.statusCount) return;
+    this.statusCount = count;
+    this.set({ status: this.flaggedText(count) });
+  }
+
+  /** The lines to correct with links to them: not a live region (the status line speaks; each line's error is at its field). */
+  private renderFlagged() {
+    const flagged = this.flagged();
+    if (!flagged.length) return nothing;
+    const heading = this.flaggedText(flagged.length);
     const tooMany = this.report?.lines.some((l) => l.problems.some((p) => p.code === 'too_many_singles'));
-    return html`<tk-alert variant="warning" heading="${heading}" class="flagged" data-flagged>
+    return html`<div class="flagged" data-flagged>
+      <p class="flagged-heading">${heading}</p>
       <ul>
         ${flagged.map(
           (f) => html`<li>
@@ -373,7 +394,7 @@ export class NumbersStep implements NumbersStepApi {
         )}
       </ul>
       ${tooMany ? html`<p data-split>${this.t('numbers.split')}</p>` : nothing}
-    </tk-alert>`;
+    </div>`;
   }
 
   private radio(name: string, legend: string, value: string, options: [string, NumbersKey, NumbersKey?][], onPick: (v: string) => void, hint = '') {
@@ -409,6 +430,7 @@ export class NumbersStep implements NumbersStepApi {
 
   render(): TemplateResult {
     return html`<div class="tk-numbers">
+      <p class="visually-hidden" role="status" data-numbers-status>${this.status}</p>
       ${this.renderFlagged()}
       <fieldset class="stack">
         <legend>${this.t('numbers.lines')}</legend>

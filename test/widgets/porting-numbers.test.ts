@@ -339,6 +339,53 @@ describe('numbers step: date, time, signers, scope', () => {
   });
 });
 
+describe('numbers step: the BFF’s errors', () => {
+  it('name their field by its label, never the path; errors without a field (signers, lines) show in the summary in words', async () => {
+    const el = await mount('de', 'light', { ...withLines('044 123 45 67'), currentProvider: 'swisscom', signing: 'single', signers: [{ name: 'Regula Schmied', role: 'GF' }], timing: 'asap', sharedContract: false, scope: 'partial' });
+    el.numbers.showErrors(
+      new Map([
+        ['numbers.country', { code: 'x', message: 'Land passt nicht.' }],
+        ['numbers.note', { code: 'too_long', message: 'Zu lang.' }],
+        ['numbers.signers', { code: 'signers_count', message: 'Zwei Personen nötig.' }],
+        ['numbers.signers.0.role', { code: 'required', message: 'Funktion fehlt.' }],
+        ['numbers.lines', { code: 'numbers_missing', message: 'Nummern fehlen.' }],
+      ]),
+    );
+    await settle(el);
+    const shown = el.numbers.invalid().map((f) => `${f.label}: ${f.message}`);
+    expect(shown).to.include.members([
+      'Land der Nummern: Land passt nicht.',
+      'Bemerkung (freiwillig): Zu lang.',
+      'Zeichnungsberechtigung: Zwei Personen nötig.',
+      'Person 1: Funktion: Funktion fehlt.',
+      'Nummern, die mitkommen: Nummern fehlen.',
+    ]);
+    expect(shown.join(' ')).not.to.match(/\b(note|country|signers|lines)\b/);
+    await el.next();
+    const summary = text(el.shadowRoot!.querySelector('[data-error-summary]')!);
+    for (const words of ['Zwei Personen nötig.', 'Nummern fehlen.', 'Land der Nummern']) expect(summary).to.contain(words);
+  });
+
+  it('removing a line clears only that line’s error; the later lines keep theirs, moved up', async () => {
+    const el = await mount('de', 'light', withLines('044 111 11 11', '044 222 22 22', '044 333 33 33'));
+    el.numbers.showErrors(
+      new Map([
+        ['numbers.lines.0', { code: 'in_open_order', message: 'Fehler A.' }],
+        ['numbers.lines.1', { code: 'in_open_order', message: 'Fehler B.' }],
+        ['numbers.lines.2', { code: 'in_open_order', message: 'Fehler C.' }],
+        ['numbers.note', { code: 'too_long', message: 'Zu lang.' }],
+      ]),
+    );
+    await settle(el);
+    el.shadowRoot!.querySelector<HTMLElement>('[data-remove="1"]')!.click();
+    await settle(el);
+    expect(el.numbers.lines).to.deep.equal(['044 111 11 11', '044 333 33 33']);
+    expect(field(el, 'line-0').shownError).to.equal('Fehler A.');
+    expect(field(el, 'line-1').shownError).to.equal('Fehler C.');
+    expect(el.numbers.invalid().map((f) => f.message)).to.include('Zu lang.');
+  });
+});
+
 describe('numbers step: accessibility', () => {
   it('without a theme the note has its border and its focus ring (the tokens’ fallbacks)', async () => {
     const el = await mount();

@@ -223,7 +223,13 @@ export class NumbersStep implements NumbersStepApi {
   }
   private async removeLine(index: number) {
     const lines = this.lines.filter((_, i) => i !== index);
-    this.server.clear();
+    // Only this line's server error goes; the later lines' move up with their lines.
+    this.server = new Map(
+      [...this.server].flatMap(([name, message]): [string, string][] => {
+        const at = Number(/^lines\.(\d+)$/.exec(name)?.[1] ?? -1);
+        return at === index ? [] : [[at > index ? `lines.${at - 1}` : name, message]];
+      }),
+    );
     this.set({ lines: lines.length ? lines : [''] });
     this.check();
     await this.host.updateComplete;
@@ -292,10 +298,26 @@ export class NumbersStep implements NumbersStepApi {
       if (!this.scope) add('scope', this.t('numbers.scope'), this.t('numbers.choose'));
       if (this.scope === 'full' && !this.ack) add('ack', this.t('numbers.ack'), this.t('numbers.ackRequired'));
     }
-    for (const [path, message] of this.server) {
-      if (!path.startsWith('lines.') && !out.some((f) => f.control === this.field(path))) add(path, path, message);
+    for (const [name, message] of this.server) {
+      if (name.startsWith('lines.')) continue;
+      // An error without a field of its own (`signers`, `lines`, a field not shown) goes to the nearest one, in words.
+      const target = name === 'signers' ? 'signing' : name === 'lines' ? `line-${Math.max(0, this.lines.findIndex((l, i) => l.trim() && this.lineProblem(i)))}` : name;
+      const control = this.field(target) ?? this.field('line-0');
+      if (control && !out.some((f) => f.control === control && f.message === message)) out.push({ control, label: this.serverLabel(name), message });
     }
     return out;
+  }
+
+  /** The label of the field a server error names (`provider`, `signer-1-role`, `signers`, …), never the path. */
+  private serverLabel(name: string): string {
+    const signer = /^signer-(\d)-(name|role)$/.exec(name);
+    if (signer) return `${this.t('numbers.signer', { n: Number(signer[1]) + 1 })}: ${this.t(signer[2] === 'name' ? 'numbers.signerName' : 'numbers.signerRole')}`;
+    const keys: Record<string, NumbersKey> = {
+      country: 'numbers.country', newNumbers: 'numbers.newNumbers', lines: 'numbers.lines', provider: 'numbers.provider', currentProviderAccount: 'numbers.account',
+      signing: 'numbers.signing', signers: 'numbers.signing', timing: 'numbers.timing', date: 'numbers.date', time: 'numbers.time',
+      shared: 'numbers.shared', scope: 'numbers.scope', ack: 'numbers.ack', note: 'numbers.note',
+    };
+    return this.t(keys[name] ?? 'numbers.heading');
   }
 
   showErrors(errors: Map<string, { code: string; message: string }>, report?: unknown): void {

@@ -3,7 +3,7 @@ import { setViewport } from '@web/test-runner-commands';
 import { portingErrorMessages } from '../../contract/messages/porting-errors.js';
 import type { PortOrder } from '../../contract/port-orders.js';
 import { loadLocale } from '../../widgets/core/i18n/index.js';
-import { CHECK_DELAY_MS } from '../../widgets/porting/numbers.js';
+import { CHECK_DELAY_MS, spaced, spacedRange } from '../../widgets/porting/numbers.js';
 import '../../widgets/provider/provider.js';
 import '../../stories/porting-numbers-harness.js';
 import type { TkPortingNumbersHarness } from '../../stories/porting-numbers-harness.js';
@@ -155,6 +155,15 @@ describe('numbers step: the number list', () => {
     expect(checkRequests.length - before).to.equal(1);
     expect(checkRequests.at(-1)!.lines).to.deep.equal(['044 123 45 67']);
     expect(field(el, 'line-0').hint).to.equal('+41 44 123 45 67 · Festnetz');
+  });
+
+  it('writes numbers in words with spaces: geographic 2-3-2-2, service numbers 3-3-3, a block as its first number and the last one’s differing groups', () => {
+    expect(spaced('+41441234567')).to.equal('+41 44 123 45 67');
+    expect(spaced('+41800123456')).to.equal('+41 800 123 456');
+    expect(spaced('+41901123456')).to.equal('+41 901 123 456');
+    expect(spaced('+49301234567')).to.equal('+49301234567');
+    expect(spacedRange({ first: '+41441234500', last: '+41441234509' })).to.deep.equal({ first: '+41 44 123 45 00', last: '09' });
+    expect(spacedRange({ first: '+41441234000', last: '+41441234999' })).to.deep.equal({ first: '+41 44 123 40 00', last: '49 99' });
   });
 
   it('shows a DDI block as its range with the whole-block rule', async () => {

@@ -12,6 +12,7 @@ import '../primitives/radio-group.js';
 import '../primitives/select.js';
 import '../primitives/text-field.js';
 import type { NumbersSection, NumbersStepApi, PortingHost } from './host.js';
+import { spaced, spacedRange } from './number-format.js';
 import { type NumbersKey, numbersMessages, nt } from './numbers.messages.js';
 import { numbersStyles } from './numbers.styles.js';
 
@@ -21,11 +22,8 @@ export const CHECK_DELAY_MS = 400;
 type Field = HTMLElement & { value: string; checked?: boolean };
 type Signer = { name: string; role: string };
 
-/** `+41441234567` → `+41 44 123 45 67` (Swiss numbers; others as they are). */
-export function spaced(e164: string): string {
-  const m = /^\+41(\d{2})(\d{3})(\d{2})(\d{2})$/.exec(e164);
-  return m ? `+41 ${m[1]} ${m[2]} ${m[3]} ${m[4]}` : e164;
-}
+/** The formatters live in `number-format.ts` (tiny, for the review and the order detail too); here for this step's users. */
+export { spaced, spacedRange } from './number-format.js';
 
 /** The holiday's index in its year's list (the list's order is fixed: New Year … St Stephen's Day). */
 const holidayIndex = (day: string) => SWISS_HOLIDAYS[Number(day.slice(0, 4))]?.indexOf(day) ?? -1;
@@ -349,11 +347,7 @@ export class NumbersStep implements NumbersStepApi {
     let info = '';
     if (report && !problem) {
       if (report.range) {
-        const { first, last, size } = report.range;
-        const a = spaced(first).split(' ');
-        const b = spaced(last).split(' ');
-        const from = a.findIndex((group, i) => group !== b[i]);
-        info = this.t('numbers.block', { size, first: a.join(' '), last: b.slice(from).join(' ') });
+        info = this.t('numbers.block', { size: report.range.size, ...spacedRange(report.range) });
         if (this.country === 'CH') info += `. ${this.t('numbers.blockRule')}`;
       } else if (report.e164) {
         const key = `type.${report.type}` as NumbersKey;

@@ -62,8 +62,11 @@ type Story = StoryObj<Args>;
 
 const next: Act[] = [{ press: /^\s*(Weiter|Next)\s*$/ }];
 
-/** Nothing entered yet: one empty number field, "Nummer hinzufügen", and the rest of the step. */
+/** Nothing entered yet: one empty number field, "Nummer hinzufügen" and the new numbers; provider, signing, timing and scope come with the first line. */
 export const Empty: Story = {};
+
+/** An order of new numbers only: no line to port, so nothing about the port is asked; "Weiter" passes. */
+export const NewNumbersOnly: Story = { args: { saved: { newNumbers: 3 }, acts: next } };
 /** Two landlines and a DDI block, each shown back as E.164 with its type or range; everything else filled in. */
 export const CleanList: Story = { args: { saved: { ...lines('044 123 45 67', '+41 31 310 10 10', '+41 44 555 66 0x'), ...filled } } };
 /** Every problem code at its line, summed up at the top ("6 von 8 Nummern brauchen eine Korrektur"). */

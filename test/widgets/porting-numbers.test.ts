@@ -3,7 +3,7 @@ import { setViewport } from '@web/test-runner-commands';
 import { portingErrorMessages } from '../../contract/messages/porting-errors.js';
 import type { PortOrder } from '../../contract/port-orders.js';
 import { loadLocale } from '../../widgets/core/i18n/index.js';
-import { CHECK_DELAY_MS } from '../../widgets/porting/numbers.js';
+import { CHECK_DELAY_MS, spaced, spacedRange } from '../../widgets/porting/numbers.js';
 import '../../widgets/provider/provider.js';
 import '../../stories/porting-numbers-harness.js';
 import type { TkPortingNumbersHarness } from '../../stories/porting-numbers-harness.js';
@@ -106,11 +106,44 @@ describe('numbers step: the number list', () => {
       expect(described.map((d) => d?.textContent).join(' '), code).to.contain(message);
     }
     const flagged = el.shadowRoot!.querySelector('[data-flagged]')!;
-    expect(flagged.getAttribute('heading')).to.equal('6 von 8 Nummern brauchen eine Korrektur');
+    expect(text(flagged.querySelector('.flagged-heading')!)).to.equal('6 von 8 Nummern brauchen eine Korrektur');
     flagged.querySelectorAll('button')[2]!.click();
     expect(el.shadowRoot!.activeElement).to.equal(field(el, 'line-2'));
     // The same problems keep "Weiter" from passing, each with its line.
     expect(el.numbers.invalid().filter((f) => /^Nummer \d$/.test(f.label)).length).to.equal(6);
+  });
+
+  it('says the count once per check result in one polite status line, only when it changes; the list itself is not live', async () => {
+    const el = await mount();
+    const status = el.shadowRoot!.querySelector<HTMLElement>('[data-numbers-status]')!;
+    expect(status.getAttribute('role')).to.equal('status');
+    let changes = 0;
+    new MutationObserver((m) => (changes += m.length)).observe(status, { childList: true, characterData: true, subtree: true });
+    let before = checkRequests.length;
+    await type(el, 'line-0', 'bad');
+    await el.numbers.check();
+    await checked(el, before + 1);
+    expect(status.textContent!.trim()).to.equal('1 von 1 Nummern braucht eine Korrektur');
+    const flagged = el.shadowRoot!.querySelector<HTMLElement>('[data-flagged]')!;
+    for (let e: Element | null = flagged; e && e !== el.shadowRoot!.host; e = e.parentElement) {
+      expect(e.getAttribute('role'), e.tagName).to.equal(null);
+      expect(e.getAttribute('aria-live'), e.tagName).to.equal(null);
+    }
+    expect(flagged.querySelector('[role], [aria-live], tk-alert')).to.equal(null);
+    const said = changes;
+    // The same count again (another check, another bad line's text): nothing new is said.
+    before = checkRequests.length;
+    await type(el, 'line-0', 'worse');
+    await el.numbers.check();
+    await checked(el, before + 1);
+    expect(changes).to.equal(said);
+    // Fixed: said once.
+    before = checkRequests.length;
+    await type(el, 'line-0', '044 123 45 67');
+    await el.numbers.check();
+    await checked(el, before + 1);
+    expect(status.textContent!.trim()).to.equal('Alle Nummern sind in Ordnung');
+    expect(el.shadowRoot!.querySelector('[data-flagged]')).to.equal(null);
   });
 
   it('shows the E.164 form and type of 044 123 45 67 once typing pauses, and asks only once for the pause', async () => {
@@ -122,6 +155,15 @@ describe('numbers step: the number list', () => {
     expect(checkRequests.length - before).to.equal(1);
     expect(checkRequests.at(-1)!.lines).to.deep.equal(['044 123 45 67']);
     expect(field(el, 'line-0').hint).to.equal('+41 44 123 45 67 · Festnetz');
+  });
+
+  it('writes numbers in words with spaces: geographic 2-3-2-2, service numbers 3-3-3, a block as its first number and the last one’s differing groups', () => {
+    expect(spaced('+41441234567')).to.equal('+41 44 123 45 67');
+    expect(spaced('+41800123456')).to.equal('+41 800 123 456');
+    expect(spaced('+41901123456')).to.equal('+41 901 123 456');
+    expect(spaced('+49301234567')).to.equal('+49301234567');
+    expect(spacedRange({ first: '+41441234500', last: '+41441234509' })).to.deep.equal({ first: '+41 44 123 45 00', last: '09' });
+    expect(spacedRange({ first: '+41441234000', last: '+41441234999' })).to.deep.equal({ first: '+41 44 123 40 00', last: '49 99' });
   });
 
   it('shows a DDI block as its range with the whole-block rule', async () => {
@@ -166,6 +208,45 @@ describe('numbers step: the number list', () => {
     await settle(el);
     expect(el.shadowRoot!.activeElement).to.equal(field(el, 'line-1'));
     expect(el.shadowRoot!.querySelector('[data-remove="0"]')!.textContent!.trim()).to.equal('044 123 45 67 entfernen');
+  });
+});
+
+describe('numbers step: a new order', () => {
+  it('load(undefined) starts over: no numbers, signers, timing, scope, acknowledgement, report or server error of the last order; a running check is dropped', async () => {
+    const before = checkRequests.length;
+    const el = await mount('de', 'light', { ...withLines('bad', '044 123 45 67'), country: 'DE', newNumbers: 3, currentProvider: 'swisscom', currentProviderAccount: 'K-1', signing: 'collective', signers: [{ name: 'Regula Schmied', role: 'GF' }, { name: 'Jürg Müller', role: 'Prokurist' }], timing: 'contract_end', portingDate: '2026-11-11', portingTime: '09:30', sharedContract: true, scope: 'full', fullPortAcknowledged: true, note: 'Alt' });
+    await checked(el, before + 1);
+    el.numbers.showErrors(new Map([['numbers.note', { code: 'x', message: 'Alter Fehler.' }]]));
+    checkDelays.push(300);
+    void el.numbers.check();
+    el.numbers.load(undefined);
+    await new Promise((r) => setTimeout(r, 400));
+    await settle(el);
+    const n = el.numbers;
+    expect({ country: n.country, lines: n.lines, newNumbers: n.newNumbers, provider: n.provider, account: n.account, signing: n.signing, signers: n.signers, timing: n.timing, date: n.date, time: n.time, shared: n.shared, scope: n.scope, ack: n.ack, note: n.note }).to.deep.equal({
+      country: 'CH', lines: [''], newNumbers: '0', provider: '', account: '', signing: '', signers: [{ name: '', role: '' }], timing: '', date: '', time: '', shared: undefined, scope: '', ack: false, note: '',
+    });
+    expect(n.report).to.equal(undefined);
+    expect(n.checking).to.equal(false);
+    expect(el.shadowRoot!.querySelector('[data-flagged]')).to.equal(null);
+    expect(field(el, 'line-0').shownError).to.equal('');
+    expect(messages(el)).to.deep.equal(['Geben Sie mindestens eine Nummer zum Mitnehmen ein oder wählen Sie neue Nummern.']);
+  });
+});
+
+describe('numbers step: new numbers only', () => {
+  it('asks nothing about the port without a line to port: new numbers alone pass; a typed line brings provider, signing, timing and scope back', async () => {
+    const el = await mount();
+    const porting = ['provider', 'currentProviderAccount', 'signing', 'timing', 'shared', 'scope'];
+    for (const name of porting) expect(field(el, name), name).to.equal(null);
+    expect(el.shadowRoot!.querySelector('a[href="https://www.zefix.ch"]')).to.equal(null);
+    await type(el, 'newNumbers', '2');
+    await el.next();
+    expect(el.passed).to.equal(1);
+    expect(el.numbers.value()).to.include({ newNumbers: 2 });
+    await type(el, 'line-0', '044 123 45 67');
+    for (const name of porting) expect(field(el, name), name).to.not.equal(null);
+    expect(el.numbers.invalid().map((f) => f.label)).to.include.members(['Aktueller Provider', 'Zeichnungsberechtigung', 'Wann soll portiert werden?']);
   });
 });
 
@@ -216,6 +297,11 @@ describe('numbers step: date, time, signers, scope', () => {
       { name: 'Regula Schmied', role: 'Geschäftsführerin' },
       { name: 'Jürg Müller', role: 'Prokurist' },
     ]);
+    // Required, and marked so: the star at each signer's name and role and at the time.
+    for (const name of ['signer-0-name', 'signer-0-role', 'signer-1-name', 'signer-1-role', 'time']) {
+      expect(field(el, name).hasAttribute('required'), name).to.equal(true);
+      expect(field(el, name).shadowRoot!.querySelector('label .required')?.textContent, name).to.equal('*');
+    }
     const zefix = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[href="https://www.zefix.ch"]')!;
     expect(zefix.target).to.equal('_blank');
     expect(zefix.textContent).to.contain('neuen Tab');
@@ -262,7 +348,67 @@ describe('numbers step: date, time, signers, scope', () => {
   });
 });
 
+describe('numbers step: the BFF’s errors', () => {
+  it('name their field by its label, never the path; errors without a field (signers, lines) show in the summary in words', async () => {
+    const el = await mount('de', 'light', { ...withLines('044 123 45 67'), currentProvider: 'swisscom', signing: 'single', signers: [{ name: 'Regula Schmied', role: 'GF' }], timing: 'asap', sharedContract: false, scope: 'partial' });
+    el.numbers.showErrors(
+      new Map([
+        ['numbers.country', { code: 'x', message: 'Land passt nicht.' }],
+        ['numbers.note', { code: 'too_long', message: 'Zu lang.' }],
+        ['numbers.signers', { code: 'signers_count', message: 'Zwei Personen nötig.' }],
+        ['numbers.signers.0.role', { code: 'required', message: 'Funktion fehlt.' }],
+        ['numbers.lines', { code: 'numbers_missing', message: 'Nummern fehlen.' }],
+      ]),
+    );
+    await settle(el);
+    const shown = el.numbers.invalid().map((f) => `${f.label}: ${f.message}`);
+    expect(shown).to.include.members([
+      'Land der Nummern: Land passt nicht.',
+      'Bemerkung (freiwillig): Zu lang.',
+      'Zeichnungsberechtigung: Zwei Personen nötig.',
+      'Person 1: Funktion: Funktion fehlt.',
+      'Nummern, die mitkommen: Nummern fehlen.',
+    ]);
+    expect(shown.join(' ')).not.to.match(/\b(note|country|signers|lines)\b/);
+    await el.next();
+    const summary = text(el.shadowRoot!.querySelector('[data-error-summary]')!);
+    for (const words of ['Zwei Personen nötig.', 'Nummern fehlen.', 'Land der Nummern']) expect(summary).to.contain(words);
+  });
+
+  it('removing a line clears only that line’s error; the later lines keep theirs, moved up', async () => {
+    const el = await mount('de', 'light', withLines('044 111 11 11', '044 222 22 22', '044 333 33 33'));
+    el.numbers.showErrors(
+      new Map([
+        ['numbers.lines.0', { code: 'in_open_order', message: 'Fehler A.' }],
+        ['numbers.lines.1', { code: 'in_open_order', message: 'Fehler B.' }],
+        ['numbers.lines.2', { code: 'in_open_order', message: 'Fehler C.' }],
+        ['numbers.note', { code: 'too_long', message: 'Zu lang.' }],
+      ]),
+    );
+    await settle(el);
+    el.shadowRoot!.querySelector<HTMLElement>('[data-remove="1"]')!.click();
+    await settle(el);
+    expect(el.numbers.lines).to.deep.equal(['044 111 11 11', '044 333 33 33']);
+    expect(field(el, 'line-0').shownError).to.equal('Fehler A.');
+    expect(field(el, 'line-1').shownError).to.equal('Fehler C.');
+    expect(el.numbers.invalid().map((f) => f.message)).to.include('Zu lang.');
+  });
+});
+
 describe('numbers step: accessibility', () => {
+  it('without a theme the note has its border and its focus ring (the tokens’ fallbacks)', async () => {
+    const el = await mount();
+    const note = el.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea')!;
+    let style = getComputedStyle(note);
+    expect(style.borderTopWidth).to.equal('1px');
+    expect(style.borderTopStyle).to.equal('solid');
+    expect(style.borderTopColor).to.equal('rgb(107, 107, 118)');
+    note.focus();
+    style = getComputedStyle(note);
+    expect(style.outlineStyle).to.equal('solid');
+    expect(style.outlineWidth).to.equal('3px');
+  });
+
   it('is axe-clean in both themes and both languages, with problems shown', async () => {
     for (const locale of ['de', 'en'] as const) {
       for (const theme of ['light', 'dark'] as const) {

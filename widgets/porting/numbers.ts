@@ -12,6 +12,7 @@ import '../primitives/radio-group.js';
 import '../primitives/select.js';
 import '../primitives/text-field.js';
 import type { NumbersSection, NumbersStepApi, PortingHost } from './host.js';
+import { spaced, spacedRange } from './number-format.js';
 import { type NumbersKey, numbersMessages, nt } from './numbers.messages.js';
 import { numbersStyles } from './numbers.styles.js';
 
@@ -21,11 +22,8 @@ export const CHECK_DELAY_MS = 400;
 type Field = HTMLElement & { value: string; checked?: boolean };
 type Signer = { name: string; role: string };
 
-/** `+41441234567` → `+41 44 123 45 67` (Swiss numbers; others as they are). */
-export function spaced(e164: string): string {
-  const m = /^\+41(\d{2})(\d{3})(\d{2})(\d{2})$/.exec(e164);
-  return m ? `+41 ${m[1]} ${m[2]} ${m[3]} ${m[4]}` : e164;
-}
+/** The formatters live in `number-format.ts` (tiny, for the review and the order detail too); here for this step's users. */
+export { spaced, spacedRange } from './number-format.js';
 
 /** The holiday's index in its year's list (the list's order is fixed: New Year … St Stephen's Day). */
 const holidayIndex = (day: string) => SWISS_HOLIDAYS[Number(day.slice(0, 4))]?.indexOf(day) ?? -1;
@@ -53,6 +51,9 @@ export class NumbersStep implements NumbersStepApi {
   report: NumbersReport | undefined;
   checking = false;
   checkFailed = false;
+  /** The polite status line: how many lines need a correction, changed only when that count changes. */
+  status = '';
+  private statusCount: number | undefined;
   /** The BFF's errors by field (`lines.3`, `portingDate`, …), until that field changes. */
   private server = new Map<string, string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -101,7 +102,15 @@ export class NumbersStep implements NumbersStepApi {
     this.host.requestUpdate();
   }
 
+  /** Takes the saved section, or (none: a new order, another draft) starts over with every field at its default. */
   load(saved: PortOrder['numbers'] | undefined): void {
+    clearTimeout(this.timer);
+    this.aborter?.abort();
+    this.server.clear();
+    Object.assign(this, {
+      country: 'CH', lines: [''], newNumbers: '0', provider: '', account: '', signing: '', signers: [{ name: '', role: '' }], timing: '',
+      date: '', time: '', shared: undefined, scope: '', ack: false, note: '', report: undefined, checking: false, checkFailed: false, pending: false, status: '', statusCount: undefined,
+    });
     if (saved) {
       this.country = saved.country;
       this.lines = saved.lines.length ? saved.lines.map((l) => l.input) : [''];
@@ -173,8 +182,9 @@ export class NumbersStep implements NumbersStepApi {
     const lines = this.filled().map((l) => l.trim());
     const api = this.host.currentKit?.api;
     this.pending = !!lines.length && !api;
+    if (!lines.length) this.statusCount = undefined;
     if (!lines.length || !api) {
-      this.set({ report: undefined, checking: false });
+      this.set({ report: undefined, checking: false, ...(!lines.length && { status: '' }) });
       return;
     }
     const aborter = (this.aborter = new AbortController());
@@ -188,6 +198,7 @@ export class NumbersStep implements NumbersStepApi {
       );
       if (aborter.signal.aborted) return;
       this.set({ report: report as NumbersReport, checking: false });
+      this.announce();
     } catch {
       if (aborter.signal.aborted) return;
       this.set({ checking: false, checkFailed: true });
@@ -210,7 +221,13 @@ export class NumbersStep implements NumbersStepApi {
   }
   private async removeLine(index: number) {
     const lines = this.lines.filter((_, i) => i !== index);
-    this.server.clear();
+    // Only this line's server error goes; the later lines' move up with their lines.
+    this.server = new Map(
+      [...this.server].flatMap(([name, message]): [string, string][] => {
+        const at = Number(/^lines\.(\d+)$/.exec(name)?.[1] ?? -1);
+        return at === index ? [] : [[at > index ? `lines.${at - 1}` : name, message]];
+      }),
+    );
     this.set({ lines: lines.length ? lines : [''] });
     this.check();
     await this.host.updateComplete;
@@ -279,10 +296,26 @@ export class NumbersStep implements NumbersStepApi {
       if (!this.scope) add('scope', this.t('numbers.scope'), this.t('numbers.choose'));
       if (this.scope === 'full' && !this.ack) add('ack', this.t('numbers.ack'), this.t('numbers.ackRequired'));
     }
-    for (const [path, message] of this.server) {
-      if (!path.startsWith('lines.') && !out.some((f) => f.control === this.field(path))) add(path, path, message);
+    for (const [name, message] of this.server) {
+      if (name.startsWith('lines.')) continue;
+      // An error without a field of its own (`signers`, `lines`, a field not shown) goes to the nearest one, in words.
+      const target = name === 'signers' ? 'signing' : name === 'lines' ? `line-${Math.max(0, this.lines.findIndex((l, i) => l.trim() && this.lineProblem(i)))}` : name;
+      const control = this.field(target) ?? this.field('line-0');
+      if (control && !out.some((f) => f.control === control && f.message === message)) out.push({ control, label: this.serverLabel(name), message });
     }
     return out;
+  }
+
+  /** The label of the field a server error names (`provider`, `signer-1-role`, `signers`, …), never the path. */
+  private serverLabel(name: string): string {
+    const signer = /^signer-(\d)-(name|role)$/.exec(name);
+    if (signer) return `${this.t('numbers.signer', { n: Number(signer[1]) + 1 })}: ${this.t(signer[2] === 'name' ? 'numbers.signerName' : 'numbers.signerRole')}`;
+    const keys: Record<string, NumbersKey> = {
+      country: 'numbers.country', newNumbers: 'numbers.newNumbers', lines: 'numbers.lines', provider: 'numbers.provider', currentProviderAccount: 'numbers.account',
+      signing: 'numbers.signing', signers: 'numbers.signing', timing: 'numbers.timing', date: 'numbers.date', time: 'numbers.time',
+      shared: 'numbers.shared', scope: 'numbers.scope', ack: 'numbers.ack', note: 'numbers.note',
+    };
+    return this.t(keys[name] ?? 'numbers.heading');
   }
 
   showErrors(errors: Map<string, { code: string; message: string }>, report?: unknown): void {
@@ -314,11 +347,7 @@ export class NumbersStep implements NumbersStepApi {
     let info = '';
     if (report && !problem) {
       if (report.range) {
-        const { first, last, size } = report.range;
-        const a = spaced(first).split(' ');
-        const b = spaced(last).split(' ');
-        const from = a.findIndex((group, i) => group !== b[i]);
-        info = this.t('numbers.block', { size, first: a.join(' '), last: b.slice(from).join(' ') });
+        info = this.t('numbers.block', { size: report.range.size, ...spacedRange(report.range) });
         if (this.country === 'CH') info += `. ${this.t('numbers.blockRule')}`;
       } else if (report.e164) {
         const key = `type.${report.type}` as NumbersKey;
@@ -350,13 +379,29 @@ export class NumbersStep implements NumbersStepApi {
     </div>`;
   }
 
-  private renderFlagged() {
-    const flagged = this.lines.map((l, i) => ({ i, problem: l.trim() ? this.lineProblem(i) : '' })).filter((f) => f.problem);
-    if (!flagged.length) return nothing;
+  private flagged() {
+    return this.lines.map((l, i) => ({ i, problem: l.trim() ? this.lineProblem(i) : '' })).filter((f) => f.problem);
+  }
+  private flaggedText(count: number) {
     const total = this.filled().length;
-    const heading = flagged.length === 1 ? this.t('numbers.flaggedOne', { total }) : this.t('numbers.flagged', { count: flagged.length, total });
+    return count === 0 ? this.t('numbers.allFine') : count === 1 ? this.t('numbers.flaggedOne', { total }) : this.t('numbers.flagged', { count, total });
+  }
+  /** Once per check result: the status line says the count of lines to correct, only when it changed (no re-reading of the list). */
+  private announce() {
+    const count = this.flagged().length;
+    if (count === this.statusCount) return;
+    this.statusCount = count;
+    this.set({ status: this.flaggedText(count) });
+  }
+
+  /** The lines to correct with links to them: not a live region (the status line speaks; each line's error is at its field). */
+  private renderFlagged() {
+    const flagged = this.flagged();
+    if (!flagged.length) return nothing;
+    const heading = this.flaggedText(flagged.length);
     const tooMany = this.report?.lines.some((l) => l.problems.some((p) => p.code === 'too_many_singles'));
-    return html`<tk-alert variant="warning" heading="${heading}" class="flagged" data-flagged>
+    return html`<div class="flagged" data-flagged>
+      <p class="flagged-heading">${heading}</p>
       <ul>
         ${flagged.map(
           (f) => html`<li>
@@ -365,7 +410,7 @@ export class NumbersStep implements NumbersStepApi {
         )}
       </ul>
       ${tooMany ? html`<p data-split>${this.t('numbers.split')}</p>` : nothing}
-    </tk-alert>`;
+    </div>`;
   }
 
   private radio(name: string, legend: string, value: string, options: [string, NumbersKey, NumbersKey?][], onPick: (v: string) => void, hint = '') {
@@ -382,13 +427,14 @@ export class NumbersStep implements NumbersStepApi {
     ></tk-radio-group>`;
   }
 
-  private text(name: string, label: string, value: string, onInput: (v: string) => void, extra: { hint?: string; inputmode?: string; autocomplete?: string } = {}) {
+  private text(name: string, label: string, value: string, onInput: (v: string) => void, extra: { hint?: string; inputmode?: string; autocomplete?: string; required?: boolean } = {}) {
     return html`<tk-text-field
       name="${name}" data-field="${name}"
       label="${label}"
       hint="${extra.hint ?? ''}"
       inputmode="${extra.inputmode ?? nothing}"
       autocomplete="${extra.autocomplete ?? 'off'}"
+      ?required="${!!extra.required}"
       .value="${live(value)}"
       .error="${live(this.server.get(name) ?? '')}"
       @input="${(e: Event) => {
@@ -399,11 +445,8 @@ export class NumbersStep implements NumbersStepApi {
   }
 
   render(): TemplateResult {
-    const locale = this.host.currentLocale;
-    const providers = this.host.options?.providers[this.country] ?? [];
-    const earliest = this.earliest ? formatDate(this.earliest, locale) : '';
-    const collective = this.signing === 'collective';
     return html`<div class="tk-numbers">
+      <p class="visually-hidden" role="status" data-numbers-status>${this.status}</p>
       ${this.renderFlagged()}
       <fieldset class="stack">
         <legend>${this.t('numbers.lines')}</legend>
@@ -426,124 +469,7 @@ export class NumbersStep implements NumbersStepApi {
         <p class="muted">${this.t('numbers.temporary')}</p>
       </fieldset>
 
-      <fieldset class="stack">
-        <legend>${this.t('numbers.provider')}</legend>
-        <tk-select
-          name="provider" data-field="provider"
-          label="${this.t('numbers.provider')}"
-          hint="${this.t('numbers.providerHint')}"
-          required
-          .error="${live(this.server.get('provider') ?? '')}"
-          .value="${live(this.provider)}"
-          .options="${[...providers.map((p) => ({ value: p.code, label: p.name })), { value: UNKNOWN_PROVIDER, label: this.t('numbers.providerUnknown') }]}"
-          @change="${(e: Event) => this.set({ provider: (e.target as Field).value }, 'provider')}"
-        ></tk-select>
-        ${this.text('currentProviderAccount', this.t('numbers.account'), this.account, (v) => this.set({ account: v }), { hint: this.t('numbers.accountHint') })}
-        <p class="muted">${this.t('numbers.conditions')}</p>
-      </fieldset>
-
-      <fieldset class="stack">
-        <legend>${this.t('numbers.signing')}</legend>
-        ${this.radio(
-          'signing',
-          this.t('numbers.signing'),
-          this.signing,
-          [
-            ['single', 'numbers.single.label', 'numbers.single.text'],
-            ['collective', 'numbers.collective.label', 'numbers.collective.text'],
-          ],
-          (v) => this.set({ signing: v as 'single', signers: v === 'collective' && this.signers.length < 2 ? [...this.signers, { name: '', role: '' }] : this.signers }),
-          this.t('numbers.signingHint'),
-        )}
-        <p class="muted">
-          ${this.t('numbers.zefixHint')}
-          <a href="https://www.zefix.ch" target="_blank" rel="noopener noreferrer">${this.t('numbers.zefix')}</a>
-        </p>
-        ${this.signing
-          ? this.signers.slice(0, collective ? 2 : 1).map(
-              (s, i) => html`<fieldset class="stack" data-signer="${i}">
-                <legend>${this.t('numbers.signer', { n: i + 1 })}</legend>
-                ${this.text(`signer-${i}-name`, this.t('numbers.signerName'), s.name, (v) => this.setSigner(i, { name: v }), { autocomplete: 'off' })}
-                ${this.text(`signer-${i}-role`, this.t('numbers.signerRole'), s.role, (v) => this.setSigner(i, { role: v }), { hint: this.t('numbers.signerRoleHint') })}
-              </fieldset>`,
-            )
-          : nothing}
-      </fieldset>
-
-      <fieldset class="stack">
-        <legend>${this.t('numbers.timing')}</legend>
-        ${this.radio(
-          'timing',
-          this.t('numbers.timing'),
-          this.timing,
-          [
-            ['contract_end', 'numbers.contractEnd.label', 'numbers.contractEnd.text'],
-            ['asap', 'numbers.asap.label', 'numbers.asap.text'],
-          ],
-          (v) => this.set({ timing: v as 'asap' }),
-        )}
-        ${this.timing === 'asap' ? html`<p class="muted">${this.t('numbers.asapNote')}</p>` : nothing}
-        ${this.timing === 'contract_end'
-          ? html`<tk-date-field
-                name="date" data-field="date"
-                label="${this.t('numbers.date')}"
-                hint="${this.t('numbers.dateHint', { date: earliest })}"
-                example="${this.t('numbers.dateExample', { example: (this.earliest ?? '').split('-').reverse().map((p) => p.replace(/^0/, '')).join(' ') })}"
-                required
-                min="${this.earliest ?? nothing}"
-                .dayProblem="${(day: string) => this.dayProblem(day)}"
-                .value="${live(this.date)}"
-                .error="${live(this.server.get('date') ?? '')}"
-                @input="${(e: Event) => this.set({ date: (e.target as Field).value }, 'date')}"
-                @change="${(e: Event) => this.set({ date: (e.target as Field).value }, 'date')}"
-              ></tk-date-field>
-              ${this.text('time', this.t('numbers.time'), this.time, (v) => this.set({ time: v }), { hint: this.t('numbers.timeHint'), inputmode: 'numeric' })}`
-          : nothing}
-      </fieldset>
-
-      <fieldset class="stack">
-        <legend>${this.t('numbers.scope')}</legend>
-        ${this.radio(
-          'shared',
-          this.t('numbers.shared'),
-          this.shared === undefined ? '' : this.shared ? 'yes' : 'no',
-          [
-            ['yes', 'numbers.yes'],
-            ['no', 'numbers.no'],
-          ],
-          (v) => this.set({ shared: v === 'yes' }),
-        )}
-        ${this.shared ? html`<tk-alert variant="warning" data-shared-warning><p>${this.t('numbers.sharedWarning')}</p></tk-alert>` : nothing}
-        ${this.radio(
-          'scope',
-          this.t('numbers.scope'),
-          this.scope,
-          [
-            ['partial', 'numbers.partial.label', 'numbers.partial.text'],
-            ['full', 'numbers.full.label', 'numbers.full.text'],
-          ],
-          (v) => this.set({ scope: v as 'full' }),
-        )}
-        ${this.scope === 'full'
-          ? html`<div data-full>
-              <p>${this.t('numbers.fullLoss')}</p>
-              <ul>
-                <li>${this.t('numbers.fullLoss1')}</li>
-                <li>${this.t('numbers.fullLoss2')}</li>
-              </ul>
-              <tk-checkbox
-                name="ack" data-field="ack"
-                label="${this.t('numbers.ack')}"
-                required
-                .checked="${live(this.ack)}"
-                .error="${live(this.server.get('ack') ?? '')}"
-                @input="${(e: Event) => this.set({ ack: !!(e.target as Field).checked }, 'ack')}"
-                @change="${(e: Event) => this.set({ ack: !!(e.target as Field).checked }, 'ack')}"
-              ></tk-checkbox>
-            </div>`
-          : nothing}
-        <p class="muted">${this.t('numbers.cancelHint')}</p>
-      </fieldset>
+      ${this.filled().length ? this.renderPorting() : nothing}
 
       <div>
         <label class="label" for="tk-numbers-note">${this.t('numbers.note')}</label>
@@ -558,6 +484,132 @@ export class NumbersStep implements NumbersStepApi {
         ></textarea>
       </div>
     </div>`;
+  }
+
+  /** What only a port needs (provider, signing authority, timing, partial or full): shown once a line is filled; new numbers alone need none of it. */
+  private renderPorting() {
+    const locale = this.host.currentLocale;
+    const providers = this.host.options?.providers[this.country] ?? [];
+    const earliest = this.earliest ? formatDate(this.earliest, locale) : '';
+    const collective = this.signing === 'collective';
+    return html`<fieldset class="stack">
+    <legend>${this.t('numbers.provider')}</legend>
+    <tk-select
+      name="provider" data-field="provider"
+      label="${this.t('numbers.provider')}"
+      hint="${this.t('numbers.providerHint')}"
+      required
+      .error="${live(this.server.get('provider') ?? '')}"
+      .value="${live(this.provider)}"
+      .options="${[...providers.map((p) => ({ value: p.code, label: p.name })), { value: UNKNOWN_PROVIDER, label: this.t('numbers.providerUnknown') }]}"
+      @change="${(e: Event) => this.set({ provider: (e.target as Field).value }, 'provider')}"
+    ></tk-select>
+    ${this.text('currentProviderAccount', this.t('numbers.account'), this.account, (v) => this.set({ account: v }), { hint: this.t('numbers.accountHint') })}
+    <p class="muted">${this.t('numbers.conditions')}</p>
+  </fieldset>
+
+  <fieldset class="stack">
+    <legend>${this.t('numbers.signing')}</legend>
+    ${this.radio(
+      'signing',
+      this.t('numbers.signing'),
+      this.signing,
+      [
+        ['single', 'numbers.single.label', 'numbers.single.text'],
+        ['collective', 'numbers.collective.label', 'numbers.collective.text'],
+      ],
+      (v) => this.set({ signing: v as 'single', signers: v === 'collective' && this.signers.length < 2 ? [...this.signers, { name: '', role: '' }] : this.signers }),
+      this.t('numbers.signingHint'),
+    )}
+    <p class="muted">
+      ${this.t('numbers.zefixHint')}
+      <a href="https://www.zefix.ch" target="_blank" rel="noopener noreferrer">${this.t('numbers.zefix')}</a>
+    </p>
+    ${this.signing
+      ? this.signers.slice(0, collective ? 2 : 1).map(
+          (s, i) => html`<fieldset class="stack" data-signer="${i}">
+            <legend>${this.t('numbers.signer', { n: i + 1 })}</legend>
+            ${this.text(`signer-${i}-name`, this.t('numbers.signerName'), s.name, (v) => this.setSigner(i, { name: v }), { autocomplete: 'off', required: true })}
+            ${this.text(`signer-${i}-role`, this.t('numbers.signerRole'), s.role, (v) => this.setSigner(i, { role: v }), { hint: this.t('numbers.signerRoleHint'), required: true })}
+          </fieldset>`,
+        )
+      : nothing}
+  </fieldset>
+
+  <fieldset class="stack">
+    <legend>${this.t('numbers.timing')}</legend>
+    ${this.radio(
+      'timing',
+      this.t('numbers.timing'),
+      this.timing,
+      [
+        ['contract_end', 'numbers.contractEnd.label', 'numbers.contractEnd.text'],
+        ['asap', 'numbers.asap.label', 'numbers.asap.text'],
+      ],
+      (v) => this.set({ timing: v as 'asap' }),
+    )}
+    ${this.timing === 'asap' ? html`<p class="muted">${this.t('numbers.asapNote')}</p>` : nothing}
+    ${this.timing === 'contract_end'
+      ? html`<tk-date-field
+            name="date" data-field="date"
+            label="${this.t('numbers.date')}"
+            hint="${this.t('numbers.dateHint', { date: earliest })}"
+            example="${this.t('numbers.dateExample', { example: (this.earliest ?? '').split('-').reverse().map((p) => p.replace(/^0/, '')).join(' ') })}"
+            required
+            min="${this.earliest ?? nothing}"
+            .dayProblem="${(day: string) => this.dayProblem(day)}"
+            .value="${live(this.date)}"
+            .error="${live(this.server.get('date') ?? '')}"
+            @input="${(e: Event) => this.set({ date: (e.target as Field).value }, 'date')}"
+            @change="${(e: Event) => this.set({ date: (e.target as Field).value }, 'date')}"
+          ></tk-date-field>
+          ${this.text('time', this.t('numbers.time'), this.time, (v) => this.set({ time: v }), { hint: this.t('numbers.timeHint'), inputmode: 'numeric', required: true })}`
+      : nothing}
+  </fieldset>
+
+  <fieldset class="stack">
+    <legend>${this.t('numbers.scope')}</legend>
+    ${this.radio(
+      'shared',
+      this.t('numbers.shared'),
+      this.shared === undefined ? '' : this.shared ? 'yes' : 'no',
+      [
+        ['yes', 'numbers.yes'],
+        ['no', 'numbers.no'],
+      ],
+      (v) => this.set({ shared: v === 'yes' }),
+    )}
+    ${this.shared ? html`<tk-alert variant="warning" data-shared-warning><p>${this.t('numbers.sharedWarning')}</p></tk-alert>` : nothing}
+    ${this.radio(
+      'scope',
+      this.t('numbers.scope'),
+      this.scope,
+      [
+        ['partial', 'numbers.partial.label', 'numbers.partial.text'],
+        ['full', 'numbers.full.label', 'numbers.full.text'],
+      ],
+      (v) => this.set({ scope: v as 'full' }),
+    )}
+    ${this.scope === 'full'
+      ? html`<div data-full>
+          <p>${this.t('numbers.fullLoss')}</p>
+          <ul>
+            <li>${this.t('numbers.fullLoss1')}</li>
+            <li>${this.t('numbers.fullLoss2')}</li>
+          </ul>
+          <tk-checkbox
+            name="ack" data-field="ack"
+            label="${this.t('numbers.ack')}"
+            required
+            .checked="${live(this.ack)}"
+            .error="${live(this.server.get('ack') ?? '')}"
+            @input="${(e: Event) => this.set({ ack: !!(e.target as Field).checked }, 'ack')}"
+            @change="${(e: Event) => this.set({ ack: !!(e.target as Field).checked }, 'ack')}"
+          ></tk-checkbox>
+        </div>`
+      : nothing}
+    <p class="muted">${this.t('numbers.cancelHint')}</p>
+  </fieldset>`;
   }
 
   private setSigner(i: number, change: Partial<Signer>) {

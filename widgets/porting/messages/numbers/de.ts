@@ -18,6 +18,7 @@ export default {
   'numbers.checkFailed': 'Die Nummern konnten gerade nicht geprüft werden. Sie werden beim Weitergehen noch einmal geprüft.',
   'numbers.flagged': '{count} von {total} Nummern brauchen eine Korrektur',
   'numbers.flaggedOne': '1 von {total} Nummern braucht eine Korrektur',
+  'numbers.allFine': 'Alle Nummern sind in Ordnung',
   'numbers.none': 'Geben Sie mindestens eine Nummer zum Mitnehmen ein oder wählen Sie neue Nummern.',
   'numbers.split':
     'Pro Auftrag lassen sich höchstens 10 Einzelnummern portieren (DDI-Blöcke zählen extra). Teilen Sie die Nummern auf zwei Aufträge auf, oder entfernen Sie die Nummern ab der 11. und nennen Sie sie in der Bemerkung.',

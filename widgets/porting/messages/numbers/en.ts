@@ -20,6 +20,7 @@ export default {
   'numbers.checkFailed': 'The numbers could not be checked just now. They are checked again when you continue.',
   'numbers.flagged': '{count} of {total} numbers need a correction',
   'numbers.flaggedOne': '1 of {total} numbers needs a correction',
+  'numbers.allFine': 'All numbers are fine',
   'numbers.none': 'Enter at least one number to move over, or choose new numbers.',
   'numbers.split':
     'One order can move at most 10 single numbers (DDI blocks count separately). Split the numbers into two orders, or remove the numbers from the 11th on and list them in the note.',

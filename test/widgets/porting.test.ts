@@ -7,7 +7,9 @@ import '../../widgets/porting/porting.js';
 import type { PortingCompleteDetail, TkPorting } from '../../widgets/porting/porting.js';
 import '../../widgets/provider/provider.js';
 import { CUSTOMER_ID } from '../../stories/port-order-samples.js';
-import { CLARIFY_ID, draftId, portingKit, portingRequests, type PortingScenario, resetPorting } from '../../stories/porting-fixtures.js';
+import { CLARIFY_ID, draftId, portingKit, portingRequests, type PortingScenario, resetPorting, SUBMITTED_ID } from '../../stories/porting-fixtures.js';
+import { TkOpenOrderEvent } from '../../widgets/porting/porting.js';
+import { TkCancelEvent } from '../../widgets/core/events.js';
 import { button, settle } from '../../stories/portal-steps.js';
 
 before(async () => {
@@ -238,7 +240,7 @@ describe('<tk-porting>: review and submission', () => {
   it('"Ändern" opens the step, and "Weiter" saves it and returns to the review', async () => {
     const el = await mount({ orderId: draftId(4) });
     expect(heading(el).textContent!.trim()).to.equal('Prüfen und einreichen');
-    expect(text(root(el).querySelector('[data-numbers]')!)).to.contain('+41 44 123 45 0x: +41441234500 bis +41441234509 (10 Nummern)');
+    expect(text(root(el).querySelector('[data-numbers]')!)).to.contain('+41 44 123 45 0x: +41 44 123 45 00 bis +41 44 123 45 09 (10 Nummern)');
     expect(text(root(el).querySelector('[data-temporary]')!)).to.contain('hier 3');
     await press(el, /Ändern\s*\(Abonnement\)/);
     expect(heading(el).textContent!.trim()).to.equal('Abonnement');
@@ -259,11 +261,15 @@ describe('<tk-porting>: review and submission', () => {
     expect(heading(el).textContent!.trim()).to.equal('Auftrag eingereicht');
     expect(focused(el)).to.equal(heading(el));
     expect(text(root(el))).to.contain('Referenz: PO-7K3M9Q');
-    expect(text(root(el))).to.contain('Der Anbieter prüft den Auftrag');
+    expect(text(root(el))).to.contain('Wir als Anbieter prüfen den Auftrag');
     expect(text(root(el).querySelector('[data-temporary]')!)).to.contain('+41441234500 – +41441234509+41585100002');
+    expect(text(root(el))).to.contain('Vollmacht herunter');
     const open = oneEvent(el, 'tk-open-order');
     button(el, /Auftrag ansehen/).click();
-    expect(((await open) as CustomEvent).detail).to.deep.equal({ id: draftId(4) });
+    const opened = await open;
+    expect(opened).to.be.instanceOf(TkOpenOrderEvent);
+    expect(opened.bubbles && opened.composed).to.equal(true);
+    expect((opened as TkOpenOrderEvent).detail).to.deep.equal({ id: draftId(4) });
     await expect(el).to.be.accessible();
     await press(el, /Neuen Auftrag erfassen/);
     expect(heading(el).textContent!.trim()).to.equal('Kunde');
@@ -356,6 +362,36 @@ describe('<tk-porting>: accessibility', () => {
       const el = await mount({ orderId });
       expect(document.documentElement.scrollWidth, name).to.be.at.most(320);
       el.closest('div')!.remove();
+    }
+  });
+});
+
+describe('<tk-porting>: fixes after review', () => {
+  it('customer search: the latest query wins, an early one is not lost', async () => {
+    const el = await mount();
+    const inner = window.fetch;
+    const release: (() => void)[] = [];
+    const list = (name: string) => new Response(JSON.stringify({ items: [{ ...el.customers![0]!, id: `5b0f5c1e-0000-4000-8000-00000000${name === 'Alt AG' ? 'aa01' : 'bb02'}`, companyName: name }] }), { headers: { 'content-type': 'application/json' } });
+    window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(new Request(input, init).url);
+      if (url.pathname.endsWith('/v1/customers') && url.searchParams.get('q') === 'alt') return new Promise<Response>((resolve) => release.push(() => resolve(list('Alt AG'))));
+      if (url.pathname.endsWith('/v1/customers') && url.searchParams.get('q') === 'neu') return list('Neu AG');
+      return inner(input, init);
+    };
+    try {
+      await type(el, 'customer.search', 'alt');
+      const first = el.search();
+      await type(el, 'customer.search', 'neu');
+      await el.search();
+      await settle(el);
+      expect(el.customers!.map((c) => c.companyName)).to.deep.equal(['Neu AG']);
+      release.forEach((r) => r());
+      await first;
+      await settle(el);
+      expect(el.customers!.map((c) => c.companyName)).to.deep.equal(['Neu AG']);
+      expect(control(el, 'customerId').options.map((o) => o.value)).to.include('5b0f5c1e-0000-4000-8000-00000000bb02');
+    } finally {
+      window.fetch = inner;
     }
   });
 });

@@ -321,22 +321,36 @@ export class TkPorting extends LitElement implements PortingHost {
   }
 
   /** "Suchen": the reseller's customers whose name holds the text. @internal */
-  private searching = false;
+  private searching: AbortController | undefined;
   async search(): Promise<void> {
     const kit = this.i18n.kit;
-    if (!kit || this.searching) return;
-    this.searching = true;
+    if (!kit) return;
+    // The latest search wins: an earlier one (the first list still loading) is cancelled, its answer ignored.
+    this.searching?.abort();
+    const controller = (this.searching = new AbortController());
     const q = (this.values['customer.search'] ?? '').trim();
     try {
-      const found = await kit.api.call((rpc, o) => rpc.v1.customers.$get({ query: q ? { q } : {} }, o), { session: true });
+      const found = await kit.api.call((rpc, o) => rpc.v1.customers.$get({ query: q ? { q } : {} }, o), { session: true, signal: controller.signal });
+      if (controller.signal.aborted) return;
       this.customers = found.items as Customer[];
       if (!this.customers.some((c) => c.id === this.values.customerId)) this.values = { ...this.values, customerId: this.customers.length === 1 ? this.customers[0]!.id : '' };
-      this.notice = this.customers.length ? '' : this.t('customer.none');
+      this.say(this.customers.length ? '' : this.t('customer.none'));
     } catch (error) {
+      if (controller.signal.aborted) return;
       this.problem = failureMessage(error, this.loc);
       this.customers ??= [];
     }
-    this.searching = false;
+    this.searching = undefined;
+    this.requestUpdate();
+  }
+
+  /** Says a polite message once: cleared first, so the same sentence twice is said twice. @internal */
+  async say(message: string): Promise<void> {
+    this.notice = '';
+    this.requestUpdate();
+    if (!message) return;
+    await this.updateComplete;
+    this.notice = message;
     this.requestUpdate();
   }
 

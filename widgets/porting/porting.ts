@@ -8,8 +8,8 @@ import { TkApiError } from '../core/api.js';
 import type { Kit } from '../core/context.js';
 import { renderErrorSummary } from '../core/error-summary.js';
 import { errorSummaryStyles } from '../core/error-summary.styles.js';
-import { TkCompleteEvent, TkErrorEvent } from '../core/events.js';
-import { formatMoney } from '../core/i18n/index.js';
+import { TkCancelEvent, TkCompleteEvent, TkErrorEvent } from '../core/events.js';
+import { formatMoney, loadLocale } from '../core/i18n/index.js';
 import { KitController, standaloneProperties } from '../core/kit.js';
 import { LightDomController } from '../core/light-dom.js';
 import { SubmitController, failureMessage } from '../core/submit.js';
@@ -152,10 +152,13 @@ export class TkPorting extends LitElement implements PortingHost {
     showErrors: (errors, report) => this.numbersStep?.showErrors(errors, report),
   };
 
-  /** Fetches step 3's code once and hands it what was loaded so far. */
+  /** Fetches step 3's code once (with its texts in the current locale) and hands it what was loaded so far. */
   private ensureNumbers(): Promise<void> {
     return (this.numbersReady ??= loadNumbers().then(
-      (m) => {
+      async (m) => {
+        // Its catalogue came with the chunk, after the page loaded the locale: the locale once more (after a
+        // switch the kit controller loads it for every catalogue it finds missing).
+        await loadLocale(this.loc); // settles even offline: German stands in
         this.numbersStep = new m.NumbersStep(this);
         this.numbersStep.load(this.numbersSaved);
         this.requestUpdate();

@@ -367,6 +367,38 @@ describe('<tk-porting>: accessibility', () => {
 });
 
 describe('<tk-porting>: fixes after review', () => {
+  it('logging in again after an expired session keeps what was entered', async () => {
+    const el = await mount();
+    await pick(el, 'customerMode', 'new');
+    await type(el, 'customer.companyName', 'Neu AG');
+    const kit = el.i18n.kit!;
+    const session = kit.session;
+    kit.session = undefined;
+    el.requestUpdate();
+    await settle(el);
+    expect(el.querySelector('tk-login')).to.exist;
+    kit.session = session;
+    el.requestUpdate();
+    await settle(el);
+    await waitUntil(() => control(el, 'customer.companyName'), 'the new customer form is gone');
+    expect(control(el, 'customer.companyName').value).to.equal('Neu AG');
+    el.closest('div')!.remove();
+
+    const draft = await mount({ orderId: draftId(3) });
+    await type(draft, 'workplaces.rows.0.displayName', 'Eva Muster');
+    const order = draft.order;
+    kit.session = undefined;
+    draft.i18n.kit!.session = undefined;
+    draft.requestUpdate();
+    await settle(draft);
+    draft.i18n.kit!.session = session;
+    draft.requestUpdate();
+    await settle(draft);
+    expect(draft.order).to.equal(order);
+    expect(heading(draft).textContent!.trim()).to.equal('Arbeitsplätze');
+    expect(control(draft, 'workplaces.rows.0.displayName').value).to.equal('Eva Muster');
+  });
+
   it('customer search: the latest query wins, an early one is not lost', async () => {
     const el = await mount();
     const inner = window.fetch;

@@ -179,6 +179,8 @@ export class TkPorting extends LitElement implements PortingHost {
   );
   private readonly light = new LightDomController(this);
 
+  /** The `order-id` the wizard was last filled from. */
+  private loadedOrderId: string | undefined;
   /** The options, and the order of `order-id`, once there is an agent's session. @internal */
   readonly load = new Task(this, {
     args: () => [this.i18n.kit?.session?.token, this.agent, this.orderId || undefined] as const,
@@ -190,9 +192,14 @@ export class TkPorting extends LitElement implements PortingHost {
           api.call((rpc, o) => rpc.v1['port-orders'].options.$get({}, o), { signal, session: true }),
           orderId ? api.call((rpc, o) => rpc.v1['port-orders'][':id'].$get({ param: { id: orderId } }, o), { signal, session: true }) : undefined,
         ]);
+        // A new login (after an expired session) re-runs this: what was entered stays unless the order changed.
+        const changed = !this.options || (orderId !== this.loadedOrderId && orderId !== this.order?.id);
         this.options = options as PortingOptions;
-        this.reset();
-        if (order) this.fill(order as PortOrder);
+        this.loadedOrderId = orderId;
+        if (changed) {
+          this.reset();
+          if (order) this.fill(order as PortOrder);
+        }
         return true;
       } catch (error) {
         if (!(error instanceof DOMException && error.name === 'AbortError')) {

@@ -367,6 +367,29 @@ describe('<tk-porting>: accessibility', () => {
 });
 
 describe('<tk-porting>: fixes after review', () => {
+  it('the review shows every detail of the numbers step, numbers spaced, the country in words', async () => {
+    const el = await mount({ orderId: draftId(4) });
+    // Each term with its value, as a screen reader's list of the description list reads them.
+    const facts = [...root(el).querySelectorAll('[data-section="numbers"] dt')].map((dt) => `${dt.textContent!.trim()}: ${own(dt.nextElementSibling!).trim()}`).join(' | ');
+    for (const part of [
+      'Land: Schweiz',
+      '+41 44 123 45 67',
+      'Bisheriger Anbieter: Swisscom',
+      'Kundennummer beim bisherigen Anbieter: 7651-332-901',
+      'Unterschrift: Kollektivunterschrift zu zweien',
+      'Regula Schmied, Geschäftsführerin',
+      'Jürg Müller, Prokurist',
+      'Termin: 12. November 2026, 07:30 Uhr',
+      'Telefonie und Internet im selben Vertrag: Ja',
+      'Umfang: Teilportierung',
+    ]) {
+      expect(facts, part).to.contain(part);
+    }
+    expect(text(root(el).querySelector('[data-section="customer"]')!)).to.contain('Schweiz');
+    expect(text(root(el).querySelector('[data-section="customer"]')!)).not.to.match(/, CH\b/);
+    expect(root(el).querySelectorAll('[data-section] tk-button').length).to.equal(4);
+  });
+
   it('logging in again after an expired session keeps what was entered', async () => {
     const el = await mount();
     await pick(el, 'customerMode', 'new');

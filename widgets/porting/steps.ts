@@ -255,21 +255,41 @@ function section(host: TkPorting, id: string, title: string, body: TemplateResul
   </section>`;
 }
 
+/** `+41441234567` → `+41 44 123 45 67` (Swiss numbers; others as they are). */
+export function spaced(e164: string): string {
+  const m = /^\+41(\d{2})(\d{3})(\d{2})(\d{2})$/.exec(e164);
+  return m ? `+41 ${m[1]} ${m[2]} ${m[3]} ${m[4]}` : e164;
+}
+
+/** A term and its value (nothing when there is no value). */
+const fact = (term: string, value: unknown) => (value === undefined || value === null || value === '' ? nothing : html`<dt>${term}</dt><dd>${value}</dd>`);
+
+/** Everything entered, step by step, each with "Ändern". */
 export function renderReview(host: TkPorting): TemplateResult {
   const t = texts(host);
   const order = host.order;
   const c = order?.customer;
   const product = host.options?.products.find((p) => p.id === host.values['subscription.tariffId']);
   const start = host.values['subscription.startDate'];
-  const lines = order?.numbers.lines ?? [];
-  return html`${section(
+  const n = order?.numbers;
+  const lines = n?.lines ?? [];
+  const country = (code: string) => host.t(`country.${code}` as PortingKey);
+  const provider =
+    n?.currentProvider && n.currentProvider !== 'unknown'
+      ? (host.options?.providers[n.country]?.find((p) => p.code === n.currentProvider)?.name ?? n.currentProvider)
+      : n?.currentProvider
+        ? t('review.providerUnknown')
+        : undefined;
+  const timing = n?.timing === 'asap' ? t('review.asap') : n?.portingDate ? t('review.at', { date: formatDate(n.portingDate, host.currentLocale), time: n.portingTime ?? '' }) : undefined;
+  return html`<p>${t('review.intro')}</p>
+    ${section(
       host,
       'customer',
       t('review.customer'),
       c
         ? html`<dl>
             <dt>${t('companyName')}</dt><dd>${c.companyName}</dd>
-            <dt>${t('street')}</dt><dd>${c.street}, ${c.postalCode} ${c.city}, ${c.country}</dd>
+            <dt>${t('street')}</dt><dd>${c.street}, ${c.postalCode} ${c.city}, ${country(c.country)}</dd>
             <dt>${t('contactName')}</dt><dd>${c.contactName}</dd>
             <dt>${t('invoiceEmail')}</dt><dd>${c.invoiceEmail}</dd>
             <dt>${t('phone')}</dt><dd>${c.phone}</dd>
@@ -290,9 +310,32 @@ export function renderReview(host: TkPorting): TemplateResult {
       host,
       'numbers',
       t('review.numbers'),
-      html`<ul class="plain" data-numbers>
-          ${lines.map((l) => html`<li>${l.range ? t('review.block', { input: l.input, first: l.range.first, last: l.range.last, size: l.range.size }) : (l.e164 ?? l.input)}</li>`)}
-        </ul>
+      html`<dl data-numbers-facts>
+          ${fact(t('review.country'), n && country(n.country))}
+          <dt>${t('review.list')}</dt>
+          <dd>
+            ${lines.length
+              ? html`<ul class="plain" data-numbers>
+                  ${lines.map((l) => html`<li>${l.range ? t('review.block', { input: l.input, first: spaced(l.range.first), last: spaced(l.range.last), size: l.range.size }) : spaced(l.e164 ?? l.input)}</li>`)}
+                </ul>`
+              : t('review.none')}
+          </dd>
+          ${fact(t('review.newNumbers'), n?.newNumbers || undefined)}
+          ${fact(t('review.provider'), provider)}
+          ${fact(t('review.account'), n?.currentProviderAccount)}
+          ${fact(t('review.signing'), n?.signing && t(`review.signing.${n.signing}`))}
+          ${n?.signers.length
+            ? html`<dt>${t('review.signers')}</dt>
+                <dd><ul class="plain">${n.signers.map((s) => html`<li>${s.name}, ${s.role}</li>`)}</ul></dd>`
+            : nothing}
+          ${fact(t('review.timing'), timing)}
+          ${fact(t('review.shared'), n?.sharedContract === null || n?.sharedContract === undefined ? undefined : t(n.sharedContract ? 'review.yes' : 'review.no'))}
+          ${fact(
+            t('review.scope'),
+            n?.scope && html`${t(`review.scope.${n.scope}`)}${n.scope === 'full' ? html`<br />${t(n.fullPortAcknowledged ? 'review.acknowledged' : 'review.notAcknowledged')}` : nothing}`,
+          )}
+          ${fact(t('review.note'), n?.note)}
+        </dl>
         <p class="note" data-temporary>${t('review.temporary', { count: lines.length })}</p>`,
     )}
     ${section(

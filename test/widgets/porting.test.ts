@@ -422,6 +422,14 @@ describe('<tk-porting>: fixes after review', () => {
     expect(control(draft, 'workplaces.rows.0.displayName').value).to.equal('Eva Muster');
   });
 
+  it('a password over 128 characters is refused at its field; the hint says 12 to 128', async () => {
+    const el = await mount({ orderId: draftId(3) });
+    expect(control(el, 'workplaces.rows.0.password').shadowRoot!.textContent).to.contain('12 bis 128 Zeichen');
+    await type(el, 'workplaces.rows.0.password', 'a'.repeat(129));
+    await next(el);
+    expect(control(el, 'workplaces.rows.0.password').error).to.contain('höchstens 128 Zeichen');
+  });
+
   it('customer search: the latest query wins, an early one is not lost', async () => {
     const el = await mount();
     const inner = window.fetch;

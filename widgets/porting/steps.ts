@@ -59,17 +59,23 @@ function loginProblem(host: TkPorting, value: string, at: number | 'support'): s
   return takenLogins(host, at).includes(v.toLowerCase()) ? texts(host)('loginNameTaken') : '';
 }
 
+/** A password typed: 12 to 128 characters (empty: the saved one stays). */
+const passwordProblem = (host: TkPorting, value: string): string =>
+  value && value.length < 12 ? texts(host)('passwordShort') : value.length > 128 ? texts(host)('passwordLong') : '';
+
 /** The workplaces' problems by field path (the wizard puts them at their fields and into the summary). */
 export function checkWorkplaces(host: TkPorting): Record<string, string> {
   const problems: Record<string, string> = {};
   host.rows.forEach((r, i) => {
     const login = loginProblem(host, r.loginName, i);
     if (login) problems[`workplaces.rows.${i}.loginName`] = login;
-    if (r.password && r.password.length < 12) problems[`workplaces.rows.${i}.password`] = texts(host)('passwordShort');
+    const password = passwordProblem(host, r.password);
+    if (password) problems[`workplaces.rows.${i}.password`] = password;
   });
   const support = loginProblem(host, host.support.loginName, 'support');
   if (support) problems['workplaces.supportLogin.loginName'] = support;
-  if (host.support.password && host.support.password.length < 12) problems['workplaces.supportLogin.password'] = texts(host)('passwordShort');
+  const password = passwordProblem(host, host.support.password);
+  if (password) problems['workplaces.supportLogin.password'] = password;
   return problems;
 }
 

@@ -40,7 +40,7 @@ export default {
   startDate: 'Ab Datum',
   startDateHint: 'Ab diesem Tag wird das Abonnement verrechnet.',
   startDatePast: 'Das Datum liegt in der Vergangenheit. Bitte wählen Sie heute oder einen späteren Tag.',
-  goLiveNote: 'Die Inbetriebnahme stimmen wir mit dem bisherigen Anbieter ab: Die Nummern wechseln am bestätigten Portierungstag, nicht unbedingt an diesem Datum.',
+  goLiveNote: 'Den Start der Anlage stimmen Sie mit uns ab: So können Sie sie vor der Portierung vorbereiten und testen.',
   perMonth: '{price} pro Monat',
   submit: 'Auftrag einreichen',
   resubmit: 'Erneut einreichen',

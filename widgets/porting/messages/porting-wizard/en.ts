@@ -43,7 +43,7 @@ export default {
   startDate: 'From',
   startDateHint: 'The subscription is billed from this day.',
   startDatePast: 'This date is in the past. Please choose today or a later day.',
-  goLiveNote: 'We agree the go-live with the current provider: the numbers move on the confirmed porting day, not necessarily on this date.',
+  goLiveNote: 'Agree the start of the phone system with us: then you can prepare and test it before the port.',
   perMonth: '{price} per month',
   submit: 'Submit order',
   resubmit: 'Submit again',

@@ -56,6 +56,14 @@ export interface PortingCompleteDetail {
   order: PortOrder;
 }
 
+/** "Auftrag ansehen" without `order-url`: the page (or `tk-port-orders`) opens the order. */
+export class TkOpenOrderEvent extends Event {
+  static readonly type = 'tk-open-order';
+  constructor(readonly detail: { id: string }) {
+    super(TkOpenOrderEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 /** The workplaces, the review and the success state (with the login-name transliteration): fetched when the wizard gets near. */
 let steps: typeof import('./steps.js') | undefined;
 /** Step 3's code (`numbers.ts`, chunk `porting-numbers`, with its German texts): fetched as soon as the wizard shows, not with the page. */
@@ -683,5 +691,8 @@ defineOnce('tk-porting', TkPorting);
 declare global {
   interface HTMLElementTagNameMap {
     'tk-porting': TkPorting;
+  }
+  interface GlobalEventHandlersEventMap {
+    'tk-open-order': TkOpenOrderEvent;
   }
 }

@@ -430,6 +430,27 @@ describe('<tk-porting>: fixes after review', () => {
     expect(control(el, 'workplaces.rows.0.password').error).to.contain('höchstens 128 Zeichen');
   });
 
+  it('a problem is said once: focused, not a live region; a notice said twice is said twice', async () => {
+    const el = await mount({ orderId: draftId(4), scenario: 'pool' });
+    await press(el, /Auftrag einreichen/);
+    const problem = root(el).querySelector<HTMLElement>('[data-problem]')!;
+    expect(focused(el)).to.equal(problem);
+    const live = (e: Element): boolean =>
+      e.matches('[role="alert"], [role="status"], [aria-live]') || [...e.children, ...(e.shadowRoot?.children ?? [])].some(live);
+    expect(live(problem), 'the focused problem is no live region').to.equal(false);
+    expect(problem.closest('[role="alert"], [role="status"], [aria-live]')).to.equal(null);
+
+    const rows = await mount({ orderId: draftId(3) });
+    const status = root(rows).querySelector('[role="status"]')!;
+    const said: string[] = [];
+    new MutationObserver(() => said.push(status.textContent!.trim())).observe(status, { childList: true, subtree: true, characterData: true });
+    await press(rows, /Arbeitsplatz hinzufügen/);
+    await press(rows, /Arbeitsplatz hinzufügen/);
+    await press(rows, /Arbeitsplatz 3 entfernen/);
+    await press(rows, /Arbeitsplatz 2 entfernen/);
+    expect(said.filter((s) => s === 'Arbeitsplatz entfernt.').length).to.equal(2);
+  });
+
   it('customer search: the latest query wins, an early one is not lost', async () => {
     const el = await mount();
     const inner = window.fetch;

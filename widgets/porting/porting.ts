@@ -673,7 +673,9 @@ export class TkPorting extends LitElement implements PortingHost {
         ? html`<tk-alert variant="warning" heading=${this.t('clarification')} data-clarification><p>${clarification}</p><p>${this.t('clarificationHelp')}</p></tk-alert>`
         : nothing}
       ${renderErrorSummary(this.wizard.invalid, this.i18n.t('form.errorSummary'))}
-      ${this.problem ? html`<tk-alert variant="error" data-problem tabindex="-1"><p>${this.problem}</p></tk-alert>` : nothing}
+      ${this.problem
+        ? html`<div class="problem" data-problem tabindex="-1"><p><span class="visually-hidden">${this.i18n.t('alert.error')}: </span>${this.problem}</p></div>`
+        : nothing}
       ${this.heading(this.wizard.step.label, this.i18n.t('stepper.position', { index: this.wizard.index + 1, count }))}
       ${reviewing ? nothing : html`<p class="legend">${this.i18n.t('form.requiredLegend')}</p>`}
       <div data-step=${this.step}>${this.renderStep()}</div>

@@ -98,8 +98,7 @@ const valueOf = (e: Event) => String((e.currentTarget as HTMLElement & { value: 
 
 async function addRow(host: TkPorting): Promise<void> {
   host.rows = [...host.rows, newRow()];
-  host.notice = texts(host)('rowAdded', { n: host.rows.length });
-  host.requestUpdate();
+  await host.say(texts(host)('rowAdded', { n: host.rows.length }));
   await host.updateComplete;
   host.renderRoot.querySelector<HTMLElement>(`[name="workplaces.rows.${host.rows.length - 1}.displayName"]`)?.focus();
 }
@@ -115,8 +114,7 @@ async function removeRow(host: TkPorting, i: number): Promise<void> {
       return n === i ? [] : [[`workplaces.rows.${n > i ? n - 1 : n}.${m[2]}`, message]];
     }),
   );
-  host.notice = texts(host)('rowRemoved');
-  host.requestUpdate();
+  await host.say(texts(host)('rowRemoved'));
   await host.updateComplete;
   host.renderRoot.querySelector<HTMLElement>(`[name="workplaces.rows.${Math.min(i, host.rows.length - 1)}.displayName"]`)?.focus();
 }

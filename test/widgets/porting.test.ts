@@ -390,6 +390,23 @@ describe('<tk-porting>: fixes after review', () => {
     expect(root(el).querySelectorAll('[data-section] tk-button').length).to.equal(4);
   });
 
+  it('"Später weitermachen" fires tk-cancel with the step and says up to where the draft is saved', async () => {
+    const fresh = await mount();
+    let cancelled = oneEvent(fresh, 'tk-cancel');
+    await press(fresh, /Später weitermachen/);
+    expect(((await cancelled) as TkCancelEvent).detail).to.deep.equal({ step: 'customer' });
+    expect(root(fresh).querySelector('[role="status"]')!.textContent!.trim()).to.equal('');
+    fresh.closest('div')!.remove();
+    const el = await mount({ orderId: draftId(3) });
+    cancelled = oneEvent(el, 'tk-cancel');
+    await press(el, /Später weitermachen/);
+    const event = await cancelled;
+    expect(event).to.be.instanceOf(TkCancelEvent);
+    expect((event as TkCancelEvent).detail).to.deep.equal({ step: 'workplaces' });
+    await settle(el);
+    expect(root(el).querySelector('[role="status"]')!.textContent).to.contain('bis zum Schritt «Rufnummern» gespeichert');
+  });
+
   it('logging in again after an expired session keeps what was entered', async () => {
     const el = await mount();
     await pick(el, 'customerMode', 'new');
@@ -420,6 +437,17 @@ describe('<tk-porting>: fixes after review', () => {
     expect(draft.order).to.equal(order);
     expect(heading(draft).textContent!.trim()).to.equal('Arbeitsplätze');
     expect(control(draft, 'workplaces.rows.0.displayName').value).to.equal('Eva Muster');
+  });
+
+  it('an order that can no longer be edited: a sentence with its status and "Auftrag ansehen", no submit', async () => {
+    const el = await mount({ orderId: SUBMITTED_ID });
+    expect(own(root(el).querySelector('[data-locked]')!)).to.contain(`ist «${el.order!.statusText}»`);
+    expect(root(el).querySelector('form')).to.equal(null);
+    expect(() => button(el, /Auftrag einreichen/)).to.throw();
+    const open = oneEvent(el, 'tk-open-order');
+    button(el, /Auftrag ansehen/).click();
+    expect(((await open) as TkOpenOrderEvent).detail).to.deep.equal({ id: SUBMITTED_ID });
+    await expect(el).to.be.accessible();
   });
 
   it('a password over 128 characters is refused at its field; the hint says 12 to 128', async () => {

@@ -99,7 +99,8 @@ const CUSTOMER_FIELDS = ['companyName', 'street', 'postalCode', 'city', 'country
  * @slot - the login (do not fill)
  * @fires tk-step-change - `{ step, index, count }` when the visible step changes
  * @fires tk-complete - `{ action: 'submitted' | 'resubmitted', order }` after a (re)submission
- * @fires tk-open-order - `{ id }` from "Auftrag ansehen" without `order-url` (bubbles, composed)
+ * @fires tk-open-order - {TkOpenOrderEvent} `{ id }` from "Auftrag ansehen" without `order-url` (bubbles, composed)
+ * @fires tk-cancel - `{ step }` from "Später weitermachen": the draft stays as saved
  * @fires tk-error - when a request fails
  */
 export class TkPorting extends LitElement implements PortingHost {
@@ -278,15 +279,14 @@ export class TkPorting extends LitElement implements PortingHost {
     this.wizard.index = order.status === 'clarification_needed' ? STEP_IDS.length - 1 : Math.min(order.step, STEP_IDS.length - 1);
   }
 
-  /** The provider's question of an order sent back: the comment of the last change to `clarification_needed`. @internal */
-  get clarification(): string | undefined {
-    if (this.order?.status !== 'clarification_needed') return undefined;
-    return this.order.history.filter((h) => h.to === 'clarification_needed').at(-1)?.comment ?? '';
-  }
-
   /** From the numbers step on, the later steps' code is wanted. */
   private get nearSteps(): boolean {
-    return this.wizard.index >= 2 || Boolean(this.done);
+    return this.wizard.index >= 2 || Boolean(this.done) || this.locked;
+  }
+
+  /** An order opened that can no longer be edited (submitted, approved, …): its status and "Auftrag ansehen" (in `steps.ts`). */
+  private get locked(): boolean {
+    return Boolean(this.order && !this.done && !this.order.actions.includes('edit'));
   }
 
   /** The later steps' texts in the current locale, while they load. */
@@ -508,7 +508,7 @@ export class TkPorting extends LitElement implements PortingHost {
     }
     const error = this.submit.error;
     if (error instanceof TkApiError && error.code === 'temporary_pool_empty') {
-      this.problem = this.t('poolEmpty');
+      this.problem = steps!.poolEmpty(this); // the review's code is there
       this.requestUpdate();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[data-problem]')?.focus();
@@ -521,6 +521,19 @@ export class TkPorting extends LitElement implements PortingHost {
       return;
     }
     await this.failed();
+  }
+
+  /** "Später weitermachen": `tk-cancel` with the step; the draft as saved up to the last step finished (said when there is one). */
+  private readonly later = async (): Promise<void> => {
+    const saved = this.order?.step ?? 0;
+    this.dispatchEvent(new TkCancelEvent({ step: this.step }));
+    // Its sentence is in the later steps' texts: they load now if not yet there (offline: nothing said).
+    if (saved > 0 && (await loadSteps().then(() => true, () => false))) void this.say(steps!.laterSaved(this, this.t(`step.${STEP_IDS[saved - 1]!}`)));
+  };
+
+  /** "Auftrag ansehen" without `order-url`. @internal */
+  openOrder(id: string): void {
+    this.dispatchEvent(new TkOpenOrderEvent({ id }));
   }
 
   /** "Neuen Auftrag erfassen": the wizard from the start. @internal */
@@ -664,14 +677,12 @@ export class TkPorting extends LitElement implements PortingHost {
     }
     if (!this.options) return html`<p class="loading" role="status">${this.t('loading')}</p>`;
     if (this.done) return steps?.renderDone(this, this.done) ?? nothing;
+    if (this.locked) return steps?.renderLocked(this, this.order!) ?? html`<p class="loading">${this.t('loading')}</p>`;
     const reviewing = this.step === 'review';
     const count = STEP_IDS.length;
-    const clarification = this.clarification;
     return html`<form novalidate @input=${this.onValue} @change=${this.onValue} @submit=${this.onSubmit}>
       <tk-stepper .steps=${this.wizardSteps()} current=${this.wizard.index}></tk-stepper>
-      ${clarification !== undefined
-        ? html`<tk-alert variant="warning" heading=${this.t('clarification')} data-clarification><p>${clarification}</p><p>${this.t('clarificationHelp')}</p></tk-alert>`
-        : nothing}
+      ${steps?.renderClarification(this) ?? nothing}
       ${renderErrorSummary(this.wizard.invalid, this.i18n.t('form.errorSummary'))}
       ${this.problem
         ? html`<div class="problem" data-problem tabindex="-1"><p><span class="visually-hidden">${this.i18n.t('alert.error')}: </span>${this.problem}</p></div>`
@@ -684,6 +695,7 @@ export class TkPorting extends LitElement implements PortingHost {
         ${this.wizard.isFirst ? html`<span></span>` : html`<tk-button variant="secondary" @click=${() => this.wizard.back()}>${this.t('back')}</tk-button>`}
         <tk-button type="submit" ?busy=${this.submit.busy}>${reviewing ? this.t(this.order?.status === 'clarification_needed' ? 'resubmit' : 'submit') : this.t('next')}</tk-button>
       </div>
+      <div class="actions"><tk-button variant="secondary" data-later @click=${this.later}>${this.t('later')}</tk-button></div>
     </form>`;
   }
 }

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { isLoginName, suggestLoginName } from '../../contract/login-name.js';
+import type { PortOrder } from '../../contract/port-orders.js';
 import { type Licence, licences, proRataCents } from '../../contract/porting.js';
 import { formatDate, formatMoney } from '../core/i18n/index.js';
 import type { PortingKey } from './messages.js';
@@ -7,6 +8,23 @@ import type { PortingCompleteDetail, TkPorting, WorkplaceRow } from './porting.j
 import { portingStepsMessages, type PortingStepsKey } from './steps.messages.js';
 
 export { portingStepsMessages };
+
+/*
+ * Texts and parts of the wizard's frame that only later steps need (their German stays out of the page).
+ */
+/** "Später weitermachen": up to which step the draft is saved. */
+export const laterSaved = (host: TkPorting, step: string): string => portingStepsMessages.t(host.currentLocale, 'laterSaved', { step });
+/** The submission refused: no temporary numbers free. */
+export const poolEmpty = (host: TkPorting): string => portingStepsMessages.t(host.currentLocale, 'poolEmpty');
+
+/** An order sent back: the provider's question (the comment of the last change to `clarification_needed`) at the top of every step. */
+export function renderClarification(host: TkPorting): TemplateResult | typeof nothing {
+  const order = host.order;
+  if (order?.status !== 'clarification_needed') return nothing;
+  const t = texts(host);
+  const question = order.history.filter((h) => h.to === 'clarification_needed').at(-1)?.comment ?? '';
+  return html`<tk-alert variant="warning" heading=${t('clarification')} data-clarification><p>${question}</p><p>${t('clarificationHelp')}</p></tk-alert>`;
+}
 
 const own = portingStepsMessages.texts('de');
 /** A text of these steps' catalogue, or of the widget's (field names shared with the first steps). */
@@ -354,11 +372,25 @@ export function renderReview(host: TkPorting): TemplateResult {
     ${renderPrice(host)}`;
 }
 
+/** "Auftrag ansehen": a link with `order-url`, else a button that fires `tk-open-order`. */
+function viewOrder(host: TkPorting, id: string): TemplateResult {
+  const t = texts(host);
+  return host.orderUrl
+    ? html`<tk-button href=${host.orderUrl.replace('{id}', encodeURIComponent(id))}>${t('view')}</tk-button>`
+    : html`<tk-button @click=${() => host.openOrder(id)}>${t('view')}</tk-button>`;
+}
+
+/** An order opened that can no longer be edited: its status in words and the way to it. */
+export function renderLocked(host: TkPorting, order: PortOrder): TemplateResult {
+  return html`${host.heading(host.t('title'))}
+    <p data-locked>${texts(host)('locked', { reference: order.reference, status: order.statusText })}</p>
+    <div class="actions">${viewOrder(host, order.id)}</div>`;
+}
+
 /** After the submission: what happens next, the temporary numbers, the reference, and the ways on. */
 export function renderDone(host: TkPorting, done: PortingCompleteDetail): TemplateResult {
   const t = texts(host);
   const { order } = done;
-  const view = () => host.dispatchEvent(new CustomEvent('tk-open-order', { detail: { id: order.id }, bubbles: true, composed: true }));
   const given = order.numbers.lines.filter((l) => l.temporaryNumber);
   return html`${host.heading(t(done.action === 'resubmitted' ? 'done.resubmitted' : 'done.title'))}
     <tk-alert variant="success"><p>${t('done.reference', { reference: order.reference })}</p></tk-alert>
@@ -368,9 +400,7 @@ export function renderDone(host: TkPorting, done: PortingCompleteDetail): Templa
           <dl data-temporary>${given.map((l) => html`<dt>${l.range ? `${l.range.first} – ${l.range.last}` : (l.e164 ?? l.input)}</dt><dd>${l.temporaryNumber}</dd>`)}</dl>`
       : nothing}
     <div class="actions">
-      ${host.orderUrl
-        ? html`<tk-button href=${host.orderUrl.replace('{id}', encodeURIComponent(order.id))}>${t('done.view')}</tk-button>`
-        : html`<tk-button @click=${view}>${t('done.view')}</tk-button>`}
+      ${viewOrder(host, order.id)}
       <tk-button variant="secondary" @click=${() => host.startOver()}>${t('done.new')}</tk-button>
     </div>`;
 }

@@ -66,9 +66,15 @@ export default {
   'done.title': 'Auftrag eingereicht',
   'done.resubmitted': 'Auftrag erneut eingereicht',
   'done.reference': 'Referenz: {reference}',
-  'done.next': 'So geht es weiter: Der Anbieter prüft den Auftrag. Fehlt etwas, fragt er nach. Sonst bestätigt er den Portierungstermin. Über jeden Schritt erhalten Sie eine E-Mail.',
+  'done.next':
+    'So geht es weiter: Laden Sie im Auftrag («Auftrag ansehen») die Vollmacht herunter und lassen Sie sie vom Kunden unterschreiben. Ohne unterschriebene Vollmacht können die Nummern nicht wechseln. Wir als Anbieter prüfen den Auftrag. Fehlt etwas, fragen wir nach. Sonst bestätigen wir den Portierungstermin. Über jeden Schritt erhalten Sie eine E-Mail.',
   'done.temporary': 'Provisorische Nummern',
-  'done.view': 'Auftrag ansehen',
   'done.new': 'Neuen Auftrag erfassen',
+  locked: 'Der Auftrag {reference} ist «{status}» und lässt sich hier nicht mehr ändern. Den Stand und die nächsten Schritte sehen Sie im Auftrag.',
+  view: 'Auftrag ansehen',
+  clarification: 'Rückfrage des Anbieters',
+  clarificationHelp: 'Ändern Sie die betroffenen Angaben und reichen Sie den Auftrag erneut ein.',
+  poolEmpty: 'Im Moment sind keine provisorischen Nummern frei. Der Auftrag ist gespeichert; bitte versuchen Sie es in einigen Minuten erneut oder melden Sie sich beim Support.',
+  laterSaved: 'Der Entwurf ist bis zum Schritt «{step}» gespeichert.',
   change: 'Ändern',
 } as const;

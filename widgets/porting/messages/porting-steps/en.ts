@@ -69,9 +69,15 @@ export default {
   'done.title': 'Order submitted',
   'done.resubmitted': 'Order submitted again',
   'done.reference': 'Reference: {reference}',
-  'done.next': 'What happens next: the provider checks the order. If something is missing, they will ask. Otherwise they confirm the porting date. You get an email about each step.',
+  'done.next':
+    'What happens next: download the power of attorney in the order (“View order”) and have the customer sign it. Without the signed power of attorney the numbers cannot move. We, the provider, check the order. If something is missing, we ask. Otherwise we confirm the porting date. You get an email about each step.',
   'done.temporary': 'Temporary numbers',
-  'done.view': 'View order',
   'done.new': 'Enter a new order',
+  locked: 'The order {reference} is “{status}” and can no longer be changed here. The order shows where it stands and what happens next.',
+  view: 'View order',
+  clarification: 'Question from the provider',
+  clarificationHelp: 'Change the details concerned and submit the order again.',
+  poolEmpty: 'No temporary numbers are free right now. The order is saved; please try again in a few minutes or contact support.',
+  laterSaved: 'The draft is saved up to the step “{step}”.',
   change: 'Change',
 } satisfies Translation<typeof de>;

@@ -44,9 +44,7 @@ export default {
   perMonth: '{price} pro Monat',
   submit: 'Auftrag einreichen',
   resubmit: 'Erneut einreichen',
-  clarification: 'Rückfrage des Anbieters',
-  clarificationHelp: 'Ändern Sie die betroffenen Angaben und reichen Sie den Auftrag erneut ein.',
-  poolEmpty: 'Im Moment sind keine provisorischen Nummern frei. Der Auftrag ist gespeichert; bitte versuchen Sie es in einigen Minuten erneut oder melden Sie sich beim Support.',
   next: 'Weiter',
   back: 'Zurück',
+  later: 'Später weitermachen',
 } as const;

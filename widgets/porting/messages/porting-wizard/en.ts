@@ -47,9 +47,7 @@ export default {
   perMonth: '{price} per month',
   submit: 'Submit order',
   resubmit: 'Submit again',
-  clarification: 'Question from the provider',
-  clarificationHelp: 'Change the details concerned and submit the order again.',
-  poolEmpty: 'No temporary numbers are free right now. The order is saved; please try again in a few minutes or contact support.',
   next: 'Next',
   back: 'Back',
+  later: 'Continue later',
 } satisfies Translation<typeof de>;

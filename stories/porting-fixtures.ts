@@ -11,7 +11,8 @@ import { agentSession, sampleCustomer, sampleOptions, sampleOrder } from './port
  * - `fresh`: everything works; `slow`: the options never come; `error`: the options fail (500, then work
  *   after a retry); `flagged`: the submission is refused with `numbers_flagged` (a report of line 3);
  *   `invalid`: refused with a field error at the first workplace's login; `pool`: 409 `temporary_pool_empty`.
- * - Orders by id: `draftId(1…4)` (a draft saved up to that step), `CLARIFY_ID` (sent back with the provider's question); a new draft gets `NEW_ID`.
+ * - Orders by id: `draftId(1…4)` (a draft saved up to that step), `CLARIFY_ID` (sent back with the provider's question),
+ *   `SUBMITTED_ID` (submitted, no longer editable); a new draft gets `NEW_ID`.
  * - A new customer with the postal code `0000` is refused at that field; a workplace login `vergeben` is
  *   refused as taken on the phone system.
  */
@@ -21,6 +22,8 @@ const id = (n: number) => `5b0f5c1e-0000-4000-8000-${String(n).padStart(12, '0')
 /** A draft saved up to `step` (1 customer … 4 workplaces): opens at the step after it. */
 export const draftId = (step: 1 | 2 | 3 | 4) => id(9010 + step);
 export const CLARIFY_ID = id(9005);
+/** An order already submitted: it can no longer be edited in the wizard. */
+export const SUBMITTED_ID = id(9006);
 export const NEW_ID = id(9001);
 const NEW_CUSTOMER_ID = id(9101);
 
@@ -36,6 +39,7 @@ export function resetPorting(): void {
   orders.clear();
   for (const step of [1, 2, 3, 4] as const) orders.set(draftId(step), sampleOrder('draft', { id: draftId(step) }, step));
   orders.set(CLARIFY_ID, sampleOrder('clarification_needed', { id: CLARIFY_ID }));
+  orders.set(SUBMITTED_ID, sampleOrder('submitted', { id: SUBMITTED_ID }));
 }
 resetPorting();
 

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { CLARIFY_ID, draftId, portingKit, type PortingScenario } from './porting-fixtures.js';
+import { CLARIFY_ID, draftId, portingKit, type PortingScenario, SUBMITTED_ID } from './porting-fixtures.js';
 import { type Act, play } from './widget-acts.js';
 
 /**
@@ -80,6 +80,9 @@ export const WorkplacesErrors: Story = {
 export const Review: Story = { args: { orderId: draftId(4) } };
 /** Sent back by the provider: the question at the top, "Erneut einreichen". */
 export const Clarification: Story = { args: { orderId: CLARIFY_ID } };
+
+/** An order already submitted, opened with `order-id`: it cannot be edited here, "Auftrag ansehen" instead. */
+export const NotEditable: Story = { args: { orderId: SUBMITTED_ID } };
 /** Submitted: what happens next, the temporary numbers, the reference. */
 export const Success: Story = { args: { orderId: draftId(4), acts: submit } };
 /** The submission refused at a workplace's login: back at that step, at the field. */

@@ -15,7 +15,7 @@ export { TkPasswordSetup } from './portal/password-setup.js';
 export { TkProfile } from './portal/profile.js';
 export { TkSubUsers, type SubUsersCompleteDetail } from './sub-users/sub-users.js';
 export { TkLocations, type LocationsCompleteDetail } from './locations/locations.js';
-export { TkPorting } from './porting/porting.js';
+export { TkPorting, TkOpenOrderEvent, type PortingCompleteDetail } from './porting/porting.js';
 export { TkPortOrders } from './port-orders/port-orders.js';
 export { TkAlert } from './primitives/alert.js';
 export { TkButton } from './primitives/button.js';

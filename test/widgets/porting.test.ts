@@ -7,7 +7,9 @@ import '../../widgets/porting/porting.js';
 import type { PortingCompleteDetail, TkPorting } from '../../widgets/porting/porting.js';
 import '../../widgets/provider/provider.js';
 import { CUSTOMER_ID } from '../../stories/port-order-samples.js';
-import { CLARIFY_ID, draftId, portingKit, portingRequests, type PortingScenario, resetPorting } from '../../stories/porting-fixtures.js';
+import { CLARIFY_ID, draftId, portingKit, portingRequests, type PortingScenario, resetPorting, SUBMITTED_ID } from '../../stories/porting-fixtures.js';
+import { TkOpenOrderEvent } from '../../widgets/porting/porting.js';
+import { TkCancelEvent } from '../../widgets/core/events.js';
 import { button, settle } from '../../stories/portal-steps.js';
 
 before(async () => {
@@ -238,7 +240,7 @@ describe('<tk-porting>: review and submission', () => {
   it('"Ändern" opens the step, and "Weiter" saves it and returns to the review', async () => {
     const el = await mount({ orderId: draftId(4) });
     expect(heading(el).textContent!.trim()).to.equal('Prüfen und einreichen');
-    expect(text(root(el).querySelector('[data-numbers]')!)).to.contain('+41 44 123 45 0x: +41441234500 bis +41441234509 (10 Nummern)');
+    expect(text(root(el).querySelector('[data-numbers]')!)).to.contain('+41 44 123 45 0x: +41 44 123 45 00 bis +41 44 123 45 09 (10 Nummern)');
     expect(text(root(el).querySelector('[data-temporary]')!)).to.contain('hier 3');
     await press(el, /Ändern\s*\(Abonnement\)/);
     expect(heading(el).textContent!.trim()).to.equal('Abonnement');
@@ -259,11 +261,15 @@ describe('<tk-porting>: review and submission', () => {
     expect(heading(el).textContent!.trim()).to.equal('Auftrag eingereicht');
     expect(focused(el)).to.equal(heading(el));
     expect(text(root(el))).to.contain('Referenz: PO-7K3M9Q');
-    expect(text(root(el))).to.contain('Der Anbieter prüft den Auftrag');
+    expect(text(root(el))).to.contain('Wir als Anbieter prüfen den Auftrag');
     expect(text(root(el).querySelector('[data-temporary]')!)).to.contain('+41441234500 – +41441234509+41585100002');
+    expect(text(root(el))).to.contain('Vollmacht herunter');
     const open = oneEvent(el, 'tk-open-order');
     button(el, /Auftrag ansehen/).click();
-    expect(((await open) as CustomEvent).detail).to.deep.equal({ id: draftId(4) });
+    const opened = await open;
+    expect(opened).to.be.instanceOf(TkOpenOrderEvent);
+    expect(opened.bubbles && opened.composed).to.equal(true);
+    expect((opened as TkOpenOrderEvent).detail).to.deep.equal({ id: draftId(4) });
     await expect(el).to.be.accessible();
     await press(el, /Neuen Auftrag erfassen/);
     expect(heading(el).textContent!.trim()).to.equal('Kunde');
@@ -356,6 +362,148 @@ describe('<tk-porting>: accessibility', () => {
       const el = await mount({ orderId });
       expect(document.documentElement.scrollWidth, name).to.be.at.most(320);
       el.closest('div')!.remove();
+    }
+  });
+});
+
+describe('<tk-porting>: fixes after review', () => {
+  it('the review shows every detail of the numbers step, numbers spaced, the country in words', async () => {
+    const el = await mount({ orderId: draftId(4) });
+    // Each term with its value, as a screen reader's list of the description list reads them.
+    const facts = [...root(el).querySelectorAll('[data-section="numbers"] dt')].map((dt) => `${dt.textContent!.trim()}: ${own(dt.nextElementSibling!).trim()}`).join(' | ');
+    for (const part of [
+      'Land: Schweiz',
+      '+41 44 123 45 67',
+      'Bisheriger Anbieter: Swisscom',
+      'Kundennummer beim bisherigen Anbieter: 7651-332-901',
+      'Unterschrift: Kollektivunterschrift zu zweien',
+      'Regula Schmied, Geschäftsführerin',
+      'Jürg Müller, Prokurist',
+      'Termin: 12. November 2026, 07:30 Uhr',
+      'Telefonie und Internet im selben Vertrag: Ja',
+      'Umfang: Teilportierung',
+    ]) {
+      expect(facts, part).to.contain(part);
+    }
+    expect(text(root(el).querySelector('[data-section="customer"]')!)).to.contain('Schweiz');
+    expect(text(root(el).querySelector('[data-section="customer"]')!)).not.to.match(/, CH\b/);
+    expect(root(el).querySelectorAll('[data-section] tk-button').length).to.equal(4);
+  });
+
+  it('"Später weitermachen" fires tk-cancel with the step and says up to where the draft is saved', async () => {
+    const fresh = await mount();
+    let cancelled = oneEvent(fresh, 'tk-cancel');
+    await press(fresh, /Später weitermachen/);
+    expect(((await cancelled) as TkCancelEvent).detail).to.deep.equal({ step: 'customer' });
+    expect(root(fresh).querySelector('[role="status"]')!.textContent!.trim()).to.equal('');
+    fresh.closest('div')!.remove();
+    const el = await mount({ orderId: draftId(3) });
+    cancelled = oneEvent(el, 'tk-cancel');
+    await press(el, /Später weitermachen/);
+    const event = await cancelled;
+    expect(event).to.be.instanceOf(TkCancelEvent);
+    expect((event as TkCancelEvent).detail).to.deep.equal({ step: 'workplaces' });
+    await settle(el);
+    expect(root(el).querySelector('[role="status"]')!.textContent).to.contain('bis zum Schritt «Rufnummern» gespeichert');
+  });
+
+  it('logging in again after an expired session keeps what was entered', async () => {
+    const el = await mount();
+    await pick(el, 'customerMode', 'new');
+    await type(el, 'customer.companyName', 'Neu AG');
+    const kit = el.i18n.kit!;
+    const session = kit.session;
+    kit.session = undefined;
+    el.requestUpdate();
+    await settle(el);
+    expect(el.querySelector('tk-login')).to.exist;
+    kit.session = session;
+    el.requestUpdate();
+    await settle(el);
+    await waitUntil(() => control(el, 'customer.companyName'), 'the new customer form is gone');
+    expect(control(el, 'customer.companyName').value).to.equal('Neu AG');
+    el.closest('div')!.remove();
+
+    const draft = await mount({ orderId: draftId(3) });
+    await type(draft, 'workplaces.rows.0.displayName', 'Eva Muster');
+    const order = draft.order;
+    kit.session = undefined;
+    draft.i18n.kit!.session = undefined;
+    draft.requestUpdate();
+    await settle(draft);
+    draft.i18n.kit!.session = session;
+    draft.requestUpdate();
+    await settle(draft);
+    expect(draft.order).to.equal(order);
+    expect(heading(draft).textContent!.trim()).to.equal('Arbeitsplätze');
+    expect(control(draft, 'workplaces.rows.0.displayName').value).to.equal('Eva Muster');
+  });
+
+  it('an order that can no longer be edited: a sentence with its status and "Auftrag ansehen", no submit', async () => {
+    const el = await mount({ orderId: SUBMITTED_ID });
+    expect(own(root(el).querySelector('[data-locked]')!)).to.contain(`ist «${el.order!.statusText}»`);
+    expect(root(el).querySelector('form')).to.equal(null);
+    expect(() => button(el, /Auftrag einreichen/)).to.throw();
+    const open = oneEvent(el, 'tk-open-order');
+    button(el, /Auftrag ansehen/).click();
+    expect(((await open) as TkOpenOrderEvent).detail).to.deep.equal({ id: SUBMITTED_ID });
+    await expect(el).to.be.accessible();
+  });
+
+  it('a password over 128 characters is refused at its field; the hint says 12 to 128', async () => {
+    const el = await mount({ orderId: draftId(3) });
+    expect(control(el, 'workplaces.rows.0.password').shadowRoot!.textContent).to.contain('12 bis 128 Zeichen');
+    await type(el, 'workplaces.rows.0.password', 'a'.repeat(129));
+    await next(el);
+    expect(control(el, 'workplaces.rows.0.password').error).to.contain('höchstens 128 Zeichen');
+  });
+
+  it('a problem is said once: focused, not a live region; a notice said twice is said twice', async () => {
+    const el = await mount({ orderId: draftId(4), scenario: 'pool' });
+    await press(el, /Auftrag einreichen/);
+    const problem = root(el).querySelector<HTMLElement>('[data-problem]')!;
+    expect(focused(el)).to.equal(problem);
+    const live = (e: Element): boolean =>
+      e.matches('[role="alert"], [role="status"], [aria-live]') || [...e.children, ...(e.shadowRoot?.children ?? [])].some(live);
+    expect(live(problem), 'the focused problem is no live region').to.equal(false);
+    expect(problem.closest('[role="alert"], [role="status"], [aria-live]')).to.equal(null);
+
+    const rows = await mount({ orderId: draftId(3) });
+    const status = root(rows).querySelector('[role="status"]')!;
+    const said: string[] = [];
+    new MutationObserver(() => said.push(status.textContent!.trim())).observe(status, { childList: true, subtree: true, characterData: true });
+    await press(rows, /Arbeitsplatz hinzufügen/);
+    await press(rows, /Arbeitsplatz hinzufügen/);
+    await press(rows, /Arbeitsplatz 3 entfernen/);
+    await press(rows, /Arbeitsplatz 2 entfernen/);
+    expect(said.filter((s) => s === 'Arbeitsplatz entfernt.').length).to.equal(2);
+  });
+
+  it('customer search: the latest query wins, an early one is not lost', async () => {
+    const el = await mount();
+    const inner = window.fetch;
+    const release: (() => void)[] = [];
+    const list = (name: string) => new Response(JSON.stringify({ items: [{ ...el.customers![0]!, id: `5b0f5c1e-0000-4000-8000-00000000${name === 'Alt AG' ? 'aa01' : 'bb02'}`, companyName: name }] }), { headers: { 'content-type': 'application/json' } });
+    window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(new Request(input, init).url);
+      if (url.pathname.endsWith('/v1/customers') && url.searchParams.get('q') === 'alt') return new Promise<Response>((resolve) => release.push(() => resolve(list('Alt AG'))));
+      if (url.pathname.endsWith('/v1/customers') && url.searchParams.get('q') === 'neu') return list('Neu AG');
+      return inner(input, init);
+    };
+    try {
+      await type(el, 'customer.search', 'alt');
+      const first = el.search();
+      await type(el, 'customer.search', 'neu');
+      await el.search();
+      await settle(el);
+      expect(el.customers!.map((c) => c.companyName)).to.deep.equal(['Neu AG']);
+      release.forEach((r) => r());
+      await first;
+      await settle(el);
+      expect(el.customers!.map((c) => c.companyName)).to.deep.equal(['Neu AG']);
+      expect(control(el, 'customerId').options.map((o) => o.value)).to.include('5b0f5c1e-0000-4000-8000-00000000bb02');
+    } finally {
+      window.fetch = inner;
     }
   });
 });

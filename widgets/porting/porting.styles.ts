@@ -94,4 +94,10 @@ export const portingStyles = css`
       grid-template-columns: 1fr;
     }
   }
+  .problem {
+    border: 2px solid ${tokens.colorDanger};
+    border-radius: ${tokens.radius};
+    padding: ${tokens.space3};
+    margin: 0 0 ${tokens.space4};
+  }
 `;

@@ -8,8 +8,8 @@ import { TkApiError } from '../core/api.js';
 import type { Kit } from '../core/context.js';
 import { renderErrorSummary } from '../core/error-summary.js';
 import { errorSummaryStyles } from '../core/error-summary.styles.js';
-import { TkCompleteEvent, TkErrorEvent } from '../core/events.js';
-import { formatMoney } from '../core/i18n/index.js';
+import { TkCancelEvent, TkCompleteEvent, TkErrorEvent } from '../core/events.js';
+import { formatMoney, loadLocale } from '../core/i18n/index.js';
 import { KitController, standaloneProperties } from '../core/kit.js';
 import { LightDomController } from '../core/light-dom.js';
 import { SubmitController, failureMessage } from '../core/submit.js';
@@ -56,6 +56,14 @@ export interface PortingCompleteDetail {
   order: PortOrder;
 }
 
+/** "Auftrag ansehen" without `order-url`: the page (or `tk-port-orders`) opens the order. */
+export class TkOpenOrderEvent extends Event {
+  static readonly type = 'tk-open-order';
+  constructor(readonly detail: { id: string }) {
+    super(TkOpenOrderEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 /** The workplaces, the review and the success state (with the login-name transliteration): fetched when the wizard gets near. */
 let steps: typeof import('./steps.js') | undefined;
 /** Step 3's code (`numbers.ts`, chunk `porting-numbers`, with its German texts): fetched as soon as the wizard shows, not with the page. */
@@ -91,7 +99,8 @@ const CUSTOMER_FIELDS = ['companyName', 'street', 'postalCode', 'city', 'country
  * @slot - the login (do not fill)
  * @fires tk-step-change - `{ step, index, count }` when the visible step changes
  * @fires tk-complete - `{ action: 'submitted' | 'resubmitted', order }` after a (re)submission
- * @fires tk-open-order - `{ id }` from "Auftrag ansehen" without `order-url` (bubbles, composed)
+ * @fires tk-open-order - {TkOpenOrderEvent} `{ id }` from "Auftrag ansehen" without `order-url` (bubbles, composed)
+ * @fires tk-cancel - `{ step }` from "Später weitermachen": the draft stays as saved
  * @fires tk-error - when a request fails
  */
 export class TkPorting extends LitElement implements PortingHost {
@@ -152,10 +161,13 @@ export class TkPorting extends LitElement implements PortingHost {
     showErrors: (errors, report) => this.numbersStep?.showErrors(errors, report),
   };
 
-  /** Fetches step 3's code once and hands it what was loaded so far. */
+  /** Fetches step 3's code once (with its texts in the current locale) and hands it what was loaded so far. */
   private ensureNumbers(): Promise<void> {
     return (this.numbersReady ??= loadNumbers().then(
-      (m) => {
+      async (m) => {
+        // Its catalogue came with the chunk, after the page loaded the locale: the locale once more (after a
+        // switch the kit controller loads it for every catalogue it finds missing).
+        await loadLocale(this.loc); // settles even offline: German stands in
         this.numbersStep = new m.NumbersStep(this);
         this.numbersStep.load(this.numbersSaved);
         this.requestUpdate();
@@ -176,6 +188,8 @@ export class TkPorting extends LitElement implements PortingHost {
   );
   private readonly light = new LightDomController(this);
 
+  /** The `order-id` the wizard was last filled from. */
+  private loadedOrderId: string | undefined;
   /** The options, and the order of `order-id`, once there is an agent's session. @internal */
   readonly load = new Task(this, {
     args: () => [this.i18n.kit?.session?.token, this.agent, this.orderId || undefined] as const,
@@ -187,9 +201,14 @@ export class TkPorting extends LitElement implements PortingHost {
           api.call((rpc, o) => rpc.v1['port-orders'].options.$get({}, o), { signal, session: true }),
           orderId ? api.call((rpc, o) => rpc.v1['port-orders'][':id'].$get({ param: { id: orderId } }, o), { signal, session: true }) : undefined,
         ]);
+        // A new login (after an expired session) re-runs this: what was entered stays unless the order changed.
+        const changed = !this.options || (orderId !== this.loadedOrderId && orderId !== this.order?.id);
         this.options = options as PortingOptions;
-        this.reset();
-        if (order) this.fill(order as PortOrder);
+        this.loadedOrderId = orderId;
+        if (changed) {
+          this.reset();
+          if (order) this.fill(order as PortOrder);
+        }
         return true;
       } catch (error) {
         if (!(error instanceof DOMException && error.name === 'AbortError')) {
@@ -260,15 +279,14 @@ export class TkPorting extends LitElement implements PortingHost {
     this.wizard.index = order.status === 'clarification_needed' ? STEP_IDS.length - 1 : Math.min(order.step, STEP_IDS.length - 1);
   }
 
-  /** The provider's question of an order sent back: the comment of the last change to `clarification_needed`. @internal */
-  get clarification(): string | undefined {
-    if (this.order?.status !== 'clarification_needed') return undefined;
-    return this.order.history.filter((h) => h.to === 'clarification_needed').at(-1)?.comment ?? '';
-  }
-
   /** From the numbers step on, the later steps' code is wanted. */
   private get nearSteps(): boolean {
-    return this.wizard.index >= 2 || Boolean(this.done);
+    return this.wizard.index >= 2 || Boolean(this.done) || this.locked;
+  }
+
+  /** An order opened that can no longer be edited (submitted, approved, …): its status and "Auftrag ansehen" (in `steps.ts`). */
+  private get locked(): boolean {
+    return Boolean(this.order && !this.done && !this.order.actions.includes('edit'));
   }
 
   /** The later steps' texts in the current locale, while they load. */
@@ -321,22 +339,36 @@ export class TkPorting extends LitElement implements PortingHost {
   }
 
   /** "Suchen": the reseller's customers whose name holds the text. @internal */
-  private searching = false;
+  private searching: AbortController | undefined;
   async search(): Promise<void> {
     const kit = this.i18n.kit;
-    if (!kit || this.searching) return;
-    this.searching = true;
+    if (!kit) return;
+    // The latest search wins: an earlier one (the first list still loading) is cancelled, its answer ignored.
+    this.searching?.abort();
+    const controller = (this.searching = new AbortController());
     const q = (this.values['customer.search'] ?? '').trim();
     try {
-      const found = await kit.api.call((rpc, o) => rpc.v1.customers.$get({ query: q ? { q } : {} }, o), { session: true });
+      const found = await kit.api.call((rpc, o) => rpc.v1.customers.$get({ query: q ? { q } : {} }, o), { session: true, signal: controller.signal });
+      if (controller.signal.aborted) return;
       this.customers = found.items as Customer[];
       if (!this.customers.some((c) => c.id === this.values.customerId)) this.values = { ...this.values, customerId: this.customers.length === 1 ? this.customers[0]!.id : '' };
-      this.notice = this.customers.length ? '' : this.t('customer.none');
+      this.say(this.customers.length ? '' : this.t('customer.none'));
     } catch (error) {
+      if (controller.signal.aborted) return;
       this.problem = failureMessage(error, this.loc);
       this.customers ??= [];
     }
-    this.searching = false;
+    this.searching = undefined;
+    this.requestUpdate();
+  }
+
+  /** Says a polite message once: cleared first, so the same sentence twice is said twice. @internal */
+  async say(message: string): Promise<void> {
+    this.notice = '';
+    this.requestUpdate();
+    if (!message) return;
+    await this.updateComplete;
+    this.notice = message;
     this.requestUpdate();
   }
 
@@ -480,7 +512,7 @@ export class TkPorting extends LitElement implements PortingHost {
     }
     const error = this.submit.error;
     if (error instanceof TkApiError && error.code === 'temporary_pool_empty') {
-      this.problem = this.t('poolEmpty');
+      this.problem = steps!.poolEmpty(this); // the review's code is there
       this.requestUpdate();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[data-problem]')?.focus();
@@ -493,6 +525,19 @@ export class TkPorting extends LitElement implements PortingHost {
       return;
     }
     await this.failed();
+  }
+
+  /** "Später weitermachen": `tk-cancel` with the step; the draft as saved up to the last step finished (said when there is one). */
+  private readonly later = async (): Promise<void> => {
+    const saved = this.order?.step ?? 0;
+    this.dispatchEvent(new TkCancelEvent({ step: this.step }));
+    // Its sentence is in the later steps' texts: they load now if not yet there (offline: nothing said).
+    if (saved > 0 && (await loadSteps().then(() => true, () => false))) void this.say(steps!.laterSaved(this, this.t(`step.${STEP_IDS[saved - 1]!}`)));
+  };
+
+  /** "Auftrag ansehen" without `order-url`. @internal */
+  openOrder(id: string): void {
+    this.dispatchEvent(new TkOpenOrderEvent({ id }));
   }
 
   /** "Neuen Auftrag erfassen": the wizard from the start. @internal */
@@ -635,16 +680,16 @@ export class TkPorting extends LitElement implements PortingHost {
     }
     if (!this.options) return html`<p class="loading" role="status">${this.t('loading')}</p>`;
     if (this.done) return steps?.renderDone(this, this.done) ?? nothing;
+    if (this.locked) return steps?.renderLocked(this, this.order!) ?? html`<p class="loading">${this.t('loading')}</p>`;
     const reviewing = this.step === 'review';
     const count = STEP_IDS.length;
-    const clarification = this.clarification;
     return html`<form novalidate @input=${this.onValue} @change=${this.onValue} @submit=${this.onSubmit}>
       <tk-stepper .steps=${this.wizardSteps()} current=${this.wizard.index}></tk-stepper>
-      ${clarification !== undefined
-        ? html`<tk-alert variant="warning" heading=${this.t('clarification')} data-clarification><p>${clarification}</p><p>${this.t('clarificationHelp')}</p></tk-alert>`
-        : nothing}
+      ${steps?.renderClarification(this) ?? nothing}
       ${renderErrorSummary(this.wizard.invalid, this.i18n.t('form.errorSummary'))}
-      ${this.problem ? html`<tk-alert variant="error" data-problem tabindex="-1"><p>${this.problem}</p></tk-alert>` : nothing}
+      ${this.problem
+        ? html`<div class="problem" data-problem tabindex="-1"><p><span class="visually-hidden">${this.i18n.t('alert.error')}: </span>${this.problem}</p></div>`
+        : nothing}
       ${this.heading(this.wizard.step.label, this.i18n.t('stepper.position', { index: this.wizard.index + 1, count }))}
       ${reviewing ? nothing : html`<p class="legend">${this.i18n.t('form.requiredLegend')}</p>`}
       <div data-step=${this.step}>${this.renderStep()}</div>
@@ -653,6 +698,7 @@ export class TkPorting extends LitElement implements PortingHost {
         ${this.wizard.isFirst ? html`<span></span>` : html`<tk-button variant="secondary" @click=${() => this.wizard.back()}>${this.t('back')}</tk-button>`}
         <tk-button type="submit" ?busy=${this.submit.busy}>${reviewing ? this.t(this.order?.status === 'clarification_needed' ? 'resubmit' : 'submit') : this.t('next')}</tk-button>
       </div>
+      <div class="actions"><tk-button variant="secondary" data-later @click=${this.later}>${this.t('later')}</tk-button></div>
     </form>`;
   }
 }
@@ -662,5 +708,8 @@ defineOnce('tk-porting', TkPorting);
 declare global {
   interface HTMLElementTagNameMap {
     'tk-porting': TkPorting;
+  }
+  interface GlobalEventHandlersEventMap {
+    'tk-open-order': TkOpenOrderEvent;
   }
 }

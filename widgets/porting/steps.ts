@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { isLoginName, suggestLoginName } from '../../contract/login-name.js';
+import type { PortOrder } from '../../contract/port-orders.js';
 import { type Licence, licences, proRataCents } from '../../contract/porting.js';
 import { formatDate, formatMoney } from '../core/i18n/index.js';
 import type { PortingKey } from './messages.js';
@@ -7,6 +8,23 @@ import type { PortingCompleteDetail, TkPorting, WorkplaceRow } from './porting.j
 import { portingStepsMessages, type PortingStepsKey } from './steps.messages.js';
 
 export { portingStepsMessages };
+
+/*
+ * Texts and parts of the wizard's frame that only later steps need (their German stays out of the page).
+ */
+/** "Später weitermachen": up to which step the draft is saved. */
+export const laterSaved = (host: TkPorting, step: string): string => portingStepsMessages.t(host.currentLocale, 'laterSaved', { step });
+/** The submission refused: no temporary numbers free. */
+export const poolEmpty = (host: TkPorting): string => portingStepsMessages.t(host.currentLocale, 'poolEmpty');
+
+/** An order sent back: the provider's question (the comment of the last change to `clarification_needed`) at the top of every step. */
+export function renderClarification(host: TkPorting): TemplateResult | typeof nothing {
+  const order = host.order;
+  if (order?.status !== 'clarification_needed') return nothing;
+  const t = texts(host);
+  const question = order.history.filter((h) => h.to === 'clarification_needed').at(-1)?.comment ?? '';
+  return html`<tk-alert variant="warning" heading=${t('clarification')} data-clarification><p>${question}</p><p>${t('clarificationHelp')}</p></tk-alert>`;
+}
 
 const own = portingStepsMessages.texts('de');
 /** A text of these steps' catalogue, or of the widget's (field names shared with the first steps). */
@@ -59,17 +77,23 @@ function loginProblem(host: TkPorting, value: string, at: number | 'support'): s
   return takenLogins(host, at).includes(v.toLowerCase()) ? texts(host)('loginNameTaken') : '';
 }
 
+/** A password typed: 12 to 128 characters (empty: the saved one stays). */
+const passwordProblem = (host: TkPorting, value: string): string =>
+  value && value.length < 12 ? texts(host)('passwordShort') : value.length > 128 ? texts(host)('passwordLong') : '';
+
 /** The workplaces' problems by field path (the wizard puts them at their fields and into the summary). */
 export function checkWorkplaces(host: TkPorting): Record<string, string> {
   const problems: Record<string, string> = {};
   host.rows.forEach((r, i) => {
     const login = loginProblem(host, r.loginName, i);
     if (login) problems[`workplaces.rows.${i}.loginName`] = login;
-    if (r.password && r.password.length < 12) problems[`workplaces.rows.${i}.password`] = texts(host)('passwordShort');
+    const password = passwordProblem(host, r.password);
+    if (password) problems[`workplaces.rows.${i}.password`] = password;
   });
   const support = loginProblem(host, host.support.loginName, 'support');
   if (support) problems['workplaces.supportLogin.loginName'] = support;
-  if (host.support.password && host.support.password.length < 12) problems['workplaces.supportLogin.password'] = texts(host)('passwordShort');
+  const password = passwordProblem(host, host.support.password);
+  if (password) problems['workplaces.supportLogin.password'] = password;
   return problems;
 }
 
@@ -92,8 +116,7 @@ const valueOf = (e: Event) => String((e.currentTarget as HTMLElement & { value: 
 
 async function addRow(host: TkPorting): Promise<void> {
   host.rows = [...host.rows, newRow()];
-  host.notice = texts(host)('rowAdded', { n: host.rows.length });
-  host.requestUpdate();
+  await host.say(texts(host)('rowAdded', { n: host.rows.length }));
   await host.updateComplete;
   host.renderRoot.querySelector<HTMLElement>(`[name="workplaces.rows.${host.rows.length - 1}.displayName"]`)?.focus();
 }
@@ -109,8 +132,7 @@ async function removeRow(host: TkPorting, i: number): Promise<void> {
       return n === i ? [] : [[`workplaces.rows.${n > i ? n - 1 : n}.${m[2]}`, message]];
     }),
   );
-  host.notice = texts(host)('rowRemoved');
-  host.requestUpdate();
+  await host.say(texts(host)('rowRemoved'));
   await host.updateComplete;
   host.renderRoot.querySelector<HTMLElement>(`[name="workplaces.rows.${Math.min(i, host.rows.length - 1)}.displayName"]`)?.focus();
 }
@@ -255,21 +277,41 @@ function section(host: TkPorting, id: string, title: string, body: TemplateResul
   </section>`;
 }
 
+/** `+41441234567` → `+41 44 123 45 67` (Swiss numbers; others as they are). */
+export function spaced(e164: string): string {
+  const m = /^\+41(\d{2})(\d{3})(\d{2})(\d{2})$/.exec(e164);
+  return m ? `+41 ${m[1]} ${m[2]} ${m[3]} ${m[4]}` : e164;
+}
+
+/** A term and its value (nothing when there is no value). */
+const fact = (term: string, value: unknown) => (value === undefined || value === null || value === '' ? nothing : html`<dt>${term}</dt><dd>${value}</dd>`);
+
+/** Everything entered, step by step, each with "Ändern". */
 export function renderReview(host: TkPorting): TemplateResult {
   const t = texts(host);
   const order = host.order;
   const c = order?.customer;
   const product = host.options?.products.find((p) => p.id === host.values['subscription.tariffId']);
   const start = host.values['subscription.startDate'];
-  const lines = order?.numbers.lines ?? [];
-  return html`${section(
+  const n = order?.numbers;
+  const lines = n?.lines ?? [];
+  const country = (code: string) => host.t(`country.${code}` as PortingKey);
+  const provider =
+    n?.currentProvider && n.currentProvider !== 'unknown'
+      ? (host.options?.providers[n.country]?.find((p) => p.code === n.currentProvider)?.name ?? n.currentProvider)
+      : n?.currentProvider
+        ? t('review.providerUnknown')
+        : undefined;
+  const timing = n?.timing === 'asap' ? t('review.asap') : n?.portingDate ? t('review.at', { date: formatDate(n.portingDate, host.currentLocale), time: n.portingTime ?? '' }) : undefined;
+  return html`<p>${t('review.intro')}</p>
+    ${section(
       host,
       'customer',
       t('review.customer'),
       c
         ? html`<dl>
             <dt>${t('companyName')}</dt><dd>${c.companyName}</dd>
-            <dt>${t('street')}</dt><dd>${c.street}, ${c.postalCode} ${c.city}, ${c.country}</dd>
+            <dt>${t('street')}</dt><dd>${c.street}, ${c.postalCode} ${c.city}, ${country(c.country)}</dd>
             <dt>${t('contactName')}</dt><dd>${c.contactName}</dd>
             <dt>${t('invoiceEmail')}</dt><dd>${c.invoiceEmail}</dd>
             <dt>${t('phone')}</dt><dd>${c.phone}</dd>
@@ -290,9 +332,32 @@ export function renderReview(host: TkPorting): TemplateResult {
       host,
       'numbers',
       t('review.numbers'),
-      html`<ul class="plain" data-numbers>
-          ${lines.map((l) => html`<li>${l.range ? t('review.block', { input: l.input, first: l.range.first, last: l.range.last, size: l.range.size }) : (l.e164 ?? l.input)}</li>`)}
-        </ul>
+      html`<dl data-numbers-facts>
+          ${fact(t('review.country'), n && country(n.country))}
+          <dt>${t('review.list')}</dt>
+          <dd>
+            ${lines.length
+              ? html`<ul class="plain" data-numbers>
+                  ${lines.map((l) => html`<li>${l.range ? t('review.block', { input: l.input, first: spaced(l.range.first), last: spaced(l.range.last), size: l.range.size }) : spaced(l.e164 ?? l.input)}</li>`)}
+                </ul>`
+              : t('review.none')}
+          </dd>
+          ${fact(t('review.newNumbers'), n?.newNumbers || undefined)}
+          ${fact(t('review.provider'), provider)}
+          ${fact(t('review.account'), n?.currentProviderAccount)}
+          ${fact(t('review.signing'), n?.signing && t(`review.signing.${n.signing}`))}
+          ${n?.signers.length
+            ? html`<dt>${t('review.signers')}</dt>
+                <dd><ul class="plain">${n.signers.map((s) => html`<li>${s.name}, ${s.role}</li>`)}</ul></dd>`
+            : nothing}
+          ${fact(t('review.timing'), timing)}
+          ${fact(t('review.shared'), n?.sharedContract === null || n?.sharedContract === undefined ? undefined : t(n.sharedContract ? 'review.yes' : 'review.no'))}
+          ${fact(
+            t('review.scope'),
+            n?.scope && html`${t(`review.scope.${n.scope}`)}${n.scope === 'full' ? html`<br />${t(n.fullPortAcknowledged ? 'review.acknowledged' : 'review.notAcknowledged')}` : nothing}`,
+          )}
+          ${fact(t('review.note'), n?.note)}
+        </dl>
         <p class="note" data-temporary>${t('review.temporary', { count: lines.length })}</p>`,
     )}
     ${section(
@@ -307,11 +372,25 @@ export function renderReview(host: TkPorting): TemplateResult {
     ${renderPrice(host)}`;
 }
 
+/** "Auftrag ansehen": a link with `order-url`, else a button that fires `tk-open-order`. */
+function viewOrder(host: TkPorting, id: string): TemplateResult {
+  const t = texts(host);
+  return host.orderUrl
+    ? html`<tk-button href=${host.orderUrl.replace('{id}', encodeURIComponent(id))}>${t('view')}</tk-button>`
+    : html`<tk-button @click=${() => host.openOrder(id)}>${t('view')}</tk-button>`;
+}
+
+/** An order opened that can no longer be edited: its status in words and the way to it. */
+export function renderLocked(host: TkPorting, order: PortOrder): TemplateResult {
+  return html`${host.heading(host.t('title'))}
+    <p data-locked>${texts(host)('locked', { reference: order.reference, status: order.statusText })}</p>
+    <div class="actions">${viewOrder(host, order.id)}</div>`;
+}
+
 /** After the submission: what happens next, the temporary numbers, the reference, and the ways on. */
 export function renderDone(host: TkPorting, done: PortingCompleteDetail): TemplateResult {
   const t = texts(host);
   const { order } = done;
-  const view = () => host.dispatchEvent(new CustomEvent('tk-open-order', { detail: { id: order.id }, bubbles: true, composed: true }));
   const given = order.numbers.lines.filter((l) => l.temporaryNumber);
   return html`${host.heading(t(done.action === 'resubmitted' ? 'done.resubmitted' : 'done.title'))}
     <tk-alert variant="success"><p>${t('done.reference', { reference: order.reference })}</p></tk-alert>
@@ -321,9 +400,7 @@ export function renderDone(host: TkPorting, done: PortingCompleteDetail): Templa
           <dl data-temporary>${given.map((l) => html`<dt>${l.range ? `${l.range.first} – ${l.range.last}` : (l.e164 ?? l.input)}</dt><dd>${l.temporaryNumber}</dd>`)}</dl>`
       : nothing}
     <div class="actions">
-      ${host.orderUrl
-        ? html`<tk-button href=${host.orderUrl.replace('{id}', encodeURIComponent(order.id))}>${t('done.view')}</tk-button>`
-        : html`<tk-button @click=${view}>${t('done.view')}</tk-button>`}
+      ${viewOrder(host, order.id)}
       <tk-button variant="secondary" @click=${() => host.startOver()}>${t('done.new')}</tk-button>
     </div>`;
 }

@@ -45,7 +45,6 @@ const filled: Partial<PortOrder['numbers']> = {
 
 const meta: Meta<Args> = {
   title: 'Widgets/Porting/Numbers step',
-  component: 'tk-porting-numbers-harness',
   args: { saved: undefined, acts: [] },
   parameters: { noKit: true },
   render: ({ saved }, { globals }) => {

@@ -21,15 +21,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   server = await startFresh('porting');
   browser = await launch();
-  // The reseller and its operator listen for port order changes (the demo registers no endpoint itself).
-  for (const key of ['tk_sec_demo_reseller', 'tk_sec_demo']) {
-    const res = await fetch(`${server.url}/v1/webhook-endpoints`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ url: 'https://hooks.example/telkit', eventTypes: ['port_order.status_changed'] }),
-    });
-    expect(res.status).toBe(201);
-  }
+  // The demo's reseller and its operator listen for port order changes (seeded endpoints): their webhooks are in the dev outbox.
 });
 afterAll(async () => {
   await browser?.close();

@@ -8,6 +8,7 @@ import type { PortOrdersCompleteDetail, TkPortOrders } from '../../widgets/port-
 import '../../widgets/provider/provider.js';
 import { orderIds, portOrderRequests, portOrdersKit, type PortOrdersScenario, STATUSES } from '../../stories/port-orders-fixtures.js';
 import { button, settle } from '../../stories/portal-steps.js';
+import { CLARIFY_ID, draftId, portingKit, resetPorting } from '../../stories/porting-fixtures.js';
 
 before(async () => {
   await loadLocale('en');
@@ -435,4 +436,31 @@ describe('<tk-port-orders>: accessibility', () => {
     await arrive(detail, /^Cancel order/);
     fits(detail, 'cancel');
   });
+});
+
+describe('<tk-port-orders>: editing in the real tk-porting', () => {
+  /** The widget on the wizard's fake BFF (`portingKit`), an order of it open. */
+  async function mountPorting(orderId: string) {
+    resetPorting();
+    const wrapper = await fixture<HTMLElement>(html`<div><tk-provider no-brand .kit=${portingKit('de', 'fresh')}><tk-port-orders order-id=${orderId}></tk-port-orders></tk-provider></div>`);
+    const el = wrapper.querySelector<TkPortOrders>('tk-port-orders')!;
+    await waitUntil(() => root(el).querySelector('.section-title'), 'the detail did not open', { timeout: 5000 });
+    await settle(el);
+    return el;
+  }
+
+  for (const [what, id, name, step] of [
+    ['Entwurf fortsetzen', draftId(2), /Entwurf fortsetzen/, /^Schritt 3 von 5/],
+    ['Bearbeiten und erneut einreichen', CLARIFY_ID, /Bearbeiten und erneut einreichen/, /^Schritt 5 von 5/],
+  ] as const) {
+    it(`"${what}": focus on the wizard's step heading once it has loaded the order (not on the page)`, async () => {
+      const el = await mountPorting(id);
+      await press(el, name);
+      const porting = await waitUntil(() => root(el).querySelector('tk-porting'), 'no tk-porting').then(() => root(el).querySelector('tk-porting')!);
+      await porting.load.taskComplete;
+      await waitUntil(() => porting.shadowRoot!.activeElement?.matches('[data-step-heading]'), `focus on ${document.activeElement?.localName}, not the step heading`, { timeout: 3000 });
+      expect(root(el).activeElement).to.equal(porting);
+      expect(porting.shadowRoot!.activeElement!.getAttribute('aria-label')).to.match(step);
+    });
+  }
 });

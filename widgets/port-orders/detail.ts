@@ -122,10 +122,14 @@ async function edit(el: TkPortOrders): Promise<void> {
     return;
   }
   await el.form.go('edit');
-  // Focus on the wizard's heading, once it has rendered its step.
+  // Focus on the wizard's step heading once it has loaded the order (the button clicked is gone): its
+  // first render only says "loading"; a failed load shows its heading with the error.
   const porting = el.shadowRoot!.querySelector('tk-porting');
-  await porting?.updateComplete;
-  porting?.shadowRoot?.querySelector<HTMLElement>('[data-heading]')?.focus();
+  if (!porting) return;
+  await porting.updateComplete;
+  await porting.load.taskComplete.catch(() => undefined);
+  await porting.updateComplete;
+  if (el.form.step === 'edit') porting.shadowRoot?.querySelector<HTMLElement>('[data-heading]')?.focus();
 }
 
 /** The wizard (re)submitted the order: back to its detail, fetched again, with a notice; the list loads again. */

@@ -77,6 +77,11 @@ async function filter(el: TkPortOrders, status: string, q: string) {
   await waitUntil(() => root(el).querySelector('[data-count]')!.textContent!.trim(), 'no count said');
   await settle(el);
 }
+/** A `tk-complete` heard on the page (read while it is dispatched): who fired it, its action and its order's id. */
+const said = (e: Event) => {
+  const d = (e as TkCompleteEvent<Partial<PortOrdersCompleteDetail>>).detail;
+  return [(e.composedPath()[0] as Element).localName, d.action, d.order?.id];
+};
 const file = (name: string, type: string, size: number) => new File([new Uint8Array(size).fill(37)], name, { type });
 function choose(el: TkPortOrders, f: File) {
   const input = root(el).querySelector<HTMLInputElement>('input[name="document"]')!;
@@ -342,11 +347,39 @@ describe('<tk-port-orders>: the detail', () => {
     expect(porting.getAttribute('order-id')).to.equal(orderIds.draft);
     expect(buttons(root(el))).to.include('Zurück zu den Aufträgen');
     const gets = requests('GET', new RegExp(`${orderIds.draft}$`)).length;
-    porting.dispatchEvent(new TkCompleteEvent({ action: 'submitted', order: {} }));
-    await arrive(el, /^Auftrag PO-/);
+    const heard: unknown[][] = [];
+    const listen = (e: Event) => heard.push(said(e));
+    document.addEventListener('tk-complete', listen);
+    try {
+      porting.dispatchEvent(new TkCompleteEvent({ action: 'submitted', order: {} }));
+      await arrive(el, /^Auftrag PO-/);
+      await waitUntil(() => heard.length, 'no tk-complete');
+    } finally {
+      document.removeEventListener('tk-complete', listen);
+    }
     expect(requests('GET', new RegExp(`${orderIds.draft}$`)).length).to.equal(gets + 1);
     expect(text(root(el).querySelector('[role="status"]')!)).to.contain('ist eingereicht');
     focused(el, heading(el));
+    // The wizard's own event stays inside; the widget's says what happened, with the order fetched again.
+    expect(heard).to.deep.equal([['tk-port-orders', 'submitted', orderIds.draft]]);
+  });
+
+  it("a clarification answered in tk-porting: one tk-complete of the widget's own, { action: 'resubmitted', order }", async () => {
+    const el = await mount('orders', { orderId: orderIds.clarification_needed });
+    await press(el, /Bearbeiten und erneut einreichen/);
+    await waitUntil(() => root(el).querySelector('tk-porting'), 'no tk-porting');
+    const heard: unknown[][] = [];
+    const listen = (e: Event) => heard.push(said(e));
+    document.addEventListener('tk-complete', listen);
+    try {
+      root(el).querySelector('tk-porting')!.dispatchEvent(new TkCompleteEvent({ action: 'resubmitted', order: {} }));
+      await arrive(el, /^Auftrag PO-/);
+      await waitUntil(() => heard.length, 'no tk-complete');
+    } finally {
+      document.removeEventListener('tk-complete', listen);
+    }
+    expect(text(root(el).querySelector('[role="status"]')!)).to.contain('erneut eingereicht');
+    expect(heard).to.deep.equal([['tk-port-orders', 'resubmitted', orderIds.clarification_needed]]);
   });
 
   it("tk-porting's tk-cancel (the agent left the wizard) goes back to the detail, focus on the button that opened it", async () => {

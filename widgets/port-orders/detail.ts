@@ -132,12 +132,16 @@ async function edit(el: TkPortOrders): Promise<void> {
   if (el.form.step === 'edit') porting.shadowRoot?.querySelector<HTMLElement>('[data-heading]')?.focus();
 }
 
-/** The wizard (re)submitted the order: back to its detail, fetched again, with a notice; the list loads again. */
+/**
+ * The wizard (re)submitted the order: back to its detail, fetched again, with a notice; the list loads
+ * again; the widget's own `tk-complete` (the wizard's stays inside).
+ */
 async function edited(el: TkPortOrders, event: Event): Promise<void> {
-  const action = (event as CustomEvent<{ action?: string }>).detail?.action;
-  const t = dt(el);
+  event.stopPropagation();
+  const action = (event as CustomEvent<{ action?: string }>).detail?.action === 'resubmitted' ? 'resubmitted' : 'submitted';
   void el.load.run();
-  await refresh(el, t(action === 'resubmitted' ? 'resubmitted' : 'submitted', { reference: el.order!.reference }));
+  await refresh(el, dt(el)(action, { reference: el.order!.reference }));
+  el.completed({ action, order: el.order! });
 }
 
 /** "Auftrag jetzt abbrechen": the cancel; 409 `cancel_too_late` is said with the confirmed time. */

@@ -25,9 +25,13 @@ export type PortOrderSummary = PortOrderList['items'][number];
 /** What the widget shows: the list, an order's detail, its cancel confirmation, or `tk-porting` editing it. */
 export type PortOrdersView = 'list' | 'detail' | 'cancel' | 'edit';
 
-/** `tk-complete`'s detail: an order the agent cancelled here. */
+/**
+ * `tk-complete`'s detail: an order the agent cancelled here (`cancelled`), or submitted (a draft continued,
+ * `submitted`) or sent back to the provider (a clarification answered, `resubmitted`) in the `tk-porting`
+ * shown in its place (whose own `tk-complete` does not leave the widget); `order` as the BFF has it now.
+ */
 export interface PortOrdersCompleteDetail {
-  action: 'cancelled';
+  action: 'cancelled' | 'resubmitted' | 'submitted';
   order: PortOrder;
 }
 
@@ -53,7 +57,8 @@ const loadDetail = () =>
  *
  * @tag tk-port-orders
  * @slot - the login (do not fill)
- * @fires tk-complete - `{ action: 'cancelled', order }` after the agent cancelled an order
+ * @fires tk-complete - `{ action, order }` (`PortOrdersCompleteDetail`): `cancelled` after the agent cancelled an order; `submitted` /
+ *   `resubmitted` after the agent finished a draft / answered a clarification in the editing
  * @fires tk-cancel - `{ step }` when the agent leaves the cancel confirmation or the editing without finishing
  * @fires tk-error - when a request fails
  * @csspart card - each order's card
@@ -210,7 +215,7 @@ export class TkPortOrders extends LitElement {
     this.more = this.more.map(patch);
   }
 
-  /** `tk-complete` after a cancel. @internal */
+  /** `tk-complete` after a cancel or a (re)submission in the editing. @internal */
   completed(detail: PortOrdersCompleteDetail): void {
     this.dispatchEvent(new TkCompleteEvent<PortOrdersCompleteDetail>(detail));
   }

@@ -150,6 +150,26 @@ describe('<tk-port-orders>: the list', () => {
     expect(root(el).querySelector('[data-count]')!.textContent).to.contain('5 weitere Aufträge geladen');
   });
 
+  it('a page of "Weitere laden" that comes after another filter was applied is dropped (not appended to the new list)', async () => {
+    const el = await mount('many');
+    const fetch = window.fetch;
+    window.fetch = async (input, init) => {
+      if (String(input instanceof Request ? input.url : input).includes('cursor=')) await new Promise((r) => setTimeout(r, 300));
+      return fetch(input, init);
+    };
+    try {
+      const more = el.loadMore();
+      el.applyFilter('draft', '');
+      await more;
+      await waitUntil(() => !el.loadingMore && !root(el).querySelector('.loading'), 'not settled');
+      await settle(el);
+    } finally {
+      window.fetch = fetch;
+    }
+    expect(cards(el).length).to.equal(3);
+    expect(cards(el).map((c) => c.querySelector('.badge')!.textContent!.replace('Status:', '').trim())).to.deep.equal(['Entwurf', 'Entwurf', 'Entwurf']);
+  });
+
   it('empty: says how to start (the wizard); loading; a load error with retry; 403; logged out: tk-login; no agent: a sentence', async () => {
     const empty = await mount('empty');
     expect(text(empty)).to.contain('Noch keine Portierungsaufträge');
@@ -391,6 +411,17 @@ describe('<tk-port-orders>: the detail', () => {
     await cancelled;
     await arrive(el, /^Auftrag PO-/);
     focused(el, root(el).querySelector('[data-action="edit"]'));
+  });
+
+  it('an order still being fetched when the agent goes back to the list does not open', async () => {
+    const el = await mount('orders', { orderId: orderIds.draft });
+    const opening = el.open(orderIds.approved);
+    await press(el, /Zurück zu den Aufträgen/);
+    await opening;
+    await settle(el);
+    expect(heading(el).textContent).to.contain('Portierungsaufträge');
+    expect(root(el).querySelector('.section-title')).to.equal(null);
+    focused(el, root(el).querySelector(`[data-card="${orderIds.draft}"]`));
   });
 
   it('back to the list keeps the filter and puts focus on the order\'s card', async () => {

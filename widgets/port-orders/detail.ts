@@ -32,7 +32,8 @@ export async function openOrder(el: TkPortOrders, id: string): Promise<void> {
   const locale = el.i18n.locale;
   await Promise.all([detailMessages.load(locale), portingMessages.load(locale)]).catch(() => undefined); // offline: German stands in
   const order = await el.form.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1['port-orders'][':id'].$get({ param: { id } }, opts), { signal: o.signal, session: true }));
-  if (!order) return;
+  // Not when the agent went back to the list meanwhile (`backToList` forgets the order being opened).
+  if (!order || el.opening !== id) return;
   el.order = order;
   await el.form.go('detail');
 }

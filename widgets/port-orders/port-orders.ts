@@ -167,10 +167,14 @@ export class TkPortOrders extends LitElement {
     if (!kit || !this.cursor || this.loadingMore) return;
     this.loadingMore = true;
     this.said = '';
-    const page = await this.form.send((k, o) => k.api.call((rpc, opts) => rpc.v1['port-orders'].$get({ query: this.query(this.cursor!) }, opts), { signal: o.signal, session: true }));
+    // The list it continues: a page of another filter (or of a list loaded again meanwhile) is dropped.
+    const { status, q } = this;
+    const list = this.load.value;
+    const query = this.query(this.cursor);
+    const page = await this.form.send((k, o) => k.api.call((rpc, opts) => rpc.v1['port-orders'].$get({ query }, opts), { signal: o.signal, session: true }));
     this.loadingMore = false;
     this.requestUpdate();
-    if (!page) return;
+    if (!page || status !== this.status || q !== this.q || list !== this.load.value) return;
     this.more = [...this.more, ...page.items];
     this.cursor = page.nextCursor;
     this.said = this.t('moreLoaded', { n: page.items.length });
@@ -193,7 +197,7 @@ export class TkPortOrders extends LitElement {
       return;
     }
     await detail!.openOrder(this, id);
-    this.opening = undefined;
+    if (this.opening === id) this.opening = undefined;
     this.requestUpdate();
   }
 
@@ -201,6 +205,7 @@ export class TkPortOrders extends LitElement {
   async backToList(): Promise<void> {
     const id = this.order?.id ?? this.from;
     this.order = undefined;
+    this.opening = undefined; // an order still being fetched is no longer wanted (`openOrder`)
     this.said = '';
     await this.form.go('list');
     if (id) await this.form.focus(`[data-card="${id}"]`);

@@ -219,7 +219,7 @@ describe('<tk-port-orders>: the detail', () => {
     const all = text(el);
     for (const part of [
       'FirmaPraxis Dr. Meier',
-      'AdresseAarbergergasse 12, 3011 Bern, CH',
+      'AdresseAarbergergasse 12, 3011 Bern, Schweiz',
       'UIDCHE-116.281.710',
       'ProduktCloud PBX Business',
       'Startdatum16. November 2026',
@@ -479,6 +479,25 @@ describe('<tk-port-orders>: accessibility', () => {
         await expect(el, `too late ${theme} ${locale}`).to.be.accessible();
       }
     }
+  });
+
+  it('a switch to English after the load: status words and meanings, reasons and the country in English, not the BFF\'s German', async () => {
+    const el = await mount('orders', { orderId: orderIds.rejected });
+    const provider = el.closest('tk-provider')! as HTMLElement & { kit: ReturnType<typeof portOrdersKit> };
+    provider.kit = { ...provider.kit, locale: 'en' }; // the API still asks in German: its texts stay German
+    await waitUntil(() => /Rejected/.test(root(el).querySelector('.status')?.textContent ?? ''), 'the status is not in English');
+    await settle(el);
+    expect(text(root(el).querySelector('.status')!)).to.contain('Rejected');
+    expect(text(root(el))).not.to.contain('Abgelehnt');
+    expect(text(root(el).querySelector('.timeline')!)).to.contain('Signatory not authorised (commercial register)');
+    expect(text(root(el))).to.contain('Switzerland');
+    await press(el, /Back to the orders/);
+    await waitUntil(() => cards(el).length, 'no list');
+    await settle(el);
+    const submitted = card(el, 'PO-4101B');
+    expect(text(submitted.querySelector('.badge')!)).to.contain('Submitted');
+    expect(text(submitted.querySelector('details')!)).to.contain('The provider is checking the order.');
+    expect(text(root(el).querySelector('.cards')!)).not.to.match(/Eingereicht|Der Anbieter prüft/);
   });
 
   it('English: texts and dates in English; reflows at 320 px in the list, the detail and the cancel step', async () => {

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Params } from '../../contract/i18n.js';
+import type { Locale } from '../../contract/locales.js';
 import { portingMessages } from '../../contract/messages/porting.js';
 import type { DocumentContentType, PortOrder } from '../../contract/port-orders.js';
 import { PROVIDERS } from '../../contract/porting.js';
@@ -9,7 +10,7 @@ import { formatDate, formatMoney } from '../core/i18n/index.js';
 import { renderErrorSummary } from '../core/error-summary.js';
 import '../primitives/text-field.js';
 import { type DetailKey, detailMessages } from './detail.messages.js';
-import { statusWord, zurichDay, zurichTime } from './list.js';
+import { statusMeaning, statusWord, zurichDay, zurichTime } from './list.js';
 import type { TkPortOrders } from './port-orders.js';
 
 /**
@@ -182,7 +183,7 @@ function customer(el: TkPortOrders, o: Order) {
   const c = o.customer;
   if (!c) return html`<p>${t('notYet')}</p>`;
   return html`<dl>
-    ${row(t('company'), c.companyName)} ${row(t('address'), `${c.street}, ${c.postalCode} ${c.city}, ${c.country}`)} ${row(t('contact'), c.contactName)}
+    ${row(t('company'), c.companyName)} ${row(t('address'), `${c.street}, ${c.postalCode} ${c.city}, ${t(`country.${c.country}`)}`)} ${row(t('contact'), c.contactName)}
     ${row(t('invoiceEmail'), c.invoiceEmail)} ${row(t('phone'), c.phone)} ${row(t('uid'), c.uid ?? t('none'))}
   </dl>`;
 }
@@ -277,6 +278,17 @@ function actor(el: TkPortOrders, a: Order['history'][number]['actor']) {
 
 const moment = (el: TkPortOrders, iso: string) => dt(el)('at', { date: zurichDay(iso, el.i18n.locale), time: zurichTime(iso, el.i18n.locale) });
 
+/**
+ * A change's reason in the widget's language: a known code from `reject.*` (into `rejected`), `fail.*` (into
+ * `failed`) or `reason.*`; else the BFF's `reasonText` (in the language it was fetched in), else the code.
+ */
+function reasonWords(h: Order['history'][number], locale: Locale): string {
+  const known = portingMessages.texts('de') as Record<string, string>;
+  const prefix = h.to === 'rejected' ? 'reject' : h.to === 'failed' ? 'fail' : 'reason';
+  const key = h.reason ? [`${prefix}.${h.reason}`, `reason.${h.reason}`].find((k) => k in known) : undefined;
+  return key ? portingMessages.t(locale, key as 'reason.resubmitted') : (h.reasonText ?? h.reason ?? '');
+}
+
 function history(el: TkPortOrders, o: Order) {
   const t = dt(el);
   const locale = el.i18n.locale;
@@ -286,7 +298,7 @@ function history(el: TkPortOrders, o: Order) {
       (h) => html`<li data-entry>
         <strong>${h.from ? t('history.change', { from: statusWord(h.from, locale), to: statusWord(h.to, locale) }) : t('history.created', { to: statusWord(h.to, locale) })}</strong>
         <div>${actor(el, h.actor)}, <span class="when">${moment(el, h.at)}</span></div>
-        ${h.reasonText ? html`<div>${t('reason')}: ${h.reasonText}</div>` : nothing} ${h.comment ? html`<div>${t('comment')}: ${h.comment}</div>` : nothing}
+        ${h.reasonText || h.reason ? html`<div>${t('reason')}: ${reasonWords(h, locale)}</div>` : nothing} ${h.comment ? html`<div>${t('comment')}: ${h.comment}</div>` : nothing}
       </li>`,
     )}
   </ol>`;
@@ -357,8 +369,8 @@ function detailView(el: TkPortOrders, o: Order) {
   const can = (a: Order['actions'][number]) => o.actions.includes(a);
   return html`<div class="actions top"><tk-button variant="link" data-back @click=${() => el.backToList()}>${t('back')}</tk-button></div>
     ${el.form.heading(t('heading', { reference: o.reference }))} ${el.form.summary({ document: t('upload.label') })} ${clarification(el, o)}
-    <p class="status"><strong>${t('statusNow', { status: o.statusText })}</strong></p>
-    <p>${o.statusDescription}</p>
+    <p class="status"><strong>${t('statusNow', { status: statusWord(o.status, el.i18n.locale) })}</strong></p>
+    <p>${statusMeaning(o.status, el.i18n.locale)}</p>
     ${can('edit') || can('cancel')
       ? html`<div class="actions" data-order-actions>
           ${can('edit')

@@ -359,6 +359,23 @@ describe('<tk-port-orders>: the detail', () => {
     expect(clicked[0]!.href).to.match(/^blob:/);
   });
 
+  it('a download whose session expired (401 session_expired) ends the session as every request does: the login with the note', async () => {
+    const el = await mount('orders', { orderId: orderIds.submitted });
+    const fetch = window.fetch;
+    window.fetch = async (input, init) =>
+      String(input instanceof Request ? input.url : input).includes('/power-of-attorney')
+        ? new Response(JSON.stringify({ type: 'about:blank', title: 'Sitzung abgelaufen', status: 401, code: 'session_expired', requestId: 't' }), { status: 401, headers: { 'content-type': 'application/problem+json' } })
+        : fetch(input, init);
+    try {
+      await press(el, /Vollmacht herunterladen/);
+      await waitUntil(() => /Ihre Sitzung ist abgelaufen/.test(text(root(el))), 'no expiry said');
+    } finally {
+      window.fetch = fetch;
+    }
+    expect((el.closest('tk-provider') as HTMLElement & { kit: { session?: unknown } }).kit.session).to.equal(undefined);
+    expect(el.querySelector('tk-login')).not.to.equal(null);
+  });
+
   it('"Entwurf fortsetzen" renders tk-porting with the order-id; its tk-complete brings back the refreshed detail with a notice', async () => {
     const el = await mount('orders', { orderId: orderIds.draft });
     await press(el, /Entwurf fortsetzen/);

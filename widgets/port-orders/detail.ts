@@ -47,25 +47,25 @@ async function refresh(el: TkPortOrders, notice = ''): Promise<void> {
   await el.form.go('detail', notice);
 }
 
-/** A file from the BFF with the session (a download the browser could not authorise itself), saved under `name`. */
+/**
+ * A file from the BFF with the session (a download the browser could not authorise itself), saved under
+ * `name`. Through the kit's API client (a raw fetch in its place of the RPC call): its session token, its
+ * problems and its session expiry (the login again) as for every other request.
+ */
 async function download(el: TkPortOrders, path: string, name: string): Promise<void> {
-  const kit = el.i18n.kit;
-  const token = kit?.session?.token;
-  if (!kit || !token) return;
-  el.form.submit.error = undefined;
-  let blob: Blob | undefined;
-  try {
-    const res = await fetch(`${kit.api.baseUrl}${path}`, { headers: { Authorization: `Bearer ${token}`, 'Accept-Language': el.i18n.locale } });
-    if (res.ok) blob = await res.blob();
-    else el.form.submit.error = new TkApiError((await res.json().catch(() => null)) ?? { type: 'about:blank', title: dt(el)('poa.failed'), status: res.status, code: 'http_error', requestId: '' });
-  } catch {
-    el.form.submit.error = new TkApiError({ type: 'about:blank', title: dt(el)('poa.failed'), status: 0, code: 'network_error', requestId: '' });
-  }
-  if (!blob) {
-    el.requestUpdate();
-    await el.form.focus('[data-error-summary]');
-    return;
-  }
+  const blob = await el.form.send((kit, o) =>
+    kit.api.call<Blob>(
+      (_rpc, opts) =>
+        fetch(`${kit.api.baseUrl}${path}`, { ...opts.init, headers: { ...(opts.headers as Record<string, string>), 'Accept-Language': el.i18n.locale } }).then((res) => ({
+          ok: res.ok,
+          status: res.status,
+          headers: res.headers,
+          json: () => (res.ok ? res.blob() : res.json()) as Promise<Blob>,
+        })),
+      { signal: o.signal, session: true },
+    ),
+  );
+  if (!blob) return;
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

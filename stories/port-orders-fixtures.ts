@@ -177,8 +177,9 @@ export function installPortOrdersApi(): void {
   window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
     const url = new URL(request.url);
-    if (!request.url.startsWith(FAKE_API) || !url.pathname.startsWith('/v1/port-orders')) return inner(input, init);
     const key = request.headers.get('authorization')?.replace('Bearer ', '') ?? '';
+    // Another fake's session (`portingKit`: the real wizard inside the widget) goes on to that fake.
+    if (!request.url.startsWith(FAKE_API) || !url.pathname.startsWith('/v1/port-orders') || !key.startsWith('tk_ses_po_')) return inner(input, init);
     const bytes = await request.clone().arrayBuffer();
     const contentType = request.headers.get('content-type');
     let body: Record<string, unknown> | undefined;

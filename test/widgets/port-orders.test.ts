@@ -8,6 +8,7 @@ import type { PortOrdersCompleteDetail, TkPortOrders } from '../../widgets/port-
 import '../../widgets/provider/provider.js';
 import { orderIds, portOrderRequests, portOrdersKit, type PortOrdersScenario, STATUSES } from '../../stories/port-orders-fixtures.js';
 import { button, settle } from '../../stories/portal-steps.js';
+import { CLARIFY_ID, draftId, portingKit, resetPorting } from '../../stories/porting-fixtures.js';
 
 before(async () => {
   await loadLocale('en');
@@ -76,6 +77,11 @@ async function filter(el: TkPortOrders, status: string, q: string) {
   await waitUntil(() => root(el).querySelector('[data-count]')!.textContent!.trim(), 'no count said');
   await settle(el);
 }
+/** A `tk-complete` heard on the page (read while it is dispatched): who fired it, its action and its order's id. */
+const said = (e: Event) => {
+  const d = (e as TkCompleteEvent<Partial<PortOrdersCompleteDetail>>).detail;
+  return [(e.composedPath()[0] as Element).localName, d.action, d.order?.id];
+};
 const file = (name: string, type: string, size: number) => new File([new Uint8Array(size).fill(37)], name, { type });
 function choose(el: TkPortOrders, f: File) {
   const input = root(el).querySelector<HTMLInputElement>('input[name="document"]')!;
@@ -144,6 +150,26 @@ describe('<tk-port-orders>: the list', () => {
     expect(root(el).querySelector('[data-count]')!.textContent).to.contain('5 weitere Aufträge geladen');
   });
 
+  it('a page of "Weitere laden" that comes after another filter was applied is dropped (not appended to the new list)', async () => {
+    const el = await mount('many');
+    const fetch = window.fetch;
+    window.fetch = async (input, init) => {
+      if (String(input instanceof Request ? input.url : input).includes('cursor=')) await new Promise((r) => setTimeout(r, 300));
+      return fetch(input, init);
+    };
+    try {
+      const more = el.loadMore();
+      el.applyFilter('draft', '');
+      await more;
+      await waitUntil(() => !el.loadingMore && !root(el).querySelector('.loading'), 'not settled');
+      await settle(el);
+    } finally {
+      window.fetch = fetch;
+    }
+    expect(cards(el).length).to.equal(3);
+    expect(cards(el).map((c) => c.querySelector('.badge')!.textContent!.replace('Status:', '').trim())).to.deep.equal(['Entwurf', 'Entwurf', 'Entwurf']);
+  });
+
   it('empty: says how to start (the wizard); loading; a load error with retry; 403; logged out: tk-login; no agent: a sentence', async () => {
     const empty = await mount('empty');
     expect(text(empty)).to.contain('Noch keine Portierungsaufträge');
@@ -193,7 +219,7 @@ describe('<tk-port-orders>: the detail', () => {
     const all = text(el);
     for (const part of [
       'FirmaPraxis Dr. Meier',
-      'AdresseAarbergergasse 12, 3011 Bern, CH',
+      'AdresseAarbergergasse 12, 3011 Bern, Schweiz',
       'UIDCHE-116.281.710',
       'ProduktCloud PBX Business',
       'Startdatum16. November 2026',
@@ -333,6 +359,23 @@ describe('<tk-port-orders>: the detail', () => {
     expect(clicked[0]!.href).to.match(/^blob:/);
   });
 
+  it('a download whose session expired (401 session_expired) ends the session as every request does: the login with the note', async () => {
+    const el = await mount('orders', { orderId: orderIds.submitted });
+    const fetch = window.fetch;
+    window.fetch = async (input, init) =>
+      String(input instanceof Request ? input.url : input).includes('/power-of-attorney')
+        ? new Response(JSON.stringify({ type: 'about:blank', title: 'Sitzung abgelaufen', status: 401, code: 'session_expired', requestId: 't' }), { status: 401, headers: { 'content-type': 'application/problem+json' } })
+        : fetch(input, init);
+    try {
+      await press(el, /Vollmacht herunterladen/);
+      await waitUntil(() => /Ihre Sitzung ist abgelaufen/.test(text(root(el))), 'no expiry said');
+    } finally {
+      window.fetch = fetch;
+    }
+    expect((el.closest('tk-provider') as HTMLElement & { kit: { session?: unknown } }).kit.session).to.equal(undefined);
+    expect(el.querySelector('tk-login')).not.to.equal(null);
+  });
+
   it('"Entwurf fortsetzen" renders tk-porting with the order-id; its tk-complete brings back the refreshed detail with a notice', async () => {
     const el = await mount('orders', { orderId: orderIds.draft });
     await press(el, /Entwurf fortsetzen/);
@@ -341,11 +384,39 @@ describe('<tk-port-orders>: the detail', () => {
     expect(porting.getAttribute('order-id')).to.equal(orderIds.draft);
     expect(buttons(root(el))).to.include('Zurück zu den Aufträgen');
     const gets = requests('GET', new RegExp(`${orderIds.draft}$`)).length;
-    porting.dispatchEvent(new TkCompleteEvent({ action: 'submitted', order: {} }));
-    await arrive(el, /^Auftrag PO-/);
+    const heard: unknown[][] = [];
+    const listen = (e: Event) => heard.push(said(e));
+    document.addEventListener('tk-complete', listen);
+    try {
+      porting.dispatchEvent(new TkCompleteEvent({ action: 'submitted', order: {} }));
+      await arrive(el, /^Auftrag PO-/);
+      await waitUntil(() => heard.length, 'no tk-complete');
+    } finally {
+      document.removeEventListener('tk-complete', listen);
+    }
     expect(requests('GET', new RegExp(`${orderIds.draft}$`)).length).to.equal(gets + 1);
     expect(text(root(el).querySelector('[role="status"]')!)).to.contain('ist eingereicht');
     focused(el, heading(el));
+    // The wizard's own event stays inside; the widget's says what happened, with the order fetched again.
+    expect(heard).to.deep.equal([['tk-port-orders', 'submitted', orderIds.draft]]);
+  });
+
+  it("a clarification answered in tk-porting: one tk-complete of the widget's own, { action: 'resubmitted', order }", async () => {
+    const el = await mount('orders', { orderId: orderIds.clarification_needed });
+    await press(el, /Bearbeiten und erneut einreichen/);
+    await waitUntil(() => root(el).querySelector('tk-porting'), 'no tk-porting');
+    const heard: unknown[][] = [];
+    const listen = (e: Event) => heard.push(said(e));
+    document.addEventListener('tk-complete', listen);
+    try {
+      root(el).querySelector('tk-porting')!.dispatchEvent(new TkCompleteEvent({ action: 'resubmitted', order: {} }));
+      await arrive(el, /^Auftrag PO-/);
+      await waitUntil(() => heard.length, 'no tk-complete');
+    } finally {
+      document.removeEventListener('tk-complete', listen);
+    }
+    expect(text(root(el).querySelector('[role="status"]')!)).to.contain('erneut eingereicht');
+    expect(heard).to.deep.equal([['tk-port-orders', 'resubmitted', orderIds.clarification_needed]]);
   });
 
   it("tk-porting's tk-cancel (the agent left the wizard) goes back to the detail, focus on the button that opened it", async () => {
@@ -357,6 +428,17 @@ describe('<tk-port-orders>: the detail', () => {
     await cancelled;
     await arrive(el, /^Auftrag PO-/);
     focused(el, root(el).querySelector('[data-action="edit"]'));
+  });
+
+  it('an order still being fetched when the agent goes back to the list does not open', async () => {
+    const el = await mount('orders', { orderId: orderIds.draft });
+    const opening = el.open(orderIds.approved);
+    await press(el, /Zurück zu den Aufträgen/);
+    await opening;
+    await settle(el);
+    expect(heading(el).textContent).to.contain('Portierungsaufträge');
+    expect(root(el).querySelector('.section-title')).to.equal(null);
+    focused(el, root(el).querySelector(`[data-card="${orderIds.draft}"]`));
   });
 
   it('back to the list keeps the filter and puts focus on the order\'s card', async () => {
@@ -416,6 +498,25 @@ describe('<tk-port-orders>: accessibility', () => {
     }
   });
 
+  it('a switch to English after the load: status words and meanings, reasons and the country in English, not the BFF\'s German', async () => {
+    const el = await mount('orders', { orderId: orderIds.rejected });
+    const provider = el.closest('tk-provider')! as HTMLElement & { kit: ReturnType<typeof portOrdersKit> };
+    provider.kit = { ...provider.kit, locale: 'en' }; // the API still asks in German: its texts stay German
+    await waitUntil(() => /Rejected/.test(root(el).querySelector('.status')?.textContent ?? ''), 'the status is not in English');
+    await settle(el);
+    expect(text(root(el).querySelector('.status')!)).to.contain('Rejected');
+    expect(text(root(el))).not.to.contain('Abgelehnt');
+    expect(text(root(el).querySelector('.timeline')!)).to.contain('Signatory not authorised (commercial register)');
+    expect(text(root(el))).to.contain('Switzerland');
+    await press(el, /Back to the orders/);
+    await waitUntil(() => cards(el).length, 'no list');
+    await settle(el);
+    const submitted = card(el, 'PO-4101B');
+    expect(text(submitted.querySelector('.badge')!)).to.contain('Submitted');
+    expect(text(submitted.querySelector('details')!)).to.contain('The provider is checking the order.');
+    expect(text(root(el).querySelector('.cards')!)).not.to.match(/Eingereicht|Der Anbieter prüft/);
+  });
+
   it('English: texts and dates in English; reflows at 320 px in the list, the detail and the cancel step', async () => {
     await setViewport({ width: 320, height: 640 });
     const fits = (el: TkPortOrders, where: string) => {
@@ -435,4 +536,31 @@ describe('<tk-port-orders>: accessibility', () => {
     await arrive(detail, /^Cancel order/);
     fits(detail, 'cancel');
   });
+});
+
+describe('<tk-port-orders>: editing in the real tk-porting', () => {
+  /** The widget on the wizard's fake BFF (`portingKit`), an order of it open. */
+  async function mountPorting(orderId: string) {
+    resetPorting();
+    const wrapper = await fixture<HTMLElement>(html`<div><tk-provider no-brand .kit=${portingKit('de', 'fresh')}><tk-port-orders order-id=${orderId}></tk-port-orders></tk-provider></div>`);
+    const el = wrapper.querySelector<TkPortOrders>('tk-port-orders')!;
+    await waitUntil(() => root(el).querySelector('.section-title'), 'the detail did not open', { timeout: 5000 });
+    await settle(el);
+    return el;
+  }
+
+  for (const [what, id, name, step] of [
+    ['Entwurf fortsetzen', draftId(2), /Entwurf fortsetzen/, /^Schritt 3 von 5/],
+    ['Bearbeiten und erneut einreichen', CLARIFY_ID, /Bearbeiten und erneut einreichen/, /^Schritt 5 von 5/],
+  ] as const) {
+    it(`"${what}": focus on the wizard's step heading once it has loaded the order (not on the page)`, async () => {
+      const el = await mountPorting(id);
+      await press(el, name);
+      const porting = await waitUntil(() => root(el).querySelector('tk-porting'), 'no tk-porting').then(() => root(el).querySelector('tk-porting')!);
+      await porting.load.taskComplete;
+      await waitUntil(() => porting.shadowRoot!.activeElement?.matches('[data-step-heading]'), `focus on ${document.activeElement?.localName}, not the step heading`, { timeout: 3000 });
+      expect(root(el).activeElement).to.equal(porting);
+      expect(porting.shadowRoot!.activeElement!.getAttribute('aria-label')).to.match(step);
+    });
+  }
 });

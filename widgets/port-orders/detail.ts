@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Params } from '../../contract/i18n.js';
+import type { Locale } from '../../contract/locales.js';
 import { portingMessages } from '../../contract/messages/porting.js';
 import type { DocumentContentType, PortOrder } from '../../contract/port-orders.js';
 import { PROVIDERS } from '../../contract/porting.js';
@@ -9,7 +10,7 @@ import { formatDate, formatMoney } from '../core/i18n/index.js';
 import { renderErrorSummary } from '../core/error-summary.js';
 import '../primitives/text-field.js';
 import { type DetailKey, detailMessages } from './detail.messages.js';
-import { statusWord, zurichDay, zurichTime } from './list.js';
+import { statusMeaning, statusWord, zurichDay, zurichTime } from './list.js';
 import type { TkPortOrders } from './port-orders.js';
 
 /**
@@ -32,7 +33,8 @@ export async function openOrder(el: TkPortOrders, id: string): Promise<void> {
   const locale = el.i18n.locale;
   await Promise.all([detailMessages.load(locale), portingMessages.load(locale)]).catch(() => undefined); // offline: German stands in
   const order = await el.form.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1['port-orders'][':id'].$get({ param: { id } }, opts), { signal: o.signal, session: true }));
-  if (!order) return;
+  // Not when the agent went back to the list meanwhile (`backToList` forgets the order being opened).
+  if (!order || el.opening !== id) return;
   el.order = order;
   await el.form.go('detail');
 }
@@ -45,25 +47,25 @@ async function refresh(el: TkPortOrders, notice = ''): Promise<void> {
   await el.form.go('detail', notice);
 }
 
-/** A file from the BFF with the session (a download the browser could not authorise itself), saved under `name`. */
+/**
+ * A file from the BFF with the session (a download the browser could not authorise itself), saved under
+ * `name`. Through the kit's API client (a raw fetch in its place of the RPC call): its session token, its
+ * problems and its session expiry (the login again) as for every other request.
+ */
 async function download(el: TkPortOrders, path: string, name: string): Promise<void> {
-  const kit = el.i18n.kit;
-  const token = kit?.session?.token;
-  if (!kit || !token) return;
-  el.form.submit.error = undefined;
-  let blob: Blob | undefined;
-  try {
-    const res = await fetch(`${kit.api.baseUrl}${path}`, { headers: { Authorization: `Bearer ${token}`, 'Accept-Language': el.i18n.locale } });
-    if (res.ok) blob = await res.blob();
-    else el.form.submit.error = new TkApiError((await res.json().catch(() => null)) ?? { type: 'about:blank', title: dt(el)('poa.failed'), status: res.status, code: 'http_error', requestId: '' });
-  } catch {
-    el.form.submit.error = new TkApiError({ type: 'about:blank', title: dt(el)('poa.failed'), status: 0, code: 'network_error', requestId: '' });
-  }
-  if (!blob) {
-    el.requestUpdate();
-    await el.form.focus('[data-error-summary]');
-    return;
-  }
+  const blob = await el.form.send((kit, o) =>
+    kit.api.call<Blob>(
+      (_rpc, opts) =>
+        fetch(`${kit.api.baseUrl}${path}`, { ...opts.init, headers: { ...(opts.headers as Record<string, string>), 'Accept-Language': el.i18n.locale } }).then((res) => ({
+          ok: res.ok,
+          status: res.status,
+          headers: res.headers,
+          json: () => (res.ok ? res.blob() : res.json()) as Promise<Blob>,
+        })),
+      { signal: o.signal, session: true },
+    ),
+  );
+  if (!blob) return;
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -122,18 +124,26 @@ async function edit(el: TkPortOrders): Promise<void> {
     return;
   }
   await el.form.go('edit');
-  // Focus on the wizard's heading, once it has rendered its step.
+  // Focus on the wizard's step heading once it has loaded the order (the button clicked is gone): its
+  // first render only says "loading"; a failed load shows its heading with the error.
   const porting = el.shadowRoot!.querySelector('tk-porting');
-  await porting?.updateComplete;
-  porting?.shadowRoot?.querySelector<HTMLElement>('[data-heading]')?.focus();
+  if (!porting) return;
+  await porting.updateComplete;
+  await porting.load.taskComplete.catch(() => undefined);
+  await porting.updateComplete;
+  if (el.form.step === 'edit') porting.shadowRoot?.querySelector<HTMLElement>('[data-heading]')?.focus();
 }
 
-/** The wizard (re)submitted the order: back to its detail, fetched again, with a notice; the list loads again. */
+/**
+ * The wizard (re)submitted the order: back to its detail, fetched again, with a notice; the list loads
+ * again; the widget's own `tk-complete` (the wizard's stays inside).
+ */
 async function edited(el: TkPortOrders, event: Event): Promise<void> {
-  const action = (event as CustomEvent<{ action?: string }>).detail?.action;
-  const t = dt(el);
+  event.stopPropagation();
+  const action = (event as CustomEvent<{ action?: string }>).detail?.action === 'resubmitted' ? 'resubmitted' : 'submitted';
   void el.load.run();
-  await refresh(el, t(action === 'resubmitted' ? 'resubmitted' : 'submitted', { reference: el.order!.reference }));
+  await refresh(el, dt(el)(action, { reference: el.order!.reference }));
+  el.completed({ action, order: el.order! });
 }
 
 /** "Auftrag jetzt abbrechen": the cancel; 409 `cancel_too_late` is said with the confirmed time. */
@@ -173,7 +183,7 @@ function customer(el: TkPortOrders, o: Order) {
   const c = o.customer;
   if (!c) return html`<p>${t('notYet')}</p>`;
   return html`<dl>
-    ${row(t('company'), c.companyName)} ${row(t('address'), `${c.street}, ${c.postalCode} ${c.city}, ${c.country}`)} ${row(t('contact'), c.contactName)}
+    ${row(t('company'), c.companyName)} ${row(t('address'), `${c.street}, ${c.postalCode} ${c.city}, ${t(`country.${c.country}`)}`)} ${row(t('contact'), c.contactName)}
     ${row(t('invoiceEmail'), c.invoiceEmail)} ${row(t('phone'), c.phone)} ${row(t('uid'), c.uid ?? t('none'))}
   </dl>`;
 }
@@ -268,6 +278,17 @@ function actor(el: TkPortOrders, a: Order['history'][number]['actor']) {
 
 const moment = (el: TkPortOrders, iso: string) => dt(el)('at', { date: zurichDay(iso, el.i18n.locale), time: zurichTime(iso, el.i18n.locale) });
 
+/**
+ * A change's reason in the widget's language: a known code from `reject.*` (into `rejected`), `fail.*` (into
+ * `failed`) or `reason.*`; else the BFF's `reasonText` (in the language it was fetched in), else the code.
+ */
+function reasonWords(h: Order['history'][number], locale: Locale): string {
+  const known = portingMessages.texts('de') as Record<string, string>;
+  const prefix = h.to === 'rejected' ? 'reject' : h.to === 'failed' ? 'fail' : 'reason';
+  const key = h.reason ? [`${prefix}.${h.reason}`, `reason.${h.reason}`].find((k) => k in known) : undefined;
+  return key ? portingMessages.t(locale, key as 'reason.resubmitted') : (h.reasonText ?? h.reason ?? '');
+}
+
 function history(el: TkPortOrders, o: Order) {
   const t = dt(el);
   const locale = el.i18n.locale;
@@ -277,7 +298,7 @@ function history(el: TkPortOrders, o: Order) {
       (h) => html`<li data-entry>
         <strong>${h.from ? t('history.change', { from: statusWord(h.from, locale), to: statusWord(h.to, locale) }) : t('history.created', { to: statusWord(h.to, locale) })}</strong>
         <div>${actor(el, h.actor)}, <span class="when">${moment(el, h.at)}</span></div>
-        ${h.reasonText ? html`<div>${t('reason')}: ${h.reasonText}</div>` : nothing} ${h.comment ? html`<div>${t('comment')}: ${h.comment}</div>` : nothing}
+        ${h.reasonText || h.reason ? html`<div>${t('reason')}: ${reasonWords(h, locale)}</div>` : nothing} ${h.comment ? html`<div>${t('comment')}: ${h.comment}</div>` : nothing}
       </li>`,
     )}
   </ol>`;
@@ -348,8 +369,8 @@ function detailView(el: TkPortOrders, o: Order) {
   const can = (a: Order['actions'][number]) => o.actions.includes(a);
   return html`<div class="actions top"><tk-button variant="link" data-back @click=${() => el.backToList()}>${t('back')}</tk-button></div>
     ${el.form.heading(t('heading', { reference: o.reference }))} ${el.form.summary({ document: t('upload.label') })} ${clarification(el, o)}
-    <p class="status"><strong>${t('statusNow', { status: o.statusText })}</strong></p>
-    <p>${o.statusDescription}</p>
+    <p class="status"><strong>${t('statusNow', { status: statusWord(o.status, el.i18n.locale) })}</strong></p>
+    <p>${statusMeaning(o.status, el.i18n.locale)}</p>
     ${can('edit') || can('cancel')
       ? html`<div class="actions" data-order-actions>
           ${can('edit')

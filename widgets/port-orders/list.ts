@@ -14,6 +14,9 @@ export const STATUSES = ['draft', 'submitted', 'clarification_needed', 'approved
 /** A status in words ("Rückfrage"), in the widget's language. */
 export const statusWord = (status: string, locale: Locale) => portingMessages.t(locale, `status.${status}` as 'status.draft');
 
+/** What a status means, in the widget's language (not the BFF's `statusDescription`: it stays in the language it was fetched in). */
+export const statusMeaning = (status: string, locale: Locale) => portingMessages.t(locale, `status.${status}.description` as 'status.draft');
+
 const zurich = (iso: string, locale: Locale, o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(localeTag(locale), { ...o, timeZone: 'Europe/Zurich' }).format(new Date(iso));
 
 /** A moment's day in Zurich, as `formatDate` writes days ("12. November 2026"). */
@@ -41,11 +44,11 @@ function card(el: TkPortOrders, o: PortOrderSummary) {
   return html`<li class="card" part="card">
     <div class="card-head">
       <div class="name" role="heading" aria-level=${el.headingLevel + 1} tabindex="-1" data-card=${o.id}>${o.reference}</div>
-      <span class="badge status-${o.status}" part="badge"><span class="visually-hidden">${t('status')}: </span>${o.statusText}</span>
+      <span class="badge status-${o.status}" part="badge"><span class="visually-hidden">${t('status')}: </span>${statusWord(o.status, locale)}</span>
     </div>
     <details class="meaning">
-      <summary>${t('meaning', { status: o.statusText })}</summary>
-      <p>${o.statusDescription}</p>
+      <summary>${t('meaning', { status: statusWord(o.status, locale) })}</summary>
+      <p>${statusMeaning(o.status, locale)}</p>
     </details>
     <dl>
       ${row(t('customer'), o.customerName ?? t('noCustomer'))} ${row(t('numbers'), numbersText(el, o.numberCount, o.blockCount))}

@@ -25,9 +25,13 @@ export type PortOrderSummary = PortOrderList['items'][number];
 /** What the widget shows: the list, an order's detail, its cancel confirmation, or `tk-porting` editing it. */
 export type PortOrdersView = 'list' | 'detail' | 'cancel' | 'edit';
 
-/** `tk-complete`'s detail: an order the agent cancelled here. */
+/**
+ * `tk-complete`'s detail: an order the agent cancelled here (`cancelled`), or submitted (a draft continued,
+ * `submitted`) or sent back to the provider (a clarification answered, `resubmitted`) in the `tk-porting`
+ * shown in its place (whose own `tk-complete` does not leave the widget); `order` as the BFF has it now.
+ */
 export interface PortOrdersCompleteDetail {
-  action: 'cancelled';
+  action: 'cancelled' | 'resubmitted' | 'submitted';
   order: PortOrder;
 }
 
@@ -53,7 +57,8 @@ const loadDetail = () =>
  *
  * @tag tk-port-orders
  * @slot - the login (do not fill)
- * @fires tk-complete - `{ action: 'cancelled', order }` after the agent cancelled an order
+ * @fires tk-complete - `{ action, order }` (`PortOrdersCompleteDetail`): `cancelled` after the agent cancelled an order; `submitted` /
+ *   `resubmitted` after the agent finished a draft / answered a clarification in the editing
  * @fires tk-cancel - `{ step }` when the agent leaves the cancel confirmation or the editing without finishing
  * @fires tk-error - when a request fails
  * @csspart card - each order's card
@@ -162,10 +167,14 @@ export class TkPortOrders extends LitElement {
     if (!kit || !this.cursor || this.loadingMore) return;
     this.loadingMore = true;
     this.said = '';
-    const page = await this.form.send((k, o) => k.api.call((rpc, opts) => rpc.v1['port-orders'].$get({ query: this.query(this.cursor!) }, opts), { signal: o.signal, session: true }));
+    // The list it continues: a page of another filter (or of a list loaded again meanwhile) is dropped.
+    const { status, q } = this;
+    const list = this.load.value;
+    const query = this.query(this.cursor);
+    const page = await this.form.send((k, o) => k.api.call((rpc, opts) => rpc.v1['port-orders'].$get({ query }, opts), { signal: o.signal, session: true }));
     this.loadingMore = false;
     this.requestUpdate();
-    if (!page) return;
+    if (!page || status !== this.status || q !== this.q || list !== this.load.value) return;
     this.more = [...this.more, ...page.items];
     this.cursor = page.nextCursor;
     this.said = this.t('moreLoaded', { n: page.items.length });
@@ -188,7 +197,7 @@ export class TkPortOrders extends LitElement {
       return;
     }
     await detail!.openOrder(this, id);
-    this.opening = undefined;
+    if (this.opening === id) this.opening = undefined;
     this.requestUpdate();
   }
 
@@ -196,6 +205,7 @@ export class TkPortOrders extends LitElement {
   async backToList(): Promise<void> {
     const id = this.order?.id ?? this.from;
     this.order = undefined;
+    this.opening = undefined; // an order still being fetched is no longer wanted (`openOrder`)
     this.said = '';
     await this.form.go('list');
     if (id) await this.form.focus(`[data-card="${id}"]`);
@@ -210,7 +220,7 @@ export class TkPortOrders extends LitElement {
     this.more = this.more.map(patch);
   }
 
-  /** `tk-complete` after a cancel. @internal */
+  /** `tk-complete` after a cancel or a (re)submission in the editing. @internal */
   completed(detail: PortOrdersCompleteDetail): void {
     this.dispatchEvent(new TkCompleteEvent<PortOrdersCompleteDetail>(detail));
   }

@@ -16,7 +16,7 @@ export { TkProfile } from './portal/profile.js';
 export { TkSubUsers, type SubUsersCompleteDetail } from './sub-users/sub-users.js';
 export { TkLocations, type LocationsCompleteDetail } from './locations/locations.js';
 export { TkPorting, TkOpenOrderEvent, type PortingCompleteDetail } from './porting/porting.js';
-export { TkPortOrders } from './port-orders/port-orders.js';
+export { TkPortOrders, type PortOrdersCompleteDetail } from './port-orders/port-orders.js';
 export { TkAlert } from './primitives/alert.js';
 export { TkButton } from './primitives/button.js';
 export { TkCheckbox } from './primitives/checkbox.js';

@@ -28,7 +28,9 @@ describe('<tk-porting> in English on a fresh page', () => {
     observer.disconnect();
     await settle(el);
     expect(el.shadowRoot!.querySelector('[data-step-heading]')!.textContent!.trim()).to.equal('Phone numbers');
-    expect(first).to.contain('Current provider');
-    expect(first).not.to.contain('Aktueller Provider');
+    // (the provider and the rest of the porting questions show once a number is entered)
+    expect(first).to.contain('Numbers moving over');
+    expect(first).to.contain('Add a number');
+    expect(first).not.to.contain('Nummer hinzufügen');
   });
 });

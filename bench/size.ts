@@ -39,8 +39,13 @@ const PAGES: { name: string; tags?: string[]; entries?: string[]; budget?: numbe
  * 83 KB with issue 14's `tk-locations` (its share about 12.6 KB: the overview with all its German texts 6.1 KB,
  * the lazily loaded steps 2.4 KB, the English texts 2 KB, the provider's acting banner 1.5 KB with its
  * English, and 0.6 KB in the signup, profile, provider and loader).
+ * 136 KB with issue 16's `tk-porting` and `tk-port-orders` (their share about 53 KB: the wizard's frame and first
+ * steps 7.4 KB, the numbers step 8.8 KB, the later steps 15.2 KB of which about 9.5 KB are the transliteration
+ * tables for login-name suggestions, the porting rules 1.1 KB, the orders' list 5.7 KB and detail 6.6 KB, the
+ * English texts 8.9 KB). Issue 16 asked for a whole kit of 72 KB: the kit weighed 84,915 B (82.9 KB) before it — see
+ * bench/README.md.
  */
-const KIT_BUDGET = 110 * KB; // issue 16: provisional while the porting widgets are built; set to their share when they are done
+const KIT_BUDGET = 136 * KB;
 
 if (!process.argv.includes('--no-build')) execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
 
@@ -64,7 +69,7 @@ const chunks = readdirSync(join(DIST, 'chunks'))
   .filter((f) => f.endsWith('.js'))
   .map((f) => `chunks/${f}`);
 const entries = readdirSync(DIST).filter((f) => f.endsWith('.js'));
-const short = (file: string) => file.replace(/-[\w-]{8}\.js$/, '.js');
+const short = (file: string) => file.replace(/-[\w-]{7,8}\.js$/, '.js');
 
 type Row = { name: string; files: string[]; min: number; gzip: number; brotli: number; budget?: number };
 const measure = (name: string, files: string[], budget?: number): Row => ({

@@ -5,7 +5,6 @@ import {
   failReasons,
   isLoginName,
   isOfficeTime,
-  isUid,
   licences,
   MAX_SINGLE_NUMBERS,
   numberProblems,
@@ -13,6 +12,7 @@ import {
   portOrderLifecycle,
   rejectReasons,
 } from './porting.js';
+import { isUid } from './uid.js';
 
 // Number porting (`tk-porting`, `tk-port-orders`, PRODUCT.md §3.5): the requests and answers of
 // `/v1/numbers/check`, `/v1/customers` and `/v1/port-orders`, one definition for the widgets and the BFF.

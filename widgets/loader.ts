@@ -25,31 +25,31 @@ const scope = globalThis as { [LOADED]?: true };
 
 if (!scope[LOADED] && typeof document !== 'undefined') {
   scope[LOADED] = true;
-  const requested = new Set<string>();
-  const preloaded = new Set<string>();
+  // The tags asked for and the files preloaded (URLs): one set, they never look alike.
+  const seen = new Set<string>();
   const preload = (tag: string) => {
     for (const file of files[tag] ?? []) {
       const href = new URL(file, import.meta.url).href;
-      if (preloaded.has(href)) continue;
-      preloaded.add(href);
+      if (seen.has(href)) continue;
+      seen.add(href);
       const link = document.createElement('link');
       link.rel = 'modulepreload';
       link.href = href;
-      (document.head ?? document.documentElement).append(link);
+      document.head.append(link); // a module script runs once the document is parsed: there is a head
     }
   };
   const load = (tag: string) => {
-    if (requested.has(tag) || customElements.get(tag)) return;
-    requested.add(tag);
+    if (seen.has(tag) || customElements.get(tag)) return;
+    seen.add(tag);
     preload(tag);
     entries[tag]!().catch((error: unknown) => {
-      requested.delete(tag);
+      seen.delete(tag);
       console.error(`telkit: could not load <${tag}>`, error);
     });
   };
   const scan = (root: Element | Document) => {
     if (root instanceof Element && root.localName in entries) load(root.localName);
-    for (const tag in entries) if (!requested.has(tag) && root.querySelector(tag)) load(tag);
+    for (const tag in entries) if (!seen.has(tag) && root.querySelector(tag)) load(tag);
   };
   scan(document);
   new MutationObserver((records) => {

@@ -13,6 +13,8 @@ import { TkProvider as TkProviderElement } from './provider/provider.js';
 import { type SignupCompleteDetail, TkSignup as TkSignupElement } from './signup/signup.js';
 import { type SubUsersCompleteDetail, TkSubUsers as TkSubUsersElement } from './sub-users/sub-users.js';
 import { type LocationsCompleteDetail, TkLocations as TkLocationsElement } from './locations/locations.js';
+import { type PortingCompleteDetail, type TkOpenOrderEvent, TkPorting as TkPortingElement } from './porting/porting.js';
+import { type PortOrdersCompleteDetail, TkPortOrders as TkPortOrdersElement } from './port-orders/port-orders.js';
 
 export const TkProvider = createComponent({
   tagName: 'tk-provider',
@@ -60,6 +62,30 @@ export const TkLocations = createComponent({
   events: {
     onTkComplete: 'tk-complete' as EventName<TkCompleteEvent<LocationsCompleteDetail>>,
     onTkStepChange: 'tk-step-change' as EventName<TkStepChangeEvent>,
+    onTkCancel: 'tk-cancel' as EventName<TkCancelEvent>,
+    onTkError: 'tk-error' as EventName<TkErrorEvent>,
+  },
+});
+
+export const TkPorting = createComponent({
+  tagName: 'tk-porting',
+  elementClass: TkPortingElement,
+  react: React,
+  events: {
+    onTkComplete: 'tk-complete' as EventName<TkCompleteEvent<PortingCompleteDetail>>,
+    onTkOpenOrder: 'tk-open-order' as EventName<TkOpenOrderEvent>,
+    onTkStepChange: 'tk-step-change' as EventName<TkStepChangeEvent>,
+    onTkCancel: 'tk-cancel' as EventName<TkCancelEvent>,
+    onTkError: 'tk-error' as EventName<TkErrorEvent>,
+  },
+});
+
+export const TkPortOrders = createComponent({
+  tagName: 'tk-port-orders',
+  elementClass: TkPortOrdersElement,
+  react: React,
+  events: {
+    onTkComplete: 'tk-complete' as EventName<TkCompleteEvent<PortOrdersCompleteDetail>>,
     onTkCancel: 'tk-cancel' as EventName<TkCancelEvent>,
     onTkError: 'tk-error' as EventName<TkErrorEvent>,
   },

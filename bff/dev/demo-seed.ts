@@ -26,6 +26,8 @@ import {
 import { hashPassword } from '../domain/passwords.js';
 import { storeKey } from '../domain/api-keys.js';
 import { seal } from '../lib/crypto.js';
+import { createEndpoint } from '../domain/webhooks.js';
+import { webhookEndpoints } from '../db/schema/webhooks.js';
 import { assignTemporaryNumbers } from '../domain/temporary-numbers.js';
 
 /** Fixed ids and keys of the demo tenants. Development only: `server.ts` never seeds in production. */
@@ -190,7 +192,25 @@ export async function seedDemo(db: Executor, publicUrl: string, options: { secre
     await seedDemoSubUsers(tx, new Date());
     await seedDemoLocations(tx, new Date());
     await seedDemoPorting(tx, new Date(), options.secret);
+    if (options.secret) await seedDemoWebhooks(tx, options.secret);
   });
+}
+
+/**
+ * Each demo tenant listens for port order changes (once; a newcomer's own endpoints stay): the signed
+ * `port_order.status_changed` of every decision then shows in the dev outbox beside the agent's e-mails.
+ * The host does not exist — the dev outbox is where they are read.
+ */
+async function seedDemoWebhooks(tx: Executor, secret: string) {
+  for (const [tenantId, host] of [
+    [DEMO.operator.id, 'hooks.demo-telecom.example'],
+    [DEMO.reseller.id, 'hooks.demo-reseller.example'],
+  ] as const) {
+    const url = `https://${host}/telkit`;
+    const [existing] = await tx.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.url, url)));
+    if (existing) continue;
+    await createEndpoint(tx, tenantId, { url, eventTypes: ['port_order.status_changed'], description: 'Demo: port order changes (read them in the dev outbox)' }, { publicOnly: false, serverSecret: secret });
+  }
 }
 
 /** The reseller's demo business account with its portal admin, and a partner agent; passwords reset at every start. */

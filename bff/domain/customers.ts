@@ -4,7 +4,8 @@
 import { and, desc, eq, ilike } from 'drizzle-orm';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Customer as CustomerDto, CustomerCreateInput, customerCreateSchema } from '../../contract/port-orders.js';
-import { formatUid, type PortingCountry } from '../../contract/porting.js';
+import type { PortingCountry } from '../../contract/porting.js';
+import { formatUid } from '../../contract/uid.js';
 import type { z } from 'zod';
 import type { Executor } from '../db/client.js';
 import { type Customer, customers, type User } from '../db/schema/index.js';

@@ -305,23 +305,26 @@ async function checkStep(db: Executor, s: OrderState, step: PortOrderStep, today
     case 'numbers': {
       const country = o.country as PortingCountry;
       if (s.numbers.length === 0 && o.newNumbers === 0) errors.push(fe('numbers.lines', 'numbers_missing'));
-      if (!o.currentProvider) errors.push(fe('numbers.currentProvider', 'provider_required'));
-      else if (!isProvider(country, o.currentProvider)) errors.push(fe('numbers.currentProvider', 'provider_unknown'));
-      if (!o.signing) errors.push(fe('numbers.signing', 'required'));
-      else if (o.signers.length !== (o.signing === 'single' ? 1 : 2)) errors.push(fe('numbers.signers', 'signers_count'));
-      if (!o.timing) errors.push(fe('numbers.timing', 'required'));
-      else if (o.timing === 'contract_end') {
-        if (!o.portingDate) errors.push(fe('numbers.portingDate', 'porting_date_required'));
-        else {
-          const problem = portingDayProblem(o.portingDate, today);
-          if (problem) errors.push(fe('numbers.portingDate', problem));
+      // Provider, signing, timing and scope are about the numbers that move: an order of new numbers only has none.
+      if (s.numbers.length > 0) {
+        if (!o.currentProvider) errors.push(fe('numbers.currentProvider', 'provider_required'));
+        else if (!isProvider(country, o.currentProvider)) errors.push(fe('numbers.currentProvider', 'provider_unknown'));
+        if (!o.signing) errors.push(fe('numbers.signing', 'required'));
+        else if (o.signers.length !== (o.signing === 'single' ? 1 : 2)) errors.push(fe('numbers.signers', 'signers_count'));
+        if (!o.timing) errors.push(fe('numbers.timing', 'required'));
+        else if (o.timing === 'contract_end') {
+          if (!o.portingDate) errors.push(fe('numbers.portingDate', 'porting_date_required'));
+          else {
+            const problem = portingDayProblem(o.portingDate, today);
+            if (problem) errors.push(fe('numbers.portingDate', problem));
+          }
+          if (!o.portingTime) errors.push(fe('numbers.portingTime', 'porting_time_required'));
+          else if (!isOfficeTime(o.portingTime)) errors.push(fe('numbers.portingTime', 'office_hours'));
         }
-        if (!o.portingTime) errors.push(fe('numbers.portingTime', 'porting_time_required'));
-        else if (!isOfficeTime(o.portingTime)) errors.push(fe('numbers.portingTime', 'office_hours'));
+        if (o.sharedContract === null) errors.push(fe('numbers.sharedContract', 'required'));
+        if (!o.scope) errors.push(fe('numbers.scope', 'required'));
+        else if (o.scope === 'full' && !o.fullPortAcknowledged) errors.push(fe('numbers.fullPortAcknowledged', 'full_port_ack'));
       }
-      if (o.sharedContract === null) errors.push(fe('numbers.sharedContract', 'required'));
-      if (!o.scope) errors.push(fe('numbers.scope', 'required'));
-      else if (o.scope === 'full' && !o.fullPortAcknowledged) errors.push(fe('numbers.fullPortAcknowledged', 'full_port_ack'));
       break;
     }
     case 'workplaces': {

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isUid, openPortOrderStatuses, portingDayProblem } from '../../contract/porting.js';
+import { openPortOrderStatuses, portingDayProblem } from '../../contract/porting.js';
 import {
   accountLinks,
   accounts,
@@ -22,6 +22,7 @@ import { DEMO, seedDemo } from '../../bff/dev/demo-seed.js';
 import { WORKPLACE_SEAL } from '../../bff/domain/port-orders.js';
 import { unseal } from '../../bff/lib/crypto.js';
 import { createTestDatabase } from './helpers/db.js';
+import { isUid } from '../../contract/uid.js';
 
 const SECRET = 'demo-seed-test-secret-0123456789abcdef';
 let database: Awaited<ReturnType<typeof createTestDatabase>>;

@@ -173,6 +173,25 @@ describe('port order drafts', () => {
     expect(customer.json.errors).toContainEqual(expect.objectContaining({ path: 'customerId', code: 'customer_unknown' }));
   });
 
+  it('an order of new numbers only needs no provider, signing, timing or scope, at the step and at submission; with a line it does', async () => {
+    const created = await api('POST', '/v1/port-orders', session, { customerId, subscription: { tariffId: productId, startDate: '2026-12-01' }, workplaces: workplacesSection() });
+    expect(created.status, created.text).toBe(201);
+    const id = created.json.id;
+    const onlyNew = { country: 'CH', lines: [], newNumbers: 2 };
+    const withLine = await api('PATCH', `/v1/port-orders/${id}`, session, { complete: 'numbers', numbers: { ...onlyNew, lines: [fresh()] } });
+    expect(withLine.status, withLine.text).toBe(422);
+    expect(withLine.json.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['numbers.currentProvider', 'numbers.signing', 'numbers.timing', 'numbers.sharedContract', 'numbers.scope']));
+    const step3 = await api('PATCH', `/v1/port-orders/${id}`, session, { complete: 'numbers', numbers: onlyNew });
+    expect(step3.status, step3.text).toBe(200);
+    expect(step3.json.step).toBe(3);
+    expect(step3.json.numbers).toMatchObject({ lines: [], newNumbers: 2, currentProvider: null, signing: null, timing: null, scope: null });
+    const done = await api('PATCH', `/v1/port-orders/${id}`, session, { complete: 'workplaces', workplaces: workplacesSection() });
+    expect(done.status, done.text).toBe(200);
+    const submitted = await submit(id);
+    expect(submitted.status, submitted.text).toBe(200);
+    expect(submitted.json.status).toBe('submitted');
+  });
+
   it('complete: "numbers" refuses a list with flagged lines (field error and report); saving without `complete` keeps them', async () => {
     const created = await api('POST', '/v1/port-orders', session, { customerId });
     const id = created.json.id;

@@ -6,16 +6,15 @@ import {
   isLoginName,
   portOrderLifecycle,
   earliestPortingDate,
-  formatUid,
   isOfficeTime,
   isSwissWorkingDay,
-  isUid,
   parseDdi,
   portingDayProblem,
   proRataCents,
   SWISS_HOLIDAYS,
 } from '../../contract/porting.js';
 import { suggestLoginName } from '../../contract/login-name.js';
+import { formatUid, isUid } from '../../contract/uid.js';
 
 describe('the DDI x notation', () => {
   it('one, two or three trailing x: 10, 100, 1000 numbers; spaces and dots ignored', () => {

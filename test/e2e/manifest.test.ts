@@ -16,6 +16,9 @@ describe('custom-elements.json', () => {
     const attributes = (tag: string) => elements.get(tag)!.attributes!.map((a) => a.name);
     expect(attributes('tk-provider')).toEqual(expect.arrayContaining(['api', 'publishable-key', 'locale', 'session-secret', 'persist-session']));
     expect(attributes('tk-password-setup')).toEqual(expect.arrayContaining(['token', 'username', 'login-url', 'api', 'publishable-key', 'locale']));
+    expect(attributes('tk-porting')).toEqual(expect.arrayContaining(['order-id', 'order-url', 'heading-level', 'api', 'publishable-key', 'locale']));
+    expect(attributes('tk-port-orders')).toEqual(expect.arrayContaining(['order-id', 'heading-level']));
+    expect(elements.get('tk-porting')!.events!.map((e) => e.name)).toEqual(expect.arrayContaining(['tk-complete', 'tk-cancel', 'tk-open-order']));
     for (const [tag, element] of elements) {
       expect(attributes(tag), tag).not.toEqual(expect.arrayContaining(['values']));
       expect(attributes(tag), tag).not.toContain('step');

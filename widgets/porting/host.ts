@@ -37,6 +37,8 @@ export interface NumbersStepApi extends ReactiveController {
   value(): NumbersSection;
   /** The step's fields. */
   render(): TemplateResult;
+  /** Asks the BFF about the lines as they are now (a line typed just before "Weiter"); resolves when the answer is in. */
+  check(): Promise<void>;
   /** Client-side problems, each with the control to focus from the error summary (form order). */
   invalid(): InvalidField[];
   /** The BFF's field errors for paths under `numbers.` (and a `numbers_flagged` report), shown at their fields. */

@@ -40,6 +40,7 @@ export class TkDateField extends TkFormControl {
     max: {},
     autocompleteSection: { attribute: 'autocomplete-section' },
     example: {},
+    dayProblem: { attribute: false },
     parts: { state: true },
   };
 
@@ -51,20 +52,25 @@ export class TkDateField extends TkFormControl {
   declare autocompleteSection: string | undefined;
   /** How to type a date, under the label (default: a birth date, "Zum Beispiel 27 3 1985"): a future one for a future date. */
   declare example: string | undefined;
+  /**
+   * Refuses single days (a weekend, a holiday, too early): given a complete date, the reason in words (shown at
+   * the field and as its validation message), or '' when the day is allowed.
+   */
+  declare dayProblem: ((day: string) => string) | undefined;
   private declare parts: Record<Part, string>;
+  private dayMessage = '';
 
   constructor() {
     super();
     this.parts = { day: '', month: '', year: '' };
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    // A value set from outside fills the three parts.
+  /** A value set from outside fills the three parts. */
+  private syncParts(changed: PropertyValues): void {
     if (changed.has('value') && this.value !== isoDate(this.parts.day, this.parts.month, this.parts.year)) {
       const [year = '', month = '', day = ''] = this.value ? this.value.split('-') : [];
       this.parts = { day: day.replace(/^0/, ''), month: month.replace(/^0/, ''), year };
     }
-    super.willUpdate(changed);
   }
 
   protected override resetValue() {
@@ -83,6 +89,23 @@ export class TkDateField extends TkFormControl {
     if (this.min && this.value < this.min) return 'date_too_early';
     if (this.max && this.value > this.max) return 'date_too_late';
     return '';
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    this.dayMessage = this.value && this.dayProblem ? this.dayProblem(this.value) : '';
+    this.syncParts(changed);
+    super.willUpdate(changed);
+  }
+
+  /** A refused day's reason shows as soon as the date is complete, in place of the own error (a server error comes first). */
+  override get shownError(): string {
+    if (!this.error && this.dayMessage) return this.dayMessage;
+    return super.shownError;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (!this.error && this.dayMessage) this.internals.setValidity({ customError: true }, this.dayMessage, this.anchor() ?? undefined);
   }
 
   private onInput(part: Part, event: Event) {

@@ -44,6 +44,12 @@ export const portOrdersStyles = css`
     outline: ${tokens.focusRingWidth} solid ${tokens.focusRingColor};
     outline-offset: 2px;
   }
+  /* The detail's sections (Kunde, Rufnummern, Preise, Verlauf, Dokumente): headings that look like headings. */
+  .section-title {
+    font-size: 1.125rem;
+    font-weight: 700;
+    margin-block: ${tokens.space4} ${tokens.space2};
+  }
   .count:empty {
     display: none;
   }

@@ -116,6 +116,9 @@ export default defineConfig({
     rollupOptions: {
       external: ['react'],
       onLog: quietCatalogueLogs,
+      // No note on slow plugins: terser takes most of a build by design, and on a busy machine the note would
+      // land in `npm start`'s output, which must stay one line on a configuration error (test/e2e/start.test.ts).
+      checks: { bundlerTimings: false },
       output: {
         entryFileNames: '[name].js',
         chunkFileNames: (chunk) => `chunks/${localeChunkName(chunk.facadeModuleId) ?? '[name]'}-[hash:7].js`,

@@ -10,7 +10,14 @@ async function advance(root: HTMLElement, times: number) {
   const el = root.querySelector<TkSignup>('tk-signup')!;
   await el.updateComplete;
   for (let i = 0; i < times; i++) {
-    el.shadowRoot!.querySelector('tk-button[type=submit]')!.shadowRoot!.querySelector('button')!.click();
+    // A step whose code or texts are still loading (the payment step, English) has no button yet: wait for it.
+    let button: HTMLButtonElement | null | undefined;
+    for (let tries = 0; tries < 200 && !button; tries++) {
+      button = el.shadowRoot!.querySelector('tk-button[type=submit]')?.shadowRoot?.querySelector('button');
+      if (!button) await new Promise((r) => setTimeout(r, 25));
+    }
+    if (!button) throw new Error(`no submit button at step ${i}`);
+    button.click();
     await new Promise((r) => setTimeout(r, 30));
     await el.updateComplete;
   }

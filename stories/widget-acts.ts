@@ -1,5 +1,13 @@
 import { button, settle, typeInto } from './portal-steps.js';
 
+const hasButton = (scope: HTMLElement, text: RegExp) => {
+  try {
+    return Boolean(button(scope, text));
+  } catch {
+    return false;
+  }
+};
+
 /**
  * What a user does in a widget's story, for the list-and-steps widgets (`tk-sub-users`, `tk-locations`):
  * `press` a button (within the card whose name contains `card`), `fill` a field, `check` a checkbox, type a
@@ -24,6 +32,8 @@ export async function play(root: HTMLElement, tag: string, acts: Act[]): Promise
   for (const act of acts) {
     if ('press' in act) {
       const scope = act.card ? [...shadow.querySelectorAll<HTMLElement>('.card')].find((c) => c.querySelector('.name')!.textContent!.includes(act.card!))! : el;
+      // a step whose code or texts are still loading shows its buttons a moment later
+      for (let i = 0; i < 100 && !hasButton(scope, act.press); i++) await wait(20);
       button(scope, act.press).click();
     } else if ('fill' in act) {
       const field = shadow.querySelector<HTMLElement & { value: string }>(`[name="${act.fill[0]}"]`)!;

@@ -36,7 +36,7 @@ import { stripAnnotations } from './tools/strip-annotations.js';
  *   `tk-signup` itself only for "Neuen Standort bestellen");
  * `porting` — `tk-porting`'s element, its first steps and its German texts; `porting-steps` — the later steps
  *   (workplaces, review), fetched when the wizard gets there; `porting-numbers` — the numbers step with its
- *   German texts, fetched with the wizard (it is step 3 of 5); `porting-rules` — the contract's porting rules
+ *   German texts, fetched with the wizard (it is step 3 of 5); `porting-rules` — the contract's porting rules (and the numbers' spacing, `porting/number-format.ts`)
  *   (`contract/porting.ts`: providers, statuses, the numbers' rules), shared by the wizard's steps and an order's
  *   detail (taken before `porting-steps`, which would take them along with the transliteration tables);
  * `port-orders` — `tk-port-orders`' list; `port-orders-detail` — an order's detail, fetched when one is opened;
@@ -64,7 +64,7 @@ const GROUPS: { name: string; test: RegExp }[] = [
   { name: 'locations', test: /\/widgets\/locations\/(locations|list|messages|locations\.styles|messages\/de)\.ts$/ },
   { name: 'locations-steps', test: /\/widgets\/locations\/steps\.ts$/ },
   { name: 'porting', test: /\/widgets\/porting\/(porting|host|messages|porting\.styles|messages\/porting-wizard\/de)\.ts$/ },
-  { name: 'porting-rules', test: /\/contract\/porting\.ts$/ },
+  { name: 'porting-rules', test: /\/(contract\/porting|widgets\/porting\/number-format)\.ts$/ },
   { name: 'porting-steps', test: /\/widgets\/porting\/(steps|workplaces|review|steps\.messages|messages\/porting-steps\/de)\.ts$/ },
   { name: 'porting-numbers', test: /\/widgets\/porting\/(numbers|numbers\.messages|numbers\.styles|messages\/numbers\/de)\.ts$/ },
   { name: 'port-orders', test: /\/widgets\/port-orders\/(port-orders|list|messages|port-orders\.styles|messages\/de)\.ts$/ },

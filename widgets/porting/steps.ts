@@ -6,6 +6,7 @@ import { formatDate, formatMoney } from '../core/i18n/index.js';
 import type { PortingKey } from './messages.js';
 import type { PortingCompleteDetail, TkPorting, WorkplaceRow } from './porting.js';
 import { portingStepsMessages, type PortingStepsKey } from './steps.messages.js';
+import { spaced } from './number-format.js';
 
 export { portingStepsMessages };
 
@@ -275,12 +276,6 @@ function section(host: TkPorting, id: string, title: string, body: TemplateResul
     </div>
     ${body}
   </section>`;
-}
-
-/** `+41441234567` → `+41 44 123 45 67` (Swiss numbers; others as they are). */
-export function spaced(e164: string): string {
-  const m = /^\+41(\d{2})(\d{3})(\d{2})(\d{2})$/.exec(e164);
-  return m ? `+41 ${m[1]} ${m[2]} ${m[3]} ${m[4]}` : e164;
 }
 
 /** A term and its value (nothing when there is no value). */

@@ -34,9 +34,7 @@ export default {
   portingDate: 'Portierungsdatum',
   confirmed: 'Bestätigter Termin',
   atTime: '{date}, {time} Uhr',
-  asap: 'so schnell wie möglich',
   updated: 'Letzte Änderung',
   meaning: 'Was heisst „{status}“?',
   open: 'Details ansehen',
-  detailLoadFailed: 'Die Details konnten nicht geladen werden.',
 } as const;

@@ -37,9 +37,7 @@ export default {
   portingDate: 'Porting date',
   confirmed: 'Confirmed date',
   atTime: '{date}, {time}',
-  asap: 'as soon as possible',
   updated: 'Last change',
   meaning: 'What does “{status}” mean?',
   open: 'View details',
-  detailLoadFailed: 'The details could not be loaded.',
 } satisfies Translation<typeof de>;

@@ -84,7 +84,6 @@ export default {
   'poa.text': 'Laden Sie die Vollmacht herunter, lassen Sie sie vom Kunden unterschreiben und laden Sie die unterschriebene Kopie hier hoch.',
   'poa.download': 'Vollmacht herunterladen (PDF)',
   'poa.fileName': 'Vollmacht-{reference}.pdf',
-  'poa.failed': 'Die Vollmacht konnte nicht heruntergeladen werden.',
   'upload.label': 'Unterschriebene Vollmacht',
   'upload.hint': 'PDF, PNG oder JPEG, höchstens 5 MB',
   'upload.submit': 'Hochladen',

@@ -87,7 +87,6 @@ export default {
   'poa.text': 'Download the power of attorney, have the customer sign it and upload the signed copy here.',
   'poa.download': 'Download power of attorney (PDF)',
   'poa.fileName': 'Power-of-attorney-{reference}.pdf',
-  'poa.failed': 'The power of attorney could not be downloaded.',
   'upload.label': 'Signed power of attorney',
   'upload.hint': 'PDF, PNG or JPEG, at most 5 MB',
   'upload.submit': 'Upload',

@@ -40,6 +40,8 @@ import { stripAnnotations } from './tools/strip-annotations.js';
  *   (`contract/porting.ts`: providers, statuses, the numbers' rules), shared by the wizard's steps and an order's
  *   detail (taken before `porting-steps`, which would take them along with the transliteration tables);
  * `port-orders` — `tk-port-orders`' list; `port-orders-detail` — an order's detail, fetched when one is opened;
+ * `credential-reset` — `tk-credential-reset` whole (contracts, warning, consent, result) with its German texts and
+ *   the contract's credential rules (`contract/credentials.ts`);
  * `acting` — the provider's banner while an admin acts on a sub-account ("Zurück zum Hauptaccount") with its
  *   German texts: fetched only while acting, so no page pays for it otherwise;
  * A lazily loaded catalogue's German file is in its group: alone, as the target of the catalogue's
@@ -69,6 +71,7 @@ const GROUPS: { name: string; test: RegExp }[] = [
   { name: 'porting-numbers', test: /\/widgets\/porting\/(numbers|numbers\.messages|numbers\.styles|messages\/numbers\/de)\.ts$/ },
   { name: 'port-orders', test: /\/widgets\/port-orders\/(port-orders|list|messages|port-orders\.styles|messages\/de)\.ts$/ },
   { name: 'port-orders-detail', test: /\/widgets\/port-orders\/(detail|detail\.messages|messages\/detail\/de)\.ts$/ },
+  { name: 'credential-reset', test: /\/(widgets\/credential-reset\/(credential-reset|[\w-]+\.styles|messages|messages\/de)|contract\/credentials)\.ts$/ },
   { name: 'acting', test: /\/widgets\/provider\/(acting|acting\.messages|messages\/de)\.ts$/ },
 ];
 
@@ -109,6 +112,7 @@ export default defineConfig({
         locations: 'widgets/locations/locations.ts',
         porting: 'widgets/porting/porting.ts',
         'port-orders': 'widgets/port-orders/port-orders.ts',
+        'credential-reset': 'widgets/credential-reset/credential-reset.ts',
         react: 'widgets/react.ts',
       },
       formats: ['es'],
@@ -121,7 +125,8 @@ export default defineConfig({
       checks: { bundlerTimings: false },
       output: {
         entryFileNames: '[name].js',
-        chunkFileNames: (chunk) => `chunks/${localeChunkName(chunk.facadeModuleId) ?? '[name]'}-[hash:7].js`,
+        // The bundler's runtime is imported by every chunk: a short name (`rt`) saves bytes on every page.
+        chunkFileNames: (chunk) => `chunks/${localeChunkName(chunk.facadeModuleId) ?? (chunk.name === 'rolldown-runtime' ? 'rt' : '[name]')}-[hash:7].js`,
         codeSplitting: {
           groups: GROUPS.map((group, i) => ({ ...group, priority: GROUPS.length - i })),
         },

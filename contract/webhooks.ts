@@ -21,6 +21,7 @@ export const webhookEventTypes = [
   'location.unlinked',
   'location.invoice_changed',
   'port_order.status_changed',
+  'contract.credentials_rotated',
 ] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 

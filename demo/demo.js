@@ -27,7 +27,8 @@ const texts = {
     partnerOperator: 'Handle the orders as the operator (operator console, development)',
     newOrder: 'New port order',
     credentials: 'New internet access credentials',
-    soon: 'This form is coming soon.',
+    credentialsLogin:
+      'Log in above in the customer portal as demo.admin: then you see the fixed-network contracts of the business account and of its location “Filiale Zürich” here, and generate new credentials for a router. The encrypted PDF and the code by SMS are in the outbox.',
     footer: 'Demo Reseller GmbH · Musterstraße 1 · 10115 Berlin · an example, not a real offer',
   },
 };
@@ -96,9 +97,10 @@ function showPartner(user) {
   }
 }
 
-// The co-users and locations parts appear for a business account's admin once logged in (the portal above has the login).
+// The co-users, locations and credentials parts appear for a business account's admin once logged in (the portal above has the login).
 const coUsers = document.getElementById('co-users');
 const locations = document.getElementById('locations');
+const credentials = document.getElementById('credentials');
 function showPart(section, tag, noteId, admin) {
   let widget = section.querySelector(tag);
   document.getElementById(noteId).hidden = admin;
@@ -114,6 +116,7 @@ function showParts(user) {
   const admin = user?.role === 'account_admin' && user.account?.accountType === 'business';
   showPart(coUsers, 'tk-sub-users', 'sub-users-note', admin);
   showPart(locations, 'tk-locations', 'locations-note', admin);
+  showPart(credentials, 'tk-credential-reset', 'credentials-note', admin);
   // The account to link is offered to the main account's admin, not while acting for a location.
   document.getElementById('locations-demo').hidden = !admin || Boolean(user.acting);
 }

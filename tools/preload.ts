@@ -10,8 +10,8 @@ const TAG_IMPORT = /(['"](tk-[a-z-]+)['"]:\s*\(\)\s*=>\s*import\(['"])\.\/([^'"]
  * Two things for `loader.js`, so that a page needs one round trip after the loader:
  * - each tag imports the chunk that defines its element, not an entry that only re-exports from it
  *   (`login.js` → `chunks/portal-….js`): one file less on the way;
- * - the files each tag loads (that chunk and its static imports, transitively) are filled in, for the
- *   loader to preload them all at once when the tag appears.
+ * - the files each tag loads besides that chunk (its static imports, transitively; names inside `chunks/`)
+ *   are filled in, for the loader to preload them all at once when the tag appears.
  */
 export function loaderPreloads(loaderName = 'loader.js'): Plugin {
   return {
@@ -39,7 +39,8 @@ export function loaderPreloads(loaderName = 'loader.js'): Plugin {
       for (const match of code.matchAll(TAG_IMPORT)) {
         const [, before, tag, entry, after] = match;
         const target = definingChunk(entry!);
-        byTag[tag!] = [...closure(target)];
+        // Without the chunk the tag imports (the import fetches it at once) and without the `chunks/` every file has.
+        byTag[tag!] = [...closure(target)].filter((file) => file !== target).map((file) => file.replace(/^chunks\//, ''));
         s.overwrite(match.index, match.index + match[0].length, `${before}./${target}${after}`);
       }
       if (Object.keys(byTag).length === 0) throw new Error(`${loaderName}: no tags found`);

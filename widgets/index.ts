@@ -17,6 +17,7 @@ export { TkSubUsers, type SubUsersCompleteDetail } from './sub-users/sub-users.j
 export { TkLocations, type LocationsCompleteDetail } from './locations/locations.js';
 export { TkPorting, TkOpenOrderEvent, type PortingCompleteDetail } from './porting/porting.js';
 export { TkPortOrders, type PortOrdersCompleteDetail } from './port-orders/port-orders.js';
+export { TkCredentialReset, type CredentialResetCompleteDetail } from './credential-reset/credential-reset.js';
 export { TkAlert } from './primitives/alert.js';
 export { TkButton } from './primitives/button.js';
 export { TkCheckbox } from './primitives/checkbox.js';

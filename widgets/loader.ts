@@ -15,9 +15,10 @@ const entries: Record<string, () => Promise<unknown>> = {
   'tk-locations': () => import('./locations/locations.js'),
   'tk-porting': () => import('./porting/porting.js'),
   'tk-port-orders': () => import('./port-orders/port-orders.js'),
+  'tk-credential-reset': () => import('./credential-reset/credential-reset.js'),
 };
 
-/** Each tag's files, relative to this file: filled in by the build (`tools/preload.ts`); none from source. */
+/** The files each tag's chunk imports, in `chunks/`: filled in by the build (`tools/preload.ts`); none from source. */
 const files: Record<string, string[] | undefined> = JSON.parse('{"__telkit_preload__":[]}');
 
 const LOADED = Symbol.for('telkit.loader.v1');
@@ -25,16 +26,15 @@ const scope = globalThis as { [LOADED]?: true };
 
 if (!scope[LOADED] && typeof document !== 'undefined') {
   scope[LOADED] = true;
-  // The tags asked for and the files preloaded (URLs): one set, they never look alike.
+  // The tags asked for and the files preloaded (`tk-…` and chunk names): one set, they never look alike.
   const seen = new Set<string>();
   const preload = (tag: string) => {
     for (const file of files[tag] ?? []) {
-      const href = new URL(file, import.meta.url).href;
-      if (seen.has(href)) continue;
-      seen.add(href);
+      if (seen.has(file)) continue;
+      seen.add(file);
       const link = document.createElement('link');
       link.rel = 'modulepreload';
-      link.href = href;
+      link.href = new URL(`chunks/${file}`, import.meta.url).href;
       document.head.append(link); // a module script runs once the document is parsed: there is a head
     }
   };
@@ -47,9 +47,9 @@ if (!scope[LOADED] && typeof document !== 'undefined') {
       console.error(`telkit: could not load <${tag}>`, error);
     });
   };
+  // `load` skips a tag seen before; a document has no `localName`.
   const scan = (root: Element | Document) => {
-    if (root instanceof Element && root.localName in entries) load(root.localName);
-    for (const tag in entries) if (!seen.has(tag) && root.querySelector(tag)) load(tag);
+    for (const tag in entries) if ((root as Element).localName === tag || root.querySelector(tag)) load(tag);
   };
   scan(document);
   new MutationObserver((records) => {

@@ -15,6 +15,7 @@ import { type SubUsersCompleteDetail, TkSubUsers as TkSubUsersElement } from './
 import { type LocationsCompleteDetail, TkLocations as TkLocationsElement } from './locations/locations.js';
 import { type PortingCompleteDetail, type TkOpenOrderEvent, TkPorting as TkPortingElement } from './porting/porting.js';
 import { type PortOrdersCompleteDetail, TkPortOrders as TkPortOrdersElement } from './port-orders/port-orders.js';
+import { type CredentialResetCompleteDetail, TkCredentialReset as TkCredentialResetElement } from './credential-reset/credential-reset.js';
 
 export const TkProvider = createComponent({
   tagName: 'tk-provider',
@@ -86,6 +87,17 @@ export const TkPortOrders = createComponent({
   react: React,
   events: {
     onTkComplete: 'tk-complete' as EventName<TkCompleteEvent<PortOrdersCompleteDetail>>,
+    onTkCancel: 'tk-cancel' as EventName<TkCancelEvent>,
+    onTkError: 'tk-error' as EventName<TkErrorEvent>,
+  },
+});
+
+export const TkCredentialReset = createComponent({
+  tagName: 'tk-credential-reset',
+  elementClass: TkCredentialResetElement,
+  react: React,
+  events: {
+    onTkComplete: 'tk-complete' as EventName<TkCompleteEvent<CredentialResetCompleteDetail>>,
     onTkCancel: 'tk-cancel' as EventName<TkCancelEvent>,
     onTkError: 'tk-error' as EventName<TkErrorEvent>,
   },

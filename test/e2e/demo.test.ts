@@ -26,11 +26,16 @@ describe('the demo page', () => {
     // The provider, defined lazily by loader.js, shows the reseller's name.
     await page.getByText('Ein Service von Demo Reseller').waitFor();
     expect(await page.evaluate(() => Boolean(customElements.get('tk-provider')))).toBe(true);
-    // loader.js asked for every file of the page's widgets at once (one round trip after the loader), and
-    // for nothing that loads on demand
+    // loader.js asked for every file of the page's widgets at once (one round trip after the loader): each
+    // widget's chunk by importing it, the files those import by preloading them; and for nothing that loads
+    // on demand
     const preloads = await page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname));
-    for (const file of [/^\/telkit\/chunks\/shared-/, /^\/telkit\/chunks\/signup-/, /^\/telkit\/chunks\/profile-/, /^\/telkit\/chunks\/portal-/]) {
+    for (const file of [/^\/telkit\/chunks\/shared-/, /^\/telkit\/chunks\/portal-/, /^\/telkit\/chunks\/rt-/]) {
       expect(preloads.some((p) => file.test(p)), String(file)).toBe(true);
+    }
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname));
+    for (const file of [/^\/telkit\/chunks\/signup-/, /^\/telkit\/chunks\/profile-/]) {
+      expect(fetched.some((p) => file.test(p)), String(file)).toBe(true);
     }
     expect(preloads.filter((p) => /chunks\/(pin|iban|locale-[a-z]+-[\w-]+)-/.test(p))).toEqual([]);
     expect(new Set(preloads).size).toBe(preloads.length);

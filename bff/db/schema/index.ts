@@ -12,3 +12,4 @@ export * from './webhooks.js';
 export * from './sub-users.js';
 export * from './locations.js';
 export * from './porting.js';
+export * from './contracts.js';

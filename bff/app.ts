@@ -15,6 +15,7 @@ import { sessionRoutes } from './routes/sessions.js';
 import { signupRoutes } from './routes/signups.js';
 import { subUserRoutes } from './routes/sub-users.js';
 import { locationRoutes } from './routes/locations.js';
+import { contractRoutes } from './routes/contracts.js';
 import { numberRoutes } from './routes/numbers.js';
 import { customerRoutes } from './routes/customers.js';
 import { portOrderRoutes } from './routes/port-orders.js';
@@ -50,6 +51,7 @@ const api = new Hono<AppEnv>()
   .route('/v1/numbers', numberRoutes)
   .route('/v1/customers', customerRoutes)
   .route('/v1/port-orders', portOrderRoutes)
+  .route('/v1/contracts', contractRoutes)
   .route('/v1/port-orders', portOrderDecisionRoutes)
   .route('/v1/port-orders', portOrderDocumentRoutes)
   .route('/v1/audit-events', auditEventRoutes);

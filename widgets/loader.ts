@@ -28,13 +28,15 @@ if (!scope[LOADED] && typeof document !== 'undefined') {
   scope[LOADED] = true;
   // The tags asked for and the files preloaded (`tk-…` and chunk names): one set, they never look alike.
   const seen = new Set<string>();
+  // Not `new URL(`…`, import.meta.url)`: the bundler would turn that into a glob of its own assets.
+  const base = import.meta.url;
   const preload = (tag: string) => {
     for (const file of files[tag] ?? []) {
       if (seen.has(file)) continue;
       seen.add(file);
       const link = document.createElement('link');
       link.rel = 'modulepreload';
-      link.href = new URL(`chunks/${file}`, import.meta.url).href;
+      link.href = new URL(`chunks/${file}`, base).href;
       document.head.append(link); // a module script runs once the document is parsed: there is a head
     }
   };

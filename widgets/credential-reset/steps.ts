@@ -51,7 +51,7 @@ function contractCard(el: TkCredentialReset, c: Contract, invalid: boolean) {
 function select(id: string, label: string, value: string, options: [string, string][], change: (value: string) => void) {
   return html`<div class="field">
     <label class="label" for=${id}>${label}</label>
-    <select id=${id} class="control" @change=${(e: Event) => change((e.currentTarget as HTMLSelectElement).value)}>
+    <select id=${id} name=${id} class="control" @change=${(e: Event) => change((e.currentTarget as HTMLSelectElement).value)}>
       ${options.map(([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`)}
     </select>
   </div>`;

@@ -72,6 +72,9 @@ export const credentialResetStyles = css`
     outline: ${tokens.focusRingWidth} solid ${tokens.focusRingColor};
     outline-offset: 2px;
   }
+  a {
+    color: ${tokens.colorLink};
+  }
   .reason {
     margin: ${tokens.space2} 0 0;
   }

@@ -15,10 +15,11 @@ import { FAKE_SESSION, fakeKit, routeFakeApi } from './fake-kit.js';
  * - `slow` (the list never comes), `error` (500), `forbidden` (403, a co-user);
  * - generating: `busy` never answers, `limited` is refused with 429 `rotation_limit` and a `detail` that
  *   says when, `server` with 500, `flaky` fails like a lost connection the first time and succeeds after;
- *   without consent 422 `consent_required` at `consent`; an ineligible contract 422 with its reason code;
- *   an unknown one 404. Otherwise the credentials went out (`rotated`).
+ *   `consent` refuses with 422 `consent_required` (as the BFF does without consent), `ended` with 422
+ *   `contract_ended` (the contract ended meanwhile), `gone` with 404; an ineligible contract is refused with
+ *   422 and its reason code. Otherwise the credentials went out.
  */
-export type CredentialResetScenario = 'list' | 'single' | 'slow' | 'error' | 'forbidden' | 'busy' | 'limited' | 'server' | 'flaky';
+export type CredentialResetScenario = 'list' | 'single' | 'slow' | 'error' | 'forbidden' | 'busy' | 'limited' | 'server' | 'flaky' | 'consent' | 'ended' | 'gone';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 export const MAIN_ID = id(8001);
@@ -122,12 +123,13 @@ function answer(key: string, method: string, path: string, body: Record<string, 
   const [, , , contractId, action] = path.split('/');
   const c = list.contracts.find((x) => x.id === contractId);
   if (method !== 'POST' || action !== 'internet-credentials' || !c) return problem(404, 'not_found', 'Diesen Vertrag gibt es nicht.');
-  if (body.consent !== true) {
+  if (scenario === 'gone') return problem(404, 'not_found', 'Diesen Vertrag gibt es nicht.');
+  if (body.consent !== true || scenario === 'consent') {
     return problem(422, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', {
       errors: [{ path: 'consent', code: 'consent_required', message: 'Bitte stimmen Sie der Zustellung an E-Mail-Adresse und Mobilfunk-Rufnummer zu.' }],
     });
   }
-  if (!c.eligible) return problem(422, c.reason!, 'Für diesen Vertrag können keine neuen Internet-Zugangsdaten generiert werden.');
+  if (!c.eligible || scenario === 'ended') return problem(422, c.reason ?? 'contract_ended', 'Für diesen Vertrag können keine neuen Internet-Zugangsdaten generiert werden.');
   if (scenario === 'busy') return new Promise<Response>(() => {});
   if (scenario === 'limited') return problem(429, 'rotation_limit', 'Zu viele neue Zugangsdaten für diesen Vertrag.', { detail: RATE_DETAIL }, { 'retry-after': '3600' });
   if (scenario === 'server') return problem(500, 'internal', 'Ein unerwarteter Fehler ist aufgetreten.');

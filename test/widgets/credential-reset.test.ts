@@ -297,15 +297,31 @@ describe('<tk-credential-reset>: warning, consent, generating', () => {
     expect(posts().at(-1)!.idempotencyKey).to.equal(first);
   });
 
-  it('an ineligible reason or a gone contract from the BFF is said in words', async () => {
-    const el = await mount();
+  it("the BFF's 422 consent_required lands at the checkbox and in the summary", async () => {
+    const el = await mount('consent');
     await toWarning(el);
-    // The contract ended meanwhile: the widget still holds it as eligible.
-    el.load.value!.contracts.find((c) => c.id === BERLIN_CONTRACT)!.id = VOICE_CONTRACT;
-    el.contractId = VOICE_CONTRACT;
     await generate(el);
-    await waitUntil(() => summary(el), 'the summary');
-    expect(summary(el)!.textContent).to.contain('Für diesen Vertrag können keine neuen Internet-Zugangsdaten generiert werden.');
+    await waitUntil(() => consent(el).getAttribute('aria-invalid') === 'true', 'the error at the checkbox');
+    await settle(el);
+    expect(root(el).querySelector('#consent-error')!.textContent).to.contain('Bitte stimmen Sie der Zustellung');
+    expect(summary(el)!.textContent).to.contain('Ich bin einverstanden');
+    focused(el, summary(el));
+  });
+
+  it('a reason code (422) or a contract gone (404) from the BFF is said in words, without "Erneut versuchen"', async () => {
+    for (const [scenario, said] of [
+      ['ended', 'Für diesen Vertrag können keine neuen Internet-Zugangsdaten generiert werden.'],
+      ['gone', 'Diesen Vertrag gibt es nicht.'],
+    ] as const) {
+      const el = await mount(scenario);
+      await toWarning(el);
+      await generate(el);
+      await waitUntil(() => summary(el), 'the summary');
+      await settle(el);
+      expect(summary(el)!.textContent, scenario).to.contain(said);
+      expect(summary(el)!.querySelector('tk-button'), scenario).to.equal(null);
+      focused(el, summary(el));
+    }
   });
 });
 

@@ -151,6 +151,12 @@ export class TkCredentialReset extends LitElement {
         session: true,
       }),
     );
+    const error = form.submit.error;
+    // A refusal for want of consent without a field error of its own still belongs at the checkbox.
+    if (!result && error instanceof TkApiError && error.code === 'consent_required' && !form.errors.consent) {
+      form.errors = { consent: this.t('consentRequired') };
+      await form.focus('[data-error-summary]');
+    }
     if (!result) return;
     this.result = result;
     await this.go('done');

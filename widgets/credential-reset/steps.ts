@@ -167,7 +167,7 @@ function done(el: TkCredentialReset) {
       <li>${t('done.step2')}</li>
       <li>${t('done.step3')}</li>
     </ol>
-    <p>${t('done.remaining', { n: r.remainingToday })}</p>
+    <p>${r.remainingToday ? t('done.remaining', { n: r.remainingToday }) : t('done.noneLeft')}</p>
     <div class="actions"><tk-button @click=${() => el.overview()}>${t('done.back')}</tk-button></div>`;
 }
 

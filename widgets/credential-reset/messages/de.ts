@@ -60,5 +60,6 @@ export default {
   'done.step2': 'Geben Sie den Benutzernamen und das neue Passwort aus der PDF in Ihrem Router ein.',
   'done.step3': 'Danach baut der Router die Internetverbindung wieder auf.',
   'done.remaining': 'Für diesen Vertrag können Sie heute noch {n}-mal neue Zugangsdaten generieren.',
+  'done.noneLeft': 'Für diesen Vertrag können Sie heute keine weiteren neuen Zugangsdaten generieren.',
   'done.back': 'Zurück zur Vertragsübersicht',
 };

@@ -61,5 +61,6 @@ export default {
   'done.step2': 'Enter the user name and the new password from the PDF in your router.',
   'done.step3': 'The router then sets up the internet connection again.',
   'done.remaining': 'You can generate new credentials for this contract {n} more times today.',
+  'done.noneLeft': 'You cannot generate any more new credentials for this contract today.',
   'done.back': 'Back to the contract overview',
 } satisfies Translation<typeof de>;

@@ -226,7 +226,7 @@ describe('<tk-credential-reset>: warning, consent, generating', () => {
     button(el, /generieren/).click();
     await settle(el);
     focused(el, summary(el));
-    expect(summary(el)!.textContent).to.contain('Bitte bestätigen Sie');
+    expect(summary(el)!.textContent).to.contain('Einverständnis: Bitte bestätigen Sie');
     expect(consent(el).getAttribute('aria-invalid')).to.equal('true');
     expect(consent(el).getAttribute('aria-describedby')).to.equal('consent-error');
     expect(posts().length).to.equal(before);
@@ -304,7 +304,7 @@ describe('<tk-credential-reset>: warning, consent, generating', () => {
     await waitUntil(() => consent(el).getAttribute('aria-invalid') === 'true', 'the error at the checkbox');
     await settle(el);
     expect(root(el).querySelector('#consent-error')!.textContent).to.contain('Bitte stimmen Sie der Zustellung');
-    expect(summary(el)!.textContent).to.contain('Ich bin einverstanden');
+    expect(summary(el)!.textContent).to.contain('Einverständnis: Bitte stimmen Sie der Zustellung');
     focused(el, summary(el));
   });
 

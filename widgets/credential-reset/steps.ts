@@ -119,7 +119,7 @@ function confirm(el: TkCredentialReset, c: Contract) {
   const change = el.profileUrl ? html`<a href=${el.profileUrl}>${t('change.link')}</a>` : nothing;
   return html`${form.heading(t('confirm.title', { name: c.name }))}
     <p>${t('confirm.contract', { site: c.siteName, number: c.contractNumber })}</p>
-    ${el.summary({ consent: t('consent') })}
+    ${el.summary({ consent: t('consentLabel') })}
     <tk-alert variant="warning" heading=${t('warningTitle')}><p>${t('warning')}</p></tk-alert>
     <form novalidate @submit=${(e: Event) => el.generate(e)}>
       <p>${t('sendTo')}</p>

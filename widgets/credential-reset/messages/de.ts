@@ -48,6 +48,7 @@ export default {
   'change.text': 'Stimmen die Angaben nicht? Ändern Sie sie zuerst in Ihrem Profil.',
   consent:
     'Ich bin einverstanden, dass die angegebene E-Mail-Adresse und Mobilfunk-Rufnummer zur Zustellung der Internet-Zugangsdaten verwendet werden.',
+  consentLabel: 'Einverständnis',
   consentRequired: 'Bitte bestätigen Sie, dass wir E-Mail-Adresse und Mobilfunk-Rufnummer dafür verwenden dürfen.',
   back: 'Zurück',
   generate: 'Neue Internet-Zugangsdaten generieren',

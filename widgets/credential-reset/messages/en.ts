@@ -49,6 +49,7 @@ export default {
   'change.link': 'Change them in your profile',
   'change.text': 'Are these details wrong? Change them in your profile first.',
   consent: 'I agree that the e-mail address and mobile number shown are used to deliver the internet access credentials.',
+  consentLabel: 'Consent',
   consentRequired: 'Please confirm that we may use the e-mail address and mobile number for this.',
   back: 'Back',
   generate: 'Generate new internet access credentials',

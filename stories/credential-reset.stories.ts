@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
 import { loadLocale } from '../widgets/core/i18n/index.js';
-import { type CredentialResetScenario, credentialResetKit } from './credential-reset-fixtures.js';
+import { type CredentialResetScenario, credentialResetKit, HAMBURG_ID } from './credential-reset-fixtures.js';
 import { type Act, play } from './widget-acts.js';
 
 /**
@@ -33,28 +33,29 @@ const meta: Meta<Args> = {
 export default meta;
 type Story = StoryObj<Args>;
 
-const next: Act[] = [{ check: 'contract' }, { submit: true }, { until: /für|for/ }];
-const generate: Act[] = [...next, { check: 'consent' }, { submit: true }];
+const loaded: Act = { wait: '[name="contract"]' };
+const next: Act[] = [loaded, { check: 'contract' }, { press: /^Weiter$|^Next$/ }, { until: /für|for/ }];
+const generate: Act[] = [...next, { check: 'consent' }, { press: /generieren|Generate/ }];
 
 /** Two customer numbers (the main account and Filiale Hamburg), the products present, the contracts as cards; ineligible ones disabled with the reason. */
 export const List: Story = {};
 /** One customer number: no choice to make, it is named. */
 export const SingleAccount: Story = { args: { scenario: 'single' } };
 /** Filiale Hamburg's contracts (the sub-account). */
-export const SubAccount: Story = { args: { acts: [{ fill: ['account', '00000000-0000-4000-8000-000000008002'] }] } };
+export const SubAccount: Story = { args: { acts: [loaded, { fill: ['account', HAMBURG_ID] }] } };
 /** Only one product's contracts. */
-export const ProductFilter: Story = { args: { acts: [{ fill: ['product', 'cloud_pbx'] }] } };
+export const ProductFilter: Story = { args: { acts: [loaded, { fill: ['product', 'cloud_pbx'] }] } };
 export const LoggedOut: Story = { args: { session: false } };
 export const Loading: Story = { args: { scenario: 'slow' } };
 export const LoadError: Story = { args: { scenario: 'error' } };
 /** A co-user or a partner agent: only a customer account's administration can do this. */
 export const Forbidden: Story = { args: { scenario: 'forbidden' } };
 /** "Weiter" without a contract: the error at "Vertrag" and in the summary. */
-export const NoContractChosen: Story = { args: { acts: [{ submit: true }] } };
+export const NoContractChosen: Story = { args: { acts: [{ press: /^Weiter$|^Next$/ }] } };
 /** The seed's warning, the masked e-mail and mobile with the link to change them, the consent. */
 export const Warning: Story = { args: { acts: next } };
 /** "Generieren" without consent: the error at the checkbox and in the summary; nothing sent. */
-export const ConsentMissing: Story = { args: { acts: [...next, { submit: true }] } };
+export const ConsentMissing: Story = { args: { acts: [...next, { press: /generieren|Generate/ }] } };
 /** Waiting for the BFF: the button shows it, a second press sends nothing. */
 export const Busy: Story = { args: { scenario: 'busy', acts: generate } };
 /** Where the e-mail and the SMS went (masked), what to do, "Zurück zur Vertragsübersicht". */

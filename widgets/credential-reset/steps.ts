@@ -75,7 +75,7 @@ function overview(el: TkCredentialReset, list: ContractList) {
   if (list.contracts.length === 0) return html`<p class="empty">${t('empty')}</p>`;
   return html`<form novalidate @submit=${(e: Event) => el.next(e)}>
     <div class="selection" role="group" aria-labelledby="overview">
-      <p class="section-title" id="overview">${t('overview')}</p>
+      <div class="section-title" role="heading" aria-level=${el.headingLevel + 1} id="overview">${t('overview')}</div>
       ${list.accounts.length > 1
         ? select('account', t('account'), accountId, list.accounts.map((a) => [a.accountId, `${a.customerNumber} – ${a.displayName}`]), (v) => choose(v, el.product))
         : html`<p><strong>${t('account')}:</strong> ${list.accounts[0]?.customerNumber} – ${list.accounts[0]?.displayName}</p>`}

@@ -11,7 +11,8 @@ const hasButton = (scope: HTMLElement, text: RegExp) => {
 /**
  * What a user does in a widget's story, for the list-and-steps widgets (`tk-sub-users`, `tk-locations`):
  * `press` a button (within the card whose name contains `card`), `fill` a field, `check` a checkbox, type a
- * `code` into the code field (light DOM), `submit` the visible form, wait `until` a step's heading shows.
+ * `code` into the code field (light DOM), `submit` the visible form, wait `until` a step's heading shows, or
+ * `wait` for an element (by selector) of the shadow root.
  */
 export type Act =
   | { press: RegExp; card?: string }
@@ -19,7 +20,9 @@ export type Act =
   | { check: string }
   | { code: string }
   | { submit: true }
-  | { until: RegExp };
+  | { until: RegExp }
+  /** Waits until an element of the shadow root matches `selector` (a list's rows after their load). */
+  | { wait: string };
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -48,6 +51,8 @@ export async function play(root: HTMLElement, tag: string, acts: Act[]): Promise
     else if ('submit' in act) {
       // a code step's form is in the light DOM (with the code field), the others in the shadow root
       (el.querySelector('form') ?? shadow.querySelector('form'))!.requestSubmit();
+    } else if ('wait' in act) {
+      for (let i = 0; i < 100 && !shadow.querySelector(act.wait); i++) await wait(20);
     } else {
       // a step's code comes when it is first opened
       for (let i = 0; i < 100 && !act.until.test(shadow.querySelector('[data-heading]')?.textContent ?? ''); i++) await wait(20);

@@ -45,8 +45,11 @@ const PAGES: { name: string; tags?: string[]; entries?: string[]; budget?: numbe
  * tables for login-name suggestions, the porting rules 1.1 KB, the orders' list 5.7 KB and detail 6.6 KB, the
  * English texts 8.9 KB). Issue 16 asked for a whole kit of 72 KB: the kit weighed 84,915 B (82.9 KB) before it — see
  * bench/README.md.
+ * 143 KB with issue 17's `tk-credential-reset` (its share about 7.3 KB: the widget whole — overview, warning and
+ * consent, result — with its German texts and the credential rules 5.7 KB, the English texts 1.6 KB; the loader
+ * paid for its new tag by preloading without the chunk it imports and a short name for the bundler's runtime).
  */
-const KIT_BUDGET = 136 * KB;
+const KIT_BUDGET = 143 * KB;
 
 if (!process.argv.includes('--no-build')) execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
 

@@ -107,6 +107,7 @@ function showPart(section, tag, noteId, admin) {
   if (admin && !widget) {
     widget = document.createElement(tag);
     widget.setAttribute('heading-level', '3');
+    if (tag === 'tk-credential-reset') widget.setAttribute('profile-url', '#portal'); // where tk-profile changes them
     section.append(widget);
   } else if (!admin && widget) {
     widget.remove();

@@ -1,27 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { CODE_LENGTH, CREDENTIAL_ALPHABET, PASSWORD_LENGTH } from '../../contract/credentials.js';
 import { credentialsPdf, randomCredential } from '../../bff/domain/credentials-pdf.js';
-
-const dir = mkdtempSync(join(tmpdir(), 'telkit-credentials-pdf-'));
-
-/** Writes `bytes` to a temp file and returns its path. */
-export function pdfFile(bytes: Uint8Array, name = `c-${Math.random().toString(36).slice(2)}.pdf`): string {
-  const path = join(dir, name);
-  writeFileSync(path, bytes);
-  return path;
-}
-
-/** qpdf's view of the encryption, opened with `code`. */
-export function encryptionOf(path: string, code: string) {
-  const out = execFileSync('qpdf', ['--json', '--json-key=encrypt', `--password=${code}`, path], { encoding: 'utf8' });
-  return JSON.parse(out).encrypt as { encrypted: boolean; parameters: { V: number; R: number; bits: number; method: string; P: number } };
-}
-
-export const pdfText = (path: string, code?: string) => spawnSync('pdftotext', [...(code === undefined ? [] : ['-upw', code]), path, '-'], { encoding: 'utf8' });
+import { encryptionOf, pdfFile, pdfText } from './helpers/contracts.js';
 
 const input = {
   tenantName: 'Demo Reseller',

@@ -3,7 +3,7 @@
 // access credentials can be generated for each. Never a password.
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Contract, ContractList } from '../../contract/contracts.js';
-import { contractProducts, eligibility } from '../../contract/credentials.js';
+import { contractProducts, type Eligibility, eligibility } from '../../contract/credentials.js';
 import { maskEmail, maskMobile } from '../../contract/rules.js';
 import type { Executor } from '../db/client.js';
 import { accountLinks, accounts, type ContractRow, contracts, type Session, type User } from '../db/schema/index.js';
@@ -46,8 +46,17 @@ export async function contractScope(db: Executor, caller: { user?: User | undefi
   return { admin, accountId, actingFor, accounts: [{ account: own, role: 'main' }, ...subs.map((s) => ({ account: s.account, role: 'sub' as const }))] };
 }
 
+/**
+ * `eligibility` of the shared rules, and a line without a PPPoE username on record has no credentials to
+ * replace: as good as no line. The list and the rotation both ask here.
+ */
+export function contractEligibility(row: ContractRow): Eligibility {
+  const rule = eligibility(row);
+  return rule.eligible && !row.pppoeUsername ? { eligible: false, reason: 'no_access_line' } : rule;
+}
+
 export function presentContract(row: ContractRow): Contract {
-  const { eligible, reason } = eligibility(row);
+  const { eligible, reason } = contractEligibility(row);
   return {
     id: row.id,
     accountId: row.accountId,

@@ -7,7 +7,7 @@
 // are never logged, audited or answered.
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { CredentialRotation } from '../../contract/contracts.js';
-import { CODE_LENGTH, eligibility, MAX_ROTATIONS_PER_DAY, PASSWORD_LENGTH } from '../../contract/credentials.js';
+import { CODE_LENGTH, MAX_ROTATIONS_PER_DAY, PASSWORD_LENGTH } from '../../contract/credentials.js';
 import type { Locale } from '../../contract/enums.js';
 import { localeTag } from '../../contract/i18n.js';
 import { maskEmail, maskMobile } from '../../contract/rules.js';
@@ -20,7 +20,7 @@ import { credentialsDetail, credentialsEmail, credentialsSms } from '../messagin
 import { brandOf } from '../messaging/templates/layout.js';
 import { audit, userActor } from './audit.js';
 import type { BudgetSettings } from './budget.js';
-import { type ContractScope, lockContractInScope } from './contracts.js';
+import { type ContractScope, contractEligibility, lockContractInScope } from './contracts.js';
 import { credentialsPdf, randomCredential } from './credentials-pdf.js';
 import { documentLocale } from './power-of-attorney.js';
 import { emitEvent } from './webhooks.js';
@@ -50,7 +50,7 @@ export async function rotateCredentials(db: Db, f: RotationFlow): Promise<Creden
   return db.transaction(async (tx) => {
     const { contract, account } = await lockContractInScope(tx, f.scope, f.contractId);
     const names = { contract: contract.name, contractNumber: contract.contractNumber };
-    const { reason } = eligibility(contract);
+    const { reason } = contractEligibility(contract);
     if (reason) throw new ApiError(422, reason, { detail: credentialsDetail(f.locale, `ineligible.${reason}`, names) });
 
     const recent = await tx
@@ -69,6 +69,7 @@ export async function rotateCredentials(db: Db, f: RotationFlow): Promise<Creden
       });
     }
 
+    const username = contract.pppoeUsername!;
     const password = randomCredential(PASSWORD_LENGTH);
     const code = randomCredential(CODE_LENGTH);
     const admin = f.scope.admin;
@@ -86,7 +87,7 @@ export async function rotateCredentials(db: Db, f: RotationFlow): Promise<Creden
       contractName: contract.name,
       siteName: contract.siteName,
       address: { street: contract.street, houseNumber: contract.houseNumber, postalCode: contract.postalCode, city: contract.city, country: contract.country },
-      username: contract.pppoeUsername!,
+      username,
       password,
       code,
       generatedAt: f.now,
@@ -98,7 +99,7 @@ export async function rotateCredentials(db: Db, f: RotationFlow): Promise<Creden
       contract: contract.name,
       contractNumber: contract.contractNumber,
       site: contract.siteName,
-      username: contract.pppoeUsername!,
+      username,
       mobile: maskMobile(admin.mobile),
       file: pdf.fileName,
       at: f.now,

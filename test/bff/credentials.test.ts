@@ -88,6 +88,8 @@ describe('refusals', () => {
       [await seedContract(t.db, tenant, a.accountId, { product: 'sip_trunk', name: 'SIP-Trunk Business', accessLine: false }), 'no_access_line', /keinen Anschluss/],
       [await seedContract(t.db, tenant, a.accountId, { product: 'ip_voice_data', name: 'IP Voice / Data Premium' }), 'contract_type', /CompanyFlex Access Plus/],
       [await seedContract(t.db, tenant, a.accountId, { status: 'ended' }), 'contract_ended', /beendet/],
+      // A line with no username on record: no credentials to replace.
+      [await seedContract(t.db, tenant, a.accountId, { pppoeUsername: null }), 'no_access_line', /keinen Anschluss/],
     ] as const;
     for (const [contract, code, detail] of cases) {
       const res = await rotate(a, contract.id);

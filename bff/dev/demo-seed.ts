@@ -29,6 +29,7 @@ import { seal } from '../lib/crypto.js';
 import { createEndpoint } from '../domain/webhooks.js';
 import { webhookEndpoints } from '../db/schema/webhooks.js';
 import { assignTemporaryNumbers } from '../domain/temporary-numbers.js';
+import { seedDemoContracts } from './demo-contracts.js';
 
 /** Fixed ids and keys of the demo tenants. Development only: `server.ts` never seeds in production. */
 export const DEMO = {
@@ -192,6 +193,7 @@ export async function seedDemo(db: Executor, publicUrl: string, options: { secre
     await seedDemoSubUsers(tx, new Date());
     await seedDemoLocations(tx, new Date());
     await seedDemoPorting(tx, new Date(), options.secret);
+    await seedDemoContracts(tx, { tenantId: DEMO.reseller.id, operatorId: DEMO.operator.id, mainAccountId: DEMO.admin.accountId, locationAccountId: DEMO.location.accountId, ...(options.secret && { secret: options.secret }) });
     if (options.secret) await seedDemoWebhooks(tx, options.secret);
   });
 }

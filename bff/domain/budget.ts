@@ -21,14 +21,18 @@ import { type Counted, type RateRule, slidingHitsCte, slidingResults, slidingRet
  * | `notice` | an e-mail or SMS that only tells (changed password or address, login throttled) | 5 / hour, 10 / day (own counters) | SMS: tenant |
  * | `code`   | a location-link code to another account's admin (SMS and e-mail) | 6 / hour, 12 / day (own counters) | SMS: tenant; never the recipient's login-PIN or link counters |
  * | `receipt` | an e-mail confirming what its recipient did in the portal (a cancellation receipt, "your co-user confirmed") | 30 / hour, 100 / day (own counters) | — |
+ * | `credentials` | new internet access credentials: the e-mail with the encrypted PDF and the SMS with its code | 10 / hour, 30 / day (own counters, e-mail and SMS apart) | account 30 / day per channel; SMS: tenant |
  *
  * Over budget, a `pin` or `link` is refused: 429 `rate_limited` with `Retry-After`. A `notice`, and a
  * send whose caller must not reveal whether an account exists (password reset), is dropped silently. A
  * `receipt` is sent and counted (the route that causes it has its own limit; a cancellation must be
  * confirmed), on counters of its own, so receipts never crowd out security notices to the same address.
+ * `credentials` is refused over budget (429): the rotation that sends it rolls back with it, so nobody
+ * gets new credentials they cannot receive. Each contract allows 3 rotations a day (`domain/credentials.ts`);
+ * these counters bound an admin of many contracts, and never touch the recipient's login PINs.
  */
 
-export type MessageKind = 'pin' | 'link' | 'notice' | 'receipt' | 'code';
+export type MessageKind = 'pin' | 'link' | 'notice' | 'receipt' | 'code' | 'credentials';
 
 /** Settings of the budget that come from the environment; `flowContext` hands them to the flows. */
 export interface BudgetSettings {
@@ -46,6 +50,8 @@ export interface SendBudget extends BudgetSettings {
   ip?: string;
   /** The user (account) the message is for, when there is one. */
   userId?: string;
+  /** The customer account the message is about (kind `credentials`: counted per account). */
+  accountId?: string;
   /**
    * Over budget: `reject` (429, the default for `pin` and `link`), `drop` (send nothing, say nothing:
    * the default for `notice`), or `count` (send anyway: a reply that is itself bounded by a counted send).
@@ -80,6 +86,10 @@ export const BUDGETS = {
   codeMailPerAddressDay: rule('msg.code.to.d', 12, DAY),
   receiptPerAddressHour: rule('msg.receipt.to.h', 30, HOUR),
   receiptPerAddressDay: rule('msg.receipt.to.d', 100, DAY),
+  /** New internet access credentials: their own counters per destination and per customer account. */
+  credentialsPerDestinationHour: rule('msg.cred.to.h', 10, HOUR),
+  credentialsPerDestinationDay: rule('msg.cred.to.d', 30, DAY),
+  credentialsPerAccountDay: rule('msg.cred.account.d', 30, DAY),
   perAccountHour: rule('msg.user.h', 10, HOUR),
   perAccountDay: rule('msg.user.d', 30, DAY),
 } as const;
@@ -115,6 +125,14 @@ export function countersOf(tenantId: string, channel: 'email' | 'sms', to: strin
           { rule: BUDGETS.codeMailPerAddressHour, key: dest },
           { rule: BUDGETS.codeMailPerAddressDay, key: dest },
         ];
+  }
+  if (b.kind === 'credentials') {
+    return [
+      { rule: BUDGETS.credentialsPerDestinationHour, key: `${channel}|${dest}` },
+      { rule: BUDGETS.credentialsPerDestinationDay, key: `${channel}|${dest}` },
+      ...(b.accountId ? [{ rule: BUDGETS.credentialsPerAccountDay, key: `${channel}|${b.accountId}` }] : []),
+      ...(channel === 'sms' ? [{ rule: smsPerTenantHour(b.smsPerTenantHour ?? DEFAULT_SMS_PER_TENANT_HOUR), key: tenantId }] : []),
+    ];
   }
   if (channel === 'sms') {
     return [

@@ -162,8 +162,8 @@ const MARGIN = { x: 56, top: 60, bottom: 64 };
 const INK = rgb(0.1, 0.1, 0.1);
 const MUTED = rgb(0.35, 0.35, 0.35);
 
-/** A top-to-bottom text flow over A4 pages: wraps lines, starts a new page when one is full. */
-class Layout {
+/** A top-to-bottom text flow over A4 pages: wraps lines, starts a new page when one is full (also the credentials PDF's). */
+export class Layout {
   private page: PDFPage;
   private y: number;
   private readonly safe = new Map<string, string>();
@@ -216,9 +216,10 @@ class Layout {
     return out;
   }
 
-  text(text: string, o: { size?: number; bold?: boolean; gap?: number; indent?: number; color?: ReturnType<typeof rgb> } = {}) {
+  /** `font`: another font than the body's (e.g. Courier for a password to copy). */
+  text(text: string, o: { size?: number; bold?: boolean; gap?: number; indent?: number; color?: ReturnType<typeof rgb>; font?: PDFFont } = {}) {
     const size = o.size ?? 10.5;
-    const font = o.bold ? this.bold : this.font;
+    const font = o.font ?? (o.bold ? this.bold : this.font);
     const indent = o.indent ?? 0;
     const leading = size * 1.35;
     for (const line of this.wrap(this.printable(text), font, size, A4.width - 2 * MARGIN.x - indent)) {

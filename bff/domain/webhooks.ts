@@ -14,17 +14,22 @@ export const MAX_ENDPOINTS = 20;
 /**
  * Fires an event to the tenant's webhooks: one outbox message per endpoint subscribed to `type` (or to
  * `*`), written in the caller's transaction by a single statement, so it goes out if and only if the
- * change commits. Without a subscribed endpoint nothing is written. `data` must hold no secret.
+ * change commits. Without a subscribed endpoint nothing is written. `data` must hold no secret, unless
+ * `sensitive`: then only endpoints that subscribe to `type` by name get it (never through `*`, which
+ * would hand a new secret to an endpoint that did not ask for it), and its data is purged from the
+ * outbox right after delivery.
  */
-export async function emitEvent(tx: Executor, event: { tenantId: string; type: WebhookEventType; data: Record<string, unknown> }) {
+export async function emitEvent(tx: Executor, event: { tenantId: string; type: WebhookEventType; data: Record<string, unknown>; sensitive?: boolean }) {
   const payload: WebhookPayload = { event: event.type, data: event.data };
+  const sensitive = event.sensitive ?? false;
+  const subscribed = sensitive ? sql`array[${event.type}]::text[]` : sql`array[${event.type}, '*']::text[]`;
   // Written out: drizzle's insert … select wants every column, the defaults (id, status, times) included.
   const column = (c: { name: string }) => sql.identifier(c.name);
   await tx.execute(sql`
-    insert into ${outbox} (${column(outbox.tenantId)}, ${column(outbox.channel)}, ${column(outbox.payload)}, ${column(outbox.endpointId)})
-    select ${webhookEndpoints.tenantId}, 'webhook', ${JSON.stringify(payload)}::jsonb, ${webhookEndpoints.id}
+    insert into ${outbox} (${column(outbox.tenantId)}, ${column(outbox.channel)}, ${column(outbox.payload)}, ${column(outbox.endpointId)}, ${column(outbox.sensitive)})
+    select ${webhookEndpoints.tenantId}, 'webhook', ${JSON.stringify(payload)}::jsonb, ${webhookEndpoints.id}, ${sensitive}::boolean
     from ${webhookEndpoints}
-    where ${webhookEndpoints.tenantId} = ${event.tenantId} and ${webhookEndpoints.eventTypes} && array[${event.type}, '*']::text[]`);
+    where ${webhookEndpoints.tenantId} = ${event.tenantId} and ${webhookEndpoints.eventTypes} && ${subscribed}`);
 }
 
 /** A fresh signing secret: `whsec_` and 32 random bytes. */

@@ -21,6 +21,8 @@ export { subUserEmailMessages } from '../../contract/messages/sub-user-email.js'
 export { locationEmailMessages } from '../../contract/messages/location-email.js';
 export { locationErrorMessages } from '../../contract/messages/location-errors.js';
 export { subUserErrorMessages } from '../../contract/messages/sub-user-errors.js';
+export { credentialsEmailMessages } from '../../contract/messages/credentials-email.js';
+export { credentialsPdfMessages } from '../../contract/messages/credentials-pdf.js';
 
 /** Loads `locale` in every catalogue; `registerLocale` and then this, for a locale added at run time. */
 export const loadEverywhere = (locale: Locale) => Promise.all(catalogues().map((catalogue) => catalogue.load(locale)));

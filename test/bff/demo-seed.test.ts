@@ -19,6 +19,10 @@ import {
 } from '../../bff/db/schema/index.js';
 import { verifyPassword } from '../../bff/domain/passwords.js';
 import { DEMO, seedDemo } from '../../bff/dev/demo-seed.js';
+import { DEMO_PROVISIONING_URL } from '../../bff/dev/demo-contracts.js';
+import { PPPOE_SEAL } from '../../bff/domain/credentials.js';
+import { contracts, webhookEndpoints } from '../../bff/db/schema/index.js';
+import { CREDENTIAL_ALPHABET, ELIGIBLE_CONTRACTS, eligibility } from '../../contract/credentials.js';
 import { WORKPLACE_SEAL } from '../../bff/domain/port-orders.js';
 import { unseal } from '../../bff/lib/crypto.js';
 import { createTestDatabase } from './helpers/db.js';
@@ -189,5 +193,43 @@ describe('demo seed', () => {
         await earlier.close();
       }
     });
+  });
+
+  it('gives the demo business account and its location contracts of every kind, eligible and not, once, with sealed passwords; the operator listens by name', async () => {
+    await seedDemo(database.db, 'http://localhost:8787', { secret: SECRET });
+    const rows = await database.db.select().from(contracts).where(eq(contracts.tenantId, DEMO.reseller.id));
+    expect(rows).toHaveLength(10);
+    const summary = (accountId: string) =>
+      rows
+        .filter((r) => r.accountId === accountId)
+        .map((r) => `${r.product}|${r.name}|${eligibility(r).reason ?? 'eligible'}`)
+        .sort();
+    expect(summary(DEMO.admin.accountId)).toEqual(
+      [
+        'companyflex|CompanyFlex Complete|eligible',
+        'companyflex|CompanyFlex MSN Complete|eligible',
+        'companyflex|CompanyFlex Access Plus|eligible',
+        'companyflex|CompanyFlex Voice|no_access_line',
+        'cloud_pbx|Cloud PBX Hauptstandortvertrag|eligible',
+        'sip_trunk|SIP-Trunk Business|no_access_line',
+        'ip_voice_data|IP Voice / Data Premium|contract_type',
+        'companyflex|CompanyFlex Complete|contract_ended',
+      ].sort(),
+    );
+    expect(summary(DEMO.location.accountId)).toEqual(['cloud_pbx|Cloud PBX Filialvertrag|eligible', 'sip_trunk|SIP-Trunk Business|no_access_line']);
+    for (const name of ELIGIBLE_CONTRACTS.map((e) => e.name)) expect(rows.some((r) => r.name === name && eligibility(r).eligible)).toBe(true);
+    expect(rows.filter((r) => r.accountId === DEMO.location.accountId).every((r) => r.city === 'Zürich' && r.country === 'CH')).toBe(true);
+    for (const row of rows) {
+      if (!row.accessLine) {
+        expect(row.pppoeUsername).toBeNull();
+        expect(row.passwordSealed).toBeNull();
+        continue;
+      }
+      expect(row.pppoeUsername).toMatch(/@business\.demo-reseller\.example$/);
+      expect(unseal(SECRET, PPPOE_SEAL, row.passwordSealed!)).toMatch(new RegExp(`^[${CREDENTIAL_ALPHABET}]{20}$`));
+    }
+    const [hook] = await database.db.select().from(webhookEndpoints).where(and(eq(webhookEndpoints.tenantId, DEMO.operator.id), eq(webhookEndpoints.url, DEMO_PROVISIONING_URL)));
+    expect(hook!.eventTypes).toEqual(['contract.credentials_rotated']);
+    expect(await database.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.url, DEMO_PROVISIONING_URL))).toHaveLength(1);
   });
 });

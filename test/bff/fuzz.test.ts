@@ -4,6 +4,7 @@ import { rateLimits, tariffs } from '../../bff/db/schema/index.js';
 import { businessSignup, privateSignup, professionalSignup } from '../contract/fixtures.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { emailsOf, lastPin, tokenIn } from './helpers/outbox.js';
+import { seedContract } from './helpers/contracts.js';
 import { browser, coUserBody, seedUser } from './helpers/portal.js';
 
 /**
@@ -27,6 +28,8 @@ const subUserIds: string[] = [];
 /** A linked location of the session's account, and an open link request's challenge: fuzzed path segments and bodies. */
 const locationIds: string[] = [];
 const customerNumbers: string[] = [];
+/** Contracts of the session's account (eligible and not): fuzzed path segments of the rotation. */
+const contractIds: string[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -55,6 +58,8 @@ beforeAll(async () => {
     if (target !== sub) continue;
     await browser(t, tenant).post(`/v1/locations/link-requests/${request.json.challengeId}/confirm`, { pin: await lastPin(t.db, tenant.id, sub.mobile) }, session);
   }
+  for (const o of [{}, { accessLine: false }, { status: 'ended' as const }, { product: 'ip_voice_data' as const, name: 'IP Voice / Data' }]) contractIds.push((await seedContract(t.db, tenant, user.accountId, o)).id);
+  contractIds.push((await seedContract(t.db, tenant, locationIds[0]!, { product: 'cloud_pbx', name: 'Cloud PBX Filialvertrag' })).id);
 });
 afterAll(() => t.close());
 
@@ -142,6 +147,8 @@ function plausible(method: string, path: string): Record<string, unknown> {
     case 'PATCH /v1/locations/:accountId':
     case 'POST /v1/locations/intents':
       return { collectiveInvoice: rnd() < 0.5 };
+    case 'POST /v1/contracts/:id/internet-credentials':
+      return { consent: rnd() < 0.8 };
     case 'PATCH /v1/me':
       return rnd() < 0.5 ? { email: p.email } : { mobile: p.mobile };
     case 'POST /v1/password-setup':
@@ -202,7 +209,9 @@ describe('fuzz', () => {
           .replace(/:\w+(\{[^}]*\})?/g, () =>
             route.path.startsWith('/v1/sub-users/') && rnd() < 0.5
               ? pick(subUserIds)
-              : // Not the switch: it would end the session the later routes are fuzzed with.
+              : route.path.startsWith('/v1/contracts/') && rnd() < 0.5
+                ? pick(contractIds)
+                : // Not the switch: it would end the session the later routes are fuzzed with.
                 route.path.startsWith('/v1/locations/') && !route.path.endsWith('/switch') && rnd() < 0.5
                 ? pick(locationIds)
                 : pick(NASTY_SEGMENTS),

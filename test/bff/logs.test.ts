@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redact } from '../../bff/lib/logger.js';
+import { eq } from 'drizzle-orm';
+import { outbox } from '../../bff/db/schema/index.js';
+import type { SmsPayload, WebhookPayload } from '../../bff/messaging/outbox.js';
+import { createWorker } from '../../bff/messaging/worker.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
+import { seedContract } from './helpers/contracts.js';
+import { browser, seedUser } from './helpers/portal.js';
 
 let t: TestApp;
 let tenant: TestTenant;
@@ -34,5 +40,33 @@ describe('logs', () => {
       }),
     );
     for (const s of ['tk_sec_abcdef123', 'DE89 3704', 'DE8937040044', 'hunter2', 'AT6119', 'tk_ses_xyz']) expect(out).not.toContain(s);
+  });
+
+  it('never hold the code or the password of new internet access credentials: request, rotation, failed and good deliveries', async () => {
+    const admin = await seedUser(t.db, tenant, { password: 'admin-password-long-enough' });
+    await call(t.app, 'POST', '/v1/webhook-endpoints', { key: tenant.secretKey, body: { url: 'https://provisioning.logs.example/hook', eventTypes: ['contract.credentials_rotated'] } });
+    const contract = await seedContract(t.db, tenant, admin.accountId);
+    const session = await browser(t, tenant).login(admin);
+    const start = t.logLines.length;
+    const res = await call(t.app, 'POST', `/v1/contracts/${contract.id}/internet-credentials`, { key: session, origin: tenant.origin, body: { consent: true }, headers: { 'idempotency-key': 'logs-1' } });
+    expect(res.status, res.text).toBe(200);
+    const rows = await t.db.select().from(outbox).where(eq(outbox.tenantId, tenant.id));
+    const sms = rows.map((r) => r.payload as SmsPayload).find((p) => p.to === admin.mobile && p.text?.includes(contract.contractNumber))!;
+    const code = /: ([A-Za-z0-9]{16})$/.exec(sms.text)![1]!;
+    const password = rows.map((r) => (r.payload as WebhookPayload).data as { password?: string } | undefined).find((d) => d?.password)!.password!;
+    let fail = true;
+    const flaky = async () => {
+      if (fail) throw new Error('gateway down');
+    };
+    const worker = createWorker({ db: t.db, transports: { email: flaky, sms: flaky, webhook: flaky }, clock: t.clock, log: t.deps.log, secret: t.deps.env.secret, batchSize: 100, backoffMs: () => 0 });
+    t.clock.advance(1000);
+    await worker.runOnce();
+    fail = false;
+    t.clock.advance(1000);
+    while ((await worker.runOnce()) > 0);
+    const logged = t.logLines.slice(start).join('\n');
+    expect(logged).toContain('gateway down');
+    expect(logged).not.toContain(code);
+    expect(logged).not.toContain(password);
   });
 });

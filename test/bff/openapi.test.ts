@@ -61,4 +61,20 @@ describe('/openapi.json', () => {
       expect(spec.paths[path][method].security).toEqual([{ session: [] }]);
     }
   });
+
+  it('documents the contracts routes: the list, the rotation with its consent body, Idempotency-Key, 404, 422 and 429', async () => {
+    const spec = (await call(t.app, 'GET', '/openapi.json')).json;
+    const list = spec.paths['/v1/contracts'].get;
+    expect(list.security).toEqual([{ session: [] }]);
+    expect(list.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/ContractList');
+    const rotate = spec.paths['/v1/contracts/{id}/internet-credentials'].post;
+    expect(rotate.security).toEqual([{ session: [] }]);
+    expect(rotate.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/CredentialRotationRequest');
+    expect(rotate.parameters.some((p: { name: string }) => p.name === 'Idempotency-Key')).toBe(true);
+    expect(rotate.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/CredentialRotation');
+    for (const status of ['403', '404', '422', '429']) expect(rotate.responses).toHaveProperty(status);
+    expect(rotate.summary).toMatch(/rotation_limit/);
+    expect(spec.components.schemas.Contract.properties).not.toHaveProperty('password');
+    expect(spec.components.schemas.CredentialRotation.properties).not.toHaveProperty('password');
+  });
 });

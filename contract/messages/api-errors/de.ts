@@ -16,4 +16,5 @@ export default {
   one_subject: 'Bitte geben Sie entweder den Benutzernamen oder die Kundennummer an.',
   duplicate: 'Jeder Eintrag darf nur einmal vorkommen.',
   unknown_field: 'Dieses Feld ist hier nicht vorgesehen.',
+  consent_required: 'Bitte bestätigen Sie mit dem Kontrollkästchen, dass wir Ihre E-Mail-Adresse und Mobilfunk-Rufnummer für die neuen Zugangsdaten verwenden dürfen.',
 } as const;

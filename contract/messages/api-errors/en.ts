@@ -14,4 +14,5 @@ export default {
   one_subject: 'Please give either the username or the customer number.',
   duplicate: 'Each entry may appear only once.',
   unknown_field: 'This field is not expected here.',
+  consent_required: 'Please tick the box to confirm that we may use your e-mail address and mobile number for the new credentials.',
 } satisfies Translation<typeof de>;

@@ -45,5 +45,9 @@ export default {
   numbers_flagged: 'Einige Nummern lassen sich so nicht portieren. Korrigieren oder entfernen Sie die markierten Zeilen (siehe «report»).',
   temporary_pool_empty: 'Es sind gerade keine temporären Nummern frei. Der Auftrag wurde nicht eingereicht; bitte wenden Sie sich an den Betreiber und reichen Sie ihn später erneut ein.',
   cancel_too_late: 'Der Auftrag lässt sich weniger als 48 Stunden vor dem Portierungstermin nicht mehr abbrechen. Wenden Sie sich an den Betreiber.',
+  no_access_line: 'Dieser Vertrag hat keinen Anschluss und damit keine Internet-Zugangsdaten.',
+  contract_type: 'Für diesen Vertrag lassen sich hier keine neuen Internet-Zugangsdaten erstellen.',
+  contract_ended: 'Dieser Vertrag ist beendet; es gibt keine neuen Internet-Zugangsdaten dafür.',
+  rotation_limit: 'Für diesen Vertrag wurden heute schon 3-mal neue Internet-Zugangsdaten erstellt. Bitte versuchen Sie es später erneut.',
   internal_error: 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
 } as const;

@@ -47,5 +47,9 @@ export default {
   numbers_flagged: 'Some numbers cannot be ported like this. Correct or remove the marked lines (see "report").',
   temporary_pool_empty: 'No temporary numbers are free right now. The order was not submitted; please contact the operator and submit it again later.',
   cancel_too_late: 'The order can no longer be cancelled less than 48 hours before the porting date. Please contact the operator.',
+  no_access_line: 'This contract has no access line, so it has no internet access credentials.',
+  contract_type: 'New internet access credentials cannot be created here for this contract.',
+  contract_ended: 'This contract has ended; it gets no new internet access credentials.',
+  rotation_limit: 'New internet access credentials were already created 3 times for this contract today. Please try again later.',
   internal_error: 'An internal error occurred. Please try again later.',
 } satisfies Translation<typeof de>;

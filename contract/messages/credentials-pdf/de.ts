@@ -1,0 +1,22 @@
+/** The PDF "Neue Internet-Zugangsdaten": labels, the router steps and the seed's warning. */
+export default {
+  title: 'Neue Internet-Zugangsdaten',
+  fileName: 'Internet-Zugangsdaten-{contractNumber}.pdf',
+  customerNumber: 'Kundennummer',
+  contract: 'Vertrag',
+  contractNumber: 'Vertragsnummer',
+  site: 'Standort',
+  address: 'Adresse',
+  username: 'Benutzername (PPPoE)',
+  password: 'Passwort',
+  generatedAt: 'Erstellt am',
+  passwordNote: 'Achten Sie beim Abtippen auf Groß- und Kleinschreibung. Das Passwort enthält keine leicht verwechselbaren Zeichen (0, O, 1, l, I).',
+  warningTitle: 'Wichtig',
+  warning: 'Ihre bisherigen Zugangsdaten sind ungültig. Die Internetverbindung, einschließlich aktiver Telefongespräche, ist unterbrochen. Erst nach Eingabe der neuen Zugangsdaten im Router kann die Internetverbindung wieder aufgebaut werden. Das gilt auch, wenn Easy Login aktiviert ist.',
+  stepsTitle: 'So geben Sie die Zugangsdaten im Router ein',
+  step1: '1. Öffnen Sie die Oberfläche Ihres Routers im Browser (die Adresse steht auf dem Router oder in seiner Anleitung).',
+  step2: '2. Gehen Sie zu den Internet-Einstellungen (Zugangsdaten, PPPoE).',
+  step3: '3. Tragen Sie den Benutzernamen und das Passwort von dieser Seite ein.',
+  step4: '4. Speichern Sie. Der Router baut die Verbindung wieder auf; das kann einige Minuten dauern.',
+  keepSafe: 'Bewahren Sie dieses Dokument sicher auf und geben Sie es nicht weiter.',
+} as const;

@@ -50,6 +50,10 @@ export const contractSchema = z
     reason: z.enum(ineligibleReasons).nullable(),
     /** When the credentials were last generated here; null if never. */
     credentialsRotatedAt: z.iso.datetime().nullable(),
+    /** How many more times new credentials can be generated in the next 24 hours (`MAX_ROTATIONS_PER_DAY` in any 24 hours). */
+    rotationsLeft: z.number().int().min(0),
+    /** With none left: when the next one is possible (the oldest of the window is then 24 hours old); else null. */
+    nextRotationAt: z.iso.datetime().nullable(),
   })
   .meta({ id: 'Contract' });
 export type Contract = z.infer<typeof contractSchema>;
@@ -84,7 +88,11 @@ export const credentialRotationResultSchema = z
     rotatedAt: z.iso.datetime(),
     sentTo: z.object({ email: z.string(), mobile: z.string() }),
     /** How many more rotations this contract allows in the next 24 hours. */
-    remainingToday: z.number().int().min(0),
+    rotationsLeft: z.number().int().min(0),
+    /** With none left: when the next one is possible; else null. */
+    nextRotationAt: z.iso.datetime().nullable(),
+    /** The how-manieth set of credentials of this contract this is (1 for the first ever generated here): named in the e-mail, the PDF's file name and the SMS, so the newest is recognisable. */
+    sequence: z.number().int().min(1),
   })
   .meta({ id: 'CredentialRotation' });
 export type CredentialRotation = z.infer<typeof credentialRotationResultSchema>;

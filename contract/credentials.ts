@@ -30,9 +30,11 @@ export const ELIGIBLE_CONTRACTS: readonly { product: ContractProduct; name: stri
  * Why a contract is shown but cannot get new credentials:
  * - `no_access_line`: the contract has no access line of ours ("Anschluss"), so there are no credentials;
  * - `contract_type`: it has a line, but it is not one of the five contracts of {@link ELIGIBLE_CONTRACTS};
- * - `contract_ended`: the contract is cancelled or ended.
+ * - `contract_ended`: the contract is cancelled or ended;
+ * - `no_credentials`: one of the five with a line, but no PPPoE username is on record for it (the provider's
+ *   systems have not set the line up yet): there is nothing to replace.
  */
-export const ineligibleReasons = ['no_access_line', 'contract_type', 'contract_ended'] as const;
+export const ineligibleReasons = ['no_access_line', 'contract_type', 'contract_ended', 'no_credentials'] as const;
 export type IneligibleReason = (typeof ineligibleReasons)[number];
 
 export const contractStatuses = ['active', 'ended'] as const;
@@ -41,11 +43,12 @@ export type ContractStatus = (typeof contractStatuses)[number];
 export type Eligibility = { eligible: true; reason: null } | { eligible: false; reason: IneligibleReason };
 
 /** Whether new credentials can be generated for a contract, and if not, why (the first reason that applies). */
-export function eligibility(contract: { product: ContractProduct; name: string; accessLine: boolean; status: ContractStatus }): Eligibility {
+export function eligibility(contract: { product: ContractProduct; name: string; accessLine: boolean; status: ContractStatus; pppoeUsername: string | null }): Eligibility {
   if (contract.status !== 'active') return { eligible: false, reason: 'contract_ended' };
   if (!contract.accessLine) return { eligible: false, reason: 'no_access_line' };
   const listed = ELIGIBLE_CONTRACTS.some((e) => e.product === contract.product && e.name === contract.name);
-  return listed ? { eligible: true, reason: null } : { eligible: false, reason: 'contract_type' };
+  if (!listed) return { eligible: false, reason: 'contract_type' };
+  return contract.pppoeUsername ? { eligible: true, reason: null } : { eligible: false, reason: 'no_credentials' };
 }
 
 /**

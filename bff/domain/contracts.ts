@@ -51,8 +51,7 @@ export async function contractScope(db: Executor, caller: { user?: User | undefi
  * replace: as good as no line. The list and the rotation both ask here.
  */
 export function contractEligibility(row: ContractRow): Eligibility {
-  const rule = eligibility(row);
-  return rule.eligible && !row.pppoeUsername ? { eligible: false, reason: 'no_access_line' } : rule;
+  return eligibility(row);
 }
 
 export function presentContract(row: ContractRow): Contract {

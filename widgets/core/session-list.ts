@@ -49,3 +49,19 @@ export function loadFailure(host: Host & { load: { run(): unknown } }, error: un
         <tk-button variant="secondary" @click=${() => host.load.run()}>${t('retry')}</tk-button>
       </tk-alert>`;
 }
+
+/**
+ * What a list widget shows without a session: `<tk-login>` in its light DOM (where password managers find its
+ * inputs), and above it why — the session ran out (`expired`, or the last request said so) or a login is needed.
+ * `t` gives the widget's own `sessionExpired` and `loginFirst` texts.
+ */
+export function loginInPlace(
+  host: Host & { headingLevel: number; readonly form: { light: { content: unknown }; banner(): unknown; submit: { error: unknown } } },
+  expired: boolean,
+  t: (key: 'sessionExpired' | 'loginFirst') => string,
+): TemplateResult {
+  const { form } = host;
+  const ended = expired || (form.submit.error instanceof TkApiError && form.submit.error.code === 'session_expired');
+  form.light.content = html`<tk-login .kit=${host.i18n.kit} heading-level=${host.headingLevel} @tk-complete=${(e: Event) => (e.stopPropagation(), host.requestUpdate())}></tk-login>`;
+  return html`${form.banner()}${ended ? html`<tk-alert><p>${t('sessionExpired')}</p></tk-alert>` : html`<p>${t('loginFirst')}</p>`}<slot></slot>`;
+}

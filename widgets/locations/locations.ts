@@ -1,14 +1,14 @@
 import { TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { LinkRequestIssued, Location, LocationIntentIssued, LocationList, OpenLinkRequest } from '../../contract/locations.js';
-import { TkApiError, TkNetworkError } from '../core/api.js';
+import { TkNetworkError } from '../core/api.js';
 import type { Kit } from '../core/context.js';
 import { cardStyles } from '../core/cards.styles.js';
 import { errorSummaryStyles } from '../core/error-summary.styles.js';
 import { TkCancelEvent, TkCompleteEvent, type TkSessionChangeEvent } from '../core/events.js';
 import { insideProvider, KitController, standaloneProperties } from '../core/kit.js';
 import { pinStyles } from '../core/pin.styles.js';
-import { sessionListTask } from '../core/session-list.js';
+import { sessionListTask, loginInPlace } from '../core/session-list.js';
 import { baseStyles, widgetStyles } from '../core/tokens.styles.js';
 import { defineOnce } from '../define.js';
 import '../portal/login.js';
@@ -297,12 +297,7 @@ export class TkLocations extends LitElement {
     const { form } = this;
     form.light.content = nothing;
     if (!form.ready) return nothing;
-    const kit = this.i18n.kit;
-    if (!kit?.session) {
-      const expired = this.expired || (form.submit.error instanceof TkApiError && form.submit.error.code === 'session_expired');
-      form.light.content = html`<tk-login .kit=${kit} heading-level=${this.headingLevel} @tk-complete=${(e: Event) => (e.stopPropagation(), this.requestUpdate())}></tk-login>`;
-      return html`${form.banner()}${expired ? html`<tk-alert><p>${this.t('sessionExpired')}</p></tk-alert>` : html`<p>${this.t('loginFirst')}</p>`}<slot></slot>`;
-    }
+    if (!this.i18n.kit?.session) return loginInPlace(this, this.expired, (k) => this.t(k));
     if (form.step !== 'list' && steps) return html`${form.banner()}${steps.renderStep(this)}`;
     return html`${form.banner()}${renderList(this)}`;
   }

@@ -1,13 +1,13 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { PortOrder, portOrderListSchema } from '../../contract/port-orders.js';
 import type { z } from 'zod';
-import { TkApiError, TkNetworkError } from '../core/api.js';
+import { TkNetworkError } from '../core/api.js';
 import { cardStyles } from '../core/cards.styles.js';
 import type { Kit } from '../core/context.js';
 import { errorSummaryStyles } from '../core/error-summary.styles.js';
 import { TkCompleteEvent } from '../core/events.js';
 import { KitController, standaloneProperties } from '../core/kit.js';
-import { sessionListTask } from '../core/session-list.js';
+import { sessionListTask, loginInPlace } from '../core/session-list.js';
 import { baseStyles, widgetStyles } from '../core/tokens.styles.js';
 import { defineOnce } from '../define.js';
 import '../portal/login.js';
@@ -274,12 +274,7 @@ export class TkPortOrders extends LitElement {
     const { form } = this;
     form.light.content = nothing;
     if (!form.ready) return nothing;
-    const kit = this.i18n.kit;
-    if (!kit?.session) {
-      const expired = this.expired || (form.submit.error instanceof TkApiError && form.submit.error.code === 'session_expired');
-      form.light.content = html`<tk-login .kit=${kit} heading-level=${this.headingLevel} @tk-complete=${(e: Event) => (e.stopPropagation(), this.requestUpdate())}></tk-login>`;
-      return html`${form.banner()}${expired ? html`<tk-alert><p>${this.t('sessionExpired')}</p></tk-alert>` : html`<p>${this.t('loginFirst')}</p>`}<slot></slot>`;
-    }
+    if (!this.i18n.kit?.session) return loginInPlace(this, this.expired, (k) => this.t(k));
     if (!this.agent) return html`${form.banner()}${form.heading(this.t('title'))}<p>${this.t('notAgent')}</p>`;
     if (form.step !== 'list' && detail && this.order) return html`${form.banner()}${detail.renderDetail(this)}`;
     return html`${form.banner()}${renderList(this)}`;

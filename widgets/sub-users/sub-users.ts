@@ -7,7 +7,7 @@ import { cardStyles } from '../core/cards.styles.js';
 import { errorSummaryStyles } from '../core/error-summary.styles.js';
 import { TkCancelEvent, TkCompleteEvent } from '../core/events.js';
 import { KitController, standaloneProperties } from '../core/kit.js';
-import { sessionListTask } from '../core/session-list.js';
+import { sessionListTask, loginInPlace } from '../core/session-list.js';
 import { baseStyles, widgetStyles } from '../core/tokens.styles.js';
 import { defineOnce } from '../define.js';
 import '../portal/login.js';
@@ -246,12 +246,7 @@ export class TkSubUsers extends LitElement {
     const { form } = this;
     form.light.content = nothing;
     if (!form.ready) return nothing;
-    const kit = this.i18n.kit;
-    if (!kit?.session) {
-      const expired = this.expired || (form.submit.error instanceof TkApiError && form.submit.error.code === 'session_expired');
-      form.light.content = html`<tk-login .kit=${kit} heading-level=${this.headingLevel} @tk-complete=${(e: Event) => (e.stopPropagation(), this.requestUpdate())}></tk-login>`;
-      return html`${form.banner()}${expired ? html`<tk-alert><p>${form.t('sessionExpired')}</p></tk-alert>` : html`<p>${form.t('loginFirst')}</p>`}<slot></slot>`;
-    }
+    if (!this.i18n.kit?.session) return loginInPlace(this, this.expired, (k) => form.t(k));
     if (form.step !== 'list' && steps) {
       // A locale switch while a step shows: its texts follow once loaded.
       if (!steps.hasStepTexts(this.i18n.locale)) void steps.loadStepTexts(this.i18n.locale).then(() => this.requestUpdate(), () => undefined);

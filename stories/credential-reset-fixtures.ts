@@ -15,7 +15,7 @@ import { FAKE_SESSION, fakeKit, routeFakeApi } from './fake-kit.js';
  * - `slow` (the list never comes), `error` (500), `forbidden` (403, a co-user);
  * - generating: `busy` never answers, `limited` is refused with 429 `rotation_limit` and a `detail` that
  *   says when, `server` with 500, `flaky` fails like a lost connection the first time and succeeds after;
- *   `consent` refuses with 422 `consent_required` (as the BFF does without consent), `ended` with 422
+ *   `consent` refuses with 422 `validation_failed` and a field error at `consent` (as the BFF does without consent), `ended` with 422
  *   `contract_ended` (the contract ended meanwhile), `gone` with 404; an ineligible contract is refused with
  *   422 and its reason code. Otherwise the credentials went out (the 4th set, 2 more possible); `last`: the 3rd in
  *   24 hours, none left until {@link NEXT_AT}; `once`: one more possible;

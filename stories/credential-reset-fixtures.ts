@@ -15,11 +15,30 @@ import { FAKE_SESSION, fakeKit, routeFakeApi } from './fake-kit.js';
  * - `slow` (the list never comes), `error` (500), `forbidden` (403, a co-user);
  * - generating: `busy` never answers, `limited` is refused with 429 `rotation_limit` and a `detail` that
  *   says when, `server` with 500, `flaky` fails like a lost connection the first time and succeeds after;
- *   `consent` refuses with 422 `consent_required` (as the BFF does without consent), `ended` with 422
+ *   `consent` refuses with 422 `validation_failed` and a field error at `consent` (as the BFF does without consent), `ended` with 422
  *   `contract_ended` (the contract ended meanwhile), `gone` with 404; an ineligible contract is refused with
- *   422 and its reason code. Otherwise the credentials went out.
+ *   422 and its reason code. Otherwise the credentials went out (the 4th set, 2 more possible); `last`: the 3rd in
+ *   24 hours, none left until {@link NEXT_AT}; `once`: one more possible;
+ * - `exhausted`: CompanyFlex Complete (Zentrale Berlin) has none left in the 24 hours (again from {@link NEXT_AT});
+ *   `unset`: CompanyFlex MSN Complete (Büro Potsdam) has no PPPoE username on record (`no_credentials`).
  */
-export type CredentialResetScenario = 'list' | 'single' | 'slow' | 'error' | 'forbidden' | 'busy' | 'limited' | 'server' | 'flaky' | 'consent' | 'ended' | 'gone';
+export type CredentialResetScenario =
+  | 'list'
+  | 'single'
+  | 'slow'
+  | 'error'
+  | 'forbidden'
+  | 'busy'
+  | 'limited'
+  | 'server'
+  | 'flaky'
+  | 'consent'
+  | 'ended'
+  | 'gone'
+  | 'exhausted'
+  | 'unset'
+  | 'last'
+  | 'once';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 export const MAIN_ID = id(8001);
@@ -31,7 +50,12 @@ export const VOICE_CONTRACT = id(8103);
 /** Cloud PBX Filialvertrag of Filiale Hamburg (the sub-account). */
 export const HAMBURG_CONTRACT = id(8107);
 export const CONTACT = { email: 'm•••@muster-hoertechnik.example', mobile: '+49 151 •••••• 78' };
-export const RATE_DETAIL = 'Für diesen Vertrag wurden heute schon 3-mal neue Zugangsdaten generiert. Der nächste Versuch ist morgen ab 09:42 Uhr möglich.';
+export const RATE_DETAIL =
+  'Für diesen Vertrag wurden in den letzten 24 Stunden schon 3-mal neue Zugangsdaten generiert. Neue Zugangsdaten können Sie wieder ab 23.11.2026, 14:32 Uhr (MEZ) generieren. Bis dahin gelten die zuletzt gesendeten.';
+/** When the next credentials are possible with none left: 23.11.2026, 14:32 MEZ. */
+export const NEXT_AT = '2026-11-23T13:32:00.000Z';
+/** Büro Potsdam's CompanyFlex MSN Complete (no PPPoE username in `unset`). */
+export const POTSDAM_CONTRACT = id(8102);
 
 const address = (street: string, houseNumber: string, postalCode: string, city: string) => ({ street, houseNumber, postalCode, city, country: 'DE' as const });
 
@@ -50,6 +74,8 @@ function contract(n: number, accountId: string, product: Contract['product'], na
     eligible: true,
     reason: null,
     credentialsRotatedAt: null,
+    rotationsLeft: 3,
+    nextRotationAt: null,
     ...o,
   };
   return c;
@@ -70,6 +96,8 @@ export function contractList(scenario: CredentialResetScenario = 'list'): Contra
     contract(8107, HAMBURG_ID, 'cloud_pbx', 'Cloud PBX Filialvertrag', 'Filiale Hamburg', hamburg),
     contract(8108, HAMBURG_ID, 'companyflex', 'CompanyFlex Access Plus', 'Filiale Hamburg', hamburg),
   ];
+  if (scenario === 'exhausted') main[0] = { ...main[0]!, rotationsLeft: 0, nextRotationAt: NEXT_AT, credentialsRotatedAt: '2026-11-22T13:32:00.000Z' };
+  if (scenario === 'unset') main[1] = { ...main[1]!, pppoeUsername: null, eligible: false, reason: 'no_credentials' };
   const mainAccount = { accountId: MAIN_ID, customerNumber: 'DR90000019', displayName: 'Muster Hörtechnik GmbH', role: 'main' as const };
   if (scenario === 'single') return { accounts: [mainAccount], contracts: main, contact: CONTACT };
   return {
@@ -137,5 +165,6 @@ function answer(key: string, method: string, path: string, body: Record<string, 
     flaked.add(key);
     throw new TypeError('Failed to fetch');
   }
-  return json({ contractId: c.id, rotatedAt: '2026-11-22T10:00:00.000Z', sentTo: CONTACT, remainingToday: 2 });
+  const left = scenario === 'last' ? { rotationsLeft: 0, nextRotationAt: NEXT_AT, sequence: 3 } : { rotationsLeft: scenario === 'once' ? 1 : 2, nextRotationAt: null, sequence: 4 };
+  return json({ contractId: c.id, rotatedAt: '2026-11-22T10:00:00.000Z', sentTo: CONTACT, ...left });
 }

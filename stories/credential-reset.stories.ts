@@ -60,7 +60,15 @@ export const ConsentMissing: Story = { args: { acts: [...next, { press: /generie
 export const Busy: Story = { args: { scenario: 'busy', acts: generate } };
 /** Where the e-mail and the SMS went (masked), what to do, "Zurück zur Vertragsübersicht". */
 export const Done: Story = { args: { acts: [...generate, { until: /unterwegs|on their way/ }] } };
-/** The 4th time in a day: the BFF's sentence says when the next is possible. */
+/** The 3rd in 24 hours: "Zugangsdaten Nr. 3", none left, "wieder ab" date and time. */
+export const DoneNoneLeft: Story = { args: { scenario: 'last', acts: [...generate, { until: /unterwegs|on their way/ }] } };
+/** One more possible in the next 24 hours (the singular). */
+export const DoneOneLeft: Story = { args: { scenario: 'once', acts: [...generate, { until: /unterwegs|on their way/ }] } };
+/** CompanyFlex Complete (Zentrale Berlin) has none left in 24 hours: disabled, "Neue Zugangsdaten wieder ab …", after the available ones. */
+export const Exhausted: Story = { args: { scenario: 'exhausted' } };
+/** Büro Potsdam's line has no credentials set up yet (`no_credentials`): disabled, ask customer service. */
+export const NoCredentials: Story = { args: { scenario: 'unset' } };
+/** The 4th time in 24 hours: the BFF's sentence says when the next is possible. */
 export const RateLimited: Story = { args: { scenario: 'limited', acts: generate } };
 /** A failure of the BFF: the reason and "Erneut versuchen". */
 export const ServerError: Story = { args: { scenario: 'server', acts: generate } };

@@ -98,6 +98,7 @@ export const TkCredentialReset = createComponent({
   react: React,
   events: {
     onTkComplete: 'tk-complete' as EventName<TkCompleteEvent<CredentialResetCompleteDetail>>,
+    onTkStepChange: 'tk-step-change' as EventName<TkStepChangeEvent>,
     onTkCancel: 'tk-cancel' as EventName<TkCancelEvent>,
     onTkError: 'tk-error' as EventName<TkErrorEvent>,
   },

@@ -94,4 +94,43 @@ export const credentialResetStyles = css`
     display: block;
     margin-block-end: ${tokens.space3};
   }
+  /* The seed's warning: a note in warning colours like tk-alert's, but no live region (focus is on the heading). */
+  .note {
+    display: flex;
+    gap: ${tokens.space3};
+    padding: ${tokens.space3} ${tokens.space4};
+    margin-block-end: ${tokens.space3};
+    border: ${tokens.borderWidth} solid ${tokens.colorWarning};
+    border-inline-start-width: 0.5rem;
+    border-radius: ${tokens.radius};
+    background: ${tokens.colorBackground};
+  }
+  .note p {
+    margin: 0;
+  }
+  .note .note-title {
+    font-weight: 700;
+    margin-block-end: ${tokens.space1};
+  }
+  .note-icon {
+    flex: none;
+    width: 1.5rem;
+    height: 1.5rem;
+    border-radius: 50%;
+    background: ${tokens.colorWarning};
+    color: ${tokens.colorBackground};
+    font-weight: 700;
+    text-align: center;
+    line-height: 1.5rem;
+  }
+  @media (forced-colors: active) {
+    .note {
+      border-color: CanvasText;
+    }
+    .note-icon {
+      forced-color-adjust: none;
+      background: CanvasText;
+      color: Canvas;
+    }
+  }
 `;

@@ -70,6 +70,8 @@ export class TkCredentialReset extends LitElement {
   product = '';
   /** The contract chosen in the overview. @internal */
   contractId = '';
+  /** What changing "Kundennummer" or "Produkt" says in the status region ("{n} Verträge, {m} davon auswählbar"); '' until then. @internal */
+  filterStatus = '';
   /** The answer of the generation. @internal */
   result: CredentialRotation | undefined;
   private hadSession: boolean | undefined;
@@ -113,28 +115,40 @@ export class TkCredentialReset extends LitElement {
   }
 
   private reset(): void {
-    this.accountId = this.product = this.contractId = '';
+    this.accountId = this.product = this.contractId = this.filterStatus = '';
     this.result = undefined;
   }
 
-  /** Shows a step, focus on its heading; `tk-step-change` says which. @internal */
-  async go(step: CredentialResetView): Promise<void> {
-    await this.form.go(step);
+  /** Shows a step, focus on its heading or on `target` (only there: one move of focus); `tk-step-change` says which. @internal */
+  async go(step: CredentialResetView, target?: string): Promise<void> {
+    const { form } = this;
+    this.filterStatus = '';
+    if (!target) await form.go(step);
+    else {
+      // `form.go` without its focus on the heading.
+      form.step = step;
+      form.notice = '';
+      form.errors = {};
+      form.submit.error = undefined;
+      form.submit.forget();
+      this.requestUpdate();
+      await form.focus(target);
+    }
     this.dispatchEvent(new TkStepChangeEvent({ step, index: STEPS.indexOf(step), count: STEPS.length }));
   }
 
-  /** "Weiter": a contract must be chosen (it is eligible: only those can be). @internal */
+  /** "Weiter": a contract must be chosen (it is available: only those can be). @internal */
   async next(event: Event): Promise<void> {
     event.preventDefault();
-    if (!(await this.form.check({ contract: this.chosen?.eligible ? undefined : this.t('chooseContract') }))) return;
+    this.contractId = String(new FormData(event.currentTarget as HTMLFormElement).get('contract') ?? '');
+    if (!(await this.form.check({ contract: this.chosen?.eligible && this.chosen.rotationsLeft > 0 ? undefined : this.t('chooseContract') }))) return;
     this.form.values = {};
     await this.go('confirm');
   }
 
   /** "Zurück" from the warning: the overview, focus on the chosen contract. @internal */
   async back(): Promise<void> {
-    await this.go('list');
-    await this.form.focus(`[value="${this.contractId}"]`);
+    await this.go('list', `[value="${this.contractId}"]`);
     this.dispatchEvent(new TkCancelEvent({ step: 'confirm' }));
   }
 
@@ -144,19 +158,15 @@ export class TkCredentialReset extends LitElement {
     const { form } = this;
     const contract = this.chosen;
     if (form.submit.busy || !contract) return;
-    if (!(await form.check({ consent: form.values.consent === 'on' ? undefined : this.t('consentRequired') }))) return;
+    // The form of the step (also for "Erneut versuchen" in the summary, which is outside a submit).
+    const data = new FormData(this.renderRoot.querySelector<HTMLFormElement>('form')!);
+    if (!(await form.check({ consent: data.get('consent') === 'on' ? undefined : this.t('consentRequired') }))) return;
     const result = await form.send((kit, o) =>
       kit.api.call((rpc, opts) => rpc.v1.contracts[':id']['internet-credentials'].$post({ param: { id: contract.id }, json: { consent: true } }, opts), {
         ...o,
         session: true,
       }),
     );
-    const error = form.submit.error;
-    // A refusal for want of consent without a field error of its own still belongs at the checkbox.
-    if (!result && error instanceof TkApiError && error.code === 'consent_required' && !form.errors.consent) {
-      form.errors = { consent: this.t('consentRequired') };
-      await form.focus('[data-error-summary]');
-    }
     if (!result) return;
     this.result = result;
     await this.go('done');

@@ -45,11 +45,12 @@ const PAGES: { name: string; tags?: string[]; entries?: string[]; budget?: numbe
  * tables for login-name suggestions, the porting rules 1.1 KB, the orders' list 5.7 KB and detail 6.6 KB, the
  * English texts 8.9 KB). Issue 16 asked for a whole kit of 72 KB: the kit weighed 84,915 B (82.9 KB) before it — see
  * bench/README.md.
- * 143 KB with issue 17's `tk-credential-reset` (its share about 7.3 KB: the widget whole — overview, warning and
- * consent, result — with its German texts and the credential rules 5.7 KB, the English texts 1.6 KB; the loader
- * paid for its new tag by preloading without the chunk it imports and a short name for the bundler's runtime).
+ * 144 KB with issue 17's `tk-credential-reset` (its share about 8.5 KB: the widget whole — overview, warning and
+ * consent, result, the filter's status, masked addresses read out in words — with its German texts and the
+ * credential rules 6.6 KB, the English texts 1.8 KB; the loader paid for its new tag by preloading without the
+ * chunk it imports and a short name for the bundler's runtime; the login in place of a list widget is one helper).
  */
-const KIT_BUDGET = 143 * KB;
+const KIT_BUDGET = 144 * KB;
 
 if (!process.argv.includes('--no-build')) execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
 

@@ -8,7 +8,7 @@ import { errorSummaryStyles } from '../core/error-summary.styles.js';
 import { TkCancelEvent, TkCompleteEvent, TkStepChangeEvent } from '../core/events.js';
 import { translate } from '../core/i18n/index.js';
 import { KitController, standaloneProperties } from '../core/kit.js';
-import { sessionListTask } from '../core/session-list.js';
+import { loginInPlace, sessionListTask } from '../core/session-list.js';
 import { baseStyles, widgetStyles } from '../core/tokens.styles.js';
 import { defineOnce } from '../define.js';
 import '../portal/login.js';
@@ -203,12 +203,7 @@ export class TkCredentialReset extends LitElement {
     const { form } = this;
     form.light.content = nothing;
     if (!form.ready) return nothing;
-    const kit = this.i18n.kit;
-    if (!kit?.session) {
-      const expired = this.expired || (form.submit.error instanceof TkApiError && form.submit.error.code === 'session_expired');
-      form.light.content = html`<tk-login .kit=${kit} heading-level=${this.headingLevel} @tk-complete=${(e: Event) => (e.stopPropagation(), this.requestUpdate())}></tk-login>`;
-      return html`${form.banner()}${expired ? html`<tk-alert><p>${this.t('sessionExpired')}</p></tk-alert>` : html`<p>${this.t('loginFirst')}</p>`}<slot></slot>`;
-    }
+    if (!this.i18n.kit?.session) return loginInPlace(this, this.expired, (k) => this.t(k));
     return html`${form.banner()}${renderStep(this)}`;
   }
 }

@@ -144,10 +144,11 @@ describe('new internet access credentials on the demo page, keyboard only', () =
     const file = join(dir, 'credentials.pdf');
     writeFileSync(file, Buffer.from(await (await fetch(attachment.url)).arrayBuffer()));
     const encrypt = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=encrypt', `--password=${code}`, file], { encoding: 'utf8' })) as {
-      encrypt: { encrypted: boolean; userpasswordmatched: boolean; parameters: { V: number; R: number; bits: number; method: string } };
+      encrypt: { encrypted: boolean; userpasswordmatched: boolean; ownerpasswordmatched: boolean; parameters: { V: number; R: number; bits: number; method: string } };
     };
     expect(encrypt.encrypt.encrypted).toBe(true);
     expect(encrypt.encrypt.userpasswordmatched).toBe(true);
+    expect(encrypt.encrypt.ownerpasswordmatched).toBe(false); // the owner password is another, random one
     expect(encrypt.encrypt.parameters).toMatchObject({ V: 5, R: 6, bits: 256, method: 'AESv3' });
     const text = execFileSync('pdftotext', ['-upw', code, file, '-'], { encoding: 'utf8' });
     expect(text).toContain(pppoeUsername);

@@ -129,20 +129,20 @@ export async function rotateCredentials(db: Db, f: RotationFlow): Promise<Creden
     });
     const budget = { ...f.budget, kind: 'credentials', now: f.now, ip: f.ip, userId: admin.id, accountId: account.id, exhausted: 'reject' } as const;
     try {
-    await enqueue(tx, {
-      tenantId: f.tenant.id,
-      channel: 'email',
-      sensitive: true,
-      payload: { to: admin.email, ...mail, attachments: [{ filename: pdf.fileName, contentType: 'application/pdf', content: Buffer.from(pdf.bytes).toString('base64') }] },
-      budget,
-    });
-    await enqueue(tx, {
-      tenantId: f.tenant.id,
-      channel: 'sms',
-      sensitive: true,
-      payload: sealSms(f.secret, { to: admin.mobile, text: credentialsSms(brand.name, locale, { contractNumber: contract.contractNumber, site: contract.siteName, file: pdf.fileName, code }) }),
-      budget,
-    });
+      await enqueue(tx, {
+        tenantId: f.tenant.id,
+        channel: 'email',
+        sensitive: true,
+        payload: { to: admin.email, ...mail, attachments: [{ filename: pdf.fileName, contentType: 'application/pdf', content: Buffer.from(pdf.bytes).toString('base64') }] },
+        budget,
+      });
+      await enqueue(tx, {
+        tenantId: f.tenant.id,
+        channel: 'sms',
+        sensitive: true,
+        payload: sealSms(f.secret, { to: admin.mobile, text: credentialsSms(brand.name, locale, { contractNumber: contract.contractNumber, site: contract.siteName, file: pdf.fileName, code }) }),
+        budget,
+      });
     } catch (error) {
       throw budgetRefusal(error, f);
     }

@@ -9,12 +9,11 @@
 // or answered.
 import { and, count, eq, gt } from 'drizzle-orm';
 import type { CredentialRotation } from '../../contract/contracts.js';
-import { CODE_LENGTH, MAX_ROTATIONS_PER_DAY, PASSWORD_LENGTH } from '../../contract/credentials.js';
+import { CODE_LENGTH, eligibility, MAX_ROTATIONS_PER_DAY, PASSWORD_LENGTH } from '../../contract/credentials.js';
 import type { Locale } from '../../contract/enums.js';
 import { maskEmail, maskMobile } from '../../contract/rules.js';
 import type { Db } from '../db/client.js';
 import { contracts, credentialRotations, type Tenant } from '../db/schema/index.js';
-import { eligibility } from '../../contract/credentials.js';
 import { randomCredential, seal } from '../lib/crypto.js';
 import { ApiError } from '../lib/errors.js';
 import { enqueue, sealSms } from '../messaging/outbox.js';

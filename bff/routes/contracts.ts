@@ -36,7 +36,7 @@ export const contractRoutes = new Hono<AppEnv>()
     '/:id/internet-credentials',
     endpoint({
       summary:
-        'Generate new internet access credentials: the old password stops working at once; an e-mail with an AES-256 encrypted PDF goes to your stored address, the code that opens it by SMS to your stored mobile. At most 3 per contract in 24 hours (429 `rotation_limit` with `Retry-After`). Ineligible: 422 with the reason as `code` (`no_access_line`, `contract_type`, `contract_ended`, `no_credentials`). Too many credential messages to your address or number: 429 `messaging_budget`-like with a `detail`. No provisioning endpoint of the operator: 503 `provisioning_unavailable`, nothing changed',
+        'Generate new internet access credentials: the old password stops working at once; an e-mail with an AES-256 encrypted PDF goes to your stored address, the code that opens it by SMS to your stored mobile. At most 3 per contract in 24 hours (429 `rotation_limit` with `Retry-After`). Ineligible: 422 with the reason as `code` (`no_access_line`, `contract_type`, `contract_ended`, `no_credentials`). Too many credential messages to your address or number: 429 `rate_limited` with a `detail` saying why and when. No provisioning endpoint of the operator: 503 `provisioning_unavailable`, nothing changed',
       tags,
       ...access,
       idempotent: true,

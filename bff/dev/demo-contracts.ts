@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { PASSWORD_LENGTH, type ContractProduct, type ContractStatus } from '../../contract/credentials.js';
 import type { Executor } from '../db/client.js';
 import { contracts, webhookEndpoints } from '../db/schema/index.js';
-import { randomCredential } from '../domain/credentials-pdf.js';
+import { randomCredential } from '../lib/crypto.js';
 import { PPPOE_SEAL } from '../domain/credentials.js';
 import { createEndpoint } from '../domain/webhooks.js';
 import { seal } from '../lib/crypto.js';

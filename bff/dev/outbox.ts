@@ -6,7 +6,7 @@ import { type OutboxRow, outbox } from '../db/schema/index.js';
 import type { AppEnv } from '../lib/context.js';
 import { ApiError } from '../lib/errors.js';
 import { escapeHtml } from '../lib/html.js';
-import type { Attachment, EmailPayload, SmsPayload, WebhookPayload } from '../messaging/outbox.js';
+import { type Attachment, type EmailPayload, openPayload, type SmsPayload, type WebhookPayload } from '../messaging/outbox.js';
 import { devPage } from './page.js';
 
 const LIMIT = 200;
@@ -23,8 +23,9 @@ function attachmentsOf(row: OutboxRow): Attachment[] {
   return row.channel === 'email' ? ((row.payload as EmailPayload).attachments ?? []) : [];
 }
 
-function present(row: OutboxRow, base: string) {
-  const p = row.payload as Partial<EmailPayload & SmsPayload & WebhookPayload>;
+/** A message as shown here; a sealed SMS text or webhook data opened with the server secret (development only). */
+function present(row: OutboxRow, base: string, secret: string) {
+  const p = openPayload(secret, row.payload) as Partial<EmailPayload & SmsPayload & WebhookPayload>;
   return {
     id: row.id,
     tenantId: row.tenantId,
@@ -75,13 +76,13 @@ const idParam = z.object({ id: z.uuid() });
  */
 export const devOutboxRoutes = new Hono<AppEnv>()
   .get('/outbox.json', async (c) => {
-    const base = c.get('deps').env.publicUrl;
-    return c.json({ messages: (await recent(c)).map((r) => present(r, base)) }, 200);
+    const { publicUrl: base, secret } = c.get('deps').env;
+    return c.json({ messages: (await recent(c)).map((r) => present(r, base, secret)) }, 200);
   })
   .get('/outbox.css', (c) => c.body(STYLES, 200, { 'Content-Type': 'text/css; charset=utf-8' }))
   .get('/outbox', async (c) => {
-    const base = c.get('deps').env.publicUrl;
-    const messages = (await recent(c)).map((r) => present(r, base));
+    const { publicUrl: base, secret } = c.get('deps').env;
+    const messages = (await recent(c)).map((r) => present(r, base, secret));
     c.header('Content-Security-Policy', PAGE_CSP);
     return c.html(
       devPage(

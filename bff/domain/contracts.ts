@@ -1,12 +1,12 @@
 // Contracts ("Festnetz-Verträge", PRODUCT.md §3.6): which contracts an account's admin sees — the own
 // account's and, for a main account's admin, those of its live sub-accounts — with whether new internet
 // access credentials can be generated for each. Never a password.
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Contract, ContractList } from '../../contract/contracts.js';
-import { contractProducts, type Eligibility, eligibility } from '../../contract/credentials.js';
+import { contractProducts, eligibility, MAX_ROTATIONS_PER_DAY } from '../../contract/credentials.js';
 import { maskEmail, maskMobile } from '../../contract/rules.js';
 import type { Executor } from '../db/client.js';
-import { accountLinks, accounts, type ContractRow, contracts, type Session, type User } from '../db/schema/index.js';
+import { accountLinks, accounts, type ContractRow, contracts, credentialRotations, type Session, type User } from '../db/schema/index.js';
 import { ApiError } from '../lib/errors.js';
 import { actingScope } from './locations.js';
 
@@ -46,16 +46,30 @@ export async function contractScope(db: Executor, caller: { user?: User | undefi
   return { admin, accountId, actingFor, accounts: [{ account: own, role: 'main' }, ...subs.map((s) => ({ account: s.account, role: 'sub' as const }))] };
 }
 
-/**
- * `eligibility` of the shared rules, and a line without a PPPoE username on record has no credentials to
- * replace: as good as no line. The list and the rotation both ask here.
- */
-export function contractEligibility(row: ContractRow): Eligibility {
-  return eligibility(row);
+/** The column is text; the provider's systems write only the contract's countries (AT, CH, DE). */
+type SiteCountry = Contract['siteAddress']['country'];
+
+export const DAY_MS = 86_400_000;
+
+/** The rotation window of a contract: how many are left in the next 24 hours, and with none left when the next one is possible. */
+export interface RotationWindow {
+  rotationsLeft: number;
+  nextRotationAt: Date | null;
 }
 
-export function presentContract(row: ContractRow): Contract {
-  const { eligible, reason } = contractEligibility(row);
+/**
+ * From the times of a contract's rotations in the last 24 hours (any order): `MAX_ROTATIONS_PER_DAY` in
+ * any 24 hours, so with the window full a place frees when its oldest counted rotation is 24 hours old.
+ */
+export function rotationWindow(times: readonly Date[]): RotationWindow {
+  const sorted = [...times].sort((a, b) => a.getTime() - b.getTime());
+  const rotationsLeft = Math.max(0, MAX_ROTATIONS_PER_DAY - sorted.length);
+  const nextRotationAt = rotationsLeft > 0 ? null : new Date(sorted[sorted.length - MAX_ROTATIONS_PER_DAY]!.getTime() + DAY_MS);
+  return { rotationsLeft, nextRotationAt };
+}
+
+export function presentContract(row: ContractRow, window: RotationWindow): Contract {
+  const { eligible, reason } = eligibility(row);
   return {
     id: row.id,
     accountId: row.accountId,
@@ -63,30 +77,47 @@ export function presentContract(row: ContractRow): Contract {
     product: row.product,
     name: row.name,
     siteName: row.siteName,
-    siteAddress: { street: row.street, houseNumber: row.houseNumber, postalCode: row.postalCode, city: row.city, country: row.country },
+    siteAddress: { street: row.street, houseNumber: row.houseNumber, postalCode: row.postalCode, city: row.city, country: row.country as SiteCountry },
     accessLine: row.accessLine,
     status: row.status,
     pppoeUsername: row.pppoeUsername,
     eligible,
     reason,
     credentialsRotatedAt: row.credentialsRotatedAt?.toISOString() ?? null,
-  } as Contract;
+    rotationsLeft: window.rotationsLeft,
+    nextRotationAt: window.nextRotationAt?.toISOString() ?? null,
+  } satisfies Contract;
 }
 
 const productOrder = (p: string) => contractProducts.indexOf(p as (typeof contractProducts)[number]);
 const collator = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
 
 /** `GET /v1/contracts`: the scope's accounts, their contracts (by product, then site), and where a rotation would send (masked). */
-export async function listContracts(db: Executor, scope: ContractScope): Promise<ContractList> {
+export async function listContracts(db: Executor, scope: ContractScope, now: Date): Promise<ContractList> {
   const ids = scope.accounts.map((a) => a.account.id);
   const rows = await db
     .select()
     .from(contracts)
     .where(and(eq(contracts.tenantId, scope.admin.tenantId), inArray(contracts.accountId, ids)));
+  // The rotations of the last 24 hours of all listed contracts, in one query.
+  const recent = rows.length
+    ? await db
+        .select({ contractId: credentialRotations.contractId, createdAt: credentialRotations.createdAt })
+        .from(credentialRotations)
+        .where(
+          and(
+            eq(credentialRotations.tenantId, scope.admin.tenantId),
+            inArray(credentialRotations.contractId, rows.map((r) => r.id)),
+            gt(credentialRotations.createdAt, new Date(now.getTime() - DAY_MS)),
+          ),
+        )
+    : [];
+  const timesOf = new Map<string, Date[]>();
+  for (const r of recent) timesOf.set(r.contractId, [...(timesOf.get(r.contractId) ?? []), r.createdAt]);
   rows.sort((a, b) => productOrder(a.product) - productOrder(b.product) || collator.compare(a.siteName, b.siteName) || a.contractNumber.localeCompare(b.contractNumber));
   return {
     accounts: scope.accounts.map(({ account, role }) => ({ accountId: account.id, customerNumber: account.customerNumber, displayName: account.displayName, role })),
-    contracts: rows.map(presentContract),
+    contracts: rows.map((row) => presentContract(row, rotationWindow(timesOf.get(row.id) ?? []))),
     contact: { email: maskEmail(scope.admin.email), mobile: maskMobile(scope.admin.mobile) },
   };
 }

@@ -1,9 +1,9 @@
-import { randomInt } from 'node:crypto';
-import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
-import { CREDENTIAL_ALPHABET } from '../../contract/credentials.js';
+import { PDFDocument, PDFHexString, PDFName, type PDFRef, StandardFonts } from '@cantoo/pdf-lib';
 import { localeTag } from '../../contract/i18n.js';
 import type { Locale } from '../../contract/locales.js';
 import { type CredentialsPdfKey, credentialsPdfMessages } from '../../contract/messages/credentials-pdf.js';
+import { randomCredential } from '../lib/crypto.js';
+import { formatInstantZoned } from '../messaging/templates/sub-users.js';
 import { Layout } from './power-of-attorney.js';
 
 // The PDF with new internet access credentials ("Neue Internet-Zugangsdaten", PRODUCT.md §3.6): written
@@ -24,13 +24,21 @@ export interface CredentialsPdfInput {
   /** Opens the PDF (its user password). */
   code: string;
   generatedAt: Date;
+  /** The how-manieth set of this contract's credentials (1 for the first): in the heading and the file name. */
+  sequence: number;
   locale: Locale;
+  /** The country the tenant serves (ISO code): its addresses go without a country. Default DE. */
+  homeCountry?: string;
 }
 
-/** `length` characters of {@link CREDENTIAL_ALPHABET}, each from `crypto.randomInt` (no modulo bias). */
-export function randomCredential(length: number): string {
-  return Array.from({ length }, () => CREDENTIAL_ALPHABET[randomInt(CREDENTIAL_ALPHABET.length)]).join('');
+/** "Musterstraße 1, 10115 Berlin" as the widget writes it; another country than `home` by its name ("…, Österreich"). */
+export function addressLine(a: CredentialsPdfInput['address'], locale: Locale, home = 'DE'): string {
+  const line = `${a.street} ${a.houseNumber}, ${a.postalCode} ${a.city}`;
+  if (a.country === home) return line;
+  const name = new Intl.DisplayNames([localeTag(locale)], { type: 'region' }).of(a.country) ?? a.country;
+  return `${line}, ${name}`;
 }
+
 
 const OWNER_PASSWORD_LENGTH = 32;
 
@@ -38,7 +46,7 @@ export async function credentialsPdf(o: CredentialsPdfInput): Promise<{ fileName
   await credentialsPdfMessages.load(o.locale).catch(() => undefined); // German if the locale has no file
   const t = (key: CredentialsPdfKey, params?: Record<string, string | number>) => credentialsPdfMessages.t(o.locale, key, params);
   const tag = localeTag(o.locale);
-  const generated = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(o.generatedAt);
+  const generated = formatInstantZoned(o.locale, o.generatedAt);
 
   const doc = await PDFDocument.create();
   doc.setTitle(`${t('title')} ${o.contractNumber}`);
@@ -47,12 +55,12 @@ export async function credentialsPdf(o: CredentialsPdfInput): Promise<{ fileName
   doc.setProducer('telkit');
   doc.setCreationDate(o.generatedAt);
   doc.setModificationDate(o.generatedAt);
-  doc.setLanguage(tag);
   const [regular, bold, mono] = await Promise.all([doc.embedFont(StandardFonts.Helvetica), doc.embedFont(StandardFonts.HelveticaBold), doc.embedFont(StandardFonts.Courier)]);
   const layout = new Layout(doc, regular, bold);
 
   layout.text(o.tenantName, { size: 12, bold: true, gap: 8 });
-  layout.text(t('title'), { size: 18, bold: true, gap: 10 });
+  layout.text(t('heading', { sequence: o.sequence }), { size: 18, bold: true, gap: 4 });
+  layout.text(t('replaces'), { bold: true, gap: 10 });
   const fact = (label: string, value: string) => {
     layout.text(label, { size: 9, bold: true });
     layout.text(value, { gap: 4 });
@@ -61,8 +69,7 @@ export async function credentialsPdf(o: CredentialsPdfInput): Promise<{ fileName
   fact(t('contract'), o.contractName);
   fact(t('contractNumber'), o.contractNumber);
   fact(t('site'), o.siteName);
-  const a = o.address;
-  fact(t('address'), `${a.street} ${a.houseNumber}, ${a.postalCode} ${a.city}, ${a.country}`);
+  fact(t('address'), addressLine(o.address, o.locale, o.homeCountry));
   fact(t('generatedAt'), generated);
   layout.space(6);
   layout.text(t('username'), { size: 9, bold: true });
@@ -83,5 +90,11 @@ export async function credentialsPdf(o: CredentialsPdfInput): Promise<{ fileName
     ownerPassword: randomCredential(OWNER_PASSWORD_LENGTH),
     permissions: { printing: 'highResolution', copying: true, contentAccessibility: true },
   });
-  return { fileName: t('fileName', { contractNumber: o.contractNumber }), bytes: await doc.save() };
+  // The language (de-DE / en-GB, for screen readers). @cantoo/pdf-lib encrypts streams only, not strings, so a
+  // reader that decrypts the catalog's /Lang as the standard says would get nothing: it is encrypted here
+  // with the catalog's own key (AESV3), as a hex string.
+  const root = doc.context.trailerInfo.Root as PDFRef;
+  const encryptFor = doc.context.security!.getEncryptFn(root.objectNumber, root.generationNumber);
+  doc.catalog.set(PDFName.of('Lang'), PDFHexString.of(Buffer.from(encryptFor(new TextEncoder().encode(tag))).toString('hex')));
+  return { fileName: t('fileName', { contractNumber: o.contractNumber, sequence: o.sequence }), bytes: await doc.save() };
 }

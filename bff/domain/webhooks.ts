@@ -5,7 +5,7 @@ import { outbox, type WebhookEndpoint, webhookEndpoints } from '../db/schema/ind
 import { randomToken, seal } from '../lib/crypto.js';
 import { ApiError } from '../lib/errors.js';
 import { assertPublicUrl, type Resolver, systemResolver, UnsafeUrlError } from '../lib/ssrf.js';
-import type { WebhookPayload } from '../messaging/outbox.js';
+import { sealWebhook, type WebhookPayload } from '../messaging/outbox.js';
 import { WEBHOOK_SECRET_PURPOSE } from '../messaging/worker.js';
 
 /** At most this many endpoints per tenant: every event is one message per subscribed endpoint. */
@@ -19,8 +19,13 @@ export const MAX_ENDPOINTS = 20;
  * would hand a new secret to an endpoint that did not ask for it), and its data is purged from the
  * outbox right after delivery.
  */
-export async function emitEvent(tx: Executor, event: { tenantId: string; type: WebhookEventType; data: Record<string, unknown>; sensitive?: boolean }) {
-  const payload: WebhookPayload = { event: event.type, data: event.data };
+export async function emitEvent(
+  tx: Executor,
+  event: { tenantId: string; type: WebhookEventType; data: Record<string, unknown>; sensitive?: boolean; sealWith?: string },
+) {
+  // `sealWith` (TELKIT_SECRET): the data carries a secret, sealed in the row until delivery (`sealWebhook`).
+  const clear: WebhookPayload = { event: event.type, data: event.data };
+  const payload = event.sealWith ? sealWebhook(event.sealWith, clear) : clear;
   const sensitive = event.sensitive ?? false;
   const subscribed = sensitive ? sql`array[${event.type}]::text[]` : sql`array[${event.type}, '*']::text[]`;
   // Written out: drizzle's insert … select wants every column, the defaults (id, status, times) included.
@@ -30,6 +35,15 @@ export async function emitEvent(tx: Executor, event: { tenantId: string; type: W
     select ${webhookEndpoints.tenantId}, 'webhook', ${JSON.stringify(payload)}::jsonb, ${webhookEndpoints.id}, ${sensitive}::boolean
     from ${webhookEndpoints}
     where ${webhookEndpoints.tenantId} = ${event.tenantId} and ${webhookEndpoints.eventTypes} && ${subscribed}`);
+}
+
+/** Whether the tenant has an endpoint that subscribes to `type` by name (not through `*`): who a sensitive event would reach. */
+export async function subscribedByName(tx: Executor, tenantId: string, type: WebhookEventType): Promise<boolean> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.tenantId, tenantId), sql`${webhookEndpoints.eventTypes} && array[${type}]::text[]`));
+  return row!.n > 0;
 }
 
 /** A fresh signing secret: `whsec_` and 32 random bytes. */

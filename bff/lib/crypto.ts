@@ -1,4 +1,10 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { CREDENTIAL_ALPHABET } from '../../contract/credentials.js';
+
+/** `length` characters of {@link CREDENTIAL_ALPHABET} (no look-alikes), each from `crypto.randomInt` (no modulo bias). */
+export function randomCredential(length: number): string {
+  return Array.from({ length }, () => CREDENTIAL_ALPHABET[randomInt(CREDENTIAL_ALPHABET.length)]).join('');
+}
 
 /** A random token with a readable prefix, e.g. `tk_sec_…`; 24 random bytes = 192 bits. */
 export function randomToken(prefix: string, bytes = 24): string {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { outbox } from '../db/schema/index.js';
 import { budgetedInsert, type SendBudget } from '../domain/budget.js';
+import { seal, unseal } from '../lib/crypto.js';
 
 export type { SendBudget } from '../domain/budget.js';
 
@@ -36,6 +37,34 @@ export interface WebhookPayload {
   data: unknown;
 }
 
+/**
+ * A secret in an outbox row (the code that opens a credentials PDF, a new PPPoE password) is sealed until
+ * delivery (`seal(TELKIT_SECRET, OUTBOX_SEAL, …)`): the row holds `{ to, sealedText }` for an SMS and
+ * `{ event, sealedData }` for a webhook, so neither a database dump nor a backup holds it in clear while
+ * a failing transport keeps it waiting. The recipient stays in clear (the budget counts by it). The worker
+ * opens it at delivery ({@link openPayload}), the dev outbox for display; the purge stays as it is.
+ */
+export const OUTBOX_SEAL = 'outbox';
+export interface SealedSmsPayload {
+  to: string;
+  sealedText: string;
+}
+export interface SealedWebhookPayload {
+  event: string;
+  sealedData: string;
+}
+
+export const sealSms = (secret: string, p: SmsPayload): SealedSmsPayload => ({ to: p.to, sealedText: seal(secret, OUTBOX_SEAL, p.text) });
+export const sealWebhook = (secret: string, p: WebhookPayload): SealedWebhookPayload => ({ event: p.event, sealedData: seal(secret, OUTBOX_SEAL, JSON.stringify(p.data)) });
+
+/** A row's payload in clear: a sealed SMS text or webhook data opened, anything else as stored. */
+export function openPayload<T>(secret: string, payload: T): T {
+  const p = payload as Partial<SealedSmsPayload & SealedWebhookPayload>;
+  if (typeof p.sealedText === 'string') return { to: p.to, text: unseal(secret, OUTBOX_SEAL, p.sealedText) } as T;
+  if (typeof p.sealedData === 'string') return { event: p.event, data: JSON.parse(unseal(secret, OUTBOX_SEAL, p.sealedData)) as unknown } as T;
+  return payload;
+}
+
 interface MessageBase {
   tenantId: string;
   /**
@@ -53,8 +82,8 @@ interface Budgeted {
 
 export type OutboxMessage =
   | (MessageBase & Budgeted & { channel: 'email'; payload: EmailPayload })
-  | (MessageBase & Budgeted & { channel: 'sms'; payload: SmsPayload })
-  | (MessageBase & { channel: 'webhook'; endpointId: string; payload: WebhookPayload });
+  | (MessageBase & Budgeted & { channel: 'sms'; payload: SmsPayload | SealedSmsPayload })
+  | (MessageBase & { channel: 'webhook'; endpointId: string; payload: WebhookPayload | SealedWebhookPayload });
 
 /**
  * What a purged message keeps of its payload: the recipient and the message's type (`templateId` of an

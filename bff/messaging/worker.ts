@@ -6,7 +6,7 @@ import { unseal } from '../lib/crypto.js';
 import type { Logger } from '../lib/logger.js';
 import { redact } from '../lib/logger.js';
 import { pollingLoop } from '../lib/poll.js';
-import { type EmailPayload, purgedPayload, type SmsPayload, type WebhookPayload } from './outbox.js';
+import { type EmailPayload, openPayload, purgedPayload, type SmsPayload, type WebhookPayload } from './outbox.js';
 import type { Transports } from './transports.js';
 
 export const WEBHOOK_SECRET_PURPOSE = 'webhook-secret';
@@ -80,7 +80,7 @@ export function createWorker(options: WorkerOptions): Worker {
         return transports.email({ ...base, payload: row.payload as EmailPayload });
       case 'sms':
         if (!transports.sms) throw new NoTransport();
-        return transports.sms({ ...base, payload: row.payload as SmsPayload });
+        return transports.sms({ ...base, payload: openPayload(secret, row.payload as SmsPayload) });
       case 'webhook': {
         const [endpoint] = row.endpointId
           ? await db
@@ -90,7 +90,7 @@ export function createWorker(options: WorkerOptions): Worker {
           : [];
         if (!transports.webhook || !endpoint) throw new NoTransport();
         const webhookSecret = unseal(secret, WEBHOOK_SECRET_PURPOSE, endpoint.sealed);
-        return transports.webhook({ ...base, payload: row.payload as WebhookPayload, url: endpoint.url, secret: webhookSecret });
+        return transports.webhook({ ...base, payload: openPayload(secret, row.payload as WebhookPayload), url: endpoint.url, secret: webhookSecret });
       }
     }
   }

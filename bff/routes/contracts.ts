@@ -29,19 +29,19 @@ export const contractRoutes = new Hono<AppEnv>()
     rateLimit({ name: 'contracts.list', limit: 600, windowSeconds: 3600 }, byUser),
     async (c) => {
       const { db } = c.get('deps');
-      return c.json(await listContracts(db, await contractScope(db, c.get('caller'))), 200);
+      return c.json(await listContracts(db, await contractScope(db, c.get('caller')), flowContext(c).now), 200);
     },
   )
   .post(
     '/:id/internet-credentials',
     endpoint({
       summary:
-        'Generate new internet access credentials: the old password stops working at once; an e-mail with an AES-256 encrypted PDF goes to your stored address, the code that opens it by SMS to your stored mobile. At most 3 per contract in 24 hours (429 `rotation_limit` with `Retry-After`). Ineligible: 422 with the reason as `code` (`no_access_line`, `contract_type`, `contract_ended`)',
+        'Generate new internet access credentials: the old password stops working at once; an e-mail with an AES-256 encrypted PDF goes to your stored address, the code that opens it by SMS to your stored mobile. At most 3 per contract in 24 hours (429 `rotation_limit` with `Retry-After`). Ineligible: 422 with the reason as `code` (`no_access_line`, `contract_type`, `contract_ended`, `no_credentials`). Too many credential messages to your address or number: 429 `rate_limited` with a `detail` saying why and when. No provisioning endpoint of the operator: 503 `provisioning_unavailable`, nothing changed',
       tags,
       ...access,
       idempotent: true,
       success: { status: 200, description: 'Generated; where the e-mail and the SMS went (masked)', schema: credentialRotationResultSchema },
-      problems: [400, 404, 409, 413, 415, 422],
+      problems: [400, 404, 409, 413, 415, 422, 429, 503],
     }),
     idempotent({ rule: { name: 'contracts.rotate', limit: 60, windowSeconds: 3600 }, by: byUser }),
     validate('param', contractIdParamSchema),

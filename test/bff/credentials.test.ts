@@ -4,7 +4,7 @@ import { CODE_LENGTH, CREDENTIAL_ALPHABET, PASSWORD_LENGTH } from '../../contrac
 import { auditEvents, contracts, credentialRotations, outbox } from '../../bff/db/schema/index.js';
 import { PPPOE_SEAL } from '../../bff/domain/credentials.js';
 import { unseal } from '../../bff/lib/crypto.js';
-import type { EmailPayload, SmsPayload, WebhookPayload } from '../../bff/messaging/outbox.js';
+import { type EmailPayload, openPayload, type SmsPayload, type WebhookPayload } from '../../bff/messaging/outbox.js';
 import { createWorker } from '../../bff/messaging/worker.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { encryptionOf, linkAccounts, pdfFile, pdfText, seedContract, TEST_SECRET } from './helpers/contracts.js';
@@ -57,7 +57,13 @@ const rotate = (who: { session: string }, contractId: string, body: unknown = { 
 
 const rowsOf = async (tenantId: string, channel: 'email' | 'sms' | 'webhook') =>
   t.db.select().from(outbox).where(and(eq(outbox.tenantId, tenantId), eq(outbox.channel, channel))).orderBy(asc(outbox.createdAt));
-const smsTo = async (to: string) => (await rowsOf(tenant.id, 'sms')).filter((r) => (r.payload as SmsPayload).to === to && (r.payload as SmsPayload).text.includes('PDF'));
+/** A row's payload as the worker delivers it (the SMS text and the webhook data are sealed in the row). */
+const clear = <T>(row: { payload: unknown }) => openPayload(TEST_SECRET, row.payload) as T;
+const smsTo = async (to: string) => (await rowsOf(tenant.id, 'sms')).filter((r) => clear<SmsPayload>(r).to === to && clear<SmsPayload>(r).text?.includes('PDF'));
+const credentialHooks = async (contractId: string) =>
+  [...(await rowsOf(tenant.id, 'webhook')), ...(await rowsOf(operator.id, 'webhook'))].filter(
+    (r) => (r.payload as WebhookPayload).event === 'contract.credentials_rotated' && (clear<WebhookPayload>(r).data as { contractId?: string })?.contractId === contractId,
+  );
 const mailsTo = async (to: string) => (await rowsOf(tenant.id, 'email')).filter((r) => (r.payload as EmailPayload).to === to && (r.payload as EmailPayload).attachments);
 const codeIn = (sms: SmsPayload) => /: ([A-Za-z0-9]{16})$/.exec(sms.text)![1]!;
 const sealedOf = async (id: string) => (await t.db.select().from(contracts).where(eq(contracts.id, id)))[0]!;
@@ -89,7 +95,7 @@ describe('refusals', () => {
       [await seedContract(t.db, tenant, a.accountId, { product: 'ip_voice_data', name: 'IP Voice / Data Premium' }), 'contract_type', /CompanyFlex Access Plus/],
       [await seedContract(t.db, tenant, a.accountId, { status: 'ended' }), 'contract_ended', /beendet/],
       // A line with no username on record: no credentials to replace.
-      [await seedContract(t.db, tenant, a.accountId, { pppoeUsername: null }), 'no_access_line', /keinen Anschluss/],
+      [await seedContract(t.db, tenant, a.accountId, { pppoeUsername: null }), 'no_credentials', /noch keine Internet-Zugangsdaten eingerichtet/],
     ] as const;
     for (const [contract, code, detail] of cases) {
       const res = await rotate(a, contract.id);
@@ -101,6 +107,8 @@ describe('refusals', () => {
     }
     const en = await rotate(a, cases[3][0].id, { consent: true }, { locale: 'en' });
     expect(en.json.detail).toMatch(/has ended/);
+    const none = await rotate(a, cases[4][0].id, { consent: true }, { locale: 'en' });
+    expect(none.json.detail).toMatch(/no internet access credentials set up yet/);
   });
 
   it("another account's, another tenant's, a sibling sub-account's or an unknown contract: 404, and it keeps its password", async () => {
@@ -129,7 +137,7 @@ describe('refusals', () => {
 });
 
 describe('a rotation', () => {
-  it('revokes the old password at once, sends the PDF by e-mail and the code by SMS, fires the webhook to the provisioning by name, audits', async () => {
+  it("revokes the old password at once, sends the PDF by e-mail and the code by SMS, fires the webhook to the operator's provisioning by name, audits", async () => {
     const main = await admin();
     const sub = await admin();
     await linkAccounts(t.db, tenant, main.accountId, sub.accountId);
@@ -143,7 +151,9 @@ describe('a rotation', () => {
       contractId: c.id,
       rotatedAt: expect.any(String),
       sentTo: { email: expect.stringMatching(/^a•+@firma\.example$/), mobile: expect.stringMatching(/^\+49 151 •+ \d\d$/) },
-      remainingToday: 2,
+      rotationsLeft: 2,
+      nextRotationAt: null,
+      sequence: 1,
     });
 
     expect(Math.abs(Date.parse(res.json.rotatedAt) - t.clock.now().getTime())).toBeLessThan(5000);
@@ -159,7 +169,10 @@ describe('a rotation', () => {
     const [mailRow] = await mailsTo(main.email);
     expect(mailRow!.sensitive).toBe(true);
     const mail = mailRow!.payload as EmailPayload;
-    expect(mail.attachments).toEqual([{ filename: `Internet-Zugangsdaten-${c.contractNumber}.pdf`, contentType: 'application/pdf', content: expect.any(String) }]);
+    expect(mail.attachments).toEqual([{ filename: `Internet-Zugangsdaten-${c.contractNumber}-1.pdf`, contentType: 'application/pdf', content: expect.any(String) }]);
+    expect(mail.subject).toBe(`Neue Internet-Zugangsdaten für Vertrag ${c.contractNumber} – Nr. 1`);
+    expect(mail.text).toContain('Diese Zugangsdaten ersetzen alle früher gesendeten.');
+    expect(mail.text).toMatch(/am 22\. November 2026, 14:32 Uhr \(MEZ\)|Uhr \(MEZ\)/);
     expect(mail.text).toMatch(/angehängten PDF-Datei/);
     expect(mail.text).toContain(res.json.sentTo.mobile);
     expect(mail.text).toMatch(/Router/);
@@ -168,8 +181,9 @@ describe('a rotation', () => {
     // The SMS to the admin's stored mobile: the code and the contract only.
     const [smsRow] = await smsTo(main.mobile);
     expect(smsRow!.sensitive).toBe(true);
-    const sms = smsRow!.payload as SmsPayload;
+    const sms = clear<SmsPayload>(smsRow!);
     const code = codeIn(sms);
+    expect(sms.text).toContain(`Code für die PDF-Datei Internet-Zugangsdaten-${c.contractNumber}-1.pdf`);
     expect(code).toHaveLength(CODE_LENGTH);
     expect(code).toMatch(CRED);
     expect(sms.text).toContain(c.contractNumber);
@@ -188,14 +202,14 @@ describe('a rotation', () => {
     expect(text).toContain(sub.customerNumber);
     expect(pdfText(path).status).not.toBe(0);
 
-    // The webhook: to the reseller's and the operator's endpoints that name the event, not to `*`.
-    const hooks = [...(await rowsOf(tenant.id, 'webhook')), ...(await rowsOf(operator.id, 'webhook'))].filter((r) => (r.payload as WebhookPayload).event === 'contract.credentials_rotated' && ((r.payload as WebhookPayload).data as { contractId: string }).contractId === c.id);
-    expect(hooks).toHaveLength(2);
-    expect(new Set(hooks.map((h) => h.tenantId))).toEqual(new Set([tenant.id, operator.id]));
-    expect((await rowsOf(tenant.id, 'webhook')).length + (await rowsOf(operator.id, 'webhook')).length).toBe(webhooksBefore + 2);
+    // The webhook: to the operator's endpoint that names the event only — not to the reseller's, not to `*`.
+    const hooks = await credentialHooks(c.id);
+    expect(hooks).toHaveLength(1);
+    expect(hooks.map((h) => h.tenantId)).toEqual([operator.id]);
+    expect((await rowsOf(tenant.id, 'webhook')).length + (await rowsOf(operator.id, 'webhook')).length).toBe(webhooksBefore + 1);
     for (const hook of hooks) {
       expect(hook.sensitive).toBe(true);
-      expect((hook.payload as WebhookPayload).data).toEqual({
+      expect(clear<WebhookPayload>(hook).data).toEqual({
         contractId: c.id,
         contractNumber: c.contractNumber,
         accountId: sub.accountId,
@@ -217,8 +231,10 @@ describe('a rotation', () => {
     expect((await rotate(a, c.id, { consent: true }, { locale: 'en' })).status).toBe(200);
     const mail = (await mailsTo(a.email))[0]!.payload as EmailPayload;
     expect(mail.subject).toMatch(/New internet access credentials/);
-    expect(mail.attachments![0]!.filename).toBe(`Internet-Credentials-${c.contractNumber}.pdf`);
-    const sms = (await rowsOf(tenant.id, 'sms')).map((r) => r.payload as SmsPayload).find((p) => p.to === a.mobile && p.text.includes('code for the PDF'))!;
+    expect(mail.attachments![0]!.filename).toBe(`Internet-Credentials-${c.contractNumber}-1.pdf`);
+    expect(mail.subject).toMatch(/– no\. 1$/);
+    expect(mail.text).toContain('These credentials replace all those sent before.');
+    const sms = (await rowsOf(tenant.id, 'sms')).map((r) => clear<SmsPayload>(r)).find((p) => p.to === a.mobile && p.text.includes('code for the PDF'))!;
     expect(pdfText(pdfFile(Buffer.from(mail.attachments![0]!.content, 'base64')), codeIn(sms)).stdout).toContain('New internet access credentials');
   });
 
@@ -242,14 +258,20 @@ describe('a rotation', () => {
     const c = await seedContract(t.db, tenant, a.accountId);
     t.clock.set(new Date('2026-12-01T09:00:00Z'));
     const first = t.clock.now();
-    const remaining: number[] = [];
+    const results: { rotatedAt: string; rotationsLeft: number; nextRotationAt: string | null; sequence: number }[] = [];
     for (let i = 0; i < 3; i++) {
       const res = await rotate(a, c.id);
       expect(res.status, res.text).toBe(200);
-      remaining.push(res.json.remainingToday);
+      results.push(res.json);
       t.clock.advance(HOUR);
     }
-    expect(remaining).toEqual([2, 1, 0]);
+    expect(results.map((r) => r.rotationsLeft)).toEqual([2, 1, 0]);
+    expect(results.map((r) => r.sequence)).toEqual([1, 2, 3]);
+    const dayAfter = (at: string) => new Date(Date.parse(at) + 24 * HOUR).toISOString();
+    expect(results.map((r) => r.nextRotationAt)).toEqual([null, null, dayAfter(results[0]!.rotatedAt)]);
+    // The list says the same, per contract.
+    const listed = (await call(t.app, 'GET', '/v1/contracts', { key: a.session, origin: tenant.origin })).json.contracts.find((x: { id: string }) => x.id === c.id);
+    expect(listed).toMatchObject({ rotationsLeft: 0, nextRotationAt: dayAfter(results[0]!.rotatedAt) });
     const sealed = (await sealedOf(c.id)).passwordSealed;
     const fourth = await rotate(a, c.id);
     expect(fourth.status).toBe(429);
@@ -258,8 +280,10 @@ describe('a rotation', () => {
     const expected = Math.ceil((first.getTime() + 24 * HOUR - t.clock.now().getTime()) / 1000);
     expect(Math.abs(retryAfter - expected)).toBeLessThanOrEqual(2);
     // 09:00 UTC is 10:00 in Berlin on 2 December.
-    expect(fourth.json.detail).toMatch(/wieder ab 02\.12\.2026, 10:00 Uhr/);
-    expect((await rotate(a, c.id, { consent: true }, { locale: 'en' })).json.detail).toMatch(/02\/12\/2026, 10:00/);
+    expect(fourth.json.detail).toContain('in den letzten 24 Stunden schon 3-mal');
+    expect(fourth.json.detail).toContain('wieder ab 2. Dezember 2026, 10:00 Uhr (MEZ)');
+    expect(fourth.json.title).not.toMatch(/heute|3-mal/);
+    expect((await rotate(a, c.id, { consent: true }, { locale: 'en' })).json.detail).toContain('from 2 December 2026, 10:00 CET');
     expect((await sealedOf(c.id)).passwordSealed).toBe(sealed);
     expect(await rotationsOf(c.id)).toHaveLength(3);
     expect(await mailsTo(a.email)).toHaveLength(3);
@@ -267,7 +291,7 @@ describe('a rotation', () => {
     t.clock.set(new Date(first.getTime() + 24 * HOUR + 1000));
     const later = await rotate(a, c.id);
     expect(later.status, later.text).toBe(200);
-    expect(later.json.remainingToday).toBe(0);
+    expect(later.json).toMatchObject({ rotationsLeft: 0, sequence: 4, nextRotationAt: dayAfter(results[1]!.rotatedAt) });
   });
 
   it('over the messaging budget: 429, and the rotation rolls back (the old password stays)', async () => {
@@ -279,7 +303,13 @@ describe('a rotation', () => {
     const res = await rotate(a, last.id);
     expect(res.status).toBe(429);
     expect(res.json.code).toBe('rate_limited');
-    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    const retryAfter = Number(res.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    // Why, from when (the Retry-After's instant, zoned), and that nothing changed.
+    expect(res.json.detail).toMatch(/in der letzten Stunde schon viele Nachrichten/);
+    expect(res.json.detail).toMatch(/wieder ab \d+\. \w+ \d{4}, \d\d:\d\d Uhr \(ME(S)?Z\)/);
+    expect(res.json.detail).toContain('Ihre bisherigen Zugangsdaten gelten weiter.');
+    expect(Math.abs(Date.parse(res.json.retryAt) - (t.clock.now().getTime() + retryAfter * 1000))).toBeLessThan(2000);
     expect((await sealedOf(last.id)).passwordSealed).toBe(last.passwordSealed);
     expect(await rotationsOf(last.id)).toHaveLength(0);
     expect(await mailsTo(a.email)).toHaveLength(10);
@@ -304,11 +334,8 @@ describe('secrets', () => {
     responses.push(await call(t.app, 'GET', '/v1/audit-events', { key: tenant.secretKey }));
     responses.push(await call(t.app, 'GET', '/v1/audit-events', { key: operator.secretKey }));
 
-    const codes = (await smsTo(a.mobile)).map((r) => codeIn(r.payload as SmsPayload));
-    const passwords = (await rowsOf(tenant.id, 'webhook'))
-      .map((r) => (r.payload as WebhookPayload).data as { contractId?: string; password?: string })
-      .filter((d) => d.contractId === c.id)
-      .map((d) => d.password!);
+    const codes = (await smsTo(a.mobile)).map((r) => codeIn(clear<SmsPayload>(r)));
+    const passwords = (await credentialHooks(c.id)).map((r) => (clear<WebhookPayload>(r).data as { password: string }).password);
     expect(codes).toHaveLength(3);
     expect(passwords).toHaveLength(3);
     const secrets = [...codes, ...passwords, unseal(TEST_SECRET, PPPOE_SEAL, (await sealedOf(c.id)).passwordSealed!)];
@@ -333,11 +360,9 @@ describe('secrets', () => {
     const c = await seedContract(t.db, tenant, a.accountId);
     expect((await rotate(a, c.id)).status).toBe(200);
     const ids = [...(await mailsTo(a.email)), ...(await smsTo(a.mobile))].map((r) => r.id);
-    const hookIds = [...(await rowsOf(tenant.id, 'webhook')), ...(await rowsOf(operator.id, 'webhook'))]
-      .filter((r) => ((r.payload as WebhookPayload).data as { contractId?: string })?.contractId === c.id)
-      .map((r) => r.id);
+    const hookIds = (await credentialHooks(c.id)).map((r) => r.id);
     expect(ids).toHaveLength(2);
-    expect(hookIds).toHaveLength(2);
+    expect(hookIds).toHaveLength(1);
     const sent: string[] = [];
     const record = async (d: { id: string }) => void sent.push(d.id);
     t.clock.advance(1000);
@@ -353,6 +378,8 @@ describe('secrets', () => {
       expect(payload).not.toHaveProperty('text');
       expect(payload).not.toHaveProperty('html');
       expect(payload).not.toHaveProperty('data');
+      expect(payload).not.toHaveProperty('sealedText');
+      expect(payload).not.toHaveProperty('sealedData');
     }
   });
 });

@@ -74,7 +74,7 @@ describe('dev outbox', () => {
     expect(rotated.status, rotated.text).toBe(200);
     const messages = (await call(dev.app, 'GET', '/dev/outbox.json')).json.messages as any[];
     const mail = messages.find((m) => m.channel === 'email' && m.to === admin.email && m.attachments.length > 0);
-    expect(mail.attachments[0]).toMatchObject({ filename: `Internet-Zugangsdaten-${contract.contractNumber}.pdf`, contentType: 'application/pdf' });
+    expect(mail.attachments[0]).toMatchObject({ filename: `Internet-Zugangsdaten-${contract.contractNumber}-1.pdf`, contentType: 'application/pdf' });
     const sms = messages.find((m) => m.channel === 'sms' && m.to === admin.mobile && m.text.includes(contract.contractNumber));
     const code = /: ([A-Za-z0-9]{16})$/.exec(sms.text)![1]!;
     const hook = messages.find((m) => m.channel === 'webhook' && m.data?.contractId === contract.id);

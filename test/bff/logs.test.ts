@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redact } from '../../bff/lib/logger.js';
 import { eq } from 'drizzle-orm';
 import { outbox } from '../../bff/db/schema/index.js';
-import type { SmsPayload, WebhookPayload } from '../../bff/messaging/outbox.js';
+import { openPayload, type SmsPayload, type WebhookPayload } from '../../bff/messaging/outbox.js';
 import { createWorker } from '../../bff/messaging/worker.js';
 import { call, createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { seedContract } from './helpers/contracts.js';
@@ -51,9 +51,11 @@ describe('logs', () => {
     const res = await call(t.app, 'POST', `/v1/contracts/${contract.id}/internet-credentials`, { key: session, origin: tenant.origin, body: { consent: true }, headers: { 'idempotency-key': 'logs-1' } });
     expect(res.status, res.text).toBe(200);
     const rows = await t.db.select().from(outbox).where(eq(outbox.tenantId, tenant.id));
-    const sms = rows.map((r) => r.payload as SmsPayload).find((p) => p.to === admin.mobile && p.text?.includes(contract.contractNumber))!;
-    const code = /: ([A-Za-z0-9]{16})$/.exec(sms.text)![1]!;
-    const password = rows.map((r) => (r.payload as WebhookPayload).data as { password?: string } | undefined).find((d) => d?.password)!.password!;
+    // Sealed in the rows until delivery: opened as the worker opens them.
+    const clear = rows.map((r) => openPayload(t.deps.env.secret, r.payload) as Partial<SmsPayload & WebhookPayload>);
+    const sms = clear.find((p) => p.to === admin.mobile && p.text?.includes(contract.contractNumber))!;
+    const code = /: ([A-Za-z0-9]{16})$/.exec(sms.text!)![1]!;
+    const password = clear.map((p) => p.data as { password?: string } | undefined).find((d) => d?.password)!.password!;
     let fail = true;
     const flaky = async () => {
       if (fail) throw new Error('gateway down');

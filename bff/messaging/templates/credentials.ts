@@ -2,7 +2,7 @@ import type { Locale } from '../../../contract/enums.js';
 import type { Params } from '../../../contract/i18n.js';
 import { credentialsEmailMessages } from '../../lib/i18n.js';
 import { type Brand, greeting, renderEmail } from './layout.js';
-import { formatInstant } from './sub-users.js';
+import { formatInstantZoned } from './sub-users.js';
 
 // New internet access credentials (PRODUCT.md §3.6): the e-mail that carries the encrypted PDF and the SMS
 // with the code that opens it. The e-mail never holds the code or the password; the SMS only the code and
@@ -21,11 +21,13 @@ export interface CredentialsMail {
   mobile: string;
   file: string;
   at: Date;
+  /** The how-manieth set of this contract's credentials: in the subject. */
+  sequence: number;
 }
 
 export function credentialsEmail(brand: Brand, locale: Locale, v: CredentialsMail) {
   const t = texts(brand.name, locale);
-  const p = { contract: v.contract, contractNumber: v.contractNumber, site: v.site, mobile: v.mobile, file: v.file, supportEmail: brand.supportEmail, when: formatInstant(locale, v.at) };
+  const p = { contract: v.contract, contractNumber: v.contractNumber, site: v.site, mobile: v.mobile, file: v.file, supportEmail: brand.supportEmail, when: formatInstantZoned(locale, v.at), sequence: v.sequence };
   return renderEmail(brand, locale, `credentials-rotated/${locale}/1`, t('email.subject', p), [
     greeting(locale, v.name),
     { p: t('email.body', p) },
@@ -36,6 +38,7 @@ export function credentialsEmail(brand: Brand, locale: Locale, v: CredentialsMai
         [t('email.usernameLabel'), v.username],
       ],
     },
+    { p: t('email.replaces', p) },
     { p: t('email.attached', p) },
     { p: t('email.code', p) },
     { p: t('email.revoked', p) },
@@ -44,7 +47,7 @@ export function credentialsEmail(brand: Brand, locale: Locale, v: CredentialsMai
   ]);
 }
 
-export const credentialsSms = (brand: string, locale: Locale, v: { contractNumber: string; site: string; code: string }) => texts(brand, locale)('sms', v);
+export const credentialsSms = (brand: string, locale: Locale, v: { contractNumber: string; site: string; file: string; code: string }) => texts(brand, locale)('sms', v);
 
 /** The problems' `detail` of this flow. */
 export const credentialsDetail = (locale: Locale, key: Key, params: Params) => credentialsEmailMessages.t(locale, key, params);

@@ -16,6 +16,19 @@ export const formatDay = (locale: Locale, day: string) =>
 export const formatInstant = (locale: Locale, at: Date) =>
   new Intl.DateTimeFormat(localeTag(locale), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(at);
 
+/**
+ * An instant in Europe/Berlin with its time zone, for times a user must act on: "22. November 2026,
+ * 14:05 Uhr (MEZ)" / "22 November 2026, 14:05 CET".
+ */
+export function formatInstantZoned(locale: Locale, at: Date): string {
+  const tag = localeTag(locale);
+  const timeZone = 'Europe/Berlin';
+  const date = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone }).format(at);
+  const time = new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone }).format(at);
+  const zone = new Intl.DateTimeFormat(tag, { timeZoneName: 'short', timeZone }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  return locale === 'de' ? `${date}, ${time} Uhr (${zone})` : `${date}, ${time} ${zone}`;
+}
+
 /** Double opt-in: who added the co-user, what confirming means, the link (valid `days` days). */
 export function invitationEmail(brand: Brand, locale: Locale, v: { name: string; company: string; admin: string; link: string; days: number }) {
   const t = texts(brand, locale);

@@ -1,7 +1,9 @@
 /** The PDF "Neue Internet-Zugangsdaten": labels, the router steps and the seed's warning. */
 export default {
   title: 'Neue Internet-Zugangsdaten',
-  fileName: 'Internet-Zugangsdaten-{contractNumber}.pdf',
+  heading: 'Neue Internet-Zugangsdaten – Nr. {sequence}',
+  replaces: 'Diese Zugangsdaten ersetzen alle früher gesendeten.',
+  fileName: 'Internet-Zugangsdaten-{contractNumber}-{sequence}.pdf',
   customerNumber: 'Kundennummer',
   contract: 'Vertrag',
   contractNumber: 'Vertragsnummer',

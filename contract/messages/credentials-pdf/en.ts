@@ -3,7 +3,9 @@ import type de from './de.js';
 
 export default {
   title: 'New internet access credentials',
-  fileName: 'Internet-Credentials-{contractNumber}.pdf',
+  heading: 'New internet access credentials – no. {sequence}',
+  replaces: 'These credentials replace all those sent before.',
+  fileName: 'Internet-Credentials-{contractNumber}-{sequence}.pdf',
   customerNumber: 'Customer number',
   contract: 'Contract',
   contractNumber: 'Contract number',

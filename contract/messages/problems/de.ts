@@ -48,6 +48,8 @@ export default {
   no_access_line: 'Dieser Vertrag hat keinen Anschluss und damit keine Internet-Zugangsdaten.',
   contract_type: 'Für diesen Vertrag lassen sich hier keine neuen Internet-Zugangsdaten erstellen.',
   contract_ended: 'Dieser Vertrag ist beendet; es gibt keine neuen Internet-Zugangsdaten dafür.',
-  rotation_limit: 'Für diesen Vertrag wurden heute schon 3-mal neue Internet-Zugangsdaten erstellt. Bitte versuchen Sie es später erneut.',
+  no_credentials: 'Für diesen Vertrag sind noch keine Internet-Zugangsdaten eingerichtet, die sich ersetzen ließen.',
+  rotation_limit: 'Für diesen Vertrag wurden in den letzten 24 Stunden schon so oft neue Internet-Zugangsdaten erstellt, wie es geht. Bitte versuchen Sie es später erneut.',
+  provisioning_unavailable: 'Neue Internet-Zugangsdaten lassen sich gerade nicht einrichten. Ihre bisherigen gelten weiter.',
   internal_error: 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
 } as const;

@@ -50,6 +50,8 @@ export default {
   no_access_line: 'This contract has no access line, so it has no internet access credentials.',
   contract_type: 'New internet access credentials cannot be created here for this contract.',
   contract_ended: 'This contract has ended; it gets no new internet access credentials.',
-  rotation_limit: 'New internet access credentials were already created 3 times for this contract today. Please try again later.',
+  no_credentials: 'This contract has no internet access credentials set up yet that could be replaced.',
+  rotation_limit: 'New internet access credentials were already created as often as allowed for this contract in the last 24 hours. Please try again later.',
+  provisioning_unavailable: 'New internet access credentials cannot be set up right now. Your current ones keep working.',
   internal_error: 'An internal error occurred. Please try again later.',
 } satisfies Translation<typeof de>;

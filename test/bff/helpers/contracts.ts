@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Db } from '../../../bff/db/client.js';
 import { accountLinks, contracts, users } from '../../../bff/db/schema/index.js';
 import { PPPOE_SEAL } from '../../../bff/domain/credentials.js';
-import { randomCredential } from '../../../bff/domain/credentials-pdf.js';
+import { randomCredential } from '../../../bff/lib/crypto.js';
 import { hashPassword } from '../../../bff/domain/passwords.js';
 import { seal } from '../../../bff/lib/crypto.js';
 import type { TestTenant } from './app.js';
@@ -70,7 +70,20 @@ export function pdfFile(bytes: Uint8Array): string {
 /** qpdf's view of the encryption, opened with `code`. */
 export function encryptionOf(path: string, code: string) {
   const out = execFileSync('qpdf', ['--json', '--json-key=encrypt', `--password=${code}`, path], { encoding: 'utf8' });
-  return JSON.parse(out).encrypt as { encrypted: boolean; parameters: { V: number; R: number; bits: number; method: string } };
+  return JSON.parse(out).encrypt as {
+    encrypted: boolean;
+    userpasswordmatched: boolean;
+    ownerpasswordmatched: boolean;
+    parameters: { V: number; R: number; bits: number; method: string };
+  };
+}
+
+/** The document's `/Lang` (qpdf, opened with the code). */
+export function pdfLanguage(path: string, code: string): string | undefined {
+  const out = execFileSync('qpdf', ['--json', '--json-key=qpdf', `--password=${code}`, '--decrypt', path], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const objects = (JSON.parse(out) as { qpdf: [unknown, Record<string, { value?: { '/Type'?: string; '/Lang'?: string } }>] }).qpdf[1];
+  const catalog = Object.values(objects).find((o) => o.value?.['/Type'] === '/Catalog');
+  return catalog?.value?.['/Lang']?.replace(/^u:/, '');
 }
 
 /** `pdftotext` of the file, with the code as its user password (or none). */

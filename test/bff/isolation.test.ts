@@ -150,15 +150,16 @@ describe('tenant isolation', () => {
     const actingAnswers = new Map<string, number[]>();
     for (const route of unique) {
       const paths = route.path.includes(':') ? bIds.map((id) => route.path.replace(/:[^/]+/g, id)) : [route.path];
-      for (const path of paths) {
+      for (const [index, path] of paths.entries()) {
         for (const cred of credentials) {
           const bodies =
             route.method === 'GET' || route.method === 'DELETE'
               ? [undefined]
               : [
                   {},
-                  { id: bIds[0], tenantId: b.id },
-                  { handle: bHandle, email: 'taken-over@iso-a.example' },
+                  // B's id, tenant and signup handle in the body: with the first of B's ids in the path (B's ids
+                  // in the path are tried with the other bodies; every id with these too would double the probe).
+                  ...(index === 0 ? [{ id: bIds[0], tenantId: b.id }, { handle: bHandle, email: 'taken-over@iso-a.example' }] : []),
                   // A co-user with B's tariff, and changes naming it: B's tariff is unknown to A.
                   ...(route.path.startsWith('/v1/sub-users') ? [coUserBody(bCoTariff), { tariffId: bCoTariff }, { invoiceNote: 'a-note' }, { endDate: '2099-01-01' }] : []),
                   // B's ids as challenge ids; a route with a path parameter has them in its path already.

@@ -18,6 +18,8 @@ describe('custom-elements.json', () => {
     expect(attributes('tk-password-setup')).toEqual(expect.arrayContaining(['token', 'username', 'login-url', 'api', 'publishable-key', 'locale']));
     expect(attributes('tk-porting')).toEqual(expect.arrayContaining(['order-id', 'order-url', 'heading-level', 'api', 'publishable-key', 'locale']));
     expect(attributes('tk-port-orders')).toEqual(expect.arrayContaining(['order-id', 'heading-level']));
+    expect(attributes('tk-credential-reset')).toEqual(expect.arrayContaining(['profile-url', 'heading-level', 'api', 'publishable-key', 'locale']));
+    expect(elements.get('tk-credential-reset')!.events!.map((e) => e.name)).toEqual(expect.arrayContaining(['tk-complete', 'tk-cancel', 'tk-step-change', 'tk-error']));
     expect(elements.get('tk-porting')!.events!.map((e) => e.name)).toEqual(expect.arrayContaining(['tk-complete', 'tk-cancel', 'tk-open-order']));
     for (const [tag, element] of elements) {
       expect(attributes(tag), tag).not.toEqual(expect.arrayContaining(['values']));

@@ -209,7 +209,7 @@ describe('tenant isolation', () => {
     expect(actingAnswers.get('GET /v1/contracts')).toContain(200);
     expect(actingAnswers.get('POST /v1/contracts/:id/internet-credentials')).toEqual(expect.arrayContaining([404]));
     expect(await snapshotTenant(t.db, b.id)).toEqual(before);
-  }, 900_000); // thousands of calls: every route, every id of B, every credential (577 s of 600 on an idle machine with the contracts routes)
+  }, 900_000); // thousands of calls: every route, every id of B, every credential (about 8 minutes on PGlite on a busy machine)
 
   it('the probe can see data: A reading its own config finds A\'s markers', async () => {
     const own = markersOf(await snapshotTenant(t.db, a.id), await snapshotTenant(t.db, b.id));

@@ -26,13 +26,15 @@ export async function emitEvent(
   // `sealWith` (TELKIT_SECRET): the data carries a secret, sealed in the row until delivery (`sealWebhook`).
   const clear: WebhookPayload = { event: event.type, data: event.data };
   const payload = event.sealWith ? sealWebhook(event.sealWith, clear) : clear;
-  const sensitive = event.sensitive ?? false;
-  const subscribed = sensitive ? sql`array[${event.type}]::text[]` : sql`array[${event.type}, '*']::text[]`;
   // Written out: drizzle's insert … select wants every column, the defaults (id, status, times) included.
+  // An ordinary event keeps the statement every flow sends (bench/lib/signup-statements.ts measures it).
   const column = (c: { name: string }) => sql.identifier(c.name);
+  const [sensitiveColumn, sensitiveValue, subscribed] = event.sensitive
+    ? [sql`, ${column(outbox.sensitive)}`, sql`, true`, sql`array[${event.type}]::text[]`]
+    : [sql``, sql``, sql`array[${event.type}, '*']::text[]`];
   await tx.execute(sql`
-    insert into ${outbox} (${column(outbox.tenantId)}, ${column(outbox.channel)}, ${column(outbox.payload)}, ${column(outbox.endpointId)}, ${column(outbox.sensitive)})
-    select ${webhookEndpoints.tenantId}, 'webhook', ${JSON.stringify(payload)}::jsonb, ${webhookEndpoints.id}, ${sensitive}::boolean
+    insert into ${outbox} (${column(outbox.tenantId)}, ${column(outbox.channel)}, ${column(outbox.payload)}, ${column(outbox.endpointId)}${sensitiveColumn})
+    select ${webhookEndpoints.tenantId}, 'webhook', ${JSON.stringify(payload)}::jsonb, ${webhookEndpoints.id}${sensitiveValue}
     from ${webhookEndpoints}
     where ${webhookEndpoints.tenantId} = ${event.tenantId} and ${webhookEndpoints.eventTypes} && ${subscribed}`);
 }

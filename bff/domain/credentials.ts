@@ -168,13 +168,13 @@ export async function rotateCredentials(db: Db, f: RotationFlow): Promise<Creden
       at: f.now,
       data: { contractNumber: contract.contractNumber, pppoeUsername: contract.pppoeUsername },
     });
+    const after = rotationWindow([...recent.map((r) => r.createdAt), f.now]);
     return {
       contractId: contract.id,
       rotatedAt: f.now.toISOString(),
       sentTo: { email: maskEmail(admin.email), mobile: maskMobile(admin.mobile) },
-      ...(({ rotationsLeft, nextRotationAt }) => ({ rotationsLeft, nextRotationAt: nextRotationAt?.toISOString() ?? null }))(
-        rotationWindow([...recent.map((r) => r.createdAt), f.now]),
-      ),
+      rotationsLeft: after.rotationsLeft,
+      nextRotationAt: after.nextRotationAt?.toISOString() ?? null,
       sequence,
     };
   });

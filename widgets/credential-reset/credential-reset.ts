@@ -123,17 +123,7 @@ export class TkCredentialReset extends LitElement {
   async go(step: CredentialResetView, target?: string): Promise<void> {
     const { form } = this;
     this.filterStatus = '';
-    if (!target) await form.go(step);
-    else {
-      // `form.go` without its focus on the heading.
-      form.step = step;
-      form.notice = '';
-      form.errors = {};
-      form.submit.error = undefined;
-      form.submit.forget();
-      this.requestUpdate();
-      await form.focus(target);
-    }
+    await form.go(step, '', target);
     this.dispatchEvent(new TkStepChangeEvent({ step, index: STEPS.indexOf(step), count: STEPS.length }));
   }
 

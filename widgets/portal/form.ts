@@ -148,8 +148,8 @@ export class PortalForm<Step extends string, Key extends string = never> impleme
     return result;
   }
 
-  /** Shows another step with a clean slate (and `notice` in the banner) and moves focus to its heading. */
-  async go(step: Step, notice = ''): Promise<void> {
+  /** Shows another step with a clean slate (and `notice` in the banner) and moves focus to its heading (or to `target`). */
+  async go(step: Step, notice = '', target = '[data-heading]'): Promise<void> {
     this.step = step;
     this.notice = notice;
     this.errors = {};
@@ -157,7 +157,7 @@ export class PortalForm<Step extends string, Key extends string = never> impleme
     // Another step is another request: a retry key of the one left behind must not carry over to it.
     this.submit.forget();
     this.host.requestUpdate();
-    await this.focus('[data-heading]');
+    await this.focus(target);
   }
 
   /** Moves focus, after the next render, to an element of the shadow root (a heading, the summary). */

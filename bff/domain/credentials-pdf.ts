@@ -3,7 +3,7 @@ import { localeTag } from '../../contract/i18n.js';
 import type { Locale } from '../../contract/locales.js';
 import { type CredentialsPdfKey, credentialsPdfMessages } from '../../contract/messages/credentials-pdf.js';
 import { randomCredential } from '../lib/crypto.js';
-import { formatInstantZoned } from '../messaging/templates/sub-users.js';
+import { formatInstantZoned } from '../messaging/templates/format.js';
 import { Layout } from './power-of-attorney.js';
 
 // The PDF with new internet access credentials ("Neue Internet-Zugangsdaten", PRODUCT.md §3.6): written

@@ -21,7 +21,7 @@ import { credentialsDetail, credentialsEmail, credentialsSms } from '../messagin
 import { brandOf } from '../messaging/templates/layout.js';
 import { audit, userActor } from './audit.js';
 import type { BudgetSettings } from './budget.js';
-import { formatInstantZoned } from '../messaging/templates/sub-users.js';
+import { formatInstantZoned } from '../messaging/templates/format.js';
 import { type ContractScope, DAY_MS, lockContractInScope, rotationWindow } from './contracts.js';
 import { credentialsPdf } from './credentials-pdf.js';
 import { documentLocale } from './power-of-attorney.js';

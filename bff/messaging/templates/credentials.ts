@@ -2,7 +2,7 @@ import type { Locale } from '../../../contract/enums.js';
 import type { Params } from '../../../contract/i18n.js';
 import { credentialsEmailMessages } from '../../lib/i18n.js';
 import { type Brand, greeting, renderEmail } from './layout.js';
-import { formatInstantZoned } from './sub-users.js';
+import { formatInstantZoned } from './format.js';
 
 // New internet access credentials (PRODUCT.md §3.6): the e-mail that carries the encrypted PDF and the SMS
 // with the code that opens it. The e-mail never holds the code or the password; the SMS only the code and

@@ -2,7 +2,7 @@ import type { Locale } from '../../../contract/enums.js';
 import type { Params } from '../../../contract/i18n.js';
 import { locationEmailMessages } from '../../lib/i18n.js';
 import { type Brand, greeting, renderEmail } from './layout.js';
-import { formatDay, formatInstant } from './sub-users.js';
+import { formatDay, formatInstant } from './format.js';
 
 // The locations flow's messages (PRODUCT.md §3.4), one catalogue for their texts (`contract/messages/location-email`).
 

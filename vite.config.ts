@@ -30,6 +30,12 @@ import { stripAnnotations } from './tools/strip-annotations.js';
  *   the summary from `ordering`: no page downloads those twice, and splitting them off would cost the signup page);
  * `pin` — the PIN step with the portal's German texts for it, fetched with the first request that sends a
  *   code (one file instead of three: the step, its catalogue and a re-export of the German texts);
+ * `factors` — the profile's sign-in factors (`portal/factors.ts`) with their German texts, and the profile's
+ *   change forms they import (`portal/profile-changes.ts`): the profile fetches both while its view shows, so
+ *   one chunk (an admin acting on a sub-account, who sees no factors, downloads them along with the forms);
+ * `second-factor` — the signup's choice how logins are confirmed, with its check and German texts, fetched
+ *   while the account type shows (without these two groups, each catalogue's German file would be a chunk
+ *   of its own that only re-exports it);
  * `locations` — `tk-locations`' overview (element, cards, styles, German texts of the overview and its steps);
  * `locations-steps` — its link, code, order and unlink steps, fetched when one is first opened (the PIN step
  *   from `pin`, placed before them so that they do not take it; the checkbox from the signup's chunk;
@@ -63,6 +69,13 @@ const GROUPS: { name: string; test: RegExp }[] = [
   { name: 'sub-users', test: /\/widgets\/sub-users\/(sub-users|list|messages|sub-users\.styles|messages\/de)\.ts$/ },
   { name: 'sub-users-steps', test: /\/(widgets\/sub-users\/(steps|manage|steps\.messages|messages\/steps\/de)|contract\/messages\/sub-user-errors(\/de)?)\.ts$/ },
   { name: 'pin', test: /\/widgets\/(core\/pin|portal\/(pin-step\.messages|messages\/pin-step\/de))\.ts$/ },
+  { name: 'passkey', test: /\/widgets\/portal\/(passkey|messages\/passkey\/de)\.ts$/ },
+  // Shared by the lazy `factors` and `enrol` (a key and codes to read out, the download): its own, before both
+  // (a group takes its modules' dependencies along), so that neither loads the other.
+  { name: 'codes', test: /\/widgets\/portal\/codes\.ts$/ },
+  { name: 'factors', test: /\/widgets\/portal\/(factors|factors\.messages|messages\/factors\/de)\.ts$/ },
+  { name: 'second-factor', test: /\/widgets\/signup\/(second-factor|second-factor\.messages|messages\/second-factor\/de)\.ts$/ },
+  { name: 'enrol', test: /\/widgets\/portal\/(enrol|messages\/enrol\/de)\.ts$/ },
   { name: 'locations', test: /\/widgets\/locations\/(locations|list|messages|locations\.styles|messages\/de)\.ts$/ },
   { name: 'locations-steps', test: /\/widgets\/locations\/steps\.ts$/ },
   { name: 'porting', test: /\/widgets\/porting\/(porting|host|messages|porting\.styles|messages\/porting-wizard\/de)\.ts$/ },

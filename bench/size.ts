@@ -49,8 +49,15 @@ const PAGES: { name: string; tags?: string[]; entries?: string[]; budget?: numbe
  * consent, result, the filter's status, masked addresses read out in words — with its German texts and the
  * credential rules 6.6 KB, the English texts 1.8 KB; the loader paid for its new tag by preloading without the
  * chunk it imports and a short name for the bundler's runtime; the login in place of a list widget is one helper).
+ * 160 KB with issue 18's second factors (the login's and password setup's share about 8 KB: passkey sign-in 1.3 KB,
+ * the code step for app, recovery code and passkey with "use another method" 1.4 KB, the setup without a
+ * mobile number 3 KB, English texts 1.5 KB; the profile's factors about 4 KB more, the signup's choice
+ * of the second factor about 1.3 KB with its English). The login page paid for its passkey hook by moving the
+ * wizards' texts out of the kit catalogue (`primitives/wizard.messages.ts`); the porting page, which loads the
+ * signup's chunk, for the signup's hook by moving the order's body to `ordering.ts`, the choice's rule to
+ * `second-factor.ts` and the done screen's text to its own catalogue (bench/README.md).
  */
-const KIT_BUDGET = 144 * KB;
+const KIT_BUDGET = 160 * KB;
 
 if (!process.argv.includes('--no-build')) execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
 

@@ -9,7 +9,9 @@ import { apiKeyRoutes } from './routes/api-keys.js';
 import { auditEventRoutes } from './routes/audit-events.js';
 import { confirmationRoutes } from './routes/confirmations.js';
 import { embedSessionRoutes } from './routes/embed-sessions.js';
+import { factorRoutes } from './routes/factors.js';
 import { meRoutes } from './routes/me.js';
+import { passkeySessionRoutes } from './routes/passkey-sessions.js';
 import { passwordResetRoutes, passwordSetupRoutes } from './routes/passwords.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { signupRoutes } from './routes/signups.js';
@@ -43,8 +45,10 @@ const api = new Hono<AppEnv>()
   .route('/v1/confirmations', confirmationRoutes)
   .route('/v1/password-setup', passwordSetupRoutes)
   .route('/v1/password-resets', passwordResetRoutes)
+  .route('/v1/sessions/passkey', passkeySessionRoutes)
   .route('/v1/sessions', sessionRoutes)
   .route('/v1/embed-sessions', embedSessionRoutes)
+  .route('/v1/me/factors', factorRoutes)
   .route('/v1/me', meRoutes)
   .route('/v1/sub-users', subUserRoutes)
   .route('/v1/locations', locationRoutes)

@@ -72,7 +72,7 @@ export const contractListSchema = z
       /** The logged-in admin's e-mail address, masked (`a•••@example.com`). */
       email: z.string(),
       /** The logged-in admin's mobile number, masked (`+49 151 •••••• 78`). */
-      mobile: z.string(),
+      mobile: z.string().nullable().meta({ description: 'None: the admin has no mobile number, and new credentials need one for the code (422 `mobile_required`)' }),
     }),
   })
   .meta({ id: 'ContractList' });

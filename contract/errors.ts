@@ -2,6 +2,7 @@ import type { FieldError } from './problem.js';
 import type { Locale } from './locales.js';
 import { fieldErrorMessages } from './messages/field-errors.js';
 import { apiErrorMessages } from './messages/api-errors.js';
+import { factorErrorMessages } from './messages/factor-errors.js';
 import { locationErrorMessages } from './messages/location-errors.js';
 import { portingErrorMessages } from './messages/porting-errors.js';
 import { subUserErrorMessages } from './messages/sub-user-errors.js';
@@ -14,7 +15,7 @@ export type { ProblemCode } from './messages/problems.js';
  * Field errors beyond the widgets' shared catalogue: those only the API gives, and those of one flow (kept
  * apart, so that pages without it do not download them).
  */
-const flowErrors: { texts(locale: Locale): Record<string, string> }[] = [apiErrorMessages, subUserErrorMessages, locationErrorMessages, portingErrorMessages];
+const flowErrors: { texts(locale: Locale): Record<string, string> }[] = [apiErrorMessages, subUserErrorMessages, locationErrorMessages, portingErrorMessages, factorErrorMessages];
 
 export function fieldErrorMessage(code: string, locale: Locale): string {
   const texts: Record<string, string> = fieldErrorMessages.texts(locale);

@@ -103,8 +103,8 @@ export const profileSchema = z
     displayName: z.string(),
     role: z.enum(userRoles),
     email: z.string(),
-    /** Masked: `+49 170 ••••• 78`. */
-    mobile: z.string(),
+    /** Masked: `+49 170 ••••• 78`; none when the user has no mobile number (passkey or authenticator app instead). */
+    mobile: z.string().nullable(),
     account: z.object({ customerNumber: z.string(), accountType: z.string() }).nullable(),
     /**
      * A main account's admin acting on a sub-account ("Sie handeln für Standort …"): the profile above is

@@ -98,7 +98,10 @@ export const normalizePin = (input: string): string => input.replace(/\s/g, '');
 export const isPin = (input: string): boolean => /^\d{6}$/.test(normalizePin(input));
 
 /** `+4917012345678` → `+49 170 ••••• 78`: enough to recognize one's own number, not to read it. */
-export function maskMobile(e164: string): string {
+export function maskMobile(e164: string): string;
+export function maskMobile(e164: string | null): string | null;
+export function maskMobile(e164: string | null): string | null {
+  if (e164 === null) return null;
   const country = /^\+(41|43|49)/.exec(e164)?.[1] ?? e164.slice(1, 3);
   const rest = e164.slice(country.length + 1);
   return `+${country} ${rest.slice(0, 3)} ${'•'.repeat(Math.max(rest.length - 5, 1))} ${rest.slice(-2)}`;

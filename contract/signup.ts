@@ -3,6 +3,7 @@ import { defineLifecycle } from './lifecycle.js';
 import { accountTypes, legalForms, salutations } from './enums.js';
 import { ibanProblem, isBic, normalizeIban } from './banking.js';
 import { type Country, countries, isAdult, isMobile, isPostalCode, type TextKind, textProblem, toE164 } from './rules.js';
+import { setupFactors } from './factors.js';
 
 // The signup request, one schema for the widget and the BFF. Codes of custom issues are field error
 // codes from `messages/`; `checkSignupContext` adds the checks that need today's date and the tenant.
@@ -49,7 +50,8 @@ const personFields = {
   firstName: text(100, 'name'),
   lastName: text(100, 'name'),
   email: z.email().max(254),
-  mobile: phoneText.min(1),
+  /** Required for a business contact; a private or professional person may leave it empty with a passkey or an app as `secondFactor`. */
+  mobile: phoneText.optional(),
   phone: phoneText.optional(),
 };
 
@@ -107,6 +109,11 @@ const common = {
   tariffId: z.uuid(),
   payment: paymentSchema,
   terms: termsSchema,
+  /**
+   * How the person will confirm logins: `sms` (needs the mobile number), or a passkey or authenticator app
+   * set up with the password. Only private and professional accounts may go without a mobile number.
+   */
+  secondFactor: z.enum(setupFactors).optional(),
   /** The page the signup was made on, kept as double-opt-in evidence: an http(s) address only. */
   originPage: z.url({ protocol: /^https?$/ }).max(2000).optional(),
 };
@@ -144,8 +151,14 @@ export const signupSchema = accountSchema
     const holder = s.accountType === 'business' ? s.contact : s.person;
     const country: Country = s.accountType === 'business' ? s.company.address.country : s.person.address.country;
     const holderPath = s.accountType === 'business' ? 'contact' : 'person';
-    const mobile = toE164(holder.mobile, country);
-    if (!mobile || !isMobile(mobile)) fail(ctx, [holderPath, 'mobile'], 'mobile_invalid');
+    if (!holder.mobile) {
+      // Without a number the second factor must be a passkey or an app (set up with the password).
+      if (s.accountType === 'business') fail(ctx, [holderPath, 'mobile'], 'required');
+      else if ((s.secondFactor ?? 'sms') === 'sms') fail(ctx, [holderPath, 'mobile'], 'mobile_required_without_factor');
+    } else {
+      const mobile = toE164(holder.mobile, country);
+      if (!mobile || !isMobile(mobile)) fail(ctx, [holderPath, 'mobile'], 'mobile_invalid');
+    }
     if (holder.phone && !toE164(holder.phone, country)) fail(ctx, [holderPath, 'phone'], 'phone_invalid');
     if (s.payment.method === 'sepa') {
       const problem = ibanProblem(s.payment.iban);
@@ -157,9 +170,9 @@ export const signupSchema = accountSchema
   })
   .transform((s) => {
     const country = s.accountType === 'business' ? s.company.address.country : s.person.address.country;
-    const phones = <T extends { mobile: string; phone?: string | undefined }>(p: T): T => ({
+    const phones = <T extends { mobile?: string | undefined; phone?: string | undefined }>(p: T): T => ({
       ...p,
-      mobile: toE164(p.mobile, country)!,
+      mobile: p.mobile ? toE164(p.mobile, country)! : undefined,
       phone: p.phone ? toE164(p.phone, country) : undefined,
     });
     const payment = s.payment.method === 'sepa' ? { ...s.payment, iban: normalizeIban(s.payment.iban), bic: s.payment.bic?.toUpperCase() } : s.payment;

@@ -50,6 +50,11 @@ export const tenantConfigSchema = z
     tariffs: z.array(tariffSchema),
     /** VAT rate in percent (19, 8.1) included in every tariff price; business prices state the net as well. */
     vatRate: z.number(),
+    /**
+     * Passkeys' relying party: they work on pages whose host is `rpId` or under it (https, or localhost).
+     * Null: the BFF's own host (`PUBLIC_URL`).
+     */
+    passkeys: z.object({ rpId: z.string().nullable() }),
   })
   .meta({ id: 'TenantConfig' });
 export type TenantConfig = z.infer<typeof tenantConfigSchema>;

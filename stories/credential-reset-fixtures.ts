@@ -38,6 +38,8 @@ export type CredentialResetScenario =
   | 'exhausted'
   | 'unset'
   | 'last'
+  /** The admin has no mobile number (a passkey or an app confirms the logins): no new credentials until one is added. */
+  | 'noMobile'
   | 'once';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -100,6 +102,7 @@ export function contractList(scenario: CredentialResetScenario = 'list'): Contra
   if (scenario === 'unset') main[1] = { ...main[1]!, pppoeUsername: null, eligible: false, reason: 'no_credentials' };
   const mainAccount = { accountId: MAIN_ID, customerNumber: 'DR90000019', displayName: 'Muster Hörtechnik GmbH', role: 'main' as const };
   if (scenario === 'single') return { accounts: [mainAccount], contracts: main, contact: CONTACT };
+  if (scenario === 'noMobile') return { accounts: [mainAccount], contracts: main, contact: { ...CONTACT, mobile: null } };
   return {
     accounts: [mainAccount, { accountId: HAMBURG_ID, customerNumber: 'DR90000035', displayName: 'Filiale Hamburg', role: 'sub' }],
     contracts: [...main, ...sub],

@@ -65,6 +65,8 @@ export const DoneNoneLeft: Story = { args: { scenario: 'last', acts: [...generat
 /** One more possible in the next 24 hours (the singular). */
 export const DoneOneLeft: Story = { args: { scenario: 'once', acts: [...generate, { until: /unterwegs|on their way/ }] } };
 /** CompanyFlex Complete (Zentrale Berlin) has none left in 24 hours: disabled, "Neue Zugangsdaten wieder ab …", after the available ones. */
+/** No mobile number for the PDF's code: the profile's link instead of the consent and "generate". */
+export const WithoutMobile: Story = { args: { scenario: 'noMobile', acts: next } };
 export const Exhausted: Story = { args: { scenario: 'exhausted' } };
 /** Büro Potsdam's line has no credentials set up yet (`no_credentials`): disabled, ask customer service. */
 export const NoCredentials: Story = { args: { scenario: 'unset' } };

@@ -5,6 +5,7 @@ import { errorSummaryStyles } from '../widgets/core/error-summary.styles.js';
 import { KitController } from '../widgets/core/kit.js';
 import { baseStyles } from '../widgets/core/tokens.styles.js';
 import { WizardController } from '../widgets/core/wizard.js';
+import { wt } from '../widgets/primitives/wizard.messages.js';
 
 /**
  * A form step the way a widget builds it (WizardController, renderErrorSummary), after a failed "Weiter":
@@ -44,7 +45,7 @@ class StoryErrorSummary extends LitElement {
           >${en ? 'I accept the terms and the privacy notice.' : 'Ich akzeptiere die AGB und die Datenschutzhinweise.'}</tk-checkbox
         >
       </div>
-      <tk-button type="submit">${this.i18n.t('wizard.next')}</tk-button>
+      <tk-button type="submit">${wt(this.i18n, 'wizard.next')}</tk-button>
     </form>`;
   }
 }

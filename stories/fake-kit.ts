@@ -28,6 +28,7 @@ export const fakeTenant: TenantConfig = {
     { id: '7d3c5a1e-0000-4000-8000-000000000005', code: 'partner-mitbenutzer-plus', name: 'Partner Mitbenutzer Plus', accountTypes: [], monthlyPriceCents: 1490, oneOffFeeCents: 990, currency: 'EUR', minimumTermMonths: 12, noticePeriodMonths: 1, forSubUsers: true, forPorting: false },
   ],
   vatRate: 19,
+  passkeys: { rpId: null },
 };
 
 /** Keys the fake BFF knows: a good one, a wrong one, one whose requests never get an answer, one offline. */
@@ -253,3 +254,211 @@ function answerSession(method: string, path: string, body: string, token: string
   if (path === '/v1/me/mobile/resend') return resend(field.challengeId);
   return problem(404, 'not_found', 'Nicht gefunden.');
 }
+
+// second factors: login and password setup
+
+/** The fake WebAuthn options: any passkey of the page's host (the stories' and tests' stubbed `navigator.credentials` answer them). */
+const fakeCeremony = (id: string) => ({
+  challengeId: id,
+  options: { challenge: 'Y2hhbGxlbmdl', rpId: typeof location === 'undefined' ? 'localhost' : location.hostname, allowCredentials: [], userVerification: 'required', timeout: 60000 },
+});
+const STEP = { totp: '00000000-0000-4000-8000-0000000000b1', recovery: '00000000-0000-4000-8000-0000000000b2', passkey: '00000000-0000-4000-8000-0000000000b3' } as const;
+const SETUP_ENROL = '00000000-0000-4000-8000-0000000000b5';
+/** Ten recovery codes as the BFF shows them once. */
+export const FAKE_RECOVERY_CODES = ['7KQM-2XHD-PW4N', 'B9TR-MZ3C-K6VA', 'H2NE-Q8WJ-5LSD', 'R4YP-C7GU-X2MB', 'W6DK-N3FH-9TQE', 'Z8LA-V5PS-J3RC', 'E3MX-K9BW-4HNT', 'P7UG-D2RY-L6FK', 'S5CJ-T8QN-A2WZ', 'U4HV-F6MD-G9XP'];
+const FAKE_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+/** A small stand-in for the BFF's QR code (an SVG data URL, as `qr` in TotpEnrolment). */
+const FAKE_QR = `data:image/svg+xml;base64,${btoa('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 21 21"><rect width="21" height="21" fill="#fff"/><path d="M1 1h7v7H1zM13 1h7v7h-7zM1 13h7v7H1zM10 10h2v2h-2z"/></svg>')}`;
+
+/** A login step for `factor`, of an account with `factors`. */
+function loginStep(factor: 'passkey' | 'totp' | 'sms' | 'recovery', factors: string[]) {
+  const id = factor === 'sms' ? challenge().challengeId : STEP[factor];
+  return { challengeId: id, expiresAt: '2099-01-01T00:10:00.000Z', factor, factors, sentTo: factor === 'sms' ? challenge().sentTo : null, passkey: factor === 'passkey' ? fakeCeremony(STEP.passkey) : null };
+}
+
+let secondFactors = false;
+/**
+ * The fake BFF's second factors, in front of `installFakeApi`'s routes. Login with the password `richtig`:
+ * the username `app` has an authenticator app (then SMS and recovery codes), `passkey` a passkey (then app,
+ * SMS, recovery codes); other names get the SMS step as before. App code `000000` and recovery code
+ * `AAAA-AAAA-AAAA` are wrong (4 tries left), others right. A passkey answer with the id `refused` is refused
+ * (`passkey_failed`). Password setup: a token starting with `nomobile` belongs to an account without a mobile
+ * number (`factor: 'enrol'`); the app's first code `000000` is wrong.
+ */
+export function installSecondFactorFakes(): void {
+  if (secondFactors) return;
+  secondFactors = true;
+  const factorsOf: Record<string, string[]> = { app: ['totp', 'sms', 'recovery'], passkey: ['passkey', 'totp', 'sms', 'recovery'] };
+  let account = factorsOf.app!;
+  routeFakeApi(
+    (path, key) => key === FAKE_KEYS.good && /^\/v1\/(sessions|password-setup)/.test(path),
+    ({ path, body }, pass) => {
+      const wrong = (field: string, code: string, message: string) =>
+        problem(422, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', [{ path: field, code, message }], { attemptsLeft: 4 });
+      const done = () => json({ status: 'password_set', username: fakeProfile.username, recoveryCodes: FAKE_RECOVERY_CODES }, 200);
+      switch (path) {
+        case '/v1/sessions': {
+          const factors = factorsOf[String(body.username)];
+          if (!factors || body.password !== 'richtig') return pass();
+          account = factors;
+          return json(loginStep(factors[0] as 'totp' | 'passkey', factors), 202);
+        }
+        case '/v1/sessions/factor':
+          return json(loginStep(body.factor as 'sms', account), 202);
+        case '/v1/sessions/verify':
+          if (body.pin === '999999') return pass(); // locked, as a PIN
+          if (body.challengeId === STEP.totp && body.pin === '000000') return wrong('pin', 'totp_wrong', 'Der Code stimmt nicht oder wurde schon verwendet. Geben Sie den Code ein, den die App gerade zeigt.');
+          // An app's step takes recovery codes too (the widget switches to them without a request).
+          if ((body.challengeId === STEP.recovery || body.challengeId === STEP.totp) && String(body.pin).toUpperCase() === 'AAAA-AAAA-AAAA') {
+            return wrong('pin', 'recovery_wrong', 'Dieser Wiederherstellungscode stimmt nicht oder wurde schon verwendet.');
+          }
+          return body.challengeId === STEP.totp || body.challengeId === STEP.recovery ? json(FAKE_SESSION, 201) : pass();
+        case '/v1/sessions/passkey/options':
+          return json(fakeCeremony('00000000-0000-4000-8000-0000000000b4'), 200);
+        case '/v1/sessions/passkey':
+          return (body.credential as { id?: string } | undefined)?.id === 'refused'
+            ? problem(401, 'passkey_failed', 'Der Passkey wurde nicht erkannt. Versuchen Sie es erneut oder melden Sie sich mit Passwort an.')
+            : json(FAKE_SESSION, 201);
+        case '/v1/password-setup':
+          if (!String(body.token).startsWith('nomobile')) return pass();
+          return json({ challengeId: SETUP_ENROL, expiresAt: '2099-01-01T00:10:00.000Z', factor: 'enrol', sentTo: null }, 202);
+        case '/v1/password-setup/passkey/options': {
+          const { challengeId, options } = fakeCeremony('00000000-0000-4000-8000-0000000000b6');
+          const creation = {
+            challenge: options.challenge,
+            rp: { id: options.rpId, name: fakeTenant.name },
+            user: { id: 'dXNlci0x', name: fakeProfile.username, displayName: fakeProfile.displayName },
+            pubKeyCredParams: [{ type: 'public-key', alg: -7 }],
+            authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
+          };
+          return json({ challengeId, options: creation }, 200);
+        }
+        case '/v1/password-setup/passkey':
+          return done();
+        case '/v1/password-setup/totp':
+          return json({ secret: FAKE_TOTP_SECRET, uri: `otpauth://totp/Demo%20Reseller:max.muster?secret=${FAKE_TOTP_SECRET}&issuer=Demo%20Reseller`, qr: FAKE_QR }, 201);
+        case '/v1/password-setup/totp/confirm':
+          return body.code === '000000' ? wrong('code', 'totp_wrong', 'Der Code stimmt nicht oder wurde schon verwendet. Geben Sie den Code ein, den die App gerade zeigt.') : done();
+        default:
+          return pass();
+      }
+    },
+  );
+}
+
+/**
+ * A stand-in for the browser's passkeys (`navigator.credentials`), for stories and tests: `get` and `create`
+ * answer with a credential whose id is `id` (`refused`: the fake BFF refuses it); `null` as the id: the person
+ * cancels (NotAllowedError). A conditional request waits until aborted, like a browser with no passkey picked;
+ * with `wait`, every request does (the browser's dialog stays open).
+ */
+export function stubPasskeys(id: string | null = 'passkey-1', o: { wait?: boolean } = {}): { requests: CredentialMediationRequirement[] } {
+  const seen = { requests: [] as CredentialMediationRequirement[] };
+  const answer = (options?: CredentialRequestOptions) =>
+    new Promise<unknown>((resolve, reject) => {
+      seen.requests.push(options?.mediation ?? 'optional');
+      const abort = () => reject(new DOMException('aborted', 'AbortError'));
+      if (options?.signal?.aborted) return abort();
+      options?.signal?.addEventListener('abort', abort);
+      if (options?.mediation === 'conditional' || o.wait) return;
+      if (id === null) return reject(new DOMException('cancelled', 'NotAllowedError'));
+      resolve({ toJSON: () => ({ id, rawId: id, type: 'public-key', response: {}, clientExtensionResults: {} }) });
+    });
+  Object.defineProperty(navigator, 'credentials', { configurable: true, value: { get: answer, create: answer } });
+  return seen;
+}
+
+/** A fake kit whose tenant's passkeys belong to the page's host, so that `tk-login` offers passkey sign-in. */
+export function fakePasskeyKit(locale: Locale): Kit {
+  const kit = fakeKit(locale);
+  kit.tenant = { ...fakeTenant, passkeys: { rpId: location.hostname } };
+  return kit;
+}
+// second factors: profile and signup
+import { encodeQR } from 'qr';
+import type { Factors } from '../contract/factors.js';
+
+/**
+ * The fake BFF's second factors of the logged-in user (`/v1/me/factors…`), from one of these starting
+ * points (`useFakeFactors`, before the widget renders). Passkeys: the device is the browser's (a test stubs
+ * `navigator.credentials.create`). Authenticator app: the code `000000` is wrong, others right. Removing
+ * the last factor besides the password is refused (`last_factor`). `noMobile`: the profile has no mobile number.
+ */
+export type FakeFactors = 'sms' | 'all' | 'passkeyOnly' | 'noMobile';
+let factorsPreset: FakeFactors = 'sms';
+let factors: Factors;
+const day = (d: number) => new Date(Date.UTC(2026, 9, d, 9)).toISOString();
+const fakeCodes = () => [...'ABCDEFGHJK'].map((c) => `K7PM-${c}Q4R-X${c}NW`);
+const fakeQr = `data:image/svg+xml;base64,${btoa(encodeQR('otpauth://totp/Demo%20Reseller:max.muster?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Demo%20Reseller', 'svg'))}`;
+
+export function useFakeFactors(preset: FakeFactors): void {
+  factorsPreset = preset;
+  const laptop = { id: '00000000-0000-4000-8000-0000000000f1', label: 'Laptop', createdAt: day(2), lastUsedAt: day(20), synced: false };
+  const phone = { id: '00000000-0000-4000-8000-0000000000f2', label: 'iPhone', createdAt: day(5), lastUsedAt: null, synced: true };
+  const sms = { mobile: '+49 151 ••••• 78' };
+  factors = {
+    sms: { passkeys: [], totp: null, sms, recoveryCodes: null, passkeysAvailable: true },
+    all: { passkeys: [laptop, phone], totp: { createdAt: day(3), lastUsedAt: day(18) }, sms, recoveryCodes: { remaining: 7, createdAt: day(2) }, passkeysAvailable: true },
+    passkeyOnly: { passkeys: [laptop], totp: null, sms: null, recoveryCodes: { remaining: 10, createdAt: day(2) }, passkeysAvailable: true },
+    noMobile: { passkeys: [], totp: { createdAt: day(3), lastUsedAt: null }, sms: null, recoveryCodes: { remaining: 10, createdAt: day(3) }, passkeysAvailable: true },
+  }[preset];
+}
+useFakeFactors('sms');
+
+routeFakeApi(
+  (path, key) => key === FAKE_SESSION.token && (path.startsWith('/v1/me/factors') || (path === '/v1/me' && factorsPreset === 'noMobile')),
+  ({ method, path, body }, pass) => {
+    if (path === '/v1/me') return method === 'GET' ? json({ ...fakeProfile, mobile: null }, 200) : pass();
+    const copy = () => structuredClone(factors);
+    const hasOther = () => factors.passkeys.length + (factors.totp ? 1 : 0) > 0;
+    /** The first factor besides SMS gives the recovery codes. */
+    const added = (first: boolean) => {
+      if (first) factors.recoveryCodes = { remaining: 10, createdAt: new Date().toISOString() };
+      return json({ factors: copy(), recoveryCodes: first ? fakeCodes() : null }, method === 'POST' && path.endsWith('/passkeys') ? 201 : 200);
+    };
+    const lastFactor = () => problem(409, 'last_factor', 'Das ist Ihre letzte Anmeldemethode neben dem Passwort. Richten Sie zuerst eine andere ein, dann können Sie diese entfernen.');
+    const count = () => factors.passkeys.length + (factors.totp ? 1 : 0) + (factors.sms ? 1 : 0);
+    const sub = path.slice('/v1/me/factors'.length);
+    if (method === 'GET' && sub === '') return json(copy(), 200);
+    if (sub === '/passkeys/options') {
+      const options = {
+        challenge: 'c3RvcnktY2hhbGxlbmdl',
+        rp: { name: fakeTenant.name, id: location.hostname },
+        user: { id: 'bWF4Lm11c3Rlcg', name: 'max.muster', displayName: 'Max Muster' },
+        pubKeyCredParams: [{ type: 'public-key', alg: -7 }],
+        authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
+        timeout: 60_000,
+      };
+      return json({ challengeId: '00000000-0000-4000-8000-0000000000c1', options }, 200);
+    }
+    if (method === 'POST' && sub === '/passkeys') {
+      const first = !hasOther();
+      factors.passkeys.push({ id: crypto.randomUUID(), label: String(body.label ?? 'Passkey'), createdAt: new Date().toISOString(), lastUsedAt: null, synced: false });
+      return added(first);
+    }
+    if (method === 'DELETE' && sub.startsWith('/passkeys/')) {
+      if (count() <= 1) return lastFactor();
+      factors.passkeys = factors.passkeys.filter((k) => k.id !== sub.slice('/passkeys/'.length));
+      return new Response(null, { status: 204 });
+    }
+    if (method === 'POST' && sub === '/totp') return json({ secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', uri: 'otpauth://totp/…', qr: fakeQr }, 201);
+    if (sub === '/totp/confirm') {
+      if (body.code === '000000') {
+        return problem(422, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', [{ path: 'code', code: 'totp_wrong', message: 'Dieser Code stimmt nicht oder ist schon verwendet. Geben Sie den Code ein, den die App gerade anzeigt.' }]);
+      }
+      const first = !hasOther();
+      factors.totp = { createdAt: new Date().toISOString(), lastUsedAt: null };
+      return added(first);
+    }
+    if (method === 'DELETE' && sub === '/totp') {
+      if (count() <= 1) return lastFactor();
+      factors.totp = null;
+      return new Response(null, { status: 204 });
+    }
+    if (sub === '/recovery-codes') {
+      factors.recoveryCodes = { remaining: 10, createdAt: new Date().toISOString() };
+      return json({ recoveryCodes: fakeCodes() }, 201);
+    }
+    return problem(404, 'not_found', 'Nicht gefunden.');
+  },
+);

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
+import { fakePasskeyKit, installSecondFactorFakes, stubPasskeys } from './fake-kit.js';
 import { type Step, walk } from './portal-steps.js';
 
 /**
@@ -46,3 +47,32 @@ export const LoggedOut: Story = { args: { steps: [...pin('123456'), { press: /Ab
 export const ForgotPassword: Story = { args: { steps: [{ press: /vergessen|Forgot/ }] } };
 /** "Link sent": a success banner, announced once. */
 export const ForgotPasswordSent: Story = { args: { steps: [{ press: /vergessen|Forgot/ }, { type: ['username', 'max.muster'] }, { submit: true }] } };
+
+// Second factors (issue 18). The fake BFF: username `app` has an authenticator app (code `000000` wrong),
+// `passkey` a passkey; both have SMS and recovery codes (`AAAA-AAAA-AAAA` wrong). The browser's passkeys
+// are stubbed: a chosen passkey signs in, unless its id is `refused`.
+installSecondFactorFakes();
+const withPasskeys = (id: string | null = 'passkey-1') => ({
+  render: (_: unknown, { globals }: { globals: Record<string, unknown> }) => {
+    stubPasskeys(id);
+    return html`<tk-login .kit=${fakePasskeyKit(globals.locale === 'en' ? 'en' : 'de')}></tk-login>`;
+  },
+});
+const other = (name: RegExp): Step[] => [{ press: name }];
+
+/** Where the tenant's passkeys work: autofill in the username field and "Mit Passkey anmelden". */
+export const PasskeyButton: Story = { ...withPasskeys() };
+/** A passkey the BFF does not know: the error summary says so. */
+export const PasskeyRefused: Story = { ...withPasskeys('refused'), args: { steps: [{ press: /Mit Passkey|with a passkey/ }] } };
+/** An account with an authenticator app: its code, no SMS sent, "use another method" below. */
+export const AppStep: Story = { args: { steps: credentials('richtig', 'app') } };
+export const AppWrongCode: Story = { args: { steps: [...credentials('richtig', 'app'), { type: ['one-time-code', '000000'] }, { submit: true }] } };
+/** The account's other factors, in order, with one line each. */
+export const RecoveryStep: Story = { args: { steps: [...credentials('richtig', 'app'), ...other(/^(Wiederherstellungscode|Recovery code)$/)] } };
+export const RecoveryWrong: Story = { args: { steps: [...credentials('richtig', 'app'), ...other(/^(Wiederherstellungscode|Recovery code)$/), { type: ['off', 'AAAA-AAAA-AAAA'] }, { submit: true }] } };
+/** Switched from the app to SMS: the PIN is sent now. */
+export const SwitchedToSms: Story = { args: { steps: [...credentials('richtig', 'app'), ...other(/^(SMS-Code|Text message code)$/)] } };
+/** An account with a passkey: after the password, a button runs it (never by itself). */
+export const PasskeyStep: Story = { ...withPasskeys(), args: { steps: credentials('richtig', 'passkey') } };
+/** Too many wrong app codes: the step is locked (as for PINs), the other methods stay. */
+export const AppLocked: Story = { args: { steps: [...credentials('richtig', 'app'), { type: ['one-time-code', '999999'] }, { submit: true }] } };

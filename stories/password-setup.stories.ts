@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
+import { installSecondFactorFakes, stubPasskeys } from './fake-kit.js';
 import { type Step, walk } from './portal-steps.js';
 
 /** Setting a password from the e-mail link. The fake BFF: token `expired…` has expired; `passwortpasswort` is a common password. */
@@ -26,3 +27,29 @@ export const WrongPin: Story = { args: { steps: [...good, { type: ['one-time-cod
 export const PinLocked: Story = { args: { steps: [...good, { type: ['one-time-code', '999999'] }, { submit: true }] } };
 export const PinResent: Story = { args: { steps: [...good, { skip: 31 }, { press: /Neuen Code|new code/ }] } };
 export const Success: Story = { args: { steps: [...good, { type: ['one-time-code', '123456'] }, { submit: true }] } };
+
+// Second factors (issue 18): an account without a mobile number (token `nomobile…`) adds a passkey or an
+// authenticator app (first code `000000` wrong), then keeps its recovery codes. The browser's passkeys are stubbed.
+installSecondFactorFakes();
+const noMobile = { token: 'nomobile-token-0123456789' };
+const choose = (value: 'passkey' | 'totp'): Step[] => [{ check: value }, { press: /^(Weiter|Continue)$/ }];
+
+/** The choice: passkey or app, explained in plain words. */
+export const EnrolChoice: Story = { args: { ...noMobile, steps: good } };
+export const EnrolNothingChosen: Story = { args: { ...noMobile, steps: [...good, { press: /^(Weiter|Continue)$/ }] } };
+/** While the browser asks to save the passkey. */
+export const EnrolPasskeyBusy: Story = {
+  args: { ...noMobile, steps: [...good, ...choose('passkey')] },
+  render: (a) => {
+    stubPasskeys('passkey-1', { wait: true });
+    return html`<tk-password-setup token=${a.token} login-url="#login"></tk-password-setup>`;
+  },
+};
+/** The app: QR code and the key in groups of 4, then its first code. */
+export const EnrolApp: Story = { args: { ...noMobile, steps: [...good, ...choose('totp')] } };
+export const EnrolAppWrongCode: Story = { args: { ...noMobile, steps: [...good, ...choose('totp'), { type: ['one-time-code', '000000'] }, { submit: true }] } };
+/** The 10 recovery codes, visible only now: copy, download, and "kept safe" before going on. */
+export const RecoveryCodes: Story = { args: { ...noMobile, steps: [...good, ...choose('totp'), { type: ['one-time-code', '123456'] }, { submit: true }] } };
+export const RecoveryCodesNotConfirmed: Story = {
+  args: { ...noMobile, steps: [...good, ...choose('totp'), { type: ['one-time-code', '123456'] }, { submit: true }, { press: /^(Weiter|Continue)$/ }] },
+};

@@ -1,12 +1,13 @@
 /**
  * Drives a portal widget like a user, for stories and browser tests: type into an input found by its
  * `autocomplete` (credential inputs in the light DOM, other fields in shadow roots), submit the visible
- * form, press a button by its text, let time pass for countdowns.
+ * form, press a button by its text, check a radio or checkbox by its value, let time pass for countdowns.
  */
 export type Step =
   | { type: [autocomplete: string, value: string, index?: number] }
   | { submit: true }
   | { press: RegExp }
+  | { check: string }
   | { skip: number };
 
 type Updating = HTMLElement & { updateComplete?: Promise<unknown> };
@@ -41,8 +42,8 @@ export async function settle(el: Updating): Promise<void> {
 }
 
 export function typeInto(el: HTMLElement, autocomplete: string, value: string, index = 0): void {
-  const input = deepAll<HTMLInputElement>(el, `input[autocomplete="${autocomplete}"]`)[index];
-  if (!input) throw new Error(`no input[autocomplete="${autocomplete}"] #${index}`);
+  const input = deepAll<HTMLInputElement>(el, `input[autocomplete~="${autocomplete}"]`)[index];
+  if (!input) throw new Error(`no input[autocomplete~="${autocomplete}"] #${index}`);
   input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 }
@@ -68,6 +69,16 @@ export function skip(seconds: number): void {
   Date.now = () => realNow() + skipped;
 }
 
+/** Waits (up to 2 s) for an element a lazily loaded step renders. */
+async function find<E>(get: () => E | undefined): Promise<E> {
+  for (let i = 0; i < 200; i++) {
+    const found = get();
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('not found');
+}
+
 export async function walk(root: HTMLElement, tag: string, steps: Step[]): Promise<void> {
   skipped = 0;
   Date.now = realNow;
@@ -79,6 +90,7 @@ export async function walk(root: HTMLElement, tag: string, steps: Step[]): Promi
     if ('type' in step) typeInto(el, ...step.type);
     else if ('submit' in step) submit(el);
     else if ('press' in step) button(el, step.press).click();
+    else if ('check' in step) (await find(() => deepAll<HTMLInputElement>(el, `input[value="${step.check}"]`)[0])).click();
     else {
       skip(step.skip);
       (el as Updating & { requestUpdate(): void }).requestUpdate();

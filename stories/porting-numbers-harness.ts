@@ -5,6 +5,7 @@ import type { Kit } from '../widgets/core/context.js';
 import { renderErrorSummary } from '../widgets/core/error-summary.js';
 import { errorSummaryStyles } from '../widgets/core/error-summary.styles.js';
 import { translate } from '../widgets/core/i18n/index.js';
+import { wizardMessages } from '../widgets/primitives/wizard.messages.js';
 import { KitController } from '../widgets/core/kit.js';
 import { baseStyles, widgetStyles } from '../widgets/core/tokens.styles.js';
 import type { InvalidField } from '../widgets/core/wizard.js';
@@ -63,7 +64,7 @@ export class TkPortingNumbersHarness extends LitElement implements PortingHost {
     return html`<h2 data-heading>Rufnummern</h2>
       ${renderErrorSummary(this.invalid, translate(locale, 'form.errorSummary'))}
       <div data-step="numbers">${this.numbers.render()}</div>
-      <tk-button @click="${() => this.next()}">${translate(locale, 'wizard.next')}</tk-button>`;
+      <tk-button @click="${() => this.next()}">${wizardMessages.t(locale, 'wizard.next')}</tk-button>`;
   }
 }
 

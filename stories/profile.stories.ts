@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
+import { type FakeFactors, useFakeFactors } from './fake-kit.js';
 import { type Step, walk } from './portal-steps.js';
 
 /**
@@ -12,8 +13,11 @@ const meta: Meta<{ steps: Step[] }> = {
   component: 'tk-profile',
   args: { steps: [] },
   parameters: { session: true },
-  render: () => html`<tk-profile></tk-profile>`,
-  play: async ({ canvasElement, args }) => walk(canvasElement, 'tk-profile', args.steps),
+  render: () => (useFakeFactors('sms'), html`<tk-profile></tk-profile>`),
+  play: async ({ canvasElement, args }) => {
+    await import('../widgets/portal/factors.js'); // the factors' section, there before the first step
+    await walk(canvasElement, 'tk-profile', args.steps);
+  },
 };
 export default meta;
 type Story = StoryObj<{ steps: Step[] }>;
@@ -57,3 +61,44 @@ export const MobileResendLimited: Story = {
 };
 /** "Mobile saved": a success banner, announced once. */
 export const MobileChanged: Story = { args: { steps: [...mobile, { type: ['one-time-code', '123456'] }, { submit: true }] } };
+
+// Second factors: the section "Anmeldung und Sicherheit". The fake BFF's starting points are in `fake-kit.ts`
+// (`useFakeFactors`); the app's code `000000` is wrong.
+/** The browser's own passkey creation, back after the story that stubs it. */
+const create = navigator.credentials?.create;
+const factors = (preset: FakeFactors, steps: Step[] = []): Story => ({
+  args: { steps },
+  render: () => {
+    useFakeFactors(preset);
+    if (create) navigator.credentials.create = create;
+    return html`<tk-profile></tk-profile>`;
+  },
+});
+const addApp: Step[] = [{ press: /Authenticator-App einrichten|Set up an authenticator/ }, ...confirmed, { submit: true }];
+
+/** Two passkeys (one synced), the app, SMS and 7 recovery codes left. */
+export const FactorsAll = factors('all');
+/** Only a passkey: no mobile number, so no SMS. */
+export const FactorsPasskeyOnly = factors('passkeyOnly');
+/** No mobile number: "add" instead of "change", and the authenticator app as the second step. */
+export const NoMobile = factors('noMobile');
+/** Every change asks the password first (the step-up, 5 minutes). */
+export const AddPasskeyStepUp = factors('sms', [{ press: /Passkey hinzufügen|Add a passkey/ }]);
+/** Waiting for the device (fingerprint, face, PIN): the button is busy (here the device never answers). */
+export const AddPasskeyBusy: Story = {
+  args: { steps: [{ press: /Passkey hinzufügen|Add a passkey/ }, ...confirmed, { submit: true }] },
+  render: () => {
+    useFakeFactors('sms');
+    navigator.credentials.create = () => new Promise(() => {});
+    return html`<tk-profile></tk-profile>`;
+  },
+};
+/** The app: QR code, the key in groups of 4 for typing, the first code. */
+export const AuthenticatorAppQr = factors('sms', addApp);
+export const AuthenticatorAppWrongCode = factors('sms', [...addApp, { type: ['one-time-code', '000000'] }, { submit: true }]);
+/** The first factor besides SMS: the recovery codes, shown this once. */
+export const RecoveryCodesShown = factors('sms', [...addApp, { type: ['one-time-code', '123456'] }, { submit: true }]);
+export const NewRecoveryCodes = factors('all', [{ press: /Neue Codes erstellen|Create new codes/ }, ...confirmed, { submit: true }]);
+/** The last way to confirm a login is not removed: the refusal says what to do first. */
+export const LastFactorRefused = factors('passkeyOnly', [{ press: /Entfernen|Remove/ }, ...confirmed, { submit: true }]);
+export const RemoveApp = factors('all', [{ press: /Entfernen Authenticator|Remove Authenticator/ }]);

@@ -94,7 +94,23 @@ export const DoneAddressChanged: Story = {
   ...at('private', 0, { 'person.email': 'anna@exmaple.com' }),
   play: async ({ canvasElement }) => {
     const el = await onDone(canvasElement, /Ändern|Change/);
-    el.shadowRoot!.querySelector<HTMLElement & { value: string }>('tk-text-field[name="email"]')!.value = 'anna@example.com';
+    // The field comes with the done screen's change form, which may take a moment (its texts load with it).
+    let field: (HTMLElement & { value: string }) | null = null;
+    for (let i = 0; i < 60 && !field; i++) {
+      field = el.shadowRoot!.querySelector('tk-text-field[name="email"]');
+      if (!field) await new Promise((r) => setTimeout(r, 50));
+    }
+    field!.value = 'anna@example.com';
     await press(el, /Speichern|Save/);
   },
 };
+
+// How logins are confirmed (private and professional): at the mobile number, SMS by default.
+/** The choice: SMS to this mobile number (default), a passkey or an authenticator app. */
+export const SecondFactorSms = at('private', 1);
+export const SecondFactorPasskey = at('private', 1, { secondFactor: 'passkey', 'person.mobile': '' });
+export const SecondFactorApp = at('professional', 1, { secondFactor: 'totp', 'person.mobile': '' });
+/** SMS without a mobile number: the field says to add one or to choose a passkey or an app. */
+export const SecondFactorWithoutMobile = at('private', 2, { 'person.mobile': '' });
+/** The review names the choice. */
+export const SecondFactorReview = at('private', 4, { secondFactor: 'passkey', 'person.mobile': '' });

@@ -64,6 +64,9 @@ export async function rotateCredentials(db: Db, f: RotationFlow): Promise<Creden
     const names = { contract: contract.name, contractNumber: contract.contractNumber };
     const { reason } = eligibility(contract);
     if (reason) throw new ApiError(422, reason, { detail: credentialsDetail(f.locale, `ineligible.${reason}`, names) });
+    // The code that opens the PDF goes by SMS, apart from the e-mail: without a number there is no second channel.
+    const mobile = f.scope.admin.mobile;
+    if (!mobile) throw new ApiError(422, 'mobile_required');
 
     const recent = await tx
       .select({ createdAt: credentialRotations.createdAt })
@@ -121,7 +124,7 @@ export async function rotateCredentials(db: Db, f: RotationFlow): Promise<Creden
       contractNumber: contract.contractNumber,
       site: contract.siteName,
       username,
-      mobile: maskMobile(admin.mobile),
+      mobile: maskMobile(mobile),
       file: pdf.fileName,
       at: f.now,
       sequence,
@@ -139,7 +142,7 @@ export async function rotateCredentials(db: Db, f: RotationFlow): Promise<Creden
         tenantId: f.tenant.id,
         channel: 'sms',
         sensitive: true,
-        payload: sealSms(f.secret, { to: admin.mobile, text: credentialsSms(brand.name, locale, { contractNumber: contract.contractNumber, site: contract.siteName, file: pdf.fileName, code }) }),
+        payload: sealSms(f.secret, { to: mobile, text: credentialsSms(brand.name, locale, { contractNumber: contract.contractNumber, site: contract.siteName, file: pdf.fileName, code }) }),
         budget,
       });
     } catch (error) {
@@ -172,7 +175,7 @@ export async function rotateCredentials(db: Db, f: RotationFlow): Promise<Creden
     return {
       contractId: contract.id,
       rotatedAt: f.now.toISOString(),
-      sentTo: { email: maskEmail(admin.email), mobile: maskMobile(admin.mobile) },
+      sentTo: { email: maskEmail(admin.email), mobile: maskMobile(mobile) },
       rotationsLeft: after.rotationsLeft,
       nextRotationAt: after.nextRotationAt?.toISOString() ?? null,
       sequence,

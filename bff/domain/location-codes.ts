@@ -51,12 +51,15 @@ export async function deliverLinkCode(tx: Executor, o: PinDelivery<'location_lin
   if (!main || !sub) throw new Error('location link: account missing');
   const hours = o.minutes / 60;
   const ask = { admin: o.user.displayName, main: main.displayName, mainNumber: main.customerNumber, sub: sub.displayName, subNumber: sub.customerNumber, collectiveInvoice: payload.collectiveInvoice };
-  await enqueue(tx, {
-    tenantId: tenant.id,
-    channel: 'sms',
-    payload: { to: o.to, text: linkCodeSms(tenant.name, locale, { ...ask, pin: o.pin, hours, replaces: o.replaces }) },
-    budget: { ...o.budget, kind: 'code', now, ip: o.ip },
-  });
+  // The admin asked may have no mobile number (a passkey or an app instead): then the e-mail carries the code alone.
+  if (o.to) {
+    await enqueue(tx, {
+      tenantId: tenant.id,
+      channel: 'sms',
+      payload: { to: o.to, text: linkCodeSms(tenant.name, locale, { ...ask, pin: o.pin, hours, replaces: o.replaces }) },
+      budget: { ...o.budget, kind: 'code', now, ip: o.ip },
+    });
+  }
   if (target) {
     const mail = linkCodeEmail(brandOf(tenant), locale, { ...ask, name: target.displayName, pin: o.pin, hours, replaces: o.replaces });
     await enqueue(tx, { tenantId: tenant.id, channel: 'email', payload: { to: target.email, ...mail }, budget: { ...o.budget, kind: 'code', now, ip: o.ip } });

@@ -350,7 +350,8 @@ async function openRequests(db: Executor, f: LocationFlow): Promise<OpenLinkRequ
       account: { customerNumber: account.customerNumber, displayName: account.displayName },
       collectiveInvoice: payload.collectiveInvoice,
       expiresAt: challenge.expiresAt.toISOString(),
-      sentTo: maskMobile(challenge.mobile),
+      // The other admin may have no mobile number (passkey or app instead): then the code went by e-mail only.
+      sentTo: maskMobile(challenge.mobile) ?? '',
       emailTo: target ? maskEmail(target.email) : '',
     });
   }
@@ -765,6 +766,8 @@ export async function switchInto(tx: Executor, f: LocationFlow & { subAccountId:
     userId: f.admin.id,
     source: f.session.source,
     components: f.session.components,
+    // The switch is the same login: the acting session keeps the factor it was opened with.
+    factor: f.session.factor,
     now: f.now,
     acting: { accountId: f.subAccountId, parentSessionId: f.session.id },
   });
@@ -786,7 +789,7 @@ export async function switchInto(tx: Executor, f: LocationFlow & { subAccountId:
 export async function returnToMain(tx: Executor, f: LocationFlow): Promise<IssuedSession> {
   if (!f.actingFor) throw new ApiError(409, 'not_acting');
   await revokeSession(tx, f.session.id, f.now);
-  const created = await createSession(tx, { tenantId: f.tenant.id, userId: f.admin.id, source: f.session.source, components: f.session.components, now: f.now });
+  const created = await createSession(tx, { tenantId: f.tenant.id, userId: f.admin.id, source: f.session.source, components: f.session.components, factor: f.session.factor, now: f.now });
   await audit(tx, {
     tenantId: f.tenant.id,
     actor: userActor(f.admin),

@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Locale } from '../../contract/enums.js';
-import type { PinChallenge } from '../../contract/portal.js';
+import type { FactorKind, LoginStep, WebauthnCeremony } from '../../contract/factors.js';
 import type { Db, Executor } from '../db/client.js';
-import { type Tenant, type User, users } from '../db/schema/index.js';
+import { type Tenant, tenants, type User, users } from '../db/schema/index.js';
 import { hmacSha256 } from '../lib/crypto.js';
 import { ApiError } from '../lib/errors.js';
 import { type Counted, hit, refund, slidingHits } from '../lib/rate-limit.js';
@@ -11,7 +11,9 @@ import { brandOf } from '../messaging/templates/layout.js';
 import { loginThrottledEmail } from '../messaging/templates/portal.js';
 import { audit, userActor } from './audit.js';
 import { verifyPassword } from './passwords.js';
-import { type Challenge, type PinContext, sendPin } from './pins.js';
+import { factorsOf, tellRecoveryCodeUsed } from './factors.js';
+import { type PasskeyContext, passkeyLoginOptions } from './passkeys.js';
+import { type Challenge, lockChallenge, openStep, PIN_MAX_WRONG, type PinContext, RESEND_GRACE_MINUTES } from './pins.js';
 import { createSession, profileOf } from './sessions.js';
 import { mayLogIn } from './sub-users.js';
 
@@ -44,18 +46,56 @@ export async function findLoginUser(db: Executor, tenantId: string, login: strin
 }
 
 /**
- * Login step 1: username (or e-mail address) and password, then a PIN to the user's mobile. Known and
- * unknown names take the same path: the attempt is counted first (per user, or per name when it names
- * nobody), then the password is checked (against a decoy hash when there is no user), and the answer is
- * the same. Failures are audited (an unknown name by its hash); the owner of a known account is told by
- * e-mail when it is throttled.
+ * Login step 1: username (or e-mail address) and password, then the second step for the account's
+ * strongest factor (a passkey, an authenticator app, an SMS PIN, recovery codes). Known and unknown names
+ * take the same path: the attempt is counted first (per user, or per name when it names nobody), then
+ * the password is checked (against a decoy hash when there is no user), and the answer is the same.
+ * Failures are audited (an unknown name by its hash); the owner of a known account is told by e-mail
+ * when it is throttled.
  */
-export async function startLogin(db: Db, o: PinContext & { tenant: Tenant; username: string; password: string; ip?: string }): Promise<PinChallenge> {
+export async function startLogin(
+  db: Db,
+  o: PinContext & PasskeyContext & { username: string; password: string; ip?: string },
+): Promise<LoginStep> {
   const found = await findLoginUser(db, o.tenant.id, o.username);
   // A co-user whose contract is over is nobody: the same path and answer as an unknown name.
   const user = found && (await mayLogIn(db, found)) ? found : undefined;
   if (!(await checkPassword(db, { ...o, user, login: o.username, action: 'login.failed' }))) throw new ApiError(401, 'invalid_credentials');
-  return db.transaction((tx) => sendPin(tx, { ...o, user: user!, payload: { purpose: 'login' } }));
+  const factors = await factorsOf(db, user!);
+  if (factors.length === 0) {
+    // Should not exist (the last factor cannot be removed, setup needs one): no second step is possible,
+    // so the login fails as a wrong password would, and the audit says why.
+    await audit(db, { tenantId: user!.tenantId, actor: userActor(user!), account: user!.accountId, action: 'login.failed', target: { type: 'user', id: user!.id }, ip: o.ip, data: { reason: 'no_factor' } });
+    throw new ApiError(401, 'invalid_credentials');
+  }
+  return db.transaction((tx) => openLoginStep(tx, { ...o, user: user!, factors }));
+}
+
+/**
+ * Opens the login's second step (counted as one of the user's five steps in ten minutes; the previous
+ * step ends): for `wanted`, or else the strongest of `factors` that works here: a passkey only where the
+ * tenant's relying party allows it on this origin, otherwise the next factor. Only SMS sends anything.
+ */
+async function openLoginStep(
+  tx: Executor,
+  o: PinContext & PasskeyContext & { user: User; factors: FactorKind[]; wanted?: FactorKind },
+): Promise<LoginStep> {
+  const payload = { purpose: 'login' as const };
+  for (const factor of o.wanted ? [o.wanted] : o.factors) {
+    let passkey: WebauthnCeremony | null = null;
+    if (factor === 'passkey') {
+      try {
+        passkey = await passkeyLoginOptions(tx, o);
+      } catch (error) {
+        // Chosen explicitly, the caller hears why; as the default, the next factor takes over.
+        if (o.wanted || !(error instanceof ApiError && error.code === 'passkeys_unavailable')) throw error;
+        continue;
+      }
+    }
+    const step = await openStep(tx, { ...o, payload, factor });
+    return { ...step, factor, factors: o.factors, passkey };
+  }
+  throw new ApiError(422, 'passkeys_unavailable');
 }
 
 /**
@@ -106,12 +146,39 @@ async function noticeThrottled(db: Db, tenant: Tenant, user: User, now: Date, ip
   });
 }
 
-/** Login step 2, after the right PIN: a session opens. */
+/** Login step 2, after the right code: a session opens, recording the factor it was opened with. */
 export async function completeLogin(tx: Executor, challenge: Challenge<'login'>, o: PinContext & { ip?: string }) {
   const [user] = await tx.select().from(users).where(eq(users.id, challenge.userId));
   // A co-user whose contract ended while the PIN was on its way: the login's generic failure.
   if (!(await mayLogIn(tx, user!))) throw new ApiError(401, 'invalid_credentials');
-  const session = await createSession(tx, { tenantId: user!.tenantId, userId: user!.id, source: 'login', now: o.now });
-  await audit(tx, { tenantId: user!.tenantId, actor: userActor(user!), account: user!.accountId, action: 'login.succeeded', target: { type: 'user', id: user!.id }, ip: o.ip });
+  const factor = challenge.factor as FactorKind;
+  const session = await createSession(tx, { tenantId: user!.tenantId, userId: user!.id, source: 'login', factor, now: o.now });
+  await audit(tx, { tenantId: user!.tenantId, actor: userActor(user!), account: user!.accountId, action: 'login.succeeded', target: { type: 'user', id: user!.id }, ip: o.ip, data: { factor } });
+  if (factor === 'recovery') {
+    // A recovery code used up: the user is told (someone else may have it), and how many are left.
+    const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, user!.tenantId));
+    await tellRecoveryCodeUsed(tx, { ...o, tenant: tenant!, user: user! });
+  }
   return { session, user: await profileOf(tx, user!) };
+}
+
+/**
+ * "Use another method": a new login step for `factor` on the same login (the open step proves the
+ * password was right: unused, the newest, not locked, and not expired beyond the resend grace); the old
+ * step ends. Counts as one of the user's five steps in ten minutes.
+ */
+export async function switchFactor(db: Db, o: PinContext & PasskeyContext & { challengeId: string; factor: FactorKind; ip?: string }): Promise<LoginStep> {
+  return db.transaction(async (tx) => {
+    const challenge = await lockChallenge(tx, o.challengeId, { purposes: ['login'], tenantId: o.tenant.id });
+    if (challenge.usedAt) throw new ApiError(410, 'pin_used');
+    if (challenge.supersededAt) throw new ApiError(410, 'pin_superseded');
+    if (challenge.attempts >= PIN_MAX_WRONG) throw new ApiError(410, 'pin_locked');
+    if (challenge.expiresAt.getTime() + RESEND_GRACE_MINUTES * 60_000 <= o.now.getTime()) throw new ApiError(410, 'challenge_expired');
+    const [user] = await tx.select().from(users).where(eq(users.id, challenge.userId));
+    // A co-user whose contract ended meanwhile: the login's generic failure.
+    if (!(await mayLogIn(tx, user!))) throw new ApiError(401, 'invalid_credentials');
+    const factors = await factorsOf(tx, user!);
+    if (!factors.includes(o.factor)) throw new ApiError(422, 'factor_unavailable');
+    return openLoginStep(tx, { ...o, user: user!, factors, wanted: o.factor });
+  });
 }

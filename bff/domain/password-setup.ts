@@ -1,8 +1,12 @@
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Locale } from '../../contract/enums.js';
+import type { PasswordSetupStep, SetupFactor, TotpEnrolment, WebauthnCeremony } from '../../contract/factors.js';
 import type { PinChallenge } from '../../contract/portal.js';
-import type { Executor } from '../db/client.js';
-import { emailLinks, type Tenant, tenants, users } from '../db/schema/index.js';
+import { burnChallenge, type PasskeyContext, passkeyRegistrationOptions, verifyPasskeyRegistration } from './passkeys.js';
+import { factorChanged, factorsOf, recoveryCodesIfFirst, tellRecoveryCodeUsed } from './factors.js';
+import { confirmTotpEnrolment, startTotpEnrolment } from './totp.js';
+import type { Db, Executor } from '../db/client.js';
+import { accounts, emailLinks, pinChallenges, signups, type Tenant, tenants, type User, users, webauthnChallenges } from '../db/schema/index.js';
 import { ApiError } from '../lib/errors.js';
 import { enqueue } from '../messaging/outbox.js';
 import { brandOf } from '../messaging/templates/layout.js';
@@ -12,14 +16,15 @@ import { emitEvent } from './webhooks.js';
 import { assertRedeemable, issueLink, linkState, linkUrl, lockLink, RESET_LINK_HOURS, useLink } from './links.js';
 import { hashPassword, passwordProblem } from './passwords.js';
 import { tellPreviousEmailOfReset } from './profile.js';
-import { type Challenge, type PinContext, sendPin } from './pins.js';
+import { type Challenge, countWrong, lockChallenge, openStep, openStepProblem, type PinContext, sendPin } from './pins.js';
 import { revokeSessions } from './sessions.js';
 
 /**
  * Step 1 of setting a password (activation or reset): checks the link and the password, then sends a
- * PIN to the account's mobile. Nothing changes until the PIN is confirmed.
+ * PIN to the account's mobile, or without one opens a step to add a passkey or an authenticator app.
+ * Nothing changes until the PIN or the new factor is confirmed.
  */
-export async function startPasswordSetup(tx: Executor, o: PinContext & { token: string; password: string; tenantId?: string }): Promise<PinChallenge> {
+export async function startPasswordSetup(tx: Executor, o: PinContext & { token: string; password: string; tenantId?: string }): Promise<PasswordSetupStep> {
   const link = await lockLink(tx, o.token, { tenantId: o.tenantId, purposes: ['set_password'] });
   if (!link) throw new ApiError(404, 'link_invalid');
   assertRedeemable(link, o.now);
@@ -29,7 +34,19 @@ export async function startPasswordSetup(tx: Executor, o: PinContext & { token: 
   if (problem) throw new ApiError(422, 'validation_failed', { errors: [{ path: 'password', code: problem, message: '' }] });
   const passwordHash = await hashPassword(o.password);
   const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, user.tenantId));
-  return sendPin(tx, { ...o, tenant: tenant!, user, payload: { purpose: 'password_setup', passwordHash, linkId: link.id } });
+  const payload = { purpose: 'password_setup' as const, passwordHash, linkId: link.id };
+  const own = (await factorsOf(tx, user)).filter((f) => f !== 'sms');
+  // The first password of someone who chose a passkey or an app at signup (and gave a number all the same).
+  const chosen = !user.passwordHash && own.length === 0 && (await chosenAtSignup(tx, user)) !== 'sms';
+  if (!user.mobile || chosen) {
+    // No SMS. Whoever holds the e-mail link must not add a factor of their own to an account that has one:
+    // a reset asks the app's code (or a recovery code) then, or a recovery code; only an account without any
+    // such factor yet (the first password) adds a passkey or an app here (`enrol`).
+    const factor = own.includes('totp') ? 'totp' : own.length > 0 ? 'recovery' : 'enrol';
+    return { ...(await openStep(tx, { ...o, tenant: tenant!, user, payload, factor })), factor };
+  }
+  const challenge: PinChallenge = await sendPin(tx, { ...o, tenant: tenant!, user, payload });
+  return { ...challenge, factor: 'sms' };
 }
 
 /**
@@ -56,6 +73,7 @@ export async function completePasswordSetup(tx: Executor, challenge: Challenge<'
     emitEvent(tx, { tenantId: user!.tenantId, type: 'password.changed', data: { userId: user!.id, username: user!.username, accountId: user!.accountId } }),
     revoked > 0 && audit(tx, { ...common, action: 'sessions.revoked', data: { count: revoked, reason: 'password_changed' } }),
   ]);
+  if (challenge.factor === 'recovery') await tellRecoveryCodeUsed(tx, { ...o, tenant: tenant!, user: user! });
   return { status: 'password_set' as const, username: user!.username };
 }
 
@@ -82,4 +100,102 @@ export async function requestPasswordReset(tx: Executor, o: { tenant: Tenant; lo
     await enqueue(tx, { tenantId: o.tenant.id, channel: 'email', payload: { to: user.email, ...mail }, budget: { kind: 'link', now: o.now, exhausted: 'drop' } });
     await tellPreviousEmailOfReset(tx, { ...o, user });
   }
+}
+
+// Password setup without SMS (no mobile number): a passkey or an authenticator app instead, on the
+// step's challenge (factor `enrol`), with the PIN's rules: unused, the newest, not locked, not expired;
+// wrong app codes count on the step like wrong PINs (5 lock it).
+
+type SetupContext = PinContext & { tenantId?: string; ip?: string };
+/**
+ * Where a passkey is created, without the tenant: the BFF's own page calls without a key, so the tenant
+ * is the step's (its user's).
+ */
+type SetupPasskeyContext = Omit<PasskeyContext, 'tenant'>;
+type SetWithFactor = { status: 'password_set'; username: string; recoveryCodes: string[] | null };
+
+/** The enrolment step `challengeId`, locked, with its user and tenant; anything else as for a PIN. */
+async function lockEnrolStep(tx: Executor, o: SetupContext & { challengeId: string }) {
+  const challenge = await lockChallenge(tx, o.challengeId, { purposes: ['password_setup'], tenantId: o.tenantId });
+  if (challenge.factor !== 'enrol') throw new ApiError(409, 'step_factor_mismatch');
+  const problem = openStepProblem(challenge, o.now);
+  if (problem) throw problem;
+  const [user] = await tx.select().from(users).where(eq(users.id, challenge.userId));
+  const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, user!.tenantId));
+  return { challenge, user: user!, tenant: tenant! };
+}
+
+/** The password holds (as after the SMS PIN), the step is used, and the new factor is recorded: recovery codes when it is the first. */
+async function finishSetup(tx: Executor, challenge: Challenge<'password_setup'>, o: SetupContext & { tenant: Tenant; change: 'passkey_added' | 'totp_added' }): Promise<SetWithFactor> {
+  await tx.update(pinChallenges).set({ usedAt: o.now }).where(eq(pinChallenges.id, challenge.id));
+  const done = await completePasswordSetup(tx, challenge, o);
+  const [user] = await tx.select().from(users).where(eq(users.id, challenge.userId));
+  const recoveryCodes = await recoveryCodesIfFirst(tx, { user: user!, secret: o.secret, now: o.now });
+  await factorChanged(tx, { ...o, user: user!, change: o.change });
+  return { ...done, recoveryCodes };
+}
+
+/** With a passkey, step 2: the options to create it, tied to this step. */
+export async function setupPasskeyOptions(tx: Executor, o: SetupContext & SetupPasskeyContext & { challengeId: string }): Promise<WebauthnCeremony> {
+  const { challenge, user, tenant } = await lockEnrolStep(tx, o);
+  return passkeyRegistrationOptions(tx, { ...o, tenant, user, purpose: 'password_setup', pinChallengeId: challenge.id });
+}
+
+/**
+ * With a passkey, step 3: the browser's answer to the ceremony `challengeId` (the WebAuthn challenge's
+ * id, which names the step it was made for); the passkey is stored and the password holds.
+ */
+export async function completeSetupWithPasskey(db: Db, o: SetupContext & SetupPasskeyContext & { challengeId: string; credential: Record<string, unknown> }): Promise<SetWithFactor> {
+  let stepTenant: Tenant | undefined;
+  try {
+    return await db.transaction(async (tx) => {
+      const [ceremony] = await tx
+        .select({ pinChallengeId: webauthnChallenges.pinChallengeId })
+        .from(webauthnChallenges)
+        .where(and(eq(webauthnChallenges.id, o.challengeId), o.tenantId ? eq(webauthnChallenges.tenantId, o.tenantId) : undefined, eq(webauthnChallenges.purpose, 'password_setup')));
+      if (!ceremony?.pinChallengeId) throw new ApiError(404, 'challenge_invalid');
+      const { challenge, user, tenant } = await lockEnrolStep(tx, { ...o, challengeId: ceremony.pinChallengeId });
+      stepTenant = tenant;
+      await verifyPasskeyRegistration(tx, { ...o, tenant, user, purpose: 'password_setup', pinChallengeId: challenge.id });
+      return finishSetup(tx, challenge, { ...o, tenant, change: 'passkey_added' });
+    });
+  } catch (error) {
+    // A refused answer spends its challenge (the rollback undid that): the next try needs new options.
+    if (stepTenant && error instanceof ApiError && error.code === 'validation_failed') await burnChallenge(db, { tenant: stepTenant, now: o.now, challengeId: o.challengeId });
+    throw error;
+  }
+}
+
+/** With an authenticator app, step 2: a new secret as QR code and text (again on each call, until confirmed). */
+export async function setupTotpStart(tx: Executor, o: SetupContext & { challengeId: string }): Promise<TotpEnrolment> {
+  const { user, tenant } = await lockEnrolStep(tx, o);
+  return startTotpEnrolment(tx, { tenant, user, secret: o.secret, now: o.now });
+}
+
+/**
+ * With an authenticator app, step 3: its first code confirms it and the password holds. A wrong code
+ * counts on the step (committed, then reported: field `code` `totp_wrong` with the attempts left; the
+ * fifth locks the step, 410 `pin_locked`).
+ */
+export async function completeSetupWithTotp(db: Db, o: SetupContext & { challengeId: string; code: string }): Promise<SetWithFactor> {
+  const result = await db.transaction(async (tx): Promise<{ ok: true; value: SetWithFactor } | { ok: false; error: ApiError }> => {
+    const { challenge, user, tenant } = await lockEnrolStep(tx, o);
+    if (!(await confirmTotpEnrolment(tx, { user, code: o.code, secret: o.secret, now: o.now }))) {
+      return { ok: false, error: await countWrong(tx, challenge, { ip: o.ip, code: 'totp_wrong', path: 'code' }) };
+    }
+    return { ok: true, value: await finishSetup(tx, challenge, { ...o, tenant, change: 'totp_added' }) };
+  });
+  if (!result.ok) throw result.error;
+  return result.value;
+}
+
+/** How the account's signup chose to confirm logins (`secondFactor`); SMS when it said nothing or there was none. */
+async function chosenAtSignup(tx: Executor, user: User): Promise<SetupFactor> {
+  if (!user.accountId) return 'sms';
+  const [row] = await tx
+    .select({ data: signups.data })
+    .from(accounts)
+    .innerJoin(signups, eq(signups.id, accounts.signupId))
+    .where(eq(accounts.id, user.accountId));
+  return row?.data.secondFactor ?? 'sms';
 }

@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { Locale } from '../../contract/enums.js';
+import { normalizeRecoveryCode } from '../../contract/factors.js';
 import type { PinPayload, PinPurpose } from '../../contract/links.js';
 import type { PinChallenge as IssuedChallenge } from '../../contract/portal.js';
 import { maskMobile } from '../../contract/rules.js';
@@ -9,12 +10,15 @@ import { emailLinks, pinChallenges, type Tenant, tenants, type User, users } fro
 import { hmacSha256, safeEqual } from '../lib/crypto.js';
 import { problemTitle } from '../../contract/errors.js';
 import { ApiError } from '../lib/errors.js';
+import { hit, peek, type RateRule, rateLimitError } from '../lib/rate-limit.js';
 import { enqueue } from '../messaging/outbox.js';
 import { pinSms } from '../messaging/templates/portal.js';
 import { audit } from './audit.js';
 import type { BudgetSettings } from './budget.js';
 import { deliverLinkCode } from './location-codes.js';
 import { linkState } from './links.js';
+import { consumeRecoveryCode, factorChanged } from './factors.js';
+import { verifyTotp } from './totp.js';
 
 /**
  * The PIN service: every SMS code is sent, checked and resent here. A new purpose is one entry in
@@ -60,7 +64,8 @@ export interface PinDelivery<P extends PinPurpose = PinPurpose> extends PinConte
   /** Who will enter the code (the challenge's user). */
   user: User;
   payload: Extract<PinPayload, { purpose: P }>;
-  to: string;
+  /** None only for a location link whose recipient has no mobile number (the code goes by e-mail). */
+  to: P extends 'location_link' ? string | null : string;
   pin: string;
   minutes: number;
   /** Whether this code replaced an unused one for the same step (a resend, or a new request): the message says the old one no longer works. */
@@ -90,14 +95,28 @@ const DELIVER: { [P in PinPurpose]: (tx: Executor, o: PinDelivery<P>) => Promise
   location_link: deliverLinkCode,
 };
 
+/** What a step asks for: an SMS PIN, an app's code, a recovery code, a passkey, or (password setup without a mobile number) a factor to add. */
+export type StepFactor = (typeof pinChallenges.$inferSelect)['factor'];
+
+/** A step that was opened: `sentTo` is the masked number for an SMS, else null. */
+export interface OpenedStep {
+  challengeId: string;
+  expiresAt: string;
+  sentTo: string | null;
+}
+
 /**
- * Sends a new PIN for the payload's purpose and retires the user's unused ones for it. At most five
- * sends per user in ten minutes, counted under the user's row lock so parallel requests cannot exceed it;
- * codes for a location link (which go to another account's admin) are counted apart, so that they never
- * keep the admin from its own login PINs.
+ * Opens a second-factor step for the payload's purpose and retires the user's unused ones for it; only
+ * an `sms` step sends a code. At most five steps per user in ten minutes, whatever their factor (else a
+ * TOTP user could restart the login for five more guesses each time), counted under the user's row lock so
+ * parallel requests cannot exceed it; codes for a location link (which go to another account's admin) are
+ * counted apart, so that they never keep the admin from its own login steps.
  */
-export async function sendPin(tx: Executor, o: PinContext & { tenant: Tenant; user: User; payload: PinPayload; to?: string }): Promise<IssuedChallenge> {
-  const { tenant, user, now, payload } = o;
+export async function openStep(
+  tx: Executor,
+  o: PinContext & { tenant: Tenant; user: User; payload: PinPayload; factor: StepFactor; to?: string | null },
+): Promise<OpenedStep> {
+  const { tenant, user, now, payload, factor } = o;
   await tx.select({ id: users.id }).from(users).where(eq(users.id, user.id)).for('update');
   const windowStart = new Date(now.getTime() - PIN_SEND_WINDOW_MINUTES * 60_000);
   const recent = await tx
@@ -128,25 +147,40 @@ export async function sendPin(tx: Executor, o: PinContext & { tenant: Tenant; us
         payload.purpose === 'location_link' ? sql`${pinChallenges.payload}->>'subAccountId' = ${payload.subAccountId}` : undefined,
       ),
     )
-    .returning({ id: pinChallenges.id });
+    .returning({ id: pinChallenges.id, factor: pinChallenges.factor });
   const id = randomUUID();
-  const pin = String(randomInt(0, 1_000_000)).padStart(6, '0');
-  const to = o.to ?? user.mobile;
   const minutes = PINS[payload.purpose].minutes;
   const expiresAt = new Date(now.getTime() + minutes * 60_000);
+  if (factor !== 'sms') {
+    await tx.insert(pinChallenges).values({ id, tenantId: tenant.id, userId: user.id, purpose: payload.purpose, factor, pinHash: null, mobile: null, payload, expiresAt, createdAt: now });
+    return { challengeId: id, expiresAt: expiresAt.toISOString(), sentTo: null };
+  }
+  const pin = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  const to = o.to === undefined ? user.mobile : o.to;
+  // Without a number only a location link's code can go out (by e-mail); an own PIN needs the SMS.
+  if (!to && payload.purpose !== 'location_link') throw new ApiError(422, 'mobile_required');
   await tx.insert(pinChallenges).values({
     id,
     tenantId: tenant.id,
     userId: user.id,
     purpose: payload.purpose,
+    factor: 'sms',
     pinHash: pinHash(o.secret, id, pin),
     mobile: to,
     payload,
     expiresAt,
     createdAt: now,
   });
-  await (DELIVER[payload.purpose] as (tx: Executor, o: PinDelivery) => Promise<void>)(tx, { ...o, payload, to, pin, minutes, replaces: replaced.length > 0 });
-  return { challengeId: id, expiresAt: expiresAt.toISOString(), sentTo: maskMobile(to) };
+  // "The old code no longer works" only when an SMS code was replaced, not a step for another factor.
+  const replaces = replaced.some((r) => r.factor === 'sms');
+  await (DELIVER[payload.purpose] as (tx: Executor, o: PinDelivery) => Promise<void>)(tx, { ...o, payload, to, pin, minutes, replaces });
+  return { challengeId: id, expiresAt: expiresAt.toISOString(), sentTo: maskMobile(to) ?? '' };
+}
+
+/** Sends a new SMS PIN for the payload's purpose (see `openStep`). */
+export async function sendPin(tx: Executor, o: PinContext & { tenant: Tenant; user: User; payload: PinPayload; to?: string | null }): Promise<IssuedChallenge> {
+  const step = await openStep(tx, { ...o, factor: 'sms' });
+  return { ...step, sentTo: step.sentTo ?? '' };
 }
 
 export interface ChallengeScope<P extends PinPurpose> {
@@ -188,49 +222,122 @@ async function isSupersededPin(tx: Executor, challenge: Challenge, pin: string, 
       ),
     )
     .limit(PIN_MAX_SENDS);
-  return replaced.some((r) => r.id !== challenge.id && safeEqual(pinHash(o.secret, r.id, pin), r.pinHash));
+  return replaced.some((r) => r.id !== challenge.id && r.pinHash !== null && safeEqual(pinHash(o.secret, r.id, pin), r.pinHash));
+}
+
+/** A field error at `pin` that is not counted (a malformed code, or an old SMS's). */
+const fieldError = (code: string, message = '') => new ApiError(422, 'validation_failed', { errors: [{ path: 'pin', code, message }] });
+
+/** Whether a locked challenge can still be answered: unused, the newest, not locked, not expired. */
+export function openStepProblem(challenge: Challenge, now: Date): ApiError | undefined {
+  if (challenge.usedAt) return new ApiError(410, 'pin_used');
+  if (challenge.supersededAt) return new ApiError(410, 'pin_superseded');
+  if (challenge.attempts >= PIN_MAX_WRONG) return new ApiError(410, 'pin_locked');
+  if (challenge.expiresAt <= now) return new ApiError(410, 'pin_expired');
+  return undefined;
 }
 
 /**
- * Checks a PIN against a locked challenge. A wrong PIN is counted (the caller commits, then reports);
- * after five wrong entries even the right PIN fails, and the lock is audited.
+ * Counts a wrong answer on the step (the caller commits, then reports): the field error `code` at
+ * `path` with the attempts left, or after the fifth the step is locked (410 `pin_locked`, audited).
  */
-async function checkPin(tx: Executor, challenge: Challenge, pin: string, o: PinContext & { ip?: string }): Promise<{ ok: true } | PinFailure> {
-  if (challenge.usedAt) return { ok: false, error: new ApiError(410, 'pin_used') };
-  if (challenge.supersededAt) return { ok: false, error: new ApiError(410, 'pin_superseded') };
-  if (challenge.attempts >= PIN_MAX_WRONG) return { ok: false, error: new ApiError(410, 'pin_locked') };
-  if (challenge.expiresAt <= o.now) return { ok: false, error: new ApiError(410, 'pin_expired') };
-  if (!safeEqual(pinHash(o.secret, challenge.id, pin), challenge.pinHash)) {
-    // The code of a challenge this one replaced: not a guess, but the SMS before the newest one. (Its text
-    // is the problem's: field-error texts travel with every widget, this one only comes from the BFF.)
-    if (await isSupersededPin(tx, challenge, pin, o)) {
-      const message = problemTitle('pin_superseded', o.locale);
-      return { ok: false, error: new ApiError(422, 'validation_failed', { errors: [{ path: 'pin', code: 'pin_superseded', message }] }) };
+export async function countWrong(tx: Executor, challenge: Challenge, o: { ip?: string; code: string; path?: string }): Promise<ApiError> {
+  const [row] = await tx
+    .update(pinChallenges)
+    .set({ attempts: sql`${pinChallenges.attempts} + 1` })
+    .where(eq(pinChallenges.id, challenge.id))
+    .returning({ attempts: pinChallenges.attempts });
+  const attemptsLeft = PIN_MAX_WRONG - row!.attempts;
+  if (attemptsLeft > 0) {
+    return new ApiError(422, 'validation_failed', { errors: [{ path: o.path ?? 'pin', code: o.code, message: '' }], extensions: { attemptsLeft } });
+  }
+  await audit(tx, {
+    tenantId: challenge.tenantId,
+    actor: { kind: 'system' },
+    action: 'pin.locked',
+    target: { type: 'user', id: challenge.userId },
+    ip: o.ip,
+    data: { purpose: challenge.purpose, factor: challenge.factor },
+  });
+  return new ApiError(410, 'pin_locked');
+}
+
+/**
+ * Wrong app and recovery codes per user and (UTC) day, across all steps. A step allows five, and a user
+ * may open five steps in ten minutes: without this, 3,600 guesses a day would find one of the three valid
+ * app codes within months. Beyond it no such code is checked until the next day (SMS and passkeys go on),
+ * and the owner is told once. Ten a day leave room for honest typos.
+ */
+export const CODE_GUESSES: RateRule = { name: 'factor.code-guesses', limit: 10, windowSeconds: 86_400 };
+
+async function guessesBlocked(tx: Executor, userId: string, now: Date): Promise<ApiError | undefined> {
+  const state = await peek(tx, CODE_GUESSES, `user:${userId}`, now);
+  return state.allowed ? undefined : rateLimitError(state);
+}
+
+async function countGuess(tx: Executor, userId: string, o: PinContext & { ip?: string }): Promise<void> {
+  const result = await hit(tx, CODE_GUESSES, `user:${userId}`, o.now);
+  if (result.remaining > 0 || !result.allowed) return;
+  // The tenth: blocked from now on; the owner hears of it once (the e-mail, and an SMS where there is a number).
+  const [user] = await tx.select().from(users).where(eq(users.id, userId));
+  const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, user!.tenantId));
+  await factorChanged(tx, { ...o, tenant: tenant!, user: user!, change: 'codes_blocked' });
+}
+
+/**
+ * Checks the answer to a locked challenge by its factor: an SMS PIN, an authenticator app's code (each
+ * time step once) or a recovery code (each once). A malformed answer is not counted; a wrong one is (the
+ * caller commits, then reports), and after five wrong entries even the right answer fails and the lock
+ * is audited. A passkey step is answered at /v1/sessions/passkey, an enrolment step by its own routes.
+ */
+async function checkPin(tx: Executor, challenge: Challenge, pin: string, o: PinContext & { ip?: string }): Promise<{ ok: true; answered: StepFactor } | PinFailure> {
+  const problem = openStepProblem(challenge, o.now);
+  if (problem) return { ok: false, error: problem };
+  const wrong = async (code: string): Promise<PinFailure> => ({ ok: false, error: await countWrong(tx, challenge, { ip: o.ip, code }) });
+  // App and recovery codes cost no SMS to ask for: beyond the step's five, a cap per user and day across steps.
+  const guessed = async (code: string): Promise<PinFailure> => {
+    await countGuess(tx, challenge.userId, o);
+    return wrong(code);
+  };
+  // An app's step also takes a recovery code (the way in without the app, in the same field).
+  const answered: StepFactor = challenge.factor === 'totp' && normalizeRecoveryCode(pin) ? 'recovery' : challenge.factor;
+  switch (answered) {
+    case 'sms': {
+      // The login's verify takes any code (its format depends on the factor): an SMS PIN has 6 digits.
+      if (!/^\d{6}$/.test(pin)) return { ok: false, error: fieldError('pin_format') };
+      if (challenge.pinHash === null || !safeEqual(pinHash(o.secret, challenge.id, pin), challenge.pinHash)) {
+        // The code of a challenge this one replaced: not a guess, but the SMS before the newest one. (Its text
+        // is the problem's: field-error texts travel with every widget, this one only comes from the BFF.)
+        if (await isSupersededPin(tx, challenge, pin, o)) return { ok: false, error: fieldError('pin_superseded', problemTitle('pin_superseded', o.locale)) };
+        return wrong('pin_wrong');
+      }
+      break;
     }
-    const [row] = await tx
-      .update(pinChallenges)
-      .set({ attempts: sql`${pinChallenges.attempts} + 1` })
-      .where(eq(pinChallenges.id, challenge.id))
-      .returning({ attempts: pinChallenges.attempts });
-    const attemptsLeft = PIN_MAX_WRONG - row!.attempts;
-    if (attemptsLeft > 0) {
-      return {
-        ok: false,
-        error: new ApiError(422, 'validation_failed', { errors: [{ path: 'pin', code: 'pin_wrong', message: '' }], extensions: { attemptsLeft } }),
-      };
+    case 'totp': {
+      const code = pin.replace(/\s/g, '');
+      if (!/^\d{6}$/.test(code)) return { ok: false, error: fieldError('totp_format') };
+      const blocked = await guessesBlocked(tx, challenge.userId, o.now);
+      if (blocked) return { ok: false, error: blocked };
+      const [user] = await tx.select().from(users).where(eq(users.id, challenge.userId));
+      // A code of a time step already used (a replay) is as wrong as a false one.
+      if (!(await verifyTotp(tx, { user: user!, code, secret: o.secret, now: o.now }))) return guessed('totp_wrong');
+      break;
     }
-    await audit(tx, {
-      tenantId: challenge.tenantId,
-      actor: { kind: 'system' },
-      action: 'pin.locked',
-      target: { type: 'user', id: challenge.userId },
-      ip: o.ip,
-      data: { purpose: challenge.purpose },
-    });
-    return { ok: false, error: new ApiError(410, 'pin_locked') };
+    case 'recovery': {
+      const code = normalizeRecoveryCode(pin);
+      if (!code) return { ok: false, error: fieldError('recovery_format') };
+      const blocked = await guessesBlocked(tx, challenge.userId, o.now);
+      if (blocked) return { ok: false, error: blocked };
+      const [user] = await tx.select().from(users).where(eq(users.id, challenge.userId));
+      if (!(await consumeRecoveryCode(tx, { user: user!, secret: o.secret, now: o.now, code }))) return guessed('recovery_wrong');
+      break;
+    }
+    default:
+      // A passkey step or a password setup's enrolment: no code answers it (not counted, nothing to guess).
+      return { ok: false, error: new ApiError(409, 'step_factor_mismatch') };
   }
   await tx.update(pinChallenges).set({ usedAt: o.now }).where(eq(pinChallenges.id, challenge.id));
-  return { ok: true };
+  return { ok: true, answered };
 }
 
 /**
@@ -246,7 +353,8 @@ export async function verifyPin<P extends PinPurpose, R>(
     const challenge = await lockChallenge(tx, o.challengeId, o);
     const check = await checkPin(tx, challenge, o.pin, o);
     if (!check.ok) return check;
-    return { ok: true, value: await complete(tx, challenge) };
+    // The step completes with the factor that answered it (a recovery code in an app's step).
+    return { ok: true, value: await complete(tx, { ...challenge, factor: check.answered }) };
   });
   if (!result.ok) throw result.error;
   return result.value;
@@ -258,6 +366,8 @@ export const RESEND_GRACE_MINUTES = 30;
 /** A new PIN for an open challenge (the old one stops working), to the same number, for the same step. */
 export async function resendPin<P extends PinPurpose>(tx: Executor, o: PinContext & ChallengeScope<P> & { challengeId: string }): Promise<IssuedChallenge> {
   const challenge = await lockChallenge(tx, o.challengeId, o);
+  // Only an SMS step has a code to send again (an app's code or a recovery code is the user's own).
+  if (challenge.factor !== 'sms') throw new ApiError(409, 'step_factor_mismatch');
   if (challenge.usedAt) throw new ApiError(410, 'pin_used');
   // Only the newest code can ask for another: an old challenge id replayed cannot send more SMS.
   if (challenge.supersededAt) throw new ApiError(410, 'pin_superseded');

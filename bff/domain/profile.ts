@@ -99,8 +99,10 @@ export async function confirmEmailChange(tx: Executor, o: { tenant: Tenant; link
   const mail = emailChangedEmail(brand, o.locale, { name: before.displayName, newEmail: email });
   await Promise.all([
     // The e-mail before the SMS, in every flow: budget counters are always locked in one order.
-    enqueue(tx, { tenantId: o.tenant.id, channel: 'email', payload: { to: before.email, ...mail }, budget: { kind: 'notice', now: o.now } }).then(() =>
-      enqueue(tx, { tenantId: o.tenant.id, channel: 'sms', payload: { to: before.mobile, text: changedSms(brand, o.locale, 'email', before.username) }, budget: { ...o.budget, kind: 'notice', now: o.now } }),
+    enqueue(tx, { tenantId: o.tenant.id, channel: 'email', payload: { to: before.email, ...mail }, budget: { kind: 'notice', now: o.now } }).then(
+      () =>
+        before.mobile &&
+        enqueue(tx, { tenantId: o.tenant.id, channel: 'sms', payload: { to: before.mobile, text: changedSms(brand, o.locale, 'email', before.username) }, budget: { ...o.budget, kind: 'notice', now: o.now } }),
     ),
     audit(tx, { tenantId: o.tenant.id, actor: userActor(before), account: before.accountId, action: 'profile.email_changed', target: { type: 'user', id: before.id }, ip: o.ip }),
     emitEvent(tx, { tenantId: o.tenant.id, type: 'profile.email_changed', data: { userId: before.id, username: before.username, accountId: before.accountId, email } }),
@@ -121,10 +123,11 @@ export async function completeMobileChange(tx: Executor, challenge: Challenge<'m
   const [user] = await tx.update(users).set({ mobile: challenge.payload.mobile }).where(eq(users.id, challenge.userId)).returning();
   const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, user!.tenantId));
   const brand = brandOf(tenant!);
-  const mail = mobileChangedEmail(brand, o.locale, { name: user!.displayName, username: user!.username, mobile: maskMobile(user!.mobile), at: o.now });
+  const mail = mobileChangedEmail(brand, o.locale, { name: user!.displayName, username: user!.username, mobile: maskMobile(user!.mobile!), at: o.now });
   await Promise.all([
     // The e-mail before the SMS, in every flow: budget counters are always locked in one order.
     enqueue(tx, { tenantId: user!.tenantId, channel: 'email', payload: { to: user!.email, ...mail }, budget: { kind: 'notice', now: o.now } }).then(() =>
+      before!.mobile &&
       enqueue(tx, { tenantId: user!.tenantId, channel: 'sms', payload: { to: before!.mobile, text: changedSms(brand, o.locale, 'mobile', user!.username) }, budget: { ...o.budget, kind: 'notice', now: o.now } }),
     ),
     audit(tx, { tenantId: user!.tenantId, actor: userActor(user!), account: user!.accountId, action: 'profile.mobile_changed', target: { type: 'user', id: user!.id }, ip: o.ip }),

@@ -1,4 +1,5 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { FactorKind } from '../../contract/factors.js';
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Profile } from '../../contract/portal.js';
 import { maskMobile } from '../../contract/rules.js';
 import { type Db, type Executor, perDatabase } from '../db/client.js';
@@ -21,6 +22,8 @@ export async function createSession(
     userId: string;
     source: 'login' | 'embed';
     components?: string[] | null;
+    /** The second factor a login was completed with (none for an embed session). */
+    factor?: FactorKind | null;
     now: Date;
     /** A main account's admin acting on a sub-account (`domain/locations.ts`), and the session it came from. */
     acting?: { accountId: string; parentSessionId: string };
@@ -34,6 +37,7 @@ export async function createSession(
     tokenHash: sha256(token),
     source: o.source,
     components: o.components ?? null,
+    factor: o.factor ?? null,
     expiresAt,
     lastSeenAt: o.now,
     createdAt: o.now,
@@ -68,11 +72,11 @@ export async function resumeSession(db: Db, token: string, now: Date) {
 }
 
 /** Ends every live session of a user (after a password change); returns how many there were. */
-export async function revokeSessions(tx: Executor, userId: string, now: Date): Promise<number> {
+export async function revokeSessions(tx: Executor, userId: string, now: Date, except?: string): Promise<number> {
   const ended = await tx
     .update(sessions)
     .set({ revokedAt: now })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), except ? ne(sessions.id, except) : undefined))
     .returning({ id: sessions.id });
   return ended.length;
 }

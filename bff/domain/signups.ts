@@ -78,7 +78,7 @@ export async function createSignup(
     data: data as SignupData,
     displayName: holder.displayName,
     email: holder.email.toLowerCase(),
-    mobile: holder.mobile,
+    mobile: holder.mobile ?? null,
     locale,
     paymentMethod: payment.method,
     evidence,

@@ -64,6 +64,7 @@ export function tenantConfig(tenant: Tenant, offered: Tariff[]): TenantConfig {
       imprintUrl: tenant.imprintUrl,
     },
     support: { email: tenant.supportEmail, phone: tenant.supportPhone, hours: tenant.supportHours },
+    passkeys: { rpId: tenant.webauthnRpId },
     tariffs: offered.map(presentTariff),
     vatRate: tenant.vatRateBp / 100,
   };

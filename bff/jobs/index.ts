@@ -2,7 +2,7 @@ import { expireOptIns } from '../domain/signups.js';
 import { applySubUserTariffChanges, cancelDueSubUsers, expireSubUserOptIns } from '../domain/sub-users.js';
 import { linksExpire } from './links-expire.js';
 import { outboxRetention } from './outbox-retention.js';
-import { idempotencyPrune, rateLimitsPrune } from './prune.js';
+import { idempotencyPrune, rateLimitsPrune, webauthnChallengesPrune } from './prune.js';
 import { releaseTemporaryNumbers } from './temporary-numbers.js';
 import type { Job } from './scheduler.js';
 
@@ -42,6 +42,7 @@ export const jobs: readonly Job[] = [
   linksExpire,
   rateLimitsPrune,
   idempotencyPrune,
+  webauthnChallengesPrune,
   expireOptIns,
   cancelDueSubUsers,
   expireSubUserOptIns,

@@ -1,5 +1,6 @@
 import { pruneIdempotencyKeys } from '../lib/idempotency.js';
 import { pruneRateLimits } from '../lib/rate-limit.js';
+import { pruneWebauthnChallenges } from '../domain/passkeys.js';
 import { MINUTE, type Job } from './scheduler.js';
 
 /** Rate-limit counters whose window has passed. */
@@ -14,4 +15,11 @@ export const idempotencyPrune: Job = {
   name: 'idempotency.prune',
   every: 10 * MINUTE,
   run: ({ db, now }) => pruneIdempotencyKeys(db, now),
+};
+
+/** Passkey ceremonies' challenges past their five minutes (every login page view with passkeys makes one). */
+export const webauthnChallengesPrune: Job = {
+  name: 'webauthn-challenges.prune',
+  every: 10 * MINUTE,
+  run: async ({ db, now }) => ({ deleted: await pruneWebauthnChallenges(db, now) }),
 };

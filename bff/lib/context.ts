@@ -58,3 +58,12 @@ export const flowContext = (c: Context<AppEnv>) => ({
   budget: { smsPerTenantHour: c.get('deps').env.smsBudgetPerTenantHour, log: c.get('deps').log },
   otpHost: new URL(c.get('corsOrigin') ?? c.get('deps').env.publicUrl).hostname,
 });
+
+/** Where a passkey ceremony runs (`domain/passkeys.ts`): the tenant, and the page's origin as the auth middleware checked it (else the BFF's own). */
+export const passkeyContext = (c: Context<AppEnv>) => ({ tenant: c.get('caller').tenant, now: c.get('deps').clock.now(), ...pageOrigin(c) });
+
+/** The page a ceremony runs on: its origin as the auth middleware checked it, else the BFF's own (its pages have no caller). */
+export const pageOrigin = (c: Context<AppEnv>) => ({
+  publicUrl: c.get('deps').env.publicUrl,
+  origin: c.get('corsOrigin') ?? new URL(c.get('deps').env.publicUrl).origin,
+});

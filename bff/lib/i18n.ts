@@ -23,6 +23,7 @@ export { locationErrorMessages } from '../../contract/messages/location-errors.j
 export { subUserErrorMessages } from '../../contract/messages/sub-user-errors.js';
 export { credentialsEmailMessages } from '../../contract/messages/credentials-email.js';
 export { credentialsPdfMessages } from '../../contract/messages/credentials-pdf.js';
+export { factorEmailMessages } from '../../contract/messages/factor-email.js';
 
 /** Loads `locale` in every catalogue; `registerLocale` and then this, for a locale added at run time. */
 export const loadEverywhere = (locale: Locale) => Promise.all(catalogues().map((catalogue) => catalogue.load(locale)));

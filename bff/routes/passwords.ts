@@ -1,8 +1,18 @@
 import { Hono } from 'hono';
-import { acceptedSchema, passwordResetSchema, passwordSetResultSchema, passwordSetupSchema, pinChallengeSchema } from '../../contract/portal.js';
-import { completePasswordSetup, requestPasswordReset, startPasswordSetup } from '../domain/password-setup.js';
+import {
+  loginVerifySchema,
+  passwordSetupStepSchema,
+  passwordSetWithFactorSchema,
+  setupChallengeSchema,
+  setupTotpConfirmSchema,
+  totpEnrolmentSchema,
+  webauthnAnswerSchema,
+  webauthnCeremonySchema,
+} from '../../contract/factors.js';
+import { acceptedSchema, passwordResetSchema, passwordSetResultSchema, passwordSetupSchema } from '../../contract/portal.js';
+import { completePasswordSetup, completeSetupWithPasskey, completeSetupWithTotp, requestPasswordReset, setupPasskeyOptions, setupTotpStart, startPasswordSetup } from '../domain/password-setup.js';
 import { callerTenantId } from '../lib/auth.js';
-import { type AppEnv, flowContext } from '../lib/context.js';
+import { type AppEnv, flowContext, pageOrigin } from '../lib/context.js';
 import { sha256 } from '../lib/crypto.js';
 import { endpoint } from '../lib/openapi.js';
 import { byIp, rateLimit } from '../lib/rate-limit.js';
@@ -22,10 +32,10 @@ export const passwordSetupRoutes = new Hono<AppEnv>()
   .post(
     '/',
     endpoint({
-      summary: 'Set a password, step 1: link token and new password (12–128 characters, not a common one); sends an SMS PIN',
+      summary: "Set a password, step 1: link token and new password (12–128 characters, not a common one); with a mobile number an SMS PIN goes out (`factor: 'sms'`), without one the person adds a passkey or an authenticator app next (`factor: 'enrol'`)",
       tags,
       auth: ['publishable', 'secret', 'own_page'],
-      success: { status: 202, description: 'The PIN is on its way to the account\'s mobile', schema: pinChallengeSchema },
+      success: { status: 202, description: 'The second step', schema: passwordSetupStepSchema },
       problems: [400, 404, 410, 415, 422],
     }),
     rateLimit({ name: 'password-setup.start', limit: 20, windowSeconds: 600 }, byIp),
@@ -44,9 +54,74 @@ export const passwordSetupRoutes = new Hono<AppEnv>()
       tags,
       auth: ['publishable', 'secret', 'own_page'],
       step: 'Set a password, step 2 (the password holds, other sessions end, an e-mail tells the user)',
+      code: { schema: loginVerifySchema, what: "the step's code: the SMS PIN (6 digits), or without a mobile number the authenticator app's code or a recovery code (`XXXX-XXXX-XXXX`, each once); at most 5 wrong entries" },
       verified: { status: 200, description: 'Password set; log in with it', schema: passwordSetResultSchema },
       complete: (tx, challenge, c) => completePasswordSetup(tx, challenge, flowContext(c)),
     }),
+  )
+  .post(
+    '/passkey/options',
+    endpoint({
+      summary: "Set a password without SMS, step 2 with a passkey: the options for `navigator.credentials.create` (the step's challenge id from step 1)",
+      tags,
+      auth: ['publishable', 'secret', 'own_page'],
+      success: { status: 200, description: 'The ceremony to run in the browser', schema: webauthnCeremonySchema },
+      problems: [400, 404, 410, 415, 422],
+    }),
+    rateLimit({ name: 'pins.verify', limit: 30, windowSeconds: 600 }, byIp),
+    validate('json', setupChallengeSchema),
+    async (c) => {
+      const body = c.req.valid('json');
+      return c.json(await c.get('deps').db.transaction((tx) => setupPasskeyOptions(tx, { ...pageOrigin(c), ...flowContext(c), tenantId: callerTenantId(c), ...body })), 200); // no caller on the BFF's own page: the tenant comes from the step
+    },
+  )
+  .post(
+    '/passkey',
+    endpoint({
+      summary: 'Set a password without SMS, step 3 with a passkey: the browser\'s answer; the password and the passkey hold, and 10 recovery codes are shown (only here)',
+      tags,
+      auth: ['publishable', 'secret', 'own_page'],
+      success: { status: 200, description: 'Password set; log in with it and the passkey', schema: passwordSetWithFactorSchema },
+      problems: [400, 404, 410, 415, 422],
+    }),
+    rateLimit({ name: 'pins.verify', limit: 30, windowSeconds: 600 }, byIp),
+    validate('json', webauthnAnswerSchema),
+    async (c) => {
+      const body = c.req.valid('json');
+      return c.json(await completeSetupWithPasskey(c.get('deps').db, { ...pageOrigin(c), ...flowContext(c), tenantId: callerTenantId(c), ...body }), 200);
+    },
+  )
+  .post(
+    '/totp',
+    endpoint({
+      summary: "Set a password without SMS, step 2 with an authenticator app: a new secret as QR code and as text (the step's challenge id from step 1)",
+      tags,
+      auth: ['publishable', 'secret', 'own_page'],
+      success: { status: 201, description: 'Scan or type it, then confirm with the first code', schema: totpEnrolmentSchema },
+      problems: [400, 404, 410, 415, 422],
+    }),
+    rateLimit({ name: 'pins.verify', limit: 30, windowSeconds: 600 }, byIp),
+    validate('json', setupChallengeSchema),
+    async (c) => {
+      const body = c.req.valid('json');
+      return c.json(await c.get('deps').db.transaction((tx) => setupTotpStart(tx, { ...flowContext(c), tenantId: callerTenantId(c), ...body })), 201);
+    },
+  )
+  .post(
+    '/totp/confirm',
+    endpoint({
+      summary: 'Set a password without SMS, step 3 with an authenticator app: its first code (5 wrong codes lock the step, like PINs); the password and the app hold, and 10 recovery codes are shown (only here)',
+      tags,
+      auth: ['publishable', 'secret', 'own_page'],
+      success: { status: 200, description: 'Password set; log in with it and the app', schema: passwordSetWithFactorSchema },
+      problems: [400, 404, 410, 415, 422],
+    }),
+    rateLimit({ name: 'pins.verify', limit: 30, windowSeconds: 600 }, byIp),
+    validate('json', setupTotpConfirmSchema),
+    async (c) => {
+      const body = c.req.valid('json');
+      return c.json(await completeSetupWithTotp(c.get('deps').db, { ...flowContext(c), tenantId: callerTenantId(c), ...body }), 200);
+    },
   );
 
 /** "Forgot password": the same answer, after the same time, whether or not the account exists. */

@@ -1,5 +1,6 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { type Context, Hono } from 'hono';
+import type { loginVerifySchema } from '../../contract/factors.js';
 import type { PinPurpose } from '../../contract/links.js';
 import { challengeRefSchema, pinChallengeSchema, pinVerifySchema } from '../../contract/portal.js';
 import type { Executor } from '../db/client.js';
@@ -24,6 +25,8 @@ export function pinStepRoutes<P extends PinPurpose, R, S extends 200 | 201>(o: {
   /** What the step is, for the docs: "Log in", "Set a password", … */
   step: string;
   verified: { status: S; description: string; schema: StandardSchemaV1 };
+  /** The login's verify takes any factor's code (checked by the step's factor); the others the SMS PIN's schema. */
+  code?: { schema: typeof loginVerifySchema; what: string };
   /** Runs before either route's work, after the access check (e.g. refusing an acting session). */
   before?: (c: Context<AppEnv>) => void;
   /** What a right PIN completes, in the PIN's transaction. */
@@ -35,15 +38,15 @@ export function pinStepRoutes<P extends PinPurpose, R, S extends 200 | 201>(o: {
     .post(
       '/verify',
       endpoint({
-        summary: `${o.step}: the SMS PIN (6 digits, 10 minutes, at most 5 wrong entries)`,
+        summary: `${o.step}: ${o.code?.what ?? 'the SMS PIN (6 digits, 10 minutes, at most 5 wrong entries)'}`,
         tags: o.tags,
         auth: o.auth,
         component: o.component,
         success: o.verified,
-        problems: [400, 404, 410, 415, 422],
+        problems: [400, 404, 409, 410, 415, 422],
       }),
       rateLimit({ name: 'pins.verify', limit: 30, windowSeconds: 600 }, byIp),
-      validate('json', pinVerifySchema),
+      validate('json', o.code?.schema ?? pinVerifySchema),
       async (c) => {
         o.before?.(c);
         const { db } = c.get('deps');
@@ -55,12 +58,12 @@ export function pinStepRoutes<P extends PinPurpose, R, S extends 200 | 201>(o: {
     .post(
       '/resend',
       endpoint({
-        summary: `${o.step}: send a new PIN; the previous one stops working (at most 5 sends in 10 minutes; every SMS counts against the messaging budget)`,
+        summary: `${o.step}: send a new SMS PIN (SMS steps only); the previous one stops working (at most 5 sends in 10 minutes; every SMS counts against the messaging budget)`,
         tags: o.tags,
         auth: o.auth,
         component: o.component,
         success: { status: 202, description: 'A new PIN is on its way; use the new challenge id', schema: pinChallengeSchema },
-        problems: [400, 404, 410, 415, 422],
+        problems: [400, 404, 409, 410, 415, 422],
       }),
       // Requests per address; the SMS themselves count per (address, number) and per address in the messaging budget.
       rateLimit({ name: 'pins.send', limit: 60, windowSeconds: 600 }, byIp),

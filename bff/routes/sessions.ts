@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import type { SessionComponent } from '../../contract/enums.js';
-import { loginSchema, pinChallengeSchema, profileSchema, sessionIssuedSchema } from '../../contract/portal.js';
+import { factorSwitchSchema, loginStepSchema, loginVerifySchema } from '../../contract/factors.js';
+import { loginSchema, profileSchema, sessionIssuedSchema } from '../../contract/portal.js';
 import { userActor, audit } from '../domain/audit.js';
-import { completeLogin, startLogin } from '../domain/login.js';
+import { completeLogin, startLogin, switchFactor } from '../domain/login.js';
 import { currentProfile } from '../domain/locations.js';
 import { revokeSession } from '../domain/sessions.js';
-import { type AppEnv, flowContext } from '../lib/context.js';
+import { type AppEnv, flowContext, passkeyContext } from '../lib/context.js';
 import { endpoint } from '../lib/openapi.js';
 import { byIp, rateLimit } from '../lib/rate-limit.js';
 import { validate } from '../lib/validate.js';
@@ -23,10 +24,10 @@ export const sessionRoutes = new Hono<AppEnv>()
   .post(
     '/',
     endpoint({
-      summary: 'Log in, step 1: username and password; sends an SMS PIN to the user\'s mobile',
+      summary: "Log in, step 1: username and password; then the account's strongest second factor: a passkey ceremony, an authenticator app's code, or an SMS PIN sent to the user's mobile (`factors` lists what the account has, strongest first)",
       tags,
       auth: ['publishable'],
-      success: { status: 202, description: 'The PIN is on its way; verify it at /v1/sessions/verify', schema: pinChallengeSchema },
+      success: { status: 202, description: 'The second step: answer it at /v1/sessions/verify (a code) or /v1/sessions/passkey (a passkey), or switch with /v1/sessions/factor', schema: loginStepSchema },
       problems: [400, 415, 422],
     }),
     rateLimit({ name: 'sessions.login', limit: 30, windowSeconds: 600 }, byIp),
@@ -34,8 +35,24 @@ export const sessionRoutes = new Hono<AppEnv>()
     async (c) => {
       const { db } = c.get('deps');
       const { username, password } = c.req.valid('json');
-      const challenge = await startLogin(db, { tenant: c.get('caller').tenant, username, password, ...flowContext(c) });
-      return c.json(challenge, 202);
+      const step = await startLogin(db, { ...passkeyContext(c), username, password, ...flowContext(c) });
+      return c.json(step, 202);
+    },
+  )
+  .post(
+    '/factor',
+    endpoint({
+      summary: 'Log in, "use another method": a new second step for one of the account\'s factors (the old step ends; at most 5 steps in 10 minutes)',
+      tags,
+      auth: ['publishable'],
+      success: { status: 202, description: 'The new second step', schema: loginStepSchema },
+      problems: [400, 404, 410, 415, 422],
+    }),
+    rateLimit({ name: 'pins.send', limit: 60, windowSeconds: 600 }, byIp),
+    validate('json', factorSwitchSchema),
+    async (c) => {
+      const step = await switchFactor(c.get('deps').db, { ...flowContext(c), ...passkeyContext(c), ...c.req.valid('json') });
+      return c.json(step, 202);
     },
   )
   .route(
@@ -45,6 +62,7 @@ export const sessionRoutes = new Hono<AppEnv>()
       tags,
       auth: ['publishable'],
       step: 'Log in, step 2',
+      code: { schema: loginVerifySchema, what: "the step's code: the SMS PIN (6 digits), the authenticator app's code (6 digits, each once) or a recovery code (`XXXX-XXXX-XXXX`, each once); at most 5 wrong entries" },
       verified: { status: 201, description: 'The session token (one hour, extended by use): the only response that shows it', schema: sessionIssuedSchema },
       complete: async (tx, challenge, c) => {
         const { session, user } = await completeLogin(tx, challenge, flowContext(c));

@@ -250,7 +250,10 @@ describe('fuzz', () => {
           requests.slice(i, i + BATCH).map(async ({ path, options }) => {
             const res = await call(t.app, route.method, path, options);
             perRoute.set(key, (perRoute.get(key) ?? 0) + 1);
-            if (res.status >= 500) failures.push(`${route.method} ${path} → ${res.status} ${res.text.slice(0, 200)} body=${JSON.stringify(options.body ?? options.rawBody)?.slice(0, 300)}`);
+            // One 5xx is a designed answer, not a failure: new internet credentials for a valid contract when
+            // the operator has no provisioning endpoint (503 provisioning_unavailable, nothing changed).
+            const designed = res.status === 503 && res.text.includes('provisioning_unavailable');
+            if (res.status >= 500 && !designed) failures.push(`${route.method} ${path} → ${res.status} ${res.text.slice(0, 200)} body=${JSON.stringify(options.body ?? options.rawBody)?.slice(0, 300)}`);
           }),
         );
       }

@@ -64,7 +64,8 @@ const hooks = async () =>
   (await t.db.select().from(outbox).where(and(eq(outbox.tenantId, tenant.id), eq(outbox.channel, 'webhook'))).orderBy(asc(outbox.createdAt))).map((r) => r.payload as WebhookPayload);
 /** The link codes sent to `to` (not its own login PINs). */
 const codesTo = async (to: string) =>
-  (await t.db.select().from(outbox).where(and(eq(outbox.tenantId, tenant.id), eq(outbox.channel, 'sms'))))
+  // In the order sent (without an order, Postgres returns rows a worker has updated last).
+  (await t.db.select().from(outbox).where(and(eq(outbox.tenantId, tenant.id), eq(outbox.channel, 'sms'))).orderBy(asc(outbox.createdAt)))
     .map((r) => r.payload as SmsPayload)
     .filter((p) => p.to === to && p.text.includes('Code:'));
 
@@ -654,7 +655,7 @@ describe('ordering a new location', () => {
     expect((await call(t.app, 'POST', '/v1/confirmations', { key: tenant.publishableKey, origin: tenant.origin, body: { token } })).status).toBe(200);
     const [account] = await t.db.select().from(accounts).where(eq(accounts.signupId, created.json.id));
     const [user] = await t.db.update(users).set({ passwordHash: await hashPassword(PASSWORD) }).where(eq(users.accountId, account!.id)).returning();
-    const admin = { id: user!.id, username: user!.username, email: user!.email, mobile: user!.mobile, password: PASSWORD, accountId: account!.id };
+    const admin = { id: user!.id, username: user!.username, email: user!.email, mobile: user!.mobile!, password: PASSWORD, accountId: account!.id };
     return { ...admin, session: await browser(t, tenant).login(admin), customerNumber: account!.customerNumber, name: user!.displayName, company: account!.displayName };
   }
 

@@ -81,9 +81,9 @@ async function activeCoUser(overrides: Record<string, unknown> = {}) {
   const b = browser(t, tenant);
   const start = await b.post('/v1/password-setup', { token: setToken, password: CO_PASSWORD });
   expect(start.status, start.text).toBe(202);
-  const done = await b.post('/v1/password-setup/verify', { challengeId: start.json.challengeId, pin: await lastPin(t.db, tenant.id, user!.mobile) });
+  const done = await b.post('/v1/password-setup/verify', { challengeId: start.json.challengeId, pin: await lastPin(t.db, tenant.id, user!.mobile!) });
   expect(done.status, done.text).toBe(200);
-  const coUser: TestUser = { id: user!.id, username: user!.username, email: user!.email, mobile: user!.mobile, password: CO_PASSWORD };
+  const coUser: TestUser = { id: user!.id, username: user!.username, email: user!.email, mobile: user!.mobile!, password: CO_PASSWORD };
   return { id: added.id as string, body: added.body, row: row!, user: coUser };
 }
 
@@ -302,8 +302,8 @@ describe('confirmation', () => {
     const b = browser(t, tenant);
     const start = await b.post('/v1/password-setup', { token: setToken, password: CO_PASSWORD });
     expect(start.status).toBe(202);
-    expect((await b.post('/v1/password-setup/verify', { challengeId: start.json.challengeId, pin: await lastPin(t.db, tenant.id, user!.mobile) })).status).toBe(200);
-    const coSession = await b.login({ id: user!.id, username: user!.username, email: user!.email, mobile: user!.mobile, password: CO_PASSWORD });
+    expect((await b.post('/v1/password-setup/verify', { challengeId: start.json.challengeId, pin: await lastPin(t.db, tenant.id, user!.mobile!) })).status).toBe(200);
+    const coSession = await b.login({ id: user!.id, username: user!.username, email: user!.email, mobile: user!.mobile!, password: CO_PASSWORD });
     const me = await b.get('/v1/me', coSession);
     expect(me.json).toMatchObject({ role: 'co_user', username: account!.username, account: { customerNumber: account!.customerNumber } });
     // By e-mail address too.

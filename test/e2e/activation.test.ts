@@ -49,7 +49,7 @@ async function signUpWithWrongAddress(page: Page) {
   await typeInto(page, page.getByLabel('Jahr'), '1990');
   await fillAddress(page, 'Aktivweg');
   await typeInto(page, page.getByRole('textbox', { name: 'E-Mail-Adresse', exact: true }), WRONG);
-  await typeInto(page, page.getByLabel('Mobilnummer'), '0170 7654321');
+  await typeInto(page, page.getByRole('textbox', { name: /^Mobilnummer/ }), '0170 7654321');
   await next(page);
   await payBySepa(page, 'Clara Aktiv');
   await next(page);

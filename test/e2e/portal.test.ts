@@ -47,7 +47,7 @@ async function signUpBusiness(page: Page) {
   await typeInto(page, page.getByLabel('Vorname'), 'Petra');
   await typeInto(page, page.getByLabel('Nachname'), 'Portal');
   await typeInto(page, page.getByRole('textbox', { name: 'E-Mail-Adresse', exact: true }), EMAIL);
-  await typeInto(page, page.getByLabel('Mobilnummer'), '0176 1112233');
+  await typeInto(page, page.getByRole('textbox', { name: /^Mobilnummer/ }), '0176 1112233');
   await next(page);
   await payBySepa(page, 'Portal Test GmbH');
   await next(page);

@@ -35,7 +35,7 @@ describe('signup on the demo page, keyboard only', () => {
     await typeInto(page, page.getByLabel('Jahr'), '1985');
     await fillAddress(page, 'Musterstraße');
     await typeInto(page, page.getByRole('textbox', { name: 'E-Mail-Adresse', exact: true }), 'anna.private@example.com');
-    await typeInto(page, page.getByLabel('Mobilnummer'), '0170 1234567');
+    await typeInto(page, page.getByRole('textbox', { name: /^Mobilnummer/ }), '0170 1234567');
     expect(await axeViolations(page)).toEqual([]);
     await next(page);
 
@@ -69,7 +69,7 @@ describe('signup on the demo page, keyboard only', () => {
     await typeInto(page, page.getByLabel('Jahr'), '1970');
     await fillAddress(page, 'Wohnweg');
     await typeInto(page, page.getByRole('textbox', { name: 'E-Mail-Adresse', exact: true }), 'bernd.pro@example.com');
-    await typeInto(page, page.getByLabel('Mobilnummer'), '0151 2345678');
+    await typeInto(page, page.getByRole('textbox', { name: /^Mobilnummer/ }), '0151 2345678');
     await next(page);
     await typeInto(page, page.getByLabel('Name des Arbeitgebers'), 'Beispiel GmbH');
     await fillAddress(page, 'Arbeitsweg');
@@ -99,7 +99,7 @@ describe('signup on the demo page, keyboard only', () => {
     await typeInto(page, page.getByLabel('Vorname'), 'Jürgen');
     await typeInto(page, page.getByLabel('Nachname'), 'Groß');
     await typeInto(page, page.getByRole('textbox', { name: 'E-Mail-Adresse', exact: true }), 'j.gross@example.com');
-    await typeInto(page, page.getByLabel('Mobilnummer'), '0176 1234567');
+    await typeInto(page, page.getByRole('textbox', { name: /^Mobilnummer/ }), '0176 1234567');
     await next(page);
     await payBySepa(page, 'Gehörlosen Service AG');
     await next(page);

@@ -32,7 +32,8 @@ beforeAll(async () => {
     res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // localhost, not the address: passkeys (the login's passkey stories) never work on an IP address.
+  base = `http://localhost:${(server.address() as AddressInfo).port}`;
   browser = await launch();
   page = await browser.newPage();
   problems = collectProblems(page);

@@ -553,3 +553,31 @@ describe('<tk-credential-reset>: keyboard, reflow, themes, languages', () => {
     expect(text(el)).to.contain('This also applies if Easy Login is switched on.');
   });
 });
+
+describe('<tk-credential-reset>: an admin without a mobile number', () => {
+  it('says new credentials need one for the code, links to the profile, and offers no generating', async () => {
+    const el = await mount('noMobile');
+    await toWarning(el);
+    expect(text(el)).to.contain('Mobilfunk-Rufnummer keine hinterlegt');
+    const needed = root(el).querySelector('[data-mobile-needed]')!;
+    expect(needed.textContent).to.contain('Den Code zum Öffnen der PDF senden wir per SMS');
+    expect(needed.querySelector('a')!.getAttribute('href')).to.equal('/profil');
+    expect(needed.querySelector('a')!.textContent).to.equal('Mobilnummer im Profil hinterlegen');
+    expect(root(el).querySelector('#consent')).to.equal(null);
+    expect(() => button(el, /generieren/)).to.throw();
+    button(el, /Zurück/).click();
+    await settle(el);
+    expect(radio(el, BERLIN_CONTRACT)).to.exist;
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    for (const locale of ['de', 'en'] as const) {
+      it(`is axe-clean: ${theme} ${locale}`, async () => {
+        const el = await mount('noMobile', { theme, locale });
+        await toWarning(el);
+        if (locale === 'en') expect(text(el)).to.contain('Add a mobile number in your profile');
+        await expect(el).to.be.accessible();
+      });
+    }
+  }
+});

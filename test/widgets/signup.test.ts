@@ -283,3 +283,90 @@ describe('<tk-signup>', () => {
     });
   });
 });
+
+describe('<tk-signup>: how logins are confirmed', () => {
+  beforeEach(() => sessionStorage.clear());
+  after(() => sessionStorage.clear());
+  const withoutMobile = { ...complete, 'person.mobile': '' };
+  const choice = (el: TkSignup) => el.shadowRoot!.querySelector<HTMLElement & { value: string; options: { value: string; label: string; description?: string }[] }>('tk-radio-group[name="secondFactor"]');
+  async function atPerson(el: TkSignup) {
+    await waitUntil(() => choice(el), 'no choice of the second factor');
+    await el.updateComplete;
+  }
+  function choose(el: TkSignup, value: string) {
+    const group = choice(el)!;
+    group.value = value;
+    group.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    return el.updateComplete;
+  }
+
+  it('offers SMS (default), a passkey or an authenticator app at the mobile number, one plain line each', async () => {
+    const el = await fixture<TkSignup>(html`<tk-signup account-type="private" .kit=${kit}></tk-signup>`);
+    await atPerson(el);
+    expect(choice(el)!.value).to.equal('sms');
+    expect(choice(el)!.options.map((o) => o.label)).to.deep.equal(['SMS-Code an diese Mobilnummer', 'Passkey', 'Authenticator-App']);
+    expect(choice(el)!.options[1]!.description).to.contain('Fingerabdruck, Gesicht oder Geräte-PIN');
+    // right before the mobile number
+    expect(choice(el)!.nextElementSibling!.getAttribute('name')).to.equal('person.mobile');
+    await expect(el).to.be.accessible();
+    const business = await fixture<TkSignup>(html`<tk-signup account-type="business" .kit=${kit}></tk-signup>`);
+    await press(business, /Weiter/);
+    expect(choice(business)).to.equal(null);
+  });
+
+  it('without a mobile number SMS is refused at the field (as the contract); a passkey goes on, and the review and the order say so', async () => {
+    const bodies: Record<string, unknown>[] = [];
+    const real = window.fetch;
+    window.fetch = async (i, init) => {
+      const request = new Request(i, init);
+      if (request.url.endsWith('/v1/signups') && request.method === 'POST') bodies.push(await request.clone().json());
+      return real(i, init);
+    };
+    try {
+      const el = await fixture<TkSignup>(html`<tk-signup .kit=${kit} .prefill=${withoutMobile}></tk-signup>`);
+      await press(el, /Weiter/);
+      await atPerson(el);
+      await press(el, /Weiter/);
+      expect(heading(el)).to.equal('Persönliche Daten');
+      const mobile = field(el, 'person.mobile') as unknown as { error: string };
+      expect(mobile.error).to.contain('oder wählen Sie als zweiten Schritt bei der Anmeldung einen Passkey');
+      expect(el.shadowRoot!.querySelector('[data-error-summary]')!.textContent).to.contain('Mobilnummer');
+      await expect(el).to.be.accessible();
+      await choose(el, 'passkey');
+      await review(el);
+      expect(el.shadowRoot!.querySelector('tk-summary')!.shadowRoot!.textContent).to.match(/Anmeldungen bestätigen mit\s*Passkey/);
+      await press(el, /Zahlungspflichtigen Vertrag schließen/);
+      await waitUntil(() => bodies.length === 1, 'no order');
+      expect(bodies[0]!.secondFactor).to.equal('passkey');
+      expect((bodies[0]!.person as Record<string, unknown>).mobile).to.equal(undefined);
+    } finally {
+      window.fetch = real;
+    }
+  });
+
+  it('reflows at 320 px with the choice and its error', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const el = await fixture<TkSignup>(html`<tk-signup .kit=${kit} .prefill=${withoutMobile}></tk-signup>`);
+      await press(el, /Weiter/);
+      await atPerson(el);
+      await press(el, /Weiter/);
+      expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
+      expect(el.scrollWidth).to.be.at.most(window.innerWidth);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('in English: the choice and its error', async () => {
+    const el = await fixture<TkSignup>(html`<tk-signup .kit=${fakeKit('en')} .prefill=${withoutMobile}></tk-signup>`);
+    await press(el, /Continue/);
+    await waitUntil(() => choice(el)?.options[0]?.label === 'SMS code to this mobile number', 'English choice');
+    await choose(el, 'totp');
+    expect(choice(el)!.options[2]!.label).to.equal('Authenticator app');
+    await choose(el, 'sms');
+    await press(el, /Continue/);
+    expect((field(el, 'person.mobile') as unknown as { error: string }).error).to.contain('choose a passkey or an authenticator app');
+    await expect(el).to.be.accessible();
+  });
+});

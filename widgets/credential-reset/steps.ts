@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Contract, ContractList, CredentialRotation } from '../../contract/contracts.js';
 import { type ContractProduct, contractProducts, PRODUCT_NAMES } from '../../contract/credentials.js';
 import { localeTag } from '../../contract/i18n.js';
@@ -162,8 +162,9 @@ function confirm(el: TkCredentialReset, c: Contract) {
   const t = el.t;
   const { form } = el;
   const contact = el.load.value?.contact;
-  const error = form.errors.consent;
   const change = el.profileUrl ? html`<a href=${el.profileUrl}>${t('change.link')}</a>` : nothing;
+  // Without a mobile number (a passkey or an app confirms the logins) the PDF's code has nowhere to go.
+  const noMobile = contact && !contact.mobile;
   return html`${form.heading(t('confirm.title', { name: c.name }))}
     <p>${t('confirm.contract', { site: c.siteName, number: c.contractNumber })}</p>
     ${el.summary({ consent: t('consentLabel') })}
@@ -180,9 +181,21 @@ function confirm(el: TkCredentialReset, c: Contract) {
         <dt>${t('email')}</dt>
         <dd>${masked(el, contact?.email ?? '', 'email')}</dd>
         <dt>${t('mobile')}</dt>
-        <dd>${masked(el, contact?.mobile ?? '', 'mobile')}</dd>
+        <dd>${noMobile ? t('noMobile') : masked(el, contact?.mobile ?? '', 'mobile')}</dd>
       </dl>
-      <p>${t('change.text')} ${change}</p>
+      ${noMobile
+        ? html`<p data-mobile-needed>${t('mobileNeeded')} ${el.profileUrl ? html`<a href=${el.profileUrl}>${t('mobileNeeded.link')}</a>` : nothing}</p>
+            <div class="actions"><tk-button variant="secondary" @click=${() => el.back()}>${t('back')}</tk-button></div>`
+        : consentAndGenerate(el, html`<p>${t('change.text')} ${change}</p>`)}
+    </form>`;
+}
+
+/** "Stimmen die Angaben nicht?", the consent and "generate". */
+function consentAndGenerate(el: TkCredentialReset, change: TemplateResult) {
+  const t = el.t;
+  const { form } = el;
+  const error = form.errors.consent;
+  return html`${change}
       <div class="consent">
         <input
           type="checkbox"
@@ -203,8 +216,7 @@ function confirm(el: TkCredentialReset, c: Contract) {
       <div class="actions">
         <tk-button type="submit" ?busy=${form.submit.busy}>${t('generate')}</tk-button>
         <tk-button variant="secondary" @click=${() => el.back()}>${t('back')}</tk-button>
-      </div>
-    </form>`;
+      </div>`;
 }
 
 /** How many more in the next 24 hours (one/other), or from when again. */

@@ -17,7 +17,7 @@ type Field = HTMLElement & { name: string; value: string };
 export interface CredentialSpec {
   name: string;
   label: string;
-  autocomplete: 'username' | 'current-password' | 'new-password';
+  autocomplete: 'username' | 'username webauthn' | 'current-password' | 'new-password';
   type?: 'text' | 'password';
   hint?: string;
 }

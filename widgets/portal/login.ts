@@ -15,16 +15,22 @@ export type LoginStep = 'credentials' | 'pin' | 'forgot' | 'forgot-sent' | 'done
 
 /** The "forgot password" steps (`forgot.ts`, with their texts): loaded when chosen, kept for every login on the page. */
 let forgotSteps: typeof import('./forgot.js') | undefined;
+/** Passkey sign-in (`passkey.ts`): loaded after the first render where the browser has WebAuthn. */
+let passkey: typeof import('./passkey.js') | undefined;
 
 /**
- * Portal login: username and password, then the SMS PIN; "forgot password" in the same place. The
- * username, password and code inputs are in the light DOM, so that password managers can save and fill
- * them (`autocomplete` username, current-password, one-time-code); everything else is in its shadow
- * root. The session goes to the kit, for every widget of the provider.
+ * Portal login: username and password, then the account's strongest second factor (passkey,
+ * authenticator app, SMS PIN or recovery code, with "use another method"); "forgot password" in the same
+ * place. Where the tenant's passkeys work on this page, a passkey alone signs in: from the username
+ * field's autofill (`autocomplete="username webauthn"`) or with "Mit Passkey anmelden" (`passkey.ts`,
+ * loaded after the first render). Place it in the document, not inside another shadow root, for passkey
+ * autofill. The username, password and code inputs are in the light DOM, so that password managers can
+ * save and fill them; everything else is in its shadow root. The session goes to the kit, for every
+ * widget of the provider.
  *
  * @tag tk-login
  * @slot - the credential fields it renders itself (do not fill)
- * @fires tk-complete - `{ user }` after the PIN: the session is set on the provider
+ * @fires tk-complete - `{ user }` after the second factor (or a passkey): the session is set on the provider
  * @fires tk-error - when a request fails (wrong password, wrong PIN, locked, offline)
  */
 export class TkLogin extends LitElement {
@@ -44,7 +50,8 @@ export class TkLogin extends LitElement {
   private declare revealed: boolean;
 
   private readonly i18n = new KitController(this, { standalone: true });
-  private readonly form = new PortalForm<LoginStep>(this, this.i18n, 'credentials');
+  /** @internal */
+  readonly form = new PortalForm<LoginStep>(this, this.i18n, 'credentials');
   private readonly pin = new PortalPin<LoginStep, Session>(this, this.form, {
     verify: (kit, answer, o) => kit.api.call((rpc, opts) => rpc.v1.sessions.verify.$post({ json: answer }, opts), o),
     resend: (kit, challengeId, o) => kit.api.call((rpc, opts) => rpc.v1.sessions.resend.$post({ json: { challengeId } }, opts), o),
@@ -69,7 +76,12 @@ export class TkLogin extends LitElement {
     if (challenge) await this.pin.start(challenge, 'pin');
   }
 
-  private async loggedIn(session: Session) {
+  protected override updated() {
+    if (window.PublicKeyCredential) void import('./passkey.js').then((m) => (passkey = m).autofill(this));
+  }
+
+  /** @internal */
+  async loggedIn(session: Session) {
     this.i18n.kit?.setSession(session);
     this.form.values = {};
     await this.form.go('done');
@@ -123,7 +135,7 @@ export class TkLogin extends LitElement {
     const t = form.t;
     const type = this.revealed ? 'text' : 'password';
     form.light.content = form.credentials(
-      html`${form.credential({ name: 'username', label: t('login.name'), autocomplete: 'username' })}
+      html`${form.credential({ name: 'username', label: t('login.name'), autocomplete: 'username webauthn' })}
       ${form.credential({ name: 'password', label: t('password'), autocomplete: 'current-password', type })}`,
       this.login,
     );
@@ -137,6 +149,7 @@ export class TkLogin extends LitElement {
         <tk-button type="submit" ?busy=${form.submit.busy}>${t('login.submit')}</tk-button>
         <tk-button variant="link" @click=${this.openForgot}>${t('login.forgot')}</tk-button>
       </div>
+      ${passkey?.button(this)}
     </form>`;
   }
 }

@@ -12,16 +12,23 @@ import '../primitives/alert.js';
 import '../primitives/button.js';
 import { PortalForm } from './form.js';
 import { type PasswordSetupKey, passwordSetupMessages } from './password-setup.messages.js';
+import type { Enrolment, EnrolStep } from './enrol.js';
 import { PortalPin } from './pin-step.js';
+import { passwordSetupStyles } from './password-setup.styles.js';
 import { portalStyles } from './portal.styles.js';
 
-type Step = 'password' | 'pin' | 'done';
+type Step = 'password' | 'pin' | EnrolStep | 'done';
+
+/** The setup without a mobile number (`enrol.ts`, with its texts): loaded when the first step asks for it. */
+let enrol: typeof import('./enrol.js') | undefined;
 
 /**
  * The page behind an activation or reset link: a new password twice (12–128 characters, no
- * composition rules; the BFF also refuses common ones), confirmed with an SMS PIN. The password and code
- * inputs are in the light DOM, with `autocomplete="new-password"`, so that password managers offer and
- * save a strong one. Without a key (on the BFF's own `/set-password` page) the link alone authenticates.
+ * composition rules; the BFF also refuses common ones), confirmed with an SMS PIN; an account without a
+ * mobile number adds a passkey or an authenticator app instead and gets its recovery codes (`enrol.ts`).
+ * The password and code inputs are in the light DOM, with `autocomplete="new-password"`, so that
+ * password managers offer and save a strong one. Without a key (on the BFF's own `/set-password` page)
+ * the link alone authenticates.
  *
  * @tag tk-password-setup
  * @slot - the credential fields it renders itself (do not fill)
@@ -29,7 +36,7 @@ type Step = 'password' | 'pin' | 'done';
  * @fires tk-error - when the link is invalid or expired, or a request fails
  */
 export class TkPasswordSetup extends LitElement {
-  static override styles = [baseStyles, widgetStyles, errorSummaryStyles, pinStyles, portalStyles];
+  static override styles = [baseStyles, widgetStyles, errorSummaryStyles, pinStyles, portalStyles, passwordSetupStyles];
   static override properties = {
     headingLevel: { type: Number, attribute: 'heading-level' },
     ...standaloneProperties,
@@ -53,24 +60,28 @@ export class TkPasswordSetup extends LitElement {
   declare loginUrl: string | undefined;
   private declare revealed: boolean;
   private savedFor = '';
+  private enrolment: Enrolment | undefined;
 
   private readonly i18n = new KitController(this, { standalone: true });
-  private readonly form = new PortalForm<Step, PasswordSetupKey>(this, this.i18n, 'password', passwordSetupMessages);
+  /** @internal */
+  readonly form = new PortalForm<Step, PasswordSetupKey>(this, this.i18n, 'password', passwordSetupMessages);
   private readonly pin = new PortalPin<Step, { username: string }>(this, this.form, {
     verify: (kit, answer, o) => kit.api.call((rpc, opts) => rpc.v1['password-setup'].verify.$post({ json: answer }, opts), o),
     resend: (kit, challengeId, o) => kit.api.call((rpc, opts) => rpc.v1['password-setup'].resend.$post({ json: { challengeId } }, opts), o),
-    verified: async (done) => {
-      this.savedFor = done.username;
-      this.form.values = {};
-      await this.form.go('done');
-      this.dispatchEvent(new TkCompleteEvent({ username: done.username }));
-    },
+    verified: (done) => this.saved(done.username),
   });
 
   constructor() {
     super();
     this.headingLevel = 2;
     this.revealed = false;
+  }
+
+  private async saved(username: string) {
+    this.savedFor = username;
+    this.form.values = {};
+    await this.form.go('done');
+    this.dispatchEvent(new TkCompleteEvent({ username }));
   }
 
   private get linkToken(): string {
@@ -91,7 +102,20 @@ export class TkPasswordSetup extends LitElement {
     const token = this.linkToken;
     this.pin.prepare();
     const challenge = await form.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1['password-setup'].$post({ json: { token, password } }, opts), o));
-    if (challenge) await this.pin.start(challenge, 'pin');
+    if (!challenge) return;
+    // With a mobile number the SMS PIN; without one, an account's app or recovery code (a reset), or a new factor.
+    if (challenge.factor !== 'enrol') {
+      const factor = challenge.factor as 'sms' | 'totp' | 'recovery';
+      // An app's step also takes a recovery code: "another method" switches the field, not the step.
+      await this.pin.start({ ...challenge, factor, factors: factor === 'totp' ? ['totp', 'recovery'] : [] }, 'pin');
+    } else {
+      enrol ??= await import('./enrol.js');
+      await enrol.load(this.i18n.locale);
+      this.enrolment = new enrol.Enrolment(this, challenge.challengeId, (step) =>
+        step === 'done' ? this.saved(this.enrolment!.done!.username) : form.go(step),
+      );
+      await form.go('enrol');
+    }
   }
 
   protected override render() {
@@ -105,6 +129,10 @@ export class TkPasswordSetup extends LitElement {
     if (form.step === 'pin') {
       form.light.content = this.pin.field();
       return this.pin.render(() => form.go('password'));
+    }
+    if (form.step === 'enrol' || form.step === 'app' || form.step === 'codes') {
+      form.light.content = this.enrolment!.field(form.step);
+      return this.enrolment!.render(form.step);
     }
     if (form.step === 'done') {
       return html`${form.heading(t('setup.title'))}

@@ -1,6 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import type { PinChallenge } from '../../contract/portal.js';
-import type { PinController, PinFlow } from '../core/pin.js';
+import type { CodeChallenge, PinController, PinFlow } from '../core/pin.js';
 import type { PortalForm } from './form.js';
 
 type PinModule = typeof import('../core/pin.js');
@@ -23,7 +22,7 @@ export class PortalPin<Step extends string, T> {
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly form: PortalForm<Step>,
-    private readonly flow: Omit<PinFlow<T>, 't'>,
+    private readonly flow: Omit<PinFlow<T>, 't' | 'ft'>,
   ) {}
 
   /** Starts fetching the step's code; call it when sending the request that sends a code. */
@@ -32,10 +31,11 @@ export class PortalPin<Step extends string, T> {
   }
 
   /** Shows the step `step` for a challenge a request returned. */
-  async start(challenge: PinChallenge, step: Step): Promise<void> {
+  async start(challenge: CodeChallenge, step: Step): Promise<void> {
     const [{ PinController }, { pinStepMessages }] = await load();
     const { i18n } = this.form;
     await pinStepMessages.load(i18n.locale).catch(() => undefined); // a missing file leaves German
+    // Its catalogue holds the other factors' texts too: `t` serves for both (see `PinFlow.ft`).
     this.controller ??= new PinController(this.host, i18n, this.form.submit, { ...this.flow, t: (key, params) => pinStepMessages.t(i18n.locale, key, params) });
     this.controller.start(challenge);
     await this.form.go(step);

@@ -36,25 +36,42 @@ async function change(p: ProfileEditing, e: Event, name: 'email' | 'mobile') {
   const required = form.fieldError('required');
   if (!(await form.check({ password: stepUp && !password ? required : undefined, [name]: !value ? required : invalid ? form.fieldError(invalid) : undefined }))) return;
   if (name === 'mobile') p.pin.prepare();
-  if (stepUp) {
-    if (!(await form.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1.me['step-up'].$post({ json: { password } }, opts), { ...o, session: true })))) return;
-    p.steppedUpUntil = Date.now() + STEP_UP_MS;
-    form.values = { ...form.values, password: '' };
-  }
+  if (stepUp && !(await confirmPassword(p, password))) return;
   const json = name === 'email' ? { email: value } : { mobile: value };
   const result = await form.send((kit, o) => kit.api.call<ProfileChange>((rpc, opts) => rpc.v1.me.$patch({ json }, opts), { ...o, session: true }));
-  if (!result) {
-    // The step-up ran out meanwhile: the password field is back.
-    if (form.submit.error instanceof TkApiError && form.submit.error.code === 'step_up_required') {
-      p.steppedUpUntil = 0;
-      p.host.requestUpdate();
-    }
-    return;
-  }
+  if (!result) return stepUpLapsed(p);
   if ('challengeId' in result) return p.pin.start(result, 'pin');
   form.values = {};
   await form.go('view', form.t('profile.emailSent', { email: value }));
   p.host.dispatchEvent(new TkCompleteEvent({ change: 'email' }));
+}
+
+/** The step-up: the current password confirmed (`POST /v1/me/step-up`) lets this session change its sign-in data for 5 minutes. */
+export async function confirmPassword(p: ProfileEditing, password: string): Promise<boolean> {
+  const { form } = p;
+  if (!(await form.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1.me['step-up'].$post({ json: { password } }, opts), { ...o, session: true })))) return false;
+  p.steppedUpUntil = Date.now() + STEP_UP_MS;
+  form.values = { ...form.values, password: '' };
+  return true;
+}
+
+/** Without a recent step-up, the current password, in the light DOM (for password managers): true when it is asked. */
+export function askPassword(p: ProfileEditing, submit: (e: Event) => void): boolean {
+  const { form } = p;
+  if (Date.now() < p.steppedUpUntil) return false;
+  form.light.content = form.credentials(
+    form.credential({ name: 'password', label: form.t('profile.stepUp'), hint: form.t('profile.stepUpHint'), autocomplete: 'current-password', type: 'password' }),
+    submit,
+  );
+  return true;
+}
+
+/** After a failed change: when the step-up ran out meanwhile, the password field is back. */
+export function stepUpLapsed(p: ProfileEditing): void {
+  if (p.form.submit.error instanceof TkApiError && p.form.submit.error.code === 'step_up_required') {
+    p.steppedUpUntil = 0;
+    p.host.requestUpdate();
+  }
 }
 
 /** "Change password": the current one and a new one twice, by the rules of setting one. */
@@ -85,13 +102,7 @@ function changeForm(p: ProfileEditing, name: 'email' | 'mobile') {
   const t = form.t;
   const submit = (e: Event) => change(p, e, name);
   const label = t(name === 'email' ? 'profile.newEmail' : 'profile.newMobile');
-  const stepUp = Date.now() >= p.steppedUpUntil;
-  if (stepUp) {
-    form.light.content = form.credentials(
-      form.credential({ name: 'password', label: t('profile.stepUp'), hint: t('profile.stepUpHint'), autocomplete: 'current-password', type: 'password' }),
-      submit,
-    );
-  }
+  const stepUp = askPassword(p, submit);
   return html`<form novalidate @submit=${submit}>
     ${form.heading(t(name === 'email' ? 'profile.changeEmail' : 'profile.changeMobile'))} ${form.summary({ password: t('profile.stepUp'), [name]: label })} ${form.legend()}
     ${stepUp ? html`<slot></slot>` : nothing}

@@ -19,7 +19,7 @@ import { portalStyles } from './portal.styles.js';
 import { type ProfileKey, profileMessages } from './profile.messages.js';
 import { profileStyles } from './profile.styles.js';
 
-type Step = 'view' | 'email' | 'mobile' | 'pin' | 'password';
+type Step = 'view' | 'email' | 'mobile' | 'pin' | 'password' | 'factor';
 
 /** What the change forms (`profile-changes.ts`) work with. */
 export interface ProfileEditing {
@@ -28,25 +28,29 @@ export interface ProfileEditing {
   readonly pin: PortalPin<Step, Profile>;
   /** The username, for password managers in the change of password. */
   readonly username: string;
-  /** Until when the password confirmed last lets this session change the e-mail address or mobile number. */
+  /** Until when the password confirmed last lets this session change its sign-in data (e-mail, mobile number, factors). */
   steppedUpUntil: number;
 }
 
 /** The change forms: loaded while the profile's view shows, kept for every profile on the page. */
 let changes: typeof import('./profile-changes.js') | undefined;
 const loadChanges = async () => (changes ??= await import('./profile-changes.js'));
+/** The section "Anmeldung und Sicherheit" (passkeys, authenticator app, recovery codes), loaded the same way. */
+let factors: typeof import('./factors.js') | undefined;
+const loadFactors = async () => (factors ??= await import('./factors.js'));
 
 /**
  * "Mein Profil": the logged-in user's name, username, e-mail address and mobile number (masked);
  * change the e-mail address (a link goes to the new one) or the mobile number (a PIN goes to the new
  * one), each after confirming the current password in the same form (a step-up, good for 5 minutes);
- * change the password; log out. While a main account's admin acts on a sub-account (`session.user.acting`),
+ * change the password; see and change the second factors (`factors.ts`: passkeys, an authenticator app,
+ * recovery codes; each change after the same step-up); log out. While a main account's admin acts on a sub-account (`session.user.acting`),
  * it shows that account's data read-only: its own administration changes them; logout stays. Without a
  * session it shows `<tk-login>` in its place (in its light DOM, where password managers find the login's inputs).
  *
  * @tag tk-profile
  * @slot - the login, or the password and PIN fields it renders itself (do not fill)
- * @fires tk-complete - `{ change: 'email' | 'mobile' | 'password' | 'logout' }`
+ * @fires tk-complete - `{ change: 'email' | 'mobile' | 'password' | 'logout' | 'passkey_added' | 'passkey_removed' | 'totp_added' | 'totp_removed' | 'recovery_codes' }`
  * @fires tk-error - when a request fails
  */
 export class TkProfile extends LitElement {
@@ -68,6 +72,8 @@ export class TkProfile extends LitElement {
   /** Whether a session was there at the last update: when that flips, focus follows (login ↔ profile). */
   private hadSession: boolean | undefined;
   private expired = false;
+  /** Whether the view shows a location's data (no factors then: its own administration has them). */
+  private acting: unknown;
 
   private readonly i18n = new KitController(this, { standalone: true });
   private readonly form = new PortalForm<Step, ProfileKey>(this, this.i18n, 'view', profileMessages);
@@ -118,6 +124,7 @@ export class TkProfile extends LitElement {
       this.form.notice = '';
       this.changed = undefined;
       this.editing.steppedUpUntil = 0;
+      factors?.forget(this.editing);
       if (has) this.expired = false;
       void this.form.focusAfterSession(has);
     }
@@ -160,6 +167,8 @@ export class TkProfile extends LitElement {
       case 'mobile':
       case 'password':
         return changes?.renderChange(this.editing, form.step);
+      case 'factor':
+        return factors?.renderFactorStep(this.editing);
       default:
         return this.renderView(this.changed ?? this.me.value ?? kit.session.user);
     }
@@ -167,7 +176,9 @@ export class TkProfile extends LitElement {
 
   protected override updated(): void {
     // While the view shows, the change forms' code is fetched (offline for a moment: a "change" button tries again).
-    if (this.i18n.kit?.session && this.form.step === 'view') void loadChanges().catch(() => undefined);
+    if (!this.i18n.kit?.session || this.form.step !== 'view') return;
+    void loadChanges().catch(() => undefined);
+    if (!this.acting && !factors) void loadFactors().then(() => this.requestUpdate(), () => undefined);
   }
 
   /** Opens a change form, once its code is there. */
@@ -180,7 +191,7 @@ export class TkProfile extends LitElement {
     const { form } = this;
     const t = form.t;
     // A main account's admin acting on a sub-account: the location's data, read-only (its own admin changes them).
-    const acting = p.acting ?? this.i18n.kit?.session?.user.acting;
+    const acting = (this.acting = p.acting ?? this.i18n.kit?.session?.user.acting);
     return html`${form.heading(t('profile.title'))}
       ${acting ? html`<p data-acting-for>${t('profile.for', { name: p.displayName, customerNumber: p.account?.customerNumber ?? '' })}</p>` : nothing}
       ${form.summary({})}
@@ -196,17 +207,18 @@ export class TkProfile extends LitElement {
         <dt>${t('profile.email')}</dt>
         <dd>${p.email}</dd>
         <dt>${t('profile.mobile')}</dt>
-        <dd>${p.mobile}</dd>
+        <dd>${p.mobile ?? t('profile.noMobile')}</dd>
       </dl>
       ${acting ? html`<p data-acting>${t('profile.acting')}</p>` : nothing}
       <div class="actions">
         ${acting
           ? nothing
           : html`<tk-button variant="secondary" @click=${() => this.open('email')}>${t('profile.changeEmail')}</tk-button>
-              <tk-button variant="secondary" @click=${() => this.open('mobile')}>${t('profile.changeMobile')}</tk-button>
+              <tk-button variant="secondary" @click=${() => this.open('mobile')}>${t(p.mobile ? 'profile.changeMobile' : 'profile.addMobile')}</tk-button>
               <tk-button variant="secondary" @click=${() => this.open('password')}>${t('profile.changePassword')}</tk-button>`}
         <tk-button ?busy=${form.submit.busy} @click=${this.logout}>${t('logout')}</tk-button>
-      </div>`;
+      </div>
+      ${acting ? nothing : factors?.renderFactors(this.editing)}`;
   }
 }
 

@@ -11,6 +11,7 @@ import { errorSummaryStyles } from '../core/error-summary.styles.js';
 import { TkCancelEvent, TkCompleteEvent, TkErrorEvent } from '../core/events.js';
 import { formatMoney, loadLocale } from '../core/i18n/index.js';
 import { KitController, standaloneProperties } from '../core/kit.js';
+import { wt } from '../primitives/wizard.messages.js';
 import { LightDomController } from '../core/light-dom.js';
 import { SubmitController, failureMessage } from '../core/submit.js';
 import { baseStyles, widgetStyles } from '../core/tokens.styles.js';
@@ -690,7 +691,7 @@ export class TkPorting extends LitElement implements PortingHost {
       ${this.problem
         ? html`<div class="problem" data-problem tabindex="-1"><p><span class="visually-hidden">${this.i18n.t('alert.error')}: </span>${this.problem}</p></div>`
         : nothing}
-      ${this.heading(this.wizard.step.label, this.i18n.t('stepper.position', { index: this.wizard.index + 1, count }))}
+      ${this.heading(this.wizard.step.label, wt(this.i18n, 'stepper.position', { index: this.wizard.index + 1, count }))}
       ${reviewing ? nothing : html`<p class="legend">${this.i18n.t('form.requiredLegend')}</p>`}
       <div data-step=${this.step}>${this.renderStep()}</div>
       <div role="status" class="visually-hidden">${this.notice}</div>

@@ -3,6 +3,7 @@ import { dateFieldStyles } from './date-field.styles.js';
 import { baseStyles } from '../core/tokens.styles.js';
 import { fieldStyles } from './form-control.styles.js';
 import { defineOnce } from '../define.js';
+import { wt } from './wizard.messages.js';
 import { TkFormControl } from './form-control.js';
 
 type Part = 'day' | 'month' | 'year';
@@ -122,7 +123,7 @@ export class TkDateField extends TkFormControl {
   private renderPart(part: Part, size: 'day' | 'month' | 'year', maxlength: number) {
     const id = `${this.uid}-${part}`;
     return html`<div class="part">
-      <label for="${id}">${this.i18n.t(`date.${part}`)}</label>
+      <label for="${id}">${wt(this.i18n, `date.${part}`)}</label>
       <input
         part="input"
         class="control ${size}"
@@ -144,7 +145,7 @@ export class TkDateField extends TkFormControl {
       <fieldset part="fieldset" aria-describedby="${this.uid}-example ${this.describedBy}" @focusout="${this.onFocusOut}">
         <legend class="label" part="legend">${this.renderLabelText()}</legend>
         ${this.renderHint()}
-        <span class="hint" id="${this.uid}-example">${this.example ?? this.i18n.t('date.example')}</span>
+        <span class="hint" id="${this.uid}-example">${this.example ?? wt(this.i18n, 'date.example')}</span>
         ${this.renderError()}
         <div class="parts">
           ${this.renderPart('day', 'day', 2)} ${this.renderPart('month', 'month', 2)} ${this.renderPart('year', 'year', 4)}

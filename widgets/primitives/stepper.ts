@@ -4,6 +4,8 @@ import { KitController } from '../core/kit.js';
 import { stepperStyles } from './stepper.styles.js';
 import { baseStyles } from '../core/tokens.styles.js';
 import { defineOnce } from '../define.js';
+import { type WizardKey, wt } from './wizard.messages.js';
+import type { Params } from '../../contract/i18n.js';
 
 export interface Step {
   id: string;
@@ -38,7 +40,7 @@ export class TkStepper extends LitElement {
   }
 
   protected override render() {
-    const t = this.i18n.t;
+    const t = (key: WizardKey, params?: Params) => wt(this.i18n, key, params);
     return html`<nav aria-label="${t('stepper.label')}">
       <p class="position">${t('stepper.position', { index: this.current + 1, count: this.steps.length })}</p>
       <ol part="list">

@@ -4,6 +4,7 @@ import { KitController } from '../core/kit.js';
 import { summaryStyles } from './summary.styles.js';
 import { baseStyles } from '../core/tokens.styles.js';
 import { defineOnce } from '../define.js';
+import { wt } from './wizard.messages.js';
 
 export interface SummarySection {
   id: string;
@@ -54,7 +55,7 @@ export class TkSummary extends LitElement {
         <div class="head">
           <div class="heading" part="heading" role="heading" aria-level="${this.headingLevel}">${s.heading}</div>
           <button part="edit" type="button" @click="${() => this.dispatchEvent(new TkSummaryEditEvent({ section: s.id }))}">
-            ${this.i18n.t('summary.edit')}<span class="visually-hidden">: ${s.heading}</span>
+            ${wt(this.i18n, 'summary.edit')}<span class="visually-hidden">: ${s.heading}</span>
           </button>
         </div>
         <dl>

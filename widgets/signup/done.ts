@@ -1,9 +1,9 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { TkApiError } from '../core/api.js';
 import type { KitController } from '../core/kit.js';
+import { wt } from '../primitives/wizard.messages.js';
 import { SubmitController } from '../core/submit.js';
 import { type DoneKey, doneMessages } from './done.messages.js';
-import type { SignupKey } from './messages.js';
 
 /** What `POST /v1/signups` answered: the handle stays in memory, never in storage. */
 export interface CreatedSignup {
@@ -32,8 +32,6 @@ export class SignupDone implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly i18n: KitController,
-    /** The signup catalogue's texts (the done screen's own are in `done.messages.ts`). */
-    private readonly text: (key: SignupKey, params?: Record<string, string>) => string,
   ) {
     host.addController(this);
     this.submit = new SubmitController(host, i18n);
@@ -135,7 +133,7 @@ export class SignupDone implements ReactiveController {
     const wait = this.secondsLeft;
     return html`<div class="done">
       ${heading}
-      <tk-alert variant="success"><p>${this.text('done.text', { email: signup.email })}</p><p>${this.text('done.spam')}</p></tk-alert>
+      <tk-alert variant="success"><p>${this.t('done.text', { email: signup.email })}</p><p>${this.t('done.spam')}</p></tk-alert>
       ${banner ? html`<tk-alert variant=${banner.variant}><p>${banner.text}</p></tk-alert>` : nothing}
       ${!signup.handle
         ? nothing
@@ -143,7 +141,7 @@ export class SignupDone implements ReactiveController {
         ? html`<form novalidate @submit=${(e: Event) => this.save(e)}>
             <tk-text-field name="email" type="email" autocomplete="email" required label=${this.t('done.email')} .value=${signup.email}></tk-text-field>
             <div class="actions">
-              <tk-button variant="secondary" @click=${() => this.toggle(false)}>${this.i18n.t('wizard.back')}</tk-button>
+              <tk-button variant="secondary" @click=${() => this.toggle(false)}>${wt(this.i18n, 'wizard.back')}</tk-button>
               <tk-button type="submit" ?busy=${this.submit.busy}>${this.t('done.save')}</tk-button>
             </div>
           </form>`

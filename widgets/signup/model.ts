@@ -40,7 +40,8 @@ export function pathsOf(step: StepId, v: Values): string[] {
     case 'type':
       return ['accountType'];
     case 'person':
-      return [...PERSON, ...address('person')];
+      // `secondFactor`: how logins are confirmed (`second-factor.ts`, which also checks it against the mobile number).
+      return [...PERSON, 'secondFactor', ...address('person')];
     case 'employer':
       return ['employer.name', 'employer.contactName', ...address('employer')];
     case 'company':
@@ -66,22 +67,6 @@ export function pathsOf(step: StepId, v: Values): string[] {
     case 'review':
       return [];
   }
-}
-
-/** The request body: the chosen steps' paths as nested objects, empty optional fields left out. */
-export function payload(steps: StepId[], v: Values, originPage: string): Record<string, unknown> {
-  const out: Record<string, unknown> = { accountType: v.accountType, originPage };
-  for (const step of steps) {
-    for (const path of pathsOf(step, v)) {
-      const value = v[path];
-      if (value === undefined || value === '') continue;
-      const keys = path.split('.');
-      let node = out as Record<string, unknown>;
-      for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
-      node[keys.at(-1)!] = value;
-    }
-  }
-  return out;
 }
 
 /**

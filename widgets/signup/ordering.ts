@@ -6,13 +6,14 @@ import { formatDate, formatMoney } from '../core/i18n/index.js';
 import '../primitives/summary.js';
 import type { SummarySection } from '../primitives/summary.js';
 import type { SignupKey } from './messages.js';
-import type { AccountType, StepId } from './model.js';
+import { type AccountType, pathsOf, type StepId, type Values } from './model.js';
 import { checkbox, invoiceAddress, type OrderingStep, type StepContext, text } from './steps.js';
 
 /**
  * The signup's last steps, from the payment to the order (`tk-signup` loads this file, with the done screen,
  * while the step before the payment shows): the tariff with its price box, the payment method and the SEPA
- * mandate; the terms; the review (`renderReview`) and the order button's label (`orderLabel`).
+ * mandate; the terms; the review (`renderReview`), the order button's label (`orderLabel`) and the order's
+ * request body (`payload`).
  */
 export const orderingSteps: Record<Exclude<OrderingStep, 'review'>, (c: StepContext) => TemplateResult> = {
   payment: (c) => {
@@ -135,6 +136,7 @@ function reviewSections(c: StepContext, ids: StepId[]): SummarySection[] {
       [c.t('review.address'), addr('person')],
       [c.t('email'), v('person.email')],
       [c.t('mobile'), v('person.mobile')],
+      ...(c.secondFactor ? [c.secondFactor.reviewRow(c)] : []),
     ],
     employer: [
       [c.t('employerName'), v('employer.name')],
@@ -161,4 +163,20 @@ function reviewSections(c: StepContext, ids: StepId[]): SummarySection[] {
   return ids
     .filter((id) => id in sections)
     .map((id) => ({ id, heading: c.t(`step.${id}` as SignupKey), items: sections[id]!.map(([label, value]) => ({ label, value })) }));
+}
+
+/** The order's request body: the chosen steps' paths as nested objects, empty optional fields left out. */
+export function payload(steps: StepId[], v: Values, originPage: string): Record<string, unknown> {
+  const out: Record<string, unknown> = { accountType: v.accountType, originPage };
+  for (const step of steps) {
+    for (const path of pathsOf(step, v)) {
+      const value = v[path];
+      if (value === undefined || value === '') continue;
+      const keys = path.split('.');
+      let node = out as Record<string, unknown>;
+      for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+      node[keys.at(-1)!] = value;
+    }
+  }
+  return out;
 }

@@ -7,6 +7,7 @@ import { errorSummaryStyles } from '../core/error-summary.styles.js';
 import { TkCompleteEvent } from '../core/events.js';
 import { errorMessage } from '../core/i18n/index.js';
 import { KitController, standaloneProperties } from '../core/kit.js';
+import { wt } from '../primitives/wizard.messages.js';
 import { SubmitController } from '../core/submit.js';
 import { baseStyles, widgetStyles } from '../core/tokens.styles.js';
 import { type InvalidField, WizardController } from '../core/wizard.js';
@@ -21,7 +22,7 @@ import '../primitives/stepper.js';
 import '../primitives/text-field.js';
 import type { SignupDone } from './done.js';
 import { type SignupKey, st } from './messages.js';
-import { type AccountType, checkStep, loadBankRules, loadDraft, pathsOf, payload, saveDraft, splitHouseNumber, type StepId, stepsFor, type Values, wizardSteps } from './model.js';
+import { type AccountType, checkStep, loadBankRules, loadDraft, pathsOf, saveDraft, splitHouseNumber, type StepId, stepsFor, type Values, wizardSteps } from './model.js';
 import { signupStyles } from './signup.styles.js';
 import { type StepContext, steps } from './steps.js';
 
@@ -41,6 +42,9 @@ const loadOrdering = () =>
       throw error;
     },
   ));
+
+/** The choice how logins are confirmed (`second-factor.ts`: its field, check and texts), loaded while the account type shows. */
+let secondFactor: typeof import('./second-factor.js') | undefined;
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
 
@@ -159,18 +163,20 @@ export class TkSignup extends LitElement {
     this.values = { ...this.values, [field.name]: value };
     if (event.type === 'change') this.values = splitHouseNumber(this.values, field.name);
     if (this.errors[field.name]) this.errors = { ...this.errors, [field.name]: '' };
+    // Another way to confirm logins: the mobile number's "needed for SMS" no longer holds.
+    if (field.name === 'secondFactor') this.errors = { ...this.errors, 'person.mobile': '' };
   }
 
   /** The contract's rules on the current step; errors go onto the fields and into the summary. */
   private checkCurrent(step: StepId): InvalidField[] {
-    const codes = checkStep(step, this.values, today());
+    const codes = { ...checkStep(step, this.values, today()), ...secondFactor?.check(step, this.values) };
     const found: InvalidField[] = [];
     const errors = { ...this.errors };
     for (const [path, code] of Object.entries(codes)) {
       const control = this.renderRoot.querySelector<HTMLElement & { label: string; error: string }>(`[name="${path}"]`);
       errors[path] = code;
       if (control) {
-        control.error = errorMessage(this.loc, code);
+        control.error = this.message(code);
         found.push({ control, label: control.label, message: control.error });
       }
     }
@@ -193,6 +199,9 @@ export class TkSignup extends LitElement {
 
   protected override updated(): void {
     if (this.wizard.step.id === 'payment') void loadBankRules();
+    if (this.type !== 'business' && !secondFactor?.loaded(this.loc)) {
+      void import('./second-factor.js').then(async (m) => (await m.load(this.loc), (secondFactor = m), this.requestUpdate()), () => undefined);
+    }
     if (!ordering && this.nearOrdering) void loadOrdering().then(() => this.requestUpdate(), () => undefined);
     if (this.restored && !this.done) saveDraft(this.draftKey, this.values, this.wizard.index);
     if (this.wizard.step.id === 'review') void import('./done.js');
@@ -211,13 +220,13 @@ export class TkSignup extends LitElement {
 
   private async order() {
     const kit = this.i18n.kit;
-    if (!kit?.tenant) return;
-    const body = payload(this.stepIds, { ...this.values, accountType: this.type ?? 'private', 'terms.version': kit.tenant.legal.termsVersion }, location.href);
+    if (!kit?.tenant || !ordering) return; // the body comes from `ordering.ts`, which the review needs too
+    const body = ordering.payload(this.stepIds, { ...this.values, accountType: this.type ?? 'private', 'terms.version': kit.tenant.legal.termsVersion }, location.href);
     if (this.locationIntent && body.accountType === 'business') body.locationIntent = this.locationIntent;
     const result = await this.submit.run((o) => kit.api.call((rpc, opts) => rpc.v1.signups.$post({ json: body as never }, opts), o));
     if (result) {
       const done = await import('./done.js').catch(() => undefined);
-      this.finished ??= done && new done.SignupDone(this, this.i18n, this.t);
+      this.finished ??= done && new done.SignupDone(this, this.i18n);
       await this.finished?.start(result);
       this.done = { email: result.email };
       saveDraft(this.draftKey);
@@ -243,8 +252,13 @@ export class TkSignup extends LitElement {
   }
 
   private context(kit: Kit): StepContext {
-    const errors = Object.fromEntries(Object.entries(this.errors).map(([path, code]) => [path, code && errorMessage(this.loc, code)]));
-    return { locale: this.loc, values: this.values, errors, tenant: kit.tenant!, t: this.t, ibanDropped: this.ibanDropped };
+    const errors = Object.fromEntries(Object.entries(this.errors).map(([path, code]) => [path, code && this.message(code)]));
+    return { locale: this.loc, values: this.values, errors, tenant: kit.tenant!, t: this.t, ibanDropped: this.ibanDropped, secondFactor };
+  }
+
+  /** A field error's text by its code; the second factor's own is in its chunk. */
+  private message(code: string): string {
+    return secondFactor?.message(this.loc, code) ?? errorMessage(this.loc, code);
   }
 
   /** The focused heading; with `position` ("Schritt 2 von 5") its name ("Schritt 2 von 5: Persönliche Daten") announces a step change. */
@@ -266,7 +280,7 @@ export class TkSignup extends LitElement {
       <tk-stepper .steps=${wizardSteps(this.stepIds, (id) => this.t(`step.${id}`))} current=${this.wizard.index}></tk-stepper>
       ${renderErrorSummary(this.wizard.invalid, this.i18n.t('form.errorSummary'))}
       ${submitError ? html`<tk-alert variant="error" data-submit-error><p>${this.errors.locationIntent ? this.t('intentExpired') : this.submit.message()}</p></tk-alert>` : nothing}
-      ${this.heading(this.wizard.step.label, this.i18n.t('stepper.position', { index: this.wizard.index + 1, count: this.stepIds.length }))}
+      ${this.heading(this.wizard.step.label, wt(this.i18n, 'stepper.position', { index: this.wizard.index + 1, count: this.stepIds.length }))}
       ${reviewing ? nothing : html`<p class="legend">${this.i18n.t('form.requiredLegend')}</p>`}
       <div data-step=${step}>
         ${reviewing
@@ -276,9 +290,9 @@ export class TkSignup extends LitElement {
             : steps[step](c)}
       </div>
       <div class="actions">
-        ${this.wizard.isFirst ? html`<span></span>` : html`<tk-button variant="secondary" @click=${() => this.wizard.back()}>${this.i18n.t('wizard.back')}</tk-button>`}
+        ${this.wizard.isFirst ? html`<span></span>` : html`<tk-button variant="secondary" @click=${() => this.wizard.back()}>${wt(this.i18n, 'wizard.back')}</tk-button>`}
         <tk-button type="submit" ?busy=${this.submit.busy}>
-          ${reviewing ? ordering?.orderLabel(c, this.type ?? 'private') : this.i18n.t('wizard.next')}
+          ${reviewing ? ordering?.orderLabel(c, this.type ?? 'private') : wt(this.i18n, 'wizard.next')}
         </tk-button>
       </div>
     </form>`;

@@ -16,6 +16,8 @@ export interface StepContext {
   errors: Record<string, string>;
   tenant: TenantConfig;
   t: (key: SignupKey, params?: Record<string, string | number>) => string;
+  /** The choice how logins are confirmed and its review, once its chunk is there (`second-factor.ts`; private and professional). */
+  secondFactor?: typeof import('./second-factor.js');
   /** A draft was restored without its IBAN (it is never stored): the IBAN field says so. */
   ibanDropped?: boolean;
 }
@@ -72,9 +74,12 @@ function salutation(c: StepContext, path: string) {
   return select(c, path, 'salutation', salutations.map((s) => ({ value: s, label: c.t(`salutation.${s}`) })), 'honorific-prefix');
 }
 
+/** A person may go without a mobile number (no SMS code then): the check says so at the field (`second-factor.ts` `check`). */
 function contactFields(c: StepContext, prefix: string) {
+  const person = prefix === 'person';
   return html`${text(c, `${prefix}.email`, 'email', { type: 'email', autocomplete: 'email', hint: c.t('email.hint'), maxlength: 254 })}
-  ${text(c, `${prefix}.mobile`, 'mobile', { type: 'tel', autocomplete: 'tel', hint: c.t('mobile.hint'), maxlength: 30 })}
+  ${person ? c.secondFactor?.renderChoice(c) : nothing}
+  ${text(c, `${prefix}.mobile`, 'mobile', { type: 'tel', autocomplete: 'tel', hint: c.t('mobile.hint'), maxlength: 30, optional: person })}
   ${text(c, `${prefix}.phone`, 'phone', { type: 'tel', optional: true, autocomplete: 'off', maxlength: 30 })}`;
 }
 

@@ -19,7 +19,8 @@ export const accounts = pgTable(
     sipAddress: text('sip_address'),
     displayName: text('display_name').notNull(),
     email: text('email').notNull(),
-    mobile: text('mobile').notNull(),
+    /** None when the holder signs in with a passkey or an authenticator app instead of SMS. */
+    mobile: text('mobile'),
     tariffId: uuid('tariff_id').references(() => tariffs.id),
     /** A co-user's account: the business account it belongs to and is billed to (`sub_users`). */
     parentAccountId: uuid('parent_account_id').references((): AnyPgColumn => accounts.id),

@@ -13,3 +13,4 @@ export * from './sub-users.js';
 export * from './locations.js';
 export * from './porting.js';
 export * from './contracts.js';
+export * from './factors.js';

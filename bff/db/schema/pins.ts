@@ -4,6 +4,12 @@ import { at, id, tenantId } from '../columns.js';
 import { users } from './users.js';
 
 export const pinPurpose = pgEnum('pin_purpose', ['login', 'password_setup', 'mobile_change', 'location_link']);
+/**
+ * What answers a challenge: an SMS PIN (`pin_hash` set), an authenticator app's code, a recovery code, a
+ * passkey (the login's step when the passkey is asked for), or a factor enrolled during password setup.
+ * Every kind counts wrong answers and sends alike (5 each), so no factor guesses more than the PIN.
+ */
+export const pinFactor = pgEnum('pin_factor', ['sms', 'totp', 'recovery', 'passkey', 'enrol']);
 
 /**
  * One SMS PIN (see `domain/pins.ts`): six digits, kept as an HMAC with the server secret, valid 10
@@ -19,9 +25,11 @@ export const pinChallenges = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     purpose: pinPurpose('purpose').notNull(),
-    pinHash: text('pin_hash').notNull(),
-    /** The number the PIN went to (the new one for a mobile change). */
-    mobile: text('mobile').notNull(),
+    factor: pinFactor('factor').notNull().default('sms'),
+    /** The SMS PIN's HMAC; none for the other factors. */
+    pinHash: text('pin_hash'),
+    /** The number the PIN went to (the new one for a mobile change); none for the other factors. */
+    mobile: text('mobile'),
     /** What a correct PIN completes, typed by purpose. */
     payload: jsonb('payload').$type<PinPayload>().notNull(),
     attempts: integer('attempts').notNull().default(0),

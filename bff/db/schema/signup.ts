@@ -36,7 +36,8 @@ export const signups = pgTable(
     data: jsonb('data').$type<SignupData>().notNull(),
     displayName: text('display_name').notNull(),
     email: text('email').notNull(),
-    mobile: text('mobile').notNull(),
+    /** None when the person chose a passkey or an authenticator app instead of SMS. */
+    mobile: text('mobile'),
     locale: text('locale').$type<Locale>().notNull(),
     paymentMethod: paymentMethod('payment_method').notNull(),
     evidence: jsonb('evidence').$type<SignupEvidence>().notNull(),

@@ -42,6 +42,11 @@ export const tenants = pgTable('tenants', {
   customerNumberPrefix: text('customer_number_prefix').notNull(),
   /** VAT in basis points (1900 = 19 %, 810 = 8.1 %): tariff prices are gross; business prices show the net. */
   vatRateBp: integer('vat_rate_bp').notNull().default(1900),
+  /**
+   * The passkeys' relying party: a registrable domain the embedding origins are on or under (`example.com`
+   * serves `portal.example.com`). Passkeys belong to it, so it is set once; none: the BFF's `PUBLIC_URL` host.
+   */
+  webauthnRpId: text('webauthn_rp_id'),
   ...timestamps(),
 });
 

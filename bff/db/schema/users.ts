@@ -2,11 +2,13 @@ import { sql } from 'drizzle-orm';
 import { index, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { at, id, tenantId } from '../columns.js';
 import { userRoles } from '../../../contract/enums.js';
+import { factorKinds } from '../../../contract/factors.js';
 import { accounts } from './accounts.js';
 import { apiKeys } from './tenancy.js';
 
 export const userRole = pgEnum('user_role', userRoles);
 export const sessionSource = pgEnum('session_source', ['login', 'embed']);
+export const sessionFactor = pgEnum('session_factor', factorKinds);
 
 /**
  * Who logs in to the portal: the admin of a customer account ("Administrator Kundenportal") or a
@@ -23,8 +25,8 @@ export const users = pgTable(
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
     email: text('email').notNull(),
-    /** E.164; the SMS PINs go here. */
-    mobile: text('mobile').notNull(),
+    /** E.164; the SMS PINs go here. None when the user signs in with a passkey or an authenticator app only. */
+    mobile: text('mobile'),
     passwordHash: text('password_hash'),
     passwordChangedAt: at('password_changed_at'),
     /** The address before the last e-mail change, and when it changed: a reset soon after also tells it. */
@@ -46,6 +48,8 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     tokenHash: text('token_hash').notNull().unique(),
     source: sessionSource('source').notNull(),
+    /** The second factor a login session was opened with; none for an embed session. */
+    factor: sessionFactor('factor'),
     /** For a session from an embed session: the only components whose routes it may call. */
     components: text('components').array(),
     expiresAt: at('expires_at').notNull(),

@@ -51,5 +51,13 @@ export default {
   no_credentials: 'Für diesen Vertrag sind noch keine Internet-Zugangsdaten eingerichtet, die sich ersetzen ließen.',
   rotation_limit: 'Für diesen Vertrag wurden in den letzten 24 Stunden schon so oft neue Internet-Zugangsdaten erstellt, wie es geht. Bitte versuchen Sie es später erneut.',
   provisioning_unavailable: 'Neue Internet-Zugangsdaten lassen sich gerade nicht einrichten. Ihre bisherigen gelten weiter.',
+  mobile_required: 'Für neue Internet-Zugangsdaten brauchen wir eine Mobilnummer: Der Code zum Öffnen der PDF-Datei kommt per SMS. Hinterlegen Sie im Profil eine Mobilnummer.',
+  last_factor: 'Das ist Ihre letzte Anmeldemethode neben dem Passwort. Richten Sie zuerst eine andere ein, dann können Sie diese entfernen.',
+  factor_unavailable: 'Diese Anmeldemethode ist für Ihr Konto nicht eingerichtet. Bitte wählen Sie eine andere.',
+  passkey_failed: 'Die Anmeldung mit dem Passkey hat nicht geklappt. Bitte versuchen Sie es noch einmal oder wählen Sie eine andere Methode.',
+  passkeys_unavailable: 'Passkeys lassen sich auf dieser Website nicht verwenden. Bitte wählen Sie eine andere Methode.',
+  totp_exists: 'Für Ihr Konto ist schon eine Authenticator-App eingerichtet. Entfernen Sie sie zuerst, wenn Sie eine neue einrichten möchten.',
+  totp_not_started: 'Die Einrichtung der Authenticator-App ist nicht begonnen oder abgelaufen. Bitte beginnen Sie sie noch einmal.',
+  step_factor_mismatch: 'Dieser Schritt erwartet eine andere Anmeldemethode. Bitte verwenden Sie die angezeigte Methode oder wählen Sie eine andere.',
   internal_error: 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
 } as const;

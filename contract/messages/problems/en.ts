@@ -53,5 +53,13 @@ export default {
   no_credentials: 'This contract has no internet access credentials set up yet that could be replaced.',
   rotation_limit: 'New internet access credentials were already created as often as allowed for this contract in the last 24 hours. Please try again later.',
   provisioning_unavailable: 'New internet access credentials cannot be set up right now. Your current ones keep working.',
+  mobile_required: 'New internet access credentials need a mobile number: the code that opens the PDF comes by text message. Add a mobile number in your profile.',
+  last_factor: 'This is your last sign-in method besides the password. Set up another one first, then you can remove this one.',
+  factor_unavailable: 'This sign-in method is not set up for your account. Please choose another one.',
+  passkey_failed: 'Signing in with the passkey did not work. Please try again or choose another method.',
+  passkeys_unavailable: 'Passkeys cannot be used on this website. Please choose another method.',
+  totp_exists: 'An authenticator app is already set up for your account. Remove it first if you want to set up a new one.',
+  totp_not_started: 'Setting up the authenticator app has not begun or has expired. Please start it again.',
+  step_factor_mismatch: 'This step asks for another sign-in method. Please use the method shown, or choose another one.',
   internal_error: 'An internal error occurred. Please try again later.',
 } satisfies Translation<typeof de>;

@@ -55,7 +55,7 @@ export async function seedCoUser(db: Db, tenant: TestTenant, accountId: string):
     .insert(users)
     .values({ tenantId: tenant.id, role: 'co_user', accountId, username: `co.${tag}`, displayName: `Co ${tag}`, email: `co.${tag}@firma.example`, mobile: `+49160${String(4_000_000 + seq).padStart(8, '0')}`, passwordHash: await hashPassword(password) })
     .returning();
-  return { id: user!.id, username: user!.username, email: user!.email, mobile: user!.mobile, password };
+  return { id: user!.id, username: user!.username, email: user!.email, mobile: user!.mobile!, password };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'telkit-credentials-pdf-'));

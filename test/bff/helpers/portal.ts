@@ -44,7 +44,7 @@ export async function seedUser(db: Db, tenant: TestTenant, options: { password?:
       passwordHash: password ? await hashPassword(password) : null,
     })
     .returning();
-  return { id: user!.id, username: user!.username, email: user!.email, mobile: user!.mobile, password, accountId: account!.id, customerNumber: account!.customerNumber };
+  return { id: user!.id, username: user!.username, email: user!.email, mobile: user!.mobile!, password, accountId: account!.id, customerNumber: account!.customerNumber };
 }
 
 /** A set-password link for a user, as the credentials or reset e-mail carries it. */

@@ -57,7 +57,7 @@ export async function seedAgent(db: Db, tenant: TestTenant, options: { name?: st
       passwordHash: await hashPassword(password),
     })
     .returning();
-  return { id: user!.id, username: user!.username, email: user!.email, mobile: user!.mobile, password };
+  return { id: user!.id, username: user!.username, email: user!.email, mobile: user!.mobile!, password };
 }
 
 /** A valid new customer (Zürich), with overrides. */

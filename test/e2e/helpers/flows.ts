@@ -26,7 +26,7 @@ export async function fillAddress(page: Page, street: string) {
   await typeInto(page, page.getByLabel('Straße').last(), street);
   await typeInto(page, page.getByLabel('Hausnummer').last(), '12');
   await typeInto(page, page.getByLabel('Postleitzahl').last(), '10115');
-  await typeInto(page, page.getByLabel('Ort').last(), 'Berlin');
+  await typeInto(page, page.getByLabel(/^Ort\b/).last(), 'Berlin');
 }
 
 export async function chooseFirst(page: Page, label: string) {

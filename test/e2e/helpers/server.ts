@@ -46,7 +46,7 @@ export async function npmStart(env: Record<string, string>, timeoutMs = 90_000):
     });
   });
   return {
-    url: `http://127.0.0.1:${env.PORT}`,
+    url: env.PUBLIC_URL ?? `http://127.0.0.1:${env.PORT}`,
     output: () => out,
     async stop() {
       process.kill(-child.pid!, 'SIGTERM');
@@ -65,14 +65,17 @@ export async function npmStart(env: Record<string, string>, timeoutMs = 90_000):
   };
 }
 
-/** `npm start` on a fresh PGlite directory and a free port; `stop()` ends it and removes the data. */
-export async function startFresh(name: string): Promise<Started> {
+/**
+ * `npm start` on a fresh PGlite directory and a free port; `stop()` ends it and removes the data. `host`
+ * `localhost` for passkeys: browsers refuse an IP address as a relying party ID.
+ */
+export async function startFresh(name: string, o: { host?: 'localhost' | '127.0.0.1' } = {}): Promise<Started> {
   const { mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const dir = mkdtempSync(join(tmpdir(), `telkit-${name}-`));
   const port = await freePort();
-  const started = await npmStart({ PORT: String(port), PGLITE_DIR: join(dir, 'pglite'), PUBLIC_URL: `http://127.0.0.1:${port}` });
+  const started = await npmStart({ PORT: String(port), PGLITE_DIR: join(dir, 'pglite'), PUBLIC_URL: `http://${o.host ?? '127.0.0.1'}:${port}` });
   return {
     ...started,
     async stop() {

@@ -50,6 +50,9 @@ export default {
   sendTo: 'Wir senden die neuen Zugangsdaten an diese Angaben:',
   email: 'E-Mail-Adresse',
   mobile: 'Mobilfunk-Rufnummer',
+  noMobile: 'keine hinterlegt',
+  mobileNeeded: 'Für neue Zugangsdaten brauchen wir Ihre Mobilnummer: Den Code zum Öffnen der PDF senden wir per SMS. Bitte hinterlegen Sie zuerst eine Mobilnummer in Ihrem Profil.',
+  'mobileNeeded.link': 'Mobilnummer im Profil hinterlegen',
   'change.link': 'Angaben im Profil ändern',
   'change.text': 'Stimmen die Angaben nicht? Ändern Sie sie zuerst in Ihrem Profil.',
   consent:

@@ -1,7 +1,7 @@
 /** Texts of the portal widgets: the login's and what the three share (the PIN step's, "forgot password", the password setup's and the profile's are in `messages/<feature>/`). */
 export default {
   'login.title': 'Anmelden',
-  'login.intro': 'Melden Sie sich mit Benutzername oder E-Mail-Adresse und Passwort an. Danach senden wir Ihnen einen Code per SMS.',
+  'login.intro': 'Melden Sie sich mit Benutzername oder E-Mail-Adresse und Passwort an. Danach bestätigen Sie die Anmeldung.',
   username: 'Benutzername',
   password: 'Passwort',
   'password.show': 'Passwort anzeigen',

@@ -3,7 +3,7 @@ import type de from './de.js';
 
 export default {
   'login.title': 'Log in',
-  'login.intro': 'Log in with your username or e-mail address and password. Then we send you a code by text message.',
+  'login.intro': 'Log in with your username or e-mail address and password. Then you confirm the login.',
   username: 'Username',
   password: 'Password',
   'password.show': 'Show password',

@@ -79,7 +79,5 @@ export default {
   'review.notice': 'Kündigungsfrist',
   'review.none': 'keine',
   'done.title': 'Fast geschafft – bitte bestätigen Sie Ihre E-Mail-Adresse',
-  'done.text': 'Wir haben eine E-Mail an {email} geschickt. Öffnen Sie den Link darin innerhalb von 24 Stunden. Danach richten wir Ihr Konto ein und senden Ihnen Ihre Zugangsdaten.',
-  'done.spam': 'Keine E-Mail bekommen? Schauen Sie bitte auch im Spam-Ordner nach.',
   intentExpired: 'Diese Bestellung eines neuen Standorts ist abgelaufen (sie gilt 24 Stunden) oder wurde schon verwendet. Bitte beginnen Sie noch einmal in der Standortverwaltung mit „Neuen Standort bestellen“.',
 } as const;

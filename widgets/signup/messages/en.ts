@@ -81,7 +81,5 @@ export default {
   'review.notice': 'Notice period',
   'review.none': 'none',
   'done.title': 'Almost done – please confirm your e-mail address',
-  'done.text': 'We have sent an e-mail to {email}. Open the link in it within 24 hours. Then we set up your account and send you your details.',
-  'done.spam': 'No e-mail? Please look in your spam folder too.',
   intentExpired: 'This order of a new location has expired (it is valid for 24 hours) or was already used. Please start again in the locations list with “Order a new location”.',
 } satisfies Translation<typeof de>;

@@ -1,7 +1,7 @@
 /** Texts of `<tk-password-setup>` alone: its page downloads them, the login page does not (the portal's shared texts: `../de.ts`). */
 export default {
   'setup.title': 'Passwort festlegen',
-  'setup.intro': 'Wählen Sie ein Passwort mit mindestens 12 Zeichen. Ein Satz aus mehreren Wörtern ist sicher und leicht zu merken. Zur Bestätigung senden wir Ihnen einen Code per SMS.',
+  'setup.intro': 'Wählen Sie ein Passwort mit mindestens 12 Zeichen. Ein Satz aus mehreren Wörtern ist sicher und leicht zu merken. Danach bestätigen Sie es mit einem Code per SMS oder, wenn Ihr Konto keine Mobilnummer hat, mit einem Passkey oder einer Authenticator-App.',
   'setup.password': 'Neues Passwort',
   'password.hint': '12 bis 128 Zeichen, keine weiteren Regeln',
   'setup.repeat': 'Neues Passwort wiederholen',

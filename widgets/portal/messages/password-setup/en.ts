@@ -3,7 +3,7 @@ import type de from './de.js';
 
 export default {
   'setup.title': 'Set your password',
-  'setup.intro': 'Choose a password of at least 12 characters. A sentence of several words is safe and easy to remember. To confirm it, we send you a code by text message.',
+  'setup.intro': 'Choose a password of at least 12 characters. A sentence of several words is safe and easy to remember. Then you confirm it with a code by text message or, if your account has no mobile number, with a passkey or an authenticator app.',
   'setup.password': 'New password',
   'password.hint': '12 to 128 characters, no other rules',
   'setup.repeat': 'Repeat the new password',

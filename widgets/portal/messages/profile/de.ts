@@ -12,6 +12,8 @@ export default {
   'role.holder': 'Kontoinhaber',
   'role.co_user': 'Mitbenutzer',
   'profile.changeEmail': 'E-Mail-Adresse ändern',
+  'profile.noMobile': 'Keine Mobilnummer hinterlegt',
+  'profile.addMobile': 'Mobilnummer hinzufügen',
   'profile.changeMobile': 'Mobilnummer ändern',
   'profile.newEmail': 'Neue E-Mail-Adresse',
   'profile.newMobile': 'Neue Mobilnummer',

@@ -14,6 +14,8 @@ export default {
   'role.holder': 'Account holder',
   'role.co_user': 'Co-user',
   'profile.changeEmail': 'Change e-mail address',
+  'profile.noMobile': 'No mobile number on file',
+  'profile.addMobile': 'Add a mobile number',
   'profile.changeMobile': 'Change mobile number',
   'profile.newEmail': 'New e-mail address',
   'profile.newMobile': 'New mobile number',

@@ -1,5 +1,7 @@
-/** The done screen's actions (`done.ts`): loaded with it, after the order, not before. */
+/** The done screen's texts (`done.ts`): loaded with it, after the order, not before. */
 export default {
+  'done.text': 'Wir haben eine E-Mail an {email} geschickt. Öffnen Sie den Link darin innerhalb von 24 Stunden. Danach richten wir Ihr Konto ein und senden Ihnen Ihre Zugangsdaten.',
+  'done.spam': 'Keine E-Mail bekommen? Schauen Sie bitte auch im Spam-Ordner nach.',
   'done.resend': 'E-Mail erneut senden',
   'done.resendIn': 'E-Mail erneut senden ({time})',
   'done.wait': 'Erneut senden ist in {time} Minuten möglich.',

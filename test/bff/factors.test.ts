@@ -1,0 +1,270 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { generateSync } from 'otplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normalizeRecoveryCode } from '../../contract/factors.js';
+import { auditEvents, outbox, recoveryCodes, tenants, totpFactors, users, type User } from '../../bff/db/schema/index.js';
+import { consumeRecoveryCode, factorChanged, issueRecoveryCodes } from '../../bff/domain/factors.js';
+import type { SmsPayload } from '../../bff/messaging/outbox.js';
+import { createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
+import { registerPasskey, steppedUpSession, usePasskeys } from './helpers/authenticator.js';
+import { emailsOf } from './helpers/outbox.js';
+import { browser, seedUser } from './helpers/portal.js';
+
+/**
+ * The profile's second factors (issue 18): the list, an authenticator app, removing (never the last),
+ * new recovery codes; every change audited and told by e-mail (and SMS where a number exists).
+ */
+let t: TestApp;
+let tenant: TestTenant;
+let other: TestTenant;
+const PASSWORD = 'grüne Wiese am Morgen';
+const SECRET = 'test-secret-test-secret-test-secret-0123';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  tenant = await seedTenant(t.db, 'factors');
+  other = await seedTenant(t.db, 'factors-other');
+  await usePasskeys(t, tenant);
+  await usePasskeys(t, other);
+});
+afterAll(() => t.close());
+
+/** A user with a password and a stepped-up session; `mobile: false` makes one without a mobile number (SMS is then no factor). */
+async function member(o: { mobile?: boolean; at?: TestTenant } = {}) {
+  const at = o.at ?? tenant;
+  const user = await seedUser(t.db, at, { password: PASSWORD });
+  if (o.mobile === false) await t.db.update(users).set({ mobile: null }).where(eq(users.id, user.id));
+  const session = await steppedUpSession(t, at, user);
+  return { user, session, b: browser(t, at) };
+}
+
+const codeFor = (secret: string, offsetSeconds = 0) => generateSync({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) + offsetSeconds });
+
+/** Adds an authenticator app through the profile; returns its secret and the confirmation's answer. */
+async function addApp(b: ReturnType<typeof browser>, session: string) {
+  const started = await b.post('/v1/me/factors/totp', undefined, session);
+  expect(started.status).toBe(201);
+  const confirmed = await b.post('/v1/me/factors/totp/confirm', { code: codeFor(started.json.secret) }, session);
+  return { secret: started.json.secret as string, confirmed };
+}
+
+const actions = async (userId: string) =>
+  (await t.db.select().from(auditEvents).where(eq(auditEvents.targetId, userId)).orderBy(asc(auditEvents.occurredAt))).map((e) => e.action);
+async function smsTo(to: string, at = tenant): Promise<string[]> {
+  const rows = await t.db.select().from(outbox).where(eq(outbox.tenantId, at.id)).orderBy(asc(outbox.createdAt));
+  return rows.filter((r) => r.channel === 'sms' && (r.payload as SmsPayload).to === to).map((r) => (r.payload as SmsPayload).text);
+}
+const mailsTo = async (to: string) => (await emailsOf(t.db, tenant.id)).filter((m) => m.to === to);
+
+describe('the factors in the profile', () => {
+  it('lists SMS for a user with a mobile number, and whether passkeys work here', async () => {
+    const { session, b } = await member();
+    const res = await b.get('/v1/me/factors', session);
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ passkeys: [], totp: null, sms: { mobile: expect.stringMatching(/^\+49/) }, recoveryCodes: null, passkeysAvailable: true });
+    expect(res.json.sms.mobile).toContain('•');
+  });
+
+  it("every change needs a step-up (an enrolment's second half is bound to its first instead)", async () => {
+    const user = await seedUser(t.db, tenant, { password: PASSWORD });
+    const { createSession } = await import('../../bff/domain/sessions.js');
+    const { token } = await createSession(t.db, { tenantId: tenant.id, userId: user.id, source: 'login', factor: 'sms', now: t.clock.now() });
+    const b = browser(t, tenant);
+    for (const res of [
+      await b.post('/v1/me/factors/totp', undefined, token),
+      await b.del('/v1/me/factors/totp', token),
+      await b.post('/v1/me/factors/recovery-codes', undefined, token),
+      await b.del('/v1/me/factors/passkeys/00000000-0000-4000-8000-000000000000', token),
+    ]) {
+      expect(res.status).toBe(403);
+      expect(res.json.code).toBe('step_up_required');
+    }
+  });
+});
+
+describe('an embed session', () => {
+  it('lists the factors but changes none (a partner\'s login must not add a passkey that then signs in alone)', async () => {
+    const user = await seedUser(t.db, tenant, { password: PASSWORD });
+    const { createSession } = await import('../../bff/domain/sessions.js');
+    const { token } = await createSession(t.db, { tenantId: tenant.id, userId: user.id, source: 'embed', components: ['tk-profile'], now: t.clock.now() });
+    const b = browser(t, tenant);
+    expect((await b.post('/v1/me/step-up', { password: PASSWORD }, token)).status).toBe(200);
+    expect((await b.get('/v1/me/factors', token)).status).toBe(200);
+    for (const res of [await b.post('/v1/me/factors/passkeys/options', undefined, token), await b.post('/v1/me/factors/totp', undefined, token), await b.post('/v1/me/factors/recovery-codes', undefined, token)]) {
+      expect(res.status).toBe(403);
+      expect(res.json.code).toBe('forbidden');
+    }
+  });
+});
+
+describe('an authenticator app', () => {
+  it('takes its first code after the step-up has lapsed, within 15 minutes of its start; later it starts again', async () => {
+    const { session, b } = await member();
+    const started = await b.post('/v1/me/factors/totp', undefined, session);
+    t.clock.advance(6 * 60_000); // the step-up (5 minutes) is over: installing an app takes a while
+    expect((await b.post('/v1/me/factors/totp/confirm', { code: codeFor(started.json.secret) }, session)).status).toBe(200);
+
+    const other = await member();
+    const late = await other.b.post('/v1/me/factors/totp', undefined, other.session);
+    t.clock.advance(16 * 60_000);
+    const refused = await other.b.post('/v1/me/factors/totp/confirm', { code: codeFor(late.json.secret) }, other.session);
+    expect(refused.status).toBe(409);
+    expect(refused.json.code).toBe('totp_not_started');
+  });
+
+  it('is added with a code computed from its secret: recovery codes come with it, the list shows it', async () => {
+    const { user, session, b } = await member();
+    const started = await b.post('/v1/me/factors/totp', undefined, session);
+    expect(started.json.uri).toMatch(/^otpauth:\/\/totp\//);
+    expect(started.json.qr).toMatch(/^data:image\/svg\+xml;base64,/);
+    const confirmed = await b.post('/v1/me/factors/totp/confirm', { code: codeFor(started.json.secret) }, session);
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.json.recoveryCodes).toHaveLength(10);
+    expect(confirmed.json.factors.totp).toMatchObject({ createdAt: expect.any(String) });
+    expect(confirmed.json.factors.recoveryCodes).toMatchObject({ remaining: 10 });
+    expect((await b.post('/v1/me/factors/totp', undefined, session)).json.code).toBe('totp_exists');
+    expect(await actions(user.id)).toContain('factor.totp_added');
+    // At rest: neither the app's secret nor a recovery code can be read from a copy of the tables.
+    const stored = JSON.stringify([
+      await t.db.select().from(totpFactors).where(eq(totpFactors.userId, user.id)),
+      await t.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, user.id)),
+    ]);
+    expect(stored).not.toContain(started.json.secret);
+    for (const code of confirmed.json.recoveryCodes as string[]) {
+      expect(stored).not.toContain(code);
+      expect(stored).not.toContain(normalizeRecoveryCode(code));
+    }
+  });
+
+  it('counts wrong codes: after five the enrolment is gone, even the right code then needs a new start', async () => {
+    const { session, b } = await member();
+    const started = await b.post('/v1/me/factors/totp', undefined, session);
+    const right = codeFor(started.json.secret);
+    const wrong = right === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 5; i++) {
+      const res = await b.post('/v1/me/factors/totp/confirm', { code: wrong }, session);
+      expect(res.status).toBe(422);
+      expect(res.json.errors).toMatchObject([{ path: 'code', code: 'totp_wrong' }]);
+    }
+    const late = await b.post('/v1/me/factors/totp/confirm', { code: right }, session);
+    expect(late.status).toBe(409);
+    expect(late.json.code).toBe('totp_not_started');
+    // A new start works.
+    const again = await b.post('/v1/me/factors/totp', undefined, session);
+    expect((await b.post('/v1/me/factors/totp/confirm', { code: codeFor(again.json.secret) }, session)).status).toBe(200);
+  });
+});
+
+describe('removing a factor', () => {
+  it('never the last one: without a mobile number the only passkey stays; with an app as well, it can go', async () => {
+    const { user, session, b } = await member({ mobile: false });
+    const { added } = await registerPasskey(t, tenant, session);
+    expect(added.status).toBe(201);
+    const passkeyId = added.json.factors.passkeys[0].id;
+    const refused = await b.del(`/v1/me/factors/passkeys/${passkeyId}`, session);
+    expect(refused.status).toBe(409);
+    expect(refused.json.code).toBe('last_factor');
+
+    await addApp(b, session);
+    expect((await b.del(`/v1/me/factors/passkeys/${passkeyId}`, session)).status).toBe(204);
+    // Now the app is the last one (recovery codes do not count).
+    expect((await b.del('/v1/me/factors/totp', session)).status).toBe(409);
+    const factors = await b.get('/v1/me/factors', session);
+    expect(factors.json).toMatchObject({ passkeys: [], totp: { createdAt: expect.any(String) }, sms: null, recoveryCodes: { remaining: 10 } });
+    expect(await actions(user.id)).toEqual(expect.arrayContaining(['factor.passkey_added', 'factor.totp_added', 'factor.passkey_removed']));
+  });
+
+  it('with a mobile number, the passkey and the app can both go (SMS remains); the user\'s other sessions end with it', async () => {
+    const { user, session, b } = await member();
+    const { added } = await registerPasskey(t, tenant, session);
+    await addApp(b, session);
+    const other = await steppedUpSession(t, tenant, user); // say, opened with the passkey on a lost laptop
+    expect((await b.get('/v1/me/factors', other)).status).toBe(200);
+    expect((await b.del(`/v1/me/factors/passkeys/${added.json.factors.passkeys[0].id}`, session)).status).toBe(204);
+    expect((await b.get('/v1/me/factors', other)).status).toBe(401);
+    expect((await b.get('/v1/me/factors', session)).status).toBe(200);
+    expect((await b.del('/v1/me/factors/totp', session)).status).toBe(204);
+    expect((await b.del('/v1/me/factors/totp', session)).status).toBe(404);
+  });
+
+  it('another user\'s passkey is not found, in the same tenant or another', async () => {
+    const owner = await member();
+    const { added } = await registerPasskey(t, tenant, owner.session);
+    const id = added.json.factors.passkeys[0].id;
+    const neighbour = await member();
+    expect((await neighbour.b.del(`/v1/me/factors/passkeys/${id}`, neighbour.session)).status).toBe(404);
+    const stranger = await member({ at: other });
+    expect((await stranger.b.del(`/v1/me/factors/passkeys/${id}`, stranger.session)).status).toBe(404);
+    expect((await owner.b.get('/v1/me/factors', owner.session)).json.passkeys).toHaveLength(1);
+  });
+});
+
+describe('recovery codes', () => {
+  it('new ones replace the old: an old code no longer works, a new one does once', async () => {
+    const { user, session, b } = await member();
+    const { confirmed } = await addApp(b, session);
+    const old = confirmed.json.recoveryCodes as string[];
+    const res = await b.post('/v1/me/factors/recovery-codes', undefined, session);
+    expect(res.status).toBe(201);
+    const fresh = res.json.recoveryCodes as string[];
+    expect(fresh).toHaveLength(10);
+    expect(fresh).not.toContain(old[0]);
+    const [row] = await t.db.select().from(users).where(eq(users.id, user.id));
+    const use = (code: string) => consumeRecoveryCode(t.db, { user: row!, secret: SECRET, now: t.clock.now(), code: normalizeRecoveryCode(code)! });
+    expect(await use(old[0]!)).toBe(false);
+    expect(await use(fresh[0]!)).toBe(true);
+    expect(await use(fresh[0]!)).toBe(false);
+    expect((await b.get('/v1/me/factors', session)).json.recoveryCodes).toMatchObject({ remaining: 9 });
+    expect(await actions(user.id)).toContain('factor.recovery_codes_issued');
+  });
+});
+
+describe('the notices', () => {
+  it('tell of every change by e-mail and, with a mobile number, by SMS; never a code', async () => {
+    const { user, session, b } = await member();
+    const { added } = await registerPasskey(t, tenant, session, undefined, 'Tablet im Büro');
+    const codes = added.json.recoveryCodes as string[];
+    const mails = await mailsTo(user.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toContain('Neuer Passkey');
+    expect(mails[0]!.text).toContain('„Tablet im Büro“');
+    expect(mails[0]!.text).toContain('Waren Sie das nicht?');
+    const sms = await smsTo(user.mobile);
+    expect(sms).toHaveLength(1);
+    expect(sms[0]).toContain('Passkey hinzugefügt');
+    for (const text of [mails[0]!.text, mails[0]!.html, sms[0]!]) for (const code of codes) expect(text).not.toContain(code);
+
+    const { secret } = await addApp(b, session);
+    await b.post('/v1/me/factors/recovery-codes', undefined, session);
+    const all = await mailsTo(user.email);
+    expect(all.map((m) => m.subject)).toEqual([
+      expect.stringContaining('Neuer Passkey'),
+      expect.stringContaining('Authenticator-App'),
+      expect.stringContaining('Neue Wiederherstellungscodes'),
+    ]);
+    expect(await smsTo(user.mobile)).toHaveLength(3);
+    for (const m of all) expect(m.text).not.toContain(secret);
+  });
+
+  it('go by e-mail only to a user without a mobile number', async () => {
+    const { user, session } = await member({ mobile: false });
+    await registerPasskey(t, tenant, session);
+    expect(await mailsTo(user.email)).toHaveLength(1);
+    const rows = await t.db.select().from(outbox).where(and(eq(outbox.tenantId, tenant.id), eq(outbox.channel, 'sms')));
+    expect(rows.filter((r) => (r.payload as SmsPayload).text.includes(user.username))).toHaveLength(0);
+  });
+
+  it('say how many recovery codes are left after one was used, in the user\'s language', async () => {
+    const { user } = await member();
+    const [row] = await t.db.select().from(users).where(eq(users.id, user.id));
+    const [tenantRow] = await t.db.select().from(tenants).where(eq(tenants.id, tenant.id));
+    const codes = await issueRecoveryCodes(t.db, { user: row as User, secret: SECRET, now: t.clock.now() });
+    await consumeRecoveryCode(t.db, { user: row!, secret: SECRET, now: t.clock.now(), code: normalizeRecoveryCode(codes[0]!)! });
+    await factorChanged(t.db, { tenant: tenantRow!, user: row!, change: 'recovery_code_used', now: t.clock.now(), locale: 'en' });
+    const [mail] = await mailsTo(user.email);
+    expect(mail!.text).toContain('9 codes are left');
+    expect((await smsTo(user.mobile))[0]).toContain('9 left');
+    const [entry] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.targetId, user.id), eq(auditEvents.action, 'factor.recovery_code_used')));
+    expect(entry!.data).toEqual({ remaining: 9 });
+  });
+});

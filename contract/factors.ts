@@ -103,8 +103,10 @@ export const factorsSchema = z
   .object({
     passkeys: z.array(passkeySchema),
     totp: z.object({ createdAt: z.iso.datetime(), lastUsedAt: z.iso.datetime().nullable() }).nullable(),
-    /** The masked mobile number when SMS is a factor. */
+    /** The masked mobile number when SMS is a factor (a number, and SMS sign-in not turned off). */
     sms: z.object({ mobile: z.string() }).nullable(),
+    /** The masked mobile number on record, whether or not SMS signs in (SMS can be turned on again with it). */
+    mobile: z.string().nullable(),
     recoveryCodes: z.object({ remaining: z.number().int(), createdAt: z.iso.datetime() }).nullable(),
     /** Whether passkeys work where the widget runs (the tenant's RP ID and origins). */
     passkeysAvailable: z.boolean(),

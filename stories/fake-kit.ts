@@ -382,9 +382,11 @@ import type { Factors } from '../contract/factors.js';
  * The fake BFF's second factors of the logged-in user (`/v1/me/factors…`), from one of these starting
  * points (`useFakeFactors`, before the widget renders). Passkeys: the device is the browser's (a test stubs
  * `navigator.credentials.create`). Authenticator app: the code `000000` is wrong, others right. Removing
- * the last factor besides the password is refused (`last_factor`). `noMobile`: the profile has no mobile number.
+ * the last factor besides the password is refused (`last_factor`), and so is turning SMS sign-in off without a
+ * passkey or app. `noMobile`: the profile has no mobile number. `smsOff`: passkey and app, SMS sign-in turned off
+ * (the number stays on record).
  */
-export type FakeFactors = 'sms' | 'all' | 'passkeyOnly' | 'noMobile';
+export type FakeFactors = 'sms' | 'all' | 'passkeyOnly' | 'noMobile' | 'smsOff';
 let factorsPreset: FakeFactors = 'sms';
 let factors: Factors;
 const day = (d: number) => new Date(Date.UTC(2026, 9, d, 9)).toISOString();
@@ -395,12 +397,14 @@ export function useFakeFactors(preset: FakeFactors): void {
   factorsPreset = preset;
   const laptop = { id: '00000000-0000-4000-8000-0000000000f1', label: 'Laptop', createdAt: day(2), lastUsedAt: day(20), synced: false };
   const phone = { id: '00000000-0000-4000-8000-0000000000f2', label: 'iPhone', createdAt: day(5), lastUsedAt: null, synced: true };
-  const sms = { mobile: '+49 151 ••••• 78' };
+  const mobile = '+49 151 ••••• 78';
+  const sms = { mobile };
   factors = {
-    sms: { passkeys: [], totp: null, sms, recoveryCodes: null, passkeysAvailable: true },
-    all: { passkeys: [laptop, phone], totp: { createdAt: day(3), lastUsedAt: day(18) }, sms, recoveryCodes: { remaining: 7, createdAt: day(2) }, passkeysAvailable: true },
-    passkeyOnly: { passkeys: [laptop], totp: null, sms: null, recoveryCodes: { remaining: 10, createdAt: day(2) }, passkeysAvailable: true },
-    noMobile: { passkeys: [], totp: { createdAt: day(3), lastUsedAt: null }, sms: null, recoveryCodes: { remaining: 10, createdAt: day(3) }, passkeysAvailable: true },
+    sms: { passkeys: [], totp: null, sms, mobile, recoveryCodes: null, passkeysAvailable: true },
+    all: { passkeys: [laptop, phone], totp: { createdAt: day(3), lastUsedAt: day(18) }, sms, mobile, recoveryCodes: { remaining: 7, createdAt: day(2) }, passkeysAvailable: true },
+    passkeyOnly: { passkeys: [laptop], totp: null, sms: null, mobile: null, recoveryCodes: { remaining: 10, createdAt: day(2) }, passkeysAvailable: true },
+    noMobile: { passkeys: [], totp: { createdAt: day(3), lastUsedAt: null }, sms: null, mobile: null, recoveryCodes: { remaining: 10, createdAt: day(3) }, passkeysAvailable: true },
+    smsOff: { passkeys: [laptop], totp: { createdAt: day(3), lastUsedAt: day(18) }, sms: null, mobile, recoveryCodes: { remaining: 10, createdAt: day(2) }, passkeysAvailable: true },
   }[preset];
 }
 useFakeFactors('sms');
@@ -416,7 +420,7 @@ routeFakeApi(
       if (first) factors.recoveryCodes = { remaining: 10, createdAt: new Date().toISOString() };
       return json({ factors: copy(), recoveryCodes: first ? fakeCodes() : null }, method === 'POST' && path.endsWith('/passkeys') ? 201 : 200);
     };
-    const lastFactor = () => problem(409, 'last_factor', 'Das ist Ihre letzte Anmeldemethode neben dem Passwort. Richten Sie zuerst eine andere ein, dann können Sie diese entfernen.');
+    const lastFactor = () => problem(409, 'last_factor', 'Das ist Ihre letzte Anmeldemethode neben dem Passwort. Richten Sie zuerst eine andere ein, dann können Sie diese entfernen oder ausschalten.');
     const count = () => factors.passkeys.length + (factors.totp ? 1 : 0) + (factors.sms ? 1 : 0);
     const sub = path.slice('/v1/me/factors'.length);
     if (method === 'GET' && sub === '') return json(copy(), 200);
@@ -454,6 +458,12 @@ routeFakeApi(
       if (count() <= 1) return lastFactor();
       factors.totp = null;
       return new Response(null, { status: 204 });
+    }
+    if (sub === '/sms' && (method === 'DELETE' || method === 'POST')) {
+      if (!factors.mobile) return problem(404, 'not_found', 'Nicht gefunden.');
+      if (method === 'DELETE' && !hasOther()) return lastFactor();
+      factors.sms = method === 'POST' ? { mobile: factors.mobile } : null;
+      return json(copy(), 200);
     }
     if (sub === '/recovery-codes') {
       factors.recoveryCodes = { remaining: 10, createdAt: new Date().toISOString() };

@@ -102,3 +102,7 @@ export const NewRecoveryCodes = factors('all', [{ press: /Neue Codes erstellen|C
 /** The last way to confirm a login is not removed: the refusal says what to do first. */
 export const LastFactorRefused = factors('passkeyOnly', [{ press: /Entfernen|Remove/ }, ...confirmed, { submit: true }]);
 export const RemoveApp = factors('all', [{ press: /Entfernen Authenticator|Remove Authenticator/ }]);
+/** SMS sign-in turned off: the number stays for notices, "einschalten" brings it back. */
+export const SmsSignInOff: Story = { ...factors('smsOff'), name: 'SMS sign-in off' };
+/** Turning SMS sign-in off says what follows, and asks the password first. */
+export const TurnOffSms: Story = { ...factors('all', [{ press: /SMS-Anmeldung ausschalten|Turn off SMS/ }]), name: 'Turn off SMS sign-in' };

@@ -8,7 +8,7 @@ import { ApiError } from '../lib/errors.js';
 import type { BudgetSettings } from './budget.js';
 import { audit, userActor } from './audit.js';
 import { revokeSessions } from './sessions.js';
-import { factorChanged, isLastFactor, issueRecoveryCodes, recoveryCodesIfFirst, recoveryCodeState } from './factors.js';
+import { factorChanged, isLastFactor, issueRecoveryCodes, recoveryCodesIfFirst, recoveryCodeState, smsSignsIn } from './factors.js';
 import { burnChallenge, type PasskeyContext, relyingParty, verifyPasskeyRegistration } from './passkeys.js';
 import { confirmTotpEnrolment, removeTotp, startTotpEnrolment } from './totp.js';
 
@@ -41,7 +41,8 @@ async function summaryOf(tx: Executor, o: PasskeyContext & { user: User }): Prom
       synced: p.backedUp || p.deviceType === 'multiDevice',
     })),
     totp: totp ? { createdAt: totp.confirmedAt!.toISOString(), lastUsedAt: totp.lastUsedAt?.toISOString() ?? null } : null,
-    sms: o.user.mobile ? { mobile: maskMobile(o.user.mobile) } : null,
+    sms: smsSignsIn(o.user) ? { mobile: maskMobile(o.user.mobile!) } : null,
+    mobile: maskMobile(o.user.mobile),
     recoveryCodes: codes && { remaining: codes.remaining, createdAt: codes.createdAt.toISOString() },
     passkeysAvailable: relyingParty(o).available,
   };
@@ -93,6 +94,24 @@ export async function removeFactor(db: Db, o: ChangeContext & { kind: Extract<Fa
       await factorChanged(tx, { ...o, user, change: 'totp_removed' });
       await endOtherSessions(tx, user, o);
     }
+  });
+}
+
+/**
+ * SMS sign-in off (`on: false`) or on again. Off: 404 without a number, 409 `last_factor` without a passkey
+ * or an app; the number stays for notices, and sessions opened with an SMS PIN end with the others. On: 404
+ * without a number. Either is a no-op when it is so already (nothing audited, nobody told).
+ */
+export async function setSmsLogin(db: Db, o: ChangeContext & { on: boolean }): Promise<Factors> {
+  return db.transaction(async (tx) => {
+    const before = await lockUser(tx, o.user);
+    if (!before.mobile) throw new ApiError(404, 'not_found');
+    if (before.smsLogin === o.on) return summaryOf(tx, { ...o, user: before });
+    if (!o.on && (await isLastFactor(tx, before))) throw new ApiError(409, 'last_factor');
+    const [user] = await tx.update(users).set({ smsLogin: o.on }).where(eq(users.id, before.id)).returning();
+    await factorChanged(tx, { ...o, user: user!, change: o.on ? 'sms_on' : 'sms_off' });
+    if (!o.on) await endOtherSessions(tx, user!, o);
+    return summaryOf(tx, { ...o, user: user! });
   });
 }
 

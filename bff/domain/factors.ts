@@ -14,7 +14,10 @@ import { brandOf } from '../messaging/templates/layout.js';
 // The second factors of a user, together: which they have (strongest first), the rule that the last one
 // stays, and the recovery codes. Passkeys: `passkeys.ts`; authenticator apps: `totp.ts`; SMS: `pins.ts`.
 
-/** The user's factors, strongest first: passkey, app, SMS (a mobile number), recovery codes while unused ones remain. */
+/** Whether SMS PINs sign the user in: a mobile number, and SMS sign-in not turned off. */
+export const smsSignsIn = (user: User) => Boolean(user.mobile) && user.smsLogin;
+
+/** The user's factors, strongest first: passkey, app, SMS (`smsSignsIn`), recovery codes while unused ones remain. */
 export async function factorsOf(tx: Executor, user: User): Promise<FactorKind[]> {
   const [[passkeys], [totp], [codes]] = await Promise.all([
     tx.select({ n: count() }).from(webauthnCredentials).where(eq(webauthnCredentials.userId, user.id)),
@@ -24,13 +27,13 @@ export async function factorsOf(tx: Executor, user: User): Promise<FactorKind[]>
   const kinds: FactorKind[] = [];
   if (passkeys!.n > 0) kinds.push('passkey');
   if (totp!.n > 0) kinds.push('totp');
-  if (user.mobile) kinds.push('sms');
+  if (smsSignsIn(user)) kinds.push('sms');
   if (codes!.n > 0) kinds.push('recovery');
   return kinds;
 }
 
 /**
- * Whether removing one passkey or the app would leave the user without a factor besides the password.
+ * Whether removing one passkey, the app or SMS would leave the user without a factor besides the password.
  * Recovery codes do not count: they are the way back in, not a way to sign in every day.
  */
 export async function isLastFactor(tx: Executor, user: User): Promise<boolean> {
@@ -38,11 +41,11 @@ export async function isLastFactor(tx: Executor, user: User): Promise<boolean> {
     tx.select({ n: count() }).from(webauthnCredentials).where(eq(webauthnCredentials.userId, user.id)),
     tx.select({ n: count() }).from(totpFactors).where(and(eq(totpFactors.userId, user.id), isNotNull(totpFactors.confirmedAt))),
   ]);
-  return passkeys!.n + totp!.n + (user.mobile ? 1 : 0) <= 1;
+  return passkeys!.n + totp!.n + (smsSignsIn(user) ? 1 : 0) <= 1;
 }
 
 /** A change to a user's factors: audited, and the user told by e-mail (and SMS where a number exists). */
-export type FactorChange = 'passkey_added' | 'passkey_removed' | 'totp_added' | 'totp_removed' | 'recovery_codes_issued' | 'recovery_code_used' | 'codes_blocked';
+export type FactorChange = 'passkey_added' | 'passkey_removed' | 'totp_added' | 'totp_removed' | 'sms_off' | 'sms_on' | 'recovery_codes_issued' | 'recovery_code_used' | 'codes_blocked';
 
 /**
  * Records a factor change: the audit entry `factor.<change>` (with `data`, never a secret), an e-mail

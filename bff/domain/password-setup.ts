@@ -3,7 +3,7 @@ import type { Locale } from '../../contract/enums.js';
 import type { PasswordSetupStep, SetupFactor, TotpEnrolment, WebauthnCeremony } from '../../contract/factors.js';
 import type { PinChallenge } from '../../contract/portal.js';
 import { burnChallenge, type PasskeyContext, passkeyRegistrationOptions, verifyPasskeyRegistration } from './passkeys.js';
-import { factorChanged, factorsOf, recoveryCodesIfFirst, tellRecoveryCodeUsed } from './factors.js';
+import { factorChanged, factorsOf, recoveryCodesIfFirst, smsSignsIn, tellRecoveryCodeUsed } from './factors.js';
 import { confirmTotpEnrolment, startTotpEnrolment } from './totp.js';
 import type { Db, Executor } from '../db/client.js';
 import { accounts, emailLinks, pinChallenges, signups, type Tenant, tenants, type User, users, webauthnChallenges } from '../db/schema/index.js';
@@ -38,8 +38,8 @@ export async function startPasswordSetup(tx: Executor, o: PinContext & { token: 
   const own = (await factorsOf(tx, user)).filter((f) => f !== 'sms');
   // The first password of someone who chose a passkey or an app at signup (and gave a number all the same).
   const chosen = !user.passwordHash && own.length === 0 && (await chosenAtSignup(tx, user)) !== 'sms';
-  if (!user.mobile || chosen) {
-    // No SMS. Whoever holds the e-mail link must not add a factor of their own to an account that has one:
+  if (!smsSignsIn(user) || chosen) {
+    // No SMS (no number, or SMS sign-in turned off). Whoever holds the e-mail link must not add a factor of their own to an account that has one:
     // a reset asks the app's code (or a recovery code) then, or a recovery code; only an account without any
     // such factor yet (the first password) adds a passkey or an app here (`enrol`).
     const factor = own.includes('totp') ? 'totp' : own.length > 0 ? 'recovery' : 'enrol';
@@ -129,7 +129,10 @@ async function lockEnrolStep(tx: Executor, o: SetupContext & { challengeId: stri
 async function finishSetup(tx: Executor, challenge: Challenge<'password_setup'>, o: SetupContext & { tenant: Tenant; change: 'passkey_added' | 'totp_added' }): Promise<SetWithFactor> {
   await tx.update(pinChallenges).set({ usedAt: o.now }).where(eq(pinChallenges.id, challenge.id));
   const done = await completePasswordSetup(tx, challenge, o);
-  const [user] = await tx.select().from(users).where(eq(users.id, challenge.userId));
+  let [user] = await tx.select().from(users).where(eq(users.id, challenge.userId));
+  // A number given at signup with a passkey or an app chosen instead of SMS: the choice holds, SMS does not
+  // sign in (the number stays for notices; the profile turns SMS sign-in on again).
+  if (user!.mobile) [user] = await tx.update(users).set({ smsLogin: false }).where(eq(users.id, user!.id)).returning();
   const recoveryCodes = await recoveryCodesIfFirst(tx, { user: user!, secret: o.secret, now: o.now });
   await factorChanged(tx, { ...o, user: user!, change: o.change });
   return { ...done, recoveryCodes };

@@ -9,7 +9,7 @@ import {
   totpEnrolmentSchema,
   webauthnCeremonySchema,
 } from '../../contract/factors.js';
-import { addPasskey, confirmTotp, factorSummary, issueCodes, removeFactor, startTotp } from '../domain/factor-changes.js';
+import { addPasskey, confirmTotp, factorSummary, issueCodes, removeFactor, setSmsLogin, startTotp } from '../domain/factor-changes.js';
 import { passkeyRegistrationOptions } from '../domain/passkeys.js';
 import { refuseWhileActing } from '../domain/locations.js';
 import { requireStepUp } from '../domain/profile.js';
@@ -152,6 +152,37 @@ export const factorRoutes = new Hono<AppEnv>()
       const ctx = changeContext(c, { stepUp: true });
       await removeFactor(c.get('deps').db, { ...ctx, kind: 'totp' });
       return c.body(null, 204);
+    },
+  )
+  .delete(
+    '/sms',
+    endpoint({
+      summary:
+        'SMS sign-in off (needs a step-up; not the last factor: 409 `last_factor`; 404 without a mobile number): only a passkey or the app (or a recovery code) signs in and resets the password; the number stays for notices',
+      tags,
+      ...access,
+      success: { status: 200, description: 'SMS no longer signs in (also when it was off already)', schema: factorsSchema },
+      problems: [404, 409],
+    }),
+    rateLimit({ name: 'factors.change', limit: 30, windowSeconds: 3600 }, byCredential),
+    async (c) => {
+      const ctx = changeContext(c, { stepUp: true });
+      return c.json(await setSmsLogin(c.get('deps').db, { ...ctx, on: false }), 200);
+    },
+  )
+  .post(
+    '/sms',
+    endpoint({
+      summary: 'SMS sign-in on again, with the mobile number on record (needs a step-up; 404 without a number)',
+      tags,
+      ...access,
+      success: { status: 200, description: 'SMS signs in again (also when it was on already)', schema: factorsSchema },
+      problems: [404],
+    }),
+    rateLimit({ name: 'factors.change', limit: 30, windowSeconds: 3600 }, byCredential),
+    async (c) => {
+      const ctx = changeContext(c, { stepUp: true });
+      return c.json(await setSmsLogin(c.get('deps').db, { ...ctx, on: true }), 200);
     },
   )
   .post(

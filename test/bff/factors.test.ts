@@ -8,7 +8,7 @@ import type { SmsPayload } from '../../bff/messaging/outbox.js';
 import { createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { registerPasskey, steppedUpSession, usePasskeys } from './helpers/authenticator.js';
 import { emailsOf } from './helpers/outbox.js';
-import { browser, seedUser } from './helpers/portal.js';
+import { browser, seedUser, setPasswordToken } from './helpers/portal.js';
 
 /**
  * The profile's second factors (issue 18): the list, an authenticator app, removing (never the last),
@@ -90,7 +90,13 @@ describe('an embed session', () => {
     const b = browser(t, tenant);
     expect((await b.post('/v1/me/step-up', { password: PASSWORD }, token)).status).toBe(200);
     expect((await b.get('/v1/me/factors', token)).status).toBe(200);
-    for (const res of [await b.post('/v1/me/factors/passkeys/options', undefined, token), await b.post('/v1/me/factors/totp', undefined, token), await b.post('/v1/me/factors/recovery-codes', undefined, token)]) {
+    for (const res of [
+      await b.post('/v1/me/factors/passkeys/options', undefined, token),
+      await b.post('/v1/me/factors/totp', undefined, token),
+      await b.post('/v1/me/factors/recovery-codes', undefined, token),
+      await b.del('/v1/me/factors/sms', token),
+      await b.post('/v1/me/factors/sms', undefined, token),
+    ]) {
       expect(res.status).toBe(403);
       expect(res.json.code).toBe('forbidden');
     }
@@ -196,6 +202,78 @@ describe('removing a factor', () => {
     const stranger = await member({ at: other });
     expect((await stranger.b.del(`/v1/me/factors/passkeys/${id}`, stranger.session)).status).toBe(404);
     expect((await owner.b.get('/v1/me/factors', owner.session)).json.passkeys).toHaveLength(1);
+  });
+});
+
+describe('SMS sign-in off and on', () => {
+  it('off needs a step-up, another factor and a number; off, only the app signs in and resets; the number stays for notices', async () => {
+    const { user, session, b } = await member();
+    const { createSession } = await import('../../bff/domain/sessions.js');
+    const plain = (await createSession(t.db, { tenantId: tenant.id, userId: user.id, source: 'login', factor: 'sms', now: t.clock.now() })).token;
+    expect((await b.del('/v1/me/factors/sms', plain)).json.code).toBe('step_up_required');
+    // SMS is the only factor: it stays.
+    const last = await b.del('/v1/me/factors/sms', session);
+    expect(last.status).toBe(409);
+    expect(last.json.code).toBe('last_factor');
+
+    const { secret } = await addApp(b, session);
+    const other = await steppedUpSession(t, tenant, user); // say, opened with an SMS PIN on a swapped SIM
+    const mails = (await mailsTo(user.email)).length;
+    const off = await b.del('/v1/me/factors/sms', session);
+    expect(off.status, off.text).toBe(200);
+    expect(off.json).toMatchObject({ sms: null, mobile: expect.stringContaining('•'), totp: { createdAt: expect.any(String) } });
+    expect((await b.get('/v1/me/factors', other)).status).toBe(401);
+    expect((await b.get('/v1/me/factors', session)).json).toMatchObject({ sms: null, mobile: expect.stringContaining('•') });
+    expect(await actions(user.id)).toContain('factor.sms_off');
+    expect((await mailsTo(user.email)).length).toBe(mails + 1);
+    expect((await smsTo(user.mobile!)).at(-1)).toMatch(/Anmeldung per SMS ausgeschaltet/);
+    // Off again: nothing changes, nobody is told again.
+    expect((await b.del('/v1/me/factors/sms', session)).status).toBe(200);
+    expect((await actions(user.id)).filter((a) => a === 'factor.sms_off')).toHaveLength(1);
+    // The app is now the last factor.
+    expect((await b.del('/v1/me/factors/totp', session)).json.code).toBe('last_factor');
+
+    // The login asks the app; SMS is no longer offered, nor reached by "another method".
+    t.clock.advance(30_000);
+    const pins = (await smsTo(user.mobile!)).length;
+    const login = await browser(t, tenant).post('/v1/sessions', { username: user.username, password: PASSWORD });
+    expect(login.json).toMatchObject({ factor: 'totp', factors: ['totp', 'recovery'] });
+    const other2 = await browser(t, tenant).post('/v1/sessions/factor', { challengeId: login.json.challengeId, factor: 'sms' });
+    expect(other2.status).toBe(422);
+    expect(other2.json.code).toBe('factor_unavailable');
+    expect((await smsTo(user.mobile!)).length).toBe(pins);
+    const verified = await browser(t, tenant).post('/v1/sessions/verify', { challengeId: login.json.challengeId, pin: codeFor(secret) });
+    expect(verified.status, verified.text).toBe(201);
+
+    // On again: SMS signs in again (after the app, the stronger one).
+    const on = await b.post('/v1/me/factors/sms', undefined, session);
+    expect(on.status, on.text).toBe(200);
+    expect(on.json.sms).toEqual({ mobile: on.json.mobile });
+    expect(await actions(user.id)).toContain('factor.sms_on');
+    expect((await smsTo(user.mobile!)).at(-1)).toMatch(/Anmeldung per SMS eingeschaltet/);
+    const again = await browser(t, tenant).post('/v1/sessions', { username: user.username, password: PASSWORD });
+    expect(again.json.factors).toEqual(['totp', 'sms', 'recovery']);
+  });
+
+  it('a password reset with SMS off asks the app (no SMS PIN to a swapped SIM)', async () => {
+    const { user, session, b } = await member();
+    const { secret } = await addApp(b, session);
+    expect((await b.del('/v1/me/factors/sms', session)).status).toBe(200);
+    const pins = (await smsTo(user.mobile!)).length;
+    const reset = await browser(t, tenant).post('/v1/password-setup', { token: await setPasswordToken(t.db, tenant, user), password: `${PASSWORD} neu` });
+    expect(reset.status).toBe(202);
+    expect(reset.json).toMatchObject({ factor: 'totp', sentTo: null });
+    expect((await smsTo(user.mobile!)).length).toBe(pins);
+    t.clock.advance(30_000);
+    expect((await browser(t, tenant).post('/v1/password-setup/verify', { challengeId: reset.json.challengeId, pin: codeFor(secret) })).status).toBe(200);
+  });
+
+  it('without a mobile number there is nothing to turn on or off (404)', async () => {
+    const { session, b } = await member({ mobile: false });
+    await addApp(b, session);
+    expect((await b.del('/v1/me/factors/sms', session)).status).toBe(404);
+    expect((await b.post('/v1/me/factors/sms', undefined, session)).status).toBe(404);
+    expect((await b.get('/v1/me/factors', session)).json).toMatchObject({ sms: null, mobile: null });
   });
 });
 

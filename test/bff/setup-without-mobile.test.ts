@@ -229,7 +229,7 @@ describe('signup without a mobile number', () => {
     expect(session.json.user.mobile).toBeNull();
   });
 
-  it('with a mobile number and an app chosen: the first password adds the app (no SMS); the number stays for SMS', async () => {
+  it('with a mobile number and an app chosen: the first password adds the app (no SMS); SMS then does not sign in, the number stays for notices', async () => {
     const email = 'app-und-nummer@example.com';
     const signup = body(privateSignup, email, 'totp');
     signup.person.mobile = '0170 5556677';
@@ -242,5 +242,14 @@ describe('signup without a mobile number', () => {
     const start = await browser(t, tenant).post('/v1/password-setup', { token: tokenIn(credentials, '/set-password'), password: PASSWORD });
     expect(start.json).toMatchObject({ factor: 'enrol', sentTo: null });
     expect(await smsCount()).toBe(sms);
+    const app = await browser(t, tenant).post('/v1/password-setup/totp', { challengeId: start.json.challengeId });
+    const done = await browser(t, tenant).post('/v1/password-setup/totp/confirm', { challengeId: start.json.challengeId, code: totpCode(app.json.secret, t.clock.now()) });
+    expect(done.status, done.text).toBe(200);
+    // The choice holds: the app (and the recovery codes) sign in, SMS does not; the number is kept.
+    const [user] = await t.db.select().from(users).where(eq(users.email, email));
+    expect(user).toMatchObject({ mobile: '+491705556677', smsLogin: false });
+    t.clock.advance(30_000);
+    const login = await browser(t, tenant).post('/v1/sessions', { username: done.json.username, password: PASSWORD });
+    expect(login.json).toMatchObject({ factor: 'totp', factors: ['totp', 'recovery'] });
   });
 });

@@ -241,6 +241,116 @@ describe('<tk-profile>: sign-in and security', () => {
     focused(all, heading(all));
   });
 
+  it('turns SMS sign-in off after the password: one DELETE, one notice, focus on the view, "einschalten" offered', async () => {
+    const el = await mount('all');
+    const sent: string[] = [];
+    const real = window.fetch;
+    window.fetch = (i, init) => {
+      const r = new Request(i, init);
+      if (r.url.endsWith('/v1/me/factors/sms')) sent.push(r.method);
+      return real(i, init);
+    };
+    try {
+      await press(el, /SMS-Anmeldung ausschalten/);
+      expect(heading(el).textContent).to.equal('SMS-Anmeldung ausschalten');
+      focused(el, heading(el));
+      expect(text(el)).to.contain('nur noch mit Passkey oder Authenticator-App an. Ihre Mobilnummer bleibt für Hinweise. Alle anderen Anmeldungen werden beendet.');
+      await submit(el); // no password yet: asked first, nothing sent
+      expect(summary(el)!.textContent).to.contain('Passwort bestätigen');
+      expect(sent).to.deep.equal([]);
+      type(el, 'current-password', 'richtig');
+      const complete = oneEvent(el, 'tk-complete') as Promise<TkCompleteEvent<{ change: string }>>;
+      requestSubmit(el);
+      expect((await complete).detail).to.deep.equal({ change: 'sms_off' });
+      await waitUntil(() => text(el).includes('Die Anmeldung per SMS ist ausgeschaltet. Ihre Mobilnummer +49 151 ••••• 78 bleibt für Hinweise.'), 'SMS is not off');
+      await settle(el);
+      expect(sent).to.deep.equal(['DELETE']);
+      expect(notices(el)).to.deep.equal(['Die Anmeldung per SMS ist ausgeschaltet.']); // announced once
+      focused(el, heading(el));
+      const box = heading(el).getBoundingClientRect();
+      expect(box.height > 0 && box.bottom > 0 && box.top < window.innerHeight, 'the focused heading is on screen').to.equal(true);
+      expect(button(el, /SMS-Anmeldung einschalten/)).to.exist;
+      expect(() => button(el, /SMS-Anmeldung ausschalten/)).to.throw();
+      expect(text(el)).to.not.contain('SMS-Code an');
+    } finally {
+      window.fetch = real;
+    }
+  });
+
+  it('turns SMS sign-in on again; within 5 minutes of the password no second prompt', async () => {
+    const el = await mount('smsOff');
+    expect(text(el)).to.contain('Die Anmeldung per SMS ist ausgeschaltet. Ihre Mobilnummer +49 151 ••••• 78 bleibt für Hinweise.');
+    await press(el, /SMS-Anmeldung einschalten/);
+    expect(heading(el).textContent).to.equal('SMS-Anmeldung einschalten');
+    focused(el, heading(el));
+    type(el, 'current-password', 'richtig');
+    const complete = oneEvent(el, 'tk-complete') as Promise<TkCompleteEvent<{ change: string }>>;
+    requestSubmit(el);
+    expect((await complete).detail).to.deep.equal({ change: 'sms_on' });
+    await waitUntil(() => text(el).includes('SMS-Code an +49 151 ••••• 78'), 'SMS is not on');
+    await settle(el);
+    expect(notices(el)).to.deep.equal(['Die Anmeldung per SMS ist eingeschaltet.']);
+    focused(el, heading(el));
+    await press(el, /SMS-Anmeldung ausschalten/);
+    expect(document.querySelector('tk-profile input[autocomplete="current-password"]')).to.equal(null);
+    expect(deepAll(el, 'tk-button').map((b) => b.textContent!.trim())).to.include('Ausschalten');
+  });
+
+  it('no "ausschalten" while SMS is the only way to confirm a login; without a number none either', async () => {
+    const el = await mount('sms');
+    expect(text(el)).to.contain('SMS-Code an +49 151 ••••• 78');
+    expect(() => button(el, /SMS-Anmeldung/)).to.throw();
+    const none = await mount('noMobile');
+    expect(text(none)).to.contain('keine Mobilnummer hinterlegt');
+    expect(() => button(none, /SMS-Anmeldung/)).to.throw();
+  });
+
+  it('SMS as the last factor meanwhile (removed elsewhere): the refusal in words, focused', async () => {
+    const el = await mount('all');
+    await press(el, /SMS-Anmeldung ausschalten/);
+    useFakeFactors('sms'); // the passkeys and the app went in another tab
+    await confirmPassword(el);
+    await waitUntil(() => summary(el), 'no refusal');
+    expect(summary(el)!.textContent).to.contain('letzte Anmeldemethode');
+    focused(el, summary(el));
+    expect(heading(el).textContent).to.equal('SMS-Anmeldung ausschalten'); // still the step
+  });
+
+  it('English: SMS sign-in off and on', async () => {
+    const el = await mount('all', { locale: 'en' });
+    await waitUntil(() => text(el).includes('Sign-in and security'), 'English texts');
+    await press(el, /Turn off SMS sign-in/);
+    expect(heading(el).textContent).to.equal('Turn off SMS sign-in');
+    expect(text(el)).to.contain('Afterwards you sign in only with a passkey or an authenticator app. Your mobile number stays for notices.');
+    expect(deepAll(el, 'tk-button').map((b) => b.textContent!.trim())).to.include('Turn off');
+    await confirmPassword(el);
+    await waitUntil(() => text(el).includes('SMS sign-in is off. Your mobile number +49 151 ••••• 78 stays for notices.'), 'SMS is not off');
+    await settle(el);
+    expect(notices(el)).to.deep.equal(['SMS sign-in is off.']);
+    await press(el, /Turn on SMS sign-in/);
+    expect(deepAll(el, 'tk-button').map((b) => b.textContent!.trim())).to.include('Turn on');
+    requestSubmit(el);
+    await waitUntil(() => text(el).includes('SMS code to +49 151 ••••• 78'), 'SMS is not on');
+    await settle(el);
+    expect(notices(el)).to.deep.equal(['SMS sign-in is on.']);
+  });
+
+  it('SMS off and on reflow at 320 px, in German and English', async function () {
+    this.timeout(30_000);
+    await setViewport({ width: 320, height: 640 });
+    for (const locale of ['de', 'en'] as const) {
+      const fits = (el: TkProfile, where: string) => {
+        expect(document.documentElement.scrollWidth, `${locale} ${where}`).to.be.at.most(window.innerWidth);
+        expect(el.scrollWidth, `${locale} ${where}`).to.be.at.most(window.innerWidth);
+      };
+      const el = await mount('smsOff', { locale });
+      fits(el, 'SMS off');
+      const off = await mount('all', { locale });
+      await press(off, /SMS-Anmeldung ausschalten|Turn off SMS/);
+      fits(off, 'turn-off step');
+    }
+  });
+
   it('new recovery codes after the password; within 5 minutes no second prompt', async () => {
     const el = await mount('all');
     await press(el, /Neue Codes erstellen/);
@@ -301,7 +411,7 @@ describe('<tk-profile>: sign-in and security', () => {
       const where = `${theme} ${locale}`;
       it(`is axe-clean in every state: ${where}`, async function () {
         this.timeout(60_000);
-        for (const preset of ['all', 'passkeyOnly', 'noMobile'] as const) {
+        for (const preset of ['all', 'passkeyOnly', 'noMobile', 'smsOff'] as const) {
           const el = await mount(preset, { theme, locale });
           await expect(el, `${preset} ${where}`).to.be.accessible();
         }
@@ -327,6 +437,19 @@ describe('<tk-profile>: sign-in and security', () => {
         await confirmPassword(last);
         await waitUntil(() => summary(last), 'no refusal');
         await expect(last, `last factor ${where}`).to.be.accessible();
+        const sms = await mount('all', { theme, locale });
+        await press(sms, /SMS-Anmeldung ausschalten|Turn off SMS/);
+        await expect(sms, `SMS off step ${where}`).to.be.accessible();
+        useFakeFactors('sms');
+        await confirmPassword(sms);
+        await waitUntil(() => summary(sms), 'no refusal');
+        await expect(sms, `SMS last factor ${where}`).to.be.accessible();
+        const on = await mount('smsOff', { theme, locale });
+        await press(on, /SMS-Anmeldung einschalten|Turn on SMS/);
+        await expect(on, `SMS on step ${where}`).to.be.accessible();
+        await confirmPassword(on);
+        await waitUntil(() => notices(on).length, 'no notice');
+        await expect(on, `SMS on ${where}`).to.be.accessible();
       });
     }
   }

@@ -13,7 +13,7 @@ import { askPassword, confirmPassword, stepUpLapsed } from './profile-changes.js
 import type { ProfileEditing } from './profile.js';
 
 /** What `tk-complete` says changed. */
-export type FactorChange = 'passkey_added' | 'passkey_removed' | 'totp_added' | 'totp_removed' | 'recovery_codes';
+export type FactorChange = 'passkey_added' | 'passkey_removed' | 'totp_added' | 'totp_removed' | 'sms_off' | 'sms_on' | 'recovery_codes';
 
 /** What the profile's step `factor` shows: a change form, or the recovery codes (once). */
 type Action =
@@ -21,6 +21,8 @@ type Action =
   | { kind: 'totp'; enrolment?: TotpEnrolment }
   /** Without a passkey: the authenticator app. */
   | { kind: 'remove'; passkey?: { id: string; label: string } }
+  /** SMS sign-in off or on again (the number stays either way). */
+  | { kind: 'sms'; on: boolean }
   | { kind: 'codes' }
   | { kind: 'show'; codes: string[]; notice: string };
 
@@ -80,7 +82,7 @@ async function load(p: ProfileEditing) {
 }
 
 /**
- * The profile's section "Anmeldung und Sicherheit", in its view: passkeys, the authenticator app, SMS and
+ * The profile's section "Anmeldung und Sicherheit", in its view: passkeys, the authenticator app, SMS (off and on) and
  * the recovery codes left, each with what can be done (every change asks the password first, in the
  * step `factor`).
  */
@@ -131,7 +133,13 @@ function list(p: ProfileEditing, f: Factors, level: number) {
       : html`<p>${t('totp.none')}</p>
           <tk-button variant="secondary" data-add-totp @click=${() => open(p, { kind: 'totp' })}>${t('totp.add')}</tk-button>`}
     ${heading(t('sms.title'))}
-    <p>${f.sms ? t('sms.to', { mobile: f.sms.mobile }) : t('sms.none')}</p>
+    ${f.sms
+      ? html`<p>${t('sms.to', { mobile: f.sms.mobile })}</p>
+          ${f.passkeys.length || f.totp ? html`<tk-button variant="link" @click=${() => open(p, { kind: 'sms', on: false })}>${t('sms.off')}</tk-button>` : nothing}`
+      : f.mobile
+        ? html`<p>${t('sms.isOff', { mobile: f.mobile })}</p>
+            <tk-button variant="secondary" @click=${() => open(p, { kind: 'sms', on: true })}>${t('sms.on')}</tk-button>`
+        : html`<p>${t('sms.none')}</p>`}
     ${heading(t('codes.title'))}
     <p>${t('codes.hint')}</p>
     <p>${f.recoveryCodes ? t('codes.left', { remaining: f.recoveryCodes.remaining }) : t('codes.none')}</p>
@@ -175,12 +183,13 @@ export function renderFactorStep(p: ProfileEditing) {
     totp: [t('totp.add'), t(enrolment ? 'totp.confirm' : 'totp.start')],
     remove: [a.kind === 'remove' && a.passkey ? t('passkey.remove', { label: a.passkey.label }) : t('totp.remove'), t('remove')],
     codes: [t('codes.new'), t('codes.new')],
+    sms: a.kind === 'sms' && a.on ? [t('sms.on'), t('sms.onSubmit')] : [t('sms.off'), t('sms.offSubmit')],
   }[a.kind];
   return html`<form novalidate @submit=${submit}>
     ${form.heading(title!)} ${form.summary({ password: form.t('profile.stepUp'), label: t('passkey.label'), code: t('totp.code') })}
     ${s.failed ? html`<tk-alert variant="error" data-failed tabindex="-1"><p>${t(s.failed === 'exists' ? 'passkey.exists' : 'passkey.failed')}</p></tk-alert>` : nothing}
     ${stepUp || enrolment ? form.legend() : nothing}
-    ${a.kind === 'passkey' ? html`<p>${t('passkey.hint')}</p>` : a.kind === 'remove' ? html`<p>${t('remove.hint')}</p>` : a.kind === 'codes' ? html`<p>${t('codes.newHint')}</p>` : nothing}
+    ${a.kind === 'passkey' ? html`<p>${t('passkey.hint')}</p>` : a.kind === 'remove' ? html`<p>${t('remove.hint')}</p>` : a.kind === 'codes' ? html`<p>${t('codes.newHint')}</p>` : a.kind === 'sms' && !a.on ? html`<p>${t('sms.offHint')}</p>` : nothing}
     ${stepUp ? html`<slot></slot>` : nothing}
     ${a.kind === 'passkey'
       ? html`<tk-text-field
@@ -244,6 +253,12 @@ async function act(p: ProfileEditing) {
   if (a.kind === 'codes') {
     const result = await form.send((kit, o) => kit.api.call((rpc, opts) => rpc.v1.me.factors['recovery-codes'].$post({}, opts), { ...o, session: true }));
     return result ? changed(p, 'recovery_codes', texts(p)('codes.done'), undefined, result.recoveryCodes) : stepUpLapsed(p);
+  }
+  if (a.kind === 'sms') {
+    const factors = await form.send((kit, o) =>
+      kit.api.call((rpc, opts) => (a.on ? rpc.v1.me.factors.sms.$post({}, opts) : rpc.v1.me.factors.sms.$delete({}, opts)), { ...o, session: true }),
+    );
+    return factors ? changed(p, a.on ? 'sms_on' : 'sms_off', texts(p)(a.on ? 'sms.onDone' : 'sms.offDone'), factors) : stepUpLapsed(p);
   }
   const id = a.passkey?.id;
   const removed = await form.send((kit, o) =>

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { at, id, tenantId } from '../columns.js';
 import { userRoles } from '../../../contract/enums.js';
 import { factorKinds } from '../../../contract/factors.js';
@@ -27,6 +27,12 @@ export const users = pgTable(
     email: text('email').notNull(),
     /** E.164; the SMS PINs go here. None when the user signs in with a passkey or an authenticator app only. */
     mobile: text('mobile'),
+    /**
+     * Whether SMS PINs sign this user in (and reset the password). Off, the number stays for notices and
+     * the credentials' code, and only a passkey or the app (or a recovery code) is asked: a SIM swap no
+     * longer opens the account. Off only while a passkey or an app exists (the last-factor rule).
+     */
+    smsLogin: boolean('sms_login').notNull().default(true),
     passwordHash: text('password_hash'),
     passwordChangedAt: at('password_changed_at'),
     /** The address before the last e-mail change, and when it changed: a reset soon after also tells it. */

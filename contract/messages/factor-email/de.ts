@@ -18,6 +18,10 @@ export default {
   'recovery_code_used.body': 'für Ihr Konto {username} wurde am {when} ein Wiederherstellungscode verwendet. Es sind noch {remaining} Codes übrig.',
   'codes_blocked.subject': 'Viele falsche Codes bei der Anmeldung bei {brand}',
   'codes_blocked.body': 'für Ihr Konto {username} wurden bis {when} sehr viele falsche Codes aus der Authenticator-App oder Wiederherstellungscodes eingegeben. Zu Ihrem Schutz nehmen wir solche Codes bis morgen nicht mehr an; Passkey und SMS-Code gehen weiter. Geändert wurde nichts.',
+  'sms_off.subject': 'Anmeldung per SMS für Ihr Konto bei {brand} ausgeschaltet',
+  'sms_off.body': 'für Ihr Konto {username} wurde am {when} die Anmeldung per SMS-Code ausgeschaltet. Angemeldet wird jetzt mit Passkey oder Authenticator-App; Ihre Mobilnummer bleibt für Hinweise.',
+  'sms_on.subject': 'Anmeldung per SMS für Ihr Konto bei {brand} eingeschaltet',
+  'sms_on.body': 'für Ihr Konto {username} wurde am {when} die Anmeldung per SMS-Code wieder eingeschaltet. Ein Code an Ihre Mobilnummer meldet Sie jetzt wieder an.',
   notYou: 'Waren Sie das nicht? Dann ändern Sie bitte sofort Ihr Passwort und wenden Sie sich an {supportEmail}.',
   'sms.passkey_added': '{brand}: Ihrem Konto {username} wurde ein Passkey hinzugefügt. Waren Sie das nicht? Wenden Sie sich sofort an {supportEmail}.',
   'sms.passkey_removed': '{brand}: Von Ihrem Konto {username} wurde ein Passkey entfernt. Waren Sie das nicht? Wenden Sie sich sofort an {supportEmail}.',
@@ -26,4 +30,6 @@ export default {
   'sms.recovery_codes_issued': '{brand}: Für Ihr Konto {username} wurden neue Wiederherstellungscodes erstellt. Waren Sie das nicht? Wenden Sie sich sofort an {supportEmail}.',
   'sms.recovery_code_used': '{brand}: Für Ihr Konto {username} wurde ein Wiederherstellungscode verwendet, noch {remaining} übrig. Waren Sie das nicht? Wenden Sie sich sofort an {supportEmail}.',
   'sms.codes_blocked': '{brand}: Für Ihr Konto {username} wurden sehr viele falsche Codes eingegeben; App- und Wiederherstellungscodes gelten bis morgen nicht. Waren Sie das nicht? Ändern Sie Ihr Passwort.',
+  'sms.sms_off': '{brand}: Für Ihr Konto {username} wurde die Anmeldung per SMS ausgeschaltet. Waren Sie das nicht? Wenden Sie sich sofort an {supportEmail}.',
+  'sms.sms_on': '{brand}: Für Ihr Konto {username} wurde die Anmeldung per SMS eingeschaltet. Waren Sie das nicht? Wenden Sie sich sofort an {supportEmail}.',
 } as const;

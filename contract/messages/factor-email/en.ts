@@ -16,6 +16,10 @@ export default {
   'recovery_code_used.body': 'a recovery code was used for your account {username} on {when}. {remaining} codes are left.',
   'codes_blocked.subject': 'Many wrong codes when signing in at {brand}',
   'codes_blocked.body': 'up to {when}, very many wrong authenticator app or recovery codes were entered for your account {username}. To protect you, we accept no such codes until tomorrow; passkeys and SMS codes keep working. Nothing was changed.',
+  'sms_off.subject': 'Sign-in by SMS turned off for your {brand} account',
+  'sms_off.body': 'sign-in by SMS code was turned off for your account {username} on {when}. You now sign in with a passkey or your authenticator app; your mobile number stays for notices.',
+  'sms_on.subject': 'Sign-in by SMS turned on for your {brand} account',
+  'sms_on.body': 'sign-in by SMS code was turned on again for your account {username} on {when}. A code sent to your mobile number signs you in again.',
   notYou: 'Was this not you? Then please change your password at once and contact {supportEmail}.',
   'sms.passkey_added': '{brand}: A passkey was added to your account {username}. Not you? Contact {supportEmail} at once.',
   'sms.passkey_removed': '{brand}: A passkey was removed from your account {username}. Not you? Contact {supportEmail} at once.',
@@ -24,4 +28,6 @@ export default {
   'sms.recovery_codes_issued': '{brand}: New recovery codes were created for your account {username}. Not you? Contact {supportEmail} at once.',
   'sms.recovery_code_used': '{brand}: A recovery code was used for your account {username}, {remaining} left. Not you? Contact {supportEmail} at once.',
   'sms.codes_blocked': '{brand}: Very many wrong codes were entered for your account {username}; app and recovery codes are refused until tomorrow. Not you? Change your password.',
+  'sms.sms_off': '{brand}: Sign-in by SMS was turned off for your account {username}. Not you? Contact {supportEmail} at once.',
+  'sms.sms_on': '{brand}: Sign-in by SMS was turned on for your account {username}. Not you? Contact {supportEmail} at once.',
 } satisfies Translation<typeof de>;

@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "sms_login" boolean DEFAULT true NOT NULL;

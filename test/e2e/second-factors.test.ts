@@ -163,7 +163,7 @@ describe('second factors on the demo page', () => {
     await context.close();
   });
 
-  it('an authenticator app: enrolled with a computed code, then a login with the app, then with a recovery code that works once', async () => {
+  it('an authenticator app: enrolled with a computed code, then a login with the app, then with a recovery code that works once; SMS sign-in off', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const problems = collectProblems(page);
@@ -195,23 +195,36 @@ describe('second factors on the demo page', () => {
     expect((await smsTo(CO_USER.mobile)).length).toBe(smsBefore);
     await logOut(page);
 
-    // "Use another method": a recovery code.
+    // "Use another method": a recovery code (SMS is one of the others, for now).
     await enterPassword(page, CO_USER);
-    await press(page, page.getByRole('group', { name: 'Andere Methode verwenden' }).getByRole('button', { name: 'Wiederherstellungscode' }), 'Enter');
+    const others = page.getByRole('group', { name: 'Andere Methode verwenden' });
+    await others.waitFor();
+    expect(await others.getByRole('button', { name: /^SMS-Code/ }).count()).toBe(1);
+    await press(page, others.getByRole('button', { name: 'Wiederherstellungscode' }), 'Enter');
     await page.getByRole('heading', { name: 'Wiederherstellungscode eingeben' }).waitFor();
     await checkState(page, 'recovery step');
     await typeInto(page, page.getByLabel('Wiederherstellungscode'), codes[0]!);
     await press(page, page.getByRole('button', { name: 'Bestätigen' }), 'Enter');
     await page.getByText('Mein Profil').first().waitFor();
     await profile.getByText(/9 von 10/).waitFor();
+    // SMS sign-in off, after the password: from now on a SIM swap does not sign in; the number stays.
+    await press(page, profile.getByRole('button', { name: 'SMS-Anmeldung ausschalten' }), 'Enter');
+    await confirmPassword(page, CO_USER.password);
+    await press(page, profile.getByRole('button', { name: 'Ausschalten' }), 'Enter');
+    await profile.getByText(/Die Anmeldung per SMS ist ausgeschaltet\. Ihre Mobilnummer/).waitFor();
+    await checkState(page, 'SMS sign-in off');
     await logOut(page);
-    // The same code again: used up.
+    // The same code again: used up. SMS is no longer among the other methods.
+    const pins = (await smsTo(CO_USER.mobile)).length;
     await enterPassword(page, CO_USER);
-    await press(page, page.getByRole('group', { name: 'Andere Methode verwenden' }).getByRole('button', { name: 'Wiederherstellungscode' }), 'Enter');
+    await others.waitFor();
+    expect(await others.getByRole('button', { name: /^SMS-Code/ }).count()).toBe(0);
+    await press(page, others.getByRole('button', { name: 'Wiederherstellungscode' }), 'Enter');
     await typeInto(page, page.getByLabel('Wiederherstellungscode'), codes[0]!);
     await press(page, page.getByRole('button', { name: 'Bestätigen' }), 'Enter');
     await page.getByText(/schon verwendet/).first().waitFor();
     await checkState(page, "recovery used");
+    expect((await smsTo(CO_USER.mobile)).length).toBe(pins);
     // The one expected refusal is the used code's 422; nothing else went wrong.
     // (the browser logs that refused request as a console error as well).
     const expected = (p: string) => /HTTP 422: .*\/v1\/sessions\/verify/.test(p) || /status of 422 \(Unprocessable Entity\)/.test(p);

@@ -50,7 +50,7 @@ const loadFactors = async () => (factors ??= await import('./factors.js'));
  *
  * @tag tk-profile
  * @slot - the login, or the password and PIN fields it renders itself (do not fill)
- * @fires tk-complete - `{ change: 'email' | 'mobile' | 'password' | 'logout' | 'passkey_added' | 'passkey_removed' | 'totp_added' | 'totp_removed' | 'recovery_codes' }`
+ * @fires tk-complete - `{ change: 'email' | 'mobile' | 'password' | 'logout' | 'passkey_added' | 'passkey_removed' | 'totp_added' | 'totp_removed' | 'sms_off' | 'sms_on' | 'recovery_codes' }`
  * @fires tk-error - when a request fails
  */
 export class TkProfile extends LitElement {

@@ -383,10 +383,11 @@ import type { Factors } from '../contract/factors.js';
  * points (`useFakeFactors`, before the widget renders). Passkeys: the device is the browser's (a test stubs
  * `navigator.credentials.create`). Authenticator app: the code `000000` is wrong, others right. Removing
  * the last factor besides the password is refused (`last_factor`), and so is turning SMS sign-in off without a
- * passkey or app. `noMobile`: the profile has no mobile number. `smsOff`: passkey and app, SMS sign-in turned off
- * (the number stays on record).
+ * passkey or app, or with passkeys only and no recovery code left (`recovery_codes_needed`). `noMobile`: the
+ * profile has no mobile number. `smsOff`: passkey and app, SMS sign-in turned off (the number stays on record).
+ * `passkeyNoCodes`: SMS and a passkey, every recovery code used.
  */
-export type FakeFactors = 'sms' | 'all' | 'passkeyOnly' | 'noMobile' | 'smsOff';
+export type FakeFactors = 'sms' | 'all' | 'passkeyOnly' | 'noMobile' | 'smsOff' | 'passkeyNoCodes';
 let factorsPreset: FakeFactors = 'sms';
 let factors: Factors;
 const day = (d: number) => new Date(Date.UTC(2026, 9, d, 9)).toISOString();
@@ -404,6 +405,7 @@ export function useFakeFactors(preset: FakeFactors): void {
     all: { passkeys: [laptop, phone], totp: { createdAt: day(3), lastUsedAt: day(18) }, sms, mobile, recoveryCodes: { remaining: 7, createdAt: day(2) }, passkeysAvailable: true },
     passkeyOnly: { passkeys: [laptop], totp: null, sms: null, mobile: null, recoveryCodes: { remaining: 10, createdAt: day(2) }, passkeysAvailable: true },
     noMobile: { passkeys: [], totp: { createdAt: day(3), lastUsedAt: null }, sms: null, mobile: null, recoveryCodes: { remaining: 10, createdAt: day(3) }, passkeysAvailable: true },
+    passkeyNoCodes: { passkeys: [laptop], totp: null, sms, mobile, recoveryCodes: { remaining: 0, createdAt: day(2) }, passkeysAvailable: true },
     smsOff: { passkeys: [laptop], totp: { createdAt: day(3), lastUsedAt: day(18) }, sms: null, mobile, recoveryCodes: { remaining: 10, createdAt: day(2) }, passkeysAvailable: true },
   }[preset];
 }
@@ -462,6 +464,9 @@ routeFakeApi(
     if (sub === '/sms' && (method === 'DELETE' || method === 'POST')) {
       if (!factors.mobile) return problem(404, 'not_found', 'Nicht gefunden.');
       if (method === 'DELETE' && !hasOther()) return lastFactor();
+      if (method === 'DELETE' && !factors.totp && !factors.recoveryCodes?.remaining) {
+        return problem(409, 'recovery_codes_needed', 'Erstellen Sie zuerst neue Wiederherstellungscodes: Ohne SMS sind sie Ihr Weg zurück, wenn kein Passkey zur Hand ist.');
+      }
       factors.sms = method === 'POST' ? { mobile: factors.mobile } : null;
       return json(copy(), 200);
     }

@@ -8,7 +8,8 @@ import { ApiError } from '../lib/errors.js';
 import type { BudgetSettings } from './budget.js';
 import { audit, userActor } from './audit.js';
 import { revokeSessions } from './sessions.js';
-import { factorChanged, isLastFactor, issueRecoveryCodes, recoveryCodesIfFirst, recoveryCodeState, smsSignsIn } from './factors.js';
+import { factorChanged, factorsOf, isLastFactor, issueRecoveryCodes, recoveryCodesIfFirst, recoveryCodeState, smsSignsIn } from './factors.js';
+import { endSmsSteps } from './pins.js';
 import { burnChallenge, type PasskeyContext, relyingParty, verifyPasskeyRegistration } from './passkeys.js';
 import { confirmTotpEnrolment, removeTotp, startTotpEnrolment } from './totp.js';
 
@@ -99,18 +100,29 @@ export async function removeFactor(db: Db, o: ChangeContext & { kind: Extract<Fa
 
 /**
  * SMS sign-in off (`on: false`) or on again. Off: 404 without a number, 409 `last_factor` without a passkey
- * or an app; the number stays for notices, and sessions opened with an SMS PIN end with the others. On: 404
- * without a number. Either is a no-op when it is so already (nothing audited, nobody told).
+ * or an app, 409 `recovery_codes_needed` with passkeys only and no unused recovery code; the number stays
+ * for notices, open SMS steps and the user's other sessions end. On: 404 without a number. Either is a
+ * no-op when it is so already (nothing audited, nobody told).
  */
 export async function setSmsLogin(db: Db, o: ChangeContext & { on: boolean }): Promise<Factors> {
   return db.transaction(async (tx) => {
     const before = await lockUser(tx, o.user);
     if (!before.mobile) throw new ApiError(404, 'not_found');
     if (before.smsLogin === o.on) return summaryOf(tx, { ...o, user: before });
-    if (!o.on && (await isLastFactor(tx, before))) throw new ApiError(409, 'last_factor');
+    if (!o.on) {
+      if (await isLastFactor(tx, before)) throw new ApiError(409, 'last_factor');
+      // Passkeys alone work only on the tenant's own pages and devices: without the app, recovery codes must
+      // be the way back that SMS was.
+      const left = await factorsOf(tx, before);
+      if (!left.includes('totp') && !left.includes('recovery')) throw new ApiError(409, 'recovery_codes_needed');
+    }
     const [user] = await tx.update(users).set({ smsLogin: o.on }).where(eq(users.id, before.id)).returning();
     await factorChanged(tx, { ...o, user: user!, change: o.on ? 'sms_on' : 'sms_off' });
-    if (!o.on) await endOtherSessions(tx, user!, o);
+    if (!o.on) {
+      // An SMS step opened before (say, by whoever holds a swapped SIM) must not finish afterwards.
+      await endSmsSteps(tx, user!.id, o.now);
+      await endOtherSessions(tx, user!, o);
+    }
     return summaryOf(tx, { ...o, user: user! });
   });
 }

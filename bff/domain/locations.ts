@@ -36,6 +36,7 @@ import type { OrderedBy } from '../messaging/templates/signup.js';
 import { audit, userActor } from './audit.js';
 import type { BudgetSettings } from './budget.js';
 import { accountAdminOf, localeOfAccount } from './location-codes.js';
+import { smsSignsIn } from './factors.js';
 import { type Challenge, lockChallenge, PIN_MAX_WRONG, resendPin, sendPin, verifyPin } from './pins.js';
 import { createSession, profileOf, revokeSession } from './sessions.js';
 import { requireAdminOfBusiness } from './sub-users.js';
@@ -389,13 +390,19 @@ export async function requestLink(db: Db, f: LocationFlow & { customerNumber: st
   return db.transaction((tx) => sendLinkCode(tx, f));
 }
 
+/**
+ * Where a link code goes besides the e-mail: the location admin's mobile number, unless SMS does not sign
+ * them in (no number, or turned off) — whoever holds a swapped SIM must not be able to link their account.
+ */
+const linkCodeTo = (target: User) => (smsSignsIn(target) ? target.mobile : null);
+
 async function sendLinkCode(tx: Executor, f: LocationFlow & { customerNumber: string; collectiveInvoice: boolean }): Promise<LinkRequestIssued> {
   const sub = await assertLinkable(tx, f.tenant.id, f.accountId, await byCustomerNumber(tx, f.tenant.id, f.customerNumber));
   const target = await accountAdminOf(tx, f.tenant.id, sub.id);
   if (!target) throw fieldError('no_portal_admin');
   await countLimits(tx, perTarget(f.admin.id, sub.id), f.now);
   const payload: PinPayload = { purpose: 'location_link', mainAccountId: f.accountId, subAccountId: sub.id, collectiveInvoice: f.collectiveInvoice };
-  const challenge = await sendPin(tx, { ...f, user: f.admin, to: target.mobile, payload });
+  const challenge = await sendPin(tx, { ...f, user: f.admin, to: linkCodeTo(target), payload });
   await audit(tx, {
     tenantId: f.tenant.id,
     actor: userActor(f.admin),
@@ -424,7 +431,7 @@ export async function resendLinkCode(tx: Executor, f: LocationFlow & { challenge
   const target = await accountAdminOf(tx, f.tenant.id, challenge.payload.subAccountId);
   if (!sub || !target) throw new ApiError(404, 'challenge_invalid');
   if (!challenge.usedAt && !challenge.supersededAt) await countLimits(tx, [...perAdmin(f.admin.id), ...perTarget(f.admin.id, sub.id)], f.now);
-  const fresh = await resendPin(tx, { ...f, purposes: ['location_link'], tenantId: f.tenant.id, userId: f.admin.id, challengeId: f.challengeId });
+  const fresh = await resendPin(tx, { ...f, purposes: ['location_link'], tenantId: f.tenant.id, userId: f.admin.id, challengeId: f.challengeId, to: linkCodeTo(target) });
   return issued(fresh, target, sub);
 }
 

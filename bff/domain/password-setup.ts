@@ -129,10 +129,9 @@ async function lockEnrolStep(tx: Executor, o: SetupContext & { challengeId: stri
 async function finishSetup(tx: Executor, challenge: Challenge<'password_setup'>, o: SetupContext & { tenant: Tenant; change: 'passkey_added' | 'totp_added' }): Promise<SetWithFactor> {
   await tx.update(pinChallenges).set({ usedAt: o.now }).where(eq(pinChallenges.id, challenge.id));
   const done = await completePasswordSetup(tx, challenge, o);
-  let [user] = await tx.select().from(users).where(eq(users.id, challenge.userId));
-  // A number given at signup with a passkey or an app chosen instead of SMS: the choice holds, SMS does not
-  // sign in (the number stays for notices; the profile turns SMS sign-in on again).
-  if (user!.mobile) [user] = await tx.update(users).set({ smsLogin: false }).where(eq(users.id, user!.id)).returning();
+  // A passkey or an app chosen instead of SMS: the choice holds, SMS does not sign in — with a number given
+  // at signup (it stays for notices) or one added later; the profile turns SMS sign-in on.
+  const [user] = await tx.update(users).set({ smsLogin: false }).where(eq(users.id, challenge.userId)).returning();
   const recoveryCodes = await recoveryCodesIfFirst(tx, { user: user!, secret: o.secret, now: o.now });
   await factorChanged(tx, { ...o, user: user!, change: o.change });
   return { ...done, recoveryCodes };

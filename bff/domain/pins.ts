@@ -360,11 +360,34 @@ export async function verifyPin<P extends PinPurpose, R>(
   return result.value;
 }
 
+/**
+ * Ends the user's open SMS steps of their own login and password setup (they answer `pin_superseded`, and
+ * cannot ask for another code): when SMS stops signing in, or the number changes — a PIN on its way to the
+ * old number, or a step opened before, must not finish the login or the reset afterwards.
+ */
+export async function endSmsSteps(tx: Executor, userId: string, now: Date): Promise<void> {
+  await tx
+    .update(pinChallenges)
+    .set({ supersededAt: now })
+    .where(
+      and(
+        eq(pinChallenges.userId, userId),
+        eq(pinChallenges.factor, 'sms'),
+        sql`${pinChallenges.purpose} in ('login', 'password_setup')`,
+        isNull(pinChallenges.usedAt),
+        isNull(pinChallenges.supersededAt),
+      ),
+    );
+}
+
 /** How long after its code expired a challenge may still ask for a new one. */
 export const RESEND_GRACE_MINUTES = 30;
 
-/** A new PIN for an open challenge (the old one stops working), to the same number, for the same step. */
-export async function resendPin<P extends PinPurpose>(tx: Executor, o: PinContext & ChallengeScope<P> & { challengeId: string }): Promise<IssuedChallenge> {
+/**
+ * A new PIN for an open challenge (the old one stops working), for the same step: to the same number, or to
+ * `to` where the caller knows better (a location link's recipient may have turned SMS sign-in off meanwhile).
+ */
+export async function resendPin<P extends PinPurpose>(tx: Executor, o: PinContext & ChallengeScope<P> & { challengeId: string; to?: string | null }): Promise<IssuedChallenge> {
   const challenge = await lockChallenge(tx, o.challengeId, o);
   // Only an SMS step has a code to send again (an app's code or a recovery code is the user's own).
   if (challenge.factor !== 'sms') throw new ApiError(409, 'step_factor_mismatch');
@@ -382,5 +405,5 @@ export async function resendPin<P extends PinPurpose>(tx: Executor, o: PinContex
   }
   const [user] = await tx.select().from(users).where(eq(users.id, challenge.userId));
   const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, user!.tenantId));
-  return sendPin(tx, { ...o, tenant: tenant!, user: user!, to: challenge.mobile, payload: challenge.payload });
+  return sendPin(tx, { ...o, tenant: tenant!, user: user!, to: o.to === undefined ? challenge.mobile : o.to, payload: challenge.payload });
 }

@@ -14,7 +14,7 @@ import { assertRedeemable, issueLink, LINKS, type Link, linkUrl, useLink } from 
 import type { BudgetSettings } from './budget.js';
 import { checkPassword } from './login.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
-import { type Challenge, type PinContext, sendPin } from './pins.js';
+import { type Challenge, endSmsSteps, type PinContext, sendPin } from './pins.js';
 import { emitEvent } from './webhooks.js';
 
 /** How long a re-entered password lets a session change the e-mail address or mobile number. */
@@ -120,7 +120,11 @@ export async function startMobileChange(tx: Executor, o: PinContext & { tenant: 
 /** After the right PIN from the new number: it holds; the old number (by SMS) and the e-mail address are told. */
 export async function completeMobileChange(tx: Executor, challenge: Challenge<'mobile_change'>, o: { ip?: string; now: Date; locale: Locale; budget?: BudgetSettings }) {
   const [before] = await tx.select().from(users).where(eq(users.id, challenge.userId));
-  const [user] = await tx.update(users).set({ mobile: challenge.payload.mobile }).where(eq(users.id, challenge.userId)).returning();
+  // A first number (the user signs in with a passkey or an app) does not sign in by itself: SMS sign-in
+  // stays off until the user turns it on. A PIN still on its way to the old number ends its step.
+  const set = before!.mobile ? { mobile: challenge.payload.mobile } : { mobile: challenge.payload.mobile, smsLogin: false };
+  const [user] = await tx.update(users).set(set).where(eq(users.id, challenge.userId)).returning();
+  await endSmsSteps(tx, user!.id, o.now);
   const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, user!.tenantId));
   const brand = brandOf(tenant!);
   const mail = mobileChangedEmail(brand, o.locale, { name: user!.displayName, username: user!.username, mobile: maskMobile(user!.mobile!), at: o.now });

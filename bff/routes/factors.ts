@@ -158,7 +158,7 @@ export const factorRoutes = new Hono<AppEnv>()
     '/sms',
     endpoint({
       summary:
-        'SMS sign-in off (needs a step-up; not the last factor: 409 `last_factor`; 404 without a mobile number): only a passkey or the app (or a recovery code) signs in and resets the password; the number stays for notices',
+        'SMS sign-in off (needs a step-up; not the last factor: 409 `last_factor`; with passkeys alone only while unused recovery codes remain: 409 `recovery_codes_needed`; 404 without a mobile number): only a passkey or the app (or a recovery code) signs in and resets the password, open SMS steps end; the number stays for notices',
       tags,
       ...access,
       success: { status: 200, description: 'SMS no longer signs in (also when it was off already)', schema: factorsSchema },

@@ -32,7 +32,7 @@ export const passwordSetupRoutes = new Hono<AppEnv>()
   .post(
     '/',
     endpoint({
-      summary: "Set a password, step 1: link token and new password (12–128 characters, not a common one); with a mobile number an SMS PIN goes out (`factor: 'sms'`), without one the person adds a passkey or an authenticator app next (`factor: 'enrol'`)",
+      summary: "Set a password, step 1: link token and new password (12–128 characters, not a common one); with a mobile number (and SMS sign-in on) an SMS PIN goes out (`factor: 'sms'`); otherwise the account's app or a recovery code answers (`totp`, `recovery`), or, at a first password without any factor, the person adds a passkey or an authenticator app next (`factor: 'enrol'`)",
       tags,
       auth: ['publishable', 'secret', 'own_page'],
       success: { status: 202, description: 'The second step', schema: passwordSetupStepSchema },

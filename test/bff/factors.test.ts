@@ -7,7 +7,7 @@ import { consumeRecoveryCode, factorChanged, issueRecoveryCodes } from '../../bf
 import type { SmsPayload } from '../../bff/messaging/outbox.js';
 import { createTestApp, seedTenant, type TestApp, type TestTenant } from './helpers/app.js';
 import { registerPasskey, steppedUpSession, usePasskeys } from './helpers/authenticator.js';
-import { emailsOf } from './helpers/outbox.js';
+import { emailsOf, lastPin } from './helpers/outbox.js';
 import { browser, seedUser, setPasswordToken } from './helpers/portal.js';
 
 /**
@@ -266,6 +266,74 @@ describe('SMS sign-in off and on', () => {
     expect((await smsTo(user.mobile!)).length).toBe(pins);
     t.clock.advance(30_000);
     expect((await browser(t, tenant).post('/v1/password-setup/verify', { challengeId: reset.json.challengeId, pin: codeFor(secret) })).status).toBe(200);
+  });
+
+  it('off ends the SMS steps opened before: a swapped SIM cannot finish a login or a reset begun earlier, nor ask for a new code', async () => {
+    const { user, session, b } = await member();
+    await addApp(b, session);
+    const thief = browser(t, tenant);
+    t.clock.advance(30_000);
+    // With the password and the SIM: the login's step switched to SMS, and a reset by SMS begun.
+    const login = await thief.post('/v1/sessions', { username: user.username, password: PASSWORD });
+    const bySms = await thief.post('/v1/sessions/factor', { challengeId: login.json.challengeId, factor: 'sms' });
+    expect(bySms.status, bySms.text).toBe(202);
+    const loginPin = await lastPin(t.db, tenant.id, user.mobile);
+    // (Say the mailbox too: the reset's link.)
+    const reset = await thief.post('/v1/password-setup', { token: await setPasswordToken(t.db, tenant, user), password: `${PASSWORD} fremd` });
+    expect(reset.json.factor).toBe('sms');
+    const resetPin = await lastPin(t.db, tenant.id, user.mobile);
+    // The owner turns SMS off: neither step's code nor a new one works afterwards.
+    expect((await b.del('/v1/me/factors/sms', session)).status).toBe(200);
+    const verify = await thief.post('/v1/sessions/verify', { challengeId: bySms.json.challengeId, pin: loginPin });
+    expect(verify.status).toBe(410);
+    expect(verify.json.code).toBe('pin_superseded');
+    const resetVerify = await thief.post('/v1/password-setup/verify', { challengeId: reset.json.challengeId, pin: resetPin });
+    expect(resetVerify.status).toBe(410);
+    expect(resetVerify.json.code).toBe('pin_superseded');
+    // The password is still the owner's.
+    expect((await browser(t, tenant).post('/v1/sessions', { username: user.username, password: PASSWORD })).status).toBe(202);
+    const pins = (await smsTo(user.mobile!)).length;
+    expect((await thief.post('/v1/sessions/resend', { challengeId: bySms.json.challengeId })).status).toBe(410);
+    expect((await smsTo(user.mobile!)).length).toBe(pins);
+  });
+
+  it('a passkey alone is not enough to turn SMS off without recovery codes left (passkeys work only on some pages and devices)', async () => {
+    const { user, session, b } = await member();
+    const { added } = await registerPasskey(t, tenant, session);
+    expect(added.json.recoveryCodes).toHaveLength(10);
+    await t.db.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
+    const refused = await b.del('/v1/me/factors/sms', session);
+    expect(refused.status).toBe(409);
+    expect(refused.json.code).toBe('recovery_codes_needed');
+    expect(refused.json.title).toMatch(/Wiederherstellungscodes/);
+    expect((await b.post('/v1/me/factors/recovery-codes', undefined, session)).status).toBe(201);
+    expect((await b.del('/v1/me/factors/sms', session)).status).toBe(200);
+  });
+
+  it('on needs a step-up too, and is a no-op when SMS signs in already (nothing audited)', async () => {
+    const { user, session, b } = await member();
+    const { createSession } = await import('../../bff/domain/sessions.js');
+    const plain = (await createSession(t.db, { tenantId: tenant.id, userId: user.id, source: 'login', factor: 'sms', now: t.clock.now() })).token;
+    expect((await b.post('/v1/me/factors/sms', undefined, plain)).json.code).toBe('step_up_required');
+    const on = await b.post('/v1/me/factors/sms', undefined, session);
+    expect(on.status).toBe(200);
+    expect(on.json.sms).not.toBeNull();
+    expect((await actions(user.id)).filter((a) => a.startsWith('factor.sms'))).toEqual([]);
+  });
+
+  it('a first mobile number added in the profile does not sign in by itself: SMS sign-in stays off until turned on', async () => {
+    const { user, session, b } = await member({ mobile: false });
+    await addApp(b, session);
+    const number = '+4915700001111';
+    const change = await b.patch('/v1/me', { mobile: number }, session);
+    expect(change.status, change.text).toBe(202);
+    const verified = await b.post('/v1/me/mobile/verify', { challengeId: change.json.challengeId, pin: await lastPin(t.db, tenant.id, number) }, session);
+    expect(verified.status, verified.text).toBe(200);
+    expect((await b.get('/v1/me/factors', session)).json).toMatchObject({ sms: null, mobile: expect.stringContaining('•') });
+    t.clock.advance(30_000);
+    const login = await browser(t, tenant).post('/v1/sessions', { username: user.username, password: PASSWORD });
+    expect(login.json.factors).toEqual(['totp', 'recovery']);
+    expect((await b.post('/v1/me/factors/sms', undefined, session)).json.sms).not.toBeNull();
   });
 
   it('without a mobile number there is nothing to turn on or off (404)', async () => {

@@ -169,6 +169,32 @@ describe('the code', () => {
     expect(stranger.json.code).toBe('challenge_invalid');
   });
 
+  it('goes by e-mail only once the admin asked has turned SMS sign-in off (a swapped SIM must not link the account), also on a resend', async () => {
+    const a = await business();
+    const b = await business();
+    const asked = await ask(a, b.customerNumber);
+    expect(await codesTo(b.mobile)).toHaveLength(1);
+    await t.db.update(users).set({ smsLogin: false }).where(eq(users.id, b.id));
+    const mails = (await emailsOf(t.db, tenant.id)).filter((m) => m.to === b.email).length;
+    const resent = await api('POST', `/v1/locations/link-requests/${asked.json.challengeId}/resend`, a.session);
+    expect(resent.status, resent.text).toBe(202);
+    expect(resent.json.sentTo).toBe('');
+    expect(await codesTo(b.mobile)).toHaveLength(1);
+    const mail = (await emailsOf(t.db, tenant.id)).filter((m) => m.to === b.email);
+    expect(mail).toHaveLength(mails + 1);
+    const pin = /\b(\d{6})\b/.exec(mail.at(-1)!.text)![1]!;
+    const done = await api('POST', `/v1/locations/link-requests/${resent.json.challengeId}/confirm`, a.session, { pin });
+    expect(done.status, done.text).toBe(200);
+    // A new request goes by e-mail alone as well.
+    const c = await business();
+    const again = await ask(c, (await business()).customerNumber);
+    expect(again.status).toBe(202);
+    const d = await business();
+    await t.db.update(users).set({ smsLogin: false }).where(eq(users.id, d.id));
+    expect((await ask(c, d.customerNumber)).json.sentTo).toBe('');
+    expect(await codesTo(d.mobile)).toEqual([]);
+  });
+
   it('a wrong code counts; after 5 wrong entries even the right one is refused', async () => {
     const a = await business();
     const b = await business();

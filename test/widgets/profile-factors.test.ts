@@ -254,7 +254,7 @@ describe('<tk-profile>: sign-in and security', () => {
       await press(el, /SMS-Anmeldung ausschalten/);
       expect(heading(el).textContent).to.equal('SMS-Anmeldung ausschalten');
       focused(el, heading(el));
-      expect(text(el)).to.contain('nur noch mit Passkey oder Authenticator-App an. Ihre Mobilnummer bleibt für Hinweise. Alle anderen Anmeldungen werden beendet.');
+      expect(text(el)).to.contain('nur noch mit Passkey, Authenticator-App oder Wiederherstellungscode an. Ihre Mobilnummer bleibt für Hinweise. Alle anderen Anmeldungen werden beendet.');
       await submit(el); // no password yet: asked first, nothing sent
       expect(summary(el)!.textContent).to.contain('Passwort bestätigen');
       expect(sent).to.deep.equal([]);
@@ -303,6 +303,10 @@ describe('<tk-profile>: sign-in and security', () => {
     const none = await mount('noMobile');
     expect(text(none)).to.contain('keine Mobilnummer hinterlegt');
     expect(() => button(none, /SMS-Anmeldung/)).to.throw();
+    // A passkey alone, every recovery code used: SMS is the way back where the passkey is not at hand.
+    const noCodes = await mount('passkeyNoCodes');
+    expect(text(noCodes)).to.contain('SMS-Code an +49 151 ••••• 78');
+    expect(() => button(noCodes, /SMS-Anmeldung/)).to.throw();
   });
 
   it('SMS as the last factor meanwhile (removed elsewhere): the refusal in words, focused', async () => {
@@ -314,6 +318,10 @@ describe('<tk-profile>: sign-in and security', () => {
     expect(summary(el)!.textContent).to.contain('letzte Anmeldemethode');
     focused(el, summary(el));
     expect(heading(el).textContent).to.equal('SMS-Anmeldung ausschalten'); // still the step
+    // "Abbrechen": the view shows the factors as they are now (no "ausschalten" any more).
+    await press(el, /Abbrechen/);
+    await waitUntil(() => text(el).includes('SMS-Code an') && !text(el).includes('Laptop'), 'the factors were not loaded again');
+    expect(() => button(el, /SMS-Anmeldung ausschalten/)).to.throw();
   });
 
   it('English: SMS sign-in off and on', async () => {
@@ -321,7 +329,7 @@ describe('<tk-profile>: sign-in and security', () => {
     await waitUntil(() => text(el).includes('Sign-in and security'), 'English texts');
     await press(el, /Turn off SMS sign-in/);
     expect(heading(el).textContent).to.equal('Turn off SMS sign-in');
-    expect(text(el)).to.contain('Afterwards you sign in only with a passkey or an authenticator app. Your mobile number stays for notices.');
+    expect(text(el)).to.contain('Afterwards you sign in only with a passkey, an authenticator app or a recovery code. Your mobile number stays for notices.');
     expect(deepAll(el, 'tk-button').map((b) => b.textContent!.trim())).to.include('Turn off');
     await confirmPassword(el);
     await waitUntil(() => text(el).includes('SMS sign-in is off. Your mobile number +49 151 ••••• 78 stays for notices.'), 'SMS is not off');

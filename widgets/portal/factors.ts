@@ -135,7 +135,7 @@ function list(p: ProfileEditing, f: Factors, level: number) {
     ${heading(t('sms.title'))}
     ${f.sms
       ? html`<p>${t('sms.to', { mobile: f.sms.mobile })}</p>
-          ${f.passkeys.length || f.totp ? html`<tk-button variant="link" @click=${() => open(p, { kind: 'sms', on: false })}>${t('sms.off')}</tk-button>` : nothing}`
+          ${f.totp || (f.passkeys.length && f.recoveryCodes?.remaining) ? html`<tk-button variant="link" @click=${() => open(p, { kind: 'sms', on: false })}>${t('sms.off')}</tk-button>` : nothing}`
       : f.mobile
         ? html`<p>${t('sms.isOff', { mobile: f.mobile })}</p>
             <tk-button variant="secondary" @click=${() => open(p, { kind: 'sms', on: true })}>${t('sms.on')}</tk-button>`
@@ -158,6 +158,8 @@ async function open(p: ProfileEditing, action: Action) {
 
 async function back(p: ProfileEditing) {
   const s = state(p);
+  // After a refusal (say, the factors changed in another tab) the view loads them again.
+  if (p.form.submit.error) s.factors = undefined;
   s.action = undefined;
   s.failed = undefined;
   p.form.values = {};

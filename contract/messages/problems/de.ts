@@ -53,6 +53,7 @@ export default {
   provisioning_unavailable: 'Neue Internet-Zugangsdaten lassen sich gerade nicht einrichten. Ihre bisherigen gelten weiter.',
   mobile_required: 'Für neue Internet-Zugangsdaten brauchen wir eine Mobilnummer: Der Code zum Öffnen der PDF-Datei kommt per SMS. Hinterlegen Sie im Profil eine Mobilnummer.',
   last_factor: 'Das ist Ihre letzte Anmeldemethode neben dem Passwort. Richten Sie zuerst eine andere ein, dann können Sie diese entfernen oder ausschalten.',
+  recovery_codes_needed: 'Erstellen Sie zuerst neue Wiederherstellungscodes: Ohne SMS sind sie Ihr Weg zurück, wenn kein Passkey zur Hand ist.',
   factor_unavailable: 'Diese Anmeldemethode ist für Ihr Konto nicht eingerichtet. Bitte wählen Sie eine andere.',
   passkey_failed: 'Die Anmeldung mit dem Passkey hat nicht geklappt. Bitte versuchen Sie es noch einmal oder wählen Sie eine andere Methode.',
   passkeys_unavailable: 'Passkeys lassen sich auf dieser Website nicht verwenden. Bitte wählen Sie eine andere Methode.',

@@ -55,6 +55,7 @@ export default {
   provisioning_unavailable: 'New internet access credentials cannot be set up right now. Your current ones keep working.',
   mobile_required: 'New internet access credentials need a mobile number: the code that opens the PDF comes by text message. Add a mobile number in your profile.',
   last_factor: 'This is your last sign-in method besides the password. Set up another one first, then you can remove or turn off this one.',
+  recovery_codes_needed: 'Create new recovery codes first: without SMS they are your way back when no passkey is at hand.',
   factor_unavailable: 'This sign-in method is not set up for your account. Please choose another one.',
   passkey_failed: 'Signing in with the passkey did not work. Please try again or choose another method.',
   passkeys_unavailable: 'Passkeys cannot be used on this website. Please choose another method.',

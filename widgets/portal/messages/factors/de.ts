@@ -38,7 +38,7 @@ export default {
   'sms.to': 'SMS-Code an {mobile}',
   'sms.none': 'keine Mobilnummer hinterlegt',
   'sms.off': 'SMS-Anmeldung ausschalten',
-  'sms.offHint': 'Danach melden Sie sich nur noch mit Passkey oder Authenticator-App an. Ihre Mobilnummer bleibt für Hinweise. Alle anderen Anmeldungen werden beendet.',
+  'sms.offHint': 'Danach melden Sie sich nur noch mit Passkey, Authenticator-App oder Wiederherstellungscode an. Ihre Mobilnummer bleibt für Hinweise. Alle anderen Anmeldungen werden beendet.',
   'sms.offSubmit': 'Ausschalten',
   'sms.offDone': 'Die Anmeldung per SMS ist ausgeschaltet.',
   'sms.isOff': 'Die Anmeldung per SMS ist ausgeschaltet. Ihre Mobilnummer {mobile} bleibt für Hinweise.',

@@ -40,7 +40,7 @@ export default {
   'sms.to': 'SMS code to {mobile}',
   'sms.none': 'no mobile number on file',
   'sms.off': 'Turn off SMS sign-in',
-  'sms.offHint': 'Afterwards you sign in only with a passkey or an authenticator app. Your mobile number stays for notices. You are signed out everywhere else.',
+  'sms.offHint': 'Afterwards you sign in only with a passkey, an authenticator app or a recovery code. Your mobile number stays for notices. You are signed out everywhere else.',
   'sms.offSubmit': 'Turn off',
   'sms.offDone': 'SMS sign-in is off.',
   'sms.isOff': 'SMS sign-in is off. Your mobile number {mobile} stays for notices.',

@@ -242,7 +242,7 @@ async function seedDemoUsers(tx: Executor) {
     await tx
       .insert(users)
       .values({ tenantId, ...person, passwordHash, passwordChangedAt: sql`now()` })
-      .onConflictDoUpdate({ target: [users.tenantId, users.username], set: { passwordHash, email: person.email, mobile: person.mobile } });
+      .onConflictDoUpdate({ target: [users.tenantId, users.username], set: { passwordHash, email: person.email, mobile: person.mobile, smsLogin: true } });
   }
 }
 
@@ -401,7 +401,7 @@ async function seedDemoLocations(tx: Executor, now: Date) {
     await tx
       .insert(users)
       .values({ tenantId, role: 'account_admin', accountId: login.accountId, username: login.username, displayName: `${o.admin.first} ${o.admin.last}`, email: o.email, mobile: o.mobile, passwordHash, passwordChangedAt: sql`now()`, createdAt: o.since })
-      .onConflictDoUpdate({ target: [users.tenantId, users.username], set: { passwordHash } });
+      .onConflictDoUpdate({ target: [users.tenantId, users.username], set: { passwordHash, smsLogin: true } });
   };
 
   // The main account's own signup (Berlin, with a separate invoice address), for its site and the prefill.

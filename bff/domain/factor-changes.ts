@@ -90,6 +90,7 @@ export async function removeFactor(db: Db, o: ChangeContext & { kind: Extract<Fa
     if (!totp) throw new ApiError(404, 'not_found');
     // An enrolment never confirmed was no factor: it simply goes.
     if (totp.confirmedAt && (await isLastFactor(tx, user))) throw new ApiError(409, 'last_factor');
+    if (totp.confirmedAt) await assertWayBack(tx, user, 'totp');
     await removeTotp(tx, user);
     if (totp.confirmedAt) {
       await factorChanged(tx, { ...o, user, change: 'totp_removed' });
@@ -111,10 +112,7 @@ export async function setSmsLogin(db: Db, o: ChangeContext & { on: boolean }): P
     if (before.smsLogin === o.on) return summaryOf(tx, { ...o, user: before });
     if (!o.on) {
       if (await isLastFactor(tx, before)) throw new ApiError(409, 'last_factor');
-      // Passkeys alone work only on the tenant's own pages and devices: without the app, recovery codes must
-      // be the way back that SMS was.
-      const left = await factorsOf(tx, before);
-      if (!left.includes('totp') && !left.includes('recovery')) throw new ApiError(409, 'recovery_codes_needed');
+      await assertWayBack(tx, before, 'sms');
     }
     const [user] = await tx.update(users).set({ smsLogin: o.on }).where(eq(users.id, before.id)).returning();
     await factorChanged(tx, { ...o, user: user!, change: o.on ? 'sms_on' : 'sms_off' });
@@ -125,6 +123,15 @@ export async function setSmsLogin(db: Db, o: ChangeContext & { on: boolean }): P
     }
     return summaryOf(tx, { ...o, user: user! });
   });
+}
+
+/**
+ * Passkeys work only on the tenant's own pages and the devices that hold them: without SMS and the app
+ * (`without` the one going), an unused recovery code must be left as the way back (409 `recovery_codes_needed`).
+ */
+async function assertWayBack(tx: Executor, user: User, without: 'sms' | 'totp'): Promise<void> {
+  const left = (await factorsOf(tx, user)).filter((k) => k !== without);
+  if (!left.includes('sms') && !left.includes('totp') && !left.includes('recovery')) throw new ApiError(409, 'recovery_codes_needed');
 }
 
 /** Starts adding an authenticator app: the secret as QR code and as text (`totp.ts`). */

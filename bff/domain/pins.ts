@@ -15,9 +15,9 @@ import { enqueue } from '../messaging/outbox.js';
 import { pinSms } from '../messaging/templates/portal.js';
 import { audit } from './audit.js';
 import type { BudgetSettings } from './budget.js';
-import { deliverLinkCode } from './location-codes.js';
+import { accountAdminOf, deliverLinkCode } from './location-codes.js';
 import { linkState } from './links.js';
-import { consumeRecoveryCode, factorChanged } from './factors.js';
+import { consumeRecoveryCode, factorChanged, smsSignsIn } from './factors.js';
 import { verifyTotp } from './totp.js';
 
 /**
@@ -116,8 +116,9 @@ export async function openStep(
   tx: Executor,
   o: PinContext & { tenant: Tenant; user: User; payload: PinPayload; factor: StepFactor; to?: string | null },
 ): Promise<OpenedStep> {
-  const { tenant, user, now, payload, factor } = o;
-  await tx.select({ id: users.id }).from(users).where(eq(users.id, user.id)).for('update');
+  const { tenant, now, payload, factor } = o;
+  // Locked, and fresh: the number may have changed since the caller read the user (say, during a password check).
+  const [user] = (await tx.select().from(users).where(eq(users.id, o.user.id)).for('update')) as [User];
   const windowStart = new Date(now.getTime() - PIN_SEND_WINDOW_MINUTES * 60_000);
   const recent = await tx
     .select({ createdAt: pinChallenges.createdAt })
@@ -305,6 +306,7 @@ async function checkPin(tx: Executor, challenge: Challenge, pin: string, o: PinC
     case 'sms': {
       // The login's verify takes any code (its format depends on the factor): an SMS PIN has 6 digits.
       if (!/^\d{6}$/.test(pin)) return { ok: false, error: fieldError('pin_format') };
+      if (await smsRecipientChanged(tx, challenge)) return { ok: false, error: new ApiError(410, 'pin_superseded') };
       if (challenge.pinHash === null || !safeEqual(pinHash(o.secret, challenge.id, pin), challenge.pinHash)) {
         // The code of a challenge this one replaced: not a guess, but the SMS before the newest one. (Its text
         // is the problem's: field-error texts travel with every widget, this one only comes from the BFF.)
@@ -361,6 +363,27 @@ export async function verifyPin<P extends PinPurpose, R>(
 }
 
 /**
+ * Whether an SMS code went to a number that no longer stands for its recipient: the user's own login or
+ * password setup when SMS no longer signs them in or the number changed; a location link when its account's
+ * admin turned SMS sign-in off or changed the number since. Such a code is not taken (410 `pin_superseded`,
+ * not counted), however it was sent — the steps ended by `endSmsSteps` aside, this also covers a step opened
+ * from a read taken just before the change, and the link codes, which are the asking admin's challenges.
+ */
+async function smsRecipientChanged(tx: Executor, challenge: Challenge): Promise<boolean> {
+  if (!challenge.mobile) return false;
+  const payload: PinPayload = challenge.payload;
+  if (payload.purpose === 'login' || payload.purpose === 'password_setup') {
+    const [user] = await tx.select().from(users).where(eq(users.id, challenge.userId));
+    return !user || !smsSignsIn(user) || user.mobile !== challenge.mobile;
+  }
+  if (payload.purpose === 'location_link') {
+    const target = await accountAdminOf(tx, challenge.tenantId, payload.subAccountId);
+    return !target || !smsSignsIn(target) || target.mobile !== challenge.mobile;
+  }
+  return false;
+}
+
+/**
  * Ends the user's open SMS steps of their own login and password setup (they answer `pin_superseded`, and
  * cannot ask for another code): when SMS stops signing in, or the number changes — a PIN on its way to the
  * old number, or a step opened before, must not finish the login or the reset afterwards.
@@ -403,6 +426,8 @@ export async function resendPin<P extends PinPurpose>(tx: Executor, o: PinContex
     const state = link ? linkState(link, o.now) : 'used';
     if (state !== 'usable') throw new ApiError(410, state === 'expired' ? 'link_expired' : 'link_invalid');
   }
+  // An own step whose number no longer signs in (turned off, or changed) sends nothing more.
+  if (payload.purpose !== 'location_link' && (await smsRecipientChanged(tx, challenge))) throw new ApiError(410, 'pin_superseded');
   const [user] = await tx.select().from(users).where(eq(users.id, challenge.userId));
   const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, user!.tenantId));
   return sendPin(tx, { ...o, tenant: tenant!, user: user!, to: o.to === undefined ? challenge.mobile : o.to, payload: challenge.payload });

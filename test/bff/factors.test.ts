@@ -297,6 +297,37 @@ describe('SMS sign-in off and on', () => {
     expect((await smsTo(user.mobile!)).length).toBe(pins);
   });
 
+  it('an SMS code sent to a number that no longer signs in is not taken, however the step was opened (say, from a read just before the change)', async () => {
+    for (const change of ['sms_off', 'new_number'] as const) {
+      const { user } = await member();
+      const thief = browser(t, tenant);
+      const login = await thief.post('/v1/sessions', { username: user.username, password: PASSWORD });
+      expect(login.json.factor).toBe('sms');
+      const pin = await lastPin(t.db, tenant.id, user.mobile);
+      // The change lands without ending the step (as when the step was opened from a read taken before it).
+      await t.db.update(users).set(change === 'sms_off' ? { smsLogin: false } : { mobile: '+4915799991111' }).where(eq(users.id, user.id));
+      const verify = await thief.post('/v1/sessions/verify', { challengeId: login.json.challengeId, pin });
+      expect(verify.status, change).toBe(410);
+      expect(verify.json.code).toBe('pin_superseded');
+      const pins = (await smsTo(user.mobile!)).length;
+      expect((await thief.post('/v1/sessions/resend', { challengeId: login.json.challengeId })).status).toBe(410);
+      expect((await smsTo(user.mobile!)).length).toBe(pins);
+    }
+  });
+
+  it('with SMS off, the app goes only while a recovery code is left beside the passkeys', async () => {
+    const { user, session, b } = await member();
+    await registerPasskey(t, tenant, session);
+    await addApp(b, session);
+    expect((await b.del('/v1/me/factors/sms', session)).status).toBe(200);
+    await t.db.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
+    const refused = await b.del('/v1/me/factors/totp', session);
+    expect(refused.status).toBe(409);
+    expect(refused.json.code).toBe('recovery_codes_needed');
+    expect((await b.post('/v1/me/factors/recovery-codes', undefined, session)).status).toBe(201);
+    expect((await b.del('/v1/me/factors/totp', session)).status).toBe(204);
+  });
+
   it('a passkey alone is not enough to turn SMS off without recovery codes left (passkeys work only on some pages and devices)', async () => {
     const { user, session, b } = await member();
     const { added } = await registerPasskey(t, tenant, session);

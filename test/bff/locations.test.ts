@@ -195,6 +195,20 @@ describe('the code', () => {
     expect(await codesTo(d.mobile)).toEqual([]);
   });
 
+  it('a code sent by SMS no longer links once the admin asked turns SMS sign-in off or changes the number (the SIM may be someone else\'s)', async () => {
+    const a = await business();
+    for (const change of ['sms_off', 'new_number'] as const) {
+      const b = await business();
+      const asked = await ask(a, b.customerNumber);
+      const pin = await lastPin(t.db, tenant.id, b.mobile);
+      await t.db.update(users).set(change === 'sms_off' ? { smsLogin: false } : { mobile: '+4915799990000' }).where(eq(users.id, b.id));
+      const refused = await api('POST', `/v1/locations/link-requests/${asked.json.challengeId}/confirm`, a.session, { pin });
+      expect(refused.status, change).toBe(410);
+      expect(refused.json.code).toBe('pin_superseded');
+      expect(await t.db.select().from(accountLinks).where(eq(accountLinks.subAccountId, b.accountId))).toHaveLength(0);
+    }
+  });
+
   it('a wrong code counts; after 5 wrong entries even the right one is refused', async () => {
     const a = await business();
     const b = await business();

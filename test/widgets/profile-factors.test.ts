@@ -113,6 +113,27 @@ describe('<tk-profile>: sign-in and security', () => {
     expect(text(el)).to.not.contain('Mobilnummer ändern');
   });
 
+  it('a first mobile number: the section shows it with SMS sign-in off, to turn on (the factors load again)', async () => {
+    const el = await mount('noMobile');
+    await waitUntil(() => text(el).includes('Keine Mobilnummer hinterlegt'), 'profile without mobile');
+    await press(el, /Mobilnummer hinzufügen/);
+    type(el, 'current-password', 'richtig');
+    type(el, 'tel', '0171 9876543');
+    await submit(el);
+    await waitUntil(() => {
+      try {
+        type(el, 'one-time-code', '123456');
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'no PIN step');
+    useFakeFactors('smsOff'); // what the BFF says after the change: the number, SMS sign-in off
+    await submit(el);
+    await waitUntil(() => text(el).includes('Die Anmeldung per SMS ist ausgeschaltet'), 'the factors were not loaded again');
+    expect(button(el, /SMS-Anmeldung einschalten/)).to.exist;
+  });
+
   it('adds a passkey after the password: the device creates it, the recovery codes show once, then the list has it', async () => {
     const el = await mount('sms');
     const calls = device(madePasskey);

@@ -96,6 +96,8 @@ export class TkProfile extends LitElement {
     verified: async (profile) => {
       this.changed = profile;
       this.form.values = {};
+      // "Anmeldung und Sicherheit" shows the new number (a first one with SMS sign-in off, to turn on).
+      factors?.forget(this.editing);
       await this.form.go('view', this.form.t('profile.mobileChanged'));
       this.dispatchEvent(new TkCompleteEvent({ change: 'mobile' }));
     },

@@ -116,10 +116,19 @@ export class KitController implements ReactiveController {
     return locale;
   }
 
-  /** Whether the kit's locale is loaded (or failed to, German standing in): a widget may render nothing until then. */
+  /** Whether the host was ready once: from then on it never renders empty again. */
+  private shown = false;
+
+  /**
+   * Whether the kit's locale is loaded (or failed to, German standing in): a widget may render nothing until
+   * then, the first time. Once it was on screen it stays: a lazy chunk that defines a catalogue of its own
+   * while the locale switches (and loads its own texts before it shows them) must not empty a form that is
+   * there — the provider switched only once the locale's texts were loaded; the rest follows on its load.
+   */
   get ready(): boolean {
     const locale = this.locale;
-    return this.settled.has(locale) || isLocaleLoaded(locale);
+    if (this.settled.has(locale) || isLocaleLoaded(locale)) this.shown = true;
+    return this.shown;
   }
 
   t = (key: MessageKey, params?: Record<string, string | number>): string => translate(this.locale, key, params);
